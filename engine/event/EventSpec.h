@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/Types.h"
+#include "venue/Venue.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace usher {
+
+enum class ChannelKind : std::uint8_t {
+    Online = 1,
+    BoxOffice = 2,
+};
+
+struct SalesChannel {
+    ChannelId id = 0; // 1..65535, unique within the event
+    std::string name;
+    ChannelKind kind = ChannelKind::Online;
+    Timestamp onsaleAt = 0;  // holds are accepted from this moment...
+    Timestamp offsaleAt = 0; // ...until this one (exclusive)
+};
+
+struct PriceType {
+    std::string key;  // "adult", "concession", "child"
+    std::string name; // shown to people
+};
+
+// Prices of one venue category, one entry per event price type. kNotOffered marks a price type
+// that is not sold in this category.
+struct CategoryPrices {
+    std::string category; // VenueCategory::key
+    std::vector<Amount> amounts;
+};
+constexpr Amount kNotOffered = -1;
+
+// Everything the ledger needs to know about an event. Stored with the event; immutable while the
+// ledger runs (a change of prices or channels creates a new spec revision via the runtime).
+struct EventSpec {
+    EventId id = 0;
+    std::string name;
+    Timestamp startsAt = 0;
+    std::string timeZone = "UTC"; // IANA name, for display
+    std::string currency = "EUR"; // ISO 4217
+    VenuePtr venue;
+    std::vector<PriceType> priceTypes;       // index = price type number in commands
+    std::vector<CategoryPrices> prices;      // one per venue category that is sold
+    std::vector<SalesChannel> channels;
+    std::uint32_t holdSeconds = 600;         // a new hold lives this long
+    std::uint32_t holdLifetimeSecondsMax = 1800; // extend never goes past createdAt + this
+    std::uint32_t paymentSecondsMax = 120;   // a hold with a payment in flight lives at least this long
+    std::uint32_t ticketsPerOrderMax = 10;
+    std::array<std::uint8_t, 32> ticketKey{}; // secret for ticket codes; generated at creation
+
+    // Checks the spec and builds priceTable. Returns an empty string when valid, else the first
+    // problem. Must succeed before a ledger is created from the spec.
+    std::string finalize();
+
+    const SalesChannel* channel(ChannelId id) const;
+    // Price of a ticket of venue category `category` (index) and price type `priceType`;
+    // kNotOffered when not sold.
+    Amount price(std::uint16_t category, std::uint32_t priceType) const;
+    int currencyExponent() const; // 2 for EUR, 0 for JPY...
+
+    // Resolved prices: priceTable[category * priceTypes.size() + priceType]. Built by finalize().
+    std::vector<Amount> priceTable;
+};
+
+int currencyExponent(const std::string& isoCode); // -1 when unknown
+
+} // namespace usher

@@ -1,0 +1,164 @@
+#pragma once
+
+// The journal format: the audit log, the durable truth and the idempotency record, all in one.
+//
+// A batch (one storage row) is
+//
+//   BatchHeader (40 bytes) | record | record | ...
+//
+// and a record is
+//
+//   RecordHeader (66 bytes) | event | event | ...
+//
+// and an event is
+//
+//   u8 type | u16 payload length | payload
+//
+// All integers are little-endian and fixed-width; text is u16 length + UTF-8 bytes. The numbers of
+// EventType, ReleaseReason, CommandKind and Status never change. A reader skips an event whose
+// type it does not know only where noted; anything else malformed makes the batch corrupt.
+
+#include "core/Status.h"
+#include "core/Types.h"
+#include "ledger/Command.h"
+#include "ledger/CommandResult.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace usher {
+
+constexpr std::uint32_t kBatchMagic = 0x314a5355; // "USJ1"
+constexpr std::uint16_t kJournalVersion = 1;
+
+enum class EventType : std::uint8_t {
+    SeatHeld = 1,
+    SeatReleased = 2,
+    AreaHeld = 3,
+    AreaReleased = 4,
+    HoldExtended = 5,
+    PaymentInitiated = 6,
+    OrderCreated = 7,
+    SeatConfirmed = 8,
+    AreaConfirmed = 9,
+    SeatRefunded = 10,
+    AreaRefunded = 11,
+    TicketExchanged = 12,
+    SeatBlocked = 13,
+    SeatUnblocked = 14,
+    SeatAllocated = 15,
+    SeatDeallocated = 16,
+    AreaAllocated = 17,
+    AreaDeallocated = 18,
+};
+constexpr std::uint8_t kEventTypeMax = 18;
+const char* eventTypeName(EventType type); // "SEAT_HELD"
+
+enum class ReleaseReason : std::uint8_t {
+    Released = 1,
+    Expired = 2,
+    PaymentFailed = 3,
+    PaymentTimeout = 4,
+};
+const char* releaseReasonName(ReleaseReason reason);
+
+// One decoded (or about-to-be-encoded) event. Fields not used by a type stay zero. Text fields
+// view either the command (live) or the batch bytes (replay); copy them to keep them.
+struct JournalEvent {
+    EventType type = EventType::SeatHeld;
+    SeatId seat = 0;        // SeatHeld/Released/Confirmed/Refunded/Blocked/Unblocked/(De)Allocated
+    SeatId toSeat = 0;      // TicketExchanged: new seat (seat = old seat)
+    AreaId area = 0;        // Area*
+    ChannelId channel = 0;  // Area* (the pool), Seat(De)Allocated, Area(De)Allocated
+    std::uint32_t quantity = 0;
+    HoldId hold = 0;
+    OrderId order = 0;
+    TicketId ticket = 0;
+    Timestamp expiresAt = 0;
+    Amount amount = 0;
+    std::uint8_t reason = 0;    // ReleaseReason
+    std::uint8_t priceType = 0;
+    TicketCode code{};
+    std::string_view text;      // reason, gateway or payment reference
+    std::string_view buyerName;
+    std::string_view buyerEmail;
+    std::string_view buyerPhone;
+};
+
+struct RecordHeader {
+    std::uint32_t length = 0; // the whole record, header included
+    Seq seq = 0;
+    CommandKind kind = CommandKind::Expire;
+    Status status = Status::Ok;
+    ChannelId channel = 0;
+    Actor actor;
+    Timestamp now = 0;
+    IdempotencyKey key;
+    std::uint64_t fingerprint = 0;
+    std::uint32_t detail = 0; // Expire: holds released; SeatUnavailable: the seat id
+    std::uint16_t eventCount = 0;
+};
+constexpr std::size_t kRecordHeaderBytes = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8 + 4 + 2 + 3; // 3 reserved
+
+struct BatchHeader {
+    std::uint32_t magic = kBatchMagic;
+    std::uint16_t version = kJournalVersion;
+    std::uint16_t reserved = 0;
+    EventId event = 0;
+    Seq firstSeq = 0;
+    std::uint32_t recordCount = 0;
+    std::uint32_t bytes = 0;  // the whole batch, header included
+    std::uint32_t crc = 0;    // CRC-32C of everything after the header
+    std::uint32_t reserved2 = 0;
+};
+constexpr std::size_t kBatchHeaderBytes = 40;
+
+using BatchBytes = std::vector<std::uint8_t>;
+using BatchPtr = std::shared_ptr<const BatchBytes>;
+
+// Encoding, used by the ledger.
+void encodeBatchHeader(BatchBytes* out, const BatchHeader& header); // at offset 0, out sized already
+std::size_t beginRecord(BatchBytes* out, const RecordHeader& header); // returns the record offset
+void encodeEvent(BatchBytes* out, const JournalEvent& event);
+void endRecord(BatchBytes* out, std::size_t recordOffset, std::uint16_t eventCount);
+
+// Decoding. Every function checks bounds; false means corrupt.
+bool decodeBatchHeader(const std::uint8_t* data, std::size_t size, BatchHeader* header);
+// Checks magic, version, sizes and CRC of a whole batch.
+bool verifyBatch(const BatchBytes& batch, EventId expectedEvent, BatchHeader* header);
+bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader* header);
+
+// Walks the records of a verified batch. The callback gets the header, the record's offset in the
+// batch, and an EventCursor for the record's events.
+class EventCursor {
+public:
+    EventCursor(const std::uint8_t* data, std::size_t size, std::uint16_t count);
+    bool next(JournalEvent* event); // false at the end or when corrupt; check ok()
+    bool ok() const { return m_ok; }
+
+private:
+    const std::uint8_t* m_data;
+    std::size_t m_size;
+    std::size_t m_at = 0;
+    std::uint16_t m_left;
+    bool m_ok = true;
+};
+
+// Iterates over the records of a batch: for (RecordView r : RecordRange(batch)).
+struct RecordView {
+    RecordHeader header;
+    std::size_t offset = 0;
+    const std::uint8_t* data = nullptr; // start of the record
+    EventCursor events() const;
+};
+
+// Decodes every record of a verified batch; false when any record is malformed.
+bool forEachRecord(const BatchBytes& batch, const std::function<bool(const RecordView&)>& visit);
+
+// Rebuilds the result a command returned from its record (for idempotent retries and replay).
+bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result);
+
+} // namespace usher

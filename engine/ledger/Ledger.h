@@ -1,0 +1,303 @@
+#pragma once
+
+// The per-event reservation ledger: a deterministic state machine.
+//
+// * One ledger per event, used by one thread at a time; no locks, no clock, no I/O.
+// * execute() validates a whole command before it changes anything, then applies the command's
+//   journal events through applyEvent(), the one place that mutates state. Replay goes through
+//   applyEvent() too, so a replayed ledger equals the live one by construction.
+// * Every keyed command appends one record to the open journal batch; the answer is decoded from
+//   that record, so a live answer and a retried answer cannot differ.
+
+#include "core/Status.h"
+#include "core/Types.h"
+#include "event/EventSpec.h"
+#include "journal/JournalFormat.h"
+#include "ledger/Command.h"
+#include "ledger/CommandResult.h"
+#include "ledger/IdempotencyIndex.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace usher {
+
+struct LedgerOptions {
+    std::uint32_t idempotencyKeysMax = 2'000'000;
+    std::int64_t idempotencyRetentionMs = 24ll * 3600 * 1000;
+    std::uint32_t holdsMax = 0; // 0: min(seats + GA capacity, 1M)
+    bool verify = false;        // check every invariant after every command (tests, debug)
+};
+
+// What a seat looks like from outside.
+struct SeatView {
+    SeatStatus status = SeatStatus::Available;
+    ChannelId allocation = kOpenPool;
+    HoldId hold = 0;       // when held
+    ChannelId channel = 0; // channel of the hold or sale
+    Actor holder;          // when held
+    Timestamp expiresAt = 0;
+    OrderId order = 0;     // when sold
+    TicketId ticket = 0;
+    std::string_view blockReason;
+};
+
+struct HoldView {
+    HoldId id = 0;
+    Actor holder;
+    ChannelId channel = 0;
+    Timestamp createdAt = 0;
+    Timestamp expiresAt = 0;
+    bool paymentPending = false;
+    Amount paymentAmount = 0;
+    std::vector<SeatId> seats;
+    AreaId area = 0;
+    std::uint32_t quantity = 0;
+    ChannelId pool = 0;
+};
+
+enum class TicketStatus : std::uint8_t { Valid = 1, Refunded = 2 };
+
+struct Ticket {
+    TicketId id = 0;
+    OrderId order = 0;
+    SeatIndex seat = kNoSeat;        // kNoSeat for general admission
+    std::uint32_t area = 0xffffffff; // area index for general admission
+    ChannelId pool = 0;              // GA pool the unit came from
+    std::uint8_t priceType = 0;
+    TicketStatus status = TicketStatus::Valid;
+    std::uint32_t generation = 0;    // bumped by every exchange; part of the code
+    Amount amount = 0;
+    Amount refunded = 0;
+    TicketCode code{};
+};
+
+struct Order {
+    OrderId id = 0;
+    HoldId hold = 0;
+    Actor actor;
+    ChannelId channel = 0;
+    Timestamp createdAt = 0;
+    Amount amount = 0;
+    Amount refunded = 0;
+    std::string paymentRef;
+    Buyer buyer;
+    TicketId firstTicket = 0;
+    std::uint32_t ticketCount = 0;
+};
+
+struct AreaPool {
+    ChannelId channel = kOpenPool;
+    std::uint32_t capacity = 0; // for the open pool: area capacity minus all allocations
+    std::uint32_t held = 0;
+    std::uint32_t sold = 0;
+    std::uint32_t free() const { return capacity - held - sold; }
+};
+
+struct LedgerCounts {
+    std::uint32_t available = 0;
+    std::uint32_t held = 0;
+    std::uint32_t sold = 0;
+    std::uint32_t blocked = 0;
+    std::uint32_t allocated = 0;   // seats allocated to some channel (any status)
+    std::uint64_t areaHeld = 0;
+    std::uint64_t areaSold = 0;
+    std::uint32_t activeHolds = 0;
+    std::uint64_t orders = 0;
+    std::uint64_t tickets = 0;
+};
+
+// A seat whose published state changed within a batch (coalesced: the last state wins).
+struct SeatDelta {
+    SeatIndex seat = 0;
+    SeatStatus status = SeatStatus::Available;
+    ChannelId allocation = kOpenPool;
+    ChannelId channel = 0; // of the hold or sale
+    Actor holder;          // of the hold
+};
+
+// A GA area whose counts changed within a batch.
+struct AreaDelta {
+    std::uint32_t area = 0;
+    std::uint32_t available = 0; // free in the open pool
+    std::uint32_t held = 0;      // all pools
+    std::uint32_t sold = 0;      // all pools
+};
+
+struct JournalBatch {
+    BatchPtr bytes;            // null when the batch is empty
+    Seq firstSeq = 0;
+    Seq lastSeq = 0;
+    std::uint32_t records = 0;
+    std::vector<SeatDelta> seatDeltas;
+    std::vector<AreaDelta> areaDeltas;
+    bool empty() const { return records == 0; }
+};
+
+class Ledger {
+public:
+    // `spec` must have passed finalize().
+    Ledger(const EventSpec& spec, const LedgerOptions& options);
+    ~Ledger();
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    CommandResult execute(const Command& command);
+
+    // The journal. Records accumulate in the open batch until takeBatch() closes it.
+    JournalBatch takeBatch();
+    std::size_t openBatchRecords() const { return m_openRecords; }
+
+    // Rebuilding. A ledger is restored from a snapshot (or starts empty), then batches are fed in
+    // seq order. Records with seq <= lastSeq() only refill the idempotency index; later ones are
+    // applied. Returns false when the batch is corrupt or out of order (the ledger is then
+    // unusable and must be discarded).
+    bool replay(const BatchPtr& batch);
+    std::vector<std::uint8_t> snapshot() const;
+    // Returns null and sets *error when the snapshot is corrupt or belongs to another venue.
+    static std::unique_ptr<Ledger> restore(const EventSpec& spec, const LedgerOptions& options,
+                                           const std::vector<std::uint8_t>& snapshot, std::string* error);
+    // The oldest seq whose record must be replayed to rebuild the idempotency index.
+    Seq idempotencyFloorSeq() const;
+
+    // Queries.
+    const EventSpec& spec() const { return m_spec; }
+    const Venue& venue() const { return *m_spec.venue; }
+    Seq lastSeq() const { return m_lastSeq; }
+    SeatView seat(SeatIndex seat) const;
+    SeatStatus seatStatus(SeatIndex seat) const { return m_seats[seat].status; }
+    std::optional<HoldView> hold(HoldId id) const;
+    const Order* order(OrderId id) const;
+    const Ticket* ticket(TicketId id) const;
+    const std::vector<AreaPool>& areaPools(std::uint32_t areaIndex) const { return m_areas[areaIndex]; }
+    LedgerCounts counts() const;
+    std::size_t memoryBytes() const;
+    std::size_t idempotencyKeys() const { return m_idempotency.size(); }
+
+    // Asserts every invariant (scans everything; O(seats + holds + tickets)).
+    void checkInvariants() const;
+
+private:
+    struct SeatSlot {
+        SeatStatus status = SeatStatus::Available;
+        std::uint8_t reserved = 0;
+        ChannelId allocation = kOpenPool;
+        std::uint32_t ref = 0; // hold slot, ticket index or block reason index
+    };
+    struct HoldSlot {
+        HoldId id = 0; // 0: free
+        Actor holder;
+        ChannelId channel = 0;
+        ChannelId pool = 0;
+        bool paymentPending = false;
+        std::uint16_t seatCount = 0;
+        std::uint32_t area = 0xffffffff;
+        std::uint32_t quantity = 0;
+        std::uint32_t generation = 0;
+        Timestamp createdAt = 0;
+        Timestamp expiresAt = 0;
+        Amount paymentAmount = 0;
+    };
+    struct Expiry {
+        Timestamp at;
+        HoldId hold;
+    };
+    struct Emitter;
+    struct BestAvailable;
+
+    void initTables();
+    void openBatch();
+    CommandResult dispatch(const Command& c, Emitter& out);
+    Status validateCommon(const Command& c) const;
+
+    Status doHoldSeats(const Command& c, Emitter& out);
+    Status doHoldBest(const Command& c, Emitter& out);
+    Status doHoldArea(const Command& c, Emitter& out);
+    Status doRelease(const Command& c, Emitter& out);
+    Status doExtend(const Command& c, Emitter& out);
+    Status doInitiatePayment(const Command& c, Emitter& out);
+    Status doFailPayment(const Command& c, Emitter& out);
+    Status doConfirm(const Command& c, Emitter& out);
+    Status doRefund(const Command& c, Emitter& out);
+    Status doExchange(const Command& c, Emitter& out);
+    Status doBlock(const Command& c, Emitter& out);
+    Status doUnblock(const Command& c, Emitter& out);
+    Status doAllocateSeats(const Command& c, Emitter& out);
+    Status doDeallocateSeats(const Command& c, Emitter& out);
+    Status doAllocateArea(const Command& c, Emitter& out);
+    Status doDeallocateArea(const Command& c, Emitter& out);
+    Status doExpire(const Command& c, Emitter& out);
+
+    // Validation helpers: they never mutate.
+    Status resolveSeats(const std::vector<SeatId>& ids, std::vector<SeatIndex>* out) const;
+    Status checkOnSale(const Command& c) const;
+    Status checkHoldable(const Command& c, const std::vector<SeatIndex>& seats, std::uint32_t* failedSeat) const;
+    Status findHold(const Command& c, std::uint32_t* slot) const;
+    Status findLiveHold(const Command& c, std::uint32_t* slot) const;
+    bool seatSellableBy(SeatIndex seat, ChannelId channel) const;
+    std::uint32_t peekFreeHoldSlot() const;
+    HoldId nextHoldId(std::uint32_t slot) const;
+    Timestamp holdExpiry(const Command& c) const;
+    void emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out);
+    void emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out);
+    TicketCode makeTicketCode(TicketId id, std::uint32_t generation) const;
+
+    // The only mutations.
+    void applyEvent(const RecordHeader& header, const JournalEvent& event);
+    void applySeatHeld(const RecordHeader& header, const JournalEvent& e);
+    void applyAreaHeld(const RecordHeader& header, const JournalEvent& e);
+    void applySeatReleased(const JournalEvent& e);
+    void applyAreaReleased(const JournalEvent& e);
+    void applyOrderCreated(const RecordHeader& header, const JournalEvent& e);
+    void applySeatConfirmed(const JournalEvent& e);
+    void applyAreaConfirmed(const JournalEvent& e);
+    void applyRefunded(const JournalEvent& e);
+    void applyExchanged(const JournalEvent& e);
+    void setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref);
+    void freeHoldSlotIfEmpty(std::uint32_t slot);
+    void markSeatDirty(SeatIndex seat);
+    void markAreaDirty(std::uint32_t area);
+    AreaPool& pool(std::uint32_t area, ChannelId channel);
+    const AreaPool* findPool(std::uint32_t area, ChannelId channel) const;
+    void registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset);
+    const std::uint8_t* recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const;
+
+    const EventSpec m_spec;
+    const LedgerOptions m_options;
+    const std::uint32_t m_holdSeatsStride; // seats reserved per hold slot
+
+    std::vector<SeatSlot> m_seats;
+    std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
+    std::vector<std::vector<std::uint32_t>> m_rowsByCategory; // rows holding a category, best first
+    std::vector<std::vector<AreaPool>> m_areas;           // [0] is the open pool
+    std::vector<HoldSlot> m_holds;
+    std::vector<SeatIndex> m_holdSeats;                   // slot * stride
+    std::vector<std::uint32_t> m_freeHolds;               // stack of free slots; back() goes next
+    std::vector<Expiry> m_expiries;                       // min-heap on (at, hold); stale entries skipped
+    std::vector<Order> m_orders;                          // [id - 1]
+    std::vector<Ticket> m_tickets;                        // [id - 1]
+    std::vector<std::string> m_blockReasons;
+    LedgerCounts m_counts;
+
+    Seq m_lastSeq = 0;
+    IdempotencyIndex m_idempotency;
+    std::deque<BatchPtr> m_batches;     // retained for the idempotency index; back() may be open
+    std::uint32_t m_batchBase = 0;      // serial of m_batches.front()
+    std::shared_ptr<BatchBytes> m_open; // the open batch (also m_batches.back())
+    std::size_t m_openRecords = 0;
+    Seq m_openFirstSeq = 0;
+
+    std::vector<std::uint8_t> m_seatDirty;
+    std::vector<SeatIndex> m_dirtySeats;
+    std::vector<std::uint8_t> m_areaDirty;
+    std::vector<std::uint32_t> m_dirtyAreas;
+
+    // Scratch space reused across commands (the ledger allocates nothing per hold once warm).
+    std::vector<SeatIndex> m_scratchSeats;
+};
+
+} // namespace usher
