@@ -6,7 +6,8 @@ namespace usher {
 
 // The outcome of every engine command. The numbers are part of the journal format and of the
 // HTTP and sync protocols: they never change and are never reused. Within a command, checks run
-// in the order of these numbers, so the first failing check decides the status.
+// in the order of these numbers, so the first failing check decides the status; the exception is
+// Forbidden, checked before any lookup so that a refusal does not reveal what exists.
 enum class Status : std::uint8_t {
     Ok = 0,
 
@@ -44,6 +45,7 @@ enum class Status : std::uint8_t {
     PaymentNotPending = 46,
     TicketNotValid = 47, // already refunded or exchanged
     AmountExceedsPaid = 48,
+    AmountMismatch = 49, // the confirm's expected total differs from the prices
 
     // The runtime, not the ledger.
     QueueFull = 100,

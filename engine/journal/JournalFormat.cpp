@@ -112,13 +112,23 @@ std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
     return offset;
 }
 
-void endRecord(BatchBytes* out, std::size_t recordOffset, std::uint16_t eventCount)
+namespace {
+// Field offsets inside a record header.
+constexpr std::size_t kStatusOffset = 4 + 8 + 1;
+constexpr std::size_t kDetailOffset = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8;
+constexpr std::size_t kEventCountOffset = kDetailOffset + 4;
+} // namespace
+
+void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount)
 {
     ByteWriter w(out);
     const std::size_t length = out->size() - recordOffset;
     USHER_ASSERT(length >= kRecordHeaderBytes && length <= 0xffffffffu);
+    USHER_ASSERT(status == Status::Ok || eventCount == 0); // a refused command changes nothing
     w.patch<std::uint32_t>(recordOffset, static_cast<std::uint32_t>(length));
-    w.patch<std::uint16_t>(recordOffset + 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8 + 4, eventCount);
+    w.patch<std::uint8_t>(recordOffset + kStatusOffset, static_cast<std::uint8_t>(status));
+    w.patch<std::uint32_t>(recordOffset + kDetailOffset, detail);
+    w.patch<std::uint16_t>(recordOffset + kEventCountOffset, eventCount);
 }
 
 bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader* h)

@@ -123,7 +123,8 @@ using BatchPtr = std::shared_ptr<const BatchBytes>;
 void encodeBatchHeader(BatchBytes* out, const BatchHeader& header); // at offset 0, out sized already
 std::size_t beginRecord(BatchBytes* out, const RecordHeader& header); // returns the record offset
 void encodeEvent(BatchBytes* out, const JournalEvent& event);
-void endRecord(BatchBytes* out, std::size_t recordOffset, std::uint16_t eventCount);
+// Patches the record's length, outcome and event count once the command has run.
+void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount);
 
 // Decoding. Every function checks bounds; false means corrupt.
 bool decodeBatchHeader(const std::uint8_t* data, std::size_t size, BatchHeader* header);

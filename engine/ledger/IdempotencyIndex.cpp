@@ -28,22 +28,28 @@ std::uint64_t IdempotencyIndex::slotFor(const IdempotencyKey& key) const
     return mix(key) & m_mask;
 }
 
-const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key) const
+std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key) const
 {
     for (std::uint64_t slot = slotFor(key);; slot = (slot + 1) & m_mask) {
         const std::uint64_t stored = m_table[slot];
-        if (stored == 0)
-            return nullptr;
-        const Entry& entry = m_entries[stored - 1 - m_firstNumber];
-        if (entry.key == key)
-            return &entry;
+        if (stored == 0 || m_entries[stored - 1 - m_firstNumber].key == key)
+            return stored;
     }
+}
+
+const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key) const
+{
+    const std::uint64_t stored = findStored(key);
+    return stored == 0 ? nullptr : &m_entries[stored - 1 - m_firstNumber];
 }
 
 void IdempotencyIndex::insert(const Entry& entry)
 {
     USHER_ASSERT(!entry.key.isNull());
-    USHER_ASSERT(find(entry.key) == nullptr);
+    if (const std::uint64_t stored = findStored(entry.key); stored != 0) {
+        unlink(stored - 1);
+        m_entries[stored - 1 - m_firstNumber].dead = true;
+    }
     if (m_entries.size() >= m_keysMax)
         popOldest();
     if ((m_entries.size() + 1) * 2 > m_table.size())
@@ -88,8 +94,15 @@ void IdempotencyIndex::grow()
 void IdempotencyIndex::popOldest()
 {
     USHER_ASSERT(!m_entries.empty());
-    const std::uint64_t number = m_firstNumber;
-    std::uint64_t slot = slotFor(m_entries.front().key);
+    if (!m_entries.front().dead)
+        unlink(m_firstNumber);
+    m_entries.pop_front();
+    ++m_firstNumber;
+}
+
+void IdempotencyIndex::unlink(std::uint64_t number)
+{
+    std::uint64_t slot = slotFor(m_entries[number - m_firstNumber].key);
     while (m_table[slot] != number + 1) {
         USHER_ASSERT(m_table[slot] != 0);
         slot = (slot + 1) & m_mask;
@@ -105,8 +118,6 @@ void IdempotencyIndex::popOldest()
         }
     }
     m_table[hole] = 0;
-    m_entries.pop_front();
-    ++m_firstNumber;
 }
 
 std::size_t IdempotencyIndex::memoryBytes() const

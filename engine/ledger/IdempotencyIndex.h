@@ -21,12 +21,15 @@ public:
         Seq seq = 0;
         std::uint32_t batch = 0;  // serial of the batch holding the record
         std::uint32_t offset = 0; // offset of the record in that batch
+        bool dead = false;        // superseded by a newer record of the same key (replay only)
     };
 
     explicit IdempotencyIndex(std::uint32_t keysMax);
 
     const Entry* find(const IdempotencyKey& key) const;
-    void insert(const Entry& entry); // the key must not be present
+    // Adds a key. When the key is present already (possible only in replay, for a key that the live
+    // index had evicted and then saw again) the newer record supersedes the older one.
+    void insert(const Entry& entry);
     // Drops entries older than `cutoff`, and the oldest ones beyond keysMax.
     void evict(Timestamp cutoff);
     void clear();
@@ -37,8 +40,10 @@ public:
 
 private:
     std::uint64_t slotFor(const IdempotencyKey& key) const;
+    std::uint64_t findStored(const IdempotencyKey& key) const; // entry number + 1, or 0
     void grow();
     void popOldest();
+    void unlink(std::uint64_t number);
 
     std::uint32_t m_keysMax;
     std::deque<Entry> m_entries;

@@ -26,6 +26,8 @@
 
 namespace usher {
 
+class ByteReader;
+
 struct LedgerOptions {
     std::uint32_t idempotencyKeysMax = 2'000'000;
     std::int64_t idempotencyRetentionMs = 24ll * 3600 * 1000;
@@ -138,6 +140,8 @@ struct JournalBatch {
     bool empty() const { return records == 0; }
 };
 
+constexpr std::uint32_t kNoArea = 0xffffffffu;
+
 class Ledger {
 public:
     // `spec` must have passed finalize().
@@ -163,6 +167,8 @@ public:
                                            const std::vector<std::uint8_t>& snapshot, std::string* error);
     // The oldest seq whose record must be replayed to rebuild the idempotency index.
     Seq idempotencyFloorSeq() const;
+    // After restore(): where replay must start (the snapshot's idempotency floor); 1 otherwise.
+    Seq replayFromSeq() const { return m_snapshotFloorSeq; }
 
     // Queries.
     const EventSpec& spec() const { return m_spec; }
@@ -180,6 +186,8 @@ public:
 
     // Asserts every invariant (scans everything; O(seats + holds + tickets)).
     void checkInvariants() const;
+    // The first violated invariant, or an empty string.
+    std::string invariantViolation() const;
 
 private:
     struct SeatSlot {
@@ -194,9 +202,9 @@ private:
         ChannelId channel = 0;
         ChannelId pool = 0;
         bool paymentPending = false;
-        std::uint16_t seatCount = 0;
-        std::uint32_t area = 0xffffffff;
-        std::uint32_t quantity = 0;
+        std::uint16_t seatCount = 0; // seats in m_holdSeats (0 for a GA hold)
+        std::uint32_t area = kNoArea;
+        std::uint32_t live = 0;      // seats or GA units still held; the slot is freed at 0
         std::uint32_t generation = 0;
         Timestamp createdAt = 0;
         Timestamp expiresAt = 0;
@@ -206,12 +214,19 @@ private:
         Timestamp at;
         HoldId hold;
     };
+    struct ExpiryLater { // std heap comparator: the earliest (at, hold) on top
+        bool operator()(const Expiry& a, const Expiry& b) const
+        {
+            return a.at != b.at ? a.at > b.at : a.hold > b.hold;
+        }
+    };
     struct Emitter;
-    struct BestAvailable;
 
     void initTables();
     void openBatch();
-    CommandResult dispatch(const Command& c, Emitter& out);
+    Status dispatch(const Command& c, Emitter& out);
+    CommandResult replayedResult(const Command& c, const IdempotencyIndex::Entry& entry,
+                                 std::uint64_t fingerprint) const;
     Status validateCommon(const Command& c) const;
 
     Status doHoldSeats(const Command& c, Emitter& out);
@@ -232,39 +247,60 @@ private:
     Status doDeallocateArea(const Command& c, Emitter& out);
     Status doExpire(const Command& c, Emitter& out);
 
-    // Validation helpers: they never mutate.
+    // Validation helpers: they never change state.
     Status resolveSeats(const std::vector<SeatId>& ids, std::vector<SeatIndex>* out) const;
     Status checkOnSale(const Command& c) const;
     Status checkHoldable(const Command& c, const std::vector<SeatIndex>& seats, std::uint32_t* failedSeat) const;
     Status findHold(const Command& c, std::uint32_t* slot) const;
     Status findLiveHold(const Command& c, std::uint32_t* slot) const;
+    Status priceUnits(const Command& c, std::uint32_t slot, Amount* prices, Amount* total) const;
+    Status refundTickets(const Command& c, const Order& order, std::vector<TicketId>* tickets) const;
+    Status findBestAvailable(const Command& c, std::vector<SeatIndex>* seats) const;
+    bool findBlock(const BestAvailableRequest& request, ChannelId channel, std::uint32_t size,
+                   const std::vector<SeatIndex>& taken, SeatIndex* first, std::uint32_t* longestRun) const;
+    bool seatEligible(SeatIndex seat, const BestAvailableRequest& request, ChannelId channel,
+                      const std::vector<SeatIndex>& taken) const;
     bool seatSellableBy(SeatIndex seat, ChannelId channel) const;
-    std::uint32_t peekFreeHoldSlot() const;
     HoldId nextHoldId(std::uint32_t slot) const;
     Timestamp holdExpiry(const Command& c) const;
     void emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out);
     void emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out);
     TicketCode makeTicketCode(TicketId id, std::uint32_t generation) const;
 
-    // The only mutations.
+    // The only mutations (LedgerApply.cpp).
     void applyEvent(const RecordHeader& header, const JournalEvent& event);
+    std::uint32_t takeHoldSlot(const RecordHeader& header, const JournalEvent& e);
+    void releaseHoldUnits(std::uint32_t slot, std::uint32_t units);
     void applySeatHeld(const RecordHeader& header, const JournalEvent& e);
     void applyAreaHeld(const RecordHeader& header, const JournalEvent& e);
     void applySeatReleased(const JournalEvent& e);
     void applyAreaReleased(const JournalEvent& e);
     void applyOrderCreated(const RecordHeader& header, const JournalEvent& e);
+    Ticket& addTicket(const JournalEvent& e);
     void applySeatConfirmed(const JournalEvent& e);
     void applyAreaConfirmed(const JournalEvent& e);
     void applyRefunded(const JournalEvent& e);
     void applyExchanged(const JournalEvent& e);
+    void applySeatInventory(const JournalEvent& e);
+    void applyAreaInventory(const JournalEvent& e);
     void setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref);
-    void freeHoldSlotIfEmpty(std::uint32_t slot);
     void markSeatDirty(SeatIndex seat);
     void markAreaDirty(std::uint32_t area);
     AreaPool& pool(std::uint32_t area, ChannelId channel);
     const AreaPool* findPool(std::uint32_t area, ChannelId channel) const;
+    void pushExpiry(Timestamp at, HoldId hold);
+    void rebuildExpiries();
     void registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset);
     const std::uint8_t* recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const;
+    void clearDirty();
+    bool readSnapshot(ByteReader& r, Seq* floorSeq, std::string* error);
+    bool readSnapshotHolds(ByteReader& r);
+    bool readSnapshotOrders(ByteReader& r);
+    bool rebuildDerived(std::string* error);
+    std::string seatInvariantViolation() const;
+    std::string holdInvariantViolation() const;
+    std::string areaInvariantViolation(const std::vector<std::vector<std::uint64_t>>& heldByPool) const;
+    std::string orderInvariantViolation() const;
 
     const EventSpec m_spec;
     const LedgerOptions m_options;
@@ -272,7 +308,8 @@ private:
 
     std::vector<SeatSlot> m_seats;
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
-    std::vector<std::vector<std::uint32_t>> m_rowsByCategory; // rows holding a category, best first
+    // Per category: (best rank of the category in the row, row), best first; for best-available.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;
     std::vector<std::vector<AreaPool>> m_areas;           // [0] is the open pool
     std::vector<HoldSlot> m_holds;
     std::vector<SeatIndex> m_holdSeats;                   // slot * stride
@@ -284,6 +321,7 @@ private:
     LedgerCounts m_counts;
 
     Seq m_lastSeq = 0;
+    Seq m_snapshotFloorSeq = 1;
     IdempotencyIndex m_idempotency;
     std::deque<BatchPtr> m_batches;     // retained for the idempotency index; back() may be open
     std::uint32_t m_batchBase = 0;      // serial of m_batches.front()
@@ -298,6 +336,8 @@ private:
 
     // Scratch space reused across commands (the ledger allocates nothing per hold once warm).
     std::vector<SeatIndex> m_scratchSeats;
+    mutable std::vector<std::uint32_t> m_seatMark; // duplicate detection: == m_markEpoch means seen
+    mutable std::uint32_t m_markEpoch = 0;
 };
 
 } // namespace usher

@@ -1,0 +1,315 @@
+#include "ledger/Ledger.h"
+
+#include "core/Assert.h"
+#include "core/Limits.h"
+#include "journal/Crc32c.h"
+#include "ledger/LedgerEmitter.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace usher {
+
+namespace {
+
+constexpr std::size_t kBatchReserveBytes = 64 * 1024;
+
+std::uint32_t defaultHoldsMax(const EventSpec& spec)
+{
+    const std::uint64_t units = std::uint64_t(spec.venue->seatCount()) + spec.venue->areaCapacityTotal();
+    return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(units, 1, 1'000'000));
+}
+
+} // namespace
+
+Ledger::Ledger(const EventSpec& spec, const LedgerOptions& options)
+    : m_spec(spec)
+    , m_options(options)
+    , m_holdSeatsStride(spec.ticketsPerOrderMax)
+    , m_idempotency(options.idempotencyKeysMax)
+{
+    USHER_ASSERT(m_spec.venue != nullptr);
+    USHER_ASSERT(!m_spec.priceTable.empty() || m_spec.venue->categories.empty());
+    USHER_ASSERT(m_holdSeatsStride >= 1 && m_holdSeatsStride <= limits::orderTicketsMax);
+    initTables();
+    openBatch();
+}
+
+Ledger::~Ledger() = default;
+
+void Ledger::initTables()
+{
+    const Venue& venue = *m_spec.venue;
+    m_seats.assign(venue.seatCount(), SeatSlot{});
+    m_seatDirty.assign(venue.seatCount(), 0);
+    m_seatMark.assign(venue.seatCount(), 0);
+    m_rowAvailable.resize(venue.rows.size());
+    for (std::size_t r = 0; r < venue.rows.size(); ++r)
+        m_rowAvailable[r] = venue.rows[r].seatCount;
+    m_counts.available = venue.seatCount();
+
+    // Rows that hold seats of each category, best (lowest) rank first, for best-available.
+    auto& ranked = m_rowsByCategory;
+    ranked.assign(venue.categories.size(), {});
+    for (std::uint32_t r = 0; r < venue.rows.size(); ++r) {
+        std::vector<std::uint32_t> best(venue.categories.size(), 0xffffffffu);
+        const VenueRow& row = venue.rows[r];
+        for (std::uint32_t s = row.firstSeat; s < row.firstSeat + row.seatCount; ++s)
+            best[venue.seats[s].category] = std::min(best[venue.seats[s].category], venue.seats[s].rank);
+        for (std::size_t c = 0; c < best.size(); ++c)
+            if (best[c] != 0xffffffffu)
+                ranked[c].emplace_back(best[c], r);
+    }
+    for (auto& rows : ranked)
+        std::sort(rows.begin(), rows.end());
+
+    m_areas.assign(venue.areas.size(), {});
+    for (std::size_t a = 0; a < venue.areas.size(); ++a)
+        m_areas[a].push_back(AreaPool{kOpenPool, venue.areas[a].capacity, 0, 0});
+    m_areaDirty.assign(venue.areas.size(), 0);
+
+    const std::uint32_t holdsMax = m_options.holdsMax != 0 ? m_options.holdsMax : defaultHoldsMax(m_spec);
+    m_holds.assign(holdsMax, HoldSlot{});
+    m_holdSeats.assign(std::size_t(holdsMax) * m_holdSeatsStride, kNoSeat);
+    m_freeHolds.resize(holdsMax);
+    // Slot 0 goes first: the stack's back() is the next slot.
+    for (std::uint32_t i = 0; i < holdsMax; ++i)
+        m_freeHolds[i] = holdsMax - 1 - i;
+    m_expiries.reserve(1024);
+    m_scratchSeats.reserve(limits::commandSeatsMax);
+}
+
+void Ledger::openBatch()
+{
+    auto batch = std::make_shared<BatchBytes>();
+    batch->reserve(kBatchReserveBytes);
+    batch->resize(kBatchHeaderBytes, 0);
+    m_open = batch;
+    m_batches.push_back(batch);
+    m_openRecords = 0;
+    m_openFirstSeq = m_lastSeq + 1;
+}
+
+CommandResult Ledger::execute(const Command& c)
+{
+    if (c.key.isNull() && c.kind != CommandKind::Expire) {
+        CommandResult refused;
+        refused.status = Status::InvalidArgument;
+        refused.kind = c.kind;
+        return refused;
+    }
+    const std::uint64_t fingerprint = c.key.isNull() ? 0 : commandFingerprint(c);
+    if (!c.key.isNull()) {
+        if (const IdempotencyIndex::Entry* entry = m_idempotency.find(c.key))
+            return replayedResult(c, *entry, fingerprint);
+    }
+
+    RecordHeader header;
+    header.seq = m_lastSeq + 1;
+    header.kind = c.kind;
+    header.channel = c.channel;
+    header.actor = c.actor;
+    header.now = c.now;
+    header.key = c.key;
+    header.fingerprint = fingerprint;
+    Emitter out(*this, header, beginRecord(m_open.get(), header));
+    out.status = dispatch(c, out);
+
+    if (c.key.isNull() && out.events == 0) {
+        // A keyless expire that released nothing leaves no trace in the journal.
+        m_open->resize(out.recordOffset);
+        CommandResult nothing;
+        nothing.kind = c.kind;
+        return nothing;
+    }
+    endRecord(m_open.get(), out.recordOffset, out.status, out.detail, out.events);
+    m_lastSeq = header.seq;
+    ++m_openRecords;
+    const auto serial = static_cast<std::uint32_t>(m_batchBase + m_batches.size() - 1);
+    registerKey(header, serial, static_cast<std::uint32_t>(out.recordOffset));
+
+    CommandResult result;
+    const bool decoded = resultFromRecord(m_open->data() + out.recordOffset, m_open->size() - out.recordOffset, &result);
+    USHER_ASSERT(decoded);
+    USHER_ASSERT(result.status == out.status && result.seq == header.seq);
+    if (m_options.verify)
+        checkInvariants();
+    return result;
+}
+
+CommandResult Ledger::replayedResult(const Command& c, const IdempotencyIndex::Entry& entry,
+                                     std::uint64_t fingerprint) const
+{
+    CommandResult result;
+    if (entry.fingerprint != fingerprint) {
+        result.status = Status::IdempotencyKeyReused;
+        result.kind = c.kind;
+        return result;
+    }
+    std::size_t size = 0;
+    const std::uint8_t* record = recordBytes(entry, &size);
+    const bool decoded = resultFromRecord(record, size, &result);
+    USHER_ASSERT(decoded);
+    USHER_ASSERT(result.seq == entry.seq);
+    result.replayed = true;
+    return result;
+}
+
+void Ledger::registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset)
+{
+    if (header.key.isNull())
+        return;
+    m_idempotency.evict(header.now - m_options.idempotencyRetentionMs);
+    IdempotencyIndex::Entry entry;
+    entry.key = header.key;
+    entry.fingerprint = header.fingerprint;
+    entry.at = header.now;
+    entry.seq = header.seq;
+    entry.batch = batchSerial;
+    entry.offset = offset;
+    m_idempotency.insert(entry);
+    // Batches older than the oldest remembered key are no longer needed (the open one always is).
+    const IdempotencyIndex::Entry* oldest = m_idempotency.oldest();
+    while (m_batches.size() > 1 && oldest != nullptr && m_batchBase < oldest->batch) {
+        m_batches.pop_front();
+        ++m_batchBase;
+    }
+}
+
+const std::uint8_t* Ledger::recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const
+{
+    USHER_ASSERT(entry.batch >= m_batchBase && entry.batch - m_batchBase < m_batches.size());
+    const BatchBytes& batch = *m_batches[entry.batch - m_batchBase];
+    USHER_ASSERT(entry.offset + kRecordHeaderBytes <= batch.size());
+    *size = batch.size() - entry.offset;
+    return batch.data() + entry.offset;
+}
+
+Seq Ledger::idempotencyFloorSeq() const
+{
+    const IdempotencyIndex::Entry* oldest = m_idempotency.oldest();
+    return oldest != nullptr ? oldest->seq : m_lastSeq + 1;
+}
+
+JournalBatch Ledger::takeBatch()
+{
+    JournalBatch batch;
+    batch.seatDeltas.reserve(m_dirtySeats.size());
+    for (SeatIndex s : m_dirtySeats) {
+        const SeatView view = seat(s);
+        batch.seatDeltas.push_back(SeatDelta{s, view.status, view.allocation, view.channel, view.holder});
+        m_seatDirty[s] = 0;
+    }
+    m_dirtySeats.clear();
+    for (std::uint32_t a : m_dirtyAreas) {
+        AreaDelta delta{a, m_areas[a][0].free(), 0, 0};
+        for (const AreaPool& p : m_areas[a])
+            delta.held += p.held, delta.sold += p.sold;
+        batch.areaDeltas.push_back(delta);
+        m_areaDirty[a] = 0;
+    }
+    m_dirtyAreas.clear();
+    if (m_openRecords == 0)
+        return batch;
+
+    BatchHeader header;
+    header.event = m_spec.id;
+    header.firstSeq = m_openFirstSeq;
+    header.recordCount = static_cast<std::uint32_t>(m_openRecords);
+    header.bytes = static_cast<std::uint32_t>(m_open->size());
+    header.crc = crc32c(m_open->data() + kBatchHeaderBytes, m_open->size() - kBatchHeaderBytes);
+    encodeBatchHeader(m_open.get(), header);
+    batch.bytes = m_open;
+    batch.firstSeq = m_openFirstSeq;
+    batch.lastSeq = m_lastSeq;
+    batch.records = header.recordCount;
+    USHER_ASSERT(batch.lastSeq - batch.firstSeq + 1 == batch.records);
+    openBatch();
+    return batch;
+}
+
+TicketCode Ledger::makeTicketCode(TicketId id, std::uint32_t generation) const
+{
+    std::uint8_t input[8 + 8 + 4];
+    std::memcpy(input, &m_spec.id, 8);
+    std::memcpy(input + 8, &id, 8);
+    std::memcpy(input + 16, &generation, 4);
+    TicketCode code{};
+    crypto_generichash(code.data(), code.size(), input, sizeof(input), m_spec.ticketKey.data(), m_spec.ticketKey.size());
+    return code;
+}
+
+SeatView Ledger::seat(SeatIndex index) const
+{
+    USHER_ASSERT(index < m_seats.size());
+    const SeatSlot& slot = m_seats[index];
+    SeatView view;
+    view.status = slot.status;
+    view.allocation = slot.allocation;
+    if (slot.status == SeatStatus::Held) {
+        const HoldSlot& hold = m_holds[slot.ref];
+        view.hold = hold.id, view.channel = hold.channel, view.holder = hold.holder, view.expiresAt = hold.expiresAt;
+    } else if (slot.status == SeatStatus::Sold) {
+        const Ticket& ticket = m_tickets[slot.ref];
+        view.order = ticket.order, view.ticket = ticket.id, view.channel = m_orders[ticket.order - 1].channel;
+    } else if (slot.status == SeatStatus::Blocked) {
+        view.blockReason = m_blockReasons[slot.ref];
+    }
+    return view;
+}
+
+std::optional<HoldView> Ledger::hold(HoldId id) const
+{
+    const auto slot = static_cast<std::uint32_t>(id & 0xffffffffu);
+    if (id == 0 || slot >= m_holds.size() || m_holds[slot].id != id)
+        return std::nullopt;
+    const HoldSlot& h = m_holds[slot];
+    HoldView view;
+    view.id = h.id, view.holder = h.holder, view.channel = h.channel;
+    view.createdAt = h.createdAt, view.expiresAt = h.expiresAt;
+    view.paymentPending = h.paymentPending, view.paymentAmount = h.paymentAmount;
+    for (std::uint32_t i = 0; i < h.seatCount; ++i)
+        view.seats.push_back(m_spec.venue->seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].id);
+    if (h.area != kNoArea)
+        view.area = m_spec.venue->areas[h.area].id, view.quantity = h.live, view.pool = h.pool;
+    return view;
+}
+
+const Order* Ledger::order(OrderId id) const
+{
+    return id >= 1 && id <= m_orders.size() ? &m_orders[id - 1] : nullptr;
+}
+
+const Ticket* Ledger::ticket(TicketId id) const
+{
+    return id >= 1 && id <= m_tickets.size() ? &m_tickets[id - 1] : nullptr;
+}
+
+LedgerCounts Ledger::counts() const
+{
+    LedgerCounts c = m_counts;
+    c.activeHolds = static_cast<std::uint32_t>(m_holds.size() - m_freeHolds.size());
+    c.orders = m_orders.size();
+    c.tickets = m_tickets.size();
+    return c;
+}
+
+std::size_t Ledger::memoryBytes() const
+{
+    std::size_t bytes = sizeof(*this);
+    bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatDirty.capacity() + m_seatMark.capacity() * 4;
+    bytes += m_rowAvailable.capacity() * 4;
+    for (const auto& rows : m_rowsByCategory)
+        bytes += rows.capacity() * 8;
+    bytes += m_holds.capacity() * sizeof(HoldSlot) + m_holdSeats.capacity() * sizeof(SeatIndex);
+    bytes += m_freeHolds.capacity() * 4 + m_expiries.capacity() * sizeof(Expiry);
+    bytes += m_orders.capacity() * sizeof(Order) + m_tickets.capacity() * sizeof(Ticket);
+    bytes += m_idempotency.memoryBytes();
+    for (const BatchPtr& b : m_batches)
+        bytes += b->capacity();
+    return bytes;
+}
+
+} // namespace usher

@@ -1,0 +1,381 @@
+// The only code that changes ledger state. Live commands and replay both come through here, one
+// journal event at a time; the assertions check that each event is consistent with the state it
+// is applied to (for replay, that the journal was produced by a correct ledger).
+
+#include "core/Assert.h"
+#include "ledger/Ledger.h"
+
+#include <algorithm>
+
+namespace usher {
+
+namespace {
+
+SeatIndex indexOf(const Venue& venue, SeatId id)
+{
+    const SeatIndex index = venue.seatIndex(id);
+    USHER_ASSERT(index != kNoSeat);
+    return index;
+}
+
+std::uint32_t areaOf(const Venue& venue, AreaId id)
+{
+    const std::uint32_t index = venue.areaIndex(id);
+    USHER_ASSERT(index != kNoArea);
+    return index;
+}
+
+std::uint32_t slotOf(HoldId id)
+{
+    return static_cast<std::uint32_t>(id & 0xffffffffu);
+}
+
+} // namespace
+
+void Ledger::applyEvent(const RecordHeader& header, const JournalEvent& e)
+{
+    switch (e.type) {
+    case EventType::SeatHeld: applySeatHeld(header, e); return;
+    case EventType::AreaHeld: applyAreaHeld(header, e); return;
+    case EventType::SeatReleased: applySeatReleased(e); return;
+    case EventType::AreaReleased: applyAreaReleased(e); return;
+    case EventType::HoldExtended:
+    case EventType::PaymentInitiated: {
+        HoldSlot& h = m_holds[slotOf(e.hold)];
+        USHER_ASSERT(h.id == e.hold && e.expiresAt >= h.expiresAt);
+        h.expiresAt = e.expiresAt;
+        if (e.type == EventType::PaymentInitiated) {
+            USHER_ASSERT(!h.paymentPending);
+            h.paymentPending = true;
+            h.paymentAmount = e.amount;
+        }
+        pushExpiry(h.expiresAt, h.id);
+        return;
+    }
+    case EventType::OrderCreated: applyOrderCreated(header, e); return;
+    case EventType::SeatConfirmed: applySeatConfirmed(e); return;
+    case EventType::AreaConfirmed: applyAreaConfirmed(e); return;
+    case EventType::SeatRefunded:
+    case EventType::AreaRefunded: applyRefunded(e); return;
+    case EventType::TicketExchanged: applyExchanged(e); return;
+    case EventType::SeatBlocked:
+    case EventType::SeatUnblocked:
+    case EventType::SeatAllocated:
+    case EventType::SeatDeallocated: applySeatInventory(e); return;
+    case EventType::AreaAllocated:
+    case EventType::AreaDeallocated: applyAreaInventory(e); return;
+    }
+    USHER_ASSERT(false && "unknown event type");
+}
+
+std::uint32_t Ledger::takeHoldSlot(const RecordHeader& header, const JournalEvent& e)
+{
+    const std::uint32_t slot = slotOf(e.hold);
+    HoldSlot& h = m_holds[slot];
+    if (h.id == e.hold)
+        return slot; // a further seat of a hold this record already created
+    USHER_ASSERT(h.id == 0 && !m_freeHolds.empty() && m_freeHolds.back() == slot);
+    USHER_ASSERT((e.hold >> 32) == std::uint64_t(h.generation) + 1);
+    m_freeHolds.pop_back();
+    h = HoldSlot{};
+    h.id = e.hold;
+    h.generation = static_cast<std::uint32_t>(e.hold >> 32);
+    h.holder = header.actor;
+    h.channel = header.channel;
+    h.createdAt = header.now;
+    h.expiresAt = e.expiresAt;
+    pushExpiry(h.expiresAt, h.id);
+    return slot;
+}
+
+void Ledger::applySeatHeld(const RecordHeader& header, const JournalEvent& e)
+{
+    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const std::uint32_t slot = takeHoldSlot(header, e);
+    HoldSlot& h = m_holds[slot];
+    USHER_ASSERT(seatSellableBy(seat, h.channel) && h.area == kNoArea && h.seatCount < m_holdSeatsStride);
+    m_holdSeats[std::size_t(slot) * m_holdSeatsStride + h.seatCount] = seat;
+    ++h.seatCount;
+    ++h.live;
+    setSeat(seat, SeatStatus::Held, slot);
+}
+
+void Ledger::applyAreaHeld(const RecordHeader& header, const JournalEvent& e)
+{
+    const std::uint32_t area = areaOf(*m_spec.venue, e.area);
+    const std::uint32_t slot = takeHoldSlot(header, e);
+    HoldSlot& h = m_holds[slot];
+    USHER_ASSERT(h.seatCount == 0 && h.live == 0);
+    AreaPool& p = pool(area, e.channel);
+    USHER_ASSERT(e.quantity > 0 && p.free() >= e.quantity);
+    p.held += e.quantity;
+    h.area = area;
+    h.pool = e.channel;
+    h.live = e.quantity;
+    m_counts.areaHeld += e.quantity;
+    markAreaDirty(area);
+}
+
+void Ledger::releaseHoldUnits(std::uint32_t slot, std::uint32_t units)
+{
+    HoldSlot& h = m_holds[slot];
+    USHER_ASSERT(h.id != 0 && h.live >= units);
+    h.live -= units;
+    if (h.live > 0)
+        return;
+    h.id = 0;
+    h.seatCount = 0;
+    h.area = kNoArea;
+    h.paymentPending = false;
+    m_freeHolds.push_back(slot);
+}
+
+void Ledger::applySeatReleased(const JournalEvent& e)
+{
+    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const std::uint32_t slot = slotOf(e.hold);
+    USHER_ASSERT(m_holds[slot].id == e.hold);
+    USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_seats[seat].ref == slot);
+    setSeat(seat, SeatStatus::Available, 0);
+    releaseHoldUnits(slot, 1);
+}
+
+void Ledger::applyAreaReleased(const JournalEvent& e)
+{
+    const std::uint32_t area = areaOf(*m_spec.venue, e.area);
+    const std::uint32_t slot = slotOf(e.hold);
+    const HoldSlot& h = m_holds[slot];
+    USHER_ASSERT(h.id == e.hold && h.area == area && h.pool == e.channel && h.live == e.quantity);
+    AreaPool& p = pool(area, e.channel);
+    USHER_ASSERT(p.held >= e.quantity);
+    p.held -= e.quantity;
+    m_counts.areaHeld -= e.quantity;
+    markAreaDirty(area);
+    releaseHoldUnits(slot, e.quantity);
+}
+
+void Ledger::applyOrderCreated(const RecordHeader& header, const JournalEvent& e)
+{
+    USHER_ASSERT(e.order == m_orders.size() + 1);
+    const HoldSlot& h = m_holds[slotOf(e.hold)];
+    USHER_ASSERT(h.id == e.hold);
+    Order o;
+    o.id = e.order;
+    o.hold = e.hold;
+    o.actor = header.actor;
+    o.channel = h.channel;
+    o.createdAt = header.now;
+    o.amount = e.amount;
+    o.paymentRef = std::string(e.text);
+    o.buyer = Buyer{std::string(e.buyerName), std::string(e.buyerEmail), std::string(e.buyerPhone)};
+    o.firstTicket = m_tickets.size() + 1;
+    m_orders.push_back(std::move(o));
+}
+
+Ticket& Ledger::addTicket(const JournalEvent& e)
+{
+    USHER_ASSERT(e.ticket == m_tickets.size() + 1);
+    USHER_ASSERT(e.order == m_orders.size()); // tickets follow their ORDER_CREATED
+    Order& o = m_orders.back();
+    USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket);
+    ++o.ticketCount;
+    Ticket t;
+    t.id = e.ticket;
+    t.order = e.order;
+    t.priceType = e.priceType;
+    t.amount = e.amount;
+    t.code = e.code;
+    m_tickets.push_back(t);
+    return m_tickets.back();
+}
+
+void Ledger::applySeatConfirmed(const JournalEvent& e)
+{
+    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const std::uint32_t slot = m_seats[seat].ref;
+    USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_holds[slot].id == m_orders.back().hold);
+    Ticket& t = addTicket(e);
+    t.seat = seat;
+    setSeat(seat, SeatStatus::Sold, static_cast<std::uint32_t>(t.id - 1));
+    releaseHoldUnits(slot, 1);
+}
+
+void Ledger::applyAreaConfirmed(const JournalEvent& e)
+{
+    const std::uint32_t area = areaOf(*m_spec.venue, e.area);
+    const std::uint32_t slot = slotOf(m_orders.back().hold);
+    USHER_ASSERT(m_holds[slot].area == area && m_holds[slot].pool == e.channel);
+    AreaPool& p = pool(area, e.channel);
+    USHER_ASSERT(p.held > 0);
+    --p.held;
+    ++p.sold;
+    --m_counts.areaHeld;
+    ++m_counts.areaSold;
+    Ticket& t = addTicket(e);
+    t.area = area;
+    t.pool = e.channel;
+    markAreaDirty(area);
+    releaseHoldUnits(slot, 1);
+}
+
+void Ledger::applyRefunded(const JournalEvent& e)
+{
+    USHER_ASSERT(e.ticket >= 1 && e.ticket <= m_tickets.size());
+    Ticket& t = m_tickets[e.ticket - 1];
+    USHER_ASSERT(t.status == TicketStatus::Valid && t.order == e.order && e.amount >= 0 && e.amount <= t.amount);
+    t.status = TicketStatus::Refunded;
+    t.refunded = e.amount;
+    m_orders[t.order - 1].refunded += e.amount;
+    if (e.type == EventType::SeatRefunded) {
+        USHER_ASSERT(t.seat == indexOf(*m_spec.venue, e.seat) && m_seats[t.seat].status == SeatStatus::Sold);
+        setSeat(t.seat, SeatStatus::Available, 0);
+        return;
+    }
+    AreaPool& p = pool(t.area, t.pool);
+    USHER_ASSERT(p.sold > 0 && t.area == areaOf(*m_spec.venue, e.area));
+    --p.sold;
+    --m_counts.areaSold;
+    markAreaDirty(t.area);
+}
+
+void Ledger::applyExchanged(const JournalEvent& e)
+{
+    Ticket& t = m_tickets[e.ticket - 1];
+    const SeatIndex from = indexOf(*m_spec.venue, e.seat);
+    const SeatIndex to = indexOf(*m_spec.venue, e.toSeat);
+    USHER_ASSERT(t.status == TicketStatus::Valid && t.seat == from && m_seats[to].status == SeatStatus::Available);
+    setSeat(from, SeatStatus::Available, 0);
+    setSeat(to, SeatStatus::Sold, static_cast<std::uint32_t>(t.id - 1));
+    t.seat = to;
+    ++t.generation;
+    t.code = e.code;
+}
+
+void Ledger::applySeatInventory(const JournalEvent& e)
+{
+    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    SeatSlot& s = m_seats[seat];
+    switch (e.type) {
+    case EventType::SeatBlocked: {
+        USHER_ASSERT(s.status == SeatStatus::Available);
+        if (m_blockReasons.empty() || m_blockReasons.back() != e.text)
+            m_blockReasons.emplace_back(e.text);
+        setSeat(seat, SeatStatus::Blocked, static_cast<std::uint32_t>(m_blockReasons.size() - 1));
+        return;
+    }
+    case EventType::SeatUnblocked:
+        USHER_ASSERT(s.status == SeatStatus::Blocked);
+        setSeat(seat, SeatStatus::Available, 0);
+        return;
+    case EventType::SeatAllocated:
+        USHER_ASSERT(s.allocation == kOpenPool && e.channel != kOpenPool);
+        s.allocation = e.channel;
+        ++m_counts.allocated;
+        markSeatDirty(seat);
+        return;
+    case EventType::SeatDeallocated:
+        USHER_ASSERT(s.allocation == e.channel && s.status != SeatStatus::Held);
+        s.allocation = kOpenPool;
+        --m_counts.allocated;
+        markSeatDirty(seat);
+        return;
+    default:
+        USHER_ASSERT(false && "not a seat inventory event");
+    }
+}
+
+void Ledger::applyAreaInventory(const JournalEvent& e)
+{
+    const std::uint32_t area = areaOf(*m_spec.venue, e.area);
+    AreaPool& target = pool(area, e.channel); // may grow the pool list: take it first
+    AreaPool& open = m_areas[area][0];
+    AreaPool& from = e.type == EventType::AreaAllocated ? open : target;
+    AreaPool& to = e.type == EventType::AreaAllocated ? target : open;
+    USHER_ASSERT(e.channel != kOpenPool && from.free() >= e.quantity);
+    from.capacity -= e.quantity;
+    to.capacity += e.quantity;
+    markAreaDirty(area);
+}
+
+// ---- small mutators --------------------------------------------------------------------------------
+
+void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
+{
+    SeatSlot& s = m_seats[seat];
+    const std::uint32_t row = m_spec.venue->seats[seat].row;
+    auto counter = [this](SeatStatus st) -> std::uint32_t& {
+        switch (st) {
+        case SeatStatus::Available: return m_counts.available;
+        case SeatStatus::Held: return m_counts.held;
+        case SeatStatus::Sold: return m_counts.sold;
+        case SeatStatus::Blocked: break;
+        }
+        return m_counts.blocked;
+    };
+    USHER_ASSERT(counter(s.status) > 0);
+    --counter(s.status);
+    ++counter(status);
+    if (s.status == SeatStatus::Available)
+        --m_rowAvailable[row];
+    if (status == SeatStatus::Available)
+        ++m_rowAvailable[row];
+    s.status = status;
+    s.ref = ref;
+    markSeatDirty(seat);
+}
+
+void Ledger::markSeatDirty(SeatIndex seat)
+{
+    if (m_seatDirty[seat] == 0) {
+        m_seatDirty[seat] = 1;
+        m_dirtySeats.push_back(seat);
+    }
+}
+
+void Ledger::markAreaDirty(std::uint32_t area)
+{
+    if (m_areaDirty[area] == 0) {
+        m_areaDirty[area] = 1;
+        m_dirtyAreas.push_back(area);
+    }
+}
+
+AreaPool& Ledger::pool(std::uint32_t area, ChannelId channel)
+{
+    for (AreaPool& p : m_areas[area])
+        if (p.channel == channel)
+            return p;
+    USHER_ASSERT(channel != kOpenPool);
+    m_areas[area].push_back(AreaPool{channel, 0, 0, 0});
+    return m_areas[area].back();
+}
+
+const AreaPool* Ledger::findPool(std::uint32_t area, ChannelId channel) const
+{
+    for (const AreaPool& p : m_areas[area])
+        if (p.channel == channel)
+            return &p;
+    return nullptr;
+}
+
+void Ledger::pushExpiry(Timestamp at, HoldId hold)
+{
+    m_expiries.push_back(Expiry{at, hold});
+    std::push_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater{});
+    // Stale entries (holds confirmed, released or extended early) pile up; rebuild when they
+    // outnumber the live ones, so the heap stays O(active holds).
+    const std::size_t active = m_holds.size() - m_freeHolds.size();
+    if (m_expiries.size() > 2 * active + 4096)
+        rebuildExpiries();
+}
+
+void Ledger::rebuildExpiries()
+{
+    m_expiries.clear();
+    for (const HoldSlot& h : m_holds)
+        if (h.id != 0)
+            m_expiries.push_back(Expiry{h.expiresAt, h.id});
+    std::make_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater{});
+}
+
+} // namespace usher

@@ -1,0 +1,35 @@
+#pragma once
+
+// Internal to the ledger: writes a command's events into the open journal record and applies each
+// one as it is written, so the journal and the state can never disagree.
+
+#include "core/Assert.h"
+#include "ledger/Ledger.h"
+
+namespace usher {
+
+struct Ledger::Emitter {
+    Emitter(Ledger& owner, const RecordHeader& recordHeader, std::size_t offset)
+        : ledger(owner)
+        , header(recordHeader)
+        , recordOffset(offset)
+    {
+    }
+
+    void emit(const JournalEvent& event)
+    {
+        USHER_ASSERT(events < 0xffff);
+        encodeEvent(ledger.m_open.get(), event);
+        ledger.applyEvent(header, event);
+        ++events;
+    }
+
+    Ledger& ledger;
+    const RecordHeader& header;
+    const std::size_t recordOffset;
+    Status status = Status::Ok;
+    std::uint32_t detail = 0;
+    std::uint16_t events = 0;
+};
+
+} // namespace usher

@@ -1,0 +1,64 @@
+#pragma once
+
+// The engine as the programs use it: a data directory with its storage, one Committer, and one
+// EventShard per event. The desktop app embeds it; usherd runs it behind its network edge.
+
+#include "event/EventSpec.h"
+#include "runtime/Committer.h"
+#include "runtime/EventShard.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace usher {
+
+struct EngineOptions {
+    std::string dataDirectory;      // created when missing; holds usher.db
+    bool synchronousFull = true;    // fsync every commit (power-loss safe); false: WAL NORMAL
+    std::string sqliteVfs;          // tests inject faults through a VFS
+    ShardOptions shard;
+};
+
+struct EngineStartup {
+    std::size_t events = 0;
+    std::uint64_t recordsReplayed = 0;
+    std::uint64_t bytesReplayed = 0;
+    double seconds = 0;
+};
+
+class Engine {
+public:
+    // Opens (or creates) the data directory and loads every event. Null with *error on failure.
+    static std::unique_ptr<Engine> open(const EngineOptions& options, std::string* error);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Stores a new event and starts its shard. The spec is finalized here.
+    Status createEvent(EventSpec spec, std::string* error);
+    std::vector<EventId> events() const;
+    EventShard* event(EventId id) const; // null when unknown
+
+    // Runs `job` on the storage thread (queries on orders and tickets, for example).
+    void withStorage(const std::function<void(Storage&)>& job);
+
+    void close(); // stops every shard (finishing their work), then the committer
+    const EngineStartup& startup() const { return m_startup; }
+    CommitterStats committerStats() const { return m_committer->stats(); }
+
+private:
+    Engine(const EngineOptions& options, std::unique_ptr<Committer> committer);
+    Status loadEvents(std::string* error);
+
+    const EngineOptions m_options;
+    std::unique_ptr<Committer> m_committer;
+    mutable std::mutex m_mutex;
+    std::map<EventId, std::unique_ptr<EventShard>> m_shards;
+    EngineStartup m_startup;
+    bool m_closed = false;
+};
+
+} // namespace usher
