@@ -1,6 +1,5 @@
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,7 +53,11 @@ struct IdempotencyKey {
     bool isNull() const { return hi == 0 && lo == 0; }
     static IdempotencyKey fromString(std::string_view text);
     friend bool operator==(const IdempotencyKey&, const IdempotencyKey&) = default;
-    friend auto operator<=>(const IdempotencyKey&, const IdempotencyKey&) = default;
+    // No <=>: Qt 6.4's moc cannot parse <compare> in files it scans (tests with Q_OBJECT).
+    friend bool operator<(const IdempotencyKey& a, const IdempotencyKey& b)
+    {
+        return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo;
+    }
 };
 
 // The state a seat is in. Allocation to a channel is orthogonal (see SeatView::allocation).

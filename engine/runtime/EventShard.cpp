@@ -314,8 +314,7 @@ void EventShard::recover()
 
 void EventShard::committed(CommitWork&& work)
 {
-    for (PendingRequest& request : work.requests)
-        request.done(std::move(request.results));
+    // Publish first: whoever learns of their own result can already see it on the seat map.
     if (!work.batch.seatDeltas.empty() || !work.batch.areaDeltas.empty()) {
         Published published;
         published.event = m_id;
@@ -324,6 +323,8 @@ void EventShard::committed(CommitWork&& work)
         published.areas = std::move(work.batch.areaDeltas);
         publish(published);
     }
+    for (PendingRequest& request : work.requests)
+        request.done(std::move(request.results));
     std::lock_guard lock(m_mutex);
     USHER_ASSERT(m_inflight > 0);
     --m_inflight;
