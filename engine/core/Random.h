@@ -9,6 +9,9 @@ namespace usher {
 // Fills `out` with cryptographically secure random bytes (libsodium).
 void secureRandom(void* out, std::size_t size);
 
+// Runs sodium_init() once (thread-safe). Call before any libsodium function; cheap after the first call.
+void initSodium();
+
 // A small, fast, seedable PRNG (xoshiro256**) for simulations and benchmarks. Never for secrets.
 class Prng {
 public:

@@ -19,6 +19,7 @@ using Timestamp = std::int64_t;  // milliseconds since the Unix epoch, UTC
 using Amount = std::int64_t;     // money in integer minor units of the event's currency
 
 constexpr SeatIndex kNoSeat = 0xffffffffu;
+constexpr std::uint32_t kNoArea = 0xffffffffu; // "no area" where an area index is expected
 constexpr ChannelId kOpenPool = 0;
 
 // Who acted. The ledger uses the kind for defence-in-depth role checks; usherd and the app map

@@ -35,6 +35,8 @@ struct CategoryPrices {
     std::vector<Amount> amounts;
 };
 constexpr Amount kNotOffered = -1;
+// The largest price finalize() accepts: 10^15 minor units, so that order totals cannot overflow.
+constexpr Amount kAmountMax = 1'000'000'000'000'000;
 
 // Everything the ledger needs to know about an event. Stored with the event; immutable while the
 // ledger runs (a change of prices or channels creates a new spec revision via the runtime).
@@ -58,7 +60,7 @@ struct EventSpec {
     // problem. Must succeed before a ledger is created from the spec.
     std::string finalize();
 
-    const SalesChannel* channel(ChannelId id) const;
+    const SalesChannel* channel(ChannelId channelId) const;
     // Price of a ticket of venue category `category` (index) and price type `priceType`;
     // kNotOffered when not sold.
     Amount price(std::uint16_t category, std::uint32_t priceType) const;

@@ -15,8 +15,9 @@ QByteArray eventSpecToJson(const EventSpec& spec);
 // Parses, then finalize()s. False with *error on any problem; *out is untouched then.
 bool eventSpecFromJson(const QByteArray& json, EventSpec* out, std::string* error);
 
-// A demo event on `venue`: prices for every category (adult, concession, child), online and one
-// box-office channel ("Box office 1", id 2) on sale from `now` for 90 days, starting in 30 days.
+// A demo event on `venue`, starting in 30 days: prices for every category (adult, concession,
+// child), online and one box-office channel ("Box office 1", id 2) on sale from `now` until the
+// event starts.
 EventSpec makeDemoEvent(EventId id, const std::string& name, VenuePtr venue, Timestamp now);
 
 } // namespace usher

@@ -79,14 +79,24 @@ bool decodeBatchHeader(const std::uint8_t* data, std::size_t size, BatchHeader* 
     return r.ok() && h->magic == kBatchMagic && h->version == kJournalVersion;
 }
 
+namespace {
+constexpr std::size_t kBatchCrcOffset = 4 + 2 + 2 + 8 + 8 + 4 + 4;
+} // namespace
+
+std::uint32_t batchChecksum(const BatchBytes& batch)
+{
+    USHER_ASSERT(batch.size() >= kBatchHeaderBytes);
+    const std::uint32_t head = crc32c(batch.data(), kBatchCrcOffset);
+    return crc32c(batch.data() + kBatchCrcOffset + 4, batch.size() - kBatchCrcOffset - 4, head);
+}
+
 bool verifyBatch(const BatchBytes& batch, EventId expectedEvent, BatchHeader* header)
 {
     if (!decodeBatchHeader(batch.data(), batch.size(), header))
         return false;
     if (header->bytes != batch.size() || header->event != expectedEvent || header->firstSeq == 0)
         return false;
-    const std::uint32_t crc = crc32c(batch.data() + kBatchHeaderBytes, batch.size() - kBatchHeaderBytes);
-    return crc == header->crc;
+    return batchChecksum(batch) == header->crc;
 }
 
 std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)

@@ -111,7 +111,7 @@ struct BatchHeader {
     Seq firstSeq = 0;
     std::uint32_t recordCount = 0;
     std::uint32_t bytes = 0;  // the whole batch, header included
-    std::uint32_t crc = 0;    // CRC-32C of everything after the header
+    std::uint32_t crc = 0;    // batchChecksum(): CRC-32C of the whole batch with this field read as 0
     std::uint32_t reserved2 = 0;
 };
 constexpr std::size_t kBatchHeaderBytes = 40;
@@ -125,6 +125,10 @@ std::size_t beginRecord(BatchBytes* out, const RecordHeader& header); // returns
 void encodeEvent(BatchBytes* out, const JournalEvent& event);
 // Patches the record's length, outcome and event count once the command has run.
 void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount);
+
+// The batch's checksum: CRC-32C over every byte, the header included, skipping the crc field.
+// The batch must be at least kBatchHeaderBytes long.
+std::uint32_t batchChecksum(const BatchBytes& batch);
 
 // Decoding. Every function checks bounds; false means corrupt.
 bool decodeBatchHeader(const std::uint8_t* data, std::size_t size, BatchHeader* header);

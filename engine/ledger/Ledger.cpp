@@ -2,7 +2,6 @@
 
 #include "core/Assert.h"
 #include "core/Limits.h"
-#include "journal/Crc32c.h"
 #include "ledger/LedgerEmitter.h"
 
 #include <sodium.h>
@@ -102,6 +101,8 @@ CommandResult Ledger::execute(const Command& c)
     }
     const std::uint64_t fingerprint = c.key.isNull() ? 0 : commandFingerprint(c);
     if (!c.key.isNull()) {
+        // Forget keys past the retention first, even when no new key arrives to push them out.
+        m_idempotency.evict(c.now - m_options.idempotencyRetentionMs);
         if (const IdempotencyIndex::Entry* entry = m_idempotency.find(c.key))
             return replayedResult(c, *entry, fingerprint);
     }
@@ -118,9 +119,10 @@ CommandResult Ledger::execute(const Command& c)
     out.status = dispatch(c, out);
 
     if (c.key.isNull() && out.events == 0) {
-        // A keyless expire that released nothing leaves no trace in the journal.
+        // A keyless expire that released nothing (or was refused) leaves no trace in the journal.
         m_open->resize(out.recordOffset);
         CommandResult nothing;
+        nothing.status = out.status;
         nothing.kind = c.kind;
         return nothing;
     }
@@ -219,7 +221,8 @@ JournalBatch Ledger::takeBatch()
     header.firstSeq = m_openFirstSeq;
     header.recordCount = static_cast<std::uint32_t>(m_openRecords);
     header.bytes = static_cast<std::uint32_t>(m_open->size());
-    header.crc = crc32c(m_open->data() + kBatchHeaderBytes, m_open->size() - kBatchHeaderBytes);
+    encodeBatchHeader(m_open.get(), header);
+    header.crc = batchChecksum(*m_open);
     encodeBatchHeader(m_open.get(), header);
     batch.bytes = m_open;
     batch.firstSeq = m_openFirstSeq;

@@ -68,7 +68,7 @@ struct Ticket {
     TicketId id = 0;
     OrderId order = 0;
     SeatIndex seat = kNoSeat;        // kNoSeat for general admission
-    std::uint32_t area = 0xffffffff; // area index for general admission
+    std::uint32_t area = kNoArea;    // area index for general admission
     ChannelId pool = 0;              // GA pool the unit came from
     std::uint8_t priceType = 0;
     TicketStatus status = TicketStatus::Valid;
@@ -139,8 +139,6 @@ struct JournalBatch {
     std::vector<AreaDelta> areaDeltas;
     bool empty() const { return records == 0; }
 };
-
-constexpr std::uint32_t kNoArea = 0xffffffffu;
 
 class Ledger {
 public:

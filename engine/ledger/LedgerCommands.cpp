@@ -52,8 +52,6 @@ Status Ledger::validateCommon(const Command& c) const
 
 Status Ledger::dispatch(const Command& c, Emitter& out)
 {
-    if (c.kind == CommandKind::Expire)
-        return doExpire(c, out);
     if (const Status status = validateCommon(c); status != Status::Ok)
         return status;
     switch (c.kind) {
@@ -73,7 +71,7 @@ Status Ledger::dispatch(const Command& c, Emitter& out)
     case CommandKind::DeallocateSeats: return doDeallocateSeats(c, out);
     case CommandKind::AllocateArea: return doAllocateArea(c, out);
     case CommandKind::DeallocateArea: return doDeallocateArea(c, out);
-    case CommandKind::Expire: break;
+    case CommandKind::Expire: return doExpire(c, out);
     }
     return Status::InvalidArgument;
 }

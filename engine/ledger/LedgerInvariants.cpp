@@ -152,7 +152,8 @@ std::string Ledger::orderInvariantViolation() const
 {
     std::vector<std::vector<std::uint32_t>> soldByPool(m_areas.size());
     for (const Order& o : m_orders) {
-        if (o.firstTicket + o.ticketCount > m_tickets.size() + 1)
+        // Written to survive a corrupt snapshot: no addition that could wrap.
+        if (o.firstTicket < 1 || o.firstTicket > m_tickets.size() || o.ticketCount > m_tickets.size() - (o.firstTicket - 1))
             return describe("order names tickets that do not exist", o.id);
         Amount amount = 0, refunded = 0;
         for (TicketId t = o.firstTicket; t < o.firstTicket + o.ticketCount; ++t) {

@@ -28,6 +28,7 @@ struct VenueCategory {
     std::string key;   // referenced by seats and by event prices, e.g. "A"
     std::string name;  // shown to people, e.g. "Category A"
     std::string color; // "#rrggbb", a hint for the seat map
+    friend bool operator==(const VenueCategory&, const VenueCategory&) = default;
 };
 
 struct VenueSeat {
@@ -41,6 +42,7 @@ struct VenueSeat {
     std::uint16_t category = 0; // index into Venue::categories
     std::uint8_t flags = 0;     // SeatFlag bits
     std::uint32_t rank = 0;     // lower is better; best-available prefers low ranks
+    friend bool operator==(const VenueSeat&, const VenueSeat&) = default;
 };
 
 // Seats of a row are contiguous in Venue::seats, in the order a person walks along the row.
@@ -50,6 +52,7 @@ struct VenueRow {
     std::uint32_t section = 0;
     std::uint32_t firstSeat = 0;
     std::uint32_t seatCount = 0;
+    friend bool operator==(const VenueRow&, const VenueRow&) = default;
 };
 
 struct VenueSection {
@@ -57,6 +60,7 @@ struct VenueSection {
     std::vector<Point> outline; // polygon; may be empty (the seat map derives one)
     std::uint32_t firstRow = 0; // rows of a section are contiguous in Venue::rows
     std::uint32_t rowCount = 0;
+    friend bool operator==(const VenueSection&, const VenueSection&) = default;
 };
 
 // A general-admission area: capacity, no seats.
@@ -66,11 +70,13 @@ struct VenueArea {
     std::uint32_t capacity = 0;
     std::uint16_t category = 0;
     std::vector<Point> outline;
+    friend bool operator==(const VenueArea&, const VenueArea&) = default;
 };
 
 struct VenueStage {
     std::string label;
     std::vector<Point> outline; // empty when the venue has no stage or focal point
+    friend bool operator==(const VenueStage&, const VenueStage&) = default;
 };
 
 // An immutable venue snapshot. Events keep a shared_ptr to the snapshot they were created with,
@@ -91,12 +97,15 @@ public:
     std::string finalize();
 
     SeatIndex seatIndex(SeatId id) const; // kNoSeat when unknown
-    std::uint32_t areaIndex(AreaId id) const; // 0xffffffff when unknown
+    std::uint32_t areaIndex(AreaId id) const; // kNoArea when unknown
     int categoryIndex(const std::string& key) const; // -1 when unknown
 
     std::string seatLabel(SeatIndex seat) const; // "Stalls, row F, seat 12"
     std::uint32_t seatCount() const { return static_cast<std::uint32_t>(seats.size()); }
     std::uint64_t areaCapacityTotal() const;
+
+    // Equal in every public field (the lookups follow from them). For tests and round-trip checks.
+    bool sameContent(const Venue& other) const;
 
 private:
     std::vector<SeatIndex> m_seatIndexById;     // dense lookup when ids are compact
@@ -105,5 +114,10 @@ private:
 };
 
 using VenuePtr = std::shared_ptr<const Venue>;
+
+// A distinct "#rrggbb" colour for the category at `index` (the generator and the CSV import use it).
+std::string defaultCategoryColor(std::uint32_t index);
+// Sets every seat's rank to its place in order of distance from `focus` (0 nearest; ties by index).
+void rankSeatsByDistance(Venue* venue, Point focus);
 
 } // namespace usher

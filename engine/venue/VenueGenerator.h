@@ -22,6 +22,7 @@ struct GeneratedVenueSpec {
     std::uint32_t wheelchairEveryRows = 10; // every Nth row gets wheelchair + companion seats at its ends (0: none)
 };
 
+// Null when the spec is impossible (over the limits of core/Limits.h, no categories, nothing at all).
 std::shared_ptr<Venue> generateVenue(const GeneratedVenueSpec& spec);
 // A venue with about `seats` seats (rounded to whole rows), for benchmarks.
 std::shared_ptr<Venue> generateVenueWithSeats(std::uint32_t seats, std::uint32_t gaAreas = 0,

@@ -5,6 +5,7 @@
 #include "venue/Venue.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 #include <memory>
 #include <string>
@@ -22,6 +23,11 @@ struct VenueError {
 // Parses and validates a venue (finalize() included). Returns null and fills *error on any problem;
 // never returns a partial venue.
 std::shared_ptr<Venue> venueFromJson(const QByteArray& json, VenueError* error);
+// The same for a venue object inside an already parsed document (the event format embeds one).
+std::shared_ptr<Venue> venueFromJsonObject(const QJsonObject& object, VenueError* error);
 QByteArray venueToJson(const Venue& venue);
+
+// The 1-based line and column (in characters) of byte `offset`, e.g. of a QJsonParseError.
+void jsonLineColumn(const QByteArray& json, qsizetype offset, int* line, int* column);
 
 } // namespace usher

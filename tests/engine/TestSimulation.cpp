@@ -117,9 +117,10 @@ public:
         : m_seed(seed)
         , m_rng(seed)
         , m_spec(spec)
-        , m_model(spec, kHoldsMax)
+        , m_model(spec, kHoldsMax, kRetentionMs)
     {
         m_options.verify = true;
+        m_options.idempotencyRetentionMs = kRetentionMs;
         m_options.holdsMax = kHoldsMax;
         m_ledger = std::make_unique<Ledger>(m_spec, m_options);
     }
@@ -152,6 +153,7 @@ public:
 
 private:
     static constexpr std::uint32_t kHoldsMax = 24;
+    static constexpr std::int64_t kRetentionMs = 3 * 3600 * 1000; // runs last ~7 h of simulated time
 
     std::string fail(const std::string& what) const
     {

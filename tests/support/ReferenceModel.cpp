@@ -34,9 +34,10 @@ CommandResult refused(const Command& c, Status status)
 
 } // namespace
 
-ReferenceModel::ReferenceModel(const EventSpec& spec, std::uint32_t holdsMax)
+ReferenceModel::ReferenceModel(const EventSpec& spec, std::uint32_t holdsMax, std::int64_t retentionMs)
     : m_spec(spec)
     , m_holdsMax(holdsMax)
+    , m_retentionMs(retentionMs)
 {
     m_seats.resize(spec.venue->seats.size());
     m_pools.resize(spec.venue->areas.size());
@@ -51,10 +52,12 @@ CommandResult ReferenceModel::execute(const Command& c, const CommandResult& act
     const std::uint64_t fingerprint = c.key.isNull() ? 0 : commandFingerprint(c);
     if (!c.key.isNull()) {
         auto it = m_answers.find(c.key);
+        if (it != m_answers.end() && it->second.at < c.now - m_retentionMs)
+            it = m_answers.erase(it), it = m_answers.end(); // forgotten
         if (it != m_answers.end()) {
-            if (it->second.first != fingerprint)
+            if (it->second.fingerprint != fingerprint)
                 return refused(c, Status::IdempotencyKeyReused);
-            CommandResult again = it->second.second;
+            CommandResult again = it->second.result;
             again.replayed = true;
             return again;
         }
@@ -64,7 +67,7 @@ CommandResult ReferenceModel::execute(const Command& c, const CommandResult& act
     const bool journaled = !c.key.isNull() || result.count > 0;
     result.seq = journaled ? ++m_seq : 0;
     if (!c.key.isNull())
-        m_answers[c.key] = {fingerprint, result};
+        m_answers[c.key] = Answer{fingerprint, c.now, result};
     return result;
 }
 
@@ -96,10 +99,10 @@ Status ReferenceModel::common(const Command& c) const
 
 CommandResult ReferenceModel::run(const Command& c, const CommandResult& actual)
 {
-    if (c.kind == CommandKind::Expire)
-        return expire(c);
     if (const Status s = common(c); s != Status::Ok)
         return refused(c, s);
+    if (c.kind == CommandKind::Expire)
+        return expire(c);
     switch (c.kind) {
     case CommandKind::HoldSeats: return holdSeats(c, actual);
     case CommandKind::HoldBestAvailable: return holdBest(c, actual);
@@ -316,7 +319,7 @@ CommandResult ReferenceModel::holdArea(const Command& c, const CommandResult& ac
     const std::uint32_t area = m_spec.venue->areaIndex(c.area);
     if (c.quantity == 0)
         return refused(c, Status::InvalidArgument);
-    if (area == 0xffffffffu)
+    if (area == kNoArea)
         return refused(c, Status::AreaNotFound);
     if (c.quantity > m_spec.ticketsPerOrderMax || holdTableFull())
         return refused(c, Status::LimitExceeded);
@@ -667,7 +670,7 @@ CommandResult ReferenceModel::areaInventory(const Command& c)
     if (m_spec.channel(c.target) == nullptr)
         return refused(c, Status::ChannelNotFound);
     const std::uint32_t area = m_spec.venue->areaIndex(c.area);
-    if (area == 0xffffffffu)
+    if (area == kNoArea)
         return refused(c, Status::AreaNotFound);
     auto& pools = m_pools[area];
     if (c.kind == CommandKind::AllocateArea) {

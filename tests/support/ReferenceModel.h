@@ -64,7 +64,8 @@ public:
         std::vector<TicketId> tickets;
     };
 
-    ReferenceModel(const EventSpec& spec, std::uint32_t holdsMax);
+    // Keys are forgotten `retentionMs` after the command that recorded them.
+    ReferenceModel(const EventSpec& spec, std::uint32_t holdsMax, std::int64_t retentionMs);
 
     // The answer the ledger must give. `actual` is the ledger's answer, used only to learn the id
     // of a new hold (the model does not predict ids of holds, only that they are fresh).
@@ -111,7 +112,13 @@ private:
     std::vector<std::map<ChannelId, Pool>> m_pools;
     std::vector<Order> m_orders;
     std::vector<Ticket> m_tickets;
-    std::map<IdempotencyKey, std::pair<std::uint64_t, CommandResult>> m_answers;
+    struct Answer {
+        std::uint64_t fingerprint = 0;
+        Timestamp at = 0;
+        CommandResult result;
+    };
+    std::map<IdempotencyKey, Answer> m_answers;
+    std::int64_t m_retentionMs;
     Seq m_seq = 0;
 };
 

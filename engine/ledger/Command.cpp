@@ -1,0 +1,118 @@
+#include "ledger/Command.h"
+
+#include <cstring>
+#include <type_traits>
+
+namespace usher {
+
+const char* commandKindName(CommandKind kind)
+{
+    switch (kind) {
+    case CommandKind::HoldSeats: return "hold_seats";
+    case CommandKind::HoldBestAvailable: return "hold_best_available";
+    case CommandKind::HoldArea: return "hold_area";
+    case CommandKind::Release: return "release";
+    case CommandKind::Extend: return "extend";
+    case CommandKind::InitiatePayment: return "initiate_payment";
+    case CommandKind::FailPayment: return "fail_payment";
+    case CommandKind::Confirm: return "confirm";
+    case CommandKind::Refund: return "refund";
+    case CommandKind::Exchange: return "exchange";
+    case CommandKind::Block: return "block";
+    case CommandKind::Unblock: return "unblock";
+    case CommandKind::AllocateSeats: return "allocate_seats";
+    case CommandKind::DeallocateSeats: return "deallocate_seats";
+    case CommandKind::AllocateArea: return "allocate_area";
+    case CommandKind::DeallocateArea: return "deallocate_area";
+    case CommandKind::Expire: return "expire";
+    }
+    return "unknown";
+}
+
+namespace {
+
+// A word-at-a-time hash over a canonical encoding: every scalar widened to 64 bits, every vector
+// and string prefixed with its length, so that no two different argument lists encode alike. It
+// runs once per command on the ledger's hot path, hence 64-bit words rather than bytes. The
+// fingerprint is stored in the journal, so the encoding must never change.
+class Fingerprint {
+public:
+    template <typename T>
+    void add(T value)
+    {
+        static_assert(std::is_integral_v<T> || std::is_enum_v<T>);
+        mix(static_cast<std::uint64_t>(value));
+    }
+    template <typename T>
+    void addAll(const std::vector<T>& values)
+    {
+        mix(values.size());
+        for (const T& value : values)
+            mix(static_cast<std::uint64_t>(value));
+    }
+    void addText(const std::string& text)
+    {
+        mix(text.size());
+        std::size_t i = 0;
+        for (; i + 8 <= text.size(); i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            mix(word);
+        }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, text.data() + i, text.size() - i);
+        mix(tail);
+    }
+    std::uint64_t value() const
+    {
+        // Final avalanche (murmur3 fmix64) so that every input bit reaches every output bit.
+        std::uint64_t h = m_hash;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdull;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53ull;
+        h ^= h >> 33;
+        return h;
+    }
+
+private:
+    void mix(std::uint64_t word)
+    {
+        m_hash = (m_hash ^ word) * 0x9e3779b97f4a7c15ull;
+        m_hash ^= m_hash >> 29;
+    }
+
+    std::uint64_t m_hash = 0xcbf29ce484222325ull;
+};
+
+} // namespace
+
+std::uint64_t commandFingerprint(const Command& c)
+{
+    Fingerprint h;
+    h.add(c.kind);
+    h.add(c.actor.kind);
+    h.add(c.actor.id);
+    h.add(c.channel);
+    h.addAll(c.seats);
+    h.add(c.best.quantity);
+    h.add(c.best.category);
+    h.add(std::uint8_t(c.best.together));
+    h.add(std::uint8_t(c.best.accessible));
+    h.add(c.area);
+    h.add(c.quantity);
+    h.add(c.hold);
+    h.add(c.order);
+    h.addAll(c.tickets);
+    h.addAll(c.priceTypes);
+    h.add(c.amount);
+    h.add(c.seconds);
+    h.add(c.target);
+    h.addText(c.text);
+    h.addText(c.buyer.name);
+    h.addText(c.buyer.email);
+    h.addText(c.buyer.phone);
+    return h.value();
+}
+
+} // namespace usher

@@ -1,0 +1,130 @@
+#pragma once
+
+// The embedded storage: one SQLite database in WAL mode, written through the sqlite3 C API.
+//
+// * commit() is one BEGIN IMMEDIATE ... COMMIT for every item; any failure rolls the whole
+//   transaction back and leaves the connection ready for the next commit (a full disk that
+//   clears, a transient I/O error, a writer that held the lock too long).
+// * commit() answers InvalidArgument for an item that does not fit (a batch that fails
+//   verifyBatch or disagrees with its JournalBatch, does not continue the stored journal of its
+//   event, or changes orders/tickets that are not stored), EventNotFound for an unknown event, and
+//   StorageFailed for every SQLite failure (disk full, I/O error, busy...), the cause in *error.
+// * Statements are prepared once, at open, and reset after every use.
+// * The WAL is checkpointed by commit() itself after a successful COMMIT, never inside it: SQLite's
+//   automatic checkpoint reports its own I/O errors as the COMMIT's result, which would turn a
+//   durable commit into a reported failure.
+
+#include "storage/Storage.h"
+
+#include <array>
+#include <memory>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace usher {
+
+struct SqliteStorageOptions {
+    std::string path;
+    bool synchronousFull = true; // false: synchronous=NORMAL (a power loss may lose the last commits)
+    std::string vfs; // empty: SQLite's default VFS
+    int busyTimeoutMs = 5000;
+    int checkpointPagesMin = 1000; // WAL pages after which commit() runs a passive checkpoint
+};
+
+class SqliteStorage final : public Storage {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // Opens or creates the database. Null with *error when it cannot be opened, is not a Usher
+    // database, or has a newer schema than this build knows.
+    static std::unique_ptr<SqliteStorage> open(const SqliteStorageOptions& options, std::string* error);
+    ~SqliteStorage() override;
+    SqliteStorage(const SqliteStorage&) = delete;
+    SqliteStorage& operator=(const SqliteStorage&) = delete;
+
+    Status createEvent(const EventSpec& spec, std::string* error) override;
+    Status listEvents(std::vector<EventSpec>* events, std::string* error) override;
+    Status commit(std::span<const CommitItem> items, std::string* error) override;
+    Status loadSnapshot(EventId event, std::vector<std::uint8_t>* bytes, Seq* seq, std::string* error) override;
+    // `visit` must not call back into this storage (the read statement is still running).
+    Status readJournal(EventId event, Seq fromSeq, const std::function<bool(const BatchPtr&)>& visit,
+                       std::string* error) override;
+    Status readOutbox(std::int64_t afterId, std::size_t max, std::vector<OutboxRow>* rows, std::string* error) override;
+    Status markOutboxPublished(std::int64_t upToId, std::string* error) override;
+    Status outboxCursor(std::int64_t* id, std::string* error) override;
+    Status findOrder(EventId event, OrderId order, StoredOrder* out, std::string* error) override;
+    Status findTicketByCode(const std::string& code, StoredTicket* out, std::string* error) override;
+
+private:
+    // The cached statements; kStatementSql in the .cpp holds their text in this order.
+    enum Statement : int {
+        Begin,
+        Commit,
+        Rollback,
+        InsertEvent,
+        SelectEvents,
+        InsertJournal,
+        SelectJournal,
+        SelectJournalTail,
+        InsertOutbox,
+        SelectOutbox,
+        UpdateOutboxCursor,
+        DeleteOutbox,
+        SelectOutboxCursor,
+        UpsertSnapshot,
+        SelectSnapshot,
+        InsertOrder,
+        RefundOrder,
+        SelectOrder,
+        InsertTicket,
+        RefundTicket,
+        ExchangeTicket,
+        SelectOrderTickets,
+        SelectTicketByCode,
+        StatementCount
+    };
+
+    explicit SqliteStorage(const SqliteStorageOptions& options);
+    // The connection. A connection whose transaction could not be rolled back is closed (closing
+    // discards the transaction) and reconnected by the next call.
+    bool connect(std::string* error);
+    void disconnect();
+    bool ensureConnected(std::string* error);
+    bool configure(std::string* error);
+    bool checkSchema(std::string* error);
+    bool prepareStatements(std::string* error);
+    static int onWalCommit(void* self, sqlite3* db, const char* dbName, int pages);
+
+    sqlite3_stmt* statement(Statement which) const;
+    Status sqliteFailure(const char* context, int rc, std::string* error) const;
+    Status stepDone(sqlite3_stmt* stmt, const char* context, std::string* error) const;
+    Status rollback(Status status, std::string* error);
+    Status runInTransaction(const char* context, const std::function<Status(std::string*)>& body, std::string* error);
+
+    Status checkItem(const CommitItem& item, std::string* error) const;
+    Status writeItem(const CommitItem& item, std::string* error);
+    Status checkContinuity(EventId event, const JournalBatch& batch, std::string* error);
+    Status writeBatch(EventId event, const JournalBatch& batch, std::string* error);
+    Status projectBatch(EventId event, const JournalBatch& batch, std::string* error);
+    Status projectRecord(EventId event, const RecordView& record, std::string* error);
+    Status insertOrder(EventId event, const RecordHeader& header, const JournalEvent& e, std::string* error);
+    Status insertTicket(EventId event, const JournalEvent& e, std::string* error);
+    Status refundTicket(EventId event, const JournalEvent& e, std::string* error);
+    Status exchangeTicket(EventId event, const JournalEvent& e, std::string* error);
+    Status writeSnapshot(const CommitItem& item, std::string* error);
+    void checkpointIfDue();
+
+    static Status readJournalRow(EventId event, sqlite3_stmt* row, Seq previousLast, BatchPtr* batch, Seq* lastSeq,
+                                 std::string* error);
+    static Status readOrderRow(sqlite3_stmt* row, StoredOrder* out, std::string* error);
+    static bool readTicketRow(sqlite3_stmt* row, StoredTicket* out);
+
+    const SqliteStorageOptions m_options;
+    sqlite3* m_db = nullptr;
+    std::array<sqlite3_stmt*, StatementCount> m_statements {};
+    int m_walPages = 0; // frames in the WAL after the last commit (from the WAL hook)
+};
+
+} // namespace usher

@@ -1,0 +1,656 @@
+#include "venue/VenueJson.h"
+
+#include "core/Assert.h"
+#include "core/Limits.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QVariant>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <type_traits>
+#include <unordered_map>
+
+namespace usher {
+
+namespace {
+
+using std::to_string;
+
+constexpr const char* kFormatName = "usher-venue";
+
+struct SeatFlagName {
+    std::uint8_t bit;
+    const char* name;
+};
+constexpr SeatFlagName kFlagNames[] = {
+    { SeatWheelchair, "wheelchair" },
+    { SeatCompanion, "companion" },
+    { SeatRestrictedView, "restricted" },
+    { SeatAisle, "aisle" },
+};
+
+// ---- Reading ---------------------------------------------------------------------------------
+
+// The first error wins; every reader returns false once it has set one.
+struct Reader {
+    std::string error;
+
+    bool fail(const std::string& path, const std::string& message)
+    {
+        if (error.empty())
+            error = path + ": " + message;
+        return false;
+    }
+};
+
+std::string join(const std::string& path, const char* key)
+{
+    return path.empty() ? std::string(key) : path + "." + key;
+}
+
+std::string indexed(const std::string& path, qsizetype index)
+{
+    return path + "[" + to_string(index) + "]";
+}
+
+const char* typeName(QJsonValue::Type type)
+{
+    switch (type) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return "true/false";
+    case QJsonValue::Double: return "a number";
+    case QJsonValue::String: return "a string";
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    case QJsonValue::Undefined: return "nothing";
+    }
+    return "something else";
+}
+
+bool wrongType(Reader& r, const std::string& path, QJsonValue::Type expected, const QJsonValue& found)
+{
+    return r.fail(path, std::string("expected ") + typeName(expected) + ", found " + typeName(found.type()));
+}
+
+// Looks `key` up and checks its type. True with *out undefined when an optional key is absent.
+bool lookUp(Reader& r, const QJsonObject& object, const char* key, const std::string& path, QJsonValue::Type type,
+            bool required, QJsonValue* out)
+{
+    *out = object.value(QLatin1String(key));
+    if (out->isUndefined())
+        return required ? r.fail(join(path, key), "missing") : true;
+    return out->type() == type || wrongType(r, join(path, key), type, *out);
+}
+
+// Unknown keys are errors so that a misspelt optional field is not silently ignored. Keys starting
+// with "x-" are left for tools to annotate files with.
+bool checkKeys(Reader& r, const QJsonObject& object, const std::string& path, std::initializer_list<const char*> keys)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        if (key.startsWith(QLatin1String("x-")))
+            continue;
+        bool known = false;
+        for (const char* allowed : keys)
+            known = known || key == QLatin1String(allowed);
+        if (!known)
+            return r.fail(join(path, key.toStdString().c_str()), "unknown field");
+    }
+    return true;
+}
+
+bool readObject(Reader& r, const QJsonValue& value, const std::string& path, QJsonObject* out)
+{
+    if (!value.isObject())
+        return wrongType(r, path, QJsonValue::Object, value);
+    *out = value.toObject();
+    return true;
+}
+
+bool readArray(Reader& r, const QJsonObject& object, const char* key, const std::string& path, bool required,
+               QJsonArray* out)
+{
+    QJsonValue value;
+    if (!lookUp(r, object, key, path, QJsonValue::Array, required, &value))
+        return false;
+    if (!value.isUndefined())
+        *out = value.toArray();
+    return true;
+}
+
+bool readString(Reader& r, const QJsonObject& object, const char* key, const std::string& path, bool required,
+                std::string* out)
+{
+    QJsonValue value;
+    if (!lookUp(r, object, key, path, QJsonValue::String, required, &value))
+        return false;
+    if (value.isUndefined())
+        return true; // optional and absent: *out keeps its default
+    *out = value.toString().toStdString();
+    if (out->size() > limits::textBytesMax)
+        return r.fail(join(path, key), "longer than " + to_string(limits::textBytesMax) + " bytes");
+    return true;
+}
+
+bool readUnsigned(Reader& r, const QJsonObject& object, const char* key, const std::string& path, bool required,
+                  std::uint64_t max, std::uint64_t* out)
+{
+    QJsonValue value;
+    if (!lookUp(r, object, key, path, QJsonValue::Double, required, &value))
+        return false;
+    if (value.isUndefined())
+        return true; // optional and absent: *out keeps its default
+    const double d = value.toDouble();
+    if (!(d >= 0 && d <= double(max)) || std::floor(d) != d)
+        return r.fail(join(path, key),
+                      value.toVariant().toString().toStdString() + " is not a whole number in 0.." + to_string(max));
+    *out = static_cast<std::uint64_t>(d);
+    return true;
+}
+
+// The float nearest to the decimal text the number was written as. Casting the parsed double to
+// float rounds twice and can miss it; going through the shortest decimal form of the double cannot.
+float nearestFloat(double d)
+{
+    const auto direct = static_cast<float>(d);
+    if (static_cast<double>(direct) == d)
+        return direct;
+    char text[32];
+    const auto printed = std::to_chars(text, text + sizeof text, d);
+    float parsed = direct;
+    const auto scanned = std::from_chars(text, printed.ptr, parsed);
+    return scanned.ec == std::errc() ? parsed : direct;
+}
+
+bool readFloat(Reader& r, const QJsonObject& object, const char* key, const std::string& path, bool required,
+               float* out)
+{
+    QJsonValue value;
+    if (!lookUp(r, object, key, path, QJsonValue::Double, required, &value))
+        return false;
+    if (value.isUndefined())
+        return true; // optional and absent: *out keeps its default
+    const double d = value.toDouble();
+    if (!(std::fabs(d) <= double(std::numeric_limits<float>::max())))
+        return r.fail(join(path, key), "number out of range");
+    *out = nearestFloat(d);
+    return true;
+}
+
+bool readPoints(Reader& r, const QJsonObject& object, const char* key, const std::string& path, std::vector<Point>* out)
+{
+    QJsonArray points;
+    if (!readArray(r, object, key, path, false, &points))
+        return false;
+    out->clear();
+    out->reserve(std::size_t(points.size()));
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const QJsonValue point = points.at(i);
+        const std::string pointPath = indexed(join(path, key), i);
+        const QJsonArray pair = point.toArray();
+        if (!point.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble())
+            return r.fail(pointPath, "expected a point [x, y]");
+        out->push_back(Point { pair.at(0).toDouble(), pair.at(1).toDouble() });
+    }
+    return true;
+}
+
+using CategoryKeys = std::unordered_map<std::string, std::uint16_t>;
+
+bool readCategoryRef(Reader& r, const QJsonObject& object, const std::string& path, const CategoryKeys& keys,
+                     std::uint16_t* out)
+{
+    std::string key;
+    if (!readString(r, object, "category", path, true, &key))
+        return false;
+    const auto it = keys.find(key);
+    if (it == keys.end())
+        return r.fail(join(path, "category"), "unknown category \"" + key + "\"");
+    *out = it->second;
+    return true;
+}
+
+bool readFlags(Reader& r, const QJsonObject& object, const std::string& path, std::uint8_t* out)
+{
+    QJsonArray flags;
+    if (!readArray(r, object, "flags", path, false, &flags))
+        return false;
+    for (qsizetype i = 0; i < flags.size(); ++i) {
+        const std::string flagPath = indexed(join(path, "flags"), i);
+        const QJsonValue flag = flags.at(i);
+        if (!flag.isString())
+            return wrongType(r, flagPath, QJsonValue::String, flag);
+        std::uint8_t bit = 0;
+        for (const SeatFlagName& known : kFlagNames) {
+            if (flag.toString() == QLatin1String(known.name))
+                bit = known.bit;
+        }
+        if (bit == 0)
+            return r.fail(flagPath,
+                          "unknown flag \"" + flag.toString().toStdString()
+                              + "\" (known: wheelchair, companion, restricted, aisle)");
+        *out |= bit;
+    }
+    return true;
+}
+
+bool readSeatNumber(Reader& r, const QJsonObject& object, const std::string& path, std::string* out)
+{
+    // Seat numbers are text ("12A"); a plain JSON number is accepted for hand-written files.
+    const QJsonValue value = object.value(QLatin1String("number"));
+    if (value.isDouble()) {
+        std::uint64_t number = 0;
+        if (!readUnsigned(r, object, "number", path, true, 999'999'999, &number))
+            return false;
+        *out = to_string(number);
+        return true;
+    }
+    return readString(r, object, "number", path, true, out);
+}
+
+bool readSeat(Reader& r, const QJsonValue& value, const std::string& path, const CategoryKeys& keys, VenueSeat* seat)
+{
+    QJsonObject o;
+    if (!readObject(r, value, path, &o)
+        || !checkKeys(r, o, path, { "id", "number", "x", "y", "rotation", "category", "flags", "rank" }))
+        return false;
+    std::uint64_t id = 0;
+    std::uint64_t rank = seat->rank; // the caller preset the default: order of appearance
+    if (!readUnsigned(r, o, "id", path, true, std::numeric_limits<SeatId>::max(), &id)
+        || !readSeatNumber(r, o, path, &seat->number) || !readFloat(r, o, "x", path, true, &seat->x)
+        || !readFloat(r, o, "y", path, true, &seat->y) || !readFloat(r, o, "rotation", path, false, &seat->rotation)
+        || !readCategoryRef(r, o, path, keys, &seat->category) || !readFlags(r, o, path, &seat->flags)
+        || !readUnsigned(r, o, "rank", path, false, std::numeric_limits<std::uint32_t>::max(), &rank))
+        return false;
+    seat->id = static_cast<SeatId>(id);
+    seat->rank = static_cast<std::uint32_t>(rank);
+    return true;
+}
+
+bool readRow(Reader& r, const QJsonValue& value, const std::string& path, const CategoryKeys& keys, Venue* venue)
+{
+    QJsonObject o;
+    QJsonArray seats;
+    VenueRow row;
+    if (!readObject(r, value, path, &o) || !checkKeys(r, o, path, { "name", "seats" })
+        || !readString(r, o, "name", path, true, &row.name) || !readArray(r, o, "seats", path, true, &seats))
+        return false;
+    if (std::uint64_t(seats.size()) > limits::rowSeatsMax)
+        return r.fail(join(path, "seats"),
+                      to_string(seats.size()) + " seats, more than " + to_string(limits::rowSeatsMax) + " in one row");
+    if (venue->seats.size() + std::uint64_t(seats.size()) > limits::venueSeatsMax)
+        return r.fail(join(path, "seats"), "more than " + to_string(limits::venueSeatsMax) + " seats in the venue");
+    row.section = static_cast<std::uint32_t>(venue->sections.size() - 1);
+    row.firstSeat = venue->seatCount();
+    row.seatCount = static_cast<std::uint32_t>(seats.size());
+    for (qsizetype i = 0; i < seats.size(); ++i) {
+        VenueSeat seat;
+        seat.section = row.section;
+        seat.row = static_cast<std::uint32_t>(venue->rows.size());
+        seat.rank = venue->seatCount();
+        if (!readSeat(r, seats.at(i), indexed(join(path, "seats"), i), keys, &seat))
+            return false;
+        venue->seats.push_back(std::move(seat));
+    }
+    venue->rows.push_back(std::move(row));
+    return true;
+}
+
+bool readSection(Reader& r, const QJsonValue& value, const std::string& path, const CategoryKeys& keys, Venue* venue)
+{
+    QJsonObject o;
+    QJsonArray rows;
+    VenueSection section;
+    if (!readObject(r, value, path, &o) || !checkKeys(r, o, path, { "name", "outline", "rows" })
+        || !readString(r, o, "name", path, true, &section.name) || !readPoints(r, o, "outline", path, &section.outline)
+        || !readArray(r, o, "rows", path, true, &rows))
+        return false;
+    section.firstRow = static_cast<std::uint32_t>(venue->rows.size());
+    section.rowCount = static_cast<std::uint32_t>(rows.size());
+    venue->sections.push_back(std::move(section));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (!readRow(r, rows.at(i), indexed(join(path, "rows"), i), keys, venue))
+            return false;
+    }
+    return true;
+}
+
+bool readArea(Reader& r, const QJsonValue& value, const std::string& path, const CategoryKeys& keys, VenueArea* area)
+{
+    QJsonObject o;
+    std::uint64_t id = 0;
+    std::uint64_t capacity = 0;
+    if (!readObject(r, value, path, &o) || !checkKeys(r, o, path, { "id", "name", "capacity", "category", "outline" })
+        || !readUnsigned(r, o, "id", path, true, std::numeric_limits<AreaId>::max(), &id)
+        || !readString(r, o, "name", path, true, &area->name)
+        || !readUnsigned(r, o, "capacity", path, true, limits::areaCapacityMax, &capacity)
+        || !readCategoryRef(r, o, path, keys, &area->category) || !readPoints(r, o, "outline", path, &area->outline))
+        return false;
+    area->id = static_cast<AreaId>(id);
+    area->capacity = static_cast<std::uint32_t>(capacity);
+    return true;
+}
+
+bool readCategories(Reader& r, const QJsonObject& top, Venue* venue, CategoryKeys* keys)
+{
+    QJsonArray categories;
+    if (!readArray(r, top, "categories", {}, true, &categories))
+        return false;
+    if (std::uint64_t(categories.size()) > limits::venueCategoriesMax)
+        return r.fail("categories", "more than " + to_string(limits::venueCategoriesMax) + " categories");
+    for (qsizetype i = 0; i < categories.size(); ++i) {
+        const std::string path = indexed("categories", i);
+        QJsonObject o;
+        VenueCategory category;
+        if (!readObject(r, categories.at(i), path, &o) || !checkKeys(r, o, path, { "key", "name", "color" })
+            || !readString(r, o, "key", path, true, &category.key))
+            return false;
+        category.name = category.key;
+        if (!readString(r, o, "name", path, false, &category.name)
+            || !readString(r, o, "color", path, false, &category.color))
+            return false;
+        if (category.key.empty())
+            return r.fail(path + ".key", "must not be empty");
+        if (!keys->emplace(category.key, static_cast<std::uint16_t>(i)).second)
+            return r.fail(path + ".key", "duplicate category key \"" + category.key + "\"");
+        venue->categories.push_back(std::move(category));
+    }
+    return true;
+}
+
+bool readStage(Reader& r, const QJsonObject& top, Venue* venue)
+{
+    const QJsonValue value = top.value(QLatin1String("stage"));
+    if (value.isUndefined())
+        return true;
+    QJsonObject o;
+    return readObject(r, value, "stage", &o) && checkKeys(r, o, "stage", { "label", "outline" })
+        && readString(r, o, "label", "stage", false, &venue->stage.label)
+        && readPoints(r, o, "outline", "stage", &venue->stage.outline);
+}
+
+bool readHeader(Reader& r, const QJsonObject& top)
+{
+    const QJsonValue format = top.value(QLatin1String("format"));
+    if (format.isUndefined())
+        return r.fail("format", std::string("missing; a venue file starts with \"format\": \"") + kFormatName + "\"");
+    if (format.toString() != QLatin1String(kFormatName))
+        return r.fail("format", std::string("not a venue file (expected \"") + kFormatName + "\")");
+    std::uint64_t version = 0;
+    if (!readUnsigned(r, top, "version", {}, true, 1'000'000, &version))
+        return false;
+    if (version != kVenueFormatVersion)
+        return r.fail("version",
+                      "version " + to_string(version) + " is not supported (this Usher reads version "
+                          + to_string(kVenueFormatVersion) + ")");
+    return checkKeys(r, top, {}, { "format", "version", "name", "categories", "stage", "sections", "areas" });
+}
+
+bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
+{
+    CategoryKeys keys;
+    QJsonArray sections;
+    QJsonArray areas;
+    if (!readHeader(r, top) || !readString(r, top, "name", {}, true, &venue->name)
+        || !readCategories(r, top, venue, &keys) || !readStage(r, top, venue)
+        || !readArray(r, top, "sections", {}, true, &sections) || !readArray(r, top, "areas", {}, false, &areas))
+        return false;
+    for (qsizetype i = 0; i < sections.size(); ++i) {
+        if (!readSection(r, sections.at(i), indexed("sections", i), keys, venue))
+            return false;
+    }
+    if (std::uint64_t(areas.size()) > limits::venueAreasMax)
+        return r.fail("areas", "more than " + to_string(limits::venueAreasMax) + " areas");
+    venue->areas.resize(std::size_t(areas.size()));
+    for (qsizetype i = 0; i < areas.size(); ++i) {
+        if (!readArea(r, areas.at(i), indexed("areas", i), keys, &venue->areas[std::size_t(i)]))
+            return false;
+    }
+    return true;
+}
+
+void setError(VenueError* error, std::string message, int line = 0, int column = 0)
+{
+    if (error)
+        *error = VenueError { std::move(message), line, column };
+}
+
+// ---- Writing ---------------------------------------------------------------------------------
+
+// Written by hand rather than through QJsonObject: the keys stay in a readable order and floats are
+// written in their shortest form ("12.3", not "12.300000190734863").
+class Writer {
+public:
+    std::string out;
+
+    void raw(const char* text) { out += text; }
+    void string(const std::string& text)
+    {
+        out += '"';
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (byte < 0x20) {
+                static constexpr char kHex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += kHex[byte >> 4];
+                out += kHex[byte & 15];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    }
+    template <typename T>
+    void number(T value)
+    {
+        if constexpr (std::is_floating_point_v<T>) {
+            if (!std::isfinite(value)) {
+                out += "null"; // unreadable on purpose: finalize() never lets this through
+                return;
+            }
+        }
+        char text[32];
+        const auto result = std::to_chars(text, text + sizeof text, value);
+        USHER_ASSERT(result.ec == std::errc());
+        out.append(text, result.ptr);
+    }
+    void points(const std::vector<Point>& outline)
+    {
+        out += '[';
+        for (std::size_t i = 0; i < outline.size(); ++i) {
+            out += i ? ", [" : "[";
+            number(outline[i].x);
+            out += ", ";
+            number(outline[i].y);
+            out += ']';
+        }
+        out += ']';
+    }
+};
+
+void writeSeat(Writer& w, const Venue& venue, const VenueSeat& seat)
+{
+    w.raw("{\"id\": ");
+    w.number(seat.id);
+    w.raw(", \"number\": ");
+    w.string(seat.number);
+    w.raw(", \"x\": ");
+    w.number(seat.x);
+    w.raw(", \"y\": ");
+    w.number(seat.y);
+    if (seat.rotation != 0) {
+        w.raw(", \"rotation\": ");
+        w.number(seat.rotation);
+    }
+    w.raw(", \"category\": ");
+    w.string(seat.category < venue.categories.size() ? venue.categories[seat.category].key : std::string());
+    if (seat.flags != 0) {
+        w.raw(", \"flags\": [");
+        bool first = true;
+        for (const SeatFlagName& flag : kFlagNames) {
+            if (seat.flags & flag.bit) {
+                w.raw(first ? "" : ", ");
+                w.string(flag.name);
+                first = false;
+            }
+        }
+        w.raw("]");
+    }
+    w.raw(", \"rank\": ");
+    w.number(seat.rank);
+    w.raw("}");
+}
+
+void writeSection(Writer& w, const Venue& venue, const VenueSection& section)
+{
+    w.raw("    {\n      \"name\": ");
+    w.string(section.name);
+    w.raw(",\n      \"outline\": ");
+    w.points(section.outline);
+    w.raw(",\n      \"rows\": [");
+    for (std::uint32_t r = section.firstRow; r < section.firstRow + section.rowCount && r < venue.rows.size(); ++r) {
+        const VenueRow& row = venue.rows[r];
+        w.raw(r == section.firstRow ? "\n        {\"name\": " : ",\n        {\"name\": ");
+        w.string(row.name);
+        w.raw(", \"seats\": [");
+        for (std::uint32_t i = row.firstSeat; i < row.firstSeat + row.seatCount && i < venue.seats.size(); ++i) {
+            w.raw(i == row.firstSeat ? "\n          " : ",\n          ");
+            writeSeat(w, venue, venue.seats[i]);
+        }
+        w.raw("\n        ]}");
+    }
+    w.raw("\n      ]\n    }");
+}
+
+void writeArea(Writer& w, const Venue& venue, const VenueArea& area)
+{
+    w.raw("    {\"id\": ");
+    w.number(area.id);
+    w.raw(", \"name\": ");
+    w.string(area.name);
+    w.raw(", \"capacity\": ");
+    w.number(area.capacity);
+    w.raw(", \"category\": ");
+    w.string(area.category < venue.categories.size() ? venue.categories[area.category].key : std::string());
+    w.raw(", \"outline\": ");
+    w.points(area.outline);
+    w.raw("}");
+}
+
+void writeHead(Writer& w, const Venue& venue)
+{
+    w.raw("{\n  \"format\": ");
+    w.string(kFormatName);
+    w.raw(",\n  \"version\": ");
+    w.number(kVenueFormatVersion);
+    w.raw(",\n  \"name\": ");
+    w.string(venue.name);
+    w.raw(",\n  \"categories\": [");
+    for (std::size_t i = 0; i < venue.categories.size(); ++i) {
+        const VenueCategory& c = venue.categories[i];
+        w.raw(i ? ",\n    {\"key\": " : "\n    {\"key\": ");
+        w.string(c.key);
+        w.raw(", \"name\": ");
+        w.string(c.name);
+        w.raw(", \"color\": ");
+        w.string(c.color);
+        w.raw("}");
+    }
+    w.raw("\n  ],\n  \"stage\": {\"label\": ");
+    w.string(venue.stage.label);
+    w.raw(", \"outline\": ");
+    w.points(venue.stage.outline);
+    w.raw("}");
+}
+
+} // namespace
+
+void jsonLineColumn(const QByteArray& json, qsizetype offset, int* line, int* column)
+{
+    // Columns count characters, not bytes: UTF-8 continuation bytes do not advance them.
+    *line = 1;
+    *column = 1;
+    for (qsizetype i = 0; i < offset && i < json.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(json[i]);
+        if (byte == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((byte & 0xc0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
+std::shared_ptr<Venue> venueFromJson(const QByteArray& json, VenueError* error)
+{
+    if (std::size_t(json.size()) > limits::venueFileBytesMax) {
+        setError(error,
+                 "the file is " + to_string(json.size()) + " bytes, more than the limit of "
+                     + to_string(limits::venueFileBytesMax));
+        return nullptr;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        int line = 0;
+        int column = 0;
+        jsonLineColumn(json, parseError.offset, &line, &column);
+        setError(error,
+                 "line " + to_string(line) + ", column " + to_string(column)
+                     + ": JSON syntax error: " + parseError.errorString().toStdString(),
+                 line, column);
+        return nullptr;
+    }
+    if (!document.isObject()) {
+        setError(error, "the file is not a JSON object");
+        return nullptr;
+    }
+    return venueFromJsonObject(document.object(), error);
+}
+
+std::shared_ptr<Venue> venueFromJsonObject(const QJsonObject& object, VenueError* error)
+{
+    Reader reader;
+    auto venue = std::make_shared<Venue>();
+    if (!readVenue(reader, object, venue.get())) {
+        setError(error, reader.error);
+        return nullptr;
+    }
+    if (std::string problem = venue->finalize(); !problem.empty()) {
+        setError(error, problem);
+        return nullptr;
+    }
+    return venue;
+}
+
+QByteArray venueToJson(const Venue& venue)
+{
+    Writer w;
+    w.out.reserve(256 + venue.seats.size() * 110);
+    writeHead(w, venue);
+    w.raw(",\n  \"sections\": [");
+    for (std::size_t s = 0; s < venue.sections.size(); ++s) {
+        w.raw(s ? ",\n" : "\n");
+        writeSection(w, venue, venue.sections[s]);
+    }
+    w.raw("\n  ],\n  \"areas\": [");
+    for (std::size_t a = 0; a < venue.areas.size(); ++a) {
+        w.raw(a ? ",\n" : "\n");
+        writeArea(w, venue, venue.areas[a]);
+    }
+    w.raw("\n  ]\n}\n");
+    return QByteArray(w.out.data(), qsizetype(w.out.size()));
+}
+
+} // namespace usher

@@ -1,0 +1,420 @@
+// Core value types: status names, idempotency keys, the PRNG, ticket codes, command fingerprints.
+
+#include "core/Random.h"
+#include "core/Status.h"
+#include "core/Types.h"
+#include "ledger/Command.h"
+#include "ledger/CommandResult.h"
+
+#include <QTest>
+
+#include <functional>
+#include <set>
+#include <string>
+
+using namespace usher;
+
+namespace {
+
+QString q(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+bool isSnakeCase(const char* name)
+{
+    if (name == nullptr || *name == 0)
+        return false;
+    for (const char* c = name; *c; ++c) {
+        if (!((*c >= 'a' && *c <= 'z') || *c == '_'))
+            return false;
+    }
+    return true;
+}
+
+// A command with every argument set to something other than its default.
+Command fullCommand()
+{
+    Command c;
+    c.kind = CommandKind::Confirm;
+    c.key = IdempotencyKey::fromString("key-1");
+    c.actor = Actor { ActorKind::Clerk, 77 };
+    c.channel = 2;
+    c.now = 1'700'000'000'000;
+    c.seats = { 11, 12, 13 };
+    c.best = BestAvailableRequest { 4, 1, false, true };
+    c.area = 3;
+    c.quantity = 5;
+    c.hold = (std::uint64_t(9) << 32) | 4;
+    c.order = 21;
+    c.tickets = { 31, 32 };
+    c.priceTypes = { 0, 1, 0 };
+    c.amount = 12'345;
+    c.seconds = 300;
+    c.target = 6;
+    c.text = "payment ref";
+    c.buyer = Buyer { "Ada Lovelace", "ada@example.org", "+44 20 0000" };
+    return c;
+}
+
+} // namespace
+
+class TestCoreTypes : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statusNamesCoverEveryValue();
+    void statusNamesAreStable();
+    void seatStatusNames();
+    void idempotencyKeyIsBlake2b128();
+    void idempotencyKeysAreDistinct();
+    void prngIsDeterministic();
+    void prngBelowStaysInBounds();
+    void prngBelowIsRoughlyUniform();
+    void prngChance();
+    void secureRandomFillsBytes();
+    void ticketCodeKnownValues();
+    void ticketCodeRoundTrip();
+    void ticketCodeParseIsLenientWhereCrockfordIs();
+    void ticketCodeParseRejects_data();
+    void ticketCodeParseRejects();
+    void commandKindNames();
+    void fingerprintCoversEveryArgument();
+    void fingerprintIgnoresKeyAndNow();
+    void fingerprintSeparatesFields();
+    void sameAnswerComparesEverythingButReplayed();
+};
+
+void TestCoreTypes::statusNamesCoverEveryValue()
+{
+    // The enumerators of Status.h; the journal and protocols rely on exactly these numbers.
+    const std::set<int> expected = { 0,  1,  2,  10, 11, 12, 13, 14, 15, 16, 17,  20,  21,  22,  30,  31, 32,
+                                     40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 100, 101, 102, 103, 104, 105 };
+    std::set<std::string> names;
+    for (int value = 0; value <= 255; ++value) {
+        const auto status = static_cast<Status>(value);
+        const bool known = statusIsKnown(static_cast<std::uint8_t>(value));
+        QVERIFY2(known == (expected.count(value) == 1), qPrintable(QString::number(value)));
+        if (known) {
+            QVERIFY2(isSnakeCase(statusName(status)), statusName(status));
+            QVERIFY(names.insert(statusName(status)).second);
+        } else {
+            QCOMPARE(statusName(status), "unknown");
+        }
+    }
+    QCOMPARE(names.size(), expected.size());
+}
+
+void TestCoreTypes::statusNamesAreStable()
+{
+    QCOMPARE(statusName(Status::Ok), "ok");
+    QCOMPARE(statusName(Status::InvalidArgument), "invalid_argument");
+    QCOMPARE(statusName(Status::IdempotencyKeyReused), "idempotency_key_reused");
+    QCOMPARE(statusName(Status::SeatUnavailable), "seat_unavailable");
+    QCOMPARE(statusName(Status::NoSeatsTogether), "no_seats_together");
+    QCOMPARE(statusName(Status::QueueFull), "queue_full");
+    QCOMPARE(statusName(Status::EventExists), "event_exists");
+}
+
+void TestCoreTypes::seatStatusNames()
+{
+    QCOMPARE(seatStatusName(SeatStatus::Available), "available");
+    QCOMPARE(seatStatusName(SeatStatus::Held), "held");
+    QCOMPARE(seatStatusName(SeatStatus::Sold), "sold");
+    QCOMPARE(seatStatusName(SeatStatus::Blocked), "blocked");
+    QCOMPARE(seatStatusName(static_cast<SeatStatus>(200)), "unknown");
+}
+
+void TestCoreTypes::idempotencyKeyIsBlake2b128()
+{
+    // Reference values from Python's hashlib.blake2b(data, digest_size=16): bytes 0..7 little-endian
+    // form `hi`, bytes 8..15 `lo`. Keys are stored in journals, so this must never change.
+    const IdempotencyKey abc = IdempotencyKey::fromString("abc");
+    QCOMPARE(abc.hi, 0x2b8d2bc691b74acfull);
+    QCOMPARE(abc.lo, 0x1678287502c90921ull);
+    const IdempotencyKey empty = IdempotencyKey::fromString("");
+    QCOMPARE(empty.hi, 0x40bdefd94169e6caull);
+    QCOMPARE(empty.lo, 0x7076a68e75884d4eull);
+    QVERIFY(!empty.isNull());
+    QVERIFY(IdempotencyKey::fromString("abc") == abc);
+}
+
+void TestCoreTypes::idempotencyKeysAreDistinct()
+{
+    std::set<IdempotencyKey> keys;
+    for (int i = 0; i < 20'000; ++i) {
+        const IdempotencyKey key = IdempotencyKey::fromString("order-" + std::to_string(i));
+        QVERIFY(!key.isNull());
+        QVERIFY(keys.insert(key).second);
+    }
+    QVERIFY(IdempotencyKey::fromString("a") != IdempotencyKey::fromString("A"));
+    QVERIFY(IdempotencyKey::fromString(std::string_view("a\0b", 3)) != IdempotencyKey::fromString("a"));
+}
+
+void TestCoreTypes::prngIsDeterministic()
+{
+    // Reference outputs of xoshiro256** seeded by splitmix64: a seed replays a simulation exactly.
+    Prng zero(0);
+    QCOMPARE(zero.next(), 0x99ec5f36cb75f2b4ull);
+    QCOMPARE(zero.next(), 0xbf6e1f784956452aull);
+    QCOMPARE(zero.next(), 0x1a5f849d4933e6e0ull);
+    Prng a(42);
+    QCOMPARE(a.next(), 0x15780b2e0c2ec716ull);
+    Prng b(42);
+    Prng c(43);
+    b.next();
+    bool differs = false;
+    for (int i = 0; i < 100; ++i) {
+        const std::uint64_t x = a.next();
+        QCOMPARE(b.next(), x);
+        differs = differs || c.next() != x;
+    }
+    QVERIFY(differs);
+}
+
+void TestCoreTypes::prngBelowStaysInBounds()
+{
+    Prng prng(7);
+    for (const std::uint64_t bound : { 1ull, 2ull, 3ull, 7ull, 1000ull, (1ull << 63) + 1, ~0ull }) {
+        for (int i = 0; i < 2'000; ++i)
+            QVERIFY(prng.below(bound) < bound);
+    }
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(prng.below(1), 0ull);
+    // A bound just above 2^63 rejects almost half the raw values; the results must still cover both halves.
+    bool high = false;
+    bool low = false;
+    for (int i = 0; i < 200; ++i) {
+        const std::uint64_t x = prng.below((1ull << 63) + 1);
+        high = high || x >= (1ull << 62);
+        low = low || x < (1ull << 62);
+    }
+    QVERIFY(high && low);
+}
+
+void TestCoreTypes::prngBelowIsRoughlyUniform()
+{
+    Prng prng(12345);
+    int counts[6] = {};
+    constexpr int draws = 60'000;
+    for (int i = 0; i < draws; ++i)
+        ++counts[prng.below(6)];
+    for (const int count : counts) // expected 10,000 each; 5 sigma is about 450
+        QVERIFY2(count > 9'500 && count < 10'500, qPrintable(QString::number(count)));
+}
+
+void TestCoreTypes::prngChance()
+{
+    Prng prng(3);
+    int hits = 0;
+    for (int i = 0; i < 1'000; ++i) {
+        QVERIFY(!prng.chance(0));
+        QVERIFY(prng.chance(100));
+        hits += prng.chance(50) ? 1 : 0;
+    }
+    QVERIFY(hits > 400 && hits < 600);
+}
+
+void TestCoreTypes::secureRandomFillsBytes()
+{
+    std::array<std::uint8_t, 32> a {};
+    std::array<std::uint8_t, 32> b {};
+    secureRandom(a.data(), a.size());
+    secureRandom(b.data(), b.size());
+    QVERIFY(a != b);
+    QVERIFY((a != std::array<std::uint8_t, 32> {}));
+    secureRandom(nullptr, 0); // allowed, and does nothing
+}
+
+void TestCoreTypes::ticketCodeKnownValues()
+{
+    TicketCode code {};
+    QCOMPARE(q(ticketCodeText(code)), QStringLiteral("00000000000000000000000000"));
+    code.fill(0xff);
+    QCOMPARE(q(ticketCodeText(code)), QStringLiteral("7ZZZZZZZZZZZZZZZZZZZZZZZZZ"));
+    for (std::size_t i = 0; i < code.size(); ++i)
+        code[i] = static_cast<std::uint8_t>(i);
+    QCOMPARE(q(ticketCodeText(code)), QStringLiteral("00041061050R3GG28A1C60T3GF"));
+}
+
+void TestCoreTypes::ticketCodeRoundTrip()
+{
+    Prng prng(99);
+    for (int i = 0; i < 1'000; ++i) {
+        TicketCode code;
+        for (auto& byte : code)
+            byte = static_cast<std::uint8_t>(prng.below(256));
+        const std::string text = ticketCodeText(code);
+        QCOMPARE(text.size(), std::size_t(26));
+        QVERIFY(text[0] >= '0' && text[0] <= '7');
+        TicketCode parsed {};
+        QVERIFY(parseTicketCode(text, &parsed));
+        QVERIFY(parsed == code);
+    }
+}
+
+void TestCoreTypes::ticketCodeParseIsLenientWhereCrockfordIs()
+{
+    TicketCode expected;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        expected[i] = static_cast<std::uint8_t>(i);
+    TicketCode parsed {};
+    QVERIFY(parseTicketCode("00041061050r3gg28a1c60t3gf", &parsed));
+    QVERIFY(parsed == expected);
+    // O reads as 0, I and L as 1, in either case.
+    parsed = {};
+    QVERIFY(parseTicketCode("oO04106lO5Or3GG28AiC6OT3GF", &parsed));
+    QVERIFY(parsed == expected);
+}
+
+void TestCoreTypes::ticketCodeParseRejects_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("25 chars") << QStringLiteral("0004106105OR3GG28A1C60T3G");
+    QTest::newRow("27 chars") << QStringLiteral("00041061050R3GG28A1C60T3GF0");
+    QTest::newRow("U") << QStringLiteral("00041061050R3GG28A1C60T3GU");
+    QTest::newRow("hyphen") << QStringLiteral("0004106105-R3GG28A1C60T3GF");
+    QTest::newRow("space") << QStringLiteral("0004106105 R3GG28A1C60T3GF");
+    QTest::newRow("overflow") << QStringLiteral("8ZZZZZZZZZZZZZZZZZZZZZZZZZ");
+    QTest::newRow("non-ascii") << QStringLiteral("0004106105\u00c9R3GG28A1C60T3G");
+}
+
+void TestCoreTypes::ticketCodeParseRejects()
+{
+    QFETCH(QString, text);
+    TicketCode code;
+    code.fill(0xab);
+    QVERIFY(!parseTicketCode(text.toStdString(), &code));
+    TicketCode untouched;
+    untouched.fill(0xab);
+    QVERIFY(code == untouched);
+}
+
+void TestCoreTypes::commandKindNames()
+{
+    std::set<std::string> names;
+    for (int kind = 1; kind <= kCommandKindMax; ++kind) {
+        const char* name = commandKindName(static_cast<CommandKind>(kind));
+        QVERIFY2(isSnakeCase(name) && std::string(name) != "unknown", name);
+        QVERIFY(names.insert(name).second);
+    }
+    QCOMPARE(commandKindName(CommandKind::HoldSeats), "hold_seats");
+    QCOMPARE(commandKindName(CommandKind::HoldBestAvailable), "hold_best_available");
+    QCOMPARE(commandKindName(CommandKind::Expire), "expire");
+    QCOMPARE(commandKindName(static_cast<CommandKind>(0)), "unknown");
+    QCOMPARE(commandKindName(static_cast<CommandKind>(kCommandKindMax + 1)), "unknown");
+}
+
+void TestCoreTypes::fingerprintCoversEveryArgument()
+{
+    const std::uint64_t base = commandFingerprint(fullCommand());
+    const std::vector<std::pair<const char*, std::function<void(Command&)>>> changes = {
+        { "kind", [](Command& c) { c.kind = CommandKind::Refund; } },
+        { "actor.kind", [](Command& c) { c.actor.kind = ActorKind::Promoter; } },
+        { "actor.id", [](Command& c) { c.actor.id = 78; } },
+        { "channel", [](Command& c) { c.channel = 3; } },
+        { "seats value", [](Command& c) { c.seats[1] = 99; } },
+        { "seats order", [](Command& c) { std::swap(c.seats[0], c.seats[1]); } },
+        { "seats length", [](Command& c) { c.seats.pop_back(); } },
+        { "best.quantity", [](Command& c) { c.best.quantity = 5; } },
+        { "best.category", [](Command& c) { c.best.category = 2; } },
+        { "best.together", [](Command& c) { c.best.together = true; } },
+        { "best.accessible", [](Command& c) { c.best.accessible = false; } },
+        { "area", [](Command& c) { c.area = 4; } },
+        { "quantity", [](Command& c) { c.quantity = 6; } },
+        { "hold", [](Command& c) { c.hold += 1ull << 32; } },
+        { "order", [](Command& c) { c.order = 22; } },
+        { "tickets", [](Command& c) { c.tickets.push_back(33); } },
+        { "priceTypes", [](Command& c) { c.priceTypes[2] = 1; } },
+        { "amount", [](Command& c) { c.amount = -1; } },
+        { "seconds", [](Command& c) { c.seconds = 301; } },
+        { "target", [](Command& c) { c.target = 0; } },
+        { "text", [](Command& c) { c.text += "."; } },
+        { "buyer.name", [](Command& c) { c.buyer.name = "Ada"; } },
+        { "buyer.email", [](Command& c) { c.buyer.email.clear(); } },
+        { "buyer.phone", [](Command& c) { c.buyer.phone = "+44 20 0001"; } },
+    };
+    std::set<std::uint64_t> seen = { base };
+    for (const auto& [field, change] : changes) {
+        Command c = fullCommand();
+        change(c);
+        QVERIFY2(seen.insert(commandFingerprint(c)).second, field);
+    }
+}
+
+void TestCoreTypes::fingerprintIgnoresKeyAndNow()
+{
+    Command c = fullCommand();
+    const std::uint64_t base = commandFingerprint(c);
+    c.key = IdempotencyKey::fromString("another key");
+    c.now += 60'000;
+    QCOMPARE(commandFingerprint(c), base);
+    QCOMPARE(commandFingerprint(fullCommand()), base);
+}
+
+void TestCoreTypes::fingerprintSeparatesFields()
+{
+    // Moving content from one field to its neighbour must change the fingerprint.
+    Command a = fullCommand();
+    Command b = fullCommand();
+    a.text = "ab";
+    a.buyer.name = "c";
+    b.text = "a";
+    b.buyer.name = "bc";
+    QVERIFY(commandFingerprint(a) != commandFingerprint(b));
+    a = fullCommand();
+    b = fullCommand();
+    a.tickets = { 1, 2 };
+    a.priceTypes = {};
+    b.tickets = { 1 };
+    b.priceTypes = { 2 };
+    QVERIFY(commandFingerprint(a) != commandFingerprint(b));
+    QVERIFY(commandFingerprint(Command {}) != commandFingerprint(fullCommand()));
+}
+
+void TestCoreTypes::sameAnswerComparesEverythingButReplayed()
+{
+    CommandResult base;
+    base.status = Status::Ok;
+    base.kind = CommandKind::Confirm;
+    base.seq = 10;
+    base.hold = 5;
+    base.order = 3;
+    base.expiresAt = 1000;
+    base.seats = { 1, 2 };
+    base.area = 0;
+    base.quantity = 0;
+    base.amount = 9000;
+    base.count = 0;
+    base.tickets = { IssuedTicket { 1, 1, 0, 0, 4500, {} }, IssuedTicket { 2, 2, 0, 1, 4500, {} } };
+
+    CommandResult replayed = base;
+    replayed.replayed = true;
+    QVERIFY(base.sameAnswer(replayed));
+    QVERIFY(replayed.sameAnswer(base));
+
+    const std::vector<std::pair<const char*, std::function<void(CommandResult&)>>> changes = {
+        { "status", [](CommandResult& r) { r.status = Status::SeatUnavailable; } },
+        { "kind", [](CommandResult& r) { r.kind = CommandKind::Refund; } },
+        { "seq", [](CommandResult& r) { r.seq = 11; } },
+        { "hold", [](CommandResult& r) { r.hold = 6; } },
+        { "order", [](CommandResult& r) { r.order = 4; } },
+        { "expiresAt", [](CommandResult& r) { r.expiresAt = 1001; } },
+        { "seats", [](CommandResult& r) { r.seats.pop_back(); } },
+        { "area", [](CommandResult& r) { r.area = 1; } },
+        { "quantity", [](CommandResult& r) { r.quantity = 1; } },
+        { "amount", [](CommandResult& r) { r.amount = 8999; } },
+        { "count", [](CommandResult& r) { r.count = 1; } },
+        { "ticket code", [](CommandResult& r) { r.tickets[1].code[15] = 1; } },
+        { "ticket price type", [](CommandResult& r) { r.tickets[0].priceType = 1; } },
+    };
+    for (const auto& [field, change] : changes) {
+        CommandResult other = base;
+        change(other);
+        QVERIFY2(!base.sameAnswer(other), field);
+    }
+}
+
+QTEST_APPLESS_MAIN(TestCoreTypes)
+#include "TestCoreTypes.moc"
