@@ -1,0 +1,28 @@
+#pragma once
+
+// Money, dates and names of engine data, formatted for people in the user's locale.
+
+#include "core/Types.h"
+#include "event/EventSpec.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QString>
+
+namespace usher::ui {
+
+class DisplayFormat {
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+
+public:
+    // "45.00 EUR" (exact: integer minor units, never through a double).
+    static QString money(Amount amount, const EventSpec& spec, const QLocale& locale = QLocale());
+    enum class Length { Long, Short };
+    // When the event starts, in its own time zone: "Saturday, 27 December 2025, 20:00" (Long) or
+    // "Sat, 27 Dec 2025, 20:00" (Short, for lists).
+    static QString eventStart(const EventSpec& spec, Length length, const QLocale& locale = QLocale());
+    static QString channelName(const EventSpec& spec, ChannelId channel);
+    static QString text(const std::string& utf8) { return QString::fromStdString(utf8); }
+};
+
+} // namespace usher::ui
