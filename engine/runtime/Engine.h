@@ -45,7 +45,9 @@ public:
     // Runs `job` on the storage thread (queries on orders and tickets, for example).
     void withStorage(const std::function<void(Storage&)>& job);
 
-    void close(); // stops every shard (finishing their work), then the committer
+    // Stops every shard (finishing their work), then the committer. EventShard pointers die here:
+    // whatever holds one (views, subscriptions) must be gone first.
+    void close();
     const EngineStartup& startup() const { return m_startup; }
     CommitterStats committerStats() const { return m_committer->stats(); }
 

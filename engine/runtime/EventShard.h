@@ -75,6 +75,11 @@ public:
     // whose batch is not durable yet. Blocks; returns false when the shard is stopped.
     bool read(const std::function<void(const Ledger&)>& reader);
 
+    // Subscribers are called on the committer thread, one publication at a time and in commit
+    // order, so lastSeq only grows (except that a reset may lower it). To start from a consistent
+    // state: subscribe, then read(), then ignore publications with lastSeq <= the ledger's lastSeq()
+    // seen by the read. unsubscribe() waits for a callback that is running, so after it returns
+    // the subscriber is never called again.
     int subscribe(Subscriber subscriber);
     void unsubscribe(int id);
 
