@@ -52,6 +52,41 @@ private:
     std::vector<std::uint8_t>* m_out;
 };
 
+// Writes the same fields into a caller's fixed buffer (on the stack), so that a record or event
+// is appended to the journal with one copy instead of one vector resize per field.
+class SpanWriter {
+public:
+    SpanWriter(std::uint8_t* data, std::size_t capacity) : m_data(data), m_capacity(capacity) {}
+
+    template <typename T> void put(T value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        USHER_ASSERT(m_size + sizeof(T) <= m_capacity);
+        std::memcpy(m_data + m_size, &value, sizeof(T));
+        m_size += sizeof(T);
+    }
+    void putBytes(const void* data, std::size_t size)
+    {
+        USHER_ASSERT(m_size + size <= m_capacity);
+        if (size > 0)
+            std::memcpy(m_data + m_size, data, size);
+        m_size += size;
+    }
+    void putText(std::string_view text)
+    {
+        USHER_ASSERT(text.size() <= 0xffff);
+        put<std::uint16_t>(static_cast<std::uint16_t>(text.size()));
+        putBytes(text.data(), text.size());
+    }
+    std::size_t size() const { return m_size; }
+    const std::uint8_t* data() const { return m_data; }
+
+private:
+    std::uint8_t* m_data;
+    std::size_t m_capacity;
+    std::size_t m_size = 0;
+};
+
 // Reads what ByteWriter wrote. Never reads past the end: a short or corrupt input sets ok() to
 // false and every later read returns zero values.
 class ByteReader {

@@ -5,6 +5,8 @@
 #include "journal/ByteWriter.h"
 #include "journal/Crc32c.h"
 
+#include <cstring>
+
 namespace usher {
 
 const char* eventTypeName(EventType type)
@@ -102,7 +104,8 @@ bool verifyBatch(const BatchBytes& batch, EventId expectedEvent, BatchHeader* he
 std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
 {
     const std::size_t offset = out->size();
-    ByteWriter w(out);
+    std::uint8_t buffer[kRecordHeaderBytes];
+    SpanWriter w(buffer, sizeof(buffer));
     w.put<std::uint32_t>(0); // length, patched by endRecord
     w.put<Seq>(h.seq);
     w.put<std::uint8_t>(static_cast<std::uint8_t>(h.kind));
@@ -118,7 +121,8 @@ std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
     w.put<std::uint16_t>(0); // event count, patched by endRecord
     w.put<std::uint8_t>(0);
     w.put<std::uint16_t>(0);
-    USHER_ASSERT(out->size() - offset == kRecordHeaderBytes);
+    USHER_ASSERT(w.size() == kRecordHeaderBytes);
+    out->insert(out->end(), buffer, buffer + kRecordHeaderBytes);
     return offset;
 }
 
@@ -170,7 +174,8 @@ bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader
 
 namespace {
 
-void encodePayload(ByteWriter& w, const JournalEvent& e)
+template <typename Writer>
+void encodePayload(Writer& w, const JournalEvent& e)
 {
     switch (e.type) {
     case EventType::SeatHeld:
@@ -306,14 +311,18 @@ bool decodePayload(ByteReader& r, JournalEvent* e)
 
 void encodeEvent(BatchBytes* out, const JournalEvent& event)
 {
-    ByteWriter w(out);
+    // Type, length and the largest payload (an order with four texts at their limit) fit here.
+    constexpr std::size_t kEventBytesMax = 3 + 64 + 4 * (2 + limits::textBytesMax);
+    std::uint8_t buffer[kEventBytesMax];
+    SpanWriter w(buffer, sizeof(buffer));
     w.put<std::uint8_t>(static_cast<std::uint8_t>(event.type));
-    const std::size_t lengthAt = w.size();
     w.put<std::uint16_t>(0);
     encodePayload(w, event);
-    const std::size_t length = w.size() - lengthAt - 2;
+    const std::size_t length = w.size() - 3;
     USHER_ASSERT(length <= 0xffff);
-    w.patch<std::uint16_t>(lengthAt, static_cast<std::uint16_t>(length));
+    const auto length16 = static_cast<std::uint16_t>(length);
+    std::memcpy(buffer + 1, &length16, 2);
+    out->insert(out->end(), buffer, buffer + w.size());
 }
 
 EventCursor::EventCursor(const std::uint8_t* data, std::size_t size, std::uint16_t count)

@@ -87,6 +87,8 @@ private:
 
 } // namespace
 
+// Only the fields the kind uses (see Command.h), so a retry that differs in an unused field is
+// still the same command.
 std::uint64_t commandFingerprint(const Command& c)
 {
     Fingerprint h;
@@ -94,24 +96,70 @@ std::uint64_t commandFingerprint(const Command& c)
     h.add(c.actor.kind);
     h.add(c.actor.id);
     h.add(c.channel);
-    h.addAll(c.seats);
-    h.add(c.best.quantity);
-    h.add(c.best.category);
-    h.add(std::uint8_t(c.best.together));
-    h.add(std::uint8_t(c.best.accessible));
-    h.add(c.area);
-    h.add(c.quantity);
-    h.add(c.hold);
-    h.add(c.order);
-    h.addAll(c.tickets);
-    h.addAll(c.priceTypes);
-    h.add(c.amount);
-    h.add(c.seconds);
-    h.add(c.target);
-    h.addText(c.text);
-    h.addText(c.buyer.name);
-    h.addText(c.buyer.email);
-    h.addText(c.buyer.phone);
+    switch (c.kind) {
+    case CommandKind::HoldSeats:
+    case CommandKind::Block:
+    case CommandKind::Unblock:
+        h.addAll(c.seats);
+        h.addText(c.text);
+        break;
+    case CommandKind::HoldBestAvailable:
+        h.add(c.best.quantity);
+        h.add(c.best.category);
+        h.add(std::uint8_t(c.best.together));
+        h.add(std::uint8_t(c.best.accessible));
+        break;
+    case CommandKind::HoldArea:
+        h.add(c.area);
+        h.add(c.quantity);
+        break;
+    case CommandKind::Release:
+        h.add(c.hold);
+        break;
+    case CommandKind::Extend:
+        h.add(c.hold);
+        h.add(c.seconds);
+        break;
+    case CommandKind::InitiatePayment:
+        h.add(c.hold);
+        h.add(c.amount);
+        h.addText(c.text);
+        break;
+    case CommandKind::FailPayment:
+        h.add(c.hold);
+        h.addText(c.text);
+        break;
+    case CommandKind::Confirm:
+        h.add(c.hold);
+        h.addAll(c.priceTypes);
+        h.add(c.amount);
+        h.addText(c.text);
+        h.addText(c.buyer.name);
+        h.addText(c.buyer.email);
+        h.addText(c.buyer.phone);
+        break;
+    case CommandKind::Refund:
+    case CommandKind::Exchange:
+        h.add(c.order);
+        h.addAll(c.tickets);
+        h.addAll(c.seats);
+        h.add(c.amount);
+        h.addText(c.text);
+        break;
+    case CommandKind::AllocateSeats:
+    case CommandKind::DeallocateSeats:
+        h.addAll(c.seats);
+        h.add(c.target);
+        break;
+    case CommandKind::AllocateArea:
+    case CommandKind::DeallocateArea:
+        h.add(c.area);
+        h.add(c.quantity);
+        h.add(c.target);
+        break;
+    case CommandKind::Expire:
+        break;
+    }
     return h.value();
 }
 

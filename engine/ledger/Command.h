@@ -90,8 +90,9 @@ struct Command {
     Buyer buyer;
 };
 
-// A fingerprint of the command's arguments (everything but key and now), so that a key reused
-// with other arguments is detected.
+// A fingerprint of the command's arguments: kind, actor, channel and the fields its kind uses
+// (never key or now), so that a key reused with other arguments is detected. Stored in the
+// journal: the encoding never changes.
 std::uint64_t commandFingerprint(const Command& command);
 
 } // namespace usher

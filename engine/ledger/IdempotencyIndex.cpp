@@ -2,10 +2,22 @@
 
 #include "core/Assert.h"
 
+#include <algorithm>
+#include <bit>
+
 namespace usher {
 
 namespace {
-std::uint64_t mix(const IdempotencyKey& key)
+constexpr std::size_t kInitialSlots = 1024;
+} // namespace
+
+IdempotencyIndex::IdempotencyIndex(std::uint32_t keysMax) : m_keysMax(keysMax)
+{
+    USHER_ASSERT(keysMax > 0);
+    clear();
+}
+
+std::uint64_t IdempotencyIndex::hashOf(const IdempotencyKey& key)
 {
     // Keys are usually BLAKE2b outputs already, but tests and callers may use small numbers.
     std::uint64_t h = key.lo ^ (key.hi * 0x9e3779b97f4a7c15ull);
@@ -14,105 +26,111 @@ std::uint64_t mix(const IdempotencyKey& key)
     h ^= h >> 33;
     return h;
 }
-} // namespace
 
-IdempotencyIndex::IdempotencyIndex(std::uint32_t keysMax) : m_keysMax(keysMax)
+std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key, std::uint64_t hash) const
 {
-    USHER_ASSERT(keysMax > 0);
-    m_table.assign(1024, 0);
-    m_mask = m_table.size() - 1;
-}
-
-std::uint64_t IdempotencyIndex::slotFor(const IdempotencyKey& key) const
-{
-    return mix(key) & m_mask;
-}
-
-std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key) const
-{
-    for (std::uint64_t slot = slotFor(key);; slot = (slot + 1) & m_mask) {
-        const std::uint64_t stored = m_table[slot];
-        if (stored == 0 || m_entries[stored - 1 - m_firstNumber].key == key)
-            return stored;
+    const std::uint64_t tag = hash >> kTagShift;
+    for (std::uint64_t slot = hash & m_mask;; slot = (slot + 1) & m_mask) {
+        const std::uint64_t word = m_table[slot];
+        if (word == 0)
+            return 0;
+        if ((word >> kTagShift) == tag && at((word & kNumberMask) - 1).key == key)
+            return word;
     }
 }
 
 const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key) const
 {
-    const std::uint64_t stored = findStored(key);
-    return stored == 0 ? nullptr : &m_entries[stored - 1 - m_firstNumber];
+    const std::uint64_t word = findStored(key, hashOf(key));
+    return word == 0 ? nullptr : &at((word & kNumberMask) - 1);
 }
 
 void IdempotencyIndex::insert(const Entry& entry)
 {
     USHER_ASSERT(!entry.key.isNull());
-    if (const std::uint64_t stored = findStored(entry.key); stored != 0) {
-        unlink(stored - 1);
-        m_entries[stored - 1 - m_firstNumber].dead = true;
+    const std::uint64_t hash = hashOf(entry.key);
+    if (const std::uint64_t word = findStored(entry.key, hash); word != 0) {
+        unlink((word & kNumberMask) - 1, hash);
+        at((word & kNumberMask) - 1).dead = true;
     }
-    if (m_entries.size() >= m_keysMax)
+    if (m_count >= m_keysMax)
         popOldest();
-    if ((m_entries.size() + 1) * 2 > m_table.size())
-        grow();
-    const std::uint64_t number = m_firstNumber + m_entries.size();
-    m_entries.push_back(entry);
-    std::uint64_t slot = slotFor(entry.key);
+    if (m_count == m_ring.size())
+        growRing();
+    if ((m_count + 1) * 2 > m_table.size())
+        growTable();
+    const std::uint64_t number = m_first + m_count;
+    USHER_ASSERT(number + 1 <= kNumberMask);
+    at(number) = entry;
+    ++m_count;
+    place(((hash >> kTagShift) << kTagShift) | (number + 1), hash);
+}
+
+void IdempotencyIndex::place(std::uint64_t word, std::uint64_t hash)
+{
+    std::uint64_t slot = hash & m_mask;
     while (m_table[slot] != 0)
         slot = (slot + 1) & m_mask;
-    m_table[slot] = number + 1;
+    m_table[slot] = word;
 }
 
 void IdempotencyIndex::evict(Timestamp cutoff)
 {
-    while (!m_entries.empty() && (m_entries.front().at < cutoff || m_entries.size() > m_keysMax))
+    while (m_count > 0 && (at(m_first).at < cutoff || m_count > m_keysMax))
         popOldest();
 }
 
 void IdempotencyIndex::clear()
 {
-    m_entries.clear();
-    m_firstNumber = 0;
-    m_table.assign(1024, 0);
+    // Allocated (and touched) in full up front: the index never grows on the hot path.
+    m_ring.assign(std::bit_ceil(std::max<std::size_t>(m_keysMax, kInitialSlots / 2)), Entry{});
+    m_first = 0;
+    m_count = 0;
+    m_table.assign(2 * m_ring.size(), 0);
     m_mask = m_table.size() - 1;
 }
 
-void IdempotencyIndex::grow()
+void IdempotencyIndex::growRing()
+{
+    // Entry n lives at n mod size; re-place the live ones for the doubled size.
+    std::vector<Entry> bigger(m_ring.size() * 2);
+    for (std::uint64_t n = m_first; n < m_first + m_count; ++n)
+        bigger[n & (bigger.size() - 1)] = at(n);
+    m_ring.swap(bigger);
+}
+
+void IdempotencyIndex::growTable()
 {
     std::vector<std::uint64_t> old(m_table.size() * 2, 0);
     old.swap(m_table);
     m_mask = m_table.size() - 1;
-    for (std::uint64_t stored : old) {
-        if (stored == 0)
-            continue;
-        std::uint64_t slot = slotFor(m_entries[stored - 1 - m_firstNumber].key);
-        while (m_table[slot] != 0)
-            slot = (slot + 1) & m_mask;
-        m_table[slot] = stored;
-    }
+    for (std::uint64_t word : old)
+        if (word != 0)
+            place(word, hashOf(at((word & kNumberMask) - 1).key));
 }
 
 void IdempotencyIndex::popOldest()
 {
-    USHER_ASSERT(!m_entries.empty());
-    if (!m_entries.front().dead)
-        unlink(m_firstNumber);
-    m_entries.pop_front();
-    ++m_firstNumber;
+    USHER_ASSERT(m_count > 0);
+    Entry& oldest = at(m_first);
+    if (!oldest.dead)
+        unlink(m_first, hashOf(oldest.key));
+    ++m_first;
+    --m_count;
 }
 
-void IdempotencyIndex::unlink(std::uint64_t number)
+void IdempotencyIndex::unlink(std::uint64_t number, std::uint64_t hash)
 {
-    std::uint64_t slot = slotFor(m_entries[number - m_firstNumber].key);
-    while (m_table[slot] != number + 1) {
+    std::uint64_t slot = hash & m_mask;
+    while ((m_table[slot] & kNumberMask) != number + 1) {
         USHER_ASSERT(m_table[slot] != 0);
         slot = (slot + 1) & m_mask;
     }
     // Backward-shift deletion keeps every probe chain unbroken.
     std::uint64_t hole = slot;
     for (std::uint64_t next = (hole + 1) & m_mask; m_table[next] != 0; next = (next + 1) & m_mask) {
-        const std::uint64_t home = slotFor(m_entries[m_table[next] - 1 - m_firstNumber].key);
-        const bool movable = ((next - home) & m_mask) >= ((next - hole) & m_mask);
-        if (movable) {
+        const std::uint64_t home = hashOf(at((m_table[next] & kNumberMask) - 1).key) & m_mask;
+        if (((next - home) & m_mask) >= ((next - hole) & m_mask)) {
             m_table[hole] = m_table[next];
             hole = next;
         }
@@ -122,7 +140,7 @@ void IdempotencyIndex::unlink(std::uint64_t number)
 
 std::size_t IdempotencyIndex::memoryBytes() const
 {
-    return m_entries.size() * sizeof(Entry) + m_table.size() * sizeof(std::uint64_t);
+    return m_ring.capacity() * sizeof(Entry) + m_table.capacity() * sizeof(std::uint64_t);
 }
 
 } // namespace usher

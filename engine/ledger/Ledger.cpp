@@ -14,11 +14,32 @@ namespace usher {
 namespace {
 
 constexpr std::size_t kBatchReserveBytes = 64 * 1024;
+constexpr std::size_t kSpareBatchesMax = 4;
+
+std::uint64_t unitsOf(const EventSpec& spec)
+{
+    return std::uint64_t(spec.venue->seatCount()) + spec.venue->areaCapacityTotal();
+}
 
 std::uint32_t defaultHoldsMax(const EventSpec& spec)
 {
-    const std::uint64_t units = std::uint64_t(spec.venue->seatCount()) + spec.venue->areaCapacityTotal();
-    return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(units, 1, 1'000'000));
+    return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(unitsOf(spec), 1, 1'000'000));
+}
+
+std::uint32_t idempotencyKeysMax(const EventSpec& spec, const LedgerOptions& options)
+{
+    if (options.idempotencyKeysMax != 0)
+        return options.idempotencyKeysMax;
+    return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(4 * unitsOf(spec), 16'384, 4'000'000));
+}
+
+// Touches every page of a vector's capacity now, so the hot path never pays a first-touch fault
+// (about 10 us per 4 KiB page on this machine's VM).
+template <typename T>
+void prefault(std::vector<T>* v, std::size_t capacity)
+{
+    v->resize(capacity);
+    v->clear();
 }
 
 } // namespace
@@ -27,7 +48,7 @@ Ledger::Ledger(const EventSpec& spec, const LedgerOptions& options)
     : m_spec(spec)
     , m_options(options)
     , m_holdSeatsStride(spec.ticketsPerOrderMax)
-    , m_idempotency(options.idempotencyKeysMax)
+    , m_idempotency(idempotencyKeysMax(spec, options))
 {
     USHER_ASSERT(m_spec.venue != nullptr);
     USHER_ASSERT(!m_spec.priceTable.empty() || m_spec.venue->categories.empty());
@@ -76,14 +97,28 @@ void Ledger::initTables()
     // Slot 0 goes first: the stack's back() is the next slot.
     for (std::uint32_t i = 0; i < holdsMax; ++i)
         m_freeHolds[i] = holdsMax - 1 - i;
-    m_expiries.reserve(1024);
+    // Pre-warm what grows with traffic, sized for a sell-out: one expiry per hold (the heap is
+    // rebuilt at twice the live holds) and one ticket per seat or place.
+    prefault(&m_expiries, 2 * std::size_t(holdsMax) + 8192);
+    prefault(&m_tickets, std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
+    m_orders.reserve(std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
     m_scratchSeats.reserve(limits::commandSeatsMax);
 }
 
 void Ledger::openBatch()
 {
-    auto batch = std::make_shared<BatchBytes>();
-    batch->reserve(kBatchReserveBytes);
+    // Reuse a retired buffer when there is one: fresh memory costs a page fault per 4 KiB on
+    // first touch, which is a large share of a command's cost.
+    std::shared_ptr<BatchBytes> batch;
+    if (!m_spareBatches.empty()) {
+        batch = std::move(m_spareBatches.back());
+        m_spareBatches.pop_back();
+        batch->clear();
+    } else {
+        batch = std::make_shared<BatchBytes>();
+    }
+    // Size for a batch like the last one, so it rarely reallocates while filling.
+    batch->reserve(std::max(kBatchReserveBytes, m_lastBatchBytes + m_lastBatchBytes / 4));
     batch->resize(kBatchHeaderBytes, 0);
     m_open = batch;
     m_batches.push_back(batch);
@@ -174,10 +209,19 @@ void Ledger::registerKey(const RecordHeader& header, std::uint32_t batchSerial, 
     m_idempotency.insert(entry);
     // Batches older than the oldest remembered key are no longer needed (the open one always is).
     const IdempotencyIndex::Entry* oldest = m_idempotency.oldest();
-    while (m_batches.size() > 1 && oldest != nullptr && m_batchBase < oldest->batch) {
-        m_batches.pop_front();
-        ++m_batchBase;
-    }
+    while (m_batches.size() > 1 && oldest != nullptr && m_batchBase < oldest->batch)
+        retireOldestBatch();
+}
+
+void Ledger::retireOldestBatch()
+{
+    BatchPtr oldest = std::move(m_batches.front());
+    m_batches.pop_front();
+    ++m_batchBase;
+    // Nobody else holds it (the storage is done with it): keep its memory for a future batch. The
+    // buffer was created non-const by openBatch, so casting the const away is sound.
+    if (oldest.use_count() == 1 && m_spareBatches.size() < kSpareBatchesMax)
+        m_spareBatches.push_back(std::const_pointer_cast<BatchBytes>(std::move(oldest)));
 }
 
 const std::uint8_t* Ledger::recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const
@@ -229,6 +273,7 @@ JournalBatch Ledger::takeBatch()
     batch.lastSeq = m_lastSeq;
     batch.records = header.recordCount;
     USHER_ASSERT(batch.lastSeq - batch.firstSeq + 1 == batch.records);
+    m_lastBatchBytes = m_open->size();
     openBatch();
     return batch;
 }

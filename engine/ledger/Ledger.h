@@ -29,7 +29,9 @@ namespace usher {
 class ByteReader;
 
 struct LedgerOptions {
-    std::uint32_t idempotencyKeysMax = 2'000'000;
+    // 0: 4 per seat or GA place, at least 16,384 and at most 4M. The index is allocated and
+    // touched when the ledger is created (pre-warm), so keep it proportionate to the event.
+    std::uint32_t idempotencyKeysMax = 0;
     std::int64_t idempotencyRetentionMs = 24ll * 3600 * 1000;
     std::uint32_t holdsMax = 0; // 0: min(seats + GA capacity, 1M)
     bool verify = false;        // check every invariant after every command (tests, debug)
@@ -291,6 +293,7 @@ private:
     void registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset);
     const std::uint8_t* recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const;
     void clearDirty();
+    void retireOldestBatch();
     bool readSnapshot(ByteReader& r, Seq* floorSeq, std::string* error);
     bool readSnapshotHolds(ByteReader& r);
     bool readSnapshotOrders(ByteReader& r);
@@ -324,6 +327,8 @@ private:
     std::deque<BatchPtr> m_batches;     // retained for the idempotency index; back() may be open
     std::uint32_t m_batchBase = 0;      // serial of m_batches.front()
     std::shared_ptr<BatchBytes> m_open; // the open batch (also m_batches.back())
+    std::vector<std::shared_ptr<BatchBytes>> m_spareBatches; // retired buffers, for reuse
+    std::size_t m_lastBatchBytes = 0;
     std::size_t m_openRecords = 0;
     Seq m_openFirstSeq = 0;
 

@@ -121,6 +121,7 @@ public:
     {
         m_options.verify = true;
         m_options.idempotencyRetentionMs = kRetentionMs;
+        m_options.idempotencyKeysMax = 16'384; // more than a run uses: only the retention forgets
         m_options.holdsMax = kHoldsMax;
         m_ledger = std::make_unique<Ledger>(m_spec, m_options);
     }
@@ -283,7 +284,7 @@ private:
             c = m_history[m_rng.below(m_history.size())];
             c.now = m_now;
             if (m_rng.chance(30))
-                c.amount += 1, c.seconds += 1; // same key, other arguments
+                c.actor.id += 1; // same key, other arguments (the actor is always part of them)
             return c;
         }
         c.key = IdempotencyKey { m_seed, ++m_keys };
