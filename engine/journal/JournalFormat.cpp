@@ -457,7 +457,7 @@ bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResul
     result->status = h.status;
     result->kind = h.kind;
     result->seq = h.seq;
-    if (h.status == Status::SeatUnavailable)
+    if (h.status == Status::SeatUnavailable && h.detail != 0) // seat ids start at 1
         result->seats.push_back(h.detail);
     if (h.kind == CommandKind::Expire)
         result->count = h.detail;

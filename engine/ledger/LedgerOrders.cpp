@@ -120,7 +120,8 @@ Status Ledger::doRefund(const Command& c, Emitter& out)
     if (c.amount > paid)
         return Status::AmountExceedsPaid;
 
-    // A partial refund (fees kept) is shared out ticket by ticket, in ticket order.
+    // A partial refund (fees kept) is shared out ticket by ticket, in the order the command names
+    // them (ticket order when it names none).
     Amount left = c.amount < 0 ? paid : c.amount;
     for (TicketId t : tickets) {
         const Ticket& ticket = m_tickets[t - 1];

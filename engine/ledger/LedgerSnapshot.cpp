@@ -151,6 +151,9 @@ bool Ledger::readSnapshotOrders(ByteReader& r)
         o.refunded = r.get<Amount>(), o.firstTicket = r.get<TicketId>(), o.ticketCount = r.get<std::uint32_t>();
         o.paymentRef = r.getText(), o.buyer.name = r.getText(), o.buyer.email = r.getText();
         o.buyer.phone = r.getText();
+        // Bounded amounts keep every sum the invariant check makes far from overflow.
+        if (o.amount < 0 || o.amount > kAmountMax || o.refunded < 0 || o.refunded > o.amount)
+            return false;
     }
     const auto tickets = r.get<std::uint64_t>();
     if (!r.ok() || tickets > r.remaining())
@@ -166,6 +169,8 @@ bool Ledger::readSnapshotOrders(ByteReader& r)
         t.generation = r.get<std::uint32_t>(), t.amount = r.get<Amount>(), t.refunded = r.get<Amount>();
         r.getBytes(t.code.data(), t.code.size());
         if (status < 1 || status > 2 || t.order == 0 || t.order > orders)
+            return false;
+        if (t.amount < 0 || t.amount > kAmountMax || t.refunded < 0 || t.refunded > t.amount)
             return false;
         if ((t.seat != kNoSeat && t.seat >= m_seats.size()) || (t.seat == kNoSeat && t.area >= m_areas.size()))
             return false;

@@ -288,11 +288,8 @@ CommandResult ReferenceModel::holdBest(const Command& c, const CommandResult& ac
         std::uint32_t remaining = c.best.quantity;
         for (std::uint32_t size = remaining; remaining > 0;) {
             size = std::min(size, remaining);
-            if (size == 0) {
-                CommandResult r = refused(c, Status::SeatUnavailable);
-                r.seats.push_back(0);
-                return r;
-            }
+            if (size == 0)
+                return refused(c, Status::SeatUnavailable); // no particular seat to name
             auto block = bestBlock(c, size, chosen);
             if (!block) {
                 --size;
