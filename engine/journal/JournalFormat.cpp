@@ -396,6 +396,8 @@ void addTicket(CommandResult* result, const JournalEvent& e)
     result->tickets.push_back(t);
 }
 
+} // namespace
+
 void foldEvent(CommandResult* result, const JournalEvent& e)
 {
     switch (e.type) {
@@ -446,14 +448,8 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
     }
 }
 
-} // namespace
-
-bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result)
+void foldRecordHeader(CommandResult* result, const RecordHeader& h)
 {
-    RecordHeader h;
-    if (!decodeRecordHeader(record, size, &h))
-        return false;
-    *result = CommandResult{};
     result->status = h.status;
     result->kind = h.kind;
     result->seq = h.seq;
@@ -461,6 +457,15 @@ bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResul
         result->seats.push_back(h.detail);
     if (h.kind == CommandKind::Expire)
         result->count = h.detail;
+}
+
+bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result)
+{
+    RecordHeader h;
+    if (!decodeRecordHeader(record, size, &h))
+        return false;
+    *result = CommandResult{};
+    foldRecordHeader(result, h);
     EventCursor cursor(record + kRecordHeaderBytes, h.length - kRecordHeaderBytes, h.eventCount);
     JournalEvent e;
     while (cursor.next(&e))

@@ -165,5 +165,9 @@ bool forEachRecord(const BatchBytes& batch, const std::function<bool(const Recor
 
 // Rebuilds the result a command returned from its record (for idempotent retries and replay).
 bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result);
+// The two halves of resultFromRecord, for the ledger to build a live answer while it emits: the
+// same functions make the live and the replayed answer.
+void foldRecordHeader(CommandResult* result, const RecordHeader& header);
+void foldEvent(CommandResult* result, const JournalEvent& event);
 
 } // namespace usher

@@ -29,7 +29,7 @@ std::uint64_t IdempotencyIndex::hashOf(const IdempotencyKey& key)
 
 std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key, std::uint64_t hash) const
 {
-    const std::uint64_t tag = hash >> kTagShift;
+    const std::uint64_t tag = tagOf(hash);
     for (std::uint64_t slot = hash & m_mask;; slot = (slot + 1) & m_mask) {
         const std::uint64_t word = m_table[slot];
         if (word == 0)
@@ -53,6 +53,17 @@ void IdempotencyIndex::insert(const Entry& entry)
         unlink((word & kNumberMask) - 1, hash);
         at((word & kNumberMask) - 1).dead = true;
     }
+    append(entry, hash);
+}
+
+void IdempotencyIndex::insertAbsent(const Entry& entry)
+{
+    USHER_ASSERT(!entry.key.isNull());
+    append(entry, hashOf(entry.key));
+}
+
+void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
+{
     if (m_count >= m_keysMax)
         popOldest();
     if (m_count == m_ring.size())
@@ -63,12 +74,13 @@ void IdempotencyIndex::insert(const Entry& entry)
     USHER_ASSERT(number + 1 <= kNumberMask);
     at(number) = entry;
     ++m_count;
-    place(((hash >> kTagShift) << kTagShift) | (number + 1), hash);
+    place((tagOf(hash) << kTagShift) | (number + 1));
 }
 
-void IdempotencyIndex::place(std::uint64_t word, std::uint64_t hash)
+// The word's tag is the low 24 bits of the hash, so its home slot is tag & mask.
+void IdempotencyIndex::place(std::uint64_t word)
 {
-    std::uint64_t slot = hash & m_mask;
+    std::uint64_t slot = (word >> kTagShift) & m_mask;
     while (m_table[slot] != 0)
         slot = (slot + 1) & m_mask;
     m_table[slot] = word;
@@ -88,12 +100,13 @@ void IdempotencyIndex::clear()
     m_count = 0;
     m_table.assign(2 * m_ring.size(), 0);
     m_mask = m_table.size() - 1;
+    USHER_ASSERT(m_table.size() <= kTableSlotsMax);
 }
 
 void IdempotencyIndex::growRing()
 {
     // Entry n lives at n mod size; re-place the live ones for the doubled size.
-    std::vector<Entry> bigger(m_ring.size() * 2);
+    BigVector<Entry> bigger(m_ring.size() * 2);
     for (std::uint64_t n = m_first; n < m_first + m_count; ++n)
         bigger[n & (bigger.size() - 1)] = at(n);
     m_ring.swap(bigger);
@@ -101,12 +114,13 @@ void IdempotencyIndex::growRing()
 
 void IdempotencyIndex::growTable()
 {
-    std::vector<std::uint64_t> old(m_table.size() * 2, 0);
+    USHER_ASSERT(m_table.size() * 2 <= kTableSlotsMax);
+    BigVector<std::uint64_t> old(m_table.size() * 2, 0);
     old.swap(m_table);
     m_mask = m_table.size() - 1;
     for (std::uint64_t word : old)
         if (word != 0)
-            place(word, hashOf(at((word & kNumberMask) - 1).key));
+            place(word);
 }
 
 void IdempotencyIndex::popOldest()
@@ -117,6 +131,9 @@ void IdempotencyIndex::popOldest()
         unlink(m_first, hashOf(oldest.key));
     ++m_first;
     --m_count;
+    // The next eviction will unlink the new oldest entry: start loading its slot now.
+    if (m_count > 0)
+        __builtin_prefetch(&m_table[hashOf(at(m_first).key) & m_mask]);
 }
 
 void IdempotencyIndex::unlink(std::uint64_t number, std::uint64_t hash)
@@ -129,7 +146,7 @@ void IdempotencyIndex::unlink(std::uint64_t number, std::uint64_t hash)
     // Backward-shift deletion keeps every probe chain unbroken.
     std::uint64_t hole = slot;
     for (std::uint64_t next = (hole + 1) & m_mask; m_table[next] != 0; next = (next + 1) & m_mask) {
-        const std::uint64_t home = hashOf(at((m_table[next] & kNumberMask) - 1).key) & m_mask;
+        const std::uint64_t home = (m_table[next] >> kTagShift) & m_mask;
         if (((next - home) & m_mask) >= ((next - hole) & m_mask)) {
             m_table[hole] = m_table[next];
             hole = next;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/HugePageAllocator.h"
 #include "core/Types.h"
 
 #include <cstdint>
@@ -11,9 +12,10 @@ namespace usher {
 // at most `keysMax` keys, none older than the retention. Oldest keys go first (FIFO).
 //
 // Entries live in a ring allocated for keysMax when the index is created, so it allocates nothing
-// afterwards (the growth paths remain for safety but are not taken). The hash table holds entry numbers with a 24-bit tag of the key's hash in the
-// high bits: a probe only touches an entry whose tag matches. Open addressing, linear probing,
-// backward-shift deletion (no tombstones), load factor at most 1/2.
+// afterwards (the growth paths remain for safety but are not taken). Each table word holds an
+// entry number and the low 24 bits of the key's hash, which is both a tag (a probe reads an entry
+// only when they match) and the home slot (deletion shifts words without reading entries; tables
+// stay below 2^24 slots). Open addressing, linear probing, backward-shift deletion, load <= 1/2.
 class IdempotencyIndex {
 public:
     struct Entry {
@@ -29,9 +31,13 @@ public:
     explicit IdempotencyIndex(std::uint32_t keysMax);
 
     const Entry* find(const IdempotencyKey& key) const;
+    // Starts loading the key's table slot into the cache, for a find() a little later.
+    void prefetch(const IdempotencyKey& key) const { __builtin_prefetch(&m_table[hashOf(key) & m_mask]); }
     // Adds a key. When the key is present already (possible only in replay, for a key that the live
     // index had evicted and then saw again) the newer record supersedes the older one.
     void insert(const Entry& entry);
+    // Adds a key that find() has just reported absent (the live path): one probe fewer.
+    void insertAbsent(const Entry& entry);
     // Drops entries older than `cutoff`, and the oldest ones beyond keysMax.
     void evict(Timestamp cutoff);
     void clear();
@@ -43,6 +49,8 @@ public:
 private:
     static constexpr unsigned kTagShift = 40; // entry number + 1 in the low 40 bits
     static constexpr std::uint64_t kNumberMask = (std::uint64_t(1) << kTagShift) - 1;
+    static constexpr std::uint64_t kTagMask = (std::uint64_t(1) << 24) - 1;
+    static constexpr std::size_t kTableSlotsMax = std::size_t(1) << 24;
 
     static std::uint64_t hashOf(const IdempotencyKey& key);
     std::uint64_t findStored(const IdempotencyKey& key, std::uint64_t hash) const; // table word, or 0
@@ -50,15 +58,17 @@ private:
     const Entry& at(std::uint64_t number) const { return m_ring[number & (m_ring.size() - 1)]; }
     void growRing();
     void growTable();
-    void place(std::uint64_t word, std::uint64_t hash);
+    void place(std::uint64_t word);
+    void append(const Entry& entry, std::uint64_t hash);
     void popOldest();
     void unlink(std::uint64_t number, std::uint64_t hash);
+    static std::uint64_t tagOf(std::uint64_t hash) { return hash & kTagMask; }
 
     std::uint32_t m_keysMax;
-    std::vector<Entry> m_ring;   // size is a power of two
+    BigVector<Entry> m_ring;   // size is a power of two
     std::uint64_t m_first = 0;   // number of the oldest entry
     std::uint64_t m_count = 0;
-    std::vector<std::uint64_t> m_table; // (tag << 40) | (number + 1); 0 = empty
+    BigVector<std::uint64_t> m_table; // (tag << 40) | (number + 1); 0 = empty
     std::uint64_t m_mask = 0;
 };
 

@@ -9,6 +9,7 @@
 // * Every keyed command appends one record to the open journal batch; the answer is decoded from
 //   that record, so a live answer and a retried answer cannot differ.
 
+#include "core/HugePageAllocator.h"
 #include "core/Status.h"
 #include "core/Types.h"
 #include "event/EventSpec.h"
@@ -151,6 +152,9 @@ public:
     Ledger& operator=(const Ledger&) = delete;
 
     CommandResult execute(const Command& command);
+    // A hint that `command` comes soon: loads what it will look up into the cache. Callers that
+    // hold a batch call it for the next command while executing the current one.
+    void prefetch(const Command& command) const;
 
     // The journal. Records accumulate in the open batch until takeBatch() closes it.
     JournalBatch takeBatch();
@@ -307,22 +311,23 @@ private:
     const LedgerOptions m_options;
     const std::uint32_t m_holdSeatsStride; // seats reserved per hold slot
 
-    std::vector<SeatSlot> m_seats;
+    BigVector<SeatSlot> m_seats;
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
     // Per category: (best rank of the category in the row, row), best first; for best-available.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;
     std::vector<std::vector<AreaPool>> m_areas;           // [0] is the open pool
-    std::vector<HoldSlot> m_holds;
-    std::vector<SeatIndex> m_holdSeats;                   // slot * stride
-    std::vector<std::uint32_t> m_freeHolds;               // stack of free slots; back() goes next
-    std::vector<Expiry> m_expiries;                       // min-heap on (at, hold); stale entries skipped
+    BigVector<HoldSlot> m_holds;
+    BigVector<SeatIndex> m_holdSeats;                   // slot * stride
+    BigVector<std::uint32_t> m_freeHolds;               // stack of free slots; back() goes next
+    BigVector<Expiry> m_expiries;                       // min-heap on (at, hold); stale entries skipped
     std::vector<Order> m_orders;                          // [id - 1]
-    std::vector<Ticket> m_tickets;                        // [id - 1]
+    BigVector<Ticket> m_tickets;                        // [id - 1]
     std::vector<std::string> m_blockReasons;
     LedgerCounts m_counts;
 
     Seq m_lastSeq = 0;
     Seq m_snapshotFloorSeq = 1;
+    bool m_replaying = false; // replay may meet a key twice; live commands never do
     IdempotencyIndex m_idempotency;
     std::deque<BatchPtr> m_batches;     // retained for the idempotency index; back() may be open
     std::uint32_t m_batchBase = 0;      // serial of m_batches.front()

@@ -9,24 +9,28 @@
 namespace usher {
 
 struct Ledger::Emitter {
-    Emitter(Ledger& owner, const RecordHeader& recordHeader, std::size_t offset)
+    Emitter(Ledger& owner, const RecordHeader& recordHeader, std::size_t offset, CommandResult* answer)
         : ledger(owner)
         , header(recordHeader)
         , recordOffset(offset)
+        , result(answer)
     {
     }
 
+    // Journals the event, applies it, and folds it into the command's answer.
     void emit(const JournalEvent& event)
     {
         USHER_ASSERT(events < 0xffff);
         encodeEvent(ledger.m_open.get(), event);
         ledger.applyEvent(header, event);
+        foldEvent(result, event);
         ++events;
     }
 
     Ledger& ledger;
     const RecordHeader& header;
     const std::size_t recordOffset;
+    CommandResult* result;
     Status status = Status::Ok;
     std::uint32_t detail = 0;
     std::uint16_t events = 0;

@@ -245,6 +245,7 @@ bool Ledger::replay(const BatchPtr& batch)
     m_batches.pop_back();
     m_batches.push_back(batch);
     const auto serial = static_cast<std::uint32_t>(m_batchBase + m_batches.size() - 1);
+    m_replaying = true;
     const bool ok = forEachRecord(*batch, [&](const RecordView& record) {
         if (record.header.seq > m_lastSeq + 1)
             return false; // a gap in the journal
@@ -260,6 +261,7 @@ bool Ledger::replay(const BatchPtr& batch)
         registerKey(record.header, serial, static_cast<std::uint32_t>(record.offset));
         return true;
     });
+    m_replaying = false;
     m_batches.push_back(m_open);
     m_openFirstSeq = m_lastSeq + 1;
     clearDirty();

@@ -235,9 +235,11 @@ void EventShard::processBatch(std::deque<Request>& work, bool final)
         PendingRequest pending;
         pending.done = std::move(request.done);
         pending.results.reserve(request.commands.size());
-        for (Command& command : request.commands) {
-            command.now = at;
-            pending.results.push_back(m_ledger->execute(command));
+        for (std::size_t i = 0; i < request.commands.size(); ++i) {
+            if (i + 1 < request.commands.size())
+                m_ledger->prefetch(request.commands[i + 1]);
+            request.commands[i].now = at;
+            pending.results.push_back(m_ledger->execute(request.commands[i]));
         }
         commands += request.commands.size();
         commit.requests.push_back(std::move(pending));
