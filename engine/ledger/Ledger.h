@@ -312,6 +312,8 @@ private:
     const std::uint32_t m_holdSeatsStride; // seats reserved per hold slot
 
     BigVector<SeatSlot> m_seats;
+    BigVector<SeatId> m_seatIds;          // venue seat id by index: 4 bytes, not a 64-byte VenueSeat
+    BigVector<std::uint32_t> m_seatRows;  // venue row by seat index
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
     // Per category: (best rank of the category in the row, row), best first; for best-available.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;
@@ -320,7 +322,7 @@ private:
     BigVector<SeatIndex> m_holdSeats;                   // slot * stride
     BigVector<std::uint32_t> m_freeHolds;               // stack of free slots; back() goes next
     BigVector<Expiry> m_expiries;                       // min-heap on (at, hold); stale entries skipped
-    std::vector<Order> m_orders;                          // [id - 1]
+    BigVector<Order> m_orders;                            // [id - 1]
     BigVector<Ticket> m_tickets;                        // [id - 1]
     std::vector<std::string> m_blockReasons;
     LedgerCounts m_counts;

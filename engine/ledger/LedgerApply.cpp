@@ -302,7 +302,7 @@ void Ledger::applyAreaInventory(const JournalEvent& e)
 void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
 {
     SeatSlot& s = m_seats[seat];
-    const std::uint32_t row = m_spec.venue->seats[seat].row;
+    const std::uint32_t row = m_seatRows[seat];
     auto counter = [this](SeatStatus st) -> std::uint32_t& {
         switch (st) {
         case SeatStatus::Available: return m_counts.available;

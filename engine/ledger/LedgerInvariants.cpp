@@ -48,7 +48,7 @@ std::string Ledger::seatInvariantViolation() const
         counted.allocated += slot.allocation != kOpenPool;
         switch (slot.status) {
         case SeatStatus::Available:
-            ++counted.available, ++rowAvailable[m_spec.venue->seats[s].row];
+            ++counted.available, ++rowAvailable[m_seatRows[s]];
             break;
         case SeatStatus::Held: {
             ++counted.held;
