@@ -86,6 +86,9 @@ struct JournalEvent {
     std::string_view buyerName;
     std::string_view buyerEmail;
     std::string_view buyerPhone;
+    // Not part of the format: the ledger's index of `seat` when the live path already knows it,
+    // so applying the event skips the id lookup. Replayed events leave it at kNoSeat.
+    SeatIndex seatHint = kNoSeat;
 };
 
 struct RecordHeader {

@@ -63,10 +63,8 @@ void Ledger::initTables()
 {
     const Venue& venue = *m_spec.venue;
     m_seats.assign(venue.seatCount(), SeatSlot{});
-    m_seatIds.resize(venue.seatCount());
-    m_seatRows.resize(venue.seatCount());
     for (SeatIndex s = 0; s < venue.seatCount(); ++s)
-        m_seatIds[s] = venue.seats[s].id, m_seatRows[s] = venue.seats[s].row;
+        m_seats[s].id = venue.seats[s].id, m_seats[s].row = venue.seats[s].row;
     m_seatDirty.assign(venue.seatCount(), 0);
     m_seatMark.assign(venue.seatCount(), 0);
     m_rowAvailable.resize(venue.rows.size());
@@ -185,10 +183,32 @@ CommandResult Ledger::execute(const Command& c)
     return result;
 }
 
+void Ledger::prefetchEarly(const Command& c) const
+{
+    for (std::size_t i = 0; i < c.seats.size() && i < 4; ++i)
+        m_spec.venue->prefetchSeatIndex(c.seats[i]);
+    const auto slot = static_cast<std::uint32_t>(c.hold & 0xffffffffu);
+    if (c.hold != 0 && slot < m_holds.size()) {
+        __builtin_prefetch(&m_holds[slot]);
+        __builtin_prefetch(&m_holdSeats[std::size_t(slot) * m_holdSeatsStride]);
+    }
+}
+
 void Ledger::prefetch(const Command& c) const
 {
     if (!c.key.isNull())
         m_idempotency.prefetch(c.key);
+    // The seats it names: their state slots, which a random onsale touches all over the table.
+    for (std::size_t i = 0; i < c.seats.size() && i < 4; ++i) {
+        const SeatIndex s = m_spec.venue->seatIndex(c.seats[i]);
+        if (s != kNoSeat)
+            __builtin_prefetch(&m_seats[s]);
+    }
+    // A command on a hold (release, confirm...) touches the hold's seats.
+    const auto slot = static_cast<std::uint32_t>(c.hold & 0xffffffffu);
+    if (c.hold != 0 && slot < m_holds.size() && m_holds[slot].id == c.hold)
+        for (std::uint32_t i = 0; i < m_holds[slot].seatCount && i < 4; ++i)
+            __builtin_prefetch(&m_seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]]);
 }
 
 CommandResult Ledger::replayedResult(const Command& c, const IdempotencyIndex::Entry& entry,
@@ -341,7 +361,7 @@ std::optional<HoldView> Ledger::hold(HoldId id) const
     view.createdAt = h.createdAt, view.expiresAt = h.expiresAt;
     view.paymentPending = h.paymentPending, view.paymentAmount = h.paymentAmount;
     for (std::uint32_t i = 0; i < h.seatCount; ++i)
-        view.seats.push_back(m_seatIds[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]]);
+        view.seats.push_back(m_seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].id);
     if (h.area != kNoArea)
         view.area = m_spec.venue->areas[h.area].id, view.quantity = h.live, view.pool = h.pool;
     return view;
@@ -370,7 +390,6 @@ std::size_t Ledger::memoryBytes() const
 {
     std::size_t bytes = sizeof(*this);
     bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatDirty.capacity() + m_seatMark.capacity() * 4;
-    bytes += m_seatIds.capacity() * sizeof(SeatId) + m_seatRows.capacity() * 4;
     bytes += m_rowAvailable.capacity() * 4;
     for (const auto& rows : m_rowsByCategory)
         bytes += rows.capacity() * 8;

@@ -152,8 +152,11 @@ public:
     Ledger& operator=(const Ledger&) = delete;
 
     CommandResult execute(const Command& command);
-    // A hint that `command` comes soon: loads what it will look up into the cache. Callers that
-    // hold a batch call it for the next command while executing the current one.
+    // Hints that `command` comes soon, so that what it looks up is in the cache by then. A caller
+    // holding a batch calls prefetchEarly for the command four ahead and prefetch for the one two
+    // ahead of the one it executes: the first loads the seat-id lookups, the second the seat and
+    // idempotency slots those lead to.
+    void prefetchEarly(const Command& command) const;
     void prefetch(const Command& command) const;
 
     // The journal. Records accumulate in the open batch until takeBatch() closes it.
@@ -194,11 +197,14 @@ public:
     std::string invariantViolation() const;
 
 private:
+    // Everything a command needs about a seat, in 16 bytes: one cache line holds four seats.
     struct SeatSlot {
         SeatStatus status = SeatStatus::Available;
         std::uint8_t reserved = 0;
         ChannelId allocation = kOpenPool;
         std::uint32_t ref = 0; // hold slot, ticket index or block reason index
+        SeatId id = 0;         // the venue's seat id (copied: a VenueSeat is 64 bytes)
+        std::uint32_t row = 0; // the venue's row index
     };
     struct HoldSlot {
         HoldId id = 0; // 0: free
@@ -312,8 +318,6 @@ private:
     const std::uint32_t m_holdSeatsStride; // seats reserved per hold slot
 
     BigVector<SeatSlot> m_seats;
-    BigVector<SeatId> m_seatIds;          // venue seat id by index: 4 bytes, not a 64-byte VenueSeat
-    BigVector<std::uint32_t> m_seatRows;  // venue row by seat index
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
     // Per category: (best rank of the category in the row, row), best first; for best-available.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;

@@ -18,6 +18,13 @@ SeatIndex indexOf(const Venue& venue, SeatId id)
     return index;
 }
 
+// The seat an event names: the live path's hint when there is one (checked: the slot's id is read
+// anyway), else the venue's lookup.
+SeatIndex seatOf(const Venue& venue, const JournalEvent& e)
+{
+    return e.seatHint != kNoSeat ? e.seatHint : indexOf(venue, e.seat);
+}
+
 std::uint32_t areaOf(const Venue& venue, AreaId id)
 {
     const std::uint32_t index = venue.areaIndex(id);
@@ -90,7 +97,8 @@ std::uint32_t Ledger::takeHoldSlot(const RecordHeader& header, const JournalEven
 
 void Ledger::applySeatHeld(const RecordHeader& header, const JournalEvent& e)
 {
-    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const SeatIndex seat = seatOf(*m_spec.venue, e);
+    USHER_ASSERT(m_seats[seat].id == e.seat);
     const std::uint32_t slot = takeHoldSlot(header, e);
     HoldSlot& h = m_holds[slot];
     USHER_ASSERT(seatSellableBy(seat, h.channel) && h.area == kNoArea && h.seatCount < m_holdSeatsStride);
@@ -132,7 +140,8 @@ void Ledger::releaseHoldUnits(std::uint32_t slot, std::uint32_t units)
 
 void Ledger::applySeatReleased(const JournalEvent& e)
 {
-    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const SeatIndex seat = seatOf(*m_spec.venue, e);
+    USHER_ASSERT(m_seats[seat].id == e.seat);
     const std::uint32_t slot = slotOf(e.hold);
     USHER_ASSERT(m_holds[slot].id == e.hold);
     USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_seats[seat].ref == slot);
@@ -191,7 +200,8 @@ Ticket& Ledger::addTicket(const JournalEvent& e)
 
 void Ledger::applySeatConfirmed(const JournalEvent& e)
 {
-    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const SeatIndex seat = seatOf(*m_spec.venue, e);
+    USHER_ASSERT(m_seats[seat].id == e.seat);
     const std::uint32_t slot = m_seats[seat].ref;
     USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_holds[slot].id == m_orders.back().hold);
     Ticket& t = addTicket(e);
@@ -253,7 +263,8 @@ void Ledger::applyExchanged(const JournalEvent& e)
 
 void Ledger::applySeatInventory(const JournalEvent& e)
 {
-    const SeatIndex seat = indexOf(*m_spec.venue, e.seat);
+    const SeatIndex seat = seatOf(*m_spec.venue, e);
+    USHER_ASSERT(m_seats[seat].id == e.seat);
     SeatSlot& s = m_seats[seat];
     switch (e.type) {
     case EventType::SeatBlocked: {
@@ -302,7 +313,7 @@ void Ledger::applyAreaInventory(const JournalEvent& e)
 void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
 {
     SeatSlot& s = m_seats[seat];
-    const std::uint32_t row = m_seatRows[seat];
+    const std::uint32_t row = m_seats[seat].row;
     auto counter = [this](SeatStatus st) -> std::uint32_t& {
         switch (st) {
         case SeatStatus::Available: return m_counts.available;

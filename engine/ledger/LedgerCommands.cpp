@@ -120,7 +120,7 @@ Status Ledger::checkHoldable(const Command& c, const std::vector<SeatIndex>& sea
 {
     for (SeatIndex s : seats) {
         if (!seatSellableBy(s, c.channel)) {
-            *failedSeat = m_seatIds[s];
+            *failedSeat = m_seats[s].id;
             return Status::SeatUnavailable;
         }
     }
@@ -170,7 +170,8 @@ void Ledger::emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats
     for (SeatIndex s : seats) {
         JournalEvent e;
         e.type = EventType::SeatHeld;
-        e.seat = m_seatIds[s];
+        e.seat = m_seats[s].id;
+        e.seatHint = s;
         e.hold = id;
         e.expiresAt = expiresAt;
         out.emit(e);
@@ -200,7 +201,8 @@ void Ledger::emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out)
     for (std::uint32_t i = 0; i < count; ++i) {
         JournalEvent e;
         e.type = EventType::SeatReleased;
-        e.seat = m_seatIds[seats[i]];
+        e.seat = m_seats[seats[i]].id;
+        e.seatHint = seats[i];
         e.hold = id;
         e.reason = static_cast<std::uint8_t>(reason);
         out.emit(e);

@@ -48,7 +48,7 @@ std::string Ledger::seatInvariantViolation() const
         counted.allocated += slot.allocation != kOpenPool;
         switch (slot.status) {
         case SeatStatus::Available:
-            ++counted.available, ++rowAvailable[m_seatRows[s]];
+            ++counted.available, ++rowAvailable[m_seats[s].row];
             break;
         case SeatStatus::Held: {
             ++counted.held;

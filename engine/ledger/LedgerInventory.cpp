@@ -30,12 +30,12 @@ Status Ledger::doBlock(const Command& c, Emitter& out)
         return status;
     for (SeatIndex s : m_scratchSeats) {
         if (m_seats[s].status != SeatStatus::Available) {
-            out.detail = m_seatIds[s];
+            out.detail = m_seats[s].id;
             return Status::SeatUnavailable;
         }
     }
     for (SeatIndex s : m_scratchSeats)
-        out.emit(seatEvent(EventType::SeatBlocked, m_seatIds[s], 0, c.text));
+        out.emit(seatEvent(EventType::SeatBlocked, m_seats[s].id, 0, c.text));
     return Status::Ok;
 }
 
@@ -49,7 +49,7 @@ Status Ledger::doUnblock(const Command& c, Emitter& out)
         if (m_seats[s].status != SeatStatus::Blocked)
             return Status::SeatNotBlocked;
     for (SeatIndex s : m_scratchSeats)
-        out.emit(seatEvent(EventType::SeatUnblocked, m_seatIds[s]));
+        out.emit(seatEvent(EventType::SeatUnblocked, m_seats[s].id));
     return Status::Ok;
 }
 
@@ -65,12 +65,12 @@ Status Ledger::doAllocateSeats(const Command& c, Emitter& out)
         return status;
     for (SeatIndex s : m_scratchSeats) {
         if (m_seats[s].status != SeatStatus::Available || m_seats[s].allocation != kOpenPool) {
-            out.detail = m_seatIds[s];
+            out.detail = m_seats[s].id;
             return Status::SeatUnavailable;
         }
     }
     for (SeatIndex s : m_scratchSeats)
-        out.emit(seatEvent(EventType::SeatAllocated, m_seatIds[s], c.target));
+        out.emit(seatEvent(EventType::SeatAllocated, m_seats[s].id, c.target));
     return Status::Ok;
 }
 
@@ -90,12 +90,12 @@ Status Ledger::doDeallocateSeats(const Command& c, Emitter& out)
     // A held seat stays with its channel until the hold ends; sold and blocked seats may go back.
     for (SeatIndex s : m_scratchSeats) {
         if (m_seats[s].status == SeatStatus::Held) {
-            out.detail = m_seatIds[s];
+            out.detail = m_seats[s].id;
             return Status::SeatUnavailable;
         }
     }
     for (SeatIndex s : m_scratchSeats)
-        out.emit(seatEvent(EventType::SeatDeallocated, m_seatIds[s], c.target));
+        out.emit(seatEvent(EventType::SeatDeallocated, m_seats[s].id, c.target));
     return Status::Ok;
 }
 

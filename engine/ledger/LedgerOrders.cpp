@@ -68,7 +68,7 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
         if (area != kNoArea)
             e.area = m_spec.venue->areas[area].id, e.channel = pool;
         else
-            e.seat = m_seatIds[seats[i]];
+            e.seat = m_seats[seats[i]].id, e.seatHint = seats[i];
         e.order = order;
         e.ticket = ticket;
         e.priceType = static_cast<std::uint8_t>(c.priceTypes.empty() ? 0 : c.priceTypes[i]);
@@ -128,7 +128,7 @@ Status Ledger::doRefund(const Command& c, Emitter& out)
         JournalEvent e;
         e.type = ticket.seat != kNoSeat ? EventType::SeatRefunded : EventType::AreaRefunded;
         if (ticket.seat != kNoSeat)
-            e.seat = m_seatIds[ticket.seat];
+            e.seat = m_seats[ticket.seat].id;
         else
             e.area = m_spec.venue->areas[ticket.area].id, e.channel = ticket.pool;
         e.order = ticket.order;
@@ -170,7 +170,7 @@ Status Ledger::doExchange(const Command& c, Emitter& out)
     e.type = EventType::TicketExchanged;
     e.order = ticket.order;
     e.ticket = t;
-    e.seat = m_seatIds[ticket.seat];
+    e.seat = m_seats[ticket.seat].id;
     e.toSeat = c.seats[0];
     // A new code: the ticket printed for the old seat must stop scanning.
     e.code = makeTicketCode(t, ticket.generation + 1);

@@ -215,7 +215,7 @@ bool Ledger::rebuildDerived(std::string* error)
         const SeatSlot& slot = m_seats[s];
         switch (slot.status) {
         case SeatStatus::Available:
-            ++m_counts.available, ++m_rowAvailable[m_seatRows[s]];
+            ++m_counts.available, ++m_rowAvailable[m_seats[s].row];
             break;
         case SeatStatus::Held: ++m_counts.held; break;
         case SeatStatus::Sold: ++m_counts.sold; break;

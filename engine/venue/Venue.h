@@ -97,6 +97,12 @@ public:
     std::string finalize();
 
     SeatIndex seatIndex(SeatId id) const; // kNoSeat when unknown
+    // Starts loading seatIndex(id)'s lookup entry into the cache (the ledger's batch pipelining).
+    void prefetchSeatIndex(SeatId id) const
+    {
+        if (id < m_seatIndexById.size())
+            __builtin_prefetch(&m_seatIndexById[id]);
+    }
     std::uint32_t areaIndex(AreaId id) const; // kNoArea when unknown
     int categoryIndex(const std::string& key) const; // -1 when unknown
 

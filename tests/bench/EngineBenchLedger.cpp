@@ -39,8 +39,8 @@ Command baseCommand(CommandKind kind, std::uint64_t buyer, Timestamp now, std::u
     return c;
 }
 
-// Runs `commands` through the ledger, timed, closing a journal batch every kTakeBatchEvery
-// commands as the shard does. `consume(i, result)` sees every result (inside the timing: keeping
+// Runs `commands` through the ledger, timed, prefetching ahead (Ledger::prefetch) and closing a journal
+// batch every kTakeBatchEvery commands, as the shard does. `consume(i, result)` sees every result (inside the timing: keeping
 // a hold id is part of what a caller does).
 template <typename Consume>
 Throughput timeCommands(Ledger& ledger, const std::vector<Command>& commands, Consume&& consume)
@@ -52,6 +52,10 @@ Throughput timeCommands(Ledger& ledger, const std::vector<Command>& commands, Co
     const std::int64_t started = monotonicNs();
     std::int64_t groupStarted = started;
     for (std::size_t i = 0; i < commands.size(); ++i) {
+        if (i + 4 < commands.size())
+            ledger.prefetchEarly(commands[i + 4]);
+        if (i + 2 < commands.size())
+            ledger.prefetch(commands[i + 2]);
         const CommandResult result = ledger.execute(commands[i]);
         ok += result.ok() ? 1 : 0;
         consume(i, result);
