@@ -253,8 +253,7 @@ private:
     Status doUnblock(const Command& c, Emitter& out);
     Status doAllocateSeats(const Command& c, Emitter& out);
     Status doDeallocateSeats(const Command& c, Emitter& out);
-    Status doAllocateArea(const Command& c, Emitter& out);
-    Status doDeallocateArea(const Command& c, Emitter& out);
+    Status doMoveAreaCapacity(const Command& c, Emitter& out, EventType type);
     Status doExpire(const Command& c, Emitter& out);
 
     // Validation helpers: they never change state.

@@ -15,7 +15,7 @@ namespace {
 bool textTooLong(const Command& c)
 {
     return c.text.size() > limits::textBytesMax || c.buyer.name.size() > limits::textBytesMax
-           || c.buyer.email.size() > limits::textBytesMax || c.buyer.phone.size() > limits::textBytesMax;
+        || c.buyer.email.size() > limits::textBytesMax || c.buyer.phone.size() > limits::textBytesMax;
 }
 
 bool sellingCommand(CommandKind kind)
@@ -29,10 +29,8 @@ bool sellingCommand(CommandKind kind)
     case CommandKind::InitiatePayment:
     case CommandKind::FailPayment:
     case CommandKind::Confirm:
-    case CommandKind::Exchange:
-        return true;
-    default:
-        return false;
+    case CommandKind::Exchange: return true;
+    default: return false;
     }
 }
 
@@ -69,8 +67,8 @@ Status Ledger::dispatch(const Command& c, Emitter& out)
     case CommandKind::Unblock: return doUnblock(c, out);
     case CommandKind::AllocateSeats: return doAllocateSeats(c, out);
     case CommandKind::DeallocateSeats: return doDeallocateSeats(c, out);
-    case CommandKind::AllocateArea: return doAllocateArea(c, out);
-    case CommandKind::DeallocateArea: return doDeallocateArea(c, out);
+    case CommandKind::AllocateArea: return doMoveAreaCapacity(c, out, EventType::AreaAllocated);
+    case CommandKind::DeallocateArea: return doMoveAreaCapacity(c, out, EventType::AreaDeallocated);
     case CommandKind::Expire: return doExpire(c, out);
     }
     return Status::InvalidArgument;
@@ -356,7 +354,7 @@ Status Ledger::doExpire(const Command& c, Emitter& out)
         const bool live = h.id == due.hold && h.expiresAt == due.at;
         if (live && events + std::max<std::uint32_t>(h.seatCount, 1) > kEventsMax)
             break;
-        std::pop_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater{});
+        std::pop_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater {});
         m_expiries.pop_back();
         if (!live)
             continue; // stale: released, confirmed or extended since

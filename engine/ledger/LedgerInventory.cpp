@@ -99,7 +99,9 @@ Status Ledger::doDeallocateSeats(const Command& c, Emitter& out)
     return Status::Ok;
 }
 
-Status Ledger::doAllocateArea(const Command& c, Emitter& out)
+// Moving general-admission capacity between the open pool and a channel, in either direction: the
+// checks both share, then the one that differs (capacity free in the pool it is taken from).
+Status Ledger::doMoveAreaCapacity(const Command& c, Emitter& out, EventType type)
 {
     if (!c.actor.isManager())
         return Status::Forbidden;
@@ -110,35 +112,18 @@ Status Ledger::doAllocateArea(const Command& c, Emitter& out)
     const std::uint32_t area = m_spec.venue->areaIndex(c.area);
     if (area == kNoArea)
         return Status::AreaNotFound;
-    if (m_areas[area][0].free() < c.quantity)
-        return Status::CapacityUnavailable;
+    if (type == EventType::AreaAllocated) {
+        if (m_areas[area][0].free() < c.quantity)
+            return Status::CapacityUnavailable;
+    } else {
+        const AreaPool* pool = findPool(area, c.target);
+        if (pool == nullptr || pool->capacity == 0)
+            return Status::SeatNotAllocated;
+        if (pool->free() < c.quantity)
+            return Status::CapacityUnavailable;
+    }
     JournalEvent e;
-    e.type = EventType::AreaAllocated;
-    e.area = c.area;
-    e.channel = c.target;
-    e.quantity = c.quantity;
-    out.emit(e);
-    return Status::Ok;
-}
-
-Status Ledger::doDeallocateArea(const Command& c, Emitter& out)
-{
-    if (!c.actor.isManager())
-        return Status::Forbidden;
-    if (c.target == kOpenPool || c.quantity == 0)
-        return Status::InvalidArgument;
-    if (m_spec.channel(c.target) == nullptr)
-        return Status::ChannelNotFound;
-    const std::uint32_t area = m_spec.venue->areaIndex(c.area);
-    if (area == kNoArea)
-        return Status::AreaNotFound;
-    const AreaPool* pool = findPool(area, c.target);
-    if (pool == nullptr || pool->capacity == 0)
-        return Status::SeatNotAllocated;
-    if (pool->free() < c.quantity)
-        return Status::CapacityUnavailable;
-    JournalEvent e;
-    e.type = EventType::AreaDeallocated;
+    e.type = type;
     e.area = c.area;
     e.channel = c.target;
     e.quantity = c.quantity;

@@ -40,6 +40,27 @@ EventSpec makeBenchEvent(EventId id, VenuePtr venue, Timestamp now)
     return spec;
 }
 
+std::string openBenchEngine(const VenuePtr& venue, const std::string& baseDirectory, const std::string& phase,
+                            bool synchronousFull, BenchEngine* out)
+{
+    out->directory
+        = std::make_unique<QTemporaryDir>(QString::fromStdString(baseDirectory + "/usher-bench-" + phase + "-XXXXXX"));
+    if (!out->directory->isValid())
+        return "cannot create a directory in " + baseDirectory;
+    EngineOptions options;
+    options.dataDirectory = out->directory->path().toStdString();
+    options.synchronousFull = synchronousFull;
+    std::string error;
+    out->engine = Engine::open(options, &error);
+    if (out->engine == nullptr)
+        return "Engine::open: " + error;
+    constexpr EventId kEvent = 1;
+    if (out->engine->createEvent(makeBenchEvent(kEvent, venue, systemClockNow() - 60'000), &error) != Status::Ok)
+        return "createEvent: " + error;
+    out->shard = out->engine->event(kEvent);
+    return {};
+}
+
 IdempotencyKey benchKey(std::uint64_t seed, std::uint64_t serial)
 {
     // splitmix64 of (seed, serial): looks like the BLAKE2b keys the edge makes, costs nothing.

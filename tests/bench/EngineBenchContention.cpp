@@ -12,7 +12,6 @@
 #include "runtime/Engine.h"
 
 #include <QString>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <condition_variable>
@@ -22,7 +21,6 @@ namespace usher::bench {
 
 namespace {
 
-constexpr EventId kEvent = 1;
 constexpr ChannelId kOnline = 1;
 constexpr std::uint32_t kAbandonPercent = 20;
 constexpr std::uint32_t kSeatsPerHoldMax = 4;
@@ -269,25 +267,12 @@ ContentionRun runContentionPhase(const VenuePtr& venue, double seconds, const st
                                  std::uint64_t seed)
 {
     ContentionRun run;
-    QTemporaryDir directory(QString::fromStdString(baseDirectory + "/usher-bench-contention-XXXXXX"));
-    if (!directory.isValid()) {
-        run.failure = "cannot create a directory in " + baseDirectory;
+    BenchEngine bench;
+    run.failure = openBenchEngine(venue, baseDirectory, "contention", true, &bench);
+    if (!run.failure.empty())
         return run;
-    }
-    EngineOptions options;
-    options.dataDirectory = directory.path().toStdString();
-    options.synchronousFull = true;
-    std::string error;
-    std::unique_ptr<Engine> engine = Engine::open(options, &error);
-    if (engine == nullptr) {
-        run.failure = "Engine::open: " + error;
-        return run;
-    }
-    if (engine->createEvent(makeBenchEvent(kEvent, venue, systemClockNow() - 60'000), &error) != Status::Ok) {
-        run.failure = "createEvent: " + error;
-        return run;
-    }
-    EventShard* shard = engine->event(kEvent);
+    Engine* engine = bench.engine.get();
+    EventShard* shard = bench.shard;
     Driver driver(*shard, *venue, seed);
     driver.run(seconds, &run);
     const std::uint32_t hotSeats = std::min(venue->seatCount(), driver.windowsTouched() * kContentionHotSeats);

@@ -10,7 +10,6 @@
 #include "runtime/Engine.h"
 
 #include <QString>
-#include <QTemporaryDir>
 
 #include <array>
 #include <atomic>
@@ -22,7 +21,6 @@ namespace usher::bench {
 
 namespace {
 
-constexpr EventId kEvent = 1;
 constexpr ChannelId kOnline = 1;
 constexpr std::uint64_t kConfirmSerials = 1ull << 40;
 
@@ -240,26 +238,12 @@ DurableRun runDurablePhase(const VenuePtr& venue, bool synchronousFull, const st
                            std::uint64_t seed)
 {
     DurableRun run;
-    QTemporaryDir directory(QString::fromStdString(baseDirectory + "/usher-bench-durable-XXXXXX"));
-    if (!directory.isValid()) {
-        run.failure = "cannot create a directory in " + baseDirectory;
+    BenchEngine bench;
+    run.failure = openBenchEngine(venue, baseDirectory, "durable", synchronousFull, &bench);
+    if (!run.failure.empty())
         return run;
-    }
-    EngineOptions options;
-    options.dataDirectory = directory.path().toStdString();
-    options.synchronousFull = synchronousFull;
-    std::string error;
-    std::unique_ptr<Engine> engine = Engine::open(options, &error);
-    if (engine == nullptr) {
-        run.failure = "Engine::open: " + error;
-        return run;
-    }
-    // On sale from a minute ago: the shard stamps commands with the system clock.
-    if (engine->createEvent(makeBenchEvent(kEvent, venue, systemClockNow() - 60'000), &error) != Status::Ok) {
-        run.failure = "createEvent: " + error;
-        return run;
-    }
-    EventShard* shard = engine->event(kEvent);
+    Engine* engine = bench.engine.get();
+    EventShard* shard = bench.shard;
     holdsAndConfirms(*engine, *shard, *venue, seed, &run);
     if (std::string problem = verifySold(*shard, venue->seatCount()); !problem.empty() && run.failure.empty())
         run.failure = problem;

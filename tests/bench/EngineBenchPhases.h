@@ -7,9 +7,13 @@
 #include "core/Types.h"
 #include "event/EventSpec.h"
 #include "runtime/Committer.h"
+#include "runtime/Engine.h"
 #include "venue/Venue.h"
 
+#include <QTemporaryDir>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +22,17 @@ namespace usher::bench {
 // The event every phase uses: the demo prices and channels on `venue`, on sale from `now`, holds
 // that outlive any run, up to 10 tickets per order.
 EventSpec makeBenchEvent(EventId id, VenuePtr venue, Timestamp now);
+
+// A fresh data directory under `baseDirectory` with an Engine on it and the bench event (id 1) on
+// sale from a minute ago (the shard stamps commands with the system clock). The durable and
+// contention phases start this way. Empty on success, else what failed.
+struct BenchEngine {
+    std::unique_ptr<QTemporaryDir> directory;
+    std::unique_ptr<Engine> engine;
+    EventShard* shard = nullptr;
+};
+std::string openBenchEngine(const VenuePtr& venue, const std::string& baseDirectory, const std::string& phase,
+                            bool synchronousFull, BenchEngine* out);
 
 // A fresh, unguessable-looking idempotency key (never null).
 IdempotencyKey benchKey(std::uint64_t seed, std::uint64_t serial);
