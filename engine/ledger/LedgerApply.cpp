@@ -168,17 +168,24 @@ void Ledger::applyOrderCreated(const RecordHeader& header, const JournalEvent& e
     USHER_ASSERT(e.order == m_orders.size() + 1);
     const HoldSlot& h = m_holds[slotOf(e.hold)];
     USHER_ASSERT(h.id == e.hold);
-    Order o;
+    // Built in place, strings assigned only when present: most orders carry none, and moving an
+    // Order with its four strings cost more than the rest of the record.
+    Order& o = m_orders.emplace_back();
     o.id = e.order;
     o.hold = e.hold;
     o.actor = header.actor;
     o.channel = h.channel;
     o.createdAt = header.now;
     o.amount = e.amount;
-    o.paymentRef = std::string(e.text);
-    o.buyer = Buyer{std::string(e.buyerName), std::string(e.buyerEmail), std::string(e.buyerPhone)};
+    if (!e.text.empty())
+        o.paymentRef.assign(e.text);
+    if (!e.buyerName.empty())
+        o.buyer.name.assign(e.buyerName);
+    if (!e.buyerEmail.empty())
+        o.buyer.email.assign(e.buyerEmail);
+    if (!e.buyerPhone.empty())
+        o.buyer.phone.assign(e.buyerPhone);
     o.firstTicket = m_tickets.size() + 1;
-    m_orders.push_back(std::move(o));
 }
 
 Ticket& Ledger::addTicket(const JournalEvent& e)
@@ -188,14 +195,13 @@ Ticket& Ledger::addTicket(const JournalEvent& e)
     Order& o = m_orders.back();
     USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket);
     ++o.ticketCount;
-    Ticket t;
+    Ticket& t = m_tickets.emplace_back();
     t.id = e.ticket;
     t.order = e.order;
     t.priceType = e.priceType;
     t.amount = e.amount;
     t.code = e.code;
-    m_tickets.push_back(t);
-    return m_tickets.back();
+    return t;
 }
 
 void Ledger::applySeatConfirmed(const JournalEvent& e)

@@ -11,7 +11,11 @@ namespace {
 
 std::string rowName(std::uint32_t row)
 {
-    return row < 26 ? std::string(1, char('A' + row)) : "R" + std::to_string(row + 1);
+    if (row < 26)
+        return std::string(1, char('A' + row));
+    std::string name = "R"; // appended, not "R" + ...: GCC 12 -O3 -Wrestrict false positive
+    name += std::to_string(row + 1);
+    return name;
 }
 
 void addSection(Venue* venue, std::uint32_t section, std::uint32_t rows, std::uint32_t seatsPerRow,
