@@ -22,6 +22,30 @@ bool Ledger::seatEligible(SeatIndex seat, const BestAvailableRequest& request, C
     return std::find(taken.begin(), taken.end(), seat) == taken.end();
 }
 
+Ledger::RowSummary Ledger::summarizeRow(std::uint32_t row) const
+{
+    const Venue& venue = *m_spec.venue;
+    const VenueRow& r = venue.rows[row];
+    RowSummary summary{0, 0xffffffffu};
+    std::uint32_t run = 0;
+    for (SeatIndex s = r.firstSeat; s < r.firstSeat + r.seatCount; ++s) {
+        if (m_seats[s].status != SeatStatus::Available) {
+            run = 0;
+            continue;
+        }
+        summary.longestRun = std::max(summary.longestRun, ++run);
+        summary.bestRank = std::min(summary.bestRank, venue.seats[s].rank);
+    }
+    return summary;
+}
+
+const Ledger::RowSummary& Ledger::rowSummary(std::uint32_t row) const
+{
+    if (m_rowSummary[row].longestRun == kRunUnknown)
+        m_rowSummary[row] = summarizeRow(row);
+    return m_rowSummary[row];
+}
+
 namespace {
 
 struct Candidate {
@@ -51,7 +75,18 @@ bool Ledger::findBlock(const BestAvailableRequest& request, ChannelId channel, s
     for (const auto& [rowRank, row] : m_rowsByCategory[request.category]) {
         if (best.found && best.orphans == 0 && std::uint64_t(size) * rowRank >= best.rankSum)
             break;
-        if (m_rowAvailable[row] < std::min(size, *longestRun + 1))
+        // Neither a block nor a longer run can come from a row whose available seats are fewer,
+        // or whose longest run of available seats is shorter (eligible seats are available).
+        const std::uint32_t useful = std::min(size, *longestRun + 1);
+        if (m_rowAvailable[row] < useful)
+            continue;
+        const RowSummary& summary = rowSummary(row);
+        if (summary.longestRun < useful)
+            continue;
+        // Nor a better block from a row whose best available seat cannot beat a block without
+        // orphans already found; but it may still hold the longest run the split needs.
+        if (best.found && best.orphans == 0 && std::uint64_t(size) * summary.bestRank >= best.rankSum
+            && summary.longestRun <= *longestRun)
             continue;
         const VenueRow& r = venue.rows[row];
         const SeatIndex end = r.firstSeat + r.seatCount;

@@ -70,6 +70,7 @@ void Ledger::initTables()
     m_rowAvailable.resize(venue.rows.size());
     for (std::size_t r = 0; r < venue.rows.size(); ++r)
         m_rowAvailable[r] = venue.rows[r].seatCount;
+    m_rowSummary.assign(venue.rows.size(), RowSummary{});
     m_counts.available = venue.seatCount();
 
     // Rows that hold seats of each category, best (lowest) rank first, for best-available.
@@ -283,7 +284,7 @@ JournalBatch Ledger::takeBatch()
     batch.seatDeltas.reserve(m_dirtySeats.size());
     for (SeatIndex s : m_dirtySeats) {
         const SeatView view = seat(s);
-        batch.seatDeltas.push_back(SeatDelta{s, view.status, view.allocation, view.channel, view.holder});
+        batch.seatDeltas.push_back(SeatDelta{s, view.status, view.allocation, view.channel, view.holder, view.expiresAt});
         m_seatDirty[s] = 0;
     }
     m_dirtySeats.clear();
@@ -390,7 +391,7 @@ std::size_t Ledger::memoryBytes() const
 {
     std::size_t bytes = sizeof(*this);
     bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatDirty.capacity() + m_seatMark.capacity() * 4;
-    bytes += m_rowAvailable.capacity() * 4;
+    bytes += m_rowAvailable.capacity() * 4 + m_rowSummary.capacity() * sizeof(RowSummary);
     for (const auto& rows : m_rowsByCategory)
         bytes += rows.capacity() * 8;
     bytes += m_holds.capacity() * sizeof(HoldSlot) + m_holdSeats.capacity() * sizeof(SeatIndex);

@@ -123,6 +123,7 @@ struct SeatDelta {
     ChannelId allocation = kOpenPool;
     ChannelId channel = 0; // of the hold or sale
     Actor holder;          // of the hold
+    Timestamp expiresAt = 0; // of the hold (for the seat map's tooltips; not in the delta journal format)
 };
 
 // A GA area whose counts changed within a batch.
@@ -198,6 +199,16 @@ public:
 
 private:
     // Everything a command needs about a seat, in 16 bytes: one cache line holds four seats.
+    // Per row, for best-available: the longest run of adjacent Available seats and the best rank
+    // among them; `longestRun` is kRunUnknown after a seat of the row changed. Both are bounds (an
+    // eligible run is a run of available seats), computed again only when a search visits a row
+    // that changed: one store per seat change, not a scan.
+    static constexpr std::uint32_t kRunUnknown = 0xffffffffu;
+    struct RowSummary {
+        std::uint32_t longestRun = kRunUnknown;
+        std::uint32_t bestRank = 0;
+        friend bool operator==(const RowSummary&, const RowSummary&) = default;
+    };
     struct SeatSlot {
         SeatStatus status = SeatStatus::Available;
         std::uint8_t reserved = 0;
@@ -270,6 +281,8 @@ private:
     bool seatEligible(SeatIndex seat, const BestAvailableRequest& request, ChannelId channel,
                       const std::vector<SeatIndex>& taken) const;
     bool seatSellableBy(SeatIndex seat, ChannelId channel) const;
+    const RowSummary& rowSummary(std::uint32_t row) const; // cached, recomputed when unknown
+    RowSummary summarizeRow(std::uint32_t row) const;
     HoldId nextHoldId(std::uint32_t slot) const;
     Timestamp holdExpiry(const Command& c) const;
     void emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out);
@@ -318,6 +331,7 @@ private:
 
     BigVector<SeatSlot> m_seats;
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
+    mutable std::vector<RowSummary> m_rowSummary;           // see RowSummary
     // Per category: (best rank of the category in the row, row), best first; for best-available.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;
     std::vector<std::vector<AreaPool>> m_areas;           // [0] is the open pool

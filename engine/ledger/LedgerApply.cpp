@@ -333,9 +333,9 @@ void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
     --counter(s.status);
     ++counter(status);
     if (s.status == SeatStatus::Available)
-        --m_rowAvailable[row];
+        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown;
     if (status == SeatStatus::Available)
-        ++m_rowAvailable[row];
+        ++m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown;
     s.status = status;
     s.ref = ref;
     markSeatDirty(seat);

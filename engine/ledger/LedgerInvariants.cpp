@@ -82,6 +82,9 @@ std::string Ledger::seatInvariantViolation() const
         return "seat states do not cover every seat";
     if (rowAvailable != m_rowAvailable)
         return "per-row availability is wrong";
+    for (std::uint32_t r = 0; r < m_rowSummary.size(); ++r)
+        if (m_rowSummary[r].longestRun != kRunUnknown && !(m_rowSummary[r] == summarizeRow(r)))
+            return "cached best-available summary of row " + std::to_string(r) + " is stale";
     return {};
 }
 

@@ -210,7 +210,7 @@ bool Ledger::rebuildDerived(std::string* error)
 {
     m_counts = LedgerCounts{};
     for (std::size_t r = 0; r < m_rowAvailable.size(); ++r)
-        m_rowAvailable[r] = 0;
+        m_rowAvailable[r] = 0, m_rowSummary[r].longestRun = kRunUnknown;
     for (SeatIndex s = 0; s < m_seats.size(); ++s) {
         const SeatSlot& slot = m_seats[s];
         switch (slot.status) {
