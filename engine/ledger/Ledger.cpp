@@ -65,7 +65,6 @@ void Ledger::initTables()
     m_seats.assign(venue.seatCount(), SeatSlot{});
     for (SeatIndex s = 0; s < venue.seatCount(); ++s)
         m_seats[s].id = venue.seats[s].id, m_seats[s].row = venue.seats[s].row;
-    m_seatDirty.assign(venue.seatCount(), 0);
     m_seatMark.assign(venue.seatCount(), 0);
     m_rowAvailable.resize(venue.rows.size());
     for (std::size_t r = 0; r < venue.rows.size(); ++r)
@@ -285,7 +284,7 @@ JournalBatch Ledger::takeBatch()
     for (SeatIndex s : m_dirtySeats) {
         const SeatView view = seat(s);
         batch.seatDeltas.push_back(SeatDelta{s, view.status, view.allocation, view.channel, view.holder, view.expiresAt});
-        m_seatDirty[s] = 0;
+        m_seats[s].dirty = 0;
     }
     m_dirtySeats.clear();
     for (std::uint32_t a : m_dirtyAreas) {
@@ -390,7 +389,7 @@ LedgerCounts Ledger::counts() const
 std::size_t Ledger::memoryBytes() const
 {
     std::size_t bytes = sizeof(*this);
-    bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatDirty.capacity() + m_seatMark.capacity() * 4;
+    bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatMark.capacity() * 4;
     bytes += m_rowAvailable.capacity() * 4 + m_rowSummary.capacity() * sizeof(RowSummary);
     for (const auto& rows : m_rowsByCategory)
         bytes += rows.capacity() * 8;

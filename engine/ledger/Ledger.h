@@ -211,7 +211,7 @@ private:
     };
     struct SeatSlot {
         SeatStatus status = SeatStatus::Available;
-        std::uint8_t reserved = 0;
+        std::uint8_t dirty = 0; // in m_dirtySeats (here, not in an array apart: one cache line less per change)
         ChannelId allocation = kOpenPool;
         std::uint32_t ref = 0; // hold slot, ticket index or block reason index
         SeatId id = 0;         // the venue's seat id (copied: a VenueSeat is 64 bytes)
@@ -356,7 +356,6 @@ private:
     std::size_t m_openRecords = 0;
     Seq m_openFirstSeq = 0;
 
-    std::vector<std::uint8_t> m_seatDirty;
     std::vector<SeatIndex> m_dirtySeats;
     std::vector<std::uint8_t> m_areaDirty;
     std::vector<std::uint32_t> m_dirtyAreas;

@@ -343,8 +343,8 @@ void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
 
 void Ledger::markSeatDirty(SeatIndex seat)
 {
-    if (m_seatDirty[seat] == 0) {
-        m_seatDirty[seat] = 1;
+    if (m_seats[seat].dirty == 0) {
+        m_seats[seat].dirty = 1;
         m_dirtySeats.push_back(seat);
     }
 }

@@ -271,7 +271,7 @@ bool Ledger::replay(const BatchPtr& batch)
 void Ledger::clearDirty()
 {
     for (SeatIndex s : m_dirtySeats)
-        m_seatDirty[s] = 0;
+        m_seats[s].dirty = 0;
     m_dirtySeats.clear();
     for (std::uint32_t a : m_dirtyAreas)
         m_areaDirty[a] = 0;

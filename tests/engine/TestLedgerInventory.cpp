@@ -111,7 +111,21 @@ void TestLedgerInventory::blockChecks()
     QCOMPARE(h.block({ 999, 1, 1 }).status, Status::InvalidArgument);
     QCOMPARE(h.block({ 1, 999 }).status, Status::SeatNotFound);
     QCOMPARE(h.block({ 9, 999 }).status, Status::SeatNotFound);
+    // Long lists find duplicates another way (per-seat marks, not pairwise): same answers.
+    std::vector<SeatId> many;
+    for (SeatId id = 20; id < 60; ++id)
+        many.push_back(id);
+    std::vector<SeatId> repeated = many;
+    repeated.push_back(41);
+    QCOMPARE(h.block(repeated).status, Status::InvalidArgument);
+    repeated.insert(repeated.begin(), 999);
+    QCOMPARE(h.block(repeated).status, Status::InvalidArgument);
+    std::vector<SeatId> unknown = many;
+    unknown.push_back(999);
+    QCOMPARE(h.block(unknown).status, Status::SeatNotFound);
     QCOMPARE(h.ledger->counts().blocked, 0u);
+    QVERIFY(h.block(many).ok()); // the marks of the refused lists do not linger
+    QCOMPARE(h.ledger->counts().blocked, std::uint32_t(many.size()));
 }
 
 void TestLedgerInventory::blockNeedsAvailableSeats()
