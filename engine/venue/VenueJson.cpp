@@ -3,11 +3,13 @@
 #include "core/Assert.h"
 #include "core/Limits.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QSaveFile>
 #include <QVariant>
 
 #include <charconv>
@@ -430,6 +432,7 @@ void setError(VenueError* error, std::string message, int line = 0, int column =
 class Writer {
 public:
     std::string out;
+    bool compact = false;
 
     void raw(const char* text) { out += text; }
     void string(const std::string& text)
@@ -479,35 +482,45 @@ public:
     }
 };
 
+// One seat per line. Compact leaves out the spaces after ':' and ',': a stadium has tens of
+// thousands of these lines.
 void writeSeat(Writer& w, const Venue& venue, const VenueSeat& seat)
 {
-    w.raw("{\"id\": ");
+    const auto field = [&](const char* name, bool first = false) {
+        if (!first)
+            w.raw(w.compact ? "," : ", ");
+        w.string(name);
+        w.raw(w.compact ? ":" : ": ");
+    };
+    w.raw("{");
+    field("id", true);
     w.number(seat.id);
-    w.raw(", \"number\": ");
+    field("number");
     w.string(seat.number);
-    w.raw(", \"x\": ");
+    field("x");
     w.number(seat.x);
-    w.raw(", \"y\": ");
+    field("y");
     w.number(seat.y);
     if (seat.rotation != 0) {
-        w.raw(", \"rotation\": ");
+        field("rotation");
         w.number(seat.rotation);
     }
-    w.raw(", \"category\": ");
+    field("category");
     w.string(seat.category < venue.categories.size() ? venue.categories[seat.category].key : std::string());
     if (seat.flags != 0) {
-        w.raw(", \"flags\": [");
+        field("flags");
+        w.raw("[");
         bool first = true;
         for (const SeatFlagName& flag : kFlagNames) {
             if (seat.flags & flag.bit) {
-                w.raw(first ? "" : ", ");
+                w.raw(first ? "" : w.compact ? "," : ", ");
                 w.string(flag.name);
                 first = false;
             }
         }
         w.raw("]");
     }
-    w.raw(", \"rank\": ");
+    field("rank");
     w.number(seat.rank);
     w.raw("}");
 }
@@ -516,8 +529,10 @@ void writeSection(Writer& w, const Venue& venue, const VenueSection& section)
 {
     w.raw("    {\n      \"name\": ");
     w.string(section.name);
-    w.raw(",\n      \"outline\": ");
-    w.points(section.outline);
+    if (!section.outline.empty()) {
+        w.raw(",\n      \"outline\": ");
+        w.points(section.outline);
+    }
     w.raw(",\n      \"rows\": [");
     for (std::uint32_t r = section.firstRow; r < section.firstRow + section.rowCount && r < venue.rows.size(); ++r) {
         const VenueRow& row = venue.rows[r];
@@ -543,8 +558,10 @@ void writeArea(Writer& w, const Venue& venue, const VenueArea& area)
     w.number(area.capacity);
     w.raw(", \"category\": ");
     w.string(area.category < venue.categories.size() ? venue.categories[area.category].key : std::string());
-    w.raw(", \"outline\": ");
-    w.points(area.outline);
+    if (!area.outline.empty()) {
+        w.raw(", \"outline\": ");
+        w.points(area.outline);
+    }
     w.raw("}");
 }
 
@@ -561,16 +578,28 @@ void writeHead(Writer& w, const Venue& venue)
         const VenueCategory& c = venue.categories[i];
         w.raw(i ? ",\n    {\"key\": " : "\n    {\"key\": ");
         w.string(c.key);
-        w.raw(", \"name\": ");
-        w.string(c.name);
-        w.raw(", \"color\": ");
-        w.string(c.color);
+        if (c.name != c.key) {
+            w.raw(", \"name\": ");
+            w.string(c.name);
+        }
+        if (!c.color.empty()) {
+            w.raw(", \"color\": ");
+            w.string(c.color);
+        }
         w.raw("}");
     }
-    w.raw("\n  ],\n  \"stage\": {\"label\": ");
-    w.string(venue.stage.label);
-    w.raw(", \"outline\": ");
-    w.points(venue.stage.outline);
+    w.raw("\n  ]");
+    if (venue.stage.label.empty() && venue.stage.outline.empty())
+        return;
+    w.raw(",\n  \"stage\": {");
+    if (!venue.stage.label.empty()) {
+        w.raw("\"label\": ");
+        w.string(venue.stage.label);
+    }
+    if (!venue.stage.outline.empty()) {
+        w.raw(venue.stage.label.empty() ? "\"outline\": " : ", \"outline\": ");
+        w.points(venue.stage.outline);
+    }
     w.raw("}");
 }
 
@@ -634,9 +663,10 @@ std::shared_ptr<Venue> venueFromJsonObject(const QJsonObject& object, VenueError
     return venue;
 }
 
-QByteArray venueToJson(const Venue& venue)
+QByteArray venueToJson(const Venue& venue, VenueJsonStyle style)
 {
     Writer w;
+    w.compact = style == VenueJsonStyle::Compact;
     w.out.reserve(256 + venue.seats.size() * 110);
     writeHead(w, venue);
     w.raw(",\n  \"sections\": [");
@@ -644,13 +674,44 @@ QByteArray venueToJson(const Venue& venue)
         w.raw(s ? ",\n" : "\n");
         writeSection(w, venue, venue.sections[s]);
     }
-    w.raw("\n  ],\n  \"areas\": [");
-    for (std::size_t a = 0; a < venue.areas.size(); ++a) {
-        w.raw(a ? ",\n" : "\n");
-        writeArea(w, venue, venue.areas[a]);
+    w.raw("\n  ]");
+    if (!venue.areas.empty()) {
+        w.raw(",\n  \"areas\": [");
+        for (std::size_t a = 0; a < venue.areas.size(); ++a) {
+            w.raw(a ? ",\n" : "\n");
+            writeArea(w, venue, venue.areas[a]);
+        }
+        w.raw("\n  ]");
     }
-    w.raw("\n  ]\n}\n");
+    w.raw("\n}\n");
     return QByteArray(w.out.data(), qsizetype(w.out.size()));
+}
+
+std::shared_ptr<Venue> venueFromJsonFile(const QString& path, VenueError* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, path.toStdString() + ": cannot read: " + file.errorString().toStdString());
+        return nullptr;
+    }
+    if (std::uint64_t(file.size()) > limits::venueFileBytesMax) {
+        setError(error,
+                 path.toStdString() + ": the file is " + to_string(file.size()) + " bytes, more than the limit of "
+                     + to_string(limits::venueFileBytesMax));
+        return nullptr;
+    }
+    return venueFromJson(file.readAll(), error);
+}
+
+bool writeVenueJsonFile(const Venue& venue, const QString& path, std::string* error, VenueJsonStyle style)
+{
+    const QByteArray json = venueToJson(venue, style);
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.commit())
+        return true;
+    if (error)
+        *error = path.toStdString() + ": cannot write: " + file.errorString().toStdString();
+    return false;
 }
 
 } // namespace usher
