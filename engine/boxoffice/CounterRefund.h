@@ -1,0 +1,43 @@
+#pragma once
+
+// Refunds at the counter: all of an order or some of its tickets, in full, paid out in cash from the
+// clerk's drawer or back to the card the sale was paid with. A reason is required; above
+// `supervisorAboveAmount` a supervisor signs in. Money never leaves before the tickets are void:
+// the engine's Refund is made durable first, then the card refund is sent (cash: the drawer is
+// checked for the cash before the engine is asked). A card refund the terminal declines or leaves
+// uncertain after the queries is reported with its terminal reference, to retry or pay in cash;
+// the drawer records a refund (per category) only once its money went out.
+
+#include "boxoffice/CounterSale.h"
+
+#include <string>
+#include <vector>
+
+namespace usher {
+
+struct RefundRequest {
+    OrderId order = 0;
+    std::vector<TicketId> tickets; // empty: every valid ticket of the order
+    std::string reason;
+    PaymentMethod method = PaymentMethod::Cash; // or Card: back to the sale's card payment
+    std::string supervisorLogin;                // needed above the limit
+    std::string supervisorPassword;
+};
+
+struct RefundOptions {
+    Amount supervisorAboveAmount = 10'000; // minor units
+};
+
+struct RefundResult {
+    BoxOfficeStatus status = BoxOfficeStatus::Ok;
+    Status engineStatus = Status::Ok; // when status is EngineRefused
+    Amount refunded = 0;
+    std::vector<TicketId> tickets;
+    std::string terminalReference; // card refunds
+    TerminalOutcome terminal = TerminalOutcome::Unknown;
+};
+
+RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccount& clerk, ShiftId shift,
+                             const RefundRequest& request, const RefundOptions& options = {});
+
+} // namespace usher
