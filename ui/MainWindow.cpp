@@ -7,19 +7,29 @@
 #include "SeatStateStyle.h"
 #include "core/Assert.h"
 #include "runtime/Engine.h"
+#include "seatmap/SeatMapFeed.h"
+#include "seatmap/SeatMapLegend.h"
+#include "seatmap/SeatMapMinimap.h"
+#include "seatmap/SeatMapModel.h"
+#include "seatmap/SeatMapWidget.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,6 +39,24 @@ namespace usher::ui {
 namespace {
 
 enum Page { NoEventsPage = 0, EventPage = 1 };
+enum SeatView { SeatMapTab = 0, SeatListTab = 1 };
+
+// Until clerks sign in, the desktop app sells as this clerk at the event's first box-office channel:
+// its holds show as "held by me", seats allocated to that channel as "allocated to this box office".
+constexpr std::uint64_t kCounterClerkId = 7;
+
+SeatMapPerspective counterPerspective(const EventSpec& spec)
+{
+    SeatMapPerspective perspective;
+    perspective.actor = Actor { ActorKind::Clerk, kCounterClerkId };
+    for (const SalesChannel& channel : spec.channels) {
+        if (channel.kind == ChannelKind::BoxOffice) {
+            perspective.channel = channel.id;
+            break;
+        }
+    }
+    return perspective;
+}
 enum AreaColumn { AreaName = 0, AreaCapacity, AreaHeld, AreaSold, AreaAvailable, AreaColumns };
 
 QLabel* makeLabel(const QString& text, const QString& objectName, QWidget* parent)
@@ -67,7 +95,11 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_totals, 1);
 
-    setTabOrder(m_eventList, m_sectionTabs);
+    setTabOrder(m_eventList, m_viewTabs);
+    setTabOrder(m_viewTabs, m_colorBy);
+    setTabOrder(m_colorBy, m_highContrast);
+    setTabOrder(m_highContrast, m_clearSelection);
+    setTabOrder(m_clearSelection, m_sectionTabs);
     setTabOrder(m_sectionTabs, m_seatTable);
     setTabOrder(m_seatTable, m_areaTable);
     resize(1280, 800);
@@ -83,9 +115,11 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // The seat model unsubscribes from its shard; let it go before the views that show it.
+    // The seat model unsubscribes from its shard; let it go before the views that show it. The map's
+    // views go before its feed (which unsubscribes) and its model.
     m_seatTable->setModel(nullptr);
     delete m_seats;
+    showSeatMap(nullptr);
 }
 
 QWidget* MainWindow::buildEventList()
@@ -126,6 +160,23 @@ QWidget* MainWindow::buildEventPage()
     layout->addWidget(m_eventName);
     layout->addWidget(m_eventDetails);
 
+    m_viewTabs = new QTabWidget(page);
+    m_viewTabs->setObjectName(QStringLiteral("seatViewTabs"));
+    m_viewTabs->setDocumentMode(true);
+    m_viewTabs->insertTab(SeatMapTab, buildSeatMapPage(), tr("Seat &map"));
+    m_viewTabs->insertTab(SeatListTab, buildSeatListPage(), tr("Seat &list"));
+    layout->addSpacing(4);
+    layout->addWidget(m_viewTabs, 1);
+    layout->addWidget(buildAreaPanel(), 0);
+    return page;
+}
+
+QWidget* MainWindow::buildSeatListPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("seatListPage"));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 6);
     auto* seatsLabel = makeLabel(tr("&Seats by section"), QStringLiteral("seatTableLabel"), page);
     m_sectionTabs = new QTabBar(page);
     m_sectionTabs->setObjectName(QStringLiteral("sectionTabBar"));
@@ -167,16 +218,173 @@ QWidget* MainWindow::buildEventPage()
     m_seatDetails = makeLabel(QString(), QStringLiteral("seatDetailsLabel"), page);
     m_seatDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    layout->addSpacing(4);
     layout->addWidget(seatsLabel);
     layout->addWidget(m_sectionTabs);
     layout->addWidget(m_seatTable, 1);
     layout->addWidget(m_seatDetails);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(buildLegend(), 0);
-    bottom->addWidget(buildAreaPanel(), 1);
-    layout->addLayout(bottom);
+    layout->addWidget(buildLegend(), 0, Qt::AlignLeft);
     return page;
+}
+
+QWidget* MainWindow::buildSeatMapPage()
+{
+    m_mapPage = new QWidget(this);
+    m_mapPage->setObjectName(QStringLiteral("seatMapPage"));
+    auto* layout = new QHBoxLayout(m_mapPage);
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto* left = new QVBoxLayout;
+    auto* tools = new QHBoxLayout;
+    auto addTool = [this, tools](const QString& text, const QString& tip, const QString& name, auto slot) {
+        auto* button = new QToolButton(m_mapPage);
+        button->setObjectName(name);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::NoFocus); // the map has keys for all of these
+        connect(button, &QToolButton::clicked, this, [this, slot] {
+            if (m_seatMap != nullptr)
+                slot(m_seatMap);
+        });
+        tools->addWidget(button);
+    };
+    addTool(tr("Fit"), tr("Fit the venue into the view (0)"), QStringLiteral("fitButton"),
+            [](SeatMapWidget* map) { map->fitToVenue(); });
+    addTool(QStringLiteral("+"), tr("Zoom in (+)"), QStringLiteral("zoomInButton"), [](SeatMapWidget* map) {
+        map->zoomBy(1.25, QPointF(map->viewport()->width() / 2.0, map->viewport()->height() / 2.0));
+    });
+    addTool(QStringLiteral("\u2212"), tr("Zoom out (-)"), QStringLiteral("zoomOutButton"), [](SeatMapWidget* map) {
+        map->zoomBy(0.8, QPointF(map->viewport()->width() / 2.0, map->viewport()->height() / 2.0));
+    });
+    tools->addSpacing(12);
+    auto* colorLabel = makeLabel(tr("&Colour by:"), QStringLiteral("colorByLabel"), m_mapPage);
+    m_colorBy = new QComboBox(m_mapPage);
+    m_colorBy->setObjectName(QStringLiteral("colorByComboBox"));
+    m_colorBy->addItems({ tr("Seat state"), tr("Price category") });
+    colorLabel->setBuddy(m_colorBy);
+    m_highContrast = new QCheckBox(tr("&High contrast"), m_mapPage);
+    m_highContrast->setObjectName(QStringLiteral("highContrastCheckBox"));
+    tools->addWidget(colorLabel);
+    tools->addWidget(m_colorBy);
+    tools->addSpacing(12);
+    tools->addWidget(m_highContrast);
+    tools->addStretch(1);
+    left->addLayout(tools);
+    m_mapHost = new QWidget(m_mapPage);
+    m_mapHost->setObjectName(QStringLiteral("seatMapHost"));
+    auto* hostLayout = new QVBoxLayout(m_mapHost);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    left->addWidget(m_mapHost, 1);
+    layout->addLayout(left, 1);
+
+    auto* side = new QVBoxLayout;
+    m_mapSideHost = new QWidget(m_mapPage);
+    m_mapSideHost->setObjectName(QStringLiteral("seatMapSide"));
+    auto* sideLayout = new QVBoxLayout(m_mapSideHost);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    side->addWidget(m_mapSideHost);
+    auto* selection = new QGroupBox(tr("Selection"), m_mapPage);
+    selection->setObjectName(QStringLiteral("selectionPanel"));
+    auto* selectionLayout = new QVBoxLayout(selection);
+    m_selectionLabel = makeLabel(QString(), QStringLiteral("selectionLabel"), selection);
+    m_selectionLabel->setWordWrap(true);
+    m_clearSelection = new QPushButton(tr("C&lear selection"), selection);
+    m_clearSelection->setObjectName(QStringLiteral("clearSelectionButton"));
+    connect(m_clearSelection, &QPushButton::clicked, this, [this] {
+        if (m_seatMap != nullptr)
+            m_seatMap->clearSelection();
+    });
+    selectionLayout->addWidget(m_selectionLabel);
+    selectionLayout->addWidget(m_clearSelection, 0, Qt::AlignRight);
+    side->addWidget(selection);
+    side->addStretch(1);
+    auto* sideWidget = new QWidget(m_mapPage);
+    sideWidget->setLayout(side);
+    sideWidget->setFixedWidth(260);
+    layout->addWidget(sideWidget, 0);
+
+    connect(m_colorBy, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_seatMap != nullptr)
+            m_seatMap->setColorMode(index == 1 ? SeatMapRenderer::ColorMode::Category
+                                               : SeatMapRenderer::ColorMode::State);
+    });
+    connect(m_highContrast, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_seatMap != nullptr)
+            m_seatMap->setPaletteKind(on ? SeatMapPalette::Kind::HighContrast : SeatMapPalette::Kind::Standard);
+    });
+    return m_mapPage;
+}
+
+void MainWindow::showSeatMap(EventShard* shard)
+{
+    // Views first (they point into the model), then the feed (it unsubscribes), then the model.
+    delete m_seatMap;
+    delete m_minimap;
+    delete m_mapLegend;
+    delete m_mapFeed;
+    delete m_mapModel;
+    m_seatMap = nullptr;
+    m_minimap = nullptr;
+    m_mapLegend = nullptr;
+    m_mapFeed = nullptr;
+    m_mapModel = nullptr;
+    if (shard == nullptr)
+        return;
+    m_mapModel = new SeatMapModel(shard->spec(), counterPerspective(shard->spec()), this);
+    m_mapFeed = new SeatMapFeed(*shard, *m_mapModel, this);
+    m_seatMap = new SeatMapWidget(*m_mapModel, m_mapHost);
+    m_seatMap->setColorMode(m_colorBy->currentIndex() == 1 ? SeatMapRenderer::ColorMode::Category
+                                                           : SeatMapRenderer::ColorMode::State);
+    m_seatMap->setPaletteKind(m_highContrast->isChecked() ? SeatMapPalette::Kind::HighContrast
+                                                          : SeatMapPalette::Kind::Standard);
+    m_mapHost->layout()->addWidget(m_seatMap);
+    m_minimap = new SeatMapMinimap(m_seatMap, m_mapSideHost);
+    m_minimap->setFixedHeight(170);
+    m_mapLegend = new SeatMapLegend(m_seatMap, m_mapSideHost);
+    m_mapLegend->setColumns(1);
+    m_mapSideHost->layout()->addWidget(m_minimap);
+    m_mapSideHost->layout()->addWidget(m_mapLegend);
+    // A layout shows new children of a visible parent only from the event loop; keyboard users (and
+    // tests) may Tab into the map before that.
+    for (QWidget* view :
+         { static_cast<QWidget*>(m_seatMap), static_cast<QWidget*>(m_minimap), static_cast<QWidget*>(m_mapLegend) })
+        if (m_mapHost->isVisible())
+            view->show(); // never hide explicitly: that would keep them hidden when the window shows
+    // The map's keyboard focus comes right after the tabs that switch between map and list.
+    setTabOrder(m_eventList, m_viewTabs->tabBar());
+    setTabOrder(m_viewTabs->tabBar(), m_seatMap);
+    setTabOrder(m_seatMap, m_colorBy);
+    setTabOrder(m_colorBy, m_highContrast);
+    setTabOrder(m_highContrast, m_clearSelection);
+    setTabOrder(m_clearSelection, m_sectionTabs);
+    setTabOrder(m_sectionTabs, m_seatTable);
+    setTabOrder(m_seatTable, m_areaTable);
+    connect(m_seatMap, &SeatMapWidget::selectionChanged, this, &MainWindow::updateSelection);
+    updateSelection();
+}
+
+void MainWindow::updateSelection()
+{
+    const std::size_t count = m_seatMap != nullptr ? m_seatMap->selectedCount() : 0;
+    m_clearSelection->setEnabled(count > 0);
+    if (count == 0) {
+        m_selectionLabel->setText(tr("Click seats to select them, or use the arrow keys and Space."));
+        return;
+    }
+    QStringList lines;
+    for (SeatIndex seat : m_seatMap->selectedSeats()) {
+        if (lines.size() == 6) {
+            lines << tr("…");
+            break;
+        }
+        const VenueSeat& s = m_mapModel->venue().seats[seat];
+        //: A selected seat in the selection panel: section, row, seat.
+        lines << tr("%1, row %2, seat %3")
+                     .arg(DisplayFormat::text(m_mapModel->venue().sections[s.section].name),
+                          DisplayFormat::text(m_mapModel->venue().rows[s.row].name), DisplayFormat::text(s.number));
+    }
+    m_selectionLabel->setText(tr("%n seat(s) selected:", nullptr, int(count)) + QStringLiteral("\n")
+                              + lines.join(QLatin1Char('\n')));
 }
 
 QWidget* MainWindow::buildLegend()
@@ -235,6 +443,7 @@ void MainWindow::showEventAt(int row)
     m_seatTable->setModel(m_seats);
     delete oldSelection;
     delete old;
+    showSeatMap(shard);
 
     if (m_seats == nullptr) {
         setWindowTitle(tr("Usher"));

@@ -15,7 +15,7 @@ SeatStateModel::SeatStateModel(EventShard& shard, QObject* parent)
     , m_shard(shard)
     , m_spec(shard.spec())
     , m_venue(*shard.spec().venue)
-    , m_inbox(std::make_shared<Inbox>())
+    , m_inbox(std::make_shared<PublishedInbox>(kInboxDeltasMax))
 {
     // Subscribe first, then read: a delta published in between is either already in the state we
     // read (its seq is not newer, so apply() skips it) or newer, and then it is applied.
@@ -33,24 +33,9 @@ SeatStateModel::~SeatStateModel()
 
 void SeatStateModel::receive(const Published& published)
 {
-    bool post = false;
-    {
-        std::lock_guard lock(m_inbox->mutex);
-        if (!m_inbox->overflow) {
-            m_inbox->deltas += published.seats.size() + published.areas.size();
-            if (m_inbox->deltas > kInboxDeltasMax) {
-                m_inbox->pending.clear();
-                m_inbox->overflow = true;
-            } else {
-                m_inbox->pending.push_back(published);
-            }
-        }
-        post = !m_inbox->posted;
-        m_inbox->posted = true;
-    }
     // `this` is alive: the destructor's unsubscribe() waits for this call to return, and a queued
     // call to a deleted object is dropped by Qt.
-    if (post)
+    if (m_inbox->push(published))
         QMetaObject::invokeMethod(this, &SeatStateModel::drainInbox, Qt::QueuedConnection);
 }
 
@@ -58,28 +43,14 @@ void SeatStateModel::receive(const Published& published)
 
 void SeatStateModel::drainInbox()
 {
-    std::vector<Published> pending;
-    bool overflow = false;
-    {
-        std::lock_guard lock(m_inbox->mutex);
-        pending.swap(m_inbox->pending);
-        overflow = m_inbox->overflow;
-        m_inbox->deltas = 0;
-        m_inbox->posted = false;
-        m_inbox->overflow = false;
-    }
-    // A reset makes everything before it moot: reload once, then apply what came after it.
-    auto from = pending.begin();
-    for (auto it = pending.begin(); it != pending.end(); ++it)
-        if (it->reset)
-            from = it + 1, overflow = true;
-    if (overflow)
+    PublishedInbox::Taken taken = m_inbox->take();
+    if (taken.reload)
         reload();
     // Signal the totals once per drain, not once per batch: a busy onsale publishes many batches.
     bool seats = false;
     bool areas = false;
-    for (auto it = from; it != pending.end(); ++it)
-        apply(*it, &seats, &areas);
+    for (const Published& batch : taken.batches)
+        apply(batch, &seats, &areas);
     if (areas)
         Q_EMIT areasChanged();
     if (seats || areas)

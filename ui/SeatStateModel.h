@@ -11,6 +11,7 @@
 
 #include "EventCounts.h"
 #include "SeatStateStyle.h"
+#include "PublishedInbox.h"
 #include "runtime/EventShard.h"
 
 #include <QAbstractTableModel>
@@ -18,7 +19,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 namespace usher::ui {
@@ -81,14 +81,6 @@ Q_SIGNALS:
     void reloaded(); // after Published::reset (or an inbox overflow): everything was read again
 
 private:
-    struct Inbox {
-        std::mutex mutex;
-        std::vector<Published> pending;
-        std::size_t deltas = 0;
-        bool posted = false; // a drain is queued on the GUI thread
-        bool overflow = false; // pending was dropped; the drain reloads
-    };
-
     void receive(const Published& published); // engine thread
     void drainInbox(); // GUI thread
     bool load();
@@ -116,7 +108,7 @@ private:
     int m_section = 0;
     int m_columns = 0;
 
-    std::shared_ptr<Inbox> m_inbox;
+    std::shared_ptr<PublishedInbox> m_inbox;
     int m_subscription = 0;
 };
 

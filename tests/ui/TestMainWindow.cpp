@@ -6,6 +6,7 @@
 #include "DemoData.h"
 #include "EventListModel.h"
 #include "MainWindow.h"
+#include "SeatMapWidget.h"
 #include "SeatStateModel.h"
 #include "SeatStateStyle.h"
 #include "Translations.h"
@@ -24,6 +25,7 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -248,9 +250,19 @@ void TestMainWindow::keyboardSelectsEventAndSection()
     QCOMPARE(tabs->count(), 4);
     QCOMPARE(tabs->tabText(0), QStringLiteral("Stalls"));
 
-    // Tab moves from the list to the sections, then into the seats.
+    // Tab moves from the list to the seat views' tabs, then into the seat map; on the seat list tab,
+    // from the sections into the seats.
+    auto* views = w.findChild<QTabWidget*>(QStringLiteral("seatViewTabs"));
+    QVERIFY(views != nullptr && w.seatMap() != nullptr);
+    QCOMPARE(views->currentIndex(), 0); // the map comes first
     if (QApplication::activeWindow() == &w) {
         QTest::keyClick(list, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), views->tabBar());
+        QTest::keyClick(views->tabBar(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), w.seatMap());
+        QTest::keyClick(views->tabBar(), Qt::Key_Right);
+        QCOMPARE(views->currentIndex(), 1);
+        tabs->setFocus(Qt::TabFocusReason);
         QCOMPARE(QApplication::focusWidget(), tabs);
         QTest::keyClick(tabs, Qt::Key_Right);
         QCOMPARE(tabs->currentIndex(), 1);
@@ -263,6 +275,7 @@ void TestMainWindow::keyboardSelectsEventAndSection()
         auto* details = w.findChild<QLabel*>(QStringLiteral("seatDetailsLabel"));
         QVERIFY(details->text().startsWith(QStringLiteral("Left block, row ")));
         QTest::keyClick(tabs, Qt::Key_Left);
+        views->setCurrentIndex(0);
     } else {
         QSKIP("no active window on this platform: focus chain not testable");
     }
@@ -494,7 +507,17 @@ void TestMainWindow::screenshot()
             break;
         }
     }
-    table->setFocus();
+    // The seat map in front, with a few seats selected and the keyboard focus on the first.
+    auto* views = w.findChild<QTabWidget*>(QStringLiteral("seatViewTabs"));
+    views->setCurrentIndex(0);
+    SeatMapWidget* map = w.seatMap();
+    QVERIFY(map != nullptr);
+    int picked = 0;
+    for (SeatIndex s = map->model().seatCount() / 3; s < map->model().seatCount() && picked < 3; ++s)
+        if (map->model().isSellable(s) && map->model().isSellable(s + 1) && map->model().isSellable(s + 2))
+            picked = 3, map->selectRun(s, s + 2);
+    QCOMPARE(map->selectedCount(), std::size_t(3));
+    map->setFocus();
     QTest::qWait(200); // let layouts and queued updates settle
     // Always next to the test binary; into docs/ only when asked, since the demo's dates change
     // daily and would dirty the tree on every run.
