@@ -3,6 +3,10 @@
 // check failed (an oversell, a broken invariant), 2 a usage error.
 
 #include "EngineBench.h"
+#ifdef USHER_BENCH_SEATMAP
+#include "SeatMapBench.h"
+#endif
+#include "HttpBench.h"
 
 #include <algorithm>
 #include <charconv>
@@ -26,10 +30,20 @@ struct Subcommand {
 };
 
 int runEngine(const Arguments& arguments);
+#ifdef USHER_BENCH_SEATMAP
+int runSeatMap(const Arguments& arguments)
+{
+    return usher::bench::runSeatMapBench(std::vector<std::string>(arguments.begin(), arguments.end()), stdout, stderr);
+}
+#endif
 
 // Later benchmarks (seatmap, http) add a line here.
 constexpr Subcommand kSubcommands[] = {
     { "engine", "the reservation engine: commands/s, latency, contention, journal replay, memory", runEngine },
+#ifdef USHER_BENCH_SEATMAP
+    { "seatmap", "the seat-map widget: repaint, hit-test, 10,000 live changes, memory; vs QGraphicsView", runSeatMap },
+#endif
+    { "http", "usherd over loopback: holds/s, cached GETs/s, WebSocket fan-out", usher::bench::runHttpBenchCommand },
 };
 
 void printUsage(std::FILE* out)

@@ -1,0 +1,199 @@
+// Holds: POST /api/events/{id}/seats/{seatId}/hold, POST /api/events/{id}/holds, DELETE /api/holds/{id}.
+
+#include "net/ApiService.h"
+#include "net/ApiSupport.h"
+#include "net/Log.h"
+#include "runtime/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace usher::net {
+
+namespace {
+
+constexpr std::initializer_list<Role> kSellers
+    = { Role::Buyer, Role::Clerk, Role::Device, Role::Promoter, Role::Admin };
+
+std::string holdBody(const EventSpec& spec, const CommandResult& result)
+{
+    std::string body = "{\"holdId\":\"" + compositeId(spec.id, result.hold) + "\",\"event\":" + std::to_string(spec.id);
+    if (result.area) {
+        body += ",\"area\":" + std::to_string(result.area) + ",\"quantity\":" + std::to_string(result.quantity);
+        body += ",\"seats\":[]";
+    } else {
+        body += ",\"seats\":[";
+        for (std::size_t i = 0; i < result.seats.size(); ++i) {
+            if (i)
+                body.push_back(',');
+            body += std::to_string(result.seats[i]);
+        }
+        body += "]";
+    }
+    body += ",\"expiresAt\":\"" + isoTime(result.expiresAt) + "\",\"expiresAtMs\":" + std::to_string(result.expiresAt)
+        + ",\"seq\":" + std::to_string(result.seq) + "}";
+    return body;
+}
+
+// The key a client sends is scoped to who sends it, so two buyers can never collide.
+IdempotencyKey scopedKey(const Principal& principal, std::string_view prefix, std::string_view key)
+{
+    std::string text;
+    text.reserve(key.size() + 40);
+    text.append(prefix).append(":").append(std::to_string(int(principal.role))).append(":");
+    text.append(std::to_string(principal.id)).append(":").append(key);
+    return IdempotencyKey::fromString(text);
+}
+
+} // namespace
+
+void ApiService::postSeatHold(HttpRequest& request, std::string_view id, std::string_view seat, const ApiReply& reply)
+{
+    Principal principal;
+    if (!authenticate(request, reply, kSellers, &principal))
+        return;
+    EventShard* shard = findEvent(id, reply);
+    if (!shard)
+        return;
+    std::uint64_t seatId = 0;
+    if (!parseUnsigned(seat, &seatId) || seatId > 0xffffffffu)
+        return reply.send(errorResponse(404, "seat_not_found", "no such seat"));
+    Command command;
+    command.kind = CommandKind::HoldSeats;
+    command.seats.push_back(SeatId(seatId));
+    startHold(request, shard, principal, std::move(command), reply);
+}
+
+void ApiService::postHolds(HttpRequest& request, std::string_view id, const ApiReply& reply)
+{
+    Principal principal;
+    if (!authenticate(request, reply, kSellers, &principal))
+        return;
+    EventShard* shard = findEvent(id, reply);
+    if (!shard)
+        return;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(request.body), &error);
+    if (!document.isObject())
+        return reply.send(errorResponse(400, "invalid_json", "the body must be a JSON object"));
+    const QJsonObject object = document.object();
+    Command command;
+    if (object.contains(QLatin1String("seats"))) {
+        const QJsonArray seats = object.value(QLatin1String("seats")).toArray();
+        if (seats.isEmpty() || seats.size() > 64)
+            return reply.send(errorResponse(400, "invalid_argument", "seats: 1 to 64 seat ids"));
+        command.kind = CommandKind::HoldSeats;
+        for (const QJsonValue& seat : seats) {
+            const double value = seat.toDouble(-1);
+            if (value < 1 || value > 4294967295.0 || value != double(SeatId(value)))
+                return reply.send(errorResponse(400, "invalid_argument", "seat ids are positive integers"));
+            command.seats.push_back(SeatId(value));
+        }
+    } else if (object.contains(QLatin1String("bestAvailable"))) {
+        const QJsonObject best = object.value(QLatin1String("bestAvailable")).toObject();
+        const double quantity = best.value(QLatin1String("quantity")).toDouble(-1);
+        if (quantity < 1 || quantity > 64)
+            return reply.send(errorResponse(400, "invalid_argument", "bestAvailable.quantity: 1 to 64"));
+        command.kind = CommandKind::HoldBestAvailable;
+        command.best.quantity = std::uint32_t(quantity);
+        command.best.together = best.value(QLatin1String("together")).toBool(true);
+        command.best.accessible = best.value(QLatin1String("accessible")).toBool(false);
+        const QJsonValue category = best.value(QLatin1String("category"));
+        const auto& categories = shard->spec().venue->categories;
+        if (category.isString()) {
+            const std::string key = category.toString().toStdString();
+            std::size_t index = 0;
+            while (index < categories.size() && categories[index].key != key)
+                ++index;
+            if (index == categories.size())
+                return reply.send(errorResponse(404, "category_not_found", "no such category: " + key));
+            command.best.category = std::uint16_t(index);
+        } else if (category.isDouble() && category.toDouble() >= 0 && category.toDouble() < double(categories.size())) {
+            command.best.category = std::uint16_t(category.toDouble());
+        } else {
+            return reply.send(errorResponse(404, "category_not_found", "bestAvailable.category: a category key"));
+        }
+    } else if (object.contains(QLatin1String("area"))) {
+        const double area = object.value(QLatin1String("area")).toDouble(-1);
+        const double quantity = object.value(QLatin1String("quantity")).toDouble(-1);
+        if (area < 1 || quantity < 1 || quantity > 64)
+            return reply.send(errorResponse(400, "invalid_argument", "area: an area id; quantity: 1 to 64"));
+        command.kind = CommandKind::HoldArea;
+        command.area = AreaId(area);
+        command.quantity = std::uint32_t(quantity);
+    } else {
+        return reply.send(
+            errorResponse(400, "invalid_argument",
+                          "expected {\"seats\":[...]} or {\"bestAvailable\":{\"quantity\":N,\"category\":\"A\"}}"));
+    }
+    startHold(request, shard, principal, std::move(command), reply);
+}
+
+void ApiService::startHold(HttpRequest& request, EventShard* shard, const Principal& principal, Command command,
+                           const ApiReply& reply)
+{
+    const std::string_view key = request.header("idempotency-key");
+    if (key.empty() || key.size() > 200)
+        return reply.send(
+            errorResponse(400, "idempotency_key_required", "send an Idempotency-Key header (1 to 200 bytes)"));
+    if (!admitWrite(principal, request, reply, shard->id()))
+        return;
+    const EventSpec& spec = shard->spec();
+    command.key = scopedKey(principal, "hold", key);
+    command.actor = principal.actor();
+    command.channel = channelFor(spec, principal, request);
+    command.now = systemClockNow();
+    submit(shard, std::move(command), [this, &spec, reply](CommandResult&& result) {
+        if (result.ok()) {
+            if (result.replayed) {
+                ++m_metrics.holdReplays;
+            } else {
+                ++m_metrics.holds;
+                m_metrics.heldSeats += result.area ? result.quantity : result.seats.size();
+            }
+            return reply.send(jsonResponse(201, holdBody(spec, result)));
+        }
+        if (httpStatus(result.status) == 409) {
+            ++m_metrics.conflicts;
+            std::string message = "not available";
+            if (result.status == Status::SeatUnavailable && !result.seats.empty())
+                message = "seat " + std::to_string(result.seats.front()) + " is not available";
+            HttpResponse response = statusResponse(result.status, message);
+            if (!result.seats.empty()) {
+                response.body.pop_back(); // reopen the outer object: ..."}} -> ..."},"seat":N}
+                response.body += ",\"seat\":" + std::to_string(result.seats.front()) + "}";
+            }
+            return reply.send(std::move(response));
+        }
+        reply.send(statusResponse(result.status));
+    });
+}
+
+void ApiService::deleteHold(HttpRequest& request, std::string_view id, const ApiReply& reply)
+{
+    Principal principal;
+    HoldId hold = 0;
+    EventShard* shard = findComposite(request, id, reply, kSellers, "hold_not_found", &principal, &hold);
+    if (!shard)
+        return;
+    const EventId event = shard->id();
+    if (m_draining.load())
+        return reply.send(errorResponse(503, "shutting_down", "the server is shutting down"));
+    Command command;
+    command.kind = CommandKind::Release;
+    command.hold = hold;
+    command.actor = principal.actor();
+    command.channel = channelFor(shard->spec(), principal, request);
+    command.now = systemClockNow();
+    command.key = scopedKey(principal, "release", std::to_string(event) + "-" + std::to_string(hold));
+    submit(shard, std::move(command), [this, reply](CommandResult&& result) {
+        if (!result.ok())
+            return reply.send(statusResponse(result.status));
+        if (!result.replayed)
+            ++m_metrics.releasedHolds;
+        reply.send(jsonResponse(200, "{\"released\":true,\"seq\":" + std::to_string(result.seq) + "}"));
+    });
+}
+
+} // namespace usher::net

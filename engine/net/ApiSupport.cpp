@@ -1,0 +1,130 @@
+#include "net/ApiSupport.h"
+
+#include "net/Log.h"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace usher::net {
+
+int httpStatus(Status status)
+{
+    switch (status) {
+    case Status::Ok: return 200;
+    case Status::InvalidArgument: return 400;
+    case Status::IdempotencyKeyReused: return 422;
+    case Status::ChannelNotFound:
+    case Status::SeatNotFound:
+    case Status::AreaNotFound:
+    case Status::CategoryNotFound:
+    case Status::PriceTypeNotFound:
+    case Status::HoldNotFound:
+    case Status::OrderNotFound:
+    case Status::TicketNotFound:
+    case Status::EventNotFound: return 404;
+    case Status::Forbidden:
+    case Status::NotHolder:
+    case Status::WrongChannel:
+    case Status::NotOnSale: return 403;
+    case Status::LimitExceeded: return 422;
+    case Status::HoldExpired: return 410;
+    case Status::SeatUnavailable:
+    case Status::CapacityUnavailable:
+    case Status::NoSeatsTogether:
+    case Status::SeatNotBlocked:
+    case Status::SeatNotAllocated:
+    case Status::PaymentPending:
+    case Status::PaymentNotPending:
+    case Status::TicketNotValid:
+    case Status::AmountExceedsPaid:
+    case Status::AmountMismatch:
+    case Status::EventExists: return 409;
+    case Status::QueueFull:
+    case Status::StorageFailed:
+    case Status::StorageUnavailable:
+    case Status::ShuttingDown: return 503;
+    }
+    return 500;
+}
+
+HttpResponse errorResponse(int status, std::string_view code, std::string_view message)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body.reserve(64 + message.size());
+    response.body.append(R"({"error":{"code":")");
+    appendJsonEscaped(response.body, code);
+    response.body.append(R"(","message":")");
+    appendJsonEscaped(response.body, message);
+    response.body.append("\"}}");
+    if (status == 503)
+        response.headers.emplace_back("Retry-After", "1");
+    return response;
+}
+
+HttpResponse statusResponse(Status status, std::string_view message)
+{
+    const char* name = statusName(status);
+    return errorResponse(httpStatus(status), name, message.empty() ? std::string_view(name) : message);
+}
+
+HttpResponse jsonResponse(int status, std::string body)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+std::string isoTime(Timestamp ms)
+{
+    const std::time_t seconds = std::time_t(ms / 1000);
+    std::tm utc {};
+    gmtime_r(&seconds, &utc);
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms % 1000));
+    return buffer;
+}
+
+std::int64_t steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string compositeId(EventId event, std::uint64_t id)
+{
+    return std::to_string(event) + "-" + std::to_string(id);
+}
+
+bool parseUnsigned(std::string_view text, std::uint64_t* value)
+{
+    if (text.empty() || text.size() > 20)
+        return false;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool parseCompositeId(std::string_view text, EventId* event, std::uint64_t* id)
+{
+    const std::size_t dash = text.find('-');
+    if (dash == std::string_view::npos)
+        return false;
+    std::uint64_t e = 0;
+    if (!parseUnsigned(text.substr(0, dash), &e) || !parseUnsigned(text.substr(dash + 1), id) || e == 0 || *id == 0)
+        return false;
+    *event = e;
+    return true;
+}
+
+void ApiReply::send(HttpResponse&& response) const
+{
+    if (m_metrics)
+        m_metrics->observeRequest(m_route, response.status, double(steadyNowNs() - m_startNs) / 1e9);
+    m_reply.send(std::move(response));
+}
+
+} // namespace usher::net

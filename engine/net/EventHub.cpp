@@ -1,0 +1,459 @@
+#include "net/EventHub.h"
+
+#include "core/Assert.h"
+#include "net/Log.h"
+
+#include <algorithm>
+
+namespace usher::net {
+
+struct EventHub::View {
+    EventShard* shard = nullptr;
+    EventId id = 0;
+    int subscription = 0;
+    std::atomic<bool> warm { false };
+    std::atomic<bool> needsResync { false };
+
+    // Guarded by mutex: written by the hub thread, read by GETs.
+    std::mutex mutex;
+    std::string states;                              // one character per venue seat: '0' + SeatStatus
+    std::vector<std::array<std::uint32_t, 3>> areas; // per area index: available, held, sold
+    Seq seq = 0;
+    std::uint64_t generation = 0; // bumped by every resync
+    std::shared_ptr<const AvailabilityBody> cached;
+
+    // Hub thread only.
+    struct RingEntry {
+        Seq prevSeq = 0;
+        Seq seq = 0;
+        std::size_t seats = 0;
+        std::shared_ptr<const std::string> message;
+    };
+    std::deque<RingEntry> ring;
+    std::size_t ringSeats = 0;
+    std::vector<WsConnectionPtr> subscribers;
+};
+
+namespace {
+
+void appendAreas(std::string& out, const Venue& venue, const std::vector<std::array<std::uint32_t, 3>>& areas)
+{
+    out.append("[");
+    for (std::size_t i = 0; i < areas.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        out.append("{\"id\":").append(std::to_string(venue.areas[i].id));
+        out.append(",\"available\":").append(std::to_string(areas[i][0]));
+        out.append(",\"held\":").append(std::to_string(areas[i][1]));
+        out.append(",\"sold\":").append(std::to_string(areas[i][2])).append("}");
+    }
+    out.append("]");
+}
+
+// {"event":E,"seq":S,"seats":"0120...","areas":[...]} with an optional "type" first.
+std::string stateJson(const char* type, EventId event, Seq seq, const std::string& states, const Venue& venue,
+                      const std::vector<std::array<std::uint32_t, 3>>& areas)
+{
+    std::string out;
+    out.reserve(states.size() + 128 + areas.size() * 64);
+    out.append("{");
+    if (type)
+        out.append("\"type\":\"").append(type).append("\",");
+    out.append("\"event\":").append(std::to_string(event));
+    out.append(",\"seq\":").append(std::to_string(seq));
+    out.append(",\"seats\":\"").append(states).append("\",\"areas\":");
+    appendAreas(out, venue, areas);
+    out.append("}");
+    return out;
+}
+
+} // namespace
+
+EventHub::EventHub(const HubOptions& options, Metrics& metrics)
+    : m_options(options)
+    , m_metrics(metrics)
+    , m_thread([this] { loop(); })
+{
+}
+
+EventHub::~EventHub()
+{
+    stop();
+}
+
+void EventHub::stop()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+    std::lock_guard lock(m_viewsMutex);
+    for (auto& [id, view] : m_views) {
+        if (view->subscription)
+            view->shard->unsubscribe(view->subscription);
+        view->subscription = 0;
+        view->subscribers.clear();
+    }
+    m_queue.clear();
+    m_clientEvents.clear();
+}
+
+bool EventHub::push(Task&& task)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stopping || m_queue.size() >= m_options.queueMax)
+            return false;
+        m_queue.push_back(std::move(task));
+    }
+    m_wake.notify_one();
+    return true;
+}
+
+void EventHub::addEvent(EventShard* shard)
+{
+    USHER_ASSERT(shard != nullptr);
+    auto view = std::make_unique<View>();
+    view->shard = shard;
+    view->id = shard->id();
+    View* raw = view.get();
+    {
+        std::lock_guard lock(m_viewsMutex);
+        if (m_views.count(shard->id()))
+            return;
+        m_views.emplace(shard->id(), std::move(view));
+    }
+    // Subscribe before reading the ledger (EventShard::subscribe explains why); publications that
+    // the read already covers are skipped by sequence number.
+    raw->subscription = shard->subscribe([this, raw](const Published& published) {
+        Task task;
+        task.kind = Task::Kind::Publish;
+        task.event = raw->id;
+        task.published = published;
+        if (!push(std::move(task))) {
+            raw->needsResync = true;
+            ++m_dropped;
+            m_wake.notify_one();
+        }
+    });
+    Task add;
+    add.kind = Task::Kind::Add;
+    add.event = raw->id;
+    if (!push(std::move(add)))
+        raw->needsResync = true;
+}
+
+EventHub::View* EventHub::find(EventId event) const
+{
+    std::lock_guard lock(m_viewsMutex);
+    auto it = m_views.find(event);
+    return it == m_views.end() ? nullptr : it->second.get();
+}
+
+bool EventHub::warm() const
+{
+    std::lock_guard lock(m_viewsMutex);
+    return std::all_of(m_views.begin(), m_views.end(), [](const auto& entry) { return entry.second->warm.load(); });
+}
+
+std::size_t EventHub::events() const
+{
+    std::lock_guard lock(m_viewsMutex);
+    return m_views.size();
+}
+
+bool EventHub::availability(EventId event, AvailabilityBody* out)
+{
+    View* view = find(event);
+    if (!view || !view->warm.load())
+        return false;
+    std::lock_guard lock(view->mutex);
+    if (view->cached) {
+        ++m_metrics.cacheHits[std::size_t(CacheKind::Availability)];
+    } else {
+        ++m_metrics.cacheMisses[std::size_t(CacheKind::Availability)];
+        auto body = std::make_shared<AvailabilityBody>();
+        body->seq = view->seq;
+        body->etag = "\"" + std::to_string(event) + "-" + std::to_string(view->generation) + "-"
+            + std::to_string(view->seq) + "\"";
+        body->body = std::make_shared<const std::string>(
+            stateJson(nullptr, event, view->seq, view->states, view->shard->spec().venue.operator*(), view->areas));
+        view->cached = std::move(body);
+    }
+    *out = *view->cached;
+    return true;
+}
+
+void EventHub::subscribe(const WsConnectionPtr& connection, EventId event, std::optional<Seq> fromSeq)
+{
+    Task task;
+    task.kind = Task::Kind::Subscribe;
+    task.connection = connection;
+    task.event = event;
+    task.fromSeq = fromSeq;
+    if (!push(std::move(task)))
+        connection->close(); // overloaded: the client reconnects and resumes
+}
+
+void EventHub::unsubscribe(const WsConnectionPtr& connection, EventId event)
+{
+    Task task;
+    task.kind = Task::Kind::Unsubscribe;
+    task.connection = connection;
+    task.event = event;
+    if (!push(std::move(task)))
+        connection->close();
+}
+
+void EventHub::disconnected(const WsConnectionPtr& connection)
+{
+    Task task;
+    task.kind = Task::Kind::Disconnect;
+    task.connection = connection;
+    // Must not be lost, or the hub would keep the connection: wait for room if need be.
+    for (;;) {
+        {
+            std::lock_guard lock(m_queueMutex);
+            if (m_stopping)
+                return;
+            if (m_queue.size() < m_options.queueMax + 1024) {
+                m_queue.push_back(std::move(task));
+                break;
+            }
+        }
+        std::this_thread::yield();
+    }
+    m_wake.notify_one();
+}
+
+void EventHub::loop()
+{
+    for (;;) {
+        std::deque<Task> work;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping)
+                return;
+            work.swap(m_queue);
+        }
+        for (Task& task : work)
+            run(task);
+        std::vector<View*> resync;
+        {
+            std::lock_guard lock(m_viewsMutex);
+            for (auto& [id, view] : m_views)
+                if (view->needsResync.exchange(false))
+                    resync.push_back(view.get());
+        }
+        for (View* view : resync) {
+            ++m_resyncs;
+            warmView(*view);
+        }
+    }
+}
+
+void EventHub::run(Task& task)
+{
+    if (task.kind == Task::Kind::Disconnect) {
+        auto it = m_clientEvents.find(task.connection->id());
+        if (it == m_clientEvents.end())
+            return;
+        for (EventId event : it->second) {
+            if (View* view = find(event))
+                std::erase(view->subscribers, task.connection);
+        }
+        m_clientEvents.erase(it);
+        return;
+    }
+    View* view = find(task.event);
+    switch (task.kind) {
+    case Task::Kind::Add:
+        if (view)
+            warmView(*view);
+        return;
+    case Task::Kind::Publish:
+        if (view && view->warm.load())
+            applyPublication(*view, task.published);
+        return;
+    case Task::Kind::Subscribe:
+        if (!view) {
+            task.connection->send(std::make_shared<const std::string>(
+                "{\"type\":\"error\",\"event\":" + std::to_string(task.event)
+                + ",\"error\":{\"code\":\"event_not_found\",\"message\":\"no such event\"}}"));
+            return;
+        }
+        doSubscribe(*view, task.connection, task.fromSeq);
+        return;
+    case Task::Kind::Unsubscribe:
+        if (view) {
+            std::erase(view->subscribers, task.connection);
+            auto it = m_clientEvents.find(task.connection->id());
+            if (it != m_clientEvents.end())
+                std::erase(it->second, task.event);
+        }
+        return;
+    case Task::Kind::Disconnect: return;
+    }
+}
+
+void EventHub::warmView(View& view)
+{
+    const Venue& venue = *view.shard->spec().venue;
+    std::string states(venue.seats.size(), '0');
+    std::vector<std::array<std::uint32_t, 3>> areas(venue.areas.size());
+    Seq seq = 0;
+    const bool ok = view.shard->read([&](const Ledger& ledger) {
+        for (std::size_t i = 0; i < states.size(); ++i)
+            states[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
+        for (std::size_t a = 0; a < areas.size(); ++a) {
+            const auto& pools = ledger.areaPools(std::uint32_t(a));
+            std::uint32_t held = 0;
+            std::uint32_t sold = 0;
+            for (const AreaPool& pool : pools) {
+                held += pool.held;
+                sold += pool.sold;
+            }
+            areas[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
+        }
+        seq = ledger.lastSeq();
+    });
+    if (!ok)
+        return; // the shard stopped: we are shutting down
+    {
+        std::lock_guard lock(view.mutex);
+        view.states = std::move(states);
+        view.areas = std::move(areas);
+        view.seq = seq;
+        ++view.generation;
+        view.cached.reset();
+    }
+    view.ring.clear();
+    view.ringSeats = 0;
+    view.warm = true;
+    for (const WsConnectionPtr& connection : view.subscribers)
+        sendSnapshot(view, connection);
+    LogLine(LogLevel::Debug, "event view loaded").num("event", std::int64_t(view.id)).num("seq", std::int64_t(seq));
+}
+
+void EventHub::applyPublication(View& view, const Published& published)
+{
+    if (published.reset) {
+        warmView(view);
+        return;
+    }
+    const Venue& venue = *view.shard->spec().venue;
+    Seq prevSeq = 0;
+    std::uint64_t releasedSeats = 0;
+    {
+        std::lock_guard lock(view.mutex);
+        if (published.lastSeq <= view.seq)
+            return; // already in the state read by warmView()
+        prevSeq = view.seq;
+        for (const SeatDelta& delta : published.seats) {
+            if (delta.seat >= view.states.size())
+                continue;
+            if (view.states[delta.seat] == '1' && delta.status == SeatStatus::Available)
+                ++releasedSeats;
+            view.states[delta.seat] = char('0' + int(delta.status));
+        }
+        for (const AreaDelta& delta : published.areas)
+            if (delta.area < view.areas.size())
+                view.areas[delta.area] = { delta.available, delta.held, delta.sold };
+        view.seq = published.lastSeq;
+        view.cached.reset();
+    }
+    m_metrics.seatsReleasedToAvailable += releasedSeats;
+
+    std::string message;
+    message.reserve(64 + published.seats.size() * 16);
+    message.append("{\"type\":\"delta\",\"event\":").append(std::to_string(view.id));
+    message.append(",\"seq\":").append(std::to_string(published.lastSeq));
+    message.append(",\"prevSeq\":").append(std::to_string(prevSeq)).append(",\"seats\":[");
+    for (std::size_t i = 0; i < published.seats.size(); ++i) {
+        const SeatDelta& delta = published.seats[i];
+        if (i)
+            message.push_back(',');
+        message.append("[").append(std::to_string(venue.seats[delta.seat].id)).append(",");
+        message.push_back(char('0' + int(delta.status)));
+        message.append("]");
+    }
+    message.append("],\"areas\":[");
+    for (std::size_t i = 0; i < published.areas.size(); ++i) {
+        const AreaDelta& delta = published.areas[i];
+        if (i)
+            message.push_back(',');
+        message.append("[").append(std::to_string(venue.areas[delta.area].id)).append(",");
+        message.append(std::to_string(delta.available)).append(",").append(std::to_string(delta.held));
+        message.append(",").append(std::to_string(delta.sold)).append("]");
+    }
+    message.append("]}");
+    auto shared = std::make_shared<const std::string>(std::move(message));
+
+    const std::size_t seats = published.seats.size() + published.areas.size();
+    view.ring.push_back({ prevSeq, published.lastSeq, seats, shared });
+    view.ringSeats += seats;
+    while (!view.ring.empty()
+           && (view.ringSeats > m_options.ringSeatsMax || view.ring.size() > m_options.ringEntriesMax)) {
+        view.ringSeats -= view.ring.front().seats;
+        view.ring.pop_front();
+    }
+    if (m_broadcaster) {
+        m_messagesSent += m_broadcaster->broadcast(view.subscribers, shared);
+        return;
+    }
+    for (const WsConnectionPtr& connection : view.subscribers)
+        if (connection->send(shared))
+            ++m_messagesSent;
+}
+
+void EventHub::sendSnapshot(View& view, const WsConnectionPtr& connection)
+{
+    std::string snapshot;
+    {
+        std::lock_guard lock(view.mutex);
+        snapshot = stateJson("snapshot", view.id, view.seq, view.states, *view.shard->spec().venue, view.areas);
+    }
+    if (connection->send(std::make_shared<const std::string>(std::move(snapshot))))
+        ++m_messagesSent;
+}
+
+void EventHub::doSubscribe(View& view, const WsConnectionPtr& connection, std::optional<Seq> fromSeq)
+{
+    auto& events = m_clientEvents[connection->id()];
+    if (std::find(events.begin(), events.end(), view.id) == events.end()) {
+        if (events.size() >= m_options.subscriptionsPerClientMax) {
+            connection->send(std::make_shared<const std::string>(
+                "{\"type\":\"error\",\"event\":" + std::to_string(view.id)
+                + ",\"error\":{\"code\":\"limit_exceeded\",\"message\":\"too many subscriptions\"}}"));
+            return;
+        }
+        events.push_back(view.id);
+        view.subscribers.push_back(connection);
+    }
+    if (!view.warm.load())
+        return; // warmView() sends the snapshot once loaded
+    Seq current = 0;
+    {
+        std::lock_guard lock(view.mutex);
+        current = view.seq;
+    }
+    // Resume: every change after fromSeq is still in the ring.
+    if (fromSeq && *fromSeq <= current
+        && (*fromSeq == current || (!view.ring.empty() && view.ring.front().prevSeq <= *fromSeq))) {
+        std::string resumed = "{\"type\":\"resumed\",\"event\":" + std::to_string(view.id)
+            + ",\"fromSeq\":" + std::to_string(*fromSeq) + ",\"seq\":" + std::to_string(current) + "}";
+        connection->send(std::make_shared<const std::string>(std::move(resumed)));
+        for (const auto& entry : view.ring)
+            if (entry.seq > *fromSeq && connection->send(entry.message))
+                ++m_messagesSent;
+        return;
+    }
+    sendSnapshot(view, connection);
+}
+
+} // namespace usher::net

@@ -1,0 +1,115 @@
+#pragma once
+
+// The live view of every event that usherd serves: seat states kept up to date from the shards'
+// durable publications, the availability cache built from them, and the WebSocket fan-out.
+//
+// One hub thread does all of the ordering-sensitive work: it applies publications, answers
+// subscriptions (snapshot or resume) and sends deltas, so a subscriber always sees its snapshot
+// followed by exactly the deltas after it, in order. Shards only copy a publication into the
+// hub's bounded queue; when the queue is full the event is marked for a resync (a fresh read of
+// the ledger and a snapshot to its subscribers) instead of blocking the committer.
+//
+// The availability body is built lazily: every publication invalidates it, the next GET rebuilds
+// it (a miss) and the ones after share it (hits) until the next change.
+
+#include "core/Types.h"
+#include "net/HttpTypes.h"
+#include "net/Metrics.h"
+#include "runtime/EventShard.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace usher::net {
+
+struct HubOptions {
+    std::size_t queueMax = 65'536;      // publications and subscription requests waiting
+    std::size_t ringSeatsMax = 200'000; // seat changes kept per event for resuming
+    std::size_t ringEntriesMax = 16'384;
+    std::size_t subscriptionsPerClientMax = 64;
+};
+
+struct AvailabilityBody {
+    std::shared_ptr<const std::string> body; // JSON, see docs/api/openapi.yaml
+    std::string etag;                        // quoted
+    Seq seq = 0;
+};
+
+class EventHub {
+public:
+    EventHub(const HubOptions& options, Metrics& metrics);
+    ~EventHub();
+    EventHub(const EventHub&) = delete;
+    EventHub& operator=(const EventHub&) = delete;
+
+    // Fan-out goes through `broadcaster` when set (one post per network thread); set it before
+    // the first subscription and keep it alive until stop().
+    void setBroadcaster(WsBroadcaster* broadcaster) { m_broadcaster = broadcaster; }
+    // Subscribes to the shard's publications and warms the event's view on the hub thread.
+    void addEvent(EventShard* shard);
+    // The cached availability of a warm event; false when unknown or not warm yet.
+    bool availability(EventId event, AvailabilityBody* out);
+    bool warm() const; // every event's view is loaded
+    std::size_t events() const;
+
+    // WebSocket subscriptions. `fromSeq`: resume after that sequence number when possible.
+    void subscribe(const WsConnectionPtr& connection, EventId event, std::optional<Seq> fromSeq);
+    void unsubscribe(const WsConnectionPtr& connection, EventId event);
+    void disconnected(const WsConnectionPtr& connection);
+
+    std::uint64_t messagesSent() const { return m_messagesSent.load(); }
+    std::uint64_t resyncs() const { return m_resyncs.load(); }
+    std::uint64_t publicationsDropped() const { return m_dropped.load(); }
+
+    // Unsubscribes from every shard, forgets every client and joins the thread. Call before the
+    // engine closes.
+    void stop();
+
+private:
+    struct View;
+    struct Task {
+        enum class Kind : std::uint8_t { Add, Publish, Subscribe, Unsubscribe, Disconnect } kind = Kind::Add;
+        EventShard* shard = nullptr;
+        EventId event = 0;
+        Published published;
+        WsConnectionPtr connection;
+        std::optional<Seq> fromSeq;
+    };
+
+    bool push(Task&& task);
+    void loop();
+    void run(Task& task);
+    void warmView(View& view);
+    void applyPublication(View& view, const Published& published);
+    void sendSnapshot(View& view, const WsConnectionPtr& connection);
+    void doSubscribe(View& view, const WsConnectionPtr& connection, std::optional<Seq> fromSeq);
+    View* find(EventId event) const;
+
+    const HubOptions m_options;
+    Metrics& m_metrics;
+    WsBroadcaster* m_broadcaster = nullptr;
+
+    mutable std::mutex m_viewsMutex; // guards the map itself; views are never removed
+    std::map<EventId, std::unique_ptr<View>> m_views;
+
+    std::mutex m_queueMutex;
+    std::condition_variable m_wake;
+    std::deque<Task> m_queue;
+    bool m_stopping = false;
+
+    std::atomic<std::uint64_t> m_messagesSent { 0 };
+    std::atomic<std::uint64_t> m_resyncs { 0 };
+    std::atomic<std::uint64_t> m_dropped { 0 };
+    std::map<std::uint64_t, std::vector<EventId>> m_clientEvents; // hub thread only
+    std::thread m_thread;
+};
+
+} // namespace usher::net

@@ -1,0 +1,794 @@
+#include "net/HttpServer.h"
+
+#include "net/Log.h"
+
+// GCC 12 reports -Wnull-dereference from asio's scheduler after inlining, at locations inside the
+// Boost headers that the SYSTEM include does not silence. Our own code is checked in every other
+// translation unit.
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <cctype>
+#include <chrono>
+#include <deque>
+#include <exception>
+#include <optional>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace usher::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using BeastRequest = http::request<http::string_body>;
+
+namespace {
+
+std::int64_t steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string errorBody(std::string_view code, std::string_view message)
+{
+    std::string body = R"({"error":{"code":")";
+    body.append(code).append(R"(","message":")").append(message).append("\"}}");
+    return body;
+}
+
+bool isHttpError(const beast::error_code& ec)
+{
+    return ec.category() == make_error_code(http::error::bad_method).category();
+}
+
+} // namespace
+
+struct HttpServer::Impl {
+    Impl(const ServerOptions& o, HttpHandler& h, WsHandler& w)
+        : options(o)
+        , http(h)
+        , ws(w)
+    {
+    }
+    ~Impl();
+
+    void doAccept();
+    void onAccept(const beast::error_code& ec, tcp::socket socket, std::size_t context);
+    void startSession(tcp::socket socket, std::size_t context);
+
+    const ServerOptions options;
+    HttpHandler& http;
+    WsHandler& ws;
+
+    std::atomic<std::int64_t> connections { 0 };
+    std::atomic<std::int64_t> wsClients { 0 };
+    std::atomic<std::uint64_t> accepted { 0 };
+    std::atomic<std::uint64_t> rejected { 0 };
+    std::atomic<std::uint64_t> timeouts { 0 };
+    std::atomic<std::uint64_t> badRequests { 0 };
+    std::atomic<std::uint64_t> wsDropped { 0 };
+    std::atomic<std::uint64_t> nextConnection { 1 };
+    std::atomic<std::size_t> nextContext { 0 };
+
+    std::unique_ptr<ssl::context> tlsContext;
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+    std::vector<std::thread> threads;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::unique_ptr<asio::steady_timer> acceptRetry;
+    std::uint16_t boundPort = 0;
+    bool started = false;
+    bool stopped = false;
+};
+
+namespace {
+
+HttpRequest toRequest(BeastRequest& message, std::uint64_t connection, const std::string& remote)
+{
+    HttpRequest request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    const std::size_t question = request.target.find('?');
+    request.path = request.target.substr(0, question);
+    if (question != std::string::npos)
+        request.query = request.target.substr(question + 1);
+    for (const auto& field : message) {
+        std::string name(field.name_string());
+        for (char& c : name)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    request.remote = remote;
+    request.connection = connection;
+    request.receivedNs = steadyNs();
+    return request;
+}
+
+// A deadline that closes the connection. Re-arming or disarming bumps a generation, so that a
+// wait that already fired but whose handler has not run yet is ignored.
+class Deadline {
+public:
+    explicit Deadline(const asio::any_io_executor& executor)
+        : m_timer(executor)
+    {
+    }
+    template <typename OnExpiry>
+    void arm(std::uint32_t ms, OnExpiry onExpiry)
+    {
+        const std::uint64_t generation = ++m_generation;
+        m_timer.expires_after(std::chrono::milliseconds(ms));
+        m_timer.async_wait([this, generation, onExpiry](const beast::error_code& ec) {
+            if (!ec)
+                onExpiry(generation);
+        });
+    }
+    bool current(std::uint64_t generation) const { return generation == m_generation; }
+    void disarm()
+    {
+        ++m_generation;
+        m_timer.cancel();
+    }
+
+private:
+    asio::steady_timer m_timer;
+    std::uint64_t m_generation = 0;
+};
+
+// What broadcast() needs of a WebSocket session, whatever its stream type.
+class WsSessionBase : public WsConnection {
+public:
+    explicit WsSessionBase(std::size_t contextIndex)
+        : context(contextIndex)
+    {
+    }
+    // The counting half of send(), on any thread: false when the client is (now) dropped.
+    virtual bool reserve(std::size_t bytes) = 0;
+    // The queuing half, on the session's own thread.
+    virtual void enqueueLocal(const std::shared_ptr<const std::string>& message) = 0;
+    const std::size_t context;
+};
+
+template <class Stream>
+class WsSession final : public WsSessionBase, public std::enable_shared_from_this<WsSession<Stream>> {
+public:
+    WsSession(HttpServer::Impl& server, Stream&& stream, std::uint64_t id, std::size_t contextIndex)
+        : WsSessionBase(contextIndex)
+        , m_server(server)
+        , m_ws(std::move(stream))
+        , m_id(id)
+    {
+        ++m_server.wsClients;
+    }
+    ~WsSession() override
+    {
+        --m_server.wsClients;
+        --m_server.connections;
+    }
+
+    std::uint64_t id() const override { return m_id; }
+
+    void accept(BeastRequest&& upgrade, HttpRequest&& info)
+    {
+        m_upgrade = std::move(upgrade);
+        m_ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        m_ws.set_option(websocket::stream_base::decorator(
+            [](websocket::response_type& response) { response.set(http::field::server, "usherd"); }));
+        m_ws.read_message_max(m_server.options.wsMessageBytesMax);
+        m_ws.async_accept(m_upgrade, [self = this->shared_from_this(), info = std::move(info)](beast::error_code ec) {
+            if (ec)
+                return;
+            self->m_open = true;
+            self->m_server.ws.opened(self, info);
+            self->readNext();
+            self->writeNext();
+        });
+    }
+
+    bool send(std::shared_ptr<const std::string> message) override
+    {
+        if (!reserve(message->size()))
+            return false;
+        asio::post(m_ws.get_executor(),
+                   [self = this->shared_from_this(), message = std::move(message)] { self->enqueueLocal(message); });
+        return true;
+    }
+
+    bool reserve(std::size_t size) override
+    {
+        if (m_dropped.load(std::memory_order_relaxed))
+            return false;
+        const std::size_t bytes = m_queuedBytes.fetch_add(size) + size;
+        const std::size_t count = m_queuedMessages.fetch_add(1) + 1;
+        if (bytes <= m_server.options.wsQueueBytesMax && count <= m_server.options.wsQueueMessagesMax)
+            return true;
+        m_queuedBytes -= size;
+        --m_queuedMessages;
+        if (!m_dropped.exchange(true)) {
+            ++m_server.wsDropped;
+            LogLine(LogLevel::Warn, "websocket client too slow, dropped")
+                .num("connection", std::int64_t(m_id))
+                .num("queuedBytes", std::int64_t(bytes));
+            close();
+        }
+        return false;
+    }
+
+    void enqueueLocal(const std::shared_ptr<const std::string>& message) override
+    {
+        m_queue.push_back(message);
+        writeNext();
+    }
+
+    void close() override
+    {
+        asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
+            beast::error_code ec;
+            auto& socket = beast::get_lowest_layer(self->m_ws).socket();
+            socket.shutdown(tcp::socket::shutdown_both, ec);
+            socket.close(ec);
+        });
+    }
+
+private:
+    void readNext()
+    {
+        m_ws.async_read(m_readBuffer, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) {
+                self->finish();
+                return;
+            }
+            std::string text = beast::buffers_to_string(self->m_readBuffer.data());
+            self->m_readBuffer.consume(self->m_readBuffer.size());
+            self->m_server.ws.message(self, std::move(text));
+            self->readNext();
+        });
+    }
+
+    void writeNext()
+    {
+        if (!m_open || m_writing || m_finished || m_queue.empty())
+            return;
+        m_writing = true;
+        m_ws.text(true);
+        m_ws.async_write(asio::buffer(*m_queue.front()),
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             self->m_writing = false;
+                             self->m_queuedBytes -= self->m_queue.front()->size();
+                             --self->m_queuedMessages;
+                             self->m_queue.pop_front();
+                             if (ec) {
+                                 self->finish();
+                                 return;
+                             }
+                             self->writeNext();
+                         });
+    }
+
+    void finish()
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        if (m_open)
+            m_server.ws.closed(this->shared_from_this());
+        beast::error_code ec;
+        beast::get_lowest_layer(m_ws).socket().close(ec);
+    }
+
+    HttpServer::Impl& m_server;
+    websocket::stream<Stream> m_ws;
+    const std::uint64_t m_id;
+    BeastRequest m_upgrade;
+    beast::flat_buffer m_readBuffer;
+    std::deque<std::shared_ptr<const std::string>> m_queue; // own thread only
+    std::atomic<std::size_t> m_queuedBytes { 0 };
+    std::atomic<std::size_t> m_queuedMessages { 0 };
+    std::atomic<bool> m_dropped { false };
+    bool m_open = false;
+    bool m_writing = false;
+    bool m_finished = false;
+};
+
+template <class Stream>
+class HttpSession final : public ReplySink, public std::enable_shared_from_this<HttpSession<Stream>> {
+public:
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
+    HttpSession(HttpServer::Impl& server, Stream&& stream, std::size_t context)
+        : m_server(server)
+        , m_context(context)
+        , m_stream(std::move(stream))
+        , m_buffer(server.options.headerBytesMax + 128 * 1024)
+        , m_readDeadline(m_stream.get_executor())
+        , m_writeDeadline(m_stream.get_executor())
+        , m_id(server.nextConnection++)
+    {
+        beast::error_code ec;
+        const auto endpoint = beast::get_lowest_layer(m_stream).socket().remote_endpoint(ec);
+        if (!ec)
+            m_remote = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    }
+    ~HttpSession() override
+    {
+        if (!m_upgraded)
+            --m_server.connections;
+    }
+
+    void start()
+    {
+        if constexpr (kTls) {
+            armRead(m_server.options.headerTimeoutMs);
+            m_stream.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+                self->m_readDeadline.disarm();
+                if (ec) {
+                    self->closeNow();
+                    return;
+                }
+                self->readNext();
+            });
+        } else {
+            readNext();
+        }
+    }
+
+    void deliver(std::uint32_t slot, HttpResponse&& response) override
+    {
+        asio::post(m_stream.get_executor(),
+                   [self = this->shared_from_this(), slot, response = std::move(response)]() mutable {
+                       self->onReply(slot, std::move(response));
+                   });
+    }
+
+private:
+    struct Slot {
+        bool ready = false;
+        bool close = false;
+        http::response<http::string_body> response;
+    };
+
+    void armRead(std::uint32_t ms)
+    {
+        m_readDeadline.arm(ms, [weak = this->weak_from_this()](std::uint64_t generation) {
+            if (auto self = weak.lock(); self && self->m_readDeadline.current(generation)) {
+                ++self->m_server.timeouts;
+                self->closeNow();
+            }
+        });
+    }
+
+    void armWrite()
+    {
+        m_writeDeadline.arm(m_server.options.writeTimeoutMs, [weak = this->weak_from_this()](std::uint64_t generation) {
+            if (auto self = weak.lock(); self && self->m_writeDeadline.current(generation)) {
+                ++self->m_server.timeouts;
+                self->closeNow();
+            }
+        });
+    }
+
+    void closeNow()
+    {
+        if (m_closed)
+            return;
+        m_closed = true;
+        m_readDeadline.disarm();
+        m_writeDeadline.disarm();
+        beast::error_code ec;
+        auto& socket = beast::get_lowest_layer(m_stream).socket();
+        socket.shutdown(tcp::socket::shutdown_both, ec);
+        socket.close(ec);
+    }
+
+    void readNext()
+    {
+        if (m_closed || m_reading || m_readDone || m_slots.size() >= m_server.options.pipelineMax)
+            return;
+        m_parser.emplace();
+        m_parser->header_limit(std::uint32_t(m_server.options.headerBytesMax));
+        m_parser->body_limit(m_server.options.bodyBytesMax);
+        m_reading = true;
+        const bool idle = m_buffer.size() == 0 && m_slots.empty();
+        armRead(idle ? m_server.options.idleTimeoutMs : m_server.options.headerTimeoutMs);
+        http::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    void onHeader(const beast::error_code& ec)
+    {
+        if (ec) {
+            onReadError(ec);
+            return;
+        }
+        BeastRequest& header = m_parser->get();
+        const std::string_view target = header.target();
+        if (websocket::is_upgrade(header) && target.substr(0, target.find('?')) == m_server.options.wsPath) {
+            upgrade();
+            return;
+        }
+        if (m_parser->is_done()) {
+            onBody({});
+            return;
+        }
+        armRead(m_server.options.bodyTimeoutMs);
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->onBody(e); });
+    }
+
+    void onBody(const beast::error_code& ec)
+    {
+        m_reading = false;
+        m_readDeadline.disarm();
+        if (ec) {
+            onReadError(ec);
+            return;
+        }
+        BeastRequest message = m_parser->release();
+        const bool keepAlive = message.keep_alive();
+        HttpRequest request = toRequest(message, m_id, m_remote);
+        if (!keepAlive)
+            m_readDone = true;
+        const std::uint32_t slot = m_firstSlot + std::uint32_t(m_slots.size());
+        m_slots.emplace_back();
+        m_slots.back().close = !keepAlive;
+        m_server.http.handle(std::move(request), Reply(this->shared_from_this(), slot));
+        readNext();
+    }
+
+    void onReadError(const beast::error_code& ec)
+    {
+        m_reading = false;
+        m_readDeadline.disarm();
+        m_readDone = true;
+        if (ec == http::error::body_limit) {
+            respondError(413, "body_too_large", "the request body is over the limit");
+        } else if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
+            respondError(431, "headers_too_large", "the request headers are over the limit");
+        } else if (isHttpError(ec) && ec != http::error::end_of_stream && ec != http::error::partial_message) {
+            respondError(400, "bad_request", "malformed HTTP request");
+        } else if (m_slots.empty()) {
+            closeNow(); // the client went away or timed out: nothing left to answer
+        }
+    }
+
+    void respondError(int status, std::string_view code, std::string_view message)
+    {
+        ++m_server.badRequests;
+        const std::uint32_t slot = m_firstSlot + std::uint32_t(m_slots.size());
+        m_slots.emplace_back();
+        HttpResponse response;
+        response.status = status;
+        response.body = errorBody(code, message);
+        response.close = true;
+        onReply(slot, std::move(response));
+    }
+
+    void upgrade()
+    {
+        m_reading = false;
+        m_readDeadline.disarm();
+        if (!m_slots.empty()) {
+            m_readDone = true;
+            respondError(400, "bad_request", "a WebSocket upgrade must not be pipelined");
+            return;
+        }
+        BeastRequest message = m_parser->release();
+        HttpRequest info = toRequest(message, m_id, m_remote);
+        m_upgraded = true;
+        m_closed = true; // this object no longer owns the stream
+        m_writeDeadline.disarm();
+        auto session = std::make_shared<WsSession<Stream>>(m_server, std::move(m_stream), m_id, m_context);
+        session->accept(std::move(message), std::move(info));
+    }
+
+    void onReply(std::uint32_t slot, HttpResponse&& response)
+    {
+        if (m_closed)
+            return;
+        const std::uint32_t index = slot - m_firstSlot;
+        if (index >= m_slots.size() || m_slots[index].ready)
+            return;
+        Slot& s = m_slots[index];
+        s.ready = true;
+        s.close = s.close || response.close;
+        auto& r = s.response;
+        r.version(11);
+        r.result(static_cast<unsigned>(response.status));
+        r.set(http::field::server, "usherd");
+        if (!response.contentType.empty() && !response.body.empty())
+            r.set(http::field::content_type, response.contentType);
+        for (const auto& [name, value] : response.headers)
+            r.set(name, value);
+        r.body() = std::move(response.body);
+        r.keep_alive(!s.close);
+        r.prepare_payload();
+        writeNext();
+    }
+
+    void writeNext()
+    {
+        if (m_closed || m_writing || m_slots.empty() || !m_slots.front().ready)
+            return;
+        m_writing = true;
+        armWrite();
+        http::async_write(m_stream, m_slots.front().response,
+                          [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
+    }
+
+    void onWrite(const beast::error_code& ec)
+    {
+        m_writing = false;
+        m_writeDeadline.disarm();
+        if (ec) {
+            closeNow();
+            return;
+        }
+        const bool close = m_slots.front().close;
+        m_slots.pop_front();
+        ++m_firstSlot;
+        if (close || (m_readDone && m_slots.empty() && !m_reading)) {
+            closeNow();
+            return;
+        }
+        writeNext();
+        readNext();
+    }
+
+    HttpServer::Impl& m_server;
+    const std::size_t m_context; // index of the io_context this connection lives on
+    Stream m_stream;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    Deadline m_readDeadline;
+    Deadline m_writeDeadline;
+    const std::uint64_t m_id;
+    std::string m_remote;
+    std::deque<Slot> m_slots;      // outstanding requests, oldest first
+    std::uint32_t m_firstSlot = 0; // slot number of m_slots.front()
+    bool m_reading = false;
+    bool m_readDone = false; // no more requests will be read
+    bool m_writing = false;
+    bool m_closed = false;
+    bool m_upgraded = false;
+};
+
+constexpr std::string_view kOverloadedBody
+    = R"({"error":{"code":"overloaded","message":"too many connections, retry"}})";
+const std::string kOverloaded
+    = "HTTP/1.1 503 Service Unavailable\r\nServer: usherd\r\nContent-Type: application/json\r\n"
+      "Retry-After: 1\r\nConnection: close\r\nContent-Length: "
+    + std::to_string(kOverloadedBody.size()) + "\r\n\r\n" + std::string(kOverloadedBody);
+
+} // namespace
+
+HttpServer::Impl::~Impl()
+{
+    acceptRetry.reset();
+    acceptor.reset();
+    contexts.clear(); // destroys the sessions still queued in handlers, while the counters exist
+}
+
+void HttpServer::Impl::doAccept()
+{
+    const std::size_t context = nextContext++ % contexts.size();
+    const asio::any_io_executor executor = contexts[context]->get_executor();
+    acceptor->async_accept(executor, [this, context](beast::error_code ec, tcp::socket socket) {
+        onAccept(ec, std::move(socket), context);
+    });
+}
+
+void HttpServer::Impl::onAccept(const beast::error_code& ec, tcp::socket socket, std::size_t context)
+{
+    if (ec == asio::error::operation_aborted || !acceptor->is_open())
+        return;
+    if (ec) {
+        // Out of descriptors, typically: wait a little rather than spin.
+        LogLine(LogLevel::Warn, "accept failed").str("error", ec.message());
+        acceptRetry->expires_after(std::chrono::milliseconds(100));
+        acceptRetry->async_wait([this](const beast::error_code& e) {
+            if (!e && acceptor->is_open())
+                doAccept();
+        });
+        return;
+    }
+    ++accepted;
+    if (std::size_t(connections.load()) >= options.connectionsMax) {
+        ++rejected;
+        beast::error_code ignored;
+        asio::write(socket, asio::buffer(kOverloaded.data(), kOverloaded.size()), ignored);
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
+    } else {
+        ++connections;
+        startSession(std::move(socket), context);
+    }
+    doAccept();
+}
+
+void HttpServer::Impl::startSession(tcp::socket socket, std::size_t context)
+{
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    const auto executor = socket.get_executor();
+    if (tlsContext) {
+        auto session
+            = std::make_shared<HttpSession<TlsStream>>(*this, TlsStream(std::move(socket), *tlsContext), context);
+        asio::post(executor, [session] { session->start(); });
+    } else {
+        auto session = std::make_shared<HttpSession<PlainStream>>(*this, PlainStream(std::move(socket)), context);
+        asio::post(executor, [session] { session->start(); });
+    }
+}
+
+HttpServer::HttpServer(const ServerOptions& options, HttpHandler& http, WsHandler& ws)
+    : m_impl(std::make_unique<Impl>(options, http, ws))
+{
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+bool HttpServer::start(std::string* error)
+{
+    Impl& d = *m_impl;
+    if (d.started) {
+        *error = "already started";
+        return false;
+    }
+    beast::error_code ec;
+    if (!d.options.tlsCertificateFile.empty()) {
+        d.tlsContext = std::make_unique<ssl::context>(ssl::context::tls_server);
+        d.tlsContext->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
+                                  | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        d.tlsContext->use_certificate_chain_file(d.options.tlsCertificateFile, ec);
+        if (!ec)
+            d.tlsContext->use_private_key_file(d.options.tlsKeyFile.empty() ? d.options.tlsCertificateFile
+                                                                            : d.options.tlsKeyFile,
+                                               ssl::context::pem, ec);
+        if (ec) {
+            *error = "TLS certificate or key: " + ec.message();
+            return false;
+        }
+    }
+    const unsigned threads = std::max(1u, d.options.threads);
+    for (unsigned i = 0; i < threads; ++i) {
+        d.contexts.push_back(std::make_unique<asio::io_context>(1));
+        d.guards.push_back(asio::make_work_guard(*d.contexts.back()));
+    }
+    const auto address = asio::ip::make_address(d.options.host, ec);
+    if (ec) {
+        *error = "bad listen address '" + d.options.host + "': " + ec.message();
+        return false;
+    }
+    const tcp::endpoint endpoint(address, d.options.port);
+    d.acceptor = std::make_unique<tcp::acceptor>(*d.contexts[0]);
+    d.acceptRetry = std::make_unique<asio::steady_timer>(*d.contexts[0]);
+    d.acceptor->open(endpoint.protocol(), ec);
+    if (!ec)
+        d.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        d.acceptor->bind(endpoint, ec);
+    if (!ec)
+        d.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+        *error = "cannot listen on " + d.options.host + ":" + std::to_string(d.options.port) + ": " + ec.message();
+        return false;
+    }
+    d.boundPort = d.acceptor->local_endpoint().port();
+    d.started = true;
+    d.doAccept();
+    for (auto& context : d.contexts) {
+        d.threads.emplace_back([context = context.get()] {
+            for (;;) {
+                try {
+                    context->run();
+                    return;
+                } catch (const std::exception& e) {
+                    LogLine(LogLevel::Error, "exception in network thread").str("error", e.what());
+                }
+            }
+        });
+    }
+    return true;
+}
+
+std::uint16_t HttpServer::port() const
+{
+    return m_impl->boundPort;
+}
+
+bool HttpServer::tls() const
+{
+    return m_impl->tlsContext != nullptr;
+}
+
+void HttpServer::stopAccepting()
+{
+    Impl& d = *m_impl;
+    if (!d.started || d.stopped)
+        return;
+    asio::post(*d.contexts[0], [&d] {
+        beast::error_code ignored;
+        d.acceptRetry->cancel();
+        d.acceptor->close(ignored);
+    });
+}
+
+void HttpServer::stop()
+{
+    Impl& d = *m_impl;
+    if (!d.started || d.stopped)
+        return;
+    d.stopped = true;
+    stopAccepting();
+    d.guards.clear();
+    for (auto& context : d.contexts)
+        context->stop();
+    for (auto& thread : d.threads)
+        thread.join();
+    d.threads.clear();
+}
+
+std::size_t HttpServer::broadcast(const std::vector<WsConnectionPtr>& to,
+                                  const std::shared_ptr<const std::string>& message)
+{
+    Impl& d = *m_impl;
+    if (!d.started || d.stopped)
+        return 0;
+    std::vector<std::vector<std::shared_ptr<WsSessionBase>>> groups(d.contexts.size());
+    std::size_t taken = 0;
+    for (const WsConnectionPtr& connection : to) {
+        auto session = std::static_pointer_cast<WsSessionBase>(connection);
+        if (session->context < groups.size() && session->reserve(message->size())) {
+            groups[session->context].push_back(std::move(session));
+            ++taken;
+        }
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        if (groups[i].empty())
+            continue;
+        asio::post(*d.contexts[i], [sessions = std::move(groups[i]), message] {
+            for (const auto& session : sessions)
+                session->enqueueLocal(message);
+        });
+    }
+    return taken;
+}
+
+ServerStats HttpServer::stats() const
+{
+    const Impl& d = *m_impl;
+    ServerStats s;
+    s.connections = d.connections.load();
+    s.wsClients = d.wsClients.load();
+    s.accepted = d.accepted.load();
+    s.rejected = d.rejected.load();
+    s.timeouts = d.timeouts.load();
+    s.badRequests = d.badRequests.load();
+    s.wsDropped = d.wsDropped.load();
+    return s;
+}
+
+} // namespace usher::net

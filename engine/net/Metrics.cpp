@@ -1,0 +1,101 @@
+#include "net/Metrics.h"
+
+#include <cstdio>
+
+namespace usher::net {
+
+void LatencyHistogram::observe(double seconds)
+{
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        if (seconds <= kBuckets[i]) {
+            m_counts[i].fetch_add(1, std::memory_order_relaxed);
+            break;
+        }
+    }
+    m_count.fetch_add(1, std::memory_order_relaxed);
+    m_sumNs.fetch_add(std::uint64_t(seconds * 1e9), std::memory_order_relaxed);
+}
+
+void LatencyHistogram::render(std::string& out, std::string_view name, std::string_view labels) const
+{
+    const std::string bucket = std::string(name) + "_bucket";
+    const std::string prefix = labels.empty() ? std::string() : std::string(labels) + ",";
+    std::uint64_t cumulative = 0;
+    char le[32];
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+        cumulative += m_counts[i].load(std::memory_order_relaxed);
+        std::snprintf(le, sizeof le, "%g", kBuckets[i]);
+        appendMetric(out, bucket, prefix + "le=\"" + le + "\"", double(cumulative));
+    }
+    const std::uint64_t count = m_count.load(std::memory_order_relaxed);
+    appendMetric(out, bucket, prefix + "le=\"+Inf\"", double(count));
+    appendMetric(out, std::string(name) + "_sum", labels, double(m_sumNs.load(std::memory_order_relaxed)) / 1e9);
+    appendMetric(out, std::string(name) + "_count", labels, double(count));
+}
+
+const char* routeName(Route route)
+{
+    switch (route) {
+    case Route::Other: return "other";
+    case Route::Healthz: return "/healthz";
+    case Route::Readyz: return "/readyz";
+    case Route::Metrics: return "/metrics";
+    case Route::Sessions: return "/api/sessions";
+    case Route::Venues: return "/api/venues";
+    case Route::Events: return "/api/events";
+    case Route::Event: return "/api/events/{id}";
+    case Route::Availability: return "/api/events/{id}/availability";
+    case Route::Holds: return "/api/events/{id}/holds";
+    case Route::Block: return "/api/events/{id}/block";
+    case Route::SeatHold: return "/api/events/{id}/seats/{seatId}/hold";
+    case Route::Hold: return "/api/holds/{id}";
+    case Route::Purchase: return "/api/holds/{id}/purchase";
+    case Route::Order: return "/api/orders/{id}";
+    case Route::Refund: return "/api/orders/{id}/refund";
+    }
+    return "other";
+}
+
+void Metrics::observeRequest(Route route, int status, double seconds)
+{
+    std::size_t slot = 0;
+    while (slot + 1 < kStatuses.size() && kStatuses[slot] != status)
+        ++slot;
+    m_requests[std::size_t(route)][slot].observe(seconds);
+}
+
+void Metrics::renderRequests(std::string& out) const
+{
+    auto labels = [](std::size_t route, std::size_t slot) {
+        return std::string("route=\"") + routeName(Route(route)) + "\",status=\""
+            + (kStatuses[slot] ? std::to_string(kStatuses[slot]) : std::string("other")) + "\"";
+    };
+    appendHelp(out, "usherd_http_requests_total", "counter", "HTTP requests answered, by route and status");
+    for (std::size_t r = 0; r < kRoutes; ++r)
+        for (std::size_t s = 0; s < kStatuses.size(); ++s)
+            if (const std::uint64_t n = m_requests[r][s].count())
+                appendMetric(out, "usherd_http_requests_total", labels(r, s), double(n));
+    appendHelp(out, "usherd_http_request_seconds", "histogram", "HTTP request latency, by route and status");
+    for (std::size_t r = 0; r < kRoutes; ++r)
+        for (std::size_t s = 0; s < kStatuses.size(); ++s)
+            if (m_requests[r][s].count())
+                m_requests[r][s].render(out, "usherd_http_request_seconds", labels(r, s));
+}
+
+void appendMetric(std::string& out, std::string_view name, std::string_view labels, double value)
+{
+    out.append(name);
+    if (!labels.empty())
+        out.append("{").append(labels).append("}");
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, " %.17g\n", value);
+    out.append(buffer);
+}
+
+void appendHelp(std::string& out, std::string_view name, std::string_view type, std::string_view help)
+{
+    out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+    out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+}
+
+} // namespace usher::net

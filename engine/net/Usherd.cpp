@@ -1,0 +1,179 @@
+#include "net/Usherd.h"
+
+#include "event/EventSpecJson.h"
+#include "net/EventHub.h"
+#include "net/Log.h"
+#include "net/TokenStore.h"
+#include "runtime/Clock.h"
+#include "runtime/Engine.h"
+#include "venue/SampleVenues.h"
+#include "venue/VenueGenerator.h"
+
+#include <QDir>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <pthread.h>
+
+namespace usher::net {
+
+namespace {
+
+sigset_t terminationSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+
+bool createDemoEvents(Engine& engine, const UsherdOptions& options)
+{
+    const Timestamp now = systemClockNow();
+    EventId id = 1;
+    for (const SampleVenueInfo& sample : sampleVenues()) {
+        auto venue = sample.build();
+        if (!venue)
+            continue;
+        std::string error;
+        const std::string name = "Demo: " + venue->name;
+        if (engine.createEvent(makeDemoEvent(id++, name, std::move(venue), now), &error) != Status::Ok) {
+            LogLine(LogLevel::Error, "cannot create a demo event").str("error", error);
+            return false;
+        }
+    }
+    if (options.demoLargeSeats > 0) {
+        auto venue = generateVenueWithSeats(options.demoLargeSeats);
+        std::string error;
+        if (!venue
+            || engine.createEvent(makeDemoEvent(100, "Benchmark hall", std::move(venue), now), &error) != Status::Ok) {
+            LogLine(LogLevel::Error, "cannot create the large demo event").str("error", error);
+            return false;
+        }
+    }
+    LogLine(LogLevel::Info, "demo events created").num("events", std::int64_t(engine.events().size()));
+    return true;
+}
+
+int waitForTermination()
+{
+    const sigset_t set = terminationSignals();
+    for (;;) {
+        int signal = 0;
+        if (sigwait(&set, &signal) != 0)
+            continue;
+        if (signal == SIGHUP)
+            continue; // tokens reload by themselves; nothing else to re-read yet
+        return signal;
+    }
+}
+
+} // namespace
+
+void blockTerminationSignals()
+{
+    const sigset_t set = terminationSignals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
+{
+    if (options.dataDirectory.empty() || !QDir().mkpath(QString::fromStdString(options.dataDirectory))) {
+        LogLine(LogLevel::Error, "cannot use the data directory").str("path", options.dataDirectory);
+        return 1;
+    }
+    std::string error;
+    auto tokens = TokenStore::open(options.dataDirectory, &error);
+    if (!tokens) {
+        LogLine(LogLevel::Error, "cannot open the token store").str("error", error);
+        return 1;
+    }
+    EngineOptions engineOptions;
+    engineOptions.dataDirectory = options.dataDirectory;
+    engineOptions.synchronousFull = options.synchronousFull;
+    auto engine = Engine::open(engineOptions, &error);
+    if (!engine) {
+        LogLine(LogLevel::Error, "cannot open the engine").str("error", error);
+        return 1;
+    }
+    LogLine(LogLevel::Info, "engine opened")
+        .num("events", std::int64_t(engine->startup().events))
+        .num("recordsReplayed", std::int64_t(engine->startup().recordsReplayed))
+        .real("seconds", engine->startup().seconds);
+    if (options.demo && engine->events().empty() && !createDemoEvents(*engine, options))
+        return 1;
+
+    Metrics metrics;
+    EventHub hub(HubOptions {}, metrics);
+    ApiOptions apiOptions = options.api;
+    apiOptions.dataDirectory = options.dataDirectory;
+    ApiService api(apiOptions, *engine, hub, *tokens, metrics, gateway);
+    if (!api.loadVenues(&error)) {
+        LogLine(LogLevel::Error, "cannot load the venues").str("error", error);
+        return 1;
+    }
+    for (EventId id : engine->events())
+        api.addEvent(engine->event(id));
+
+    HttpServer server(options.server, api, api);
+    hub.setBroadcaster(&server);
+    api.setServerStats([&server] { return server.stats(); });
+    if (!server.start(&error)) {
+        LogLine(LogLevel::Error, "cannot start the server").str("error", error);
+        api.close();
+        hub.stop();
+        engine->close();
+        return 1;
+    }
+    LogLine(LogLevel::Info, "listening")
+        .str("host", options.server.host)
+        .num("port", server.port())
+        .str("scheme", server.tls() ? "https" : "http")
+        .num("threads", options.server.threads)
+        .str("payments", gateway ? "on" : "off");
+    if (!options.portFile.empty()) {
+        std::ofstream file(options.portFile + ".tmp");
+        file << server.port() << "\n";
+        file.close();
+        std::rename((options.portFile + ".tmp").c_str(), options.portFile.c_str());
+    }
+
+    const int signal = waitForTermination();
+    LogLine(LogLevel::Info, "shutting down").num("signal", signal);
+    server.stopAccepting();
+    api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
+    api.close();                // from here nothing submits to the engine
+    hub.stop();                 // unsubscribes from the shards
+    engine->close();            // finishes the batches in flight; their replies go out
+    server.stop();
+    LogLine(LogLevel::Info, "stopped");
+    return 0;
+}
+
+int createToken(const std::string& dataDirectory, const std::string& roleText, const std::string& name)
+{
+    Role role = Role::Admin;
+    if (!parseRole(roleText, &role) || role == Role::Buyer) {
+        std::fprintf(stderr, "usherd: --role must be admin, promoter, clerk or device\n");
+        return 2;
+    }
+    if (dataDirectory.empty() || !QDir().mkpath(QString::fromStdString(dataDirectory))) {
+        std::fprintf(stderr, "usherd: cannot use the data directory '%s'\n", dataDirectory.c_str());
+        return 1;
+    }
+    std::string error;
+    auto tokens = TokenStore::open(dataDirectory, &error);
+    std::string token;
+    if (!tokens || !tokens->createToken(role, name, &token, &error)) {
+        std::fprintf(stderr, "usherd: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("%s\n", token.c_str());
+    return 0;
+}
+
+} // namespace usher::net

@@ -1,0 +1,39 @@
+#pragma once
+
+// usherd as one object: opens the engine and the token store, loads the demo data when asked,
+// starts the network edge and the API, waits for SIGTERM or SIGINT and shuts down in order.
+// app/usherd/main.cpp parses arguments into UsherdOptions and calls run().
+
+#include "net/ApiService.h"
+#include "net/HttpServer.h"
+#include "payments/PaymentGateway.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace usher::net {
+
+struct UsherdOptions {
+    std::string dataDirectory;
+    bool synchronousFull = true;      // fsync every commit
+    bool demo = false;                // sample venues with events on sale, when the data has no events
+    std::uint32_t demoLargeSeats = 0; // also a generated event with this many seats (benchmarks)
+    std::string portFile;             // the bound port is written here once listening (tests, scripts)
+    ServerOptions server;
+    ApiOptions api;
+    std::int64_t drainMs = 10'000; // at shutdown: how long purchases in flight may take
+};
+
+// Blocks SIGTERM, SIGINT and SIGHUP and ignores SIGPIPE in the calling thread; call first thing in
+// main(), before any thread exists, so that every thread inherits the mask and run() can wait.
+void blockTerminationSignals();
+
+// Runs until SIGTERM or SIGINT. `gateway` may be null (purchases answer 503); it must outlive run().
+// Returns the process exit status: 0 after a clean shutdown, 1 when start-up failed.
+int runUsherd(const UsherdOptions& options, PaymentGateway* gateway);
+
+// `usherd token create`: prints a new token on stdout. Returns the exit status.
+int createToken(const std::string& dataDirectory, const std::string& role, const std::string& name);
+
+} // namespace usher::net

@@ -1,0 +1,307 @@
+#include "HttpBench.h"
+
+#include "LoadClient.h"
+
+#include <algorithm>
+#include <charconv>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace usher::bench {
+
+namespace {
+
+constexpr std::uint64_t kTheatre = 1;
+
+struct Options {
+    double seconds = 3;
+    int runs = 3;
+    std::vector<std::size_t> clients = { 64, 1000 };
+    std::vector<std::size_t> subscribers = { 1000, 10000 };
+    std::size_t changes = 30;
+    int changeIntervalMs = 100;
+    bool fsync = true;
+    std::string usherd = USHERD_PATH;
+    std::string dir = "/tmp";
+};
+
+void printUsage(std::FILE* out)
+{
+    std::fprintf(out,
+                 "usage: usher-bench http [--seconds S] [--runs R] [--clients LIST] [--subscribers LIST] [--quick]\n"
+                 "                        [--no-fsync] [--usherd PATH] [--dir PATH]\n\n"
+                 "  --seconds S        length of each load run (default 3)\n"
+                 "  --runs R           repeat each load run R times, report the median (default 3)\n"
+                 "  --clients LIST     keep-alive hold clients, comma-separated (default 64,1000)\n"
+                 "  --subscribers LIST WebSocket subscribers, comma-separated (default 1000,10000)\n"
+                 "  --quick            a smoke run: 1 s, one run, 64 clients, 100 subscribers\n"
+                 "  --no-fsync         usherd without fsync per commit (default: durable, fsync)\n"
+                 "  --usherd PATH      the usherd binary (default: the one built with this benchmark)\n"
+                 "  --dir PATH         where usherd's temporary data directory goes (default /tmp)\n");
+}
+
+std::vector<std::size_t> parseList(std::string_view text)
+{
+    std::vector<std::size_t> values;
+    while (!text.empty()) {
+        const std::size_t comma = text.find(',');
+        std::size_t value = 0;
+        const std::string_view item = text.substr(0, comma);
+        if (std::from_chars(item.data(), item.data() + item.size(), value).ec != std::errc() || value == 0)
+            return {};
+        values.push_back(value);
+        text = comma == std::string_view::npos ? std::string_view {} : text.substr(comma + 1);
+    }
+    return values;
+}
+
+std::optional<Options> parse(const std::vector<std::string_view>& args, bool* help)
+{
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--help" || a == "-h") {
+            *help = true;
+        } else if (a == "--quick") {
+            o.seconds = 1;
+            o.runs = 1;
+            o.clients = { 64 };
+            o.subscribers = { 100 };
+            o.changes = 10;
+        } else if (a == "--no-fsync") {
+            o.fsync = false;
+        } else if (a == "--seconds" && hasValue) {
+            o.seconds = std::atof(std::string(args[++i]).c_str());
+            if (o.seconds <= 0 || o.seconds > 600)
+                return std::nullopt;
+        } else if (a == "--runs" && hasValue) {
+            o.runs = std::atoi(std::string(args[++i]).c_str());
+            if (o.runs < 1 || o.runs > 50)
+                return std::nullopt;
+        } else if (a == "--clients" && hasValue) {
+            o.clients = parseList(args[++i]);
+            if (o.clients.empty())
+                return std::nullopt;
+        } else if (a == "--subscribers" && hasValue) {
+            o.subscribers = parseList(args[++i]);
+            if (o.subscribers.empty())
+                return std::nullopt;
+        } else if (a == "--usherd" && hasValue) {
+            o.usherd = args[++i];
+        } else if (a == "--dir" && hasValue) {
+            o.dir = args[++i];
+        } else {
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+class Server {
+public:
+    bool start(const Options& options)
+    {
+        std::string pattern = options.dir + "/usher-bench-http-XXXXXX";
+        if (!mkdtemp(pattern.data()))
+            return false;
+        m_dir = pattern;
+        const std::string portFile = m_dir + "/port";
+        std::vector<std::string> args
+            = { options.usherd, "--data",       m_dir,    "--listen",     "127.0.0.1:0", "--port-file", portFile,
+                "--demo",       "--demo-large", "100000", "--rate-limit", "0",           "--log-level", "warn" };
+        if (!options.fsync)
+            args.push_back("--no-fsync");
+        std::vector<char*> argv;
+        for (std::string& arg : args)
+            argv.push_back(arg.data());
+        argv.push_back(nullptr);
+        if (posix_spawn(&m_pid, options.usherd.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
+            return false;
+        const std::int64_t deadline = nowNs() + 180'000'000'000;
+        while (nowNs() < deadline && m_port == 0) {
+            std::ifstream file(portFile);
+            unsigned port = 0;
+            if (file >> port)
+                m_port = std::uint16_t(port);
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        while (m_port && nowNs() < deadline) {
+            BlockingConnection c(m_port);
+            if (c.request(httpRequest("GET", "/readyz", "", "")).status == 200)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+    ~Server()
+    {
+        if (m_pid > 0) {
+            kill(m_pid, SIGTERM);
+            int status = 0;
+            waitpid(m_pid, &status, 0);
+        }
+        if (!m_dir.empty())
+            std::system(("rm -rf '" + m_dir + "'").c_str());
+    }
+    std::uint16_t port() const { return m_port; }
+
+private:
+    pid_t m_pid = 0;
+    std::uint16_t m_port = 0;
+    std::string m_dir;
+};
+
+std::string field(const std::string& body, const std::string& name)
+{
+    const std::string key = "\"" + name + "\":\"";
+    const std::size_t at = body.find(key);
+    if (at == std::string::npos)
+        return {};
+    const std::size_t end = body.find('"', at + key.size());
+    return body.substr(at + key.size(), end - at - key.size());
+}
+
+struct Row {
+    double perSecond = 0;
+    Percentiles latency;
+    double okShare = 0;
+};
+
+Row medianRow(std::vector<Row> rows)
+{
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.perSecond < b.perSecond; });
+    return rows[rows.size() / 2];
+}
+
+Row measure(std::uint16_t port, std::size_t clients, double seconds, int okStatus,
+            const std::function<std::string(std::size_t, std::uint64_t)>& make)
+{
+    const LoadResult r = runClosedLoop(port, clients, seconds, make);
+    Row row;
+    row.perSecond = r.seconds > 0 ? double(r.requests) / r.seconds : 0;
+    row.latency = percentiles(r.latenciesNs);
+    auto it = r.statuses.find(okStatus);
+    row.okShare = r.requests ? double(it == r.statuses.end() ? 0 : it->second) / double(r.requests) : 0;
+    std::uint64_t bad = 0;
+    for (const auto& [status, count] : r.statuses)
+        if (status != 201 && status != 409 && status != 200 && status != 304)
+            bad += count;
+    if (bad || r.failedConnections)
+        std::fprintf(stderr, "usher-bench: %llu unexpected answers, %llu failed connections\n",
+                     static_cast<unsigned long long>(bad), static_cast<unsigned long long>(r.failedConnections));
+    return row;
+}
+
+void printRow(const char* what, const Row& row, const char* okLabel)
+{
+    std::printf("%-44s %12.0f %9.2f %9.2f %9.2f   %s %.0f%%\n", what, row.perSecond, row.latency.p50Ms,
+                row.latency.p99Ms, row.latency.maxMs, okLabel, row.okShare * 100);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
+{
+    bool help = false;
+    const std::optional<Options> parsed = parse(arguments, &help);
+    if (help) {
+        printUsage(stdout);
+        return 0;
+    }
+    if (!parsed) {
+        printUsage(stderr);
+        return 2;
+    }
+    const Options& o = *parsed;
+    Server server;
+    if (!server.start(o)) {
+        std::fprintf(stderr, "usher-bench: usherd did not start (%s)\n", o.usherd.c_str());
+        return 1;
+    }
+    const std::uint16_t port = server.port();
+    const std::size_t sessionsWanted = std::max<std::size_t>(64, *std::max_element(o.clients.begin(), o.clients.end()));
+    std::vector<std::string> sessions;
+    {
+        BlockingConnection c(port);
+        for (std::size_t i = 0; i < sessionsWanted; ++i)
+            sessions.push_back("Authorization: Bearer "
+                               + field(c.request(httpRequest("POST", "/api/sessions", "", "")).body, "token") + "\r\n");
+    }
+    std::printf("usher-bench http: usherd on 127.0.0.1:%u, %s, %d run(s) of %.1f s, median shown\n\n", port,
+                o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
+    std::printf("%-44s %12s %9s %9s %9s\n", "measurement", "per second", "p50 ms", "p99 ms", "max ms");
+
+    std::uint64_t epoch = 0;
+    for (const std::size_t clients : o.clients) {
+        std::vector<Row> rows;
+        for (int run = 0; run < o.runs; ++run) {
+            const std::uint64_t tag = ++epoch;
+            std::vector<std::uint64_t> state(clients);
+            for (std::size_t i = 0; i < clients; ++i)
+                state[i] = 0x9E3779B97F4A7C15ull * (i + 1) + tag;
+            rows.push_back(measure(port, clients, o.seconds, 201, [&](std::size_t conn, std::uint64_t n) {
+                std::uint64_t& x = state[conn];
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                const std::uint64_t seat = 1 + x % 100'000;
+                return httpRequest("POST", "/api/events/100/seats/" + std::to_string(seat) + "/hold", "",
+                                   sessions[conn % sessions.size()] + "Idempotency-Key: b" + std::to_string(tag) + "-"
+                                       + std::to_string(conn) + "-" + std::to_string(n) + "\r\n");
+            }));
+        }
+        const std::string label = "holds, " + std::to_string(clients) + " clients, 100k-seat event";
+        printRow(label.c_str(), medianRow(rows), "201:");
+    }
+
+    {
+        std::vector<Row> full;
+        std::vector<Row> notModified;
+        for (int run = 0; run < o.runs; ++run) {
+            full.push_back(measure(port, 64, o.seconds, 200, [](std::size_t, std::uint64_t) {
+                return httpRequest("GET", "/api/events/1/availability", "", "");
+            }));
+            notModified.push_back(measure(port, 64, o.seconds, 304, [](std::size_t, std::uint64_t) {
+                return httpRequest("GET", "/api/events/1/availability", "", "If-None-Match: *\r\n");
+            }));
+        }
+        printRow("availability GET 200 (510 seats), 64 clients", medianRow(full), "200:");
+        printRow("availability GET 304, 64 clients", medianRow(notModified), "304:");
+    }
+
+    std::printf("\n%-44s %12s %9s %9s %9s\n", "WebSocket fan-out (hold -> last subscriber)", "subscribers", "p50 ms",
+                "p99 ms", "max ms");
+    std::uint32_t nextSeat = 300; // the theatre's seats 300.. (510 seats)
+    BlockingConnection driver(port);
+    const std::string buyer = sessions.front();
+    for (const std::size_t subscribers : o.subscribers) {
+        const std::uint32_t first = nextSeat;
+        nextSeat += std::uint32_t(o.changes);
+        const FanoutResult r
+            = runFanout(port, subscribers, kTheatre, o.changes, o.changeIntervalMs, first, [&](std::uint32_t seat) {
+                  driver.request(httpRequest("POST", "/api/events/1/seats/" + std::to_string(seat) + "/hold", "",
+                                             buyer + "Idempotency-Key: fan-" + std::to_string(seat) + "\r\n"));
+              });
+        const Percentiles p = percentiles(r.lastArrivalNs);
+        std::printf("%-44s %12zu %9.2f %9.2f %9.2f   connected %zu, changes complete %zu/%zu, connect %.1f s\n",
+                    "fan-out", subscribers, p.p50Ms, p.p99Ms, p.maxMs, r.connected, r.lastArrivalNs.size(), o.changes,
+                    r.connectSeconds);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+} // namespace usher::bench

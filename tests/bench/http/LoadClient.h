@@ -1,0 +1,75 @@
+#pragma once
+
+// Minimal loopback HTTP/1.1 and WebSocket clients on epoll, for `usher-bench http`. They parse just
+// enough (status line, Content-Length, unmasked server frames) to be cheap: the client shares the
+// machine's two cores with the server it measures.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace usher::bench {
+
+std::int64_t nowNs();
+
+struct Percentiles {
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+};
+Percentiles percentiles(std::vector<std::int64_t> ns);
+
+struct SimpleResponse {
+    int status = 0;
+    std::string body;
+};
+
+// A blocking keep-alive connection for set-up work (sessions, single requests).
+class BlockingConnection {
+public:
+    explicit BlockingConnection(std::uint16_t port);
+    ~BlockingConnection();
+    BlockingConnection(const BlockingConnection&) = delete;
+    BlockingConnection& operator=(const BlockingConnection&) = delete;
+    bool ok() const { return m_fd >= 0; }
+    SimpleResponse request(const std::string& raw);
+
+private:
+    int m_fd = -1;
+    std::string m_buffer;
+};
+
+std::string httpRequest(const std::string& method, const std::string& path, const std::string& body,
+                        const std::string& extraHeaders);
+
+struct LoadResult {
+    std::uint64_t requests = 0;
+    std::uint64_t failedConnections = 0;
+    std::map<int, std::uint64_t> statuses;
+    std::vector<std::int64_t> latenciesNs;
+    double seconds = 0;
+};
+
+// Closed loop: every connection sends make(connection, n), waits for the answer, sends the next,
+// until `seconds` have passed.
+LoadResult runClosedLoop(std::uint16_t port, std::size_t connections, double seconds,
+                         const std::function<std::string(std::size_t, std::uint64_t)>& make);
+
+struct FanoutResult {
+    std::size_t subscribers = 0;
+    std::size_t connected = 0;
+    std::vector<std::int64_t> lastArrivalNs; // per change that reached every subscriber
+    std::size_t incomplete = 0;              // changes some subscriber never got
+    double connectSeconds = 0;
+};
+
+// Connects `subscribers` WebSocket clients subscribed to `event`, then calls change(seat) for seats
+// firstSeat, firstSeat + 1, ... (`changes` of them) every intervalMs from another thread. Measures
+// the time from just before each change(seat) to the arrival of the delta naming that seat at the
+// last subscriber.
+FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
+                       int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change);
+
+} // namespace usher::bench

@@ -1,0 +1,286 @@
+#include "ServerTestSupport.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <csignal>
+
+namespace usher::test {
+
+UsherdProcess::UsherdProcess(QString dataDirectory)
+    : m_data(std::move(dataDirectory))
+{
+}
+
+UsherdProcess::~UsherdProcess()
+{
+    if (running())
+        kill();
+}
+
+bool UsherdProcess::running() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QByteArray UsherdProcess::log() const
+{
+    if (m_process)
+        m_log += m_process->readAllStandardError();
+    return m_log;
+}
+
+bool UsherdProcess::start(const QStringList& extra, int timeoutMs)
+{
+    const QString portFile = m_data + QLatin1String("/usherd.port");
+    QFile::remove(portFile);
+    m_log.clear();
+    m_process = std::make_unique<QProcess>();
+    QStringList arguments
+        = { QStringLiteral("--data"),      m_data,  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--port-file"), portFile };
+    arguments += extra;
+    m_process->start(QStringLiteral(USHERD_PATH), arguments);
+    if (!m_process->waitForStarted(5000))
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    m_port = 0;
+    while (timer.elapsed() < timeoutMs && running()) {
+        QFile file(portFile);
+        if (file.open(QIODevice::ReadOnly)) {
+            m_port = quint16(file.readAll().trimmed().toUInt());
+            if (m_port)
+                break;
+        }
+        m_process->waitForReadyRead(20);
+    }
+    if (!m_port)
+        return false;
+    while (timer.elapsed() < timeoutMs && running()) {
+        HttpClient client(m_port);
+        if (client.connect() && client.request("GET", "/readyz").status == 200)
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+bool UsherdProcess::terminate(int timeoutMs)
+{
+    if (!running())
+        return false;
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(timeoutMs))
+        return false;
+    log();
+    return m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+}
+
+void UsherdProcess::kill()
+{
+    if (!running())
+        return;
+    ::kill(pid_t(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(10'000);
+    log();
+}
+
+QByteArray UsherdProcess::createToken(const QString& dataDirectory, const QString& role)
+{
+    QProcess process;
+    process.start(QStringLiteral(USHERD_PATH),
+                  { QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--role"), role,
+                    QStringLiteral("--data"), dataDirectory });
+    if (!process.waitForFinished(10'000) || process.exitCode() != 0)
+        return {};
+    return process.readAllStandardOutput().trimmed();
+}
+
+QByteArray HttpResult::header(const QByteArray& name) const
+{
+    auto it = headers.find(name.toLower());
+    return it == headers.end() ? QByteArray() : it->second;
+}
+
+QJsonObject HttpResult::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+HttpClient::HttpClient(quint16 port)
+    : m_port(port)
+{
+}
+
+bool HttpClient::connect()
+{
+    m_socket = std::make_unique<QTcpSocket>();
+    m_buffer.clear();
+    m_socket->connectToHost(QStringLiteral("127.0.0.1"), m_port);
+    return m_socket->waitForConnected(5000);
+}
+
+bool HttpClient::connected() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpClient::close()
+{
+    if (m_socket) {
+        m_socket->abort();
+        m_socket.reset();
+    }
+}
+
+bool HttpClient::sendRaw(const QByteArray& bytes)
+{
+    if (!connected() && !connect())
+        return false;
+    m_socket->write(bytes);
+    return m_socket->waitForBytesWritten(5000) || m_socket->bytesToWrite() == 0;
+}
+
+HttpResult HttpClient::request(const QByteArray& method, const QByteArray& path, const QByteArray& body,
+                               const std::vector<std::pair<QByteArray, QByteArray>>& headers, int timeoutMs)
+{
+    QByteArray text = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (!bearer.isEmpty())
+        text += "Authorization: Bearer " + bearer + "\r\n";
+    for (const auto& [name, value] : headers)
+        text += name + ": " + value + "\r\n";
+    if (!body.isEmpty() || method == "POST" || method == "PATCH")
+        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    text += "\r\n" + body;
+    if (!sendRaw(text))
+        return {};
+    return readResponse(timeoutMs);
+}
+
+HttpResult HttpClient::readResponse(int timeoutMs)
+{
+    HttpResult result;
+    if (!m_socket)
+        return result;
+    QDeadlineTimer deadline(timeoutMs);
+    auto fill = [&] {
+        if (m_socket->bytesAvailable() == 0
+            && !m_socket->waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return false;
+        m_buffer += m_socket->readAll();
+        return true;
+    };
+    qsizetype end = -1;
+    while ((end = m_buffer.indexOf("\r\n\r\n")) < 0) {
+        if (deadline.hasExpired() || !fill())
+            return result;
+    }
+    const QList<QByteArray> lines = m_buffer.left(end).split('\n');
+    const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+    result.status = statusLine.value(1).toInt();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            result.headers[lines[i].left(colon).trimmed().toLower()] = lines[i].mid(colon + 1).trimmed();
+    }
+    m_buffer.remove(0, end + 4);
+    const qsizetype length = result.header("content-length").toLongLong();
+    while (m_buffer.size() < length) {
+        if (deadline.hasExpired() || !fill()) {
+            result.status = 0;
+            return result;
+        }
+    }
+    result.body = m_buffer.left(length);
+    m_buffer.remove(0, length);
+    return result;
+}
+
+bool HttpClient::waitForClose(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (!m_socket || m_socket->state() == QAbstractSocket::UnconnectedState)
+            return true;
+        m_socket->waitForReadyRead(50);
+        m_buffer += m_socket->readAll();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            return true;
+    }
+    return false;
+}
+
+QByteArray newBuyerSession(quint16 port)
+{
+    HttpClient client(port);
+    if (!client.connect())
+        return {};
+    const HttpResult result = client.request("POST", "/api/sessions");
+    return result.status == 201 ? result.json().value(QLatin1String("token")).toString().toUtf8() : QByteArray();
+}
+
+bool WsClient::open(quint16 port, int timeoutMs)
+{
+    m_socket = std::make_unique<QWebSocket>();
+    m_messages.clear();
+    QObject::connect(m_socket.get(), &QWebSocket::textMessageReceived,
+                     [this](const QString& message) { m_messages.push_back(message.toUtf8()); });
+    m_socket->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && m_socket->state() != QAbstractSocket::ConnectedState) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void WsClient::send(const QByteArray& json)
+{
+    m_socket->sendTextMessage(QString::fromUtf8(json));
+}
+
+QJsonObject WsClient::next(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_messages.empty() && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (m_messages.empty())
+            QThread::msleep(1);
+    }
+    if (m_messages.empty())
+        return {};
+    const QByteArray message = m_messages.front();
+    m_messages.erase(m_messages.begin());
+    return QJsonDocument::fromJson(message).object();
+}
+
+QJsonObject WsClient::nextOfType(const QString& type, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const QJsonObject message = next(int(std::max<qint64>(1, deadline.remainingTime())));
+        if (message.value(QLatin1String("type")).toString() == type)
+            return message;
+    }
+    return {};
+}
+
+bool WsClient::isOpen() const
+{
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void WsClient::close()
+{
+    if (m_socket)
+        m_socket->close();
+    m_socket.reset();
+}
+
+} // namespace usher::test

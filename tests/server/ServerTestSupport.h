@@ -1,0 +1,92 @@
+#pragma once
+
+// Helpers for the server tests: an usherd child process on a free loopback port, a blocking
+// HTTP/1.1 client on QTcpSocket (keep-alive, raw bytes when a test needs malformed input) and a
+// blocking wrapper around QWebSocket.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace usher::test {
+
+class UsherdProcess {
+public:
+    explicit UsherdProcess(QString dataDirectory);
+    ~UsherdProcess();
+
+    // Starts `usherd --data DIR --listen 127.0.0.1:0 --port-file ... <extra>` and waits until it
+    // listens and /readyz says ready.
+    bool start(const QStringList& extra = {}, int timeoutMs = 30'000);
+    quint16 port() const { return m_port; }
+    bool terminate(int timeoutMs = 20'000); // SIGTERM; true when it exited with status 0
+    void kill();                            // SIGKILL
+    bool running() const;
+    QByteArray log() const; // stderr so far
+    // `usherd token create --role ROLE --data DIR`; the token, or empty.
+    static QByteArray createToken(const QString& dataDirectory, const QString& role);
+
+private:
+    QString m_data;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    mutable QByteArray m_log;
+};
+
+struct HttpResult {
+    int status = 0; // 0: no response (connection closed or timed out)
+    QByteArray body;
+    std::map<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray header(const QByteArray& name) const;
+    QJsonObject json() const;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(quint16 port);
+    bool connect();
+    bool connected() const;
+    HttpResult request(const QByteArray& method, const QByteArray& path, const QByteArray& body = {},
+                       const std::vector<std::pair<QByteArray, QByteArray>>& headers = {}, int timeoutMs = 10'000);
+    bool sendRaw(const QByteArray& bytes);
+    HttpResult readResponse(int timeoutMs = 10'000);
+    // Waits until the server closes the connection; true when it did within the time.
+    bool waitForClose(int timeoutMs);
+    void close();
+
+    QByteArray bearer; // sent as "Authorization: Bearer <bearer>" when not empty
+
+private:
+    quint16 m_port;
+    std::unique_ptr<QTcpSocket> m_socket;
+    QByteArray m_buffer;
+};
+
+// A buyer session: POST /api/sessions; the token, or empty.
+QByteArray newBuyerSession(quint16 port);
+
+class WsClient {
+public:
+    bool open(quint16 port, int timeoutMs = 5'000);
+    void send(const QByteArray& json);
+    // The next message, or an empty object after the time.
+    QJsonObject next(int timeoutMs = 5'000);
+    // Skips messages until one has "type" == type.
+    QJsonObject nextOfType(const QString& type, int timeoutMs = 5'000);
+    bool isOpen() const;
+    void close();
+
+private:
+    std::unique_ptr<QWebSocket> m_socket;
+    std::vector<QByteArray> m_messages;
+};
+
+} // namespace usher::test
