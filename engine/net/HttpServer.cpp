@@ -407,8 +407,32 @@ private:
         m_parser->header_limit(std::uint32_t(m_server.options.headerBytesMax));
         m_parser->body_limit(m_server.options.bodyBytesMax);
         m_reading = true;
-        const bool idle = m_buffer.size() == 0 && m_slots.empty();
-        armRead(idle ? m_server.options.idleTimeoutMs : m_server.options.headerTimeoutMs);
+        if constexpr (!kTls) {
+            if (m_buffer.size() == 0) {
+                // Nothing buffered: the client has not begun its next request (it may be waiting
+                // for answers still pending). Wait for its first byte under the idle timeout; from
+                // that byte on, the header timeout runs. (TLS cannot wait on the socket: OpenSSL may
+                // hold decrypted bytes the socket no longer shows, so it reads under the idle one.)
+                armRead(m_server.options.idleTimeoutMs);
+                beast::get_lowest_layer(m_stream).socket().async_wait(
+                    tcp::socket::wait_read, [self = this->shared_from_this()](const beast::error_code& ec) {
+                        if (ec) {
+                            self->onReadError(ec);
+                            return;
+                        }
+                        self->readHeader(self->m_server.options.headerTimeoutMs);
+                    });
+                return;
+            }
+        }
+        readHeader(m_buffer.size() == 0 ? m_server.options.idleTimeoutMs : m_server.options.headerTimeoutMs);
+    }
+
+    void readHeader(std::uint32_t timeoutMs)
+    {
+        if (m_closed)
+            return;
+        armRead(timeoutMs);
         http::async_read_header(
             m_stream, m_buffer, *m_parser,
             [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
