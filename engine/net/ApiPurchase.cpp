@@ -482,6 +482,17 @@ void ApiService::resolve(const std::shared_ptr<Unresolved>& item)
 
 // ---- orders ---------------------------------------------------------------------------------------
 
+// Worker thread: the order as storage has it; ShuttingDown once the engine is closing.
+Status ApiService::findStoredOrder(EventId event, OrderId order, StoredOrder* stored)
+{
+    Status status = Status::ShuttingDown;
+    std::string error;
+    std::shared_lock guard(m_engineGuard);
+    if (!m_closed.load())
+        m_engine.withStorage([&](Storage& storage) { status = storage.findOrder(event, order, stored, &error); });
+    return status;
+}
+
 void ApiService::getOrder(HttpRequest& request, std::string_view id, const ApiReply& reply)
 {
     Principal principal;
@@ -492,14 +503,7 @@ void ApiService::getOrder(HttpRequest& request, std::string_view id, const ApiRe
     const EventId event = shard->id();
     const bool queued = m_workers.post([this, shard, event, order, principal, reply] {
         StoredOrder stored;
-        Status status = Status::ShuttingDown;
-        std::string error;
-        {
-            std::shared_lock guard(m_engineGuard);
-            if (!m_closed.load())
-                m_engine.withStorage(
-                    [&](Storage& storage) { status = storage.findOrder(event, order, &stored, &error); });
-        }
+        const Status status = findStoredOrder(event, order, &stored);
         if (status != Status::Ok)
             return reply.send(statusResponse(status));
         if (principal.role == Role::Buyer && !(stored.actor == principal.actor()))
@@ -543,14 +547,7 @@ void ApiService::postRefund(HttpRequest& request, std::string_view id, const Api
     command.key = IdempotencyKey::fromString(keyText);
     const bool queued = m_workers.post([this, shard, event, order, command = std::move(command), reply]() mutable {
         StoredOrder stored;
-        Status status = Status::ShuttingDown;
-        std::string error;
-        {
-            std::shared_lock guard(m_engineGuard);
-            if (!m_closed.load())
-                m_engine.withStorage(
-                    [&](Storage& storage) { status = storage.findOrder(event, order, &stored, &error); });
-        }
+        const Status status = findStoredOrder(event, order, &stored);
         if (status != Status::Ok)
             return reply.send(statusResponse(status));
         command.now = systemClockNow();

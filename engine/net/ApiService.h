@@ -17,6 +17,7 @@
 #include "net/WorkerPool.h"
 #include "payments/PaymentGateway.h"
 #include "runtime/Engine.h"
+#include "storage/Storage.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -127,6 +128,7 @@ private:
                    const ApiReply& reply);
     void deleteHold(HttpRequest& request, std::string_view id, const ApiReply& reply);
     void postPurchase(HttpRequest& request, std::string_view id, const ApiReply& reply);
+    Status findStoredOrder(EventId event, OrderId order, StoredOrder* stored); // worker thread
     void getOrder(HttpRequest& request, std::string_view id, const ApiReply& reply);
     void postRefund(HttpRequest& request, std::string_view id, const ApiReply& reply);
     bool admitWrite(const Principal& principal, const HttpRequest& request, const ApiReply& reply, EventId event);
