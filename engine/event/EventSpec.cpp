@@ -2,6 +2,7 @@
 
 #include "core/Limits.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace usher {
@@ -128,6 +129,9 @@ std::string checkDurations(const EventSpec& spec)
     if (spec.ticketsPerOrderMax < 1 || spec.ticketsPerOrderMax > limits::orderTicketsMax)
         return "ticketsPerOrderMax: " + to_string(spec.ticketsPerOrderMax) + " is not in 1.."
             + to_string(limits::orderTicketsMax);
+    if (spec.ticketsPerOrderPeak > limits::orderTicketsMax)
+        return "ticketsPerOrderPeak: " + to_string(spec.ticketsPerOrderPeak) + " is over "
+            + to_string(limits::orderTicketsMax);
     return {};
 }
 
@@ -140,6 +144,7 @@ std::string EventSpec::finalize()
         if (std::string problem = check(*this); !problem.empty())
             return problem;
     }
+    ticketsPerOrderPeak = std::max(ticketsPerOrderPeak, ticketsPerOrderMax);
     const std::size_t types = priceTypes.size();
     priceTable.assign(venue->categories.size() * types, kNotOffered);
     for (const CategoryPrices& entry : prices) {

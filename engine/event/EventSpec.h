@@ -38,8 +38,8 @@ constexpr Amount kNotOffered = -1;
 // The largest price finalize() accepts: 10^15 minor units, so that order totals cannot overflow.
 constexpr Amount kAmountMax = 1'000'000'000'000'000;
 
-// Everything the ledger needs to know about an event. Stored with the event; immutable while the
-// ledger runs (a change of prices or channels creates a new spec revision via the runtime).
+// Everything the ledger needs to know about an event. Stored with the event. A running event's spec
+// changes only through Engine::updateEventSpec, which journals a new revision (not its venue).
 struct EventSpec {
     EventId id = 0;
     std::string name;
@@ -54,6 +54,12 @@ struct EventSpec {
     std::uint32_t holdLifetimeSecondsMax = 1800; // extend never goes past createdAt + this
     std::uint32_t paymentSecondsMax = 120;   // a hold with a payment in flight lives at least this long
     std::uint32_t ticketsPerOrderMax = 10;
+    // Changes while the event runs (Engine::updateEventSpec): the revision counts them (0 as
+    // created), and the peak is the highest ticketsPerOrderMax the event ever had, which sizes the
+    // ledger's hold table so that holds made under an older, higher limit still replay. finalize()
+    // raises the peak to ticketsPerOrderMax.
+    std::uint32_t revision = 0;
+    std::uint32_t ticketsPerOrderPeak = 0;
     std::array<std::uint8_t, 32> ticketKey{}; // secret for ticket codes; generated at creation
 
     // Checks the spec and builds priceTable. Returns an empty string when valid, else the first

@@ -59,6 +59,12 @@ QJsonObject headerToJson(const EventSpec& spec)
     o.insert(QLatin1String("holdLifetimeSecondsMax"), qint64(spec.holdLifetimeSecondsMax));
     o.insert(QLatin1String("paymentSecondsMax"), qint64(spec.paymentSecondsMax));
     o.insert(QLatin1String("ticketsPerOrderMax"), qint64(spec.ticketsPerOrderMax));
+    // Written only once an event was changed while running, so the files of other events stay as
+    // they were.
+    if (spec.revision != 0)
+        o.insert(QLatin1String("revision"), qint64(spec.revision));
+    if (spec.ticketsPerOrderPeak > spec.ticketsPerOrderMax)
+        o.insert(QLatin1String("ticketsPerOrderPeak"), qint64(spec.ticketsPerOrderPeak));
     const QByteArray key(reinterpret_cast<const char*>(spec.ticketKey.data()), qsizetype(spec.ticketKey.size()));
     o.insert(QLatin1String("ticketKey"), QString::fromLatin1(key.toBase64()));
     return o;
@@ -175,6 +181,13 @@ bool readUnsigned(Reader& r, const QJsonObject& o, const char* key, const std::s
     return true;
 }
 
+// As readUnsigned, but a missing key leaves *out as it is.
+template <typename T>
+bool readOptionalUnsigned(Reader& r, const QJsonObject& o, const char* key, T* out)
+{
+    return o.value(QLatin1String(key)).isUndefined() || readUnsigned(r, o, key, {}, out);
+}
+
 bool readTime(Reader& r, const QJsonObject& o, const char* key, const std::string& path, Timestamp* out)
 {
     const QJsonValue value = o.value(QLatin1String(key));
@@ -236,14 +249,16 @@ bool readHeader(Reader& r, const QJsonObject& o, EventSpec* spec)
     return checkKeys(r, o, {},
                      { "format", "version", "id", "name", "startsAt", "timeZone", "currency", "priceTypes", "prices",
                        "channels", "holdSeconds", "holdLifetimeSecondsMax", "paymentSecondsMax", "ticketsPerOrderMax",
-                       "ticketKey", "venue" })
+                       "ticketKey", "venue", "revision", "ticketsPerOrderPeak" })
         && readId(r, o, &spec->id) && readString(r, o, "name", {}, true, &spec->name)
         && readTime(r, o, "startsAt", {}, &spec->startsAt) && readString(r, o, "timeZone", {}, false, &spec->timeZone)
         && readString(r, o, "currency", {}, true, &spec->currency)
         && readUnsigned(r, o, "holdSeconds", {}, &spec->holdSeconds)
         && readUnsigned(r, o, "holdLifetimeSecondsMax", {}, &spec->holdLifetimeSecondsMax)
         && readUnsigned(r, o, "paymentSecondsMax", {}, &spec->paymentSecondsMax)
-        && readUnsigned(r, o, "ticketsPerOrderMax", {}, &spec->ticketsPerOrderMax) && readTicketKey(r, o, spec);
+        && readUnsigned(r, o, "ticketsPerOrderMax", {}, &spec->ticketsPerOrderMax)
+        && readOptionalUnsigned(r, o, "revision", &spec->revision)
+        && readOptionalUnsigned(r, o, "ticketsPerOrderPeak", &spec->ticketsPerOrderPeak) && readTicketKey(r, o, spec);
 }
 
 // Calls read(object, path) for every element of the array `key`, each of which must be an object.

@@ -30,6 +30,8 @@ const char* eventTypeName(EventType type)
     case EventType::SeatDeallocated: return "SEAT_DEALLOCATED";
     case EventType::AreaAllocated: return "GA_ALLOCATED";
     case EventType::AreaDeallocated: return "GA_DEALLOCATED";
+    case EventType::TicketReissued: return "TICKET_REISSUED";
+    case EventType::EventUpdated: return "EVENT_UPDATED";
     }
     return "UNKNOWN";
 }
@@ -232,6 +234,13 @@ void encodePayload(Writer& w, const JournalEvent& e)
     case EventType::AreaDeallocated:
         w.put(e.area), w.put(e.channel), w.put(e.quantity);
         return;
+    case EventType::TicketReissued:
+        w.put(e.order), w.put(e.ticket), w.put(e.seat), w.put(e.area), w.put(e.priceType), w.put(e.amount);
+        w.putBytes(e.code.data(), e.code.size());
+        return;
+    case EventType::EventUpdated:
+        w.put(e.quantity), w.putText(e.text);
+        return;
     }
     USHER_ASSERT(false && "unknown event type");
 }
@@ -300,6 +309,14 @@ bool decodePayload(ByteReader& r, JournalEvent* e)
     case EventType::AreaAllocated:
     case EventType::AreaDeallocated:
         e->area = r.get<AreaId>(), e->channel = r.get<ChannelId>(), e->quantity = r.get<std::uint32_t>();
+        break;
+    case EventType::TicketReissued:
+        e->order = r.get<OrderId>(), e->ticket = r.get<TicketId>(), e->seat = r.get<SeatId>();
+        e->area = r.get<AreaId>(), e->priceType = r.get<std::uint8_t>(), e->amount = r.get<Amount>();
+        r.getBytes(e->code.data(), e->code.size());
+        break;
+    case EventType::EventUpdated:
+        e->quantity = r.get<std::uint32_t>(), e->text = r.getText();
         break;
     default:
         return false;
@@ -432,8 +449,12 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
         addTicket(result, e);
         break;
     case EventType::TicketExchanged:
+    case EventType::TicketReissued:
         result->order = e.order;
         addTicket(result, e);
+        break;
+    case EventType::EventUpdated:
+        result->count = e.quantity;
         break;
     case EventType::SeatBlocked:
     case EventType::SeatUnblocked:

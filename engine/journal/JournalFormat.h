@@ -53,8 +53,10 @@ enum class EventType : std::uint8_t {
     SeatDeallocated = 16,
     AreaAllocated = 17,
     AreaDeallocated = 18,
+    TicketReissued = 19,
+    EventUpdated = 20,
 };
-constexpr std::uint8_t kEventTypeMax = 18;
+constexpr std::uint8_t kEventTypeMax = 20;
 const char* eventTypeName(EventType type); // "SEAT_HELD"
 
 enum class ReleaseReason : std::uint8_t {
@@ -71,6 +73,8 @@ struct JournalEvent {
     EventType type = EventType::SeatHeld;
     SeatId seat = 0;        // SeatHeld/Released/Confirmed/Refunded/Blocked/Unblocked/(De)Allocated
     SeatId toSeat = 0;      // TicketExchanged: new seat (seat = old seat)
+                            // TicketReissued: order, ticket, seat or area, priceType, amount, code
+                            // EventUpdated: quantity (the spec revision), text (the event's name)
     AreaId area = 0;        // Area*
     ChannelId channel = 0;  // Area* (the pool), Seat(De)Allocated, Area(De)Allocated
     std::uint32_t quantity = 0;

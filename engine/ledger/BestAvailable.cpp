@@ -9,17 +9,93 @@
 
 namespace usher {
 
-bool Ledger::seatEligible(SeatIndex seat, const BestAvailableRequest& request, ChannelId channel,
-                          const std::vector<SeatIndex>& taken) const
+namespace {
+
+// 64 bits of `bits` starting at bit `pos` (the vector has a spare word at the end).
+std::uint64_t bitsAt(const std::vector<std::uint64_t>& bits, std::size_t pos)
 {
-    if (!seatSellableBy(seat, channel))
-        return false;
-    const VenueSeat& s = m_spec.venue->seats[seat];
-    if (s.category != request.category)
-        return false;
-    if (request.accessible && (s.flags & (SeatWheelchair | SeatCompanion)) == 0)
-        return false;
-    return std::find(taken.begin(), taken.end(), seat) == taken.end();
+    const std::size_t word = pos >> 6;
+    const unsigned offset = pos & 63;
+    return offset == 0 ? bits[word] : (bits[word] >> offset) | (bits[word + 1] << (64 - offset));
+}
+
+// The first set (or, with `invert`, clear) bit at or after `from`, or `end`. Bits past `end` are 0.
+std::uint32_t nextBit(const std::vector<std::uint64_t>& bits, std::uint32_t from, std::uint32_t end, bool invert)
+{
+    if (from >= end)
+        return end;
+    std::size_t word = from >> 6;
+    const std::uint64_t flip = invert ? ~0ull : 0;
+    std::uint64_t w = (bits[word] ^ flip) & (~0ull << (from & 63));
+    while (w == 0) {
+        if (++word * 64 >= end)
+            return end;
+        w = bits[word] ^ flip;
+    }
+    return std::min<std::uint32_t>(end, static_cast<std::uint32_t>(word * 64 + std::size_t(__builtin_ctzll(w))));
+}
+
+} // namespace
+
+void Ledger::initSeatBits()
+{
+    const Venue& venue = *m_spec.venue;
+    const std::size_t words = (std::size_t(venue.seatCount()) + 63) / 64 + 1;
+    m_availableBits.assign(words, 0);
+    m_allocatedBits.assign(words, 0);
+    m_accessibleBits.assign(words, 0);
+    m_categoryBits.assign(venue.categories.size(), std::vector<std::uint64_t>(words, 0));
+    m_rowAllocated.assign(venue.rows.size(), 0);
+    for (SeatIndex s = 0; s < venue.seatCount(); ++s) {
+        const VenueSeat& seat = venue.seats[s];
+        setSeatBit(m_availableBits, s, m_seats[s].status == SeatStatus::Available);
+        setSeatBit(m_allocatedBits, s, m_seats[s].allocation != kOpenPool);
+        setSeatBit(m_accessibleBits, s, (seat.flags & (SeatWheelchair | SeatCompanion)) != 0);
+        setSeatBit(m_categoryBits[seat.category], s, true);
+        m_rowAllocated[seat.row] += m_seats[s].allocation != kOpenPool;
+    }
+    std::uint32_t longestRow = 0;
+    for (const VenueRow& row : venue.rows)
+        longestRow = std::max(longestRow, row.seatCount);
+    m_rowBits.assign((std::size_t(longestRow) + 63) / 64 + 1, 0);
+}
+
+void Ledger::setSeatBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on)
+{
+    const std::uint64_t bit = 1ull << (seat & 63);
+    std::uint64_t& word = bits[seat >> 6];
+    word = on ? word | bit : word & ~bit;
+}
+
+void Ledger::eligibleRowBits(std::uint32_t row, const BestAvailableRequest& request, ChannelId channel,
+                             const std::vector<SeatIndex>& taken) const
+{
+    const VenueRow& r = m_spec.venue->rows[row];
+    const std::vector<std::uint64_t>& category = m_categoryBits[request.category];
+    const std::size_t words = (std::size_t(r.seatCount) + 63) / 64;
+    for (std::size_t i = 0; i < words; ++i) {
+        const std::size_t pos = r.firstSeat + i * 64;
+        std::uint64_t e = bitsAt(m_availableBits, pos) & bitsAt(category, pos);
+        if (request.accessible)
+            e &= bitsAt(m_accessibleBits, pos);
+        if (m_rowAllocated[row] != 0) {
+            // Allocated seats are sellable only by their own channel (rare: look at each).
+            std::uint64_t allocated = bitsAt(m_allocatedBits, pos) & e;
+            e &= ~allocated;
+            for (; allocated != 0; allocated &= allocated - 1) {
+                const int b = __builtin_ctzll(allocated);
+                if (m_seats[pos + std::size_t(b)].allocation == channel)
+                    e |= 1ull << b;
+            }
+        }
+        const std::size_t left = r.seatCount - i * 64;
+        if (left < 64)
+            e &= (1ull << left) - 1;
+        m_rowBits[i] = e;
+    }
+    for (SeatIndex t : taken)
+        if (t >= r.firstSeat && t < r.firstSeat + r.seatCount)
+            m_rowBits[(t - r.firstSeat) >> 6] &= ~(1ull << ((t - r.firstSeat) & 63));
 }
 
 Ledger::RowSummary Ledger::summarizeRow(std::uint32_t row) const
@@ -89,16 +165,14 @@ bool Ledger::findBlock(const BestAvailableRequest& request, ChannelId channel, s
             && summary.longestRun <= *longestRun)
             continue;
         const VenueRow& r = venue.rows[row];
-        const SeatIndex end = r.firstSeat + r.seatCount;
-        for (SeatIndex s = r.firstSeat; s < end;) {
-            if (!seatEligible(s, request, channel, taken)) {
-                ++s;
-                continue;
-            }
-            const SeatIndex runStart = s;
-            while (s < end && seatEligible(s, request, channel, taken))
-                ++s;
-            const SeatIndex runEnd = s;
+        eligibleRowBits(row, request, channel, taken);
+        for (std::uint32_t at = 0;;) {
+            const std::uint32_t start = nextBit(m_rowBits, at, r.seatCount, false);
+            if (start == r.seatCount)
+                break;
+            at = nextBit(m_rowBits, start, r.seatCount, true);
+            const SeatIndex runStart = r.firstSeat + start;
+            const SeatIndex runEnd = r.firstSeat + at;
             *longestRun = std::max(*longestRun, runEnd - runStart);
             if (runEnd - runStart < size)
                 continue;

@@ -25,6 +25,8 @@ const char* commandKindName(CommandKind kind)
     case CommandKind::AllocateArea: return "allocate_area";
     case CommandKind::DeallocateArea: return "deallocate_area";
     case CommandKind::Expire: return "expire";
+    case CommandKind::Reissue: return "reissue";
+    case CommandKind::UpdateEvent: return "update_event";
     }
     return "unknown";
 }
@@ -157,7 +159,13 @@ std::uint64_t commandFingerprint(const Command& c)
         h.add(c.quantity);
         h.add(c.target);
         break;
+    case CommandKind::Reissue:
+        h.add(c.order);
+        h.addAll(c.tickets);
+        h.addText(c.text);
+        break;
     case CommandKind::Expire:
+    case CommandKind::UpdateEvent:
         break;
     }
     return h.value();

@@ -27,8 +27,10 @@ enum class CommandKind : std::uint8_t {
     AllocateArea = 15,
     DeallocateArea = 16,
     Expire = 17,
+    Reissue = 18,
+    UpdateEvent = 19, // journals Ledger::updateSpec(); not for execute() (refused: InvalidArgument)
 };
-constexpr std::uint8_t kCommandKindMax = 17;
+constexpr std::uint8_t kCommandKindMax = 19;
 const char* commandKindName(CommandKind kind);
 
 struct BestAvailableRequest {
@@ -66,6 +68,8 @@ struct Buyer {
 //   AllocateArea       area, quantity, target
 //   DeallocateArea     area, quantity, target
 //   Expire             nothing; releases every hold with expiresAt <= now
+//   Reissue            order, tickets (empty means all valid tickets), text (reason): new codes,
+//                      the old ones stop scanning
 //
 // `channel` is the channel the actor sells through; `target` the channel an allocation concerns.
 struct Command {

@@ -47,7 +47,7 @@ void prefault(BigVector<T>* v, std::size_t capacity)
 Ledger::Ledger(const EventSpec& spec, const LedgerOptions& options)
     : m_spec(spec)
     , m_options(options)
-    , m_holdSeatsStride(spec.ticketsPerOrderMax)
+    , m_holdSeatsStride(std::max(spec.ticketsPerOrderMax, spec.ticketsPerOrderPeak))
     , m_idempotency(idempotencyKeysMax(spec, options))
 {
     USHER_ASSERT(m_spec.venue != nullptr);
@@ -71,6 +71,7 @@ void Ledger::initTables()
         m_rowAvailable[r] = venue.rows[r].seatCount;
     m_rowSummary.assign(venue.rows.size(), RowSummary{});
     m_counts.available = venue.seatCount();
+    initSeatBits();
 
     // Rows that hold seats of each category, best (lowest) rank first, for best-available.
     auto& ranked = m_rowsByCategory;
@@ -391,6 +392,9 @@ std::size_t Ledger::memoryBytes() const
     std::size_t bytes = sizeof(*this);
     bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatMark.capacity() * 4;
     bytes += m_rowAvailable.capacity() * 4 + m_rowSummary.capacity() * sizeof(RowSummary);
+    bytes += (m_availableBits.capacity() + m_allocatedBits.capacity() + m_accessibleBits.capacity()) * 8;
+    for (const auto& bits : m_categoryBits)
+        bytes += bits.capacity() * 8;
     for (const auto& rows : m_rowsByCategory)
         bytes += rows.capacity() * 8;
     bytes += m_holds.capacity() * sizeof(HoldSlot) + m_holdSeats.capacity() * sizeof(SeatIndex);

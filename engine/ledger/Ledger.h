@@ -75,7 +75,7 @@ struct Ticket {
     ChannelId pool = 0;              // GA pool the unit came from
     std::uint8_t priceType = 0;
     TicketStatus status = TicketStatus::Valid;
-    std::uint32_t generation = 0;    // bumped by every exchange; part of the code
+    std::uint32_t generation = 0;    // bumped by every exchange and reissue; part of the code
     Amount amount = 0;
     Amount refunded = 0;
     TicketCode code{};
@@ -178,6 +178,19 @@ public:
     // After restore(): where replay must start (the snapshot's idempotency floor); 1 otherwise.
     Seq replayFromSeq() const { return m_snapshotFloorSeq; }
 
+    // Replaces the event's spec by a new revision of it (Engine::updateEventSpec): name, times,
+    // time zone, price types, prices, channels and their sale windows, hold durations, order
+    // limit. `next` must have passed finalize(). Refused, with nothing changed and nothing
+    // journaled, when the change would break what exists (the first failing check decides):
+    //   InvalidArgument    another id, venue or ticket key; the currency once anything was held or
+    //                      sold; a price type used by a ticket renamed (its key) or removed
+    //   ChannelNotFound    a channel that a hold, an order or an allocation uses is missing
+    //   PriceTypeNotFound  a category with held seats or GA units offers no price type any more
+    // *error says which. Ok: revision + 1, ticketsPerOrderPeak kept at its highest, and one
+    // keyless record (UpdateEvent, EVENT_UPDATED {revision, name}) whose result is returned.
+    // A spec equal to the current one is Ok and journals nothing.
+    CommandResult updateSpec(EventSpec next, const Actor& actor, Timestamp now, std::string* error);
+
     // Queries.
     const EventSpec& spec() const { return m_spec; }
     const Venue& venue() const { return *m_spec.venue; }
@@ -266,6 +279,7 @@ private:
     Status doDeallocateSeats(const Command& c, Emitter& out);
     Status doMoveAreaCapacity(const Command& c, Emitter& out, EventType type);
     Status doExpire(const Command& c, Emitter& out);
+    Status doReissue(const Command& c, Emitter& out);
 
     // Validation helpers: they never change state.
     Status resolveSeats(const std::vector<SeatId>& ids, std::vector<SeatIndex>* out) const;
@@ -278,16 +292,22 @@ private:
     Status findBestAvailable(const Command& c, std::vector<SeatIndex>* seats) const;
     bool findBlock(const BestAvailableRequest& request, ChannelId channel, std::uint32_t size,
                    const std::vector<SeatIndex>& taken, SeatIndex* first, std::uint32_t* longestRun) const;
-    bool seatEligible(SeatIndex seat, const BestAvailableRequest& request, ChannelId channel,
-                      const std::vector<SeatIndex>& taken) const;
     bool seatSellableBy(SeatIndex seat, ChannelId channel) const;
     const RowSummary& rowSummary(std::uint32_t row) const; // cached, recomputed when unknown
     RowSummary summarizeRow(std::uint32_t row) const;
+    // The row's seats eligible for `request` through `channel`, one bit per seat from the row's
+    // first seat, into m_rowBits (bits past the row's end are 0).
+    void eligibleRowBits(std::uint32_t row, const BestAvailableRequest& request, ChannelId channel,
+                         const std::vector<SeatIndex>& taken) const;
+    void initSeatBits();
+    void setSeatBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on);
     HoldId nextHoldId(std::uint32_t slot) const;
     Timestamp holdExpiry(const Command& c) const;
     void emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out);
     void emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out);
     TicketCode makeTicketCode(TicketId id, std::uint32_t generation) const;
+    Status checkSpecUpdate(const EventSpec& next, std::string* error) const;
+    void restrideHolds(std::uint32_t stride);
 
     // The only mutations (LedgerApply.cpp).
     void applyEvent(const RecordHeader& header, const JournalEvent& event);
@@ -325,12 +345,22 @@ private:
     std::string areaInvariantViolation(const std::vector<std::vector<std::uint64_t>>& heldByPool) const;
     std::string orderInvariantViolation() const;
 
-    const EventSpec m_spec;
+    EventSpec m_spec; // replaced only by updateSpec()
     const LedgerOptions m_options;
-    const std::uint32_t m_holdSeatsStride; // seats reserved per hold slot
+    std::uint32_t m_holdSeatsStride; // seats reserved per hold slot; grows with ticketsPerOrderPeak
 
     BigVector<SeatSlot> m_seats;
     std::vector<std::uint32_t> m_rowAvailable;            // available seats per row
+    // Best-available's bitmaps, one bit per seat index (a spare word at the end, so that 64 bits
+    // can be read from any position): available seats (setSeat keeps it), seats allocated to a
+    // channel (the allocation events keep it), and fixed ones per category and for accessible
+    // (wheelchair or companion) seats. A row's eligible seats are then a few word operations.
+    std::vector<std::uint64_t> m_availableBits;
+    std::vector<std::uint64_t> m_allocatedBits;
+    std::vector<std::uint32_t> m_rowAllocated;            // allocated seats per row
+    std::vector<std::vector<std::uint64_t>> m_categoryBits;
+    std::vector<std::uint64_t> m_accessibleBits;
+    mutable std::vector<std::uint64_t> m_rowBits;         // scratch of eligibleRowBits()
     mutable std::vector<RowSummary> m_rowSummary;           // see RowSummary
     // Per category: (best rank of the category in the row, row), best first; for best-available.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> m_rowsByCategory;

@@ -65,6 +65,15 @@ void Ledger::applyEvent(const RecordHeader& header, const JournalEvent& e)
     case EventType::SeatRefunded:
     case EventType::AreaRefunded: applyRefunded(e); return;
     case EventType::TicketExchanged: applyExchanged(e); return;
+    case EventType::TicketReissued: {
+        USHER_ASSERT(e.ticket >= 1 && e.ticket <= m_tickets.size());
+        Ticket& t = m_tickets[e.ticket - 1];
+        USHER_ASSERT(t.status == TicketStatus::Valid && t.order == e.order);
+        ++t.generation;
+        t.code = e.code;
+        return;
+    }
+    case EventType::EventUpdated: return; // the spec itself is stored with the event
     case EventType::SeatBlocked:
     case EventType::SeatUnblocked:
     case EventType::SeatAllocated:
@@ -288,12 +297,16 @@ void Ledger::applySeatInventory(const JournalEvent& e)
         USHER_ASSERT(s.allocation == kOpenPool && e.channel != kOpenPool);
         s.allocation = e.channel;
         ++m_counts.allocated;
+        ++m_rowAllocated[s.row];
+        setSeatBit(m_allocatedBits, seat, true);
         markSeatDirty(seat);
         return;
     case EventType::SeatDeallocated:
         USHER_ASSERT(s.allocation == e.channel && s.status != SeatStatus::Held);
         s.allocation = kOpenPool;
         --m_counts.allocated;
+        --m_rowAllocated[s.row];
+        setSeatBit(m_allocatedBits, seat, false);
         markSeatDirty(seat);
         return;
     default:
@@ -333,9 +346,9 @@ void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
     --counter(s.status);
     ++counter(status);
     if (s.status == SeatStatus::Available)
-        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown;
+        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, false);
     if (status == SeatStatus::Available)
-        ++m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown;
+        ++m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, true);
     s.status = status;
     s.ref = ref;
     markSeatDirty(seat);

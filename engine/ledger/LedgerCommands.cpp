@@ -70,6 +70,8 @@ Status Ledger::dispatch(const Command& c, Emitter& out)
     case CommandKind::AllocateArea: return doMoveAreaCapacity(c, out, EventType::AreaAllocated);
     case CommandKind::DeallocateArea: return doMoveAreaCapacity(c, out, EventType::AreaDeallocated);
     case CommandKind::Expire: return doExpire(c, out);
+    case CommandKind::Reissue: return doReissue(c, out);
+    case CommandKind::UpdateEvent: return Status::InvalidArgument; // Ledger::updateSpec() only
     }
     return Status::InvalidArgument;
 }

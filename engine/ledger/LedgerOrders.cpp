@@ -79,7 +79,7 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
     return Status::Ok;
 }
 
-// Resolves the tickets a refund names (all valid ones when it names none).
+// Resolves the tickets a refund or reissue names (all valid ones when it names none).
 Status Ledger::refundTickets(const Command& c, const Order& order, std::vector<TicketId>* tickets) const
 {
     tickets->clear();
@@ -175,6 +175,38 @@ Status Ledger::doExchange(const Command& c, Emitter& out)
     // A new code: the ticket printed for the old seat must stop scanning.
     e.code = makeTicketCode(t, ticket.generation + 1);
     out.emit(e);
+    return Status::Ok;
+}
+
+// Reprints: each named ticket (every valid one when none is named) gets a new code; the printed
+// one stops scanning. The ticket keeps its seat, price and id.
+Status Ledger::doReissue(const Command& c, Emitter& out)
+{
+    if (!c.actor.isStaff())
+        return Status::Forbidden;
+    if (c.text.empty())
+        return Status::InvalidArgument;
+    const Order* order = this->order(c.order);
+    if (order == nullptr)
+        return Status::OrderNotFound;
+    std::vector<TicketId> tickets;
+    if (const Status status = refundTickets(c, *order, &tickets); status != Status::Ok)
+        return status;
+    for (TicketId t : tickets) {
+        const Ticket& ticket = m_tickets[t - 1];
+        JournalEvent e;
+        e.type = EventType::TicketReissued;
+        e.order = ticket.order;
+        e.ticket = t;
+        if (ticket.seat != kNoSeat)
+            e.seat = m_seats[ticket.seat].id;
+        else
+            e.area = m_spec.venue->areas[ticket.area].id;
+        e.priceType = ticket.priceType;
+        e.amount = ticket.amount;
+        e.code = makeTicketCode(t, ticket.generation + 1);
+        out.emit(e);
+    }
     return Status::Ok;
 }
 

@@ -79,7 +79,9 @@ bool Ledger::readSnapshot(ByteReader& r, Seq* floorSeq, std::string* error)
         *error = "snapshot header is not for this event or version";
         return false;
     }
-    if (seats != m_seats.size() || areas != m_areas.size() || holds != m_holds.size() || stride != m_holdSeatsStride) {
+    // A snapshot taken before ticketsPerOrderMax was raised has a smaller stride: fine, each hold's
+    // seat count is checked against ours.
+    if (seats != m_seats.size() || areas != m_areas.size() || holds != m_holds.size() || stride == 0) {
         *error = "snapshot does not match the event's venue or limits";
         return false;
     }
@@ -226,6 +228,7 @@ bool Ledger::rebuildDerived(std::string* error)
     for (const auto& pools : m_areas)
         for (const AreaPool& p : pools)
             m_counts.areaHeld += p.held, m_counts.areaSold += p.sold;
+    initSeatBits();
     rebuildExpiries();
     const std::string problem = invariantViolation();
     if (!problem.empty()) {

@@ -31,6 +31,7 @@ struct CommitWork {
     JournalBatch batch;
     std::shared_ptr<const std::vector<std::uint8_t>> snapshot;
     Seq snapshotSeq = 0;
+    std::shared_ptr<const EventSpec> spec; // a spec update journaled in this batch
     std::vector<PendingRequest> requests;
     std::int64_t enqueuedNs = 0;
 };

@@ -115,7 +115,7 @@ void Committer::commitGroup(std::vector<CommitWork>& group)
     for (const CommitWork& work : live) {
         if (work.batch.empty() && work.snapshot == nullptr)
             continue;
-        items.push_back(CommitItem{work.event, &work.batch, work.snapshot, work.snapshotSeq});
+        items.push_back(CommitItem{work.event, &work.batch, work.snapshot, work.snapshotSeq, work.spec});
         records += work.batch.records;
     }
     std::string error;

@@ -105,6 +105,25 @@ Status Engine::createEvent(EventSpec spec, std::string* error)
     return Status::Ok;
 }
 
+Status Engine::updateEventSpec(EventId id, EventSpec spec, std::string* error, Actor actor)
+{
+    USHER_ASSERT(error != nullptr);
+    EventShard* shard = event(id);
+    if (shard == nullptr) {
+        *error = "event " + std::to_string(id) + " not found";
+        return Status::EventNotFound;
+    }
+    if (spec.id != id) {
+        *error = "the spec is for event " + std::to_string(spec.id) + ", not " + std::to_string(id);
+        return Status::InvalidArgument;
+    }
+    if (std::string problem = spec.finalize(); !problem.empty()) {
+        *error = std::move(problem);
+        return Status::InvalidArgument;
+    }
+    return shard->updateSpec(std::move(spec), actor, error);
+}
+
 std::vector<EventId> Engine::events() const
 {
     std::lock_guard lock(m_mutex);

@@ -39,6 +39,15 @@ public:
 
     // Stores a new event and starts its shard. The spec is finalized here.
     Status createEvent(EventSpec spec, std::string* error);
+    // Changes a running event's name, times, price types, prices, channels and sale windows, hold
+    // durations or order limit; never its venue, id or ticket key. The spec is finalized here.
+    // Ordered with the event's commands, journaled (EVENT_UPDATED) and stored in one transaction;
+    // returns once durable. Refusals (nothing changed, *error says why): InvalidArgument (the spec
+    // does not finalize, or changes the venue, id, key, or the currency after sales, or removes a
+    // price type sold tickets use), ChannelNotFound (a channel in use is missing),
+    // PriceTypeNotFound (a category with held or sold seats loses every price), EventNotFound,
+    // ShuttingDown, StorageUnavailable/StorageFailed (outcome unknown: read back or repeat).
+    Status updateEventSpec(EventId id, EventSpec spec, std::string* error, Actor actor = Actor{ActorKind::System, 0});
     std::vector<EventId> events() const;
     EventShard* event(EventId id) const; // null when unknown
 

@@ -12,7 +12,7 @@ namespace usher {
 
 EventShard::EventShard(std::unique_ptr<Ledger> ledger, Committer& committer, const ShardOptions& options)
     : m_id(ledger->spec().id)
-    , m_spec(ledger->spec())
+    , m_spec(std::make_shared<const EventSpec>(ledger->spec()))
     , m_committer(committer)
     , m_options(options)
     , m_ledger(std::move(ledger))
@@ -20,6 +20,7 @@ EventShard::EventShard(std::unique_ptr<Ledger> ledger, Committer& committer, con
     USHER_ASSERT(m_options.batchCommandsMax > 0 && m_options.queueCommandsMax >= m_options.batchCommandsMax);
     USHER_ASSERT(m_options.inflightBatchesMax > 0 && m_options.tickMs > 0);
     m_lastSnapshotSeq = m_ledger->lastSeq();
+    m_specRevisions.push_back(m_spec);
     m_thread = std::thread([this] { loop(); });
 }
 
@@ -36,6 +37,40 @@ Timestamp EventShard::now()
     return m_lastNow;
 }
 
+const EventSpec& EventShard::spec() const
+{
+    std::lock_guard lock(m_mutex);
+    return *m_spec;
+}
+
+struct EventShard::SpecUpdate {
+    EventSpec spec;
+    Actor actor;
+    std::string error;
+    std::promise<Status> done;
+};
+
+Status EventShard::updateSpec(EventSpec spec, const Actor& actor, std::string* error)
+{
+    USHER_ASSERT(error != nullptr);
+    auto update = std::make_shared<SpecUpdate>();
+    update->spec = std::move(spec);
+    update->actor = actor;
+    auto future = update->done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            *error = "the event is shutting down";
+            return Status::ShuttingDown;
+        }
+        m_queue.push_back(Request{{}, {}, {}, update});
+    }
+    m_wake.notify_one();
+    const Status status = future.get();
+    *error = update->error;
+    return status;
+}
+
 Status EventShard::submit(std::vector<Command> commands, Completion done)
 {
     USHER_ASSERT(done != nullptr);
@@ -48,7 +83,7 @@ Status EventShard::submit(std::vector<Command> commands, Completion done)
             return Status::QueueFull;
         }
         m_queuedCommands += commands.size();
-        m_queue.push_back(Request{std::move(commands), std::move(done), {}});
+        m_queue.push_back(Request{std::move(commands), std::move(done), {}, {}});
     }
     m_wake.notify_one();
     return Status::Ok;
@@ -92,7 +127,7 @@ bool EventShard::read(const std::function<void(const Ledger&)>& reader)
         m_queue.push_back(Request{{}, {}, [&](const Ledger& ledger) {
                                       reader(ledger);
                                       promise.set_value();
-                                  }});
+                                  }, {}});
     }
     m_wake.notify_one();
     future.wait();
@@ -232,6 +267,10 @@ void EventShard::processBatch(std::deque<Request>& work, bool final)
             request.reader(*m_ledger);
             continue;
         }
+        if (request.update) {
+            applySpecUpdate(request, at, commit);
+            continue;
+        }
         PendingRequest pending;
         pending.done = std::move(request.done);
         pending.results.reserve(request.commands.size());
@@ -268,11 +307,40 @@ void EventShard::processBatch(std::deque<Request>& work, bool final)
     m_committer.enqueue(std::move(commit));
 }
 
+// A spec change goes into the batch like a command: journaled in order, answered once durable,
+// and the stored spec is replaced in the same transaction (CommitWork::spec).
+void EventShard::applySpecUpdate(Request& request, Timestamp at, CommitWork& commit)
+{
+    const std::shared_ptr<SpecUpdate> update = request.update;
+    const Seq before = m_ledger->lastSeq();
+    CommandResult result = m_ledger->updateSpec(std::move(update->spec), update->actor, at, &update->error);
+    if (!result.ok() || m_ledger->lastSeq() == before) {
+        update->done.set_value(result.status); // refused, or nothing changed: nothing to make durable
+        return;
+    }
+    commit.spec = std::make_shared<const EventSpec>(m_ledger->spec());
+    PendingRequest pending;
+    pending.results.push_back(std::move(result));
+    pending.done = [update](std::vector<CommandResult>&& results) {
+        const Status status = results.front().status;
+        if (status != Status::Ok)
+            update->error = std::string("the change could not be made durable (") + statusName(status)
+                + "); it may or may not have been stored: read the event back, or repeat the change";
+        update->done.set_value(status);
+    };
+    commit.requests.push_back(std::move(pending));
+}
+
 void EventShard::rejectAll(std::deque<Request>& work, Status status)
 {
     for (Request& request : work) {
         if (request.reader) {
             request.reader(*m_ledger);
+            continue;
+        }
+        if (request.update) {
+            request.update->error = "the event's storage is unavailable";
+            request.update->done.set_value(status);
             continue;
         }
         std::vector<CommandResult> results(request.commands.size());
@@ -293,7 +361,7 @@ void EventShard::recover()
     std::string error;
     m_committer.run([&](Storage& storage) {
         LoadStats stats;
-        status = loadLedger(storage, m_spec, m_options.ledger, &rebuilt, &stats, &error);
+        status = loadLedger(storage, spec(), m_options.ledger, &rebuilt, &stats, &error);
     });
     if (status != Status::Ok) {
         std::unique_lock lock(m_mutex);
@@ -319,6 +387,12 @@ void EventShard::recover()
 
 void EventShard::committed(CommitWork&& work)
 {
+    if (work.spec != nullptr) {
+        // Before any answer: whoever learns that the change is durable sees it in spec().
+        std::lock_guard lock(m_mutex);
+        m_spec = work.spec;
+        m_specRevisions.push_back(work.spec);
+    }
     // Publish first: whoever learns of their own result can already see it on the seat map.
     if (!work.batch.seatDeltas.empty() || !work.batch.areaDeltas.empty()) {
         Published published;

@@ -62,7 +62,16 @@ public:
     EventShard& operator=(const EventShard&) = delete;
 
     EventId id() const { return m_id; }
-    const EventSpec& spec() const { return m_spec; }
+    // The spec as last made durable. The reference stays valid (and unchanged) for the shard's
+    // life even after updateSpec(): every revision is kept, so callers on other threads may hold it.
+    const EventSpec& spec() const;
+
+    // Changes the running event's spec (see Ledger::updateSpec for what may change and the
+    // refusals). Ordered with the commands: it runs on the shard thread between commands, and
+    // returns once the change is durable (journaled, and the stored spec replaced in the same
+    // transaction) or refused, with the reason in *error. Blocks; never call it from a Completion.
+    // `spec` must have passed finalize().
+    Status updateSpec(EventSpec spec, const Actor& actor, std::string* error);
 
     // Queues commands; `done` gets one result per command, in order, once they are durable (or
     // failed). Returns QueueFull or ShuttingDown without queuing anything, else Ok.
@@ -93,16 +102,19 @@ public:
     bool epochFailed(std::uint64_t epoch) const override;
 
 private:
+    struct SpecUpdate;
     struct Request {
         std::vector<Command> commands;
         Completion done;
         std::function<void(const Ledger&)> reader;
+        std::shared_ptr<SpecUpdate> update;
     };
 
     void loop();
     bool takeWork(std::deque<Request>* work);
     void waitForInflight(std::size_t below);
     void processBatch(std::deque<Request>& work, bool final);
+    void applySpecUpdate(Request& request, Timestamp at, CommitWork& commit);
     void runExpiry(Timestamp now);
     void recover();
     void rejectAll(std::deque<Request>& work, Status status);
@@ -110,7 +122,8 @@ private:
     Timestamp now();
 
     const EventId m_id;
-    const EventSpec m_spec;
+    std::shared_ptr<const EventSpec> m_spec;                    // guarded by m_mutex
+    std::vector<std::shared_ptr<const EventSpec>> m_specRevisions; // kept alive for spec()'s callers
     Committer& m_committer;
     const ShardOptions m_options;
 

@@ -35,7 +35,7 @@ struct SqliteStorageOptions {
 
 class SqliteStorage final : public Storage {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // a version 1 database is upgraded when opened
 
     // Opens or creates the database. Null with *error when it cannot be opened, is not a Usher
     // database, or has a newer schema than this build knows.
@@ -56,6 +56,15 @@ public:
     Status outboxCursor(std::int64_t* id, std::string* error) override;
     Status findOrder(EventId event, OrderId order, StoredOrder* out, std::string* error) override;
     Status findTicketByCode(const std::string& code, StoredTicket* out, std::string* error) override;
+    Status findOrdersByNumber(EventId event, OrderId order, std::size_t limit, std::vector<StoredOrder>* out,
+                              std::string* error) override;
+    Status findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
+                                 std::string* error) override;
+    Status findOrdersByBuyer(EventId event, const std::string& name, NameMatch match, std::size_t limit,
+                             std::vector<StoredOrder>* out, std::string* error) override;
+    Status findOrderBySeat(EventId event, SeatId seat, StoredOrder* out, std::string* error) override;
+    Status findOrdersByPaymentRef(EventId event, const std::string& paymentRef, std::size_t limit,
+                                  std::vector<StoredOrder>* out, std::string* error) override;
 
 private:
     // The cached statements; kStatementSql in the .cpp holds their text in this order.
@@ -83,6 +92,16 @@ private:
         ExchangeTicket,
         SelectOrderTickets,
         SelectTicketByCode,
+        RetireTicketCode,
+        ReissueTicket,
+        SelectRetiredCode,
+        SelectTicket,
+        UpdateEvent,
+        SelectOrdersByNumber,
+        SelectOrdersByPaymentRef,
+        SelectOrdersByBuyerPrefix,
+        SelectOrdersByBuyerContains,
+        SelectOrderBySeat,
         StatementCount
     };
 
@@ -112,7 +131,10 @@ private:
     Status insertOrder(EventId event, const RecordHeader& header, const JournalEvent& e, std::string* error);
     Status insertTicket(EventId event, const JournalEvent& e, std::string* error);
     Status refundTicket(EventId event, const JournalEvent& e, std::string* error);
-    Status exchangeTicket(EventId event, const JournalEvent& e, std::string* error);
+    Status replaceTicketCode(EventId event, Seq seq, const JournalEvent& e, std::string* error);
+    Status writeSpec(const EventSpec& spec, std::string* error);
+    Status selectOrderIds(Statement which, const std::function<int(sqlite3_stmt*)>& bind, std::size_t limit,
+                          std::vector<StoredOrder>* out, std::string* error);
     Status writeSnapshot(const CommitItem& item, std::string* error);
     void checkpointIfDue();
 

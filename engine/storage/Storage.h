@@ -25,6 +25,7 @@ struct CommitItem {
     const JournalBatch* batch = nullptr;               // may be empty when only a snapshot is written
     std::shared_ptr<const std::vector<std::uint8_t>> snapshot; // optional: state as of snapshotSeq
     Seq snapshotSeq = 0;
+    std::shared_ptr<const EventSpec> spec; // optional: the event's spec changed (Engine::updateEventSpec)
 };
 
 // A published-or-not change announcement (the outbox).
@@ -37,6 +38,20 @@ struct OutboxRow {
     std::vector<AreaDelta> areas;
 };
 
+// Whether a ticket code is the ticket's current one. An exchange or a reissue gives the ticket a
+// new code; the old one is kept only to say why it stopped working.
+enum class TicketCodeState : std::uint8_t {
+    Current = 0,
+    Reissued = 1,  // replaced by a reissue (a reprint)
+    Exchanged = 2, // replaced when the ticket moved to another seat
+};
+
+// How findOrdersByBuyer matches a name. Case-insensitive for ASCII letters only.
+enum class NameMatch : std::uint8_t {
+    Prefix = 1,   // the name starts with the text (uses an index)
+    Contains = 2, // the text appears anywhere in the name (scans the orders)
+};
+
 struct StoredTicket {
     EventId event = 0;
     TicketId ticket = 0;
@@ -47,7 +62,9 @@ struct StoredTicket {
     Amount amount = 0;
     Amount refunded = 0;
     TicketStatus status = TicketStatus::Valid;
-    std::string code; // ticketCodeText()
+    std::string code; // ticketCodeText(); from findTicketByCode: the code looked up
+    TicketCodeState codeState = TicketCodeState::Current; // set by findTicketByCode
+    Seq codeRetiredSeq = 0; // the journal record that replaced the code (not Current)
 };
 
 struct StoredOrder {
@@ -91,9 +108,35 @@ public:
     virtual Status markOutboxPublished(std::int64_t upToId, std::string* error) = 0;
     virtual Status outboxCursor(std::int64_t* id, std::string* error) = 0;
 
-    // Queries on the orders and tickets projection.
+    // Queries on the orders and tickets projection. Every StoredOrder comes with all its tickets,
+    // in ticket order, each with its current code. Searches that may match several orders answer
+    // at most `limit` of them (at most 1,000), in the order stated, and Ok with none found.
+    // `event` 0 means every event.
     virtual Status findOrder(EventId event, OrderId order, StoredOrder* out, std::string* error) = 0;
+    // Ok for a current code (whatever the ticket's status: check status == Valid before admitting
+    // anyone). For a code the ticket had before an exchange or a reissue: TicketNotValid, with *out
+    // describing the ticket (code = the code looked up, codeState = why it was replaced,
+    // codeRetiredSeq) and the reason in *error. TicketNotFound for a code never issued.
     virtual Status findTicketByCode(const std::string& code, StoredTicket* out, std::string* error) = 0;
+    // Orders with this number (per event), by event id.
+    virtual Status findOrdersByNumber(EventId event, OrderId order, std::size_t limit, std::vector<StoredOrder>* out,
+                                      std::string* error) = 0;
+    // The order of a ticket code, current or replaced: the status and *ticket as findTicketByCode
+    // (Ok or TicketNotValid both fill *order), OrderNotFound/TicketNotFound otherwise.
+    virtual Status findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
+                                         std::string* error) = 0;
+    // Orders whose buyer name matches `name` (not empty: InvalidArgument). Prefix: by name, then
+    // event and order; Contains: by event and order.
+    virtual Status findOrdersByBuyer(EventId event, const std::string& name, NameMatch match, std::size_t limit,
+                                     std::vector<StoredOrder>* out, std::string* error) = 0;
+    // The order whose valid ticket holds this seat now (sold, not refunded, not exchanged away).
+    // OrderNotFound when the seat is not sold.
+    virtual Status findOrderBySeat(EventId event, SeatId seat, StoredOrder* out, std::string* error) = 0;
+    // Orders confirmed with this payment reference (empty: InvalidArgument), by event and order.
+    virtual Status findOrdersByPaymentRef(EventId event, const std::string& paymentRef, std::size_t limit,
+                                          std::vector<StoredOrder>* out, std::string* error) = 0;
 };
+
+constexpr std::size_t kOrderSearchLimitMax = 1000;
 
 } // namespace usher

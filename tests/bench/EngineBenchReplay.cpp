@@ -80,7 +80,7 @@ public:
         m_journal->records += batch.records;
         m_journal->bytes += batch.bytes->size();
         ++m_journal->batches;
-        const CommitItem items[] = { CommitItem { m_journal->event, &batch, nullptr, 0 } };
+        const CommitItem items[] = { CommitItem { m_journal->event, &batch, nullptr, 0, nullptr } };
         return m_storage.commit(items, error) == Status::Ok;
     }
 

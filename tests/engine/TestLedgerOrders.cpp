@@ -85,6 +85,12 @@ private Q_SLOTS:
     void exchangeChecks();
     void exchangeTicketChecks();
     void exchangeNeedsSellableSeat();
+
+    // Reissue.
+    void reissueGivesNewCodes();
+    void reissueNamedTickets();
+    void reissueChecks();
+    void reissueIsIdempotentAndReplays();
 };
 
 // ---- confirm -------------------------------------------------------------------------------------
@@ -671,6 +677,139 @@ void TestLedgerOrders::exchangeNeedsSellableSeat()
     QCOMPARE(h.exchange(order, 1, 9, kClerk, kBox).status, Status::Ok);
     QCOMPARE(h.seat(9).ticket, TicketId { 1 });
     QCOMPARE(h.seat(9).allocation, kBox);
+}
+
+// ---- reissue -------------------------------------------------------------------------------------
+
+namespace {
+
+Command reissueCommand(Harness& h, OrderId order, std::vector<TicketId> tickets = {}, Actor actor = kClerk,
+                       std::string reason = "reprint")
+{
+    Command c = h.command(CommandKind::Reissue, actor, kBox);
+    c.order = order;
+    c.tickets = std::move(tickets);
+    c.text = std::move(reason);
+    return c;
+}
+
+} // namespace
+
+void TestLedgerOrders::reissueGivesNewCodes()
+{
+    Harness h;
+    const CommandResult sold = h.confirm(h.holdSeats({ 1, 51 }).hold, { kConcession, kAdult });
+    const CommandResult ga = h.confirm(h.holdArea(1).hold);
+    QVERIFY(sold.ok() && ga.ok());
+    const CommandResult r = h.run(reissueCommand(h, sold.order));
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(int(r.kind), int(CommandKind::Reissue));
+    QCOMPARE(r.order, sold.order);
+    QCOMPARE(ids(r.tickets), (QList<TicketId> { 1, 2 }));
+    for (std::size_t i = 0; i < 2; ++i) {
+        // Same ticket, seat and price; a new code, the one the ledger now holds.
+        QCOMPARE(r.tickets[i].seat, sold.tickets[i].seat);
+        QCOMPARE(r.tickets[i].amount, sold.tickets[i].amount);
+        QCOMPARE(int(r.tickets[i].priceType), int(sold.tickets[i].priceType));
+        QVERIFY(r.tickets[i].code != sold.tickets[i].code);
+        QVERIFY(!isZero(r.tickets[i].code));
+        const Ticket* t = h.ledger->ticket(r.tickets[i].id);
+        QVERIFY(t->code == r.tickets[i].code);
+        QCOMPARE(t->generation, 1u);
+        QVERIFY(t->status == TicketStatus::Valid);
+    }
+    QCOMPARE(h.status(1), SeatStatus::Sold);
+    QCOMPARE(h.ledger->counts().sold, 2u);
+    // The journal says what happened.
+    const auto events = decodeEvents(h.ledger->takeBatch());
+    QCOMPARE(int(events.back().type), int(EventType::TicketReissued));
+    // A GA ticket is reissued too; the order is unchanged.
+    const CommandResult again = h.run(reissueCommand(h, ga.order));
+    QCOMPARE(again.status, Status::Ok);
+    QCOMPARE(again.tickets[0].area, kArea);
+    QVERIFY(again.tickets[0].code != ga.tickets[0].code);
+    // Reissue then exchange: every code differs from every earlier one.
+    const CommandResult moved = h.exchange(sold.order, 1, 3);
+    QVERIFY(moved.ok());
+    QVERIFY(moved.tickets[0].code != r.tickets[0].code && moved.tickets[0].code != sold.tickets[0].code);
+    QCOMPARE(h.ledger->ticket(1)->generation, 2u);
+}
+
+void TestLedgerOrders::reissueNamedTickets()
+{
+    Harness h;
+    const CommandResult sold = h.confirm(h.holdSeats({ 1, 2, 3 }).hold);
+    const CommandResult r = h.run(reissueCommand(h, sold.order, { 3, 1 }));
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(ids(r.tickets), (QList<TicketId> { 3, 1 })); // in the order named
+    QVERIFY(h.ledger->ticket(2)->code == sold.tickets[1].code);
+    QCOMPARE(h.ledger->ticket(2)->generation, 0u);
+    // A refunded ticket is skipped when none is named, refused when named.
+    QVERIFY(h.refund(sold.order, { 2 }).ok());
+    QCOMPARE(h.run(reissueCommand(h, sold.order, { 2 })).status, Status::TicketNotValid);
+    const CommandResult all = h.run(reissueCommand(h, sold.order));
+    QCOMPARE(ids(all.tickets), (QList<TicketId> { 1, 3 }));
+    QVERIFY(h.refund(sold.order).ok());
+    QCOMPARE(h.run(reissueCommand(h, sold.order)).status, Status::TicketNotValid);
+}
+
+void TestLedgerOrders::reissueChecks()
+{
+    Harness h;
+    const OrderId order = h.sell({ 1, 2 });
+    const OrderId other = h.sell({ 5 });
+    const TicketCode before = h.ledger->ticket(1)->code;
+    // Forbidden first (before any lookup), then the reason, then the order, then the tickets.
+    QCOMPARE(h.run(reissueCommand(h, 99, {}, kBuyer)).status, Status::Forbidden);
+    QCOMPARE(h.run(reissueCommand(h, 99, {}, kClerk, "")).status, Status::InvalidArgument);
+    QCOMPARE(h.run(reissueCommand(h, 99)).status, Status::OrderNotFound);
+    QCOMPARE(h.run(reissueCommand(h, 0)).status, Status::OrderNotFound);
+    QCOMPARE(h.run(reissueCommand(h, order, { 1, 1 })).status, Status::InvalidArgument);
+    QCOMPARE(h.run(reissueCommand(h, order, { 3 })).status, Status::TicketNotFound);
+    QCOMPARE(h.run(reissueCommand(h, other, { 1 })).status, Status::TicketNotFound);
+    QCOMPARE(h.run(reissueCommand(h, order, { 1, 99 })).status, Status::TicketNotFound);
+    QVERIFY(h.ledger->ticket(1)->code == before);
+    // Any staff member may reissue, through any channel.
+    QCOMPARE(h.run(reissueCommand(h, order, { 1 }, kDevice)).status, Status::Ok);
+    QVERIFY(h.ledger->ticket(1)->code != before);
+}
+
+void TestLedgerOrders::reissueIsIdempotentAndReplays()
+{
+    Harness h;
+    const OrderId order = h.sell({ 1, 2 });
+    const std::vector<std::uint8_t> snapshot = h.ledger->snapshot();
+    const JournalBatch before = h.ledger->takeBatch();
+    const Command c = reissueCommand(h, order);
+    const CommandResult first = h.run(c);
+    QVERIFY(first.ok());
+    const CommandResult retry = h.run(c);
+    QVERIFY(retry.replayed);
+    QVERIFY(retry.sameAnswer(first));
+    QCOMPARE(h.ledger->ticket(1)->generation, 1u); // no second effect
+    Command changed = c;
+    changed.tickets = { 1 };
+    QCOMPARE(h.run(changed).status, Status::IdempotencyKeyReused);
+    const JournalBatch batch = h.ledger->takeBatch();
+
+    // Replayed from the journal, and restored from a snapshot taken after it: the same codes.
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(fresh.replay(before.bytes));
+    QVERIFY(fresh.replay(batch.bytes));
+    std::string error;
+    const auto restored = Ledger::restore(makeSpec(), verifying(), h.ledger->snapshot(), &error);
+    QVERIFY2(restored != nullptr, error.c_str());
+    const auto older = Ledger::restore(makeSpec(), verifying(), snapshot, &error);
+    QVERIFY(older->replay(batch.bytes));
+    for (const Ledger* l : { &fresh, restored.get(), older.get() }) {
+        for (TicketId t : { 1, 2 }) {
+            QVERIFY(l->ticket(t)->code == first.tickets[t - 1].code);
+            QCOMPARE(l->ticket(t)->generation, 1u);
+        }
+    }
+    // A retry after the rebuild still gets the first answer.
+    const CommandResult late = fresh.execute(c);
+    QVERIFY(late.replayed && late.sameAnswer(first));
 }
 
 QTEST_APPLESS_MAIN(TestLedgerOrders)

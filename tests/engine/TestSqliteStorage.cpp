@@ -156,7 +156,7 @@ JournalBatch confirmBatch(EventId event, Seq seq, OrderId order, SeatId seat)
 
 CommitItem item(EventId event, const JournalBatch* batch)
 {
-    return CommitItem { event, batch, nullptr, 0 };
+    return CommitItem { event, batch, nullptr, 0, nullptr };
 }
 
 Status commitOne(Storage& storage, EventId event, const JournalBatch& batch, std::string* error)
@@ -214,7 +214,7 @@ public:
         const JournalBatch holds = holdBatch(kEvent, seq, 40);
         const JournalBatch confirm = confirmBatch(kEvent, seq + 40, m_orders + 1, SeatId(m_orders % 100 + 1));
         const auto snapshot = std::make_shared<const std::vector<std::uint8_t>>(3000, std::uint8_t(m_orders));
-        const CommitItem items[] = { item(kEvent, &holds), CommitItem { kEvent, &confirm, snapshot, confirm.lastSeq } };
+        const CommitItem items[] = { item(kEvent, &holds), CommitItem { kEvent, &confirm, snapshot, confirm.lastSeq, nullptr } };
         const Status status = m_storage->commit(items, error);
         if (status == Status::Ok) {
             m_committed.push_back(holds);
@@ -292,8 +292,9 @@ void TestSqliteStorage::schemaIsCreatedAndReopened()
     {
         RawDb db(path);
         QCOMPARE(db.queryText("PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 1);
-        for (const char* table : { "events", "journal", "snapshots", "orders", "tickets", "outbox", "outbox_cursor" })
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+        for (const char* table :
+             { "events", "journal", "snapshots", "orders", "tickets", "outbox", "outbox_cursor", "ticket_codes" })
             QVERIFY2(db.queryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") == 1,
                      table);
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_order'"), 1);
@@ -315,13 +316,13 @@ void TestSqliteStorage::newerSchemaIsRefused()
     QVERIFY(openStorage(path) != nullptr);
     {
         RawDb db(path);
-        QCOMPARE(db.exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'"), SQLITE_OK);
+        QCOMPARE(db.exec("UPDATE meta SET value = 3 WHERE key = 'schema_version'"), SQLITE_OK);
     }
     SqliteStorageOptions options;
     options.path = path;
     std::string error;
     QVERIFY(SqliteStorage::open(options, &error) == nullptr);
-    QVERIFY2(error.find("schema version 2") != std::string::npos, error.c_str());
+    QVERIFY2(error.find("schema version 3") != std::string::npos, error.c_str());
     QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
 }
 
@@ -628,7 +629,7 @@ void TestSqliteStorage::commitRefusesInvalidBatches()
     JournalBatch noBytes = good;
     noBytes.bytes = nullptr;
     QCOMPARE(commitOne(*storage, kEvent, noBytes, &error), Status::InvalidArgument);
-    const CommitItem noSeq[] = { CommitItem { kEvent, nullptr, std::make_shared<std::vector<std::uint8_t>>(4, 1), 0 } };
+    const CommitItem noSeq[] = { CommitItem { kEvent, nullptr, std::make_shared<std::vector<std::uint8_t>>(4, 1), 0, nullptr } };
     QCOMPARE(storage->commit(noSeq, &error), Status::InvalidArgument);
 
     RawDb db(path);
@@ -664,7 +665,7 @@ void TestSqliteStorage::commitForUnknownEventFails()
     QCOMPARE(commitOne(*storage, 42, holdBatch(42, 1, 1), &error), Status::EventNotFound);
     QVERIFY2(error.find("event 42") != std::string::npos, error.c_str());
     const CommitItem snapshotOnly[]
-        = { CommitItem { 42, nullptr, std::make_shared<std::vector<std::uint8_t>>(3, 7), 1 } };
+        = { CommitItem { 42, nullptr, std::make_shared<std::vector<std::uint8_t>>(3, 7), 1, nullptr } };
     QCOMPARE(storage->commit(snapshotOnly, &error), Status::EventNotFound);
 }
 
@@ -748,8 +749,15 @@ void TestSqliteStorage::refundsAndExchangesUpdateTickets()
     const std::string newCode = ticketCodeText(makeTestTicketCode(kEvent, 3, 1));
     QCOMPARE(order.tickets[0].code, newCode);
     StoredTicket ticket;
-    QCOMPARE(storage->findTicketByCode(oldCode, &ticket, &error), Status::TicketNotFound);
+    // The old code says why it stopped working.
+    QCOMPARE(storage->findTicketByCode(oldCode, &ticket, &error), Status::TicketNotValid);
+    QVERIFY(ticket.codeState == TicketCodeState::Exchanged);
+    QCOMPARE(ticket.codeRetiredSeq, Seq(4));
+    QCOMPARE(ticket.code, oldCode);
+    QCOMPARE(ticket.ticket, TicketId(3));
+    QVERIFY2(error.find("exchange") != std::string::npos, error.c_str());
     QCOMPARE(storage->findTicketByCode(newCode, &ticket, &error), Status::Ok);
+    QVERIFY(ticket.codeState == TicketCodeState::Current);
     QCOMPARE(ticket.seat, SeatId(30));
 
     // The seat ticket of order 1 is refunded in full.
@@ -879,17 +887,17 @@ void TestSqliteStorage::snapshotUpsertKeepsTheNewest()
 
     const auto first = std::make_shared<const std::vector<std::uint8_t>>(std::vector<std::uint8_t> { 1, 2, 3 });
     const JournalBatch batch = holdBatch(kEvent, 1, 5);
-    const CommitItem withBatch[] = { CommitItem { kEvent, &batch, first, 5 } };
+    const CommitItem withBatch[] = { CommitItem { kEvent, &batch, first, 5, nullptr } };
     QCOMPARE(storage->commit(withBatch, &error), Status::Ok);
     QCOMPARE(storage->loadSnapshot(kEvent, &bytes, &seq, &error), Status::Ok);
     QCOMPARE(seq, Seq(5));
     QCOMPARE(bytes, *first);
 
     const auto second = std::make_shared<const std::vector<std::uint8_t>>(1000, 0xab);
-    const CommitItem snapshotOnly[] = { CommitItem { kEvent, nullptr, second, 9 } };
+    const CommitItem snapshotOnly[] = { CommitItem { kEvent, nullptr, second, 9, nullptr } };
     QCOMPARE(storage->commit(snapshotOnly, &error), Status::Ok);
     const auto older = std::make_shared<const std::vector<std::uint8_t>>(10, 0x01);
-    const CommitItem stale[] = { CommitItem { kEvent, nullptr, older, 7 } };
+    const CommitItem stale[] = { CommitItem { kEvent, nullptr, older, 7, nullptr } };
     QCOMPARE(storage->commit(stale, &error), Status::Ok);
     QCOMPARE(storage->loadSnapshot(kEvent, &bytes, &seq, &error), Status::Ok);
     QCOMPARE(seq, Seq(9));
@@ -898,7 +906,7 @@ void TestSqliteStorage::snapshotUpsertKeepsTheNewest()
     QCOMPARE(seq, Seq(0));
 
     const auto empty = std::make_shared<const std::vector<std::uint8_t>>();
-    const CommitItem emptySnapshot[] = { CommitItem { kOtherEvent, nullptr, empty, 1 } };
+    const CommitItem emptySnapshot[] = { CommitItem { kOtherEvent, nullptr, empty, 1, nullptr } };
     QCOMPARE(storage->commit(emptySnapshot, &error), Status::Ok);
     QCOMPARE(storage->loadSnapshot(kOtherEvent, &bytes, &seq, &error), Status::Ok);
     QCOMPARE(seq, Seq(1));
@@ -906,7 +914,7 @@ void TestSqliteStorage::snapshotUpsertKeepsTheNewest()
 
     // A snapshot newer than the batch it follows is refused.
     const JournalBatch next = holdBatch(kEvent, 6, 1);
-    const CommitItem ahead[] = { CommitItem { kEvent, &next, first, 8 } };
+    const CommitItem ahead[] = { CommitItem { kEvent, &next, first, 8, nullptr } };
     QCOMPARE(storage->commit(ahead, &error), Status::InvalidArgument);
     RawDb db(path);
     QCOMPARE(db.queryInt("SELECT count(*) FROM snapshots"), 2);
@@ -920,7 +928,7 @@ void TestSqliteStorage::snapshotCrcIsChecked()
     QVERIFY(storage != nullptr);
     std::string error;
     const auto snapshot = std::make_shared<const std::vector<std::uint8_t>>(500, 0x5a);
-    const CommitItem items[] = { CommitItem { kEvent, nullptr, snapshot, 3 } };
+    const CommitItem items[] = { CommitItem { kEvent, nullptr, snapshot, 3, nullptr } };
     QCOMPARE(storage->commit(items, &error), Status::Ok);
     {
         RawDb db(path);
@@ -953,7 +961,7 @@ void TestSqliteStorage::multiItemCommitIsAtomic()
     const JournalBatch good = confirmBatch(kEvent, 2, 2, 6);
     const JournalBatch gap = holdBatch(kEvent, 5, 1);
     const auto snapshot = std::make_shared<const std::vector<std::uint8_t>>(8, 8);
-    const CommitItem first[] = { CommitItem { kEvent, &good, snapshot, 2 }, item(kEvent, &gap) };
+    const CommitItem first[] = { CommitItem { kEvent, &good, snapshot, 2, nullptr }, item(kEvent, &gap) };
     QCOMPARE(storage->commit(first, &error), Status::InvalidArgument);
     QVERIFY2(error.find("ends at seq 2") != std::string::npos, error.c_str());
 
@@ -1129,7 +1137,7 @@ void TestSqliteStorage::faultsInABigTransaction()
         *batch = holdBatch(kEvent, lastSeqOf(committed) + 1, 5000); // about 470 KB
         const auto snapshot
             = std::make_shared<const std::vector<std::uint8_t>>(4u << 20, std::uint8_t(batch->firstSeq));
-        const CommitItem items[] = { CommitItem { kEvent, batch, snapshot, batch->lastSeq } };
+        const CommitItem items[] = { CommitItem { kEvent, batch, snapshot, batch->lastSeq, nullptr } };
         return storage->commit(items, &error);
     };
     vfs.reset();

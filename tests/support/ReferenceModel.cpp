@@ -114,13 +114,15 @@ CommandResult ReferenceModel::run(const Command& c, const CommandResult& actual)
     case CommandKind::Confirm: return confirm(c);
     case CommandKind::Refund: return refund(c);
     case CommandKind::Exchange: return exchange(c);
+    case CommandKind::Reissue: return reissue(c);
     case CommandKind::Block:
     case CommandKind::Unblock:
     case CommandKind::AllocateSeats:
     case CommandKind::DeallocateSeats: return inventory(c);
     case CommandKind::AllocateArea:
     case CommandKind::DeallocateArea: return areaInventory(c);
-    case CommandKind::Expire: break;
+    case CommandKind::Expire:
+    case CommandKind::UpdateEvent: break;
     }
     return refused(c, Status::InvalidArgument);
 }
@@ -594,6 +596,48 @@ CommandResult ReferenceModel::exchange(const Command& c)
     CommandResult r;
     r.order = o.id;
     r.tickets.push_back(IssuedTicket{id, c.seats[0], 0, 0, 0, t.code});
+    return r;
+}
+
+CommandResult ReferenceModel::reissue(const Command& c)
+{
+    if (!isStaff(c.actor))
+        return refused(c, Status::Forbidden);
+    if (c.text.empty())
+        return refused(c, Status::InvalidArgument);
+    if (c.order == 0 || c.order > m_orders.size())
+        return refused(c, Status::OrderNotFound);
+    const Order& o = m_orders[c.order - 1];
+    std::vector<TicketId> chosen;
+    for (TicketId t : c.tickets) {
+        if (std::find(chosen.begin(), chosen.end(), t) != chosen.end())
+            return refused(c, Status::InvalidArgument);
+        if (std::find(o.tickets.begin(), o.tickets.end(), t) == o.tickets.end())
+            return refused(c, Status::TicketNotFound);
+        if (!m_tickets[t - 1].valid)
+            return refused(c, Status::TicketNotValid);
+        chosen.push_back(t);
+    }
+    if (c.tickets.empty()) {
+        for (TicketId t : o.tickets)
+            if (m_tickets[t - 1].valid)
+                chosen.push_back(t);
+        if (chosen.empty())
+            return refused(c, Status::TicketNotValid);
+    }
+    CommandResult r;
+    r.order = o.id;
+    for (TicketId id : chosen) {
+        Ticket& t = m_tickets[id - 1];
+        ++t.exchanges; // the code's generation counts exchanges and reissues alike
+        t.code = code(id, t.exchanges);
+        IssuedTicket issued{id, 0, 0, t.priceType, t.amount, t.code};
+        if (t.seat >= 0)
+            issued.seat = m_spec.venue->seats[std::size_t(t.seat)].id;
+        else
+            issued.area = m_spec.venue->areas[std::size_t(t.area)].id;
+        r.tickets.push_back(issued);
+    }
     return r;
 }
 

@@ -52,7 +52,7 @@ public:
         Amount amount = 0;
         Amount refunded = 0;
         bool valid = true;
-        std::uint32_t exchanges = 0;
+        std::uint32_t exchanges = 0; // exchanges and reissues: the code's generation
         TicketCode code{};
     };
     struct Order {
@@ -96,6 +96,7 @@ private:
     CommandResult confirm(const Command& c);
     CommandResult refund(const Command& c);
     CommandResult exchange(const Command& c);
+    CommandResult reissue(const Command& c);
     CommandResult inventory(const Command& c);
     CommandResult areaInventory(const Command& c);
     CommandResult expire(const Command& c);
