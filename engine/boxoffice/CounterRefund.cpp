@@ -9,38 +9,28 @@
 
 namespace usher {
 
-namespace {
-
-struct RefundPlan {
-    Status status = Status::Ok;
-    std::vector<TicketId> tickets;
-    std::vector<DrawerCategoryLine> lines;
-    Amount amount = 0;
-};
-
-// What the refund will return, read from the ledger (the engine re-checks everything).
-RefundPlan plan(EventShard& shard, const RefundRequest& request)
+RefundPlan planRefund(EventShard& shard, OrderId orderId, const std::vector<TicketId>& named)
 {
     RefundPlan p;
     shard.read([&](const Ledger& ledger) {
-        const Order* order = ledger.order(request.order);
+        const Order* order = ledger.order(orderId);
         if (order == nullptr) {
             p.status = Status::OrderNotFound;
             return;
         }
-        std::vector<TicketId> ids = request.tickets;
+        std::vector<TicketId> ids = named;
         if (ids.empty()) {
             for (TicketId t = order->firstTicket; t < order->firstTicket + order->ticketCount; ++t)
                 ids.push_back(t);
         }
         for (const TicketId id : ids) {
             const Ticket* ticket = ledger.ticket(id);
-            if (ticket == nullptr || ticket->order != request.order) {
+            if (ticket == nullptr || ticket->order != orderId) {
                 p.status = Status::TicketNotFound;
                 return;
             }
             if (ticket->status != TicketStatus::Valid) {
-                if (!request.tickets.empty())
+                if (!named.empty())
                     p.status = Status::TicketNotValid;
                 continue;
             }
@@ -62,6 +52,35 @@ RefundPlan plan(EventShard& shard, const RefundRequest& request)
     });
     return p;
 }
+
+CommandResult runEngineRefund(const CounterSaleContext& context, const StaffAccount& clerk, OrderId order,
+                              const std::vector<TicketId>& tickets, const std::string& reason,
+                              const std::string& keyPrefix)
+{
+    std::uint8_t nonce[8];
+    secureRandom(nonce, sizeof nonce);
+    Command c;
+    c.kind = CommandKind::Refund;
+    c.key = IdempotencyKey::fromString(keyPrefix + ':' + std::to_string(order) + ':'
+                                       + std::string(reinterpret_cast<const char*>(nonce), sizeof nonce));
+    c.actor = staffActor(clerk.id, clerk.role);
+    c.channel = context.channel;
+    c.order = order;
+    c.tickets = tickets;
+    c.amount = -1;
+    c.text = reason;
+    CommandResult result;
+    for (int attempt = 0; attempt < context.engineAttemptsMax; ++attempt) {
+        result = context.shard->execute(c); // the same key on every attempt: never refunded twice
+        if (result.status != Status::QueueFull && result.status != Status::StorageFailed
+            && result.status != Status::StorageUnavailable)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(context.engineRetryDelayMs * (attempt + 1)));
+    }
+    return result;
+}
+
+namespace {
 
 BoxOfficeStatus approve(const CounterSaleContext& context, const RefundRequest& request, Amount amount,
                         const RefundOptions& options, Timestamp now, std::uint64_t* supervisor)
@@ -104,32 +123,6 @@ TerminalReply refundToCard(const CounterSaleContext& context, const TerminalRefu
     return reply;
 }
 
-CommandResult runRefund(const CounterSaleContext& context, const StaffAccount& clerk, const RefundRequest& request,
-                        const std::vector<TicketId>& tickets)
-{
-    std::uint8_t nonce[8];
-    secureRandom(nonce, sizeof nonce);
-    Command c;
-    c.kind = CommandKind::Refund;
-    c.key = IdempotencyKey::fromString("refund:" + std::to_string(request.order) + ':'
-                                       + std::string(reinterpret_cast<const char*>(nonce), sizeof nonce));
-    c.actor = staffActor(clerk.id, clerk.role);
-    c.channel = context.channel;
-    c.order = request.order;
-    c.tickets = tickets;
-    c.amount = -1;
-    c.text = request.reason;
-    CommandResult result;
-    for (int attempt = 0; attempt < context.engineAttemptsMax; ++attempt) {
-        result = context.shard->execute(c); // the same key on every attempt: never refunded twice
-        if (result.status != Status::QueueFull && result.status != Status::StorageFailed
-            && result.status != Status::StorageUnavailable)
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(context.engineRetryDelayMs * (attempt + 1)));
-    }
-    return result;
-}
-
 } // namespace
 
 RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccount& clerk, ShiftId shiftId,
@@ -151,7 +144,7 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
                                                 : BoxOfficeStatus::CurrencyMismatch;
         return result;
     }
-    const RefundPlan p = plan(*context.shard, request);
+    const RefundPlan p = planRefund(*context.shard, request.order, request.tickets);
     if (p.status != Status::Ok) {
         result.status = BoxOfficeStatus::EngineRefused;
         result.engineStatus = p.status;
@@ -182,7 +175,7 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
         result.status = BoxOfficeStatus::InvalidArgument;
         return result;
     }
-    const CommandResult refunded = runRefund(context, clerk, request, p.tickets);
+    const CommandResult refunded = runEngineRefund(context, clerk, request.order, p.tickets, request.reason, "refund");
     if (!refunded.ok()) {
         result.status = refunded.status == Status::StorageFailed ? BoxOfficeStatus::StorageFailed
                                                                  : BoxOfficeStatus::EngineRefused;

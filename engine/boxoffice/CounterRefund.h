@@ -37,6 +37,22 @@ struct RefundResult {
     TerminalOutcome terminal = TerminalOutcome::Unknown;
 };
 
+// What a refund of `tickets` (empty: every valid ticket) of `order` would return, read from the
+// ledger; the engine re-checks everything. Shared by refunds, voids and the screens that preview them.
+struct RefundPlan {
+    Status status = Status::Ok;
+    std::vector<TicketId> tickets;
+    std::vector<DrawerCategoryLine> lines;
+    Amount amount = 0;
+};
+RefundPlan planRefund(EventShard& shard, OrderId order, const std::vector<TicketId>& tickets);
+
+// The engine's Refund of `tickets` in full, with bounded retries under one idempotency key (a
+// retry never refunds twice). `keyPrefix` names the operation ("refund", "void").
+CommandResult runEngineRefund(const CounterSaleContext& context, const StaffAccount& clerk, OrderId order,
+                              const std::vector<TicketId>& tickets, const std::string& reason,
+                              const std::string& keyPrefix);
+
 RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccount& clerk, ShiftId shift,
                              const RefundRequest& request, const RefundOptions& options = {});
 
