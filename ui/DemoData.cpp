@@ -344,4 +344,39 @@ bool ensureDemoData(Engine& engine, QString* error)
     return populateDemoNight(*shard, error);
 }
 
+const std::vector<DemoAccount>& demoAccounts()
+{
+    static const std::vector<DemoAccount> accounts = {
+        { "admin", "admin-demo", "Demo Admin", StaffRole::Admin },
+        { "clerk", "clerk-demo", "Demo Clerk", StaffRole::Clerk },
+        { "supervisor", "supervisor-demo", "Demo Supervisor", StaffRole::Supervisor },
+        { "promoter", "promoter-demo", "Demo Promoter", StaffRole::Promoter },
+    };
+    return accounts;
+}
+
+bool ensureDemoStaff(StaffAccounts& accounts, Timestamp now, QString* error)
+{
+    USHER_ASSERT(error != nullptr);
+    std::vector<StaffAccount> existing;
+    BoxOfficeStatus status = accounts.list(&existing);
+    if (status == BoxOfficeStatus::Ok && !existing.empty())
+        return true;
+    const std::vector<DemoAccount>& demo = demoAccounts();
+    StaffAccount admin;
+    if (status == BoxOfficeStatus::Ok)
+        status = accounts.createFirstAdmin(demo[0].login, demo[0].displayName, demo[0].password, now, nullptr);
+    if (status == BoxOfficeStatus::Ok)
+        status = accounts.signIn(demo[0].login, demo[0].password, now, &admin);
+    for (std::size_t i = 1; i < demo.size() && status == BoxOfficeStatus::Ok; ++i)
+        status = accounts.createAccount(admin, demo[i].login, demo[i].displayName, demo[i].role, demo[i].password,
+                                        now, nullptr);
+    if (status == BoxOfficeStatus::Ok)
+        return true;
+    //: %1 is a status name such as StorageFailed.
+    *error = QCoreApplication::translate("DemoData", "Creating the demo staff accounts failed: %1.")
+                 .arg(QString::fromLatin1(boxOfficeStatusName(status)));
+    return false;
+}
+
 } // namespace usher::ui

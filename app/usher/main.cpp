@@ -1,9 +1,11 @@
-// usher: the desktop app. Parses the command line, opens the engine on the data directory and
-// shows the main window; the views live in ui/.
+// usher: the desktop app. Parses the command line, opens the engine and boxoffice.db on the data
+// directory and shows the box-office counter (sign-in first); the views live in ui/.
 
 #include "DemoData.h"
 #include "MainWindow.h"
 #include "Translations.h"
+#include "counter/CounterBackend.h"
+#include "counter/CounterWindow.h"
 #include "runtime/Engine.h"
 
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace {
@@ -24,11 +27,18 @@ struct Options {
     bool demo = false;
     QString screenshot; // grab the window to this PNG and quit
     int quitAfterMs = -1;
+    QString terminal;     // "" none, "fake", or host:port
+    usher::ChannelId channel = 2;
+    QString printer;      // the ticket printer; empty: PDF files in <data>/tickets
+    QString signIn;       // demo only: sign in as this demo account at start
+    bool seatViewer = false;
     bool interactive() const { return screenshot.isEmpty() && quitAfterMs < 0; }
 };
 
 // The screenshot waits this long after the window is shown, so that layouts and queued updates settle.
 constexpr int kScreenshotSettleMs = 500;
+// With --sign-in, the argon2id check and the shift lookup come first.
+constexpr int kSignInSettleMs = 3000;
 
 Options parseArguments(const QApplication& app)
 {
@@ -49,13 +59,51 @@ Options parseArguments(const QApplication& app)
     const QCommandLineOption quitAfter(QStringLiteral("quit-after-ms"),
                                        QCoreApplication::translate("main", "Quit after <ms> milliseconds."),
                                        QCoreApplication::translate("main", "ms"));
-    parser.addOptions({ data, demo, screenshot, quitAfter });
+    const QCommandLineOption terminal(
+        QStringLiteral("terminal"),
+        QCoreApplication::translate("main", "The card terminal at <host:port> (with --demo: a simulated terminal "
+                                            "in the app unless this is given; \"none\" for no terminal)."),
+        QCoreApplication::translate("main", "host:port"));
+    const QCommandLineOption channel(QStringLiteral("channel"),
+                                     QCoreApplication::translate("main", "This box office's sales channel (default 2)."),
+                                     QCoreApplication::translate("main", "id"), QStringLiteral("2"));
+    const QCommandLineOption printer(
+        QStringLiteral("ticket-printer"),
+        QCoreApplication::translate("main", "Print tickets on <printer>; without it they are saved as PDF files in "
+                                            "the data directory's tickets folder."),
+        QCoreApplication::translate("main", "printer"));
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in"),
+        QCoreApplication::translate("main", "With --demo: sign in as the demo account <login> at start."),
+        QCoreApplication::translate("main", "login"));
+    const QCommandLineOption seatViewer(
+        QStringLiteral("seat-viewer"),
+        QCoreApplication::translate("main", "Show the seat viewer (all events, all channels) instead of the counter."));
+    parser.addOptions({ data, demo, screenshot, quitAfter, terminal, channel, printer, signIn, seatViewer });
     parser.process(app);
 
     Options options;
     options.dataDirectory = parser.value(data);
     options.demo = parser.isSet(demo);
     options.screenshot = parser.value(screenshot);
+    options.terminal = parser.isSet(terminal) ? parser.value(terminal)
+        : options.demo                        ? QStringLiteral("fake")
+                                              : QString();
+    if (options.terminal == QLatin1String("none"))
+        options.terminal.clear();
+    options.printer = parser.value(printer);
+    options.signIn = parser.value(signIn);
+    options.seatViewer = parser.isSet(seatViewer);
+    bool channelOk = false;
+    const uint channelId = parser.value(channel).toUInt(&channelOk);
+    if (!channelOk || channelId == 0 || channelId > 65535)
+        parser.showHelp(1);
+    options.channel = usher::ChannelId(channelId);
+    if (!options.signIn.isEmpty() && !options.demo) {
+        std::fprintf(stderr, "usher: %s\n",
+                     qPrintable(QCoreApplication::translate("main", "--sign-in works only with --demo.")));
+        std::exit(1);
+    }
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         options.quitAfterMs = parser.value(quitAfter).toInt(&ok);
@@ -74,9 +122,27 @@ int fail(const Options& options, const QString& message)
     return 1;
 }
 
-void scheduleScreenshot(QApplication& app, QWidget& window, const QString& file)
+// The demo accounts and their passwords, for the sign-in screen of the demo.
+QString demoHint()
 {
-    QTimer::singleShot(kScreenshotSettleMs, &window, [&app, &window, file] {
+    QString hint = QCoreApplication::translate("main", "<b>Demo accounts</b> (login / password):");
+    for (const usher::ui::DemoAccount& account : usher::ui::demoAccounts())
+        hint += QStringLiteral("<br>%1 / %2").arg(QString::fromLatin1(account.login),
+                                                   QString::fromLatin1(account.password));
+    return hint;
+}
+
+const char* demoPassword(const QString& login)
+{
+    for (const usher::ui::DemoAccount& account : usher::ui::demoAccounts())
+        if (login == QLatin1String(account.login))
+            return account.password;
+    return nullptr;
+}
+
+void scheduleScreenshot(QApplication& app, QWidget& window, const QString& file, int settleMs)
+{
+    QTimer::singleShot(settleMs, &window, [&app, &window, file] {
         if (window.grab().save(file, "PNG")) {
             app.exit(0);
             return;
@@ -114,16 +180,44 @@ int main(int argc, char** argv)
     if (options.demo && !usher::ui::ensureDemoData(*engine, &demoError))
         return fail(options, demoError);
 
+    usher::ui::CounterBackendOptions backendOptions;
+    backendOptions.dataDirectory = engineOptions.dataDirectory;
+    backendOptions.terminal = options.terminal;
+    backendOptions.channel = options.channel;
+    QString backendError;
+    auto backend = std::make_unique<usher::ui::CounterBackend>();
+    if (!backend->open(*engine, backendOptions, &backendError))
+        return fail(options, backendError);
+    if (options.demo && !usher::ui::ensureDemoStaff(backend->accounts(), usher::systemClockNow(), &backendError))
+        return fail(options, backendError);
+    if (!options.signIn.isEmpty() && demoPassword(options.signIn) == nullptr)
+        return fail(options, QCoreApplication::translate("main", "--sign-in takes a demo account: %1").arg(options.signIn));
+
     int status = 0;
     {
-        usher::ui::MainWindow window(*engine);
-        window.show();
+        usher::ui::CounterWindowOptions counterOptions;
+        counterOptions.demoHint = options.demo ? demoHint() : QString();
+        counterOptions.tickets.printerName = options.printer;
+        counterOptions.tickets.pdfDirectory = QDir(options.dataDirectory).absoluteFilePath(QStringLiteral("tickets"));
+        counterOptions.tickets.receiptHeader = QCoreApplication::translate("main", "Usher box office");
+        std::unique_ptr<QMainWindow> window;
+        if (options.seatViewer) {
+            window = std::make_unique<usher::ui::MainWindow>(*engine);
+        } else {
+            auto counter = std::make_unique<usher::ui::CounterWindow>(backend->services(), counterOptions);
+            if (!options.signIn.isEmpty())
+                counter->signIn(options.signIn, QString::fromLatin1(demoPassword(options.signIn)));
+            window = std::move(counter);
+        }
+        window->show();
         if (!options.screenshot.isEmpty())
-            scheduleScreenshot(app, window, options.screenshot);
+            scheduleScreenshot(app, *window, options.screenshot,
+                               options.signIn.isEmpty() ? kScreenshotSettleMs : kSignInSettleMs);
         if (options.quitAfterMs >= 0)
             QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
         status = QApplication::exec();
-    } // the window (and its engine subscriptions) goes before the engine
+    } // the windows (and their engine subscriptions) go before the engine
+    backend.reset();
     engine->close();
     return status;
 }

@@ -1,0 +1,41 @@
+#include "counter/AfterSaleForm.h"
+
+#include <QBoxLayout>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace usher::ui {
+
+SupervisorRows addSupervisorRows(QFormLayout* form, QWidget* parent, const QString& loginLabel)
+{
+    SupervisorRows rows;
+    rows.note = new QLabel(parent);
+    rows.note->setWordWrap(true);
+    form->addRow(rows.note);
+    rows.login = new QLineEdit(parent);
+    rows.login->setObjectName(QStringLiteral("supervisorLoginEdit"));
+    auto* login = new QLabel(loginLabel, parent);
+    login->setBuddy(rows.login);
+    form->addRow(login, rows.login);
+    rows.password = new QLineEdit(parent);
+    rows.password->setObjectName(QStringLiteral("supervisorPasswordEdit"));
+    rows.password->setEchoMode(QLineEdit::Password);
+    auto* password = new QLabel(QCoreApplication::translate("AfterSaleForm", "Supervisor pass&word:"), parent);
+    password->setBuddy(rows.password);
+    form->addRow(password, rows.password);
+    return rows;
+}
+
+QLabel* addOutcomeLabel(QBoxLayout* layout, QWidget* parent)
+{
+    auto* outcome = new QLabel(parent);
+    outcome->setObjectName(QStringLiteral("outcomeLabel"));
+    outcome->setWordWrap(true);
+    outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(outcome);
+    return outcome;
+}
+
+} // namespace usher::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+// The pieces the after-sale dialogs lay out alike: a supervisor's approval (a note, then login and
+// password) and the label that reports what happened.
+
+#include <QString>
+
+class QBoxLayout;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QWidget;
+
+namespace usher::ui {
+
+struct SupervisorRows {
+    QLabel* note = nullptr; // says when and why a supervisor must approve; empty otherwise
+    QLineEdit* login = nullptr;
+    QLineEdit* password = nullptr;
+};
+
+// Adds the note and the supervisor's login and password to `form`. `loginLabel` carries the
+// dialog's mnemonic (each dialog has its own free Alt+letter).
+SupervisorRows addSupervisorRows(QFormLayout* form, QWidget* parent, const QString& loginLabel);
+// Adds the outcome label (wrapped, selectable, object name "outcomeLabel") to `layout`.
+QLabel* addOutcomeLabel(QBoxLayout* layout, QWidget* parent);
+
+} // namespace usher::ui

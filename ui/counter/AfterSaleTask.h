@@ -1,0 +1,61 @@
+#pragma once
+
+// Helpers every after-sale and shift screen shares.
+//
+// runOffUiThread: engine round trips and the card terminal block for up to seconds. The job runs on
+// a worker thread while a local event loop keeps the window painting; `busy` is disabled and user
+// input is held back until it ends, so nothing can be submitted twice. The job must not touch
+// widgets.
+//
+// AfterSaleHooks: the seams a test replaces so that no file or print dialog blocks it.
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+#include <QWidget>
+
+#include <functional>
+
+class QPrinter;
+
+namespace usher::ui {
+
+template <typename Result>
+Result runOffUiThread(QWidget* busy, const std::function<Result()>& job)
+{
+    QPointer<QWidget> focus = QApplication::focusWidget();
+    if (busy)
+        busy->setEnabled(false);
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    Result result {};
+    QThread* thread = QThread::create([&result, &job] { result = job(); });
+    QEventLoop loop;
+    QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    if (!thread->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    thread->wait();
+    delete thread;
+    QApplication::restoreOverrideCursor();
+    if (busy)
+        busy->setEnabled(true);
+    if (QWidget* widget = focus.data(); widget != nullptr && widget->isEnabled())
+        widget->setFocus();
+    return result;
+}
+
+struct AfterSaleHooks {
+    // The file to write (empty: cancelled). Default: QFileDialog::getSaveFileName.
+    static std::function<QString(QWidget* parent, const QString& caption, const QString& suggested,
+                                 const QString& filter)>
+        savePath;
+    // Lets the clerk pick and set up a printer (false: cancelled). Default: QPrintDialog.
+    static std::function<bool(QWidget* parent, QPrinter* printer)> setUpPrinter;
+    // Confirms a step that cannot be undone (false: no). Default: QMessageBox::question.
+    static std::function<bool(QWidget* parent, const QString& title, const QString& text)> confirm;
+    static void reset();
+};
+
+} // namespace usher::ui

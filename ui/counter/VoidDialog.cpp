@@ -1,0 +1,196 @@
+#include "counter/VoidDialog.h"
+
+#include "counter/AfterSaleForm.h"
+#include "counter/AfterSaleTask.h"
+#include "counter/AfterSaleText.h"
+#include "counter/CashAmount.h"
+#include "counter/ReportDocument.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace usher::ui {
+
+VoidDialog::VoidDialog(const CounterServices& services, const OrderDetails& order, QWidget* parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_order(order)
+{
+    setObjectName(QStringLiteral("voidDialog"));
+    setWindowTitle(tr("Void order %1").arg(order.number));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("A void cancels the whole order sold in this shift: every ticket stops being valid "
+                                "and the money goes back exactly as it was paid (cash from the drawer, card "
+                                "payments reversed on the terminal)."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_planLabel = new QLabel(this);
+    m_planLabel->setObjectName(QStringLiteral("planLabel"));
+    m_planLabel->setWordWrap(true);
+    m_planLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_planLabel);
+    auto* form = new QFormLayout;
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("reasonEdit"));
+    m_reason->setMaxLength(200);
+    m_reason->setPlaceholderText(tr("Required, e.g. wrong date sold"));
+    connect(m_reason, &QLineEdit::textEdited, this, [this] {
+        if (m_outcome != nullptr && m_outcome->text() == tr("A reason is required."))
+            m_outcome->clear(); // the complaint is answered
+    });
+    auto* reasonLabel = new QLabel(tr("R&eason:"), this);
+    reasonLabel->setBuddy(m_reason);
+    form->addRow(reasonLabel, m_reason);
+    const SupervisorRows supervisor = addSupervisorRows(form, this, tr("Supervisor lo&gin:"));
+    m_supervisorNote = supervisor.note;
+    m_supervisorLogin = supervisor.login;
+    m_supervisorPassword = supervisor.password;
+    layout->addLayout(form);
+    m_outcome = addOutcomeLabel(layout, this);
+    auto* buttons = new QDialogButtonBox(this);
+    m_void = new QPushButton(tr("&Void order"), this);
+    m_void->setObjectName(QStringLiteral("voidButton"));
+    m_void->setDefault(true);
+    buttons->addButton(m_void, QDialogButtonBox::ActionRole);
+    auto* close = new QPushButton(tr("Close"), this);
+    close->setObjectName(QStringLiteral("closeButton"));
+    buttons->addButton(close, QDialogButtonBox::RejectRole);
+    layout->addWidget(buttons);
+    connect(m_void, &QPushButton::clicked, this, &VoidDialog::voidOrder);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setTabOrder(m_reason, m_supervisorLogin);
+    setTabOrder(m_supervisorLogin, m_supervisorPassword);
+    setTabOrder(m_supervisorPassword, m_void);
+    loadPlan();
+    m_reason->setFocus();
+    resize(520, 400);
+}
+
+void VoidDialog::setRefundOptions(const RefundOptions& options)
+{
+    m_options = options;
+    loadPlan();
+}
+
+QString VoidDialog::planText() const
+{
+    return m_planLabel->text();
+}
+
+QString VoidDialog::outcomeText() const
+{
+    return m_outcome->text();
+}
+
+void VoidDialog::showOutcome(const QString& text, bool error)
+{
+    m_outcome->setText(text);
+    m_outcome->setStyleSheet(error ? QStringLiteral("color: #b00020") : QStringLiteral("color: #1b5e20"));
+}
+
+void VoidDialog::loadPlan()
+{
+    EventShard* shard = m_services.engine->event(m_order.event);
+    if (shard == nullptr) {
+        m_planLabel->setText(AfterSaleText::engine(Status::EventNotFound));
+        m_void->setEnabled(false);
+        return;
+    }
+    m_plan = planVoid(m_services.saleContext(shard), m_services.clerk, m_services.shift, m_order.order);
+    const bool needed = m_plan.refund.amount > m_options.supervisorAboveAmount;
+    m_supervisorNote->setText(needed ? tr("Above %1: a supervisor must sign in to approve.")
+                                           .arg(CashAmount::format(m_options.supervisorAboveAmount, m_order.currency))
+                                     : QString());
+    m_supervisorLogin->setEnabled(needed);
+    m_supervisorPassword->setEnabled(needed);
+    if (m_plan.status == BoxOfficeStatus::WrongState) {
+        m_planLabel->setText(tr("This order cannot be voided: only an order sold at this counter in your open shift, "
+                                "with every ticket still valid, can be. Refund it instead."));
+        m_void->setEnabled(false);
+        return;
+    }
+    if (m_plan.status != BoxOfficeStatus::Ok) {
+        m_planLabel->setText(AfterSaleText::status(m_plan.status, m_plan.engineStatus));
+        m_void->setEnabled(false);
+        return;
+    }
+    QStringList lines;
+    lines << tr("%n ticket(s), %1 in all, sale %2.", nullptr, static_cast<int>(m_plan.refund.tickets.size()))
+                 .arg(CashAmount::format(m_plan.refund.amount, m_order.currency),
+                      QString::fromStdString(m_plan.saleReference));
+    for (const VoidTender& tender : m_plan.tenders) {
+        const QString money = CashAmount::format(tender.amount, m_order.currency);
+        if (tender.method == PaymentMethod::Cash)
+            lines << tr("Cash: hand %1 back from the drawer.").arg(money);
+        else if (tender.method == PaymentMethod::Card)
+            lines << tr("Card: %1 reversed on the terminal (payment %2).")
+                         .arg(money, QString::fromStdString(tender.terminalReference));
+        else
+            lines << tr("%1: %2 written back.").arg(ReportDocument::methodName(tender.method), money);
+    }
+    m_planLabel->setText(lines.join(QLatin1Char('\n')));
+    m_void->setEnabled(!m_done);
+}
+
+void VoidDialog::voidOrder()
+{
+    VoidRequest request;
+    request.order = m_order.order;
+    request.reason = m_reason->text().trimmed().toStdString();
+    if (m_supervisorLogin->isEnabled()) {
+        request.supervisorLogin = m_supervisorLogin->text().toStdString();
+        request.supervisorPassword = m_supervisorPassword->text().toStdString();
+    }
+    if (request.reason.empty()) {
+        showOutcome(tr("A reason is required."), true);
+        m_reason->setFocus();
+        return;
+    }
+    if (!AfterSaleHooks::confirm(this, tr("Void order %1").arg(m_order.number),
+                                 tr("Void the whole order %1? This cannot be undone.").arg(m_order.number)))
+        return;
+    EventShard* shard = m_services.engine->event(m_order.event);
+    const CounterSaleContext context = m_services.saleContext(shard);
+    const StaffAccount clerk = m_services.clerk;
+    const ShiftId shift = m_services.shift;
+    const RefundOptions options = m_options;
+    m_result = runOffUiThread<VoidResult>(this, [&] { return voidAtCounter(context, clerk, shift, request, options); });
+    m_supervisorPassword->clear();
+    const bool ticketsVoid = !m_result.tickets.empty();
+    if (ticketsVoid) {
+        m_done = true;
+        m_void->setEnabled(false);
+    }
+    if (m_result.status == BoxOfficeStatus::Ok) {
+        QString text
+            = tr("Order %1 is void: %n ticket(s) no longer valid.", nullptr, static_cast<int>(m_result.tickets.size()))
+                  .arg(m_order.number);
+        if (m_result.cashReturned > 0)
+            text += QLatin1Char(' ')
+                + tr("Hand %1 in cash to the customer.")
+                      .arg(CashAmount::format(m_result.cashReturned, m_order.currency));
+        if (m_result.cardReversed > 0)
+            text += QLatin1Char(' ')
+                + tr("%1 reversed on the card.").arg(CashAmount::format(m_result.cardReversed, m_order.currency));
+        showOutcome(text, false);
+        return;
+    }
+    if (ticketsVoid && m_result.cardOutstanding > 0) {
+        showOutcome(tr("The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the "
+                       "terminal by hand or pay it in cash (Cash out, with the payment reference as the note).")
+                        .arg(CashAmount::format(m_result.cardOutstanding, m_order.currency),
+                             QString::fromStdString(m_result.failedCardReferences.empty()
+                                                        ? std::string()
+                                                        : m_result.failedCardReferences.front())),
+                    true);
+        return;
+    }
+    showOutcome(AfterSaleText::status(m_result.status, m_result.engineStatus), true);
+}
+
+} // namespace usher::ui
