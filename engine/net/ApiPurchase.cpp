@@ -100,15 +100,15 @@ Command failPaymentCommand(EventId event, HoldId hold, const Actor& actor, Chann
     return command;
 }
 
-std::string orderBody(const EventSpec& spec, const CommandResult& result, const std::string& paymentId)
+std::string orderBody(const EventSpec& spec, OrderId order, Amount amount, const std::string& paymentId,
+                      const std::vector<IssuedTicket>& tickets)
 {
-    std::string body = "{\"orderId\":\"" + compositeId(spec.id, result.order)
-        + "\",\"event\":" + std::to_string(spec.id) + ",\"amount\":" + std::to_string(result.amount)
-        + ",\"currency\":\"" + spec.currency + "\",\"paymentId\":\"";
+    std::string body = "{\"orderId\":\"" + compositeId(spec.id, order) + "\",\"event\":" + std::to_string(spec.id)
+        + ",\"amount\":" + std::to_string(amount) + ",\"currency\":\"" + spec.currency + "\",\"paymentId\":\"";
     appendJsonEscaped(body, paymentId);
     body += "\",\"tickets\":[";
-    for (std::size_t i = 0; i < result.tickets.size(); ++i) {
-        const IssuedTicket& t = result.tickets[i];
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+        const IssuedTicket& t = tickets[i];
         if (i)
             body.push_back(',');
         body += "{\"ticketId\":" + std::to_string(t.id);
@@ -118,6 +118,49 @@ std::string orderBody(const EventSpec& spec, const CommandResult& result, const 
     }
     body += "]}";
     return body;
+}
+
+std::string orderBody(const EventSpec& spec, const CommandResult& result, const std::string& paymentId)
+{
+    return orderBody(spec, result.order, result.amount, paymentId, result.tickets);
+}
+
+// The order a hold became, as the ledger has it (it keeps every order): the same answer the
+// purchase gave, for retries that come after a restart. The newest orders are searched first.
+struct HoldOrder {
+    const Order* order = nullptr;
+    std::vector<IssuedTicket> tickets;
+};
+
+HoldOrder findOrderOfHold(const Ledger& ledger, HoldId hold)
+{
+    HoldOrder found;
+    OrderId last = 0; // the number of orders: the largest id order() knows
+    for (OrderId step = OrderId(1) << 40; step; step >>= 1)
+        if (ledger.order(last + step))
+            last += step;
+    for (OrderId id = last; id >= 1 && !found.order; --id)
+        if (ledger.order(id)->hold == hold)
+            found.order = ledger.order(id);
+    if (!found.order)
+        return found;
+    const Venue& venue = ledger.venue();
+    for (TicketId t = found.order->firstTicket; t < found.order->firstTicket + found.order->ticketCount; ++t) {
+        const Ticket* ticket = ledger.ticket(t);
+        if (!ticket)
+            continue;
+        IssuedTicket issued;
+        issued.id = ticket->id;
+        if (ticket->seat != kNoSeat && ticket->seat < venue.seats.size())
+            issued.seat = venue.seats[ticket->seat].id;
+        else if (ticket->area != kNoArea && ticket->area < venue.areas.size())
+            issued.area = venue.areas[ticket->area].id;
+        issued.priceType = ticket->priceType;
+        issued.amount = ticket->amount;
+        issued.code = ticket->code;
+        found.tickets.push_back(issued);
+    }
+    return found;
 }
 
 std::string storedOrderBody(const EventSpec& spec, const StoredOrder& order)
@@ -212,6 +255,8 @@ void ApiService::purchasePrice(const std::shared_ptr<Purchase>& p)
     std::string done;
     if (!hold && completedPurchase(p->event, p->hold, &done))
         return p->reply.send(jsonResponse(200, std::move(done)));
+    if (!hold && soldHoldAnswer(p->shard, p->hold, p->actor, &done)) // a retry after a restart
+        return p->reply.send(jsonResponse(200, std::move(done)));
     if (!hold)
         return p->reply.send(errorResponse(404, "hold_not_found", "no such hold (expired, released or sold)"));
     if (p->actor.kind == ActorKind::Buyer && !(hold->holder == p->actor))
@@ -240,6 +285,12 @@ void ApiService::purchasePrice(const std::shared_ptr<Purchase>& p)
         total += price;
     }
     p->amount = total;
+    // Written before the hold becomes payment-pending: after a crash, start-up finds the purchase
+    // here and finishes it (PurchaseStore.h). No record, no charge.
+    if (std::string error; m_purchaseStore && !m_purchaseStore->put(pendingPurchase(*p), &error)) {
+        LogLine(LogLevel::Error, "cannot record a purchase").str("error", error);
+        return p->reply.send(errorResponse(503, "storage_failed", "the purchase could not be recorded; retry"));
+    }
     if (hold->paymentPending)
         return purchaseCharge(p); // a retry: charge again under the same key, the gateway dedupes
     Command command;
@@ -290,7 +341,8 @@ void ApiService::purchaseCharged(const std::shared_ptr<Purchase>& p, const Payme
     case PaymentOutcome::NotFound:
         ++m_metrics.declined;
         submit(p->shard, failPaymentCommand(p->event, p->hold, p->actor, p->channel, "payment declined"),
-               [p, message = result.message](CommandResult&&) {
+               [this, p, message = result.message](CommandResult&&) {
+                   forgetPurchase(p->event, p->hold);
                    p->reply.send(errorResponse(402, "payment_declined",
                                                message.empty() ? std::string("the payment was declined") : message));
                });
@@ -324,6 +376,7 @@ void ApiService::purchaseConfirmed(const std::shared_ptr<Purchase>& p, CommandRe
             m_metrics.soldTickets += result.tickets.size();
         }
         rememberPurchase(p->event, p->hold, body);
+        forgetPurchase(p->event, p->hold);
         return p->reply.send(jsonResponse(200, std::move(body)));
     }
     if (transient(result.status)) {
@@ -334,22 +387,42 @@ void ApiService::purchaseConfirmed(const std::shared_ptr<Purchase>& p, CommandRe
     if (result.status == Status::IdempotencyKeyReused)
         return p->reply.send(errorResponse(409, "purchase_in_progress", "another purchase of this hold is running"));
     // The hold is gone (expired) or the order cannot be made: give the money back.
-    refundUnconfirmed(p->event, p->hold, p->paymentId, p->amount);
+    refundUnconfirmed(p->shard, p->event, p->hold, p->paymentId, p->amount);
     p->reply.send(errorResponse(httpStatus(result.status) == 410 || result.status == Status::HoldNotFound ? 410 : 409,
                                 statusName(result.status),
                                 "the tickets could not be issued; the payment has been refunded"));
 }
 
-void ApiService::refundUnconfirmed(EventId event, HoldId hold, const std::string& paymentId, Amount amount)
+void ApiService::refundUnconfirmed(EventShard* shard, EventId event, HoldId hold, const std::string& paymentId,
+                                   Amount amount)
 {
     if (paymentId == "free")
-        return;
+        return forgetPurchase(event, hold);
+    // Never refund a charge that has its tickets: the Confirm may have been made by an earlier
+    // attempt (before a restart) whose idempotency record is no longer at hand.
+    if (!m_workers.post([this, shard, event, hold, paymentId, amount] {
+            std::string body;
+            if (soldHoldAnswer(shard, hold, Actor {}, &body)) {
+                LogLine(LogLevel::Info, "the charge has its order already; no refund")
+                    .num("event", std::int64_t(event))
+                    .num("hold", std::int64_t(hold));
+                return forgetPurchase(event, hold);
+            }
+            refundCharge(event, hold, paymentId, amount);
+        }))
+        refundCharge(event, hold, paymentId, amount);
+}
+
+void ApiService::refundCharge(EventId event, HoldId hold, const std::string& paymentId, Amount amount)
+{
     LogLine(LogLevel::Warn, "refunding a charge whose tickets could not be issued")
         .num("event", std::int64_t(event))
         .num("hold", std::int64_t(hold))
         .str("payment", paymentId);
     m_gateway->refund(paymentId, amount, "unconfirmed-" + compositeId(event, hold),
-                      [event, hold, paymentId](const PaymentResult& result) {
+                      [this, event, hold, paymentId](const PaymentResult& result) {
+                          if (result.outcome == PaymentOutcome::Approved)
+                              forgetPurchase(event, hold); // else start-up tries again after a restart
                           if (result.outcome != PaymentOutcome::Approved)
                               LogLine(LogLevel::Error, "refund of an unconfirmed charge failed: reconcile by hand")
                                   .num("event", std::int64_t(event))
@@ -460,17 +533,21 @@ void ApiService::resolve(const std::shared_ptr<Unresolved>& item)
                            }
                            rememberPurchase(item->event, item->hold,
                                             orderBody(item->shard->spec(), confirmed, paymentId));
+                           forgetPurchase(item->event, item->hold);
                            LogLine(LogLevel::Info, "unknown payment resolved: sold").str("key", item->payKey);
                        } else if (transient(confirmed.status)) {
                            retryLater();
                        } else if (confirmed.status != Status::IdempotencyKeyReused) {
-                           refundUnconfirmed(item->event, item->hold, paymentId, item->amount);
+                           refundUnconfirmed(item->shard, item->event, item->hold, paymentId, item->amount);
                        }
                    });
         } else if (result.outcome == PaymentOutcome::NotFound || result.outcome == PaymentOutcome::Declined) {
             submit(item->shard,
                    failPaymentCommand(item->event, item->hold, item->actor, item->channel, "payment not made"),
-                   [item](CommandResult&&) {
+                   [this, item, retryLater](CommandResult&& failed) {
+                       if (transient(failed.status))
+                           return retryLater();
+                       forgetPurchase(item->event, item->hold);
                        LogLine(LogLevel::Info, "unknown payment resolved: not charged, hold released")
                            .str("key", item->payKey);
                    });
@@ -478,6 +555,106 @@ void ApiService::resolve(const std::shared_ptr<Unresolved>& item)
             retryLater();
         }
     });
+}
+
+PendingPurchase ApiService::pendingPurchase(const Purchase& p)
+{
+    PendingPurchase pending;
+    pending.event = p.event;
+    pending.hold = p.hold;
+    pending.actor = p.actor;
+    pending.channel = p.channel;
+    pending.priceTypes = p.priceTypes;
+    pending.buyer = p.buyer;
+    pending.amount = p.amount;
+    pending.payKey = p.payKey;
+    pending.createdAt = systemClockNow();
+    return pending;
+}
+
+// Called on the committer's and the gateway's threads: the SQLite write (an fsync) goes to a
+// worker so that it never holds up a batch. A row left behind (a full queue, a crash) only costs a
+// lookup at the next start.
+void ApiService::forgetPurchase(EventId event, HoldId hold)
+{
+    if (!m_purchaseStore)
+        return;
+    const bool queued = m_workers.post([this, event, hold] {
+        if (std::string error; !m_purchaseStore->remove(event, hold, &error))
+            LogLine(LogLevel::Warn, "cannot forget a finished purchase; start-up will look it up again")
+                .num("event", std::int64_t(event))
+                .num("hold", std::int64_t(hold))
+                .str("error", error);
+    });
+    if (!queued)
+        LogLine(LogLevel::Warn, "worker queue full: a finished purchase stays recorded until the next start")
+            .num("event", std::int64_t(event))
+            .num("hold", std::int64_t(hold));
+}
+
+bool ApiService::soldHoldAnswer(EventShard* shard, HoldId hold, const Actor& actor, std::string* body)
+{
+    std::shared_lock guard(m_engineGuard);
+    if (m_closed.load())
+        return false;
+    bool found = false;
+    shard->read([&](const Ledger& ledger) {
+        const HoldOrder sold = findOrderOfHold(ledger, hold);
+        if (!sold.order || (actor.kind == ActorKind::Buyer && !(sold.order->actor == actor)))
+            return;
+        found = true;
+        *body = orderBody(ledger.spec(), sold.order->id, sold.order->amount, sold.order->paymentRef, sold.tickets);
+    });
+    return found;
+}
+
+void ApiService::recoverPurchases()
+{
+    if (!m_purchaseStore)
+        return;
+    std::vector<PendingPurchase> pending;
+    std::string error;
+    if (!m_purchaseStore->list(m_options.paymentsUnresolvedMax, &pending, &error)) {
+        LogLine(LogLevel::Error, "cannot read the unfinished purchases: reconcile by hand").str("error", error);
+        return;
+    }
+    if (!m_gateway) {
+        if (!pending.empty())
+            LogLine(LogLevel::Warn, "unfinished purchases wait for a start with a payment gateway")
+                .num("purchases", std::int64_t(pending.size()));
+        return; // they stay recorded; their holds stay payment-pending until they expire
+    }
+    std::size_t recovered = 0;
+    for (const PendingPurchase& p : pending) {
+        EventShard* shard = nullptr;
+        {
+            std::lock_guard lock(m_eventsMutex);
+            if (auto it = m_events.find(p.event); it != m_events.end())
+                shard = it->second.shard;
+        }
+        if (!shard) {
+            LogLine(LogLevel::Error, "an unfinished purchase names an unknown event").str("key", p.payKey);
+            continue;
+        }
+        auto item = std::make_shared<Unresolved>();
+        item->shard = shard;
+        item->event = p.event;
+        item->hold = p.hold;
+        item->actor = p.actor;
+        item->channel = p.channel;
+        item->priceTypes = p.priceTypes;
+        item->buyer = p.buyer;
+        item->amount = p.amount;
+        item->payKey = p.payKey;
+        item->dueNs = 0; // at once: the buyer may be waiting
+        std::lock_guard lock(m_unresolvedMutex);
+        m_unresolved.push_back(std::move(item));
+        ++recovered;
+    }
+    m_unresolvedWake.notify_one();
+    if (recovered)
+        LogLine(LogLevel::Info, "unfinished purchases handed to the resolver")
+            .num("purchases", std::int64_t(recovered));
 }
 
 // ---- orders ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 
 namespace usher::net {
 
@@ -38,6 +39,13 @@ std::vector<std::string_view> splitPath(std::string_view path)
             break;
     }
     return segments;
+}
+
+HttpResponse sharedJsonResponse(std::shared_ptr<const std::string> body)
+{
+    HttpResponse response;
+    response.sharedBody = std::move(body);
+    return response;
 }
 
 QJsonObject publicEventJson(const EventSpec& spec)
@@ -137,6 +145,12 @@ void ApiService::rebuildEventList()
     list += "]}";
     m_eventList = std::make_shared<const std::string>(std::move(list));
     ++m_metrics.cacheMisses[std::size_t(CacheKind::EventList)];
+}
+
+bool ApiService::openPurchaseStore(bool synchronousFull, std::string* error)
+{
+    m_purchaseStore = PurchaseStore::open(m_options.dataDirectory, synchronousFull, error);
+    return m_purchaseStore != nullptr;
 }
 
 bool ApiService::loadVenues(std::string* error)
@@ -497,7 +511,7 @@ void ApiService::getEvents(const ApiReply& reply)
         list = m_eventList;
     }
     ++m_metrics.cacheHits[std::size_t(CacheKind::EventList)];
-    reply.send(jsonResponse(200, *list));
+    reply.send(sharedJsonResponse(list));
 }
 
 void ApiService::getEvent(std::string_view id, const ApiReply& reply)
@@ -513,7 +527,7 @@ void ApiService::getEvent(std::string_view id, const ApiReply& reply)
     if (!detail)
         return reply.send(errorResponse(404, "event_not_found", "no such event"));
     ++m_metrics.cacheHits[std::size_t(CacheKind::EventDetail)];
-    reply.send(jsonResponse(200, *detail));
+    reply.send(sharedJsonResponse(detail));
 }
 
 void ApiService::getAvailability(const HttpRequest& request, std::string_view id, const ApiReply& reply)
@@ -536,7 +550,7 @@ void ApiService::getAvailability(const HttpRequest& request, std::string_view id
         response.status = 304;
         return reply.send(std::move(response));
     }
-    response.body = *body.body;
+    response.sharedBody = body.body;
     reply.send(std::move(response));
 }
 
@@ -638,13 +652,106 @@ void ApiService::postEvent(HttpRequest& request, const ApiReply& reply)
         reply.send(errorResponse(503, "overloaded", "too much work queued"));
 }
 
+namespace {
+
+// RFC 7386 JSON merge patch: null removes a member, an object merges into an object, anything
+// else replaces.
+QJsonObject mergePatch(QJsonObject target, const QJsonObject& patch)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.value().isNull())
+            target.remove(it.key());
+        else if (it.value().isObject() && target.value(it.key()).isObject())
+            target.insert(it.key(), mergePatch(target.value(it.key()).toObject(), it.value().toObject()));
+        else
+            target.insert(it.key(), it.value());
+    }
+    return target;
+}
+
+// The members PATCH may change (Engine::updateEventSpec decides what is allowed within them).
+constexpr std::array<const char*, 11> kChangeableEventFields = { "name",
+                                                                 "startsAt",
+                                                                 "timeZone",
+                                                                 "priceTypes",
+                                                                 "prices",
+                                                                 "channels",
+                                                                 "holdSeconds",
+                                                                 "currency",
+                                                                 "holdLifetimeSecondsMax",
+                                                                 "paymentSecondsMax",
+                                                                 "ticketsPerOrderMax" };
+
+int patchStatus(Status status)
+{
+    switch (status) {
+    case Status::InvalidArgument: return 422;
+    case Status::ChannelNotFound:
+    case Status::PriceTypeNotFound: return 409; // holds or sales still depend on what would go
+    default: return httpStatus(status);
+    }
+}
+
+} // namespace
+
 void ApiService::patchEvent(HttpRequest& request, std::string_view id, const ApiReply& reply)
 {
     Principal principal;
-    if (!authenticate(request, reply, { Role::Promoter, Role::Admin }, &principal) || !findEvent(id, reply))
+    if (!authenticate(request, reply, { Role::Promoter, Role::Admin }, &principal))
         return;
-    reply.send(errorResponse(501, "not_implemented",
-                             "changing a running event needs spec revisions in the engine; not available yet"));
+    EventShard* shard = findEvent(id, reply);
+    if (!shard)
+        return;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(request.body));
+    if (!document.isObject())
+        return reply.send(errorResponse(400, "invalid_json", "the body must be a JSON merge patch (an object)"));
+    const QJsonObject patch = document.object();
+    if (patch.isEmpty())
+        return reply.send(errorResponse(400, "invalid_argument", "the patch changes nothing"));
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const std::string key = it.key().toStdString();
+        if (std::find_if(kChangeableEventFields.begin(), kChangeableEventFields.end(),
+                         [&](const char* field) { return key == field; })
+            == kChangeableEventFields.end())
+            return reply.send(
+                errorResponse(422, "field_not_changeable", "'" + key + "' cannot be changed on an existing event"));
+        if (it.value().isNull())
+            return reply.send(errorResponse(422, "field_not_changeable", "'" + key + "' cannot be removed"));
+    }
+    const Actor actor = principal.actor();
+    const bool queued = m_workers.post([this, shard, patch, actor, reply] {
+        const EventId event = shard->id();
+        std::lock_guard patching(m_patchMutex);
+        const QJsonObject current = QJsonDocument::fromJson(eventSpecToJson(shard->spec())).object();
+        EventSpec next;
+        std::string error;
+        if (!eventSpecFromJson(QJsonDocument(mergePatch(current, patch)).toJson(QJsonDocument::Compact), &next, &error))
+            return reply.send(errorResponse(422, "invalid_event", error));
+        Status status = Status::ShuttingDown;
+        {
+            std::shared_lock guard(m_engineGuard);
+            if (!m_closed.load())
+                status = m_engine.updateEventSpec(event, std::move(next), &error, actor);
+        }
+        if (status != Status::Ok) {
+            HttpResponse response = statusResponse(status, error);
+            response.status = patchStatus(status);
+            return reply.send(std::move(response));
+        }
+        addEvent(shard); // the event's JSON and the event list, from the new revision
+        m_hub.eventChanged(event, shard->spec().revision);
+        LogLine(LogLevel::Info, "event changed")
+            .num("event", std::int64_t(event))
+            .num("revision", std::int64_t(shard->spec().revision));
+        std::shared_ptr<const std::string> detail;
+        {
+            std::lock_guard lock(m_eventsMutex);
+            detail = m_events[event].detail;
+        }
+        reply.send(sharedJsonResponse(detail));
+    });
+    if (!queued)
+        reply.send(errorResponse(503, "overloaded", "too much work queued"));
 }
 
 void ApiService::postBlock(HttpRequest& request, std::string_view id, const ApiReply& reply)

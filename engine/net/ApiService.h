@@ -12,6 +12,7 @@
 #include "net/EventHub.h"
 #include "net/HttpTypes.h"
 #include "net/Metrics.h"
+#include "net/PurchaseStore.h"
 #include "net/RateLimiter.h"
 #include "net/TokenStore.h"
 #include "net/WorkerPool.h"
@@ -68,6 +69,11 @@ public:
     // by POST /api/events.
     void addEvent(EventShard* shard);
     bool loadVenues(std::string* error);
+    // Opens <data>/usherd-purchases.db (PurchaseStore.h); usherd does not start without it.
+    bool openPurchaseStore(bool synchronousFull, std::string* error);
+    // After addEvent() for every event: the purchases a crash left unfinished go to the resolver,
+    // which looks each up at the gateway and confirms or fails it.
+    void recoverPurchases();
     void setServerStats(std::function<ServerStats()> stats) { m_serverStats = std::move(stats); }
     void setAdmissionGate(const AdmissionGate* gate) { m_gate = gate; }
     bool ready() const;
@@ -138,7 +144,13 @@ private:
     void purchaseCharge(const std::shared_ptr<Purchase>& purchase);
     void purchaseCharged(const std::shared_ptr<Purchase>& purchase, const PaymentResult& result);
     void purchaseConfirmed(const std::shared_ptr<Purchase>& purchase, CommandResult&& result);
-    void refundUnconfirmed(EventId event, HoldId hold, const std::string& paymentId, Amount amount);
+    void refundUnconfirmed(EventShard* shard, EventId event, HoldId hold, const std::string& paymentId, Amount amount);
+    void refundCharge(EventId event, HoldId hold, const std::string& paymentId, Amount amount);
+    static PendingPurchase pendingPurchase(const Purchase& purchase);
+    void forgetPurchase(EventId event, HoldId hold);
+    // Worker thread: the answer of the purchase that sold `hold`, from the ledger; false when the
+    // hold has no order (or, for a buyer `actor`, not theirs).
+    bool soldHoldAnswer(EventShard* shard, HoldId hold, const Actor& actor, std::string* body);
     void addUnresolved(const Purchase& purchase);
     void resolverLoop();
     void resolve(const std::shared_ptr<Unresolved>& item);
@@ -155,6 +167,7 @@ private:
     PaymentGateway* m_gateway;
     const AdmissionGate* m_gate = nullptr;
     std::function<ServerStats()> m_serverStats;
+    std::unique_ptr<PurchaseStore> m_purchaseStore; // before the workers: they use it until they stop
     RateLimiter m_limiter;
     WorkerPool m_workers;
 
@@ -164,6 +177,7 @@ private:
     std::map<std::uint64_t, std::string> m_venues; // id -> venue JSON
     std::uint64_t m_nextVenue = 1;
 
+    std::mutex m_patchMutex; // one PATCH at a time: read, merge and update must not interleave
     std::atomic<bool> m_draining { false };
     std::atomic<bool> m_closed { false };
     std::shared_mutex m_engineGuard; // shared while a handler uses a shard pointer; unique in close()

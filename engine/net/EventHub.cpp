@@ -209,6 +209,22 @@ void EventHub::unsubscribe(const WsConnectionPtr& connection, EventId event)
         connection->close();
 }
 
+void EventHub::eventChanged(EventId event, std::uint64_t revision)
+{
+    if (View* view = find(event)) { // the cache at once: the next GET must not serve the old ETag
+        std::lock_guard lock(view->mutex);
+        ++view->generation;
+        view->cached.reset();
+    }
+    Task task;
+    task.kind = Task::Kind::Changed;
+    task.event = event;
+    task.revision = revision;
+    if (!push(std::move(task)))
+        LogLine(LogLevel::Warn, "hub queue full: subscribers not told of an event change")
+            .num("event", std::int64_t(event));
+}
+
 void EventHub::disconnected(const WsConnectionPtr& connection)
 {
     Task task;
@@ -296,6 +312,13 @@ void EventHub::run(Task& task)
             if (it != m_clientEvents.end())
                 std::erase(it->second, task.event);
         }
+        return;
+    case Task::Kind::Changed:
+        if (view && m_broadcaster && !view->subscribers.empty())
+            m_messagesSent += m_broadcaster->broadcast(
+                view->subscribers,
+                std::make_shared<const std::string>("{\"type\":\"event\",\"event\":" + std::to_string(task.event)
+                                                    + ",\"revision\":" + std::to_string(task.revision) + "}"));
         return;
     case Task::Kind::Disconnect: return;
     }

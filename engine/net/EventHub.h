@@ -63,6 +63,9 @@ public:
     // WebSocket subscriptions. `fromSeq`: resume after that sequence number when possible.
     void subscribe(const WsConnectionPtr& connection, EventId event, std::optional<Seq> fromSeq);
     void unsubscribe(const WsConnectionPtr& connection, EventId event);
+    // The event's spec changed (PATCH): the availability cache and its ETag are renewed and the
+    // subscribers get {"type":"event","event":E,"revision":R} to re-read the event.
+    void eventChanged(EventId event, std::uint64_t revision);
     void disconnected(const WsConnectionPtr& connection);
 
     std::uint64_t messagesSent() const { return m_messagesSent.load(); }
@@ -76,7 +79,8 @@ public:
 private:
     struct View;
     struct Task {
-        enum class Kind : std::uint8_t { Add, Publish, Subscribe, Unsubscribe, Disconnect } kind = Kind::Add;
+        enum class Kind : std::uint8_t { Add, Publish, Subscribe, Unsubscribe, Disconnect, Changed } kind = Kind::Add;
+        std::uint64_t revision = 0; // Changed
         EventShard* shard = nullptr;
         EventId event = 0;
         Published published;

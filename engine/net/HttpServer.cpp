@@ -124,6 +124,33 @@ HttpRequest toRequest(BeastRequest& message, std::uint64_t connection, const std
     return request;
 }
 
+// One HTTP/1.1 response, as Beast's prepare_payload() would frame it: Content-Length except for
+// 1xx, 204 and 304 (which carry no body), "Connection: close" when the connection ends after it.
+// Header lines with CR or LF are left out (never a split response).
+// A shared body (HttpResponse::sharedBody) is not appended: the caller sends it from the cache.
+void appendResponse(std::string& out, const HttpResponse& response, bool close)
+{
+    const auto status = static_cast<unsigned>(response.status);
+    const bool bodyless = status < 200 || status == 204 || status == 304;
+    const std::string& body = response.sharedBody ? *response.sharedBody : response.body;
+    const auto safe = [](std::string_view text) { return text.find_first_of("\r\n") == std::string_view::npos; };
+    out.append("HTTP/1.1 ").append(std::to_string(status)).push_back(' ');
+    out.append(http::obsolete_reason(http::int_to_status(status)));
+    out.append("\r\nServer: usherd\r\n");
+    if (response.contentType && *response.contentType && !body.empty() && !bodyless)
+        out.append("Content-Type: ").append(response.contentType).append("\r\n");
+    for (const auto& [name, value] : response.headers)
+        if (safe(name) && safe(value))
+            out.append(name).append(": ").append(value).append("\r\n");
+    if (!bodyless)
+        out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
+    if (close)
+        out.append("Connection: close\r\n");
+    out.append("\r\n");
+    if (!bodyless && !response.sharedBody)
+        out.append(response.body);
+}
+
 // A deadline that closes the connection. Re-arming or disarming bumps a generation, so that a
 // wait that already fired but whose handler has not run yet is ignored.
 class Deadline {
@@ -313,6 +340,8 @@ template <class Stream>
 class HttpSession final : public ReplySink, public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
     static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+    static constexpr std::size_t kFirstReadBytes = 4096;
+    static constexpr std::size_t kOutKeepBytes = 64 * 1024; // output buffer kept between writes
 
     HttpSession(HttpServer::Impl& server, Stream&& stream, std::size_t context)
         : m_server(server)
@@ -363,7 +392,7 @@ private:
     struct Slot {
         bool ready = false;
         bool close = false;
-        http::response<http::string_body> response;
+        HttpResponse response;
     };
 
     void armRead(std::uint32_t ms)
@@ -407,13 +436,24 @@ private:
         m_parser->header_limit(std::uint32_t(m_server.options.headerBytesMax));
         m_parser->body_limit(m_server.options.bodyBytesMax);
         m_reading = true;
-        if constexpr (!kTls) {
-            if (m_buffer.size() == 0) {
-                // Nothing buffered: the client has not begun its next request (it may be waiting
-                // for answers still pending). Wait for its first byte under the idle timeout; from
-                // that byte on, the header timeout runs. (TLS cannot wait on the socket: OpenSSL may
-                // hold decrypted bytes the socket no longer shows, so it reads under the idle one.)
-                armRead(m_server.options.idleTimeoutMs);
+        if (m_buffer.size() == 0) {
+            // Nothing buffered: the client has not begun its next request (it may be waiting for
+            // answers still pending). Wait for its first byte under the idle timeout; from that
+            // byte on, the header timeout runs.
+            armRead(m_server.options.idleTimeoutMs);
+            if constexpr (kTls) {
+                // OpenSSL may hold decrypted bytes the socket no longer shows, so TLS cannot wait on
+                // the socket: it reads the first decrypted bytes instead.
+                m_stream.async_read_some(m_buffer.prepare(kFirstReadBytes),
+                                         [self = this->shared_from_this()](const beast::error_code& ec, std::size_t n) {
+                                             if (ec) {
+                                                 self->onReadError(ec);
+                                                 return;
+                                             }
+                                             self->m_buffer.commit(n);
+                                             self->readHeader(self->m_server.options.headerTimeoutMs);
+                                         });
+            } else {
                 beast::get_lowest_layer(m_stream).socket().async_wait(
                     tcp::socket::wait_read, [self = this->shared_from_this()](const beast::error_code& ec) {
                         if (ec) {
@@ -422,10 +462,10 @@ private:
                         }
                         self->readHeader(self->m_server.options.headerTimeoutMs);
                     });
-                return;
             }
+            return;
         }
-        readHeader(m_buffer.size() == 0 ? m_server.options.idleTimeoutMs : m_server.options.headerTimeoutMs);
+        readHeader(m_server.options.headerTimeoutMs);
     }
 
     void readHeader(std::uint32_t timeoutMs)
@@ -535,27 +575,43 @@ private:
         Slot& s = m_slots[index];
         s.ready = true;
         s.close = s.close || response.close;
-        auto& r = s.response;
-        r.version(11);
-        r.result(static_cast<unsigned>(response.status));
-        r.set(http::field::server, "usherd");
-        if (!response.contentType.empty() && !response.body.empty())
-            r.set(http::field::content_type, response.contentType);
-        for (const auto& [name, value] : response.headers)
-            r.set(name, value);
-        r.body() = std::move(response.body);
-        r.keep_alive(!s.close);
-        r.prepare_payload();
+        s.response = std::move(response);
         writeNext();
     }
 
+    // Writes every answer that is ready at the front, in order, with one write from one reusable
+    // buffer: pipelined requests cost one send, and a response no allocation of its own.
     void writeNext()
     {
         if (m_closed || m_writing || m_slots.empty() || !m_slots.front().ready)
             return;
+        m_out.clear();
+        m_pieces.clear();
+        m_writingSlots = 0;
+        std::size_t from = 0; // start of the bytes of m_out not yet in a piece
+        for (const Slot& slot : m_slots) {
+            if (!slot.ready)
+                break;
+            appendResponse(m_out, slot.response, slot.close);
+            const std::string* shared = slot.response.sharedBody.get();
+            const auto status = slot.response.status;
+            if (shared && !shared->empty() && status >= 200 && status != 204 && status != 304) {
+                m_pieces.push_back({ from, m_out.size() - from, nullptr });
+                m_pieces.push_back({ 0, shared->size(), shared }); // alive in its slot until written
+                from = m_out.size();
+            }
+            ++m_writingSlots;
+            if (slot.close)
+                break;
+        }
+        if (from < m_out.size())
+            m_pieces.push_back({ from, m_out.size() - from, nullptr });
+        m_buffers.clear(); // m_out no longer grows: its addresses hold until the write ends
+        for (const Piece& piece : m_pieces)
+            m_buffers.emplace_back(piece.shared ? piece.shared->data() : m_out.data() + piece.offset, piece.size);
         m_writing = true;
         armWrite();
-        http::async_write(m_stream, m_slots.front().response,
+        asio::async_write(m_stream, m_buffers,
                           [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
     }
 
@@ -567,9 +623,15 @@ private:
             closeNow();
             return;
         }
-        const bool close = m_slots.front().close;
-        m_slots.pop_front();
-        ++m_firstSlot;
+        bool close = false;
+        for (std::size_t i = 0; i < m_writingSlots; ++i) {
+            close = close || m_slots.front().close;
+            m_slots.pop_front();
+            ++m_firstSlot;
+        }
+        m_writingSlots = 0;
+        if (m_out.capacity() > kOutKeepBytes) // a large answer: give the memory back
+            std::string().swap(m_out);
         if (close || (m_readDone && m_slots.empty() && !m_reading)) {
             closeNow();
             return;
@@ -587,7 +649,16 @@ private:
     Deadline m_writeDeadline;
     const std::uint64_t m_id;
     std::string m_remote;
-    std::deque<Slot> m_slots;      // outstanding requests, oldest first
+    std::deque<Slot> m_slots; // outstanding requests, oldest first
+    std::string m_out;        // the bytes being written: the first m_writingSlots answers
+    struct Piece {
+        std::size_t offset = 0; // in m_out, or
+        std::size_t size = 0;
+        const std::string* shared = nullptr; // a shared body, sent in place
+    };
+    std::vector<Piece> m_pieces;               // m_out and the shared bodies, in order
+    std::vector<asio::const_buffer> m_buffers; // one gathered write
+    std::size_t m_writingSlots = 0;
     std::uint32_t m_firstSlot = 0; // slot number of m_slots.front()
     bool m_reading = false;
     bool m_readDone = false; // no more requests will be read

@@ -40,8 +40,11 @@ struct HttpRequest {
 
 struct HttpResponse {
     int status = 200;
-    std::string contentType = "application/json";
+    const char* contentType = "application/json"; // a literal (static storage); null or "" for none
     std::string body;
+    // A body shared with a cache (availability, event JSON): when set it is sent instead of `body`,
+    // straight from the cache, without a copy.
+    std::shared_ptr<const std::string> sharedBody;
     std::vector<std::pair<std::string, std::string>> headers; // extra headers
     bool close = false;                                       // close the connection after this response
 };

@@ -116,8 +116,13 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         LogLine(LogLevel::Error, "cannot load the venues").str("error", error);
         return 1;
     }
+    if (!api.openPurchaseStore(options.synchronousFull, &error)) {
+        LogLine(LogLevel::Error, "cannot open the purchase store").str("error", error);
+        return 1;
+    }
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));
+    api.recoverPurchases();
 
     HttpServer server(options.server, api, api);
     hub.setBroadcaster(&server);

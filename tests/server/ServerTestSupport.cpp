@@ -117,10 +117,46 @@ HttpClient::HttpClient(quint16 port)
 {
 }
 
+namespace {
+
+QByteArray& tlsCertificate()
+{
+    static QByteArray certificate;
+    return certificate;
+}
+
+QSslConfiguration tlsConfiguration()
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setCaCertificates(QSslCertificate::fromData(tlsCertificate(), QSsl::Pem));
+    configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    return configuration;
+}
+
+} // namespace
+
+void useTls(const QByteArray& caCertificatePem)
+{
+    tlsCertificate() = caCertificatePem;
+}
+
+bool tlsInUse()
+{
+    return !tlsCertificate().isEmpty();
+}
+
 bool HttpClient::connect()
 {
-    m_socket = std::make_unique<QTcpSocket>();
     m_buffer.clear();
+    if (tlsInUse()) {
+        auto socket = std::make_unique<QSslSocket>();
+        socket->setSslConfiguration(tlsConfiguration());
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        const bool encrypted = socket->waitForEncrypted(5000);
+        m_socket = std::move(socket);
+        return encrypted;
+    }
+    m_socket = std::make_unique<QTcpSocket>();
     m_socket->connectToHost(QStringLiteral("127.0.0.1"), m_port);
     return m_socket->waitForConnected(5000);
 }
@@ -230,7 +266,12 @@ bool WsClient::open(quint16 port, int timeoutMs)
     m_messages.clear();
     QObject::connect(m_socket.get(), &QWebSocket::textMessageReceived,
                      [this](const QString& message) { m_messages.push_back(message.toUtf8()); });
-    m_socket->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    if (tlsInUse()) {
+        m_socket->setSslConfiguration(tlsConfiguration());
+        m_socket->open(QUrl(QStringLiteral("wss://127.0.0.1:%1/ws").arg(port)));
+    } else {
+        m_socket->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    }
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_socket->state() != QAbstractSocket::ConnectedState) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);

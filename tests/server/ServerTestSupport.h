@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslSocket>
 #include <QStringList>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -69,6 +70,12 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
     QByteArray m_buffer;
 };
+
+// TLS for every client of this process (HttpClient, WsClient, UsherdProcess's readiness probe):
+// https and wss, trusting only `caCertificatePem` (a test's self-signed certificate for
+// 127.0.0.1). An empty certificate goes back to plain TCP.
+void useTls(const QByteArray& caCertificatePem);
+bool tlsInUse();
 
 // A buyer session: POST /api/sessions; the token, or empty.
 QByteArray newBuyerSession(quint16 port);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void pipelinedResponsesComeInOrder();
     void disconnectMidRequestKeepsServing();
     void metricsAreExported();
+    void patchChangesTheEvent();
 
 private:
     QByteArray session();
@@ -384,7 +385,7 @@ void TestServerHttp::badInputGets4xx()
     client.bearer = m_admin;
     QCOMPARE(client.request("POST", "/api/venues", "{\"format\":\"usher-venue\"}").status, 400);
     QCOMPARE(client.request("POST", "/api/events", R"({"name":"x"})").status, 400);
-    QCOMPARE(client.request("PATCH", "/api/events/1", "{}").status, 501);
+    QCOMPARE(client.request("PATCH", "/api/events/1", "{}").status, 400);
     QCOMPARE(client.request("GET", "/healthz").status, 200);
 }
 
@@ -463,6 +464,62 @@ void TestServerHttp::metricsAreExported()
            "usherd_rate_limited_total", "usherd_sales_total", "usherd_cache_hits_total{cache=\"availability\"}",
            "usherd_ws_clients", "usherd_journal_commit_seconds_total", "usherd_payment_circuit_state" })
         QVERIFY2(metrics.body.contains(name), name);
+}
+
+void TestServerHttp::patchChangesTheEvent()
+{
+    HttpClient client(m_port);
+    QVERIFY(client.connect());
+    const QByteArray path = "/api/events/3";
+    QCOMPARE(client.request("PATCH", path, R"({"name":"x"})").status, 401);
+    client.bearer = session();
+    QCOMPARE(client.request("PATCH", path, R"({"name":"x"})").status, 403);
+    // A buyer holds a seat of event 3, a subscriber watches it, and the availability has an ETag.
+    QCOMPARE(client.request("POST", path + "/seats/7/hold", {}, { { "Idempotency-Key", "patch-7" } }).status, 201);
+    WsClient ws;
+    QVERIFY(ws.open(m_port));
+    ws.send(R"({"type":"subscribe","events":[3]})");
+    QVERIFY(!ws.nextOfType(QStringLiteral("snapshot")).isEmpty());
+    const QByteArray etag = client.request("GET", path + "/availability").header("etag");
+    QVERIFY(!etag.isEmpty());
+
+    client.bearer = m_admin;
+    QCOMPARE(client.request("PATCH", path, "not json").status, 400);
+    QCOMPARE(client.request("PATCH", path, "{}").status, 400);
+    HttpResult refused = client.request("PATCH", path, R"({"venue":{"name":"elsewhere"}})");
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(refused.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("field_not_changeable"));
+    refused = client.request("PATCH", path, R"({"holdSeconds":-5})");
+    QCOMPARE(refused.status, 422);
+    QVERIFY(
+        !refused.json().value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().isEmpty());
+    // Removing the channel the buyer's hold is on: refused while the hold lives.
+    const QJsonArray channels = client.request("GET", path).json().value(QLatin1String("channels")).toArray();
+    QVERIFY(channels.size() >= 2);
+    QJsonArray offline;
+    for (const QJsonValue& channel : channels)
+        if (channel.toObject().value(QLatin1String("kind")).toString() != QLatin1String("online"))
+            offline.append(channel);
+    QVERIFY(offline.size() < channels.size());
+    const QByteArray dropOnline = "{\"channels\":" + QJsonDocument(offline).toJson(QJsonDocument::Compact) + "}";
+    QCOMPARE(client.request("PATCH", path, dropOnline).status, 409);
+
+    // A valid change: the event JSON, the event list and the availability ETag follow it, and the
+    // subscriber is told.
+    const HttpResult changed = client.request("PATCH", path, R"({"name":"Renamed","holdSeconds":300})");
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(changed.json().value(QLatin1String("name")).toString(), QStringLiteral("Renamed"));
+    QCOMPARE(changed.json().value(QLatin1String("holdSeconds")).toInt(), 300);
+    QVERIFY(!changed.json().contains(QLatin1String("ticketKey")));
+    QCOMPARE(client.request("GET", path).json().value(QLatin1String("name")).toString(), QStringLiteral("Renamed"));
+    QVERIFY(client.request("GET", "/api/events").body.contains("Renamed"));
+    const HttpResult availability = client.request("GET", path + "/availability", {}, { { "If-None-Match", etag } });
+    QCOMPARE(availability.status, 200);
+    QVERIFY(availability.header("etag") != etag);
+    const QJsonObject told = ws.nextOfType(QStringLiteral("event"));
+    QCOMPARE(told.value(QLatin1String("event")).toInt(), 3);
+    QVERIFY(told.value(QLatin1String("revision")).toInt() >= 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)

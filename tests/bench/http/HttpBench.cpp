@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <spawn.h>
@@ -156,6 +157,27 @@ public:
             std::system(("rm -rf '" + m_dir + "'").c_str());
     }
     std::uint16_t port() const { return m_port; }
+    // usherd's CPU time so far (user + system), from /proc/<pid>/stat; 0 when unknown.
+    double cpuSeconds() const
+    {
+        char path[64];
+        std::snprintf(path, sizeof path, "/proc/%d/stat", int(m_pid));
+        std::FILE* file = std::fopen(path, "r");
+        if (!file)
+            return 0;
+        char stat[4096] = {};
+        const std::size_t size = std::fread(stat, 1, sizeof stat - 1, file);
+        std::fclose(file);
+        const char* close = std::strrchr(stat, ')'); // the command name may hold spaces
+        if (size == 0 || !close)
+            return 0;
+        unsigned long long user = 0;
+        unsigned long long system = 0;
+        // After ")": state (field 3) ... utime (14), stime (15).
+        if (std::sscanf(close + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &user, &system) != 2)
+            return 0;
+        return double(user + system) / double(sysconf(_SC_CLK_TCK));
+    }
 
 private:
     pid_t m_pid = 0;
@@ -177,6 +199,7 @@ struct Row {
     double perSecond = 0;
     Percentiles latency;
     double okShare = 0;
+    double cpuUsPerRequest = 0; // usherd's CPU time (user + system) per request
 };
 
 Row medianRow(std::vector<Row> rows)
@@ -185,11 +208,13 @@ Row medianRow(std::vector<Row> rows)
     return rows[rows.size() / 2];
 }
 
-Row measure(std::uint16_t port, std::size_t clients, double seconds, int okStatus,
+Row measure(const Server& server, std::size_t clients, double seconds, int okStatus,
             const std::function<std::string(std::size_t, std::uint64_t)>& make)
 {
-    const LoadResult r = runClosedLoop(port, clients, seconds, make);
+    const double cpuBefore = server.cpuSeconds();
+    const LoadResult r = runClosedLoop(server.port(), clients, seconds, make);
     Row row;
+    row.cpuUsPerRequest = r.requests ? (server.cpuSeconds() - cpuBefore) * 1e6 / double(r.requests) : 0;
     row.perSecond = r.seconds > 0 ? double(r.requests) / r.seconds : 0;
     row.latency = percentiles(r.latenciesNs);
     auto it = r.statuses.find(okStatus);
@@ -206,8 +231,8 @@ Row measure(std::uint16_t port, std::size_t clients, double seconds, int okStatu
 
 void printRow(const char* what, const Row& row, const char* okLabel)
 {
-    std::printf("%-44s %12.0f %9.2f %9.2f %9.2f   %s %.0f%%\n", what, row.perSecond, row.latency.p50Ms,
-                row.latency.p99Ms, row.latency.maxMs, okLabel, row.okShare * 100);
+    std::printf("%-44s %12.0f %9.2f %9.2f %9.2f %9.1f   %s %.0f%%\n", what, row.perSecond, row.latency.p50Ms,
+                row.latency.p99Ms, row.latency.maxMs, row.cpuUsPerRequest, okLabel, row.okShare * 100);
     std::fflush(stdout);
 }
 
@@ -242,7 +267,8 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
     }
     std::printf("usher-bench http: usherd on 127.0.0.1:%u, %s, %d run(s) of %.1f s, median shown\n\n", port,
                 o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
-    std::printf("%-44s %12s %9s %9s %9s\n", "measurement", "per second", "p50 ms", "p99 ms", "max ms");
+    std::printf("%-44s %12s %9s %9s %9s %9s\n", "measurement", "per second", "p50 ms", "p99 ms", "max ms",
+                "CPU us/req");
 
     std::uint64_t epoch = 0;
     for (const std::size_t clients : o.clients) {
@@ -252,7 +278,7 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
             std::vector<std::uint64_t> state(clients);
             for (std::size_t i = 0; i < clients; ++i)
                 state[i] = 0x9E3779B97F4A7C15ull * (i + 1) + tag;
-            rows.push_back(measure(port, clients, o.seconds, 201, [&](std::size_t conn, std::uint64_t n) {
+            rows.push_back(measure(server, clients, o.seconds, 201, [&](std::size_t conn, std::uint64_t n) {
                 std::uint64_t& x = state[conn];
                 x ^= x << 13;
                 x ^= x >> 7;
@@ -271,10 +297,10 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
         std::vector<Row> full;
         std::vector<Row> notModified;
         for (int run = 0; run < o.runs; ++run) {
-            full.push_back(measure(port, 64, o.seconds, 200, [](std::size_t, std::uint64_t) {
+            full.push_back(measure(server, 64, o.seconds, 200, [](std::size_t, std::uint64_t) {
                 return httpRequest("GET", "/api/events/1/availability", "", "");
             }));
-            notModified.push_back(measure(port, 64, o.seconds, 304, [](std::size_t, std::uint64_t) {
+            notModified.push_back(measure(server, 64, o.seconds, 304, [](std::size_t, std::uint64_t) {
                 return httpRequest("GET", "/api/events/1/availability", "", "If-None-Match: *\r\n");
             }));
         }
@@ -290,15 +316,18 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
     for (const std::size_t subscribers : o.subscribers) {
         const std::uint32_t first = nextSeat;
         nextSeat += std::uint32_t(o.changes);
+        const double cpuBefore = server.cpuSeconds();
         const FanoutResult r
             = runFanout(port, subscribers, kTheatre, o.changes, o.changeIntervalMs, first, [&](std::uint32_t seat) {
                   driver.request(httpRequest("POST", "/api/events/1/seats/" + std::to_string(seat) + "/hold", "",
                                              buyer + "Idempotency-Key: fan-" + std::to_string(seat) + "\r\n"));
               });
         const Percentiles p = percentiles(r.lastArrivalNs);
-        std::printf("%-44s %12zu %9.2f %9.2f %9.2f   connected %zu, changes complete %zu/%zu, connect %.1f s\n",
+        const double cpu = server.cpuSeconds() - cpuBefore;
+        std::printf("%-44s %12zu %9.2f %9.2f %9.2f   connected %zu, changes complete %zu/%zu, connect %.1f s, "
+                    "usherd CPU %.2f s\n",
                     "fan-out", subscribers, p.p50Ms, p.p99Ms, p.maxMs, r.connected, r.lastArrivalNs.size(), o.changes,
-                    r.connectSeconds);
+                    r.connectSeconds, cpu);
         std::fflush(stdout);
     }
     return 0;
