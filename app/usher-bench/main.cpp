@@ -7,6 +7,7 @@
 #include "SeatMapBench.h"
 #endif
 #include "HttpBench.h"
+#include "WaitingRoomBench.h"
 
 #include <algorithm>
 #include <charconv>
@@ -44,6 +45,8 @@ constexpr Subcommand kSubcommands[] = {
     { "seatmap", "the seat-map widget: repaint, hit-test, 10,000 live changes, memory; vs QGraphicsView", runSeatMap },
 #endif
     { "http", "usherd over loopback: holds/s, cached GETs/s, WebSocket fan-out", usher::bench::runHttpBenchCommand },
+    { "waitroom", "the waiting room: 1M queued sessions (memory, joins/s, position query), drain precision",
+      usher::bench::runWaitingRoomBenchCommand },
 };
 
 void printUsage(std::FILE* out)

@@ -8,6 +8,7 @@
 #include "net/ApiService.h"
 #include "net/ApiSupport.h"
 #include "net/Log.h"
+#include "net/WaitingRoomService.h"
 #include "runtime/Clock.h"
 
 #include <QJsonArray>
@@ -41,6 +42,7 @@ struct ApiService::Purchase {
     std::string currency;
     std::string payKey;
     std::string paymentId;
+    std::string admissionToken; // the waiting room's, when the buyer came through it
 };
 
 struct ApiService::Unresolved {
@@ -217,6 +219,7 @@ void ApiService::postPurchase(HttpRequest& request, std::string_view id, const A
     purchase->channel = channelFor(spec, principal, request);
     purchase->currency = spec.currency;
     purchase->payKey = "usher-" + compositeId(event, hold);
+    purchase->admissionToken = std::string(request.header("x-admission-token").substr(0, 512));
     const QJsonObject payment = object.value(QLatin1String("payment")).toObject();
     purchase->paymentToken = payment.value(QLatin1String("token")).toString().toStdString();
     const QJsonObject buyer = object.value(QLatin1String("buyer")).toObject();
@@ -377,6 +380,9 @@ void ApiService::purchaseConfirmed(const std::shared_ptr<Purchase>& p, CommandRe
         }
         rememberPurchase(p->event, p->hold, body);
         forgetPurchase(p->event, p->hold);
+        // The buyer is done: the waiting room lets the next one in at once, not at the admission's TTL.
+        if (m_waitingRooms != nullptr && !p->admissionToken.empty())
+            m_waitingRooms->finish(p->event, p->admissionToken, systemClockNow());
         return p->reply.send(jsonResponse(200, std::move(body)));
     }
     if (transient(result.status)) {

@@ -4,6 +4,7 @@
 #include "core/Random.h"
 #include "event/EventSpecJson.h"
 #include "net/ApiSupport.h"
+#include "net/WaitingRoomService.h"
 #include "net/HttpServer.h"
 #include "net/Log.h"
 #include "runtime/Clock.h"
@@ -256,6 +257,10 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
         if (n == 6 && s[3] == "seats" && s[5] == "hold")
             return m == "POST" ? postSeatHold(request, s[2], s[4], reply) : methodNotAllowed();
     }
+    if ((area == "events" && ((n == 4 && (s[3] == "queue" || s[3] == "waiting-room"))
+                              || (n == 5 && s[3] == "queue" && s[4] == "challenge")))
+        || (area == "queue" && n == 3))
+        return waitingRoomRoute(request, s, reply);
     if (area == "holds") {
         if (n == 3)
             return m == "DELETE" ? deleteHold(request, s[2], reply) : methodNotAllowed();
@@ -376,7 +381,15 @@ bool ApiService::admitWrite(const Principal& principal, const HttpRequest& reque
         reply.send(std::move(response));
         return false;
     }
-    if (m_gate && !m_gate->admits(event, principal, request.header("x-admission-token"))) {
+    if (m_waitingRooms != nullptr) {
+        const TokenCheck check = m_waitingRooms->checkToken(event, principal, request.header("x-admission-token"),
+                                                            systemClockNow());
+        if (check != TokenCheck::Ok) {
+            ++m_metrics.waitingRoomRejected;
+            reply.send(errorResponse(403, "waiting_room", waitingRoomRefusal(check)));
+            return false;
+        }
+    } else if (m_gate && !m_gate->admits(event, principal, request.header("x-admission-token"))) {
         ++m_metrics.waitingRoomRejected;
         reply.send(errorResponse(403, "waiting_room", "the waiting room is on: an admission token is required"));
         return false;
@@ -421,6 +434,8 @@ void ApiService::getMetrics(const ApiReply& reply)
     counter("usherd_rate_limited_total", "requests refused with 429", double(m.rateLimited.load()));
     counter("usherd_waiting_room_rejected_total", "holds refused by the waiting room",
             double(m.waitingRoomRejected.load()));
+    if (m_waitingRooms != nullptr)
+        m_waitingRooms->appendMetrics(&out);
     counter("usherd_holds_released_total", "holds released through the API", double(m.releasedHolds.load()));
     counter("usherd_seats_released_total", "seats that went from held to available (release, expiry, failed payment)",
             double(m.seatsReleasedToAvailable.load()));

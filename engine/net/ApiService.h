@@ -34,6 +34,7 @@
 namespace usher::net {
 
 class ApiReply;
+class WaitingRoomService;
 struct ServerStats;
 
 struct ApiOptions {
@@ -76,6 +77,8 @@ public:
     void recoverPurchases();
     void setServerStats(std::function<ServerStats()> stats) { m_serverStats = std::move(stats); }
     void setAdmissionGate(const AdmissionGate* gate) { m_gate = gate; }
+    // The waiting rooms: their routes, and the admission gate on holds (ApiWaitingRoom.cpp).
+    void setWaitingRooms(WaitingRoomService* rooms);
     bool ready() const;
 
     // Shutdown, in two steps. drain(): new writes get 503; waits (bounded) for purchases in
@@ -117,6 +120,8 @@ private:
     bool engineOpen() const { return !m_closed.load(); }
 
     // Routes (ApiService.cpp, ApiHolds.cpp, ApiPurchase.cpp).
+    void waitingRoomRoute(HttpRequest& request, const std::vector<std::string_view>& segments,
+                          const ApiReply& reply);
     void getHealth(const ApiReply& reply);
     void getReady(const ApiReply& reply);
     void getMetrics(const ApiReply& reply);
@@ -166,6 +171,7 @@ private:
     Metrics& m_metrics;
     PaymentGateway* m_gateway;
     const AdmissionGate* m_gate = nullptr;
+    WaitingRoomService* m_waitingRooms = nullptr;
     std::function<ServerStats()> m_serverStats;
     std::unique_ptr<PurchaseStore> m_purchaseStore; // before the workers: they use it until they stop
     RateLimiter m_limiter;

@@ -4,6 +4,7 @@
 #include "net/EventHub.h"
 #include "net/Log.h"
 #include "net/TokenStore.h"
+#include "net/WaitingRoomService.h"
 #include "runtime/Clock.h"
 #include "runtime/Engine.h"
 #include "venue/SampleVenues.h"
@@ -107,6 +108,14 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     if (options.demo && engine->events().empty() && !createDemoEvents(*engine, options))
         return 1;
 
+    std::unique_ptr<WaitingRoomService> waitingRooms
+        = WaitingRoomService::open(options.dataDirectory, systemClockNow(), &error);
+    if (!waitingRooms) {
+        LogLine(LogLevel::Error, "cannot open the waiting rooms").str("error", error);
+        return 1;
+    }
+    waitingRooms->startTicking(100);
+
     Metrics metrics;
     EventHub hub(HubOptions {}, metrics);
     ApiOptions apiOptions = options.api;
@@ -120,6 +129,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         LogLine(LogLevel::Error, "cannot open the purchase store").str("error", error);
         return 1;
     }
+    api.setWaitingRooms(waitingRooms.get());
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));
     api.recoverPurchases();

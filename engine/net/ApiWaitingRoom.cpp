@@ -1,0 +1,70 @@
+// The waiting room's routes: POST /api/events/{id}/queue, GET /api/events/{id}/queue/challenge,
+// GET and DELETE /api/queue/{queueId}, GET and PUT /api/events/{id}/waiting-room. The work is
+// WaitingRoomService's (microseconds under a room's mutex), so it runs on the network thread.
+
+#include "net/ApiService.h"
+#include "net/ApiSupport.h"
+#include "net/WaitingRoomService.h"
+#include "runtime/Clock.h"
+
+namespace usher::net {
+
+void ApiService::setWaitingRooms(WaitingRoomService* rooms)
+{
+    m_waitingRooms = rooms;
+    m_gate = rooms;
+}
+
+void ApiService::waitingRoomRoute(HttpRequest& request, const std::vector<std::string_view>& s, const ApiReply& reply)
+{
+    if (m_waitingRooms == nullptr)
+        return reply.send(errorResponse(404, "not_found", "this server has no waiting rooms"));
+    const std::string& m = request.method;
+    const std::size_t n = s.size();
+    const Timestamp now = systemClockNow();
+    const auto methodNotAllowed = [&] {
+        reply.send(errorResponse(405, "method_not_allowed", "method not allowed here"));
+    };
+    if (s[1] == "queue") {
+        if (m == "GET")
+            return reply.send(m_waitingRooms->poll(s[2], now));
+        if (m == "DELETE")
+            return reply.send(m_waitingRooms->leave(s[2], now));
+        return methodNotAllowed();
+    }
+    std::uint64_t event = 0;
+    if (!findEvent(s[2], reply) || !parseUnsigned(s[2], &event))
+        return;
+    if (n == 4 && s[3] == "queue")
+        return m == "POST" ? reply.send(m_waitingRooms->join(event, request.body, request.remote, now))
+                           : methodNotAllowed();
+    if (n == 5 && s[3] == "queue" && s[4] == "challenge")
+        return m == "GET" ? reply.send(m_waitingRooms->challenge(event, now)) : methodNotAllowed();
+    if (m != "GET" && m != "PUT")
+        return methodNotAllowed();
+    Principal principal;
+    if (!authenticate(request, reply, { Role::Promoter, Role::Admin }, &principal))
+        return;
+    return m == "GET" ? reply.send(m_waitingRooms->getSettings(event))
+                      : reply.send(m_waitingRooms->putSettings(event, request.body, now));
+}
+
+const char* waitingRoomRefusal(TokenCheck check)
+{
+    switch (check) {
+    case TokenCheck::Ok:
+        break;
+    case TokenCheck::Malformed:
+        return "the waiting room is on: join it (POST /api/events/{id}/queue) and send its admission token as "
+               "X-Admission-Token";
+    case TokenCheck::Forged:
+        return "the admission token is not valid";
+    case TokenCheck::WrongEvent:
+        return "the admission token is for another event";
+    case TokenCheck::Expired:
+        return "the admission token has expired: join the waiting room again";
+    }
+    return "the waiting room is on: an admission token is required";
+}
+
+} // namespace usher::net
