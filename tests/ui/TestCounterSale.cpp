@@ -12,6 +12,7 @@
 #include "counter/OpenCartsPage.h"
 #include "counter/OpenShiftPage.h"
 #include "counter/SignInPage.h"
+#include "counter/StaffDialog.h"
 
 #include <QLabel>
 #include <QListView>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void holdExpiresInTheCart();
     void signInLockout();
     void firstRunCreatesTheAdministrator();
+    void adminManagesStaffAccounts();
     void openCartAfterRestartIsResumedOrReleased();
     void soldSeatClickAsksForItsOrder();
 };
@@ -281,6 +283,67 @@ void TestCounterSale::firstRunCreatesTheAdministrator()
     f.typeSignIn(QStringLiteral("boss"), QStringLiteral("admin-pass-1"));
     QTRY_COMPARE_WITH_TIMEOUT(f.window->stack()->currentWidget(), static_cast<QWidget*>(f.window->openShiftPage()),
                               10000);
+}
+
+// The administrator creates a clerk, who signs in; disabled, the clerk no longer can; a new password
+// lifts a lockout. Only an administrator has the menu entry.
+void TestCounterSale::adminManagesStaffAccounts()
+{
+    CounterFixture f;
+    QString error;
+    QVERIFY2(f.open(&error), qPrintable(error));
+    QVERIFY(signInAndOpenShift(f, "clerk", "clerk-demo"));
+    QVERIFY(!f.window->action(QStringLiteral("staffAction"))->isEnabled());
+    f.press(Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier); // sign out
+    QTRY_COMPARE_WITH_TIMEOUT(f.window->stack()->currentWidget(), static_cast<QWidget*>(f.window->signInPage()), 5000);
+    QVERIFY(signInAndOpenShift(f, "admin", "admin-demo"));
+    QVERIFY(f.window->action(QStringLiteral("staffAction"))->isEnabled());
+
+    StaffDialog dialog(f.window->services(), f.window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const int before = dialog.table()->rowCount();
+    QVERIFY(before >= 4);
+    dialog.loginEdit()->setFocus();
+    QTest::keyClicks(dialog.loginEdit(), QStringLiteral("anna"));
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Anna Clerk"));
+    QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("anna-pass-1"));
+    QTest::keyClicks(dialog.repeatEdit(), QStringLiteral("anna-pass-1"));
+    QTest::keyClick(dialog.repeatEdit(), Qt::Key_Return);
+    QCOMPARE(dialog.table()->rowCount(), before + 1);
+    QVERIFY2(dialog.outcomeLabel()->text().contains(QStringLiteral("anna")), qPrintable(dialog.outcomeLabel()->text()));
+    StaffAccount anna;
+    QCOMPARE(f.backend->accounts().signIn("anna", "anna-pass-1", f.now.load(), &anna), BoxOfficeStatus::Ok);
+    QCOMPARE(anna.role, StaffRole::Clerk);
+    saveScreenshot(&dialog, QStringLiteral("counter-staff.png"));
+
+    int row = -1;
+    for (int r = 0; r < dialog.table()->rowCount(); ++r)
+        if (dialog.table()->item(r, 0)->text() == QStringLiteral("anna"))
+            row = r;
+    QVERIFY(row >= 0);
+    dialog.table()->selectRow(row);
+    QVERIFY(dialog.disableButton()->isEnabled());
+    QTest::mouseClick(dialog.disableButton(), Qt::LeftButton);
+    StaffAccount refused;
+    QCOMPARE(f.backend->accounts().signIn("anna", "anna-pass-1", f.now.load(), &refused),
+             BoxOfficeStatus::AccountDisabled);
+    QCOMPARE(dialog.table()->item(row, 3)->text(), QStringLiteral("disabled"));
+    QTest::mouseClick(dialog.disableButton(), Qt::LeftButton); // enable again
+    QCOMPARE(dialog.table()->item(row, 3)->text(), QStringLiteral("active"));
+    // Locked by five wrong passwords; a new password unlocks.
+    for (int i = 0; i < 5; ++i)
+        f.backend->accounts().signIn("anna", "wrong-password", f.now.load(), &refused);
+    QCOMPARE(f.backend->accounts().signIn("anna", "anna-pass-1", f.now.load(), &refused), BoxOfficeStatus::AccountLocked);
+    dialog.table()->selectRow(row);
+    QTest::keyClicks(dialog.newPasswordEdit(), QStringLiteral("anna-pass-2"));
+    QTest::mouseClick(dialog.setPasswordButton(), Qt::LeftButton);
+    QCOMPARE(f.backend->accounts().signIn("anna", "anna-pass-2", f.now.load(), &anna), BoxOfficeStatus::Ok);
+    // The administrator cannot disable themselves.
+    for (int r = 0; r < dialog.table()->rowCount(); ++r)
+        if (dialog.table()->item(r, 0)->text() == QStringLiteral("admin"))
+            dialog.table()->selectRow(r);
+    QVERIFY(!dialog.disableButton()->isEnabled());
 }
 
 void TestCounterSale::openCartAfterRestartIsResumedOrReleased()

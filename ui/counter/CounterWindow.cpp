@@ -11,6 +11,7 @@
 #include "counter/OpenShiftPage.h"
 #include "counter/SalePage.h"
 #include "counter/SignInPage.h"
+#include "counter/StaffDialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -232,6 +233,18 @@ void CounterWindow::buildMenus()
     m_seatViewerAction->setObjectName(QStringLiteral("seatViewerAction"));
     m_seatViewerAction->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     connect(m_seatViewerAction, &QAction::triggered, this, &CounterWindow::openSeatViewer);
+    m_staffAction = view->addAction(tr("Staff &accounts…"));
+    m_staffAction->setObjectName(QStringLiteral("staffAction"));
+    m_staffAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    connect(m_staffAction, &QAction::triggered, this, &CounterWindow::openStaff);
+}
+
+void CounterWindow::openStaff()
+{
+    if (m_services.clerk.id == 0 || m_services.clerk.role != StaffRole::Admin)
+        return;
+    StaffDialog dialog(m_services, this);
+    dialog.exec();
 }
 
 void CounterWindow::updateActions()
@@ -241,6 +254,7 @@ void CounterWindow::updateActions()
     for (QAction* action : m_saleActions)
         action->setEnabled(action->objectName() == QLatin1String("signOutAction") ? signedIn : onSale);
     m_seatViewerAction->setEnabled(signedIn && mayOpenSeatViewer(m_services.clerk.role));
+    m_staffAction->setEnabled(signedIn && m_services.clerk.role == StaffRole::Admin);
     m_clerkLabel->setText(signedIn ? tr("%1 (%2)").arg(QString::fromStdString(m_services.clerk.displayName),
                                                        roleText(m_services.clerk.role))
                                    : tr("Nobody signed in"));

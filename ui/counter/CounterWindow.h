@@ -83,6 +83,7 @@ private:
     void xReport();
     void closeShift();
     void openSeatViewer();
+    void openStaff();
     void showOpenCartsAction();
     void saleAction(void (SalePage::*slot)());
 
@@ -98,6 +99,7 @@ private:
     QLabel* m_drawerLabel = nullptr;
     std::vector<QAction*> m_saleActions; // enabled on the sale screen only
     QAction* m_seatViewerAction = nullptr;
+    QAction* m_staffAction = nullptr; // admins only
     QPointer<MainWindow> m_seatViewer;
     std::vector<OpenSale> m_pendingOpen; // shown once the shift is open
 };
