@@ -184,6 +184,8 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
     }
     result.refunded = refunded.amount;
     result.tickets = p.tickets;
+    if (refunded.amount == p.amount)
+        result.lines = p.lines;
     const std::string reference = "R" + std::to_string(context.shard->id()) + '-' + std::to_string(request.order) + '-'
         + std::to_string(refunded.seq);
     if (request.method == PaymentMethod::Card) {

@@ -35,6 +35,9 @@ struct RefundResult {
     std::vector<TicketId> tickets;
     std::string terminalReference; // card refunds
     TerminalOutcome terminal = TerminalOutcome::Unknown;
+    // The refund per category (empty when the ledger changed between plan and refund), for the
+    // drawer when a declined card refund is paid in cash instead.
+    std::vector<DrawerCategoryLine> lines;
 };
 
 // What a refund of `tickets` (empty: every valid ticket) of `order` would return, read from the

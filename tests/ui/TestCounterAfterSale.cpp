@@ -176,6 +176,11 @@ private Q_SLOTS:
         QTest::keyClick(&dialog, Qt::Key_C, Qt::AltModifier);
         QTRY_VERIFY(!payCash->isVisible());
         QCOMPARE(counter.xReport().methods[0].refunds, Amount(3000));
+        // The cash paid instead is in the report's categories too, as a refund of the seat's category.
+        Amount byCategory = 0;
+        for (const CategoryTotal& category : counter.xReport().categories)
+            byCategory += category.refunds;
+        QCOMPARE(byCategory, Amount(3000));
         QCOMPARE(counter.auditRows("refund.card.failed"), 1);
         QCOMPARE(counter.auditRows("refund.card_paid_in_cash"), 1);
     }

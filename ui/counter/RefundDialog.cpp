@@ -238,9 +238,8 @@ void RefundDialog::refund()
 
 bool RefundDialog::recordMoney(PaymentMethod method)
 {
-    DrawerSale record {
-        m_result.terminalReference, m_order.currency, { DrawerTender { method, m_result.refunded } }, {}
-    };
+    DrawerSale record { m_result.terminalReference, m_order.currency,
+                        { DrawerTender { method, m_result.refunded } }, m_result.lines };
     const BoxOfficeStatus status
         = m_services.drawer->recordRefund(m_services.shift, m_services.clerk.id, record, m_services.clock());
     if (status != BoxOfficeStatus::Ok) {
