@@ -28,6 +28,27 @@ SupervisorRows addSupervisorRows(QFormLayout* form, QWidget* parent, const QStri
     return rows;
 }
 
+QLineEdit* addReasonRow(QFormLayout* form, QWidget* parent, const QString& placeholder, QLabel* const* outcome)
+{
+    auto* reason = new QLineEdit(parent);
+    reason->setObjectName(QStringLiteral("reasonEdit"));
+    reason->setMaxLength(200);
+    reason->setPlaceholderText(placeholder);
+    QObject::connect(reason, &QLineEdit::textEdited, parent, [outcome] {
+        if (*outcome != nullptr && (*outcome)->text() == reasonRequiredText())
+            (*outcome)->clear(); // the complaint is answered
+    });
+    auto* label = new QLabel(QCoreApplication::translate("AfterSaleForm", "R&eason:"), parent);
+    label->setBuddy(reason);
+    form->addRow(label, reason);
+    return reason;
+}
+
+QString reasonRequiredText()
+{
+    return QCoreApplication::translate("AfterSaleForm", "A reason is required.");
+}
+
 QLabel* addOutcomeLabel(QBoxLayout* layout, QWidget* parent)
 {
     auto* outcome = new QLabel(parent);

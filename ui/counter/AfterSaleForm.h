@@ -22,6 +22,11 @@ struct SupervisorRows {
 // Adds the note and the supervisor's login and password to `form`. `loginLabel` carries the
 // dialog's mnemonic (each dialog has its own free Alt+letter).
 SupervisorRows addSupervisorRows(QFormLayout* form, QWidget* parent, const QString& loginLabel);
+// Adds the reason every after-sale action asks for (required, at most 200 characters) to `form`.
+// `*outcome` is the dialog's outcome label (it may be created later): when it shows
+// reasonRequiredText(), typing a reason clears it.
+QLineEdit* addReasonRow(QFormLayout* form, QWidget* parent, const QString& placeholder, QLabel* const* outcome);
+QString reasonRequiredText();
 // Adds the outcome label (wrapped, selectable, object name "outcomeLabel") to `layout`.
 QLabel* addOutcomeLabel(QBoxLayout* layout, QWidget* parent);
 

@@ -79,17 +79,7 @@ ExchangeDialog::ExchangeDialog(const CounterServices& services, const OrderDetai
     grid->addWidget(m_seats, 2, 1);
     layout->addLayout(grid, 1);
     auto* form = new QFormLayout;
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(200);
-    m_reason->setPlaceholderText(tr("Required, e.g. wants an aisle seat"));
-    connect(m_reason, &QLineEdit::textEdited, this, [this] {
-        if (m_outcome != nullptr && m_outcome->text() == tr("A reason is required."))
-            m_outcome->clear(); // the complaint is answered
-    });
-    auto* reasonLabel = new QLabel(tr("R&eason:"), this);
-    reasonLabel->setBuddy(m_reason);
-    form->addRow(reasonLabel, m_reason);
+    m_reason = addReasonRow(form, this, tr("Required, e.g. wants an aisle seat"), &m_outcome);
     m_output = new QComboBox(this);
     m_output->setObjectName(QStringLiteral("outputComboBox"));
     m_output->addItem(tr("Print the new tickets (thermal)"));
@@ -233,7 +223,7 @@ void ExchangeDialog::exchange()
         return;
     }
     if (request.reason.empty()) {
-        m_outcome->setText(tr("A reason is required."));
+        m_outcome->setText(reasonRequiredText());
         m_reason->setFocus();
         return;
     }

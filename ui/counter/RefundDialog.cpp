@@ -56,17 +56,7 @@ RefundDialog::RefundDialog(const CounterServices& services, const OrderDetails& 
     layout->addWidget(m_total);
 
     auto* form = new QFormLayout;
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(200);
-    m_reason->setPlaceholderText(tr("Required, e.g. customer is ill"));
-    connect(m_reason, &QLineEdit::textEdited, this, [this] {
-        if (m_outcome != nullptr && m_outcome->text() == tr("A reason is required."))
-            m_outcome->clear(); // the complaint is answered
-    });
-    auto* reasonLabel = new QLabel(tr("R&eason:"), this);
-    reasonLabel->setBuddy(m_reason);
-    form->addRow(reasonLabel, m_reason);
+    m_reason = addReasonRow(form, this, tr("Required, e.g. customer is ill"), &m_outcome);
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("methodComboBox"));
     m_method->addItem(tr("Cash from the drawer"), static_cast<int>(PaymentMethod::Cash));
@@ -177,7 +167,7 @@ void RefundDialog::refund()
         return;
     }
     if (request.reason.empty()) {
-        showOutcome(tr("A reason is required."), true);
+        showOutcome(reasonRequiredText(), true);
         m_reason->setFocus();
         return;
     }

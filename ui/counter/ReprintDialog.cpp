@@ -43,17 +43,7 @@ ReprintDialog::ReprintDialog(const CounterServices& services, const OrderDetails
     m_tickets->setCurrentRow(0);
     layout->addWidget(m_tickets, 1);
     auto* form = new QFormLayout;
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(200);
-    m_reason->setPlaceholderText(tr("Required, e.g. ticket lost, printer jam"));
-    connect(m_reason, &QLineEdit::textEdited, this, [this] {
-        if (m_outcome != nullptr && m_outcome->text() == tr("A reason is required."))
-            m_outcome->clear(); // the complaint is answered
-    });
-    auto* reasonLabel = new QLabel(tr("R&eason:"), this);
-    reasonLabel->setBuddy(m_reason);
-    form->addRow(reasonLabel, m_reason);
+    m_reason = addReasonRow(form, this, tr("Required, e.g. ticket lost, printer jam"), &m_outcome);
     m_layout = new QComboBox(this);
     m_layout->setObjectName(QStringLiteral("layoutComboBox"));
     m_layout->addItem(tr("Thermal ticket (2 × 5.5 in)"), static_cast<int>(TicketLayout::Thermal));
@@ -117,7 +107,7 @@ void ReprintDialog::reprint()
         return;
     }
     if (request.reason.empty()) {
-        m_outcome->setText(tr("A reason is required."));
+        m_outcome->setText(reasonRequiredText());
         m_reason->setFocus();
         return;
     }

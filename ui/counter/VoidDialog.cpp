@@ -35,17 +35,7 @@ VoidDialog::VoidDialog(const CounterServices& services, const OrderDetails& orde
     m_planLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_planLabel);
     auto* form = new QFormLayout;
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(200);
-    m_reason->setPlaceholderText(tr("Required, e.g. wrong date sold"));
-    connect(m_reason, &QLineEdit::textEdited, this, [this] {
-        if (m_outcome != nullptr && m_outcome->text() == tr("A reason is required."))
-            m_outcome->clear(); // the complaint is answered
-    });
-    auto* reasonLabel = new QLabel(tr("R&eason:"), this);
-    reasonLabel->setBuddy(m_reason);
-    form->addRow(reasonLabel, m_reason);
+    m_reason = addReasonRow(form, this, tr("Required, e.g. wrong date sold"), &m_outcome);
     const SupervisorRows supervisor = addSupervisorRows(form, this, tr("Supervisor lo&gin:"));
     m_supervisorNote = supervisor.note;
     m_supervisorLogin = supervisor.login;
@@ -147,7 +137,7 @@ void VoidDialog::voidOrder()
         request.supervisorPassword = m_supervisorPassword->text().toStdString();
     }
     if (request.reason.empty()) {
-        showOutcome(tr("A reason is required."), true);
+        showOutcome(reasonRequiredText(), true);
         m_reason->setFocus();
         return;
     }
