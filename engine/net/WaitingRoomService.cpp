@@ -25,6 +25,16 @@ namespace {
 constexpr const char* kKeyFile = "waitroom.key";
 constexpr const char* kSettingsFile = "waiting-rooms.json";
 
+// A new or renamed file is durable once its directory entry is: fsync the directory too.
+void syncDirectory(const std::string& directory)
+{
+    const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
 bool readKey(const std::string& path, AdmissionTokens::Key* key, bool* exists, std::string* error)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -65,11 +75,7 @@ bool writeKey(const std::string& directory, const std::string& path, const Admis
         *error = path + ": " + std::strerror(savedErrno);
         return false;
     }
-    const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    syncDirectory(directory);
     return true;
 }
 
@@ -300,12 +306,7 @@ bool WaitingRoomService::saveSettings(std::string* error) const
         ::unlink(temporary.c_str());
         return false;
     }
-    const std::string directory = m_settingsPath.substr(0, m_settingsPath.rfind('/'));
-    const int dir = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    syncDirectory(m_settingsPath.substr(0, m_settingsPath.rfind('/')));
     return true;
 }
 
