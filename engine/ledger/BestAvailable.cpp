@@ -115,10 +115,62 @@ Ledger::RowSummary Ledger::summarizeRow(std::uint32_t row) const
     return summary;
 }
 
+Ledger::CategoryRowBlocks Ledger::summarizeCategoryRow(std::uint16_t category, std::uint32_t row) const
+{
+    const Venue& venue = *m_spec.venue;
+    const VenueRow& r = venue.rows[row];
+    CategoryRowBlocks summary;
+    summary.epoch = m_rowEpoch[row];
+    auto eligible = [&](SeatIndex s) {
+        return m_seats[s].status == SeatStatus::Available && venue.seats[s].category == category;
+    };
+    const SeatIndex end = r.firstSeat + r.seatCount;
+    for (SeatIndex runStart = r.firstSeat; runStart < end;) {
+        if (!eligible(runStart)) {
+            ++runStart;
+            continue;
+        }
+        SeatIndex runEnd = runStart + 1;
+        while (runEnd < end && eligible(runEnd))
+            ++runEnd;
+        const std::uint32_t length = runEnd - runStart;
+        summary.longestRun = std::max(summary.longestRun, length);
+        // The blocks of each size in this run, left to right as findBlock() visits them: a block
+        // replaces the best only when strictly better, so the first of equals stays.
+        for (std::uint32_t size = 1; size <= std::min(length, kBlockSizesCached); ++size) {
+            RowBlock& best = summary.blocks[size - 1];
+            std::uint32_t sum = 0;
+            for (SeatIndex k = runStart; k < runStart + size; ++k)
+                sum += venue.seats[k].rank;
+            for (SeatIndex w = runStart;; ++w) {
+                const auto orphans = static_cast<std::uint8_t>((w - runStart == 1) + (runEnd - (w + size) == 1));
+                if (!best.found || orphans < best.orphans || (orphans == best.orphans && sum < best.rankSum))
+                    best = RowBlock{sum, static_cast<std::uint16_t>(w - r.firstSeat), orphans, 1};
+                if (w + size >= runEnd)
+                    break;
+                sum += venue.seats[w + size].rank - venue.seats[w].rank;
+            }
+        }
+        runStart = runEnd;
+    }
+    return summary;
+}
+
+const Ledger::CategoryRowBlocks& Ledger::categoryRowBlocks(std::uint16_t category, std::size_t index) const
+{
+    CategoryRowBlocks& cached = m_categoryRowBlocks[category][index];
+    const std::uint32_t row = m_rowsByCategory[category][index].second;
+    if (cached.epoch != m_rowEpoch[row])
+        cached = summarizeCategoryRow(category, row);
+    return cached;
+}
+
 const Ledger::RowSummary& Ledger::rowSummary(std::uint32_t row) const
 {
-    if (m_rowSummary[row].longestRun == kRunUnknown)
+    if (m_rowSummary[row].longestRun == kRunUnknown) {
         m_rowSummary[row] = summarizeRow(row);
+        ++m_rowEpoch[row]; // the row changed: its per-category blocks are stale
+    }
     return m_rowSummary[row];
 }
 
@@ -148,7 +200,16 @@ bool Ledger::findBlock(const BestAvailableRequest& request, ChannelId channel, s
     const Venue& venue = *m_spec.venue;
     Candidate best;
     *longestRun = 0;
-    for (const auto& [rowRank, row] : m_rowsByCategory[request.category]) {
+    const auto& rows = m_rowsByCategory[request.category];
+    // Rows at the top with too few seats left are passed once, not on every search (setSeat()
+    // resets the cursor when one of them gains a seat). A split also needs the longest run of any
+    // row, so it skips only rows without a seat.
+    const std::uint32_t least = request.together ? std::min(size, kBlockSizesCached) : 1;
+    std::uint32_t& cursor = m_categoryCursor[std::size_t(request.category) * (kBlockSizesCached + 1) + least];
+    while (cursor < rows.size() && m_rowAvailable[rows[cursor].second] < least)
+        ++cursor;
+    for (std::size_t index = cursor; index < rows.size(); ++index) {
+        const auto [rowRank, row] = rows[index];
         if (best.found && best.orphans == 0 && std::uint64_t(size) * rowRank >= best.rankSum)
             break;
         // Neither a block nor a longer run can come from a row whose available seats are fewer,
@@ -165,6 +226,17 @@ bool Ledger::findBlock(const BestAvailableRequest& request, ChannelId channel, s
             && summary.longestRun <= *longestRun)
             continue;
         const VenueRow& r = venue.rows[row];
+        if (size <= kBlockSizesCached && !request.accessible && m_rowAllocated[row] == 0
+            && std::none_of(taken.begin(), taken.end(),
+                            [&r](SeatIndex t) { return t >= r.firstSeat && t < r.firstSeat + r.seatCount; })) {
+            // Every available seat of the category is eligible: the cached blocks are the answer.
+            const CategoryRowBlocks& cached = categoryRowBlocks(request.category, index);
+            *longestRun = std::max(*longestRun, cached.longestRun);
+            const RowBlock& block = cached.blocks[size - 1];
+            if (block.found && best.worseThan(block.orphans, block.rankSum))
+                best = Candidate{true, block.orphans, block.rankSum, r.firstSeat + block.offset};
+            continue;
+        }
         eligibleRowBits(row, request, channel, taken);
         for (std::uint32_t at = 0;;) {
             const std::uint32_t start = nextBit(m_rowBits, at, r.seatCount, false);

@@ -87,6 +87,11 @@ void Ledger::initTables()
     }
     for (auto& rows : ranked)
         std::sort(rows.begin(), rows.end());
+    m_rowEpoch.assign(venue.rows.size(), 0);
+    m_categoryCursor.assign(ranked.size() * (kBlockSizesCached + 1), 0);
+    m_categoryRowBlocks.assign(ranked.size(), {});
+    for (std::size_t c = 0; c < ranked.size(); ++c)
+        m_categoryRowBlocks[c].assign(ranked[c].size(), CategoryRowBlocks{});
 
     m_areas.assign(venue.areas.size(), {});
     for (std::size_t a = 0; a < venue.areas.size(); ++a)
@@ -392,6 +397,9 @@ std::size_t Ledger::memoryBytes() const
     std::size_t bytes = sizeof(*this);
     bytes += m_seats.capacity() * sizeof(SeatSlot) + m_seatMark.capacity() * 4;
     bytes += m_rowAvailable.capacity() * 4 + m_rowSummary.capacity() * sizeof(RowSummary);
+    bytes += m_rowAllocated.capacity() * 4 + m_rowEpoch.capacity() * 8 + m_categoryCursor.capacity() * 4;
+    for (const auto& blocks : m_categoryRowBlocks)
+        bytes += blocks.capacity() * sizeof(CategoryRowBlocks);
     bytes += (m_availableBits.capacity() + m_allocatedBits.capacity() + m_accessibleBits.capacity()) * 8;
     for (const auto& bits : m_categoryBits)
         bytes += bits.capacity() * 8;

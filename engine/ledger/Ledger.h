@@ -18,6 +18,7 @@
 #include "ledger/CommandResult.h"
 #include "ledger/IdempotencyIndex.h"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -211,7 +212,6 @@ public:
     std::string invariantViolation() const;
 
 private:
-    // Everything a command needs about a seat, in 16 bytes: one cache line holds four seats.
     // Per row, for best-available: the longest run of adjacent Available seats and the best rank
     // among them; `longestRun` is kRunUnknown after a seat of the row changed. Both are bounds (an
     // eligible run is a run of available seats), computed again only when a search visits a row
@@ -222,6 +222,27 @@ private:
         std::uint32_t bestRank = 0;
         friend bool operator==(const RowSummary&, const RowSummary&) = default;
     };
+    // Per row and category (parallel to m_rowsByCategory), for each block size up to
+    // kBlockSizesCached: the block findBlock() would choose there for a plain request (not
+    // accessible-only, no allocated seats in the row), so a search costs a few loads per row it
+    // visits instead of a scan of the row. Valid while `epoch` equals the row's m_rowEpoch, which
+    // rowSummary() advances whenever it recomputes a changed row.
+    static constexpr std::uint32_t kBlockSizesCached = 8;
+    struct RowBlock {
+        std::uint32_t rankSum = 0; // ranks are below limits::venueSeatsMax: 8 of them fit
+        std::uint16_t offset = 0;  // the block's first seat, from the row's first (rowSeatsMax fits)
+        std::uint8_t orphans = 0;  // single seats it strands beside it (0..2)
+        std::uint8_t found = 0;
+        friend bool operator==(const RowBlock&, const RowBlock&) = default;
+    };
+    static constexpr std::uint64_t kNoEpoch = ~0ull;
+    struct CategoryRowBlocks {
+        std::uint64_t epoch = kNoEpoch;
+        std::uint32_t longestRun = 0; // of available seats of the category
+        std::array<RowBlock, kBlockSizesCached> blocks {};
+        friend bool operator==(const CategoryRowBlocks&, const CategoryRowBlocks&) = default;
+    };
+    // Everything a command needs about a seat, in 16 bytes: one cache line holds four seats.
     struct SeatSlot {
         SeatStatus status = SeatStatus::Available;
         std::uint8_t dirty = 0; // in m_dirtySeats (here, not in an array apart: one cache line less per change)
@@ -295,6 +316,9 @@ private:
     bool seatSellableBy(SeatIndex seat, ChannelId channel) const;
     const RowSummary& rowSummary(std::uint32_t row) const; // cached, recomputed when unknown
     RowSummary summarizeRow(std::uint32_t row) const;
+    // The entry `index` of m_rowsByCategory[category]'s blocks, computed again when its row changed.
+    const CategoryRowBlocks& categoryRowBlocks(std::uint16_t category, std::size_t index) const;
+    CategoryRowBlocks summarizeCategoryRow(std::uint16_t category, std::uint32_t row) const;
     // The row's seats eligible for `request` through `channel`, one bit per seat from the row's
     // first seat, into m_rowBits (bits past the row's end are 0).
     void eligibleRowBits(std::uint32_t row, const BestAvailableRequest& request, ChannelId channel,
@@ -358,6 +382,11 @@ private:
     std::vector<std::uint64_t> m_availableBits;
     std::vector<std::uint64_t> m_allocatedBits;
     std::vector<std::uint32_t> m_rowAllocated;            // allocated seats per row
+    mutable std::vector<std::uint64_t> m_rowEpoch;        // advanced by rowSummary() on each recompute
+    // Per category c and block size k (1..kBlockSizesCached), at c * (kBlockSizesCached + 1) + k:
+    // the entries of m_rowsByCategory[c] before it are rows with fewer than k available seats.
+    mutable std::vector<std::uint32_t> m_categoryCursor;
+    mutable std::vector<std::vector<CategoryRowBlocks>> m_categoryRowBlocks; // see CategoryRowBlocks
     std::vector<std::vector<std::uint64_t>> m_categoryBits;
     std::vector<std::uint64_t> m_accessibleBits;
     mutable std::vector<std::uint64_t> m_rowBits;         // scratch of eligibleRowBits()

@@ -347,8 +347,14 @@ void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
     ++counter(status);
     if (s.status == SeatStatus::Available)
         --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, false);
-    if (status == SeatStatus::Available)
-        ++m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, true);
+    if (status == SeatStatus::Available) {
+        // A row with fewer seats than some block size than before: searches for that size look
+        // from the top again (see m_categoryCursor).
+        if (const std::uint32_t available = ++m_rowAvailable[row]; available <= kBlockSizesCached)
+            for (std::size_t c = available; c < m_categoryCursor.size(); c += kBlockSizesCached + 1)
+                m_categoryCursor[c] = 0;
+        m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, true);
+    }
     s.status = status;
     s.ref = ref;
     markSeatDirty(seat);

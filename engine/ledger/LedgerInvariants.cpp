@@ -85,6 +85,23 @@ std::string Ledger::seatInvariantViolation() const
     for (std::uint32_t r = 0; r < m_rowSummary.size(); ++r)
         if (m_rowSummary[r].longestRun != kRunUnknown && !(m_rowSummary[r] == summarizeRow(r)))
             return "cached best-available summary of row " + std::to_string(r) + " is stale";
+    for (std::size_t at = 0; at < m_categoryCursor.size(); ++at) {
+        const std::size_t c = at / (kBlockSizesCached + 1);
+        const std::size_t least = at % (kBlockSizesCached + 1);
+        for (std::uint32_t i = 0; i < m_categoryCursor[at]; ++i)
+            if (m_rowAvailable[m_rowsByCategory[c][i].second] >= least)
+                return "best-available passes over row " + std::to_string(m_rowsByCategory[c][i].second)
+                    + ", which has " + std::to_string(least) + " or more available seats";
+    }
+    for (std::size_t c = 0; c < m_categoryRowBlocks.size(); ++c)
+        for (std::size_t i = 0; i < m_categoryRowBlocks[c].size(); ++i) {
+            const CategoryRowBlocks& cached = m_categoryRowBlocks[c][i];
+            const std::uint32_t row = m_rowsByCategory[c][i].second;
+            // Valid only while the row's summary is too: a change makes the summary unknown first.
+            if (cached.epoch == m_rowEpoch[row] && m_rowSummary[row].longestRun != kRunUnknown
+                && !(cached == summarizeCategoryRow(static_cast<std::uint16_t>(c), row)))
+                return "cached best-available blocks of row " + std::to_string(row) + " are stale";
+        }
     return {};
 }
 

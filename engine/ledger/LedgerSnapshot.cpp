@@ -6,6 +6,7 @@
 #include "journal/Crc32c.h"
 #include "ledger/Ledger.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace usher {
@@ -213,6 +214,7 @@ bool Ledger::rebuildDerived(std::string* error)
     m_counts = LedgerCounts{};
     for (std::size_t r = 0; r < m_rowAvailable.size(); ++r)
         m_rowAvailable[r] = 0, m_rowSummary[r].longestRun = kRunUnknown;
+    std::fill(m_categoryCursor.begin(), m_categoryCursor.end(), 0);
     for (SeatIndex s = 0; s < m_seats.size(); ++s) {
         const SeatSlot& slot = m_seats[s];
         switch (slot.status) {
