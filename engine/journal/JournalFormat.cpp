@@ -217,8 +217,10 @@ void encodePayload(Writer& w, const JournalEvent& e)
         w.put(e.area), w.put(e.channel), w.put(e.order), w.put(e.ticket), w.put(e.amount), w.putText(e.text);
         return;
     case EventType::TicketExchanged:
+        USHER_ASSERT(e.amount >= 0); // the first form (kExchangeAmountAsSold) is read, never written
         w.put(e.order), w.put(e.ticket), w.put(e.seat), w.put(e.toSeat);
         w.putBytes(e.code.data(), e.code.size());
+        w.put(e.priceType), w.put(e.amount), w.put(e.difference);
         return;
     case EventType::SeatBlocked:
         w.put(e.seat), w.putText(e.text);
@@ -295,6 +297,13 @@ bool decodePayload(ByteReader& r, JournalEvent* e)
         e->order = r.get<OrderId>(), e->ticket = r.get<TicketId>(), e->seat = r.get<SeatId>();
         e->toSeat = r.get<SeatId>();
         r.getBytes(e->code.data(), e->code.size());
+        if (r.ok() && r.atEnd()) { // the first form: the ticket kept its amount
+            e->amount = kExchangeAmountAsSold;
+            break;
+        }
+        e->priceType = r.get<std::uint8_t>(), e->amount = r.get<Amount>(), e->difference = r.get<Amount>();
+        if (e->amount < 0)
+            return false;
         break;
     case EventType::SeatBlocked:
         e->seat = r.get<SeatId>(), e->text = r.getText();
@@ -408,7 +417,7 @@ void addTicket(CommandResult* result, const JournalEvent& e)
     t.seat = e.type == EventType::TicketExchanged ? e.toSeat : e.seat;
     t.area = e.area;
     t.priceType = e.priceType;
-    t.amount = e.amount;
+    t.amount = e.amount == kExchangeAmountAsSold && e.type == EventType::TicketExchanged ? 0 : e.amount;
     t.code = e.code;
     result->tickets.push_back(t);
 }
@@ -449,6 +458,9 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
         addTicket(result, e);
         break;
     case EventType::TicketExchanged:
+        result->order = e.order, result->amount += e.difference;
+        addTicket(result, e);
+        break;
     case EventType::TicketReissued:
         result->order = e.order;
         addTicket(result, e);

@@ -59,6 +59,12 @@ enum class EventType : std::uint8_t {
 constexpr std::uint8_t kEventTypeMax = 20;
 const char* eventTypeName(EventType type); // "SEAT_HELD"
 
+// TICKET_EXCHANGED payload: order, ticket, seat, toSeat, code (the first form, which kept the
+// ticket's amount), then priceType, amount, difference (added when exchanges started to re-price;
+// a reader tells the two forms apart by the payload's length). A first-form event decodes with
+// amount = kExchangeAmountAsSold and difference 0.
+constexpr Amount kExchangeAmountAsSold = -1;
+
 enum class ReleaseReason : std::uint8_t {
     Released = 1,
     Expired = 2,
@@ -72,7 +78,10 @@ const char* releaseReasonName(ReleaseReason reason);
 struct JournalEvent {
     EventType type = EventType::SeatHeld;
     SeatId seat = 0;        // SeatHeld/Released/Confirmed/Refunded/Blocked/Unblocked/(De)Allocated
-    SeatId toSeat = 0;      // TicketExchanged: new seat (seat = old seat)
+    SeatId toSeat = 0;      // TicketExchanged: new seat (seat = old seat); priceType (kept), amount
+                            // (the ticket's price at the new seat) and difference (amount minus
+                            // the price before), or amount kExchangeAmountAsSold in a journal
+                            // written before exchanges re-priced (the ticket kept its amount)
                             // TicketReissued: order, ticket, seat or area, priceType, amount, code
                             // EventUpdated: quantity (the spec revision), text (the event's name)
     AreaId area = 0;        // Area*
@@ -83,6 +92,7 @@ struct JournalEvent {
     TicketId ticket = 0;
     Timestamp expiresAt = 0;
     Amount amount = 0;
+    Amount difference = 0;      // TicketExchanged: new amount - old amount (> 0: the buyer pays more)
     std::uint8_t reason = 0;    // ReleaseReason
     std::uint8_t priceType = 0;
     TicketCode code{};

@@ -60,7 +60,9 @@ struct Buyer {
 //                      unit, in hold order; empty means price type 0 for all), amount (expected
 //                      total; -1 means "don't check")
 //   Refund             order, tickets (empty means all valid tickets), amount, text (reason)
-//   Exchange           order, tickets (exactly one), seats (exactly one: the new seat)
+//   Exchange           order, tickets (exactly one), seats (exactly one: the new seat), amount
+//                      (the expected price of the ticket at the new seat; -1 means "don't check"),
+//                      text (a note; optional)
 //   Block              seats, text (reason)
 //   Unblock            seats
 //   AllocateSeats      seats, target (channel)

@@ -33,7 +33,8 @@ struct IssuedTicket {
 //   InitiatePayment   hold, expiresAt, amount
 //   Confirm (Ok)      order, hold, amount (total), tickets
 //   Refund (Ok)       order, amount (refunded now), tickets (the refunded ones)
-//   Exchange (Ok)     order, tickets (the moved ticket with its new seat and code)
+//   Exchange (Ok)     order, amount (the price difference: > 0 due from the buyer, < 0 owed to
+//                     them), tickets (the moved ticket with its new seat, price and code)
 //   Expire (Ok)       count (holds released)
 //   SeatUnavailable   seats: the first seat that was unavailable
 //

@@ -274,6 +274,11 @@ void Ledger::applyExchanged(const JournalEvent& e)
     t.seat = to;
     ++t.generation;
     t.code = e.code;
+    if (e.amount == kExchangeAmountAsSold)
+        return; // journaled before exchanges re-priced: the ticket kept its amount
+    USHER_ASSERT(e.amount >= 0 && e.priceType == t.priceType && e.difference == e.amount - t.amount);
+    t.amount = e.amount;
+    m_orders[t.order - 1].amount += e.difference;
 }
 
 void Ledger::applySeatInventory(const JournalEvent& e)

@@ -146,7 +146,7 @@ Status Ledger::doExchange(const Command& c, Emitter& out)
 {
     if (!c.actor.isStaff())
         return Status::Forbidden;
-    if (c.tickets.size() != 1 || c.seats.size() != 1)
+    if (c.tickets.size() != 1 || c.seats.size() != 1 || c.amount < -1)
         return Status::InvalidArgument;
     const Order* order = this->order(c.order);
     if (order == nullptr)
@@ -166,12 +166,25 @@ Status Ledger::doExchange(const Command& c, Emitter& out)
         out.detail = c.seats[0];
         return Status::SeatUnavailable;
     }
+    // The ticket keeps its price type and takes the new seat's price for it; the order records the
+    // difference (collected or paid back by whoever sends the command), so a later refund of the
+    // ticket gives back what was paid for it, net.
+    const Amount price = ticket.priceType < m_spec.priceTypes.size()
+        ? m_spec.price(m_spec.venue->seats[to].category, ticket.priceType)
+        : kNotOffered;
+    if (price == kNotOffered)
+        return Status::PriceTypeNotFound;
+    if (c.amount >= 0 && c.amount != price)
+        return Status::AmountMismatch;
     JournalEvent e;
     e.type = EventType::TicketExchanged;
     e.order = ticket.order;
     e.ticket = t;
     e.seat = m_seats[ticket.seat].id;
     e.toSeat = c.seats[0];
+    e.priceType = ticket.priceType;
+    e.amount = price;
+    e.difference = price - ticket.amount;
     // A new code: the ticket printed for the old seat must stop scanning.
     e.code = makeTicketCode(t, ticket.generation + 1);
     out.emit(e);

@@ -102,6 +102,7 @@ private:
         SelectOrdersByBuyerPrefix,
         SelectOrdersByBuyerContains,
         SelectOrderBySeat,
+        ExchangeOrder,
         StatementCount
     };
 

@@ -7,6 +7,8 @@
 #ifndef Q_MOC_RUN
 #include "engine/LedgerTestKit.h"
 
+#include <algorithm>
+#include <cstring>
 #include <set>
 #endif
 
@@ -85,6 +87,11 @@ private Q_SLOTS:
     void exchangeChecks();
     void exchangeTicketChecks();
     void exchangeNeedsSellableSeat();
+    void exchangeRepricesUpAndDown();
+    void exchangeExpectedAmount();
+    void exchangePriceTypeNotOfferedAtNewSeat();
+    void exchangeRepricedReplaysAndRetries();
+    void exchangeFirstFormJournalStillReplays();
 
     // Reissue.
     void reissueGivesNewCodes();
@@ -677,6 +684,195 @@ void TestLedgerOrders::exchangeNeedsSellableSeat()
     QCOMPARE(h.exchange(order, 1, 9, kClerk, kBox).status, Status::Ok);
     QCOMPARE(h.seat(9).ticket, TicketId { 1 });
     QCOMPARE(h.seat(9).allocation, kBox);
+}
+
+// An upgrade records what the buyer pays more, a downgrade what they get back; a later refund gives
+// back the ticket's price at its current seat (what was paid for it, net).
+void TestLedgerOrders::exchangeRepricesUpAndDown()
+{
+    Harness h;
+    const OrderId order = h.sell({ 51, 52 }, { kAdult, kConcession }); // B: 3,000 + 2,000
+    QCOMPARE(h.ledger->order(order)->amount, kPriceB + kPriceBConcession);
+
+    const CommandResult up = h.exchange(order, 1, 3); // to A adult
+    QCOMPARE(up.status, Status::Ok);
+    QCOMPARE(up.amount, kPriceA - kPriceB);
+    QCOMPARE(up.tickets[0].amount, kPriceA);
+    QCOMPARE(up.tickets[0].priceType, kAdult);
+    QCOMPARE(h.ledger->ticket(1)->amount, kPriceA);
+    QCOMPARE(h.ledger->order(order)->amount, kPriceA + kPriceBConcession);
+
+    const CommandResult concessionUp = h.exchange(order, 2, 4); // concession keeps its type: A 3,500
+    QCOMPARE(concessionUp.amount, kPriceAConcession - kPriceBConcession);
+    QCOMPARE(concessionUp.tickets[0].priceType, kConcession);
+    QCOMPARE(h.ledger->order(order)->amount, kPriceA + kPriceAConcession);
+
+    const CommandResult down = h.exchange(order, 1, 60); // back to B
+    QCOMPARE(down.status, Status::Ok);
+    QCOMPARE(down.amount, kPriceB - kPriceA);
+    QCOMPARE(h.ledger->ticket(1)->amount, kPriceB);
+
+    const CommandResult same = h.exchange(order, 1, 61);
+    QCOMPARE(same.amount, Amount { 0 });
+
+    // Refunds: ticket 1 was paid 3,000 + 2,000 - 2,000 = 3,000 net; ticket 2 2,000 + 1,500.
+    const CommandResult refund = h.refund(order);
+    QCOMPARE(refund.status, Status::Ok);
+    QCOMPARE(amounts(refund.tickets), (QList<Amount> { kPriceB, kPriceAConcession }));
+    QCOMPARE(refund.amount, kPriceB + kPriceAConcession);
+    QCOMPARE(h.ledger->order(order)->refunded, h.ledger->order(order)->amount);
+}
+
+void TestLedgerOrders::exchangeExpectedAmount()
+{
+    Harness h;
+    const OrderId order = h.sell({ 51 });
+    Command wrong = h.exchangeCommand(order, 1, 3);
+    wrong.amount = kPriceB; // the old price: the clerk was not told about the difference
+    QCOMPARE(h.run(wrong).status, Status::AmountMismatch);
+    Command invalid = h.exchangeCommand(order, 1, 3);
+    invalid.amount = -2;
+    QCOMPARE(h.run(invalid).status, Status::InvalidArgument);
+    QCOMPARE(h.status(51), SeatStatus::Sold);
+    QCOMPARE(h.ledger->ticket(1)->amount, kPriceB);
+    // The amount check comes after the seat checks.
+    Command unavailable = h.exchangeCommand(order, 1, 51);
+    unavailable.amount = 1;
+    QCOMPARE(h.run(unavailable).status, Status::SeatUnavailable);
+    Command right = h.exchangeCommand(order, 1, 3);
+    right.amount = kPriceA;
+    const CommandResult r = h.run(right);
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(r.amount, kPriceA - kPriceB);
+}
+
+void TestLedgerOrders::exchangePriceTypeNotOfferedAtNewSeat()
+{
+    Harness h(specWithoutBConcession());
+    const OrderId order = h.sell({ 2 }, { kConcession });
+    const CommandResult r = h.exchange(order, 1, 51);
+    QCOMPARE(r.status, Status::PriceTypeNotFound);
+    QCOMPARE(h.status(2), SeatStatus::Sold);
+    QCOMPARE(h.status(51), SeatStatus::Available);
+    QCOMPARE(h.ledger->ticket(1)->generation, 0u);
+    QCOMPARE(h.exchange(order, 1, 3).status, Status::Ok); // A offers it
+}
+
+void TestLedgerOrders::exchangeRepricedReplaysAndRetries()
+{
+    Harness h;
+    const OrderId order = h.sell({ 51, 1 });
+    const Command c = h.exchangeCommand(order, 1, 5);
+    const CommandResult first = h.run(c);
+    QCOMPARE(first.amount, kPriceA - kPriceB);
+    const CommandResult retry = h.run(c);
+    QVERIFY(retry.replayed);
+    QVERIFY(retry.sameAnswer(first));
+    QCOMPARE(h.ledger->order(order)->amount, 2 * kPriceA); // no second effect
+    QVERIFY(h.exchange(order, 2, 70).ok()); // a downgrade too
+    const JournalBatch batch = h.ledger->takeBatch();
+
+    // The events carry the price type, the price and the difference.
+    QList<Amount> journaled;
+    QVERIFY(forEachRecord(*batch.bytes, [&](const RecordView& record) {
+        EventCursor cursor = record.events();
+        JournalEvent e;
+        while (cursor.next(&e))
+            if (e.type == EventType::TicketExchanged)
+                journaled << e.priceType << e.amount << e.difference;
+        return cursor.ok();
+    }));
+    QCOMPARE(journaled, (QList<Amount> { kAdult, kPriceA, kPriceA - kPriceB, kAdult, kPriceB, kPriceB - kPriceA }));
+
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(fresh.replay(batch.bytes));
+    std::string error;
+    const auto restored = Ledger::restore(makeSpec(), verifying(), h.ledger->snapshot(), &error);
+    QVERIFY2(restored != nullptr, error.c_str());
+    for (const Ledger* l : { &fresh, restored.get() }) {
+        QCOMPARE(l->ticket(1)->amount, kPriceA);
+        QCOMPARE(l->ticket(2)->amount, kPriceB);
+        QCOMPARE(l->order(order)->amount, kPriceA + kPriceB);
+    }
+}
+
+namespace {
+
+// Rewrites every TICKET_EXCHANGED event of a batch to the first form (no price type, amount or
+// difference), as a journal written before exchanges re-priced holds them.
+BatchBytes toFirstFormExchanges(const BatchBytes& batch)
+{
+    constexpr std::size_t kAddedBytes = 1 + 8 + 8;
+    BatchHeader header;
+    USHER_ASSERT(decodeBatchHeader(batch.data(), batch.size(), &header));
+    BatchBytes out(batch.begin(), batch.begin() + kBatchHeaderBytes);
+    std::size_t at = kBatchHeaderBytes;
+    for (std::uint32_t i = 0; i < header.recordCount; ++i) {
+        RecordHeader record;
+        USHER_ASSERT(decodeRecordHeader(batch.data() + at, batch.size() - at, &record));
+        const std::size_t recordStart = out.size();
+        out.insert(out.end(), batch.begin() + std::ptrdiff_t(at),
+                   batch.begin() + std::ptrdiff_t(at + kRecordHeaderBytes));
+        std::size_t e = at + kRecordHeaderBytes;
+        while (e < at + record.length) {
+            const std::uint8_t type = batch[e];
+            std::uint16_t length = 0;
+            std::memcpy(&length, &batch[e + 1], 2);
+            std::uint16_t kept = length;
+            if (type == static_cast<std::uint8_t>(EventType::TicketExchanged))
+                kept = static_cast<std::uint16_t>(length - kAddedBytes);
+            out.push_back(type);
+            out.insert(out.end(), reinterpret_cast<const std::uint8_t*>(&kept),
+                       reinterpret_cast<const std::uint8_t*>(&kept) + 2);
+            out.insert(out.end(), batch.begin() + std::ptrdiff_t(e + 3), batch.begin() + std::ptrdiff_t(e + 3 + kept));
+            e += 3 + std::size_t(length);
+        }
+        const auto recordLength = static_cast<std::uint32_t>(out.size() - recordStart);
+        std::memcpy(&out[recordStart], &recordLength, 4);
+        at += record.length;
+    }
+    header.bytes = static_cast<std::uint32_t>(out.size());
+    header.crc = 0;
+    encodeBatchHeader(&out, header);
+    header.crc = batchChecksum(out);
+    encodeBatchHeader(&out, header);
+    return out;
+}
+
+} // namespace
+
+// Data directories written before exchanges re-priced still open: a first-form TICKET_EXCHANGED
+// moves the ticket and keeps its amount, as it did then.
+void TestLedgerOrders::exchangeFirstFormJournalStillReplays()
+{
+    Harness h;
+    const OrderId order = h.sell({ 51 });
+    QVERIFY(h.exchange(order, 1, 52).ok());
+    const JournalBatch batch = h.ledger->takeBatch();
+    const auto legacy = std::make_shared<const BatchBytes>(toFirstFormExchanges(*batch.bytes));
+    QCOMPARE(legacy->size(), batch.bytes->size() - 17);
+    BatchHeader header;
+    QVERIFY(verifyBatch(*legacy, kEventId, &header));
+
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(fresh.replay(legacy));
+    QCOMPARE(fresh.ticket(1)->seat, h.index(52));
+    QCOMPARE(fresh.ticket(1)->amount, kPriceB);
+    QVERIFY(fresh.ticket(1)->code == h.ledger->ticket(1)->code);
+    // Its answer, as recorded then, names the ticket with no price.
+    bool found = false;
+    forEachRecord(*legacy, [&](const RecordView& record) {
+        if (record.header.kind != CommandKind::Exchange)
+            return true;
+        CommandResult r;
+        USHER_ASSERT(resultFromRecord(record.data, record.header.length, &r));
+        found = r.ok() && r.amount == 0 && r.tickets.size() == 1 && r.tickets[0].amount == 0
+            && r.tickets[0].seat == 52;
+        return true;
+    });
+    QVERIFY(found);
+    // And a new exchange on the replayed ledger re-prices from the amount kept.
+    QCOMPARE(fresh.execute(h.exchangeCommand(order, 1, 3)).amount, kPriceA - kPriceB);
 }
 
 // ---- reissue -------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ std::uint64_t g_runs = 200;
 std::uint64_t g_steps = 5000;
 // Coverage: how often each command kind got each status, over all seeds.
 std::map<std::pair<int, int>, std::uint64_t> g_outcomes;
+// Exchanges that went through at a higher (index 0) or lower (index 1) price, over all seeds.
+std::uint64_t g_repricedExchanges[2] = {};
 
 // longRows: rows of 60..149 seats instead of 5..8, so that best-available's row bitmaps cross
 // 64-bit words inside a row.
@@ -143,6 +145,8 @@ public:
                 return fail("answer to " + std::string(commandKindName(command.kind)) + ": ledger " + describe(actual)
                             + " model " + describe(expected));
             ++g_outcomes[{ static_cast<int>(command.kind), actual.replayed ? -1 : static_cast<int>(actual.status) }];
+            if (command.kind == CommandKind::Exchange && actual.ok() && !actual.replayed && actual.amount != 0)
+                ++g_repricedExchanges[actual.amount > 0 ? 0 : 1];
             if (!command.key.isNull() && !actual.replayed && actual.status != Status::IdempotencyKeyReused)
                 m_history.push_back(command);
             if (std::string problem = compareState(); !problem.empty())
@@ -373,6 +377,23 @@ private:
                                     : randomSeats(2);
         if (c->seats.size() > 1 && m_rng.chance(80))
             c->seats.resize(1);
+        // The expected price at the new seat: often right (the ticket's price type there), sometimes
+        // unchecked (-1), wrong or invalid (below -1).
+        const std::uint64_t pick = m_rng.below(100);
+        c->amount = pick < 40 ? -1 : pick < 90 ? expectedExchangePrice(*c) : static_cast<Amount>(m_rng.below(6000)) - 2;
+    }
+
+    Amount expectedExchangePrice(const Command& c) const
+    {
+        if (c.tickets.size() != 1 || c.seats.size() != 1 || c.tickets[0] == 0
+            || c.tickets[0] > m_model.tickets().size())
+            return -1;
+        const SeatIndex to = m_spec.venue->seatIndex(c.seats[0]);
+        const std::uint8_t type = m_model.tickets()[c.tickets[0] - 1].priceType;
+        if (to == kNoSeat || type >= m_spec.priceTypes.size())
+            return -1;
+        const Amount price = m_spec.price(m_spec.venue->seats[to].category, type);
+        return price == kNotOffered ? -1 : price;
     }
 
     void fillInventory(Command* c, std::uint64_t roll)
@@ -456,7 +477,8 @@ private:
             const Ticket* lt = m_ledger->ticket(t.id);
             const SeatIndex seat = t.seat >= 0 ? static_cast<SeatIndex>(t.seat) : kNoSeat;
             if (lt == nullptr || lt->seat != seat || (lt->status == TicketStatus::Valid) != t.valid
-                || lt->refunded != t.refunded || lt->code != t.code)
+                || lt->refunded != t.refunded || lt->code != t.code || lt->amount != t.amount
+                || lt->priceType != t.priceType)
                 return "ticket " + std::to_string(t.id) + " differs";
         }
         for (std::uint32_t a = 0; a < m_model.pools().size(); ++a) {
@@ -560,6 +582,15 @@ private Q_SLOTS:
         for (int k = 1; k <= kCommandKindMax; ++k)
             if (k != int(CommandKind::UpdateEvent)) // not a command: Ledger::updateSpec (TestEventUpdate)
                 QVERIFY2((g_outcomes[std::make_pair(k, 0)] > 0), commandKindName(static_cast<CommandKind>(k)));
+        // Exchanges re-price: both an upgrade and a downgrade must have happened, and the checks
+        // that guard the price must have refused some.
+        std::printf("exchanges at another price: %llu up, %llu down\n",
+                    static_cast<unsigned long long>(g_repricedExchanges[0]),
+                    static_cast<unsigned long long>(g_repricedExchanges[1]));
+        QVERIFY(g_repricedExchanges[0] > 0 && g_repricedExchanges[1] > 0);
+        const int exchange = int(CommandKind::Exchange);
+        QVERIFY(g_outcomes[std::make_pair(exchange, int(Status::AmountMismatch))] > 0);
+        QVERIFY(g_outcomes[std::make_pair(exchange, int(Status::PriceTypeNotFound))] > 0);
     }
 
     // Best-available on long rows (its bitmaps span several words per row) against the model.

@@ -565,11 +565,11 @@ CommandResult ReferenceModel::exchange(const Command& c)
 {
     if (!isStaff(c.actor))
         return refused(c, Status::Forbidden);
-    if (c.tickets.size() != 1 || c.seats.size() != 1)
+    if (c.tickets.size() != 1 || c.seats.size() != 1 || c.amount < -1)
         return refused(c, Status::InvalidArgument);
     if (c.order == 0 || c.order > m_orders.size())
         return refused(c, Status::OrderNotFound);
-    const Order& o = m_orders[c.order - 1];
+    Order& o = m_orders[c.order - 1];
     const TicketId id = c.tickets[0];
     if (std::find(o.tickets.begin(), o.tickets.end(), id) == o.tickets.end())
         return refused(c, Status::TicketNotFound);
@@ -586,6 +586,18 @@ CommandResult ReferenceModel::exchange(const Command& c)
         r.seats.push_back(c.seats[0]);
         return r;
     }
+    // Re-priced: the ticket's price type at the new seat's category (docs/engine-commands.md).
+    const std::uint16_t category = m_spec.venue->seats[to].category;
+    const Amount price = t.priceType < m_spec.priceTypes.size()
+        ? m_spec.priceTable[std::size_t(category) * m_spec.priceTypes.size() + t.priceType]
+        : kNotOffered;
+    if (price == kNotOffered)
+        return refused(c, Status::PriceTypeNotFound);
+    if (c.amount >= 0 && c.amount != price)
+        return refused(c, Status::AmountMismatch);
+    const Amount difference = price - t.amount;
+    t.amount = price;
+    o.amount += difference;
     m_seats[std::size_t(t.seat)].status = SeatStatus::Available;
     m_seats[std::size_t(t.seat)].ticket = 0;
     m_seats[to].status = SeatStatus::Sold;
@@ -595,7 +607,8 @@ CommandResult ReferenceModel::exchange(const Command& c)
     t.code = code(id, t.exchanges);
     CommandResult r;
     r.order = o.id;
-    r.tickets.push_back(IssuedTicket{id, c.seats[0], 0, 0, 0, t.code});
+    r.amount = difference;
+    r.tickets.push_back(IssuedTicket{id, c.seats[0], 0, t.priceType, t.amount, t.code});
     return r;
 }
 
