@@ -210,6 +210,24 @@ BoxOfficeStatus CashDrawer::record(ShiftId shiftId, std::uint64_t clerk, const D
     Shift shift;
     if (const BoxOfficeStatus s = checkOpenShift(shiftId, clerk, &shift); s != BoxOfficeStatus::Ok)
         return s;
+    if (const BoxOfficeStatus s = writeEntries(shift, clerk, sale, kind, now); s != BoxOfficeStatus::Ok)
+        return s;
+    if (!insertLines(shiftId, sale.reference, sale.lines, kind, now))
+        return BoxOfficeStatus::StorageFailed;
+    Amount total = 0;
+    for (const DrawerTender& tender : sale.tenders)
+        total += tender.amount;
+    const char* action = kind == DrawerEntryKind::Sale ? "drawer.sale" : "drawer.refund";
+    if (!m_db.audit(now, clerk, action, sale.reference + " " + formatMoney(total, sale.currency))
+        || !transaction.commit())
+        return BoxOfficeStatus::StorageFailed;
+    return BoxOfficeStatus::Ok;
+}
+
+// The money rows of a sale or refund, inside the caller's transaction on an open shift.
+BoxOfficeStatus CashDrawer::writeEntries(const Shift& shift, std::uint64_t clerk, const DrawerSale& sale,
+                                         DrawerEntryKind kind, Timestamp now)
+{
     if (sale.currency != shift.currency)
         return BoxOfficeStatus::CurrencyMismatch;
     if (kind == DrawerEntryKind::Refund) {
@@ -226,25 +244,68 @@ BoxOfficeStatus CashDrawer::record(ShiftId shiftId, std::uint64_t clerk, const D
         SqlStatement insert(m_db,
                             "INSERT INTO drawer_entries(shift, kind, method, amount, reference, note, clerk, "
                             "at) VALUES(?, ?, ?, ?, ?, '', ?, ?)");
-        insert.bind(1, i64(shiftId)).bind(2, static_cast<std::int64_t>(kind));
+        insert.bind(1, i64(shift.id)).bind(2, static_cast<std::int64_t>(kind));
         insert.bind(3, static_cast<std::int64_t>(tender.method)).bind(4, tender.amount).bind(5, sale.reference);
         if (!insert.bind(6, i64(clerk)).bind(7, now).run())
             return BoxOfficeStatus::StorageFailed;
     }
-    for (const DrawerCategoryLine& line : sale.lines) {
+    return BoxOfficeStatus::Ok;
+}
+
+bool CashDrawer::insertLines(ShiftId shiftId, const std::string& reference,
+                             const std::vector<DrawerCategoryLine>& lines, DrawerEntryKind kind, Timestamp now)
+{
+    for (const DrawerCategoryLine& line : lines) {
         SqlStatement insert(m_db,
                             "INSERT INTO sale_lines(shift, kind, category, tickets, amount, reference, at) "
                             "VALUES(?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, i64(shiftId)).bind(2, static_cast<std::int64_t>(kind)).bind(3, line.category);
-        insert.bind(4, static_cast<std::int64_t>(line.tickets)).bind(5, line.amount).bind(6, sale.reference);
+        insert.bind(4, static_cast<std::int64_t>(line.tickets)).bind(5, line.amount).bind(6, reference);
         if (!insert.bind(7, now).run())
-            return BoxOfficeStatus::StorageFailed;
+            return false;
     }
-    Amount total = 0;
-    for (const DrawerTender& tender : sale.tenders)
-        total += tender.amount;
-    const char* action = kind == DrawerEntryKind::Sale ? "drawer.sale" : "drawer.refund";
-    if (!m_db.audit(now, clerk, action, sale.reference + " " + formatMoney(total, sale.currency))
+    return true;
+}
+
+BoxOfficeStatus CashDrawer::recordExchange(ShiftId shiftId, std::uint64_t clerk, const DrawerExchange& exchange,
+                                           Timestamp now)
+{
+    // Validated as a sale of the new seats and as a refund of the old ones, then the money.
+    DrawerSale money { exchange.reference, exchange.currency, exchange.tenders, {} };
+    if (money.tenders.empty())
+        money.tenders.push_back(DrawerTender { PaymentMethod::Cash, 0 }); // validation only: nothing moved
+    if (const BoxOfficeStatus s = validateSale(money); s != BoxOfficeStatus::Ok)
+        return s;
+    Amount sold = 0, returned = 0, moved = 0;
+    for (const auto* lines : { &exchange.sold, &exchange.returned }) {
+        DrawerSale part { exchange.reference, exchange.currency, { DrawerTender {} }, *lines };
+        Amount sum = 0;
+        for (const DrawerCategoryLine& line : *lines)
+            sum += line.amount;
+        part.tenders[0].amount = sum;
+        if (lines->empty() || validateSale(part) != BoxOfficeStatus::Ok)
+            return BoxOfficeStatus::InvalidArgument;
+        (lines == &exchange.sold ? sold : returned) = sum;
+    }
+    for (const DrawerTender& tender : exchange.tenders)
+        moved += tender.amount;
+    if (moved != (sold > returned ? sold - returned : returned - sold))
+        return BoxOfficeStatus::InvalidArgument; // the money must be the difference
+    const DrawerEntryKind kind = sold >= returned ? DrawerEntryKind::Sale : DrawerEntryKind::Refund;
+    BoxOfficeDb::Transaction transaction(m_db);
+    if (!transaction.began())
+        return BoxOfficeStatus::StorageFailed;
+    Shift shift;
+    if (const BoxOfficeStatus s = checkOpenShift(shiftId, clerk, &shift); s != BoxOfficeStatus::Ok)
+        return s;
+    money.tenders = exchange.tenders; // none when the prices were equal: only the currency is checked
+    if (const BoxOfficeStatus s = writeEntries(shift, clerk, money, kind, now); s != BoxOfficeStatus::Ok)
+        return s;
+    if (!insertLines(shiftId, exchange.reference, exchange.sold, DrawerEntryKind::Sale, now)
+        || !insertLines(shiftId, exchange.reference, exchange.returned, DrawerEntryKind::Refund, now)
+        || !m_db.audit(now, clerk, "drawer.exchange",
+                       exchange.reference + " " + formatMoney(sold, exchange.currency) + " for "
+                           + formatMoney(returned, exchange.currency))
         || !transaction.commit())
         return BoxOfficeStatus::StorageFailed;
     return BoxOfficeStatus::Ok;

@@ -52,6 +52,20 @@ struct DrawerSale {
     std::vector<DrawerCategoryLine> lines;
 };
 
+// The money of a seat exchange at another price. `tenders` carry the difference that changed hands
+// (empty when the prices were equal); `sold` are the new seats' categories at their new prices,
+// `returned` the old seats' categories at the prices paid for them. sold − returned is the
+// difference: a Sale entry when the customer paid it, a Refund entry when they got it back. In
+// the reports the new categories count as a sale and the old ones as a refund, so each category's
+// net is right, while the payment methods show only the money that moved.
+struct DrawerExchange {
+    std::string reference;
+    std::string currency;
+    std::vector<DrawerTender> tenders;
+    std::vector<DrawerCategoryLine> sold;
+    std::vector<DrawerCategoryLine> returned;
+};
+
 struct MethodTotal {
     PaymentMethod method = PaymentMethod::Cash;
     Amount sales = 0;
@@ -107,6 +121,7 @@ public:
     BoxOfficeStatus cashOut(ShiftId shift, std::uint64_t clerk, Amount amount, const std::string& note, Timestamp now);
     BoxOfficeStatus recordSale(ShiftId shift, std::uint64_t clerk, const DrawerSale& sale, Timestamp now);
     BoxOfficeStatus recordRefund(ShiftId shift, std::uint64_t clerk, const DrawerSale& refund, Timestamp now);
+    BoxOfficeStatus recordExchange(ShiftId shift, std::uint64_t clerk, const DrawerExchange& exchange, Timestamp now);
 
     BoxOfficeStatus expectedCash(ShiftId shift, Amount* amount);
     BoxOfficeStatus xReport(ShiftId shift, std::uint64_t clerk, Timestamp now, ShiftReport* report);
@@ -122,6 +137,10 @@ private:
     BoxOfficeStatus validateSale(const DrawerSale& sale) const;
     BoxOfficeStatus record(ShiftId shift, std::uint64_t clerk, const DrawerSale& sale, DrawerEntryKind kind,
                            Timestamp now);
+    BoxOfficeStatus writeEntries(const Shift& shift, std::uint64_t clerk, const DrawerSale& sale, DrawerEntryKind kind,
+                                 Timestamp now);
+    bool insertLines(ShiftId shift, const std::string& reference, const std::vector<DrawerCategoryLine>& lines,
+                     DrawerEntryKind kind, Timestamp now);
     BoxOfficeStatus movement(ShiftId shift, std::uint64_t clerk, DrawerEntryKind kind, Amount amount,
                              const std::string& note, Timestamp now);
     BoxOfficeStatus computeReport(const Shift& shift, ShiftReport* report);

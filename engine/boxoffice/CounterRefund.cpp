@@ -80,25 +80,29 @@ CommandResult runEngineRefund(const CounterSaleContext& context, const StaffAcco
     return result;
 }
 
-namespace {
-
-BoxOfficeStatus approve(const CounterSaleContext& context, const RefundRequest& request, Amount amount,
-                        const RefundOptions& options, Timestamp now, std::uint64_t* supervisor)
+BoxOfficeStatus approveMoneyBack(const CounterSaleContext& context, Amount amount, const RefundOptions& options,
+                                 const std::string& supervisorLogin, const std::string& supervisorPassword,
+                                 Timestamp now, std::uint64_t* supervisor)
 {
     *supervisor = 0;
     if (amount <= options.supervisorAboveAmount)
         return BoxOfficeStatus::Ok;
-    if (context.accounts == nullptr || request.supervisorLogin.empty())
+    if (context.accounts == nullptr || supervisorLogin.empty())
         return BoxOfficeStatus::SupervisorRequired;
     StaffAccount account;
     const BoxOfficeStatus status
-        = context.accounts->authorizeSupervisor(request.supervisorLogin, request.supervisorPassword, now, &account);
-    *supervisor = account.id;
+        = context.accounts->authorizeSupervisor(supervisorLogin, supervisorPassword, now, &account);
+    if (status == BoxOfficeStatus::Ok)
+        *supervisor = account.id;
     return status;
 }
 
-// The sale's approved card tender for this order that can carry `amount`.
-bool findCardPayment(BoxOfficeDb& db, EventId event, OrderId order, Amount amount, std::string* reference)
+std::string approvedBySuffix(std::uint64_t supervisor)
+{
+    return supervisor != 0 ? " approved by " + std::to_string(supervisor) : std::string();
+}
+
+bool findOrderCardPayment(BoxOfficeDb& db, EventId event, OrderId order, Amount amount, std::string* reference)
 {
     BoxOfficeDb::Transaction transaction(db);
     SqlStatement select(db,
@@ -122,8 +126,6 @@ TerminalReply refundToCard(const CounterSaleContext& context, const TerminalRefu
     }
     return reply;
 }
-
-} // namespace
 
 RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccount& clerk, ShiftId shiftId,
                              const RefundRequest& request, const RefundOptions& options)
@@ -151,7 +153,9 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
         return result;
     }
     std::uint64_t supervisor = 0;
-    if ((result.status = approve(context, request, p.amount, options, now, &supervisor)) != BoxOfficeStatus::Ok)
+    if ((result.status = approveMoneyBack(context, p.amount, options, request.supervisorLogin,
+                                          request.supervisorPassword, now, &supervisor))
+        != BoxOfficeStatus::Ok)
         return result;
     std::string original;
     if (request.method == PaymentMethod::Card) {
@@ -159,7 +163,7 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
             result.status = BoxOfficeStatus::TerminalUnavailable;
             return result;
         }
-        if (!findCardPayment(*context.db, context.shard->id(), request.order, p.amount, &original)) {
+        if (!findOrderCardPayment(*context.db, context.shard->id(), request.order, p.amount, &original)) {
             result.status = BoxOfficeStatus::InvalidArgument; // no card payment of this order covers it
             return result;
         }
@@ -212,8 +216,7 @@ RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccou
     if (transaction.began()
         && context.db->audit(now, clerk.id, "refund",
                              record.reference + ' ' + formatMoney(refunded.amount, currency)
-                                 + " reason: " + request.reason
-                                 + (supervisor ? " approved by " + std::to_string(supervisor) : std::string())))
+                                 + " reason: " + request.reason + approvedBySuffix(supervisor)))
         transaction.commit();
     return result;
 }

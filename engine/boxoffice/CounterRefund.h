@@ -56,6 +56,20 @@ CommandResult runEngineRefund(const CounterSaleContext& context, const StaffAcco
                               const std::vector<TicketId>& tickets, const std::string& reason,
                               const std::string& keyPrefix);
 
+// The supervisor rule of everything that pays money back (refunds, voids, exchange downgrades): up
+// to `options.supervisorAboveAmount` the clerk alone; above it a supervisor's (or admin's) sign-in,
+// SupervisorRequired without one. *supervisor gets the approver's id (0 when none was needed), to
+// audit as approvedBySuffix() says.
+BoxOfficeStatus approveMoneyBack(const CounterSaleContext& context, Amount amount, const RefundOptions& options,
+                                 const std::string& supervisorLogin, const std::string& supervisorPassword,
+                                 Timestamp now, std::uint64_t* supervisor);
+std::string approvedBySuffix(std::uint64_t supervisor); // " approved by <id>", or "" for 0
+
+// The approved card tender of the counter sale of `order` that can carry `amount` (the largest).
+bool findOrderCardPayment(BoxOfficeDb& db, EventId event, OrderId order, Amount amount, std::string* reference);
+// A REFUND on the terminal, then queries (bounded) until it settles.
+TerminalReply refundToCard(const CounterSaleContext& context, const TerminalRefund& refund);
+
 RefundResult refundAtCounter(const CounterSaleContext& context, const StaffAccount& clerk, ShiftId shift,
                              const RefundRequest& request, const RefundOptions& options = {});
 

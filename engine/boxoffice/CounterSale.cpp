@@ -380,9 +380,25 @@ TenderResult CounterSale::payCard(Amount amount)
         result.status = BoxOfficeStatus::StorageFailed;
         return result;
     }
-    TerminalReply reply = m_context.terminal->pay(TerminalPayment { tender.terminalReference, amount, m_currency });
+    bool cancelledFirst = false;
+    {
+        const std::lock_guard lock(m_cardMutex);
+        cancelledFirst = m_cardCancelRequested;
+        m_cardInFlight = tender.terminalReference;
+    }
+    // Cancelled before the PAY left: the terminal never sees it, nothing can be charged.
+    TerminalReply reply { TerminalOutcome::Cancelled, tender.terminalReference, "cancelled at the counter" };
+    if (!cancelledFirst)
+        reply = m_context.terminal->pay(TerminalPayment { tender.terminalReference, amount, m_currency });
     if (reply.outcome != TerminalOutcome::Unreachable && !terminalOutcomeIsFinal(reply.outcome))
         reply = settleUnknown(tender.terminalReference, reply);
+    {
+        const std::lock_guard lock(m_cardMutex);
+        m_cardInFlight.clear();
+        m_cardCancelRequested = false;
+    }
+    if (reply.outcome == TerminalOutcome::Cancelled)
+        audit("sale.card.cancelled", tender.terminalReference);
     result.terminal = reply.outcome;
     result.detail = reply.detail;
     if (reply.outcome == TerminalOutcome::Approved) {
@@ -401,6 +417,20 @@ TenderResult CounterSale::payCard(Amount amount)
         result.status = BoxOfficeStatus::StorageFailed;
     m_tenders.push_back(tender);
     return result;
+}
+
+TerminalReply CounterSale::cancelCardPayment()
+{
+    std::string reference;
+    {
+        const std::lock_guard lock(m_cardMutex);
+        m_cardCancelRequested = true;
+        reference = m_cardInFlight;
+    }
+    if (reference.empty() || !m_context.terminal)
+        return TerminalReply { TerminalOutcome::Unknown, {}, {} };
+    // Its own connection (CardTerminal): the PAY in flight gets the terminal's answer to it.
+    return m_context.terminal->cancel(reference);
 }
 
 BoxOfficeStatus CounterSale::resolveUncertain()

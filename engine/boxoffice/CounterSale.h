@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,13 @@ public:
     TenderResult payComplimentary(const std::string& supervisorLogin, const std::string& supervisorPassword);
     // Asks the terminal again about uncertain card tenders.
     BoxOfficeStatus resolveUncertain();
+    // The clerk cancels the card payment that payCard() is waiting for (the customer at the
+    // keypad). The one call that is safe from another thread while payCard() runs: it sends CANCEL
+    // for the reference in flight (or, when payCard() has not sent its PAY yet, makes it send none).
+    // payCard() still ends with the terminal's final answer: Cancelled (nothing charged, the tender
+    // declined, the hold kept) or Approved when the customer was quicker than the cancel. Returns
+    // the terminal's reply to CANCEL (Unknown when no payment was in flight yet).
+    TerminalReply cancelCardPayment();
 
     // Confirms on the engine and records the sale in the drawer. *tickets gets the issued tickets.
     BoxOfficeStatus complete(std::vector<IssuedTicket>* tickets);
@@ -174,6 +182,10 @@ private:
     Status m_engineStatus = Status::Ok;
     std::int64_t m_saleRow = 0;
     int m_cardAttempts = 0;
+    // Shared with cancelCardPayment() on another thread.
+    std::mutex m_cardMutex;
+    std::string m_cardInFlight;
+    bool m_cardCancelRequested = false;
 };
 
 } // namespace usher

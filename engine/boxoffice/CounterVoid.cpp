@@ -1,6 +1,9 @@
 #include "boxoffice/CounterVoid.h"
 
 #include "boxoffice/Money.h"
+#include "core/Assert.h"
+
+#include <algorithm>
 
 #include <chrono>
 #include <thread>
@@ -57,6 +60,28 @@ TerminalReply reverseCard(const CounterSaleContext& context, const std::string& 
     return reply;
 }
 
+// The category lines of a void whose money went out only in part (a card reversal failed): each
+// line's amount in proportion to `part` of `total` (largest remainders first, so they add up to
+// `part` exactly); the ticket counts stay, since every ticket was refunded in the engine.
+std::vector<DrawerCategoryLine> shareLines(std::vector<DrawerCategoryLine> lines, Amount total, Amount part)
+{
+    USHER_ASSERT(total > 0 && part >= 0 && part <= total);
+    __extension__ typedef unsigned __int128 Wide; // amount × amount may not fit in 64 bits
+    std::vector<std::pair<Amount, std::size_t>> remainders;
+    Amount given = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Wide scaled = Wide(static_cast<std::uint64_t>(lines[i].amount)) * static_cast<std::uint64_t>(part);
+        lines[i].amount = static_cast<Amount>(scaled / static_cast<std::uint64_t>(total));
+        remainders.emplace_back(static_cast<Amount>(scaled % static_cast<std::uint64_t>(total)), i);
+        given += lines[i].amount;
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; given < part && i < remainders.size(); ++i, ++given)
+        lines[remainders[i].second].amount += 1;
+    return lines;
+}
+
 bool audit(const CounterSaleContext& context, Timestamp now, std::uint64_t clerk, const std::string& action,
            const std::string& detail)
 {
@@ -86,6 +111,11 @@ VoidPlan planVoid(const CounterSaleContext& context, const StaffAccount& clerk, 
             whole = o != nullptr && o->refunded == 0 && plan.refund.tickets.size() == o->ticketCount
                 && plan.refund.amount == o->amount;
         });
+        // Exchanged at another price since: the sale's tenders no longer pay for the tickets.
+        Amount tendered = 0;
+        for (const VoidTender& tender : plan.tenders)
+            tendered += tender.amount;
+        whole = whole && tendered == plan.refund.amount;
     }
     if (plan.refund.status != Status::Ok) {
         plan.status = BoxOfficeStatus::EngineRefused;
@@ -110,19 +140,11 @@ VoidResult voidAtCounter(const CounterSaleContext& context, const StaffAccount& 
         result.engineStatus = plan.engineStatus;
         return result;
     }
-    std::uint64_t supervisor = 0;
-    if (plan.refund.amount > options.supervisorAboveAmount) {
-        if (context.accounts == nullptr || request.supervisorLogin.empty()) {
-            result.status = BoxOfficeStatus::SupervisorRequired;
-            return result;
-        }
-        StaffAccount account;
-        result.status
-            = context.accounts->authorizeSupervisor(request.supervisorLogin, request.supervisorPassword, now, &account);
-        if (result.status != BoxOfficeStatus::Ok)
-            return result;
-        supervisor = account.id;
-    }
+    std::uint64_t supervisor = 0; // above the limit a supervisor approves, as for a refund
+    if ((result.status = approveMoneyBack(context, plan.refund.amount, options, request.supervisorLogin,
+                                          request.supervisorPassword, now, &supervisor))
+        != BoxOfficeStatus::Ok)
+        return result;
     const Amount cash = sumOf(plan.tenders, PaymentMethod::Cash);
     if (sumOf(plan.tenders, PaymentMethod::Card) > 0 && context.terminal == nullptr) {
         result.status = BoxOfficeStatus::TerminalUnavailable;
@@ -162,8 +184,15 @@ VoidResult voidAtCounter(const CounterSaleContext& context, const StaffAccount& 
         }
         record.tenders.push_back(DrawerTender { tender.method, tender.amount });
     }
-    if (result.cardOutstanding > 0 || refunded.amount != plan.refund.amount)
-        record.lines.clear(); // the money that went out no longer matches the lines: keep the money right
+    if (refunded.amount != plan.refund.amount) {
+        record.lines.clear(); // the ledger changed in between: keep the money right, skip the split
+    } else if (result.cardOutstanding > 0 && !record.lines.empty()) {
+        // Only part of the money went out: the categories share it, so the reports stay split.
+        Amount out = 0;
+        for (const DrawerTender& tender : record.tenders)
+            out += tender.amount;
+        record.lines = shareLines(std::move(record.lines), plan.refund.amount, out);
+    }
     if (!record.tenders.empty())
         result.status = context.drawer->recordRefund(shiftId, clerk.id, record, now);
     if (result.status == BoxOfficeStatus::Ok && result.cardOutstanding > 0)
@@ -171,7 +200,7 @@ VoidResult voidAtCounter(const CounterSaleContext& context, const StaffAccount& 
     audit(context, now, clerk.id, "void",
           plan.saleReference + " order " + std::to_string(request.order) + ' '
               + formatMoney(plan.refund.amount, currency) + " reason: " + request.reason
-              + (supervisor ? " approved by " + std::to_string(supervisor) : std::string()));
+              + approvedBySuffix(supervisor));
     return result;
 }
 

@@ -1,13 +1,23 @@
 // The card-terminal line protocol, the TCP client and the simulated terminal in process: parsing,
-// idempotent references, cancel while paying, reversal, and every limit of the simulator.
+// idempotent references, cancel while paying (also from the counter sale, and racing an approval),
+// reversal, and every limit of the simulator.
 
+#include "boxoffice/BoxOfficeDb.h"
+#include "boxoffice/CashDrawer.h"
+#include "boxoffice/CounterSale.h"
 #include "boxoffice/FakeTerminalServer.h"
 #include "boxoffice/LineSocket.h"
 #include "boxoffice/TcpCardTerminal.h"
+#include "boxoffice/StaffAccounts.h"
 #include "boxoffice/TerminalProtocol.h"
+#include "runtime/Engine.h"
+#include "support/TempDir.h"
+#include "support/TestEvents.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <sodium.h>
 
 #include <thread>
 
@@ -168,6 +178,92 @@ private Q_SLOTS:
         QCOMPARE(paid.outcome, TerminalOutcome::Cancelled);
         QVERIFY(timer.elapsed() < 5000);
         QCOMPARE(terminal.query("R9").outcome, TerminalOutcome::Cancelled);
+    }
+
+    // A cancel that comes after the customer approved is too late: both the cancel and the PAY
+    // answer APPROVED, so the counter keeps the payment and issues the tickets. A cancel that comes
+    // before the PAY leaves a tombstone: the PAY then answers CANCELLED and never charges.
+    void cancelRacingAnApprovalGetsTheFinalAnswer()
+    {
+        FakeTerminalServer server(FakeTerminalOptions {});
+        std::string error;
+        QVERIFY2(server.start(&error), error.c_str());
+        TcpCardTerminal terminal = client(server.port());
+        const TerminalReply paid = terminal.pay({ "RACE1", 700, "EUR" });
+        QCOMPARE(paid.outcome, TerminalOutcome::Approved);
+        QCOMPARE(terminal.cancel("RACE1").outcome, TerminalOutcome::Approved);
+        QCOMPARE(terminal.query("RACE1").outcome, TerminalOutcome::Approved);
+        QCOMPARE(terminal.cancel("RACE2").outcome, TerminalOutcome::Cancelled);
+        QCOMPARE(terminal.pay({ "RACE2", 700, "EUR" }).outcome, TerminalOutcome::Cancelled);
+        QCOMPARE(terminal.query("RACE2").outcome, TerminalOutcome::Cancelled);
+    }
+
+    // The counter's Esc during a card payment: CounterSale::cancelCardPayment() from another thread
+    // while payCard() waits. Nothing is charged, the tender is declined, the hold stays, and the
+    // sale can be paid in cash afterwards.
+    void counterSaleCancelsTheCardPaymentInFlight()
+    {
+        test::TempDir dir;
+        std::string error;
+        EngineOptions engineOptions;
+        engineOptions.dataDirectory = dir.path();
+        std::unique_ptr<Engine> engine = Engine::open(engineOptions, &error);
+        QVERIFY2(engine != nullptr, error.c_str());
+        QCOMPARE(engine->createEvent(test::makeTestEvent(1), &error), Status::Ok);
+        std::unique_ptr<BoxOfficeDb> db = BoxOfficeDb::open(dir.filePath("boxoffice.db"), &error);
+        QVERIFY2(db != nullptr, error.c_str());
+        StaffAccountOptions staffOptions;
+        staffOptions.opsLimit = crypto_pwhash_OPSLIMIT_MIN;
+        staffOptions.memLimitBytes = crypto_pwhash_MEMLIMIT_MIN;
+        StaffAccounts accounts(*db, staffOptions);
+        CashDrawer drawer(*db);
+        StaffAccount clerk;
+        Shift shift;
+        QCOMPARE(accounts.createFirstAdmin("admin", "Admin", "admin-pass", 1, nullptr), BoxOfficeStatus::Ok);
+        QCOMPARE(accounts.signIn("admin", "admin-pass", 2, &clerk), BoxOfficeStatus::Ok);
+        QCOMPARE(drawer.openShift(clerk.id, "EUR", 0, 3, &shift), BoxOfficeStatus::Ok);
+        FakeTerminalServer server(FakeTerminalOptions {});
+        QVERIFY2(server.start(&error), error.c_str());
+        QCOMPARE(exchange(server.port(), "SIMULATE answer approve 60000\n"), std::string("OK")); // at the keypad
+        TcpCardTerminal terminal = client(server.port(), 90'000);
+        CounterSaleContext context;
+        context.shard = engine->event(1);
+        context.db = db.get();
+        context.drawer = &drawer;
+        context.accounts = &accounts;
+        context.terminal = &terminal;
+        context.channel = 2;
+        CounterSale sale(context, clerk, shift.id);
+        QCOMPARE(sale.holdSeats({ 5, 6 }), BoxOfficeStatus::Ok);
+        TenderResult paid;
+        QElapsedTimer timer;
+        timer.start();
+        std::thread payer([&] { paid = sale.payCard(sale.total()); });
+        QTRY_COMPARE(terminal.query(sale.reference() + "-C1").outcome, TerminalOutcome::Pending);
+        const TerminalReply cancelled = sale.cancelCardPayment();
+        payer.join();
+        QCOMPARE(cancelled.outcome, TerminalOutcome::Cancelled);
+        QCOMPARE(paid.status, BoxOfficeStatus::PaymentDeclined);
+        QCOMPARE(paid.terminal, TerminalOutcome::Cancelled);
+        QVERIFY(timer.elapsed() < 30'000); // not the minute at the keypad
+        QCOMPARE(sale.paid(), Amount(0));
+        QCOMPARE(sale.tenders().back().state, TenderState::Declined);
+        QCOMPARE(terminal.query(sale.reference() + "-C1").outcome, TerminalOutcome::Cancelled);
+        SeatStatus status = SeatStatus::Available;
+        engine->event(1)->read([&](const Ledger& ledger) { status = ledger.seatStatus(ledger.venue().seatIndex(5)); });
+        QCOMPARE(status, SeatStatus::Held);
+        QCOMPARE(sale.state(), SaleState::Paying);
+        // The customer pays cash instead.
+        QCOMPARE(sale.payCash(sale.total()).status, BoxOfficeStatus::Ok);
+        std::vector<IssuedTicket> tickets;
+        QCOMPARE(sale.complete(&tickets), BoxOfficeStatus::Ok);
+        QCOMPARE(tickets.size(), std::size_t(2));
+        ShiftReport x;
+        QCOMPARE(drawer.xReport(shift.id, clerk.id, 10, &x), BoxOfficeStatus::Ok);
+        QCOMPARE(x.methods[1].sales, Amount(0));
+        QCOMPARE(x.methods[0].sales, Amount(10000));
+        server.stop();
+        engine->close();
     }
 
     void timeoutAndDisconnectAreUnknownToTheClient()

@@ -1,6 +1,7 @@
 // Voids, exchanges and reprints at the counter against a real Engine, a real boxoffice.db and the
 // in-process fake terminal: what a void may cancel (this shift's whole counter sales only), that
-// the money goes back the way it came, same-price exchanges, and reprints that retire old codes.
+// the money goes back the way it came (also when a card reversal fails), exchanges at the same and at
+// another price (cash and card), and reprints that retire old codes.
 
 #include "boxoffice/BoxOfficeDb.h"
 #include "boxoffice/CashDrawer.h"
@@ -8,14 +9,18 @@
 #include "boxoffice/CounterReprint.h"
 #include "boxoffice/CounterVoid.h"
 #include "boxoffice/FakeTerminalServer.h"
+#include "boxoffice/LineSocket.h"
 #include "boxoffice/StaffAccounts.h"
 #include "boxoffice/TcpCardTerminal.h"
+#include "boxoffice/TerminalProtocol.h"
 #include "runtime/Engine.h"
 #include "storage/Storage.h"
 #include "support/TempDir.h"
 #include "support/TestEvents.h"
 
 #include <QTest>
+
+#include <algorithm>
 
 #include <sodium.h>
 
@@ -112,6 +117,17 @@ struct Counter {
         return status;
     }
 
+    // Queues a SIMULATE line on the fake terminal (the next new PAY behaves so).
+    void script(const std::string& line)
+    {
+        std::string error;
+        LineSocket socket = LineSocket::connectTo("127.0.0.1", fake->port(), 2000, &error);
+        std::string reply;
+        if (!socket.isOpen() || !socket.sendAll(line, 2000)
+            || socket.readLine(&reply, 2000, kTerminalLineBytesMax) != LineRead::Line || reply != "OK")
+            QFAIL("the fake terminal did not take the script");
+    }
+
     ShiftReport x()
     {
         ShiftReport report;
@@ -194,7 +210,7 @@ private Q_SLOTS:
         QCOMPARE(plan.status, BoxOfficeStatus::WrongState);
     }
 
-    void exchangeKeepsThePriceAndReprintRetiresCodes()
+    void exchangeAtTheSamePriceAndReprintRetiresCodes()
     {
         Counter counter;
         std::string error;
@@ -203,10 +219,17 @@ private Q_SLOTS:
         const OrderId order = counter.sell({ 10, 11 }, PaymentMethod::Cash, &tickets, counter.clerk, counter.shift.id);
         QVERIFY(order != 0);
         EventShard& shard = *counter.engine->event(kEvent);
-        QCOMPARE(checkExchange(shard, kBoxOffice, order, { tickets[0].id, 90 }), ExchangeCheck::PriceDiffers);
+        QCOMPARE(checkExchange(shard, kBoxOffice, order, { tickets[0].id, 90 }), ExchangeCheck::Ok); // another price
         QCOMPARE(checkExchange(shard, kBoxOffice, order, { tickets[0].id, 11 }), ExchangeCheck::SeatUnavailable);
         QCOMPARE(checkExchange(shard, kBoxOffice, order, { tickets[0].id, 10 }), ExchangeCheck::SameSeat);
-        QCOMPARE(exchangeCandidates(shard, kBoxOffice, order, tickets[0].id, 1000).size(), std::size_t(48));
+        // Every other seat is offered (48 more in A, 50 in B), each with its price and difference.
+        const std::vector<ExchangeSeat> candidates = exchangeCandidates(shard, kBoxOffice, order, tickets[0].id, 1000);
+        QCOMPARE(candidates.size(), std::size_t(98));
+        const auto seat90 = std::find_if(candidates.begin(), candidates.end(),
+                                         [](const ExchangeSeat& c) { return c.seat == 90; });
+        QVERIFY(seat90 != candidates.end());
+        QCOMPARE(seat90->price, Amount(3000));
+        QCOMPARE(seat90->difference, Amount(-2000));
         ExchangeRequest request { order, { { tickets[0].id, 12 }, { tickets[1].id, 12 } }, "aisle" };
         ExchangeResult result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, request);
         QCOMPARE(result.status, BoxOfficeStatus::InvalidArgument); // one seat for two tickets: nothing sent
@@ -237,6 +260,165 @@ private Q_SLOTS:
                      .status,
                  BoxOfficeStatus::InvalidArgument);
         QCOMPARE(counter.x().expectedCash, Amount(20000)); // exchanges and reprints move no money
+    }
+
+    // B (30.00) to A (50.00) paid in cash with change, then back to B paid back in cash; the X report
+    // shows the money by method and the seats' move between categories; a refund gives back what
+    // the ticket is worth after both moves.
+    void exchangeAtAnotherPriceInCash()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        std::vector<IssuedTicket> tickets;
+        const OrderId order = counter.sell({ 51 }, PaymentMethod::Cash, &tickets, counter.clerk, counter.shift.id);
+        QVERIFY(order != 0);
+        EventShard& shard = *counter.engine->event(kEvent);
+        const ExchangeQuote quote = quoteExchange(shard, kBoxOffice, order, { { tickets[0].id, 3 } });
+        QVERIFY(quote.ok());
+        QCOMPARE(quote.difference, Amount(2000));
+
+        ExchangeRequest up { order, { { tickets[0].id, 3 } }, "better view", PaymentMethod::Cash, 5000, 1999 };
+        ExchangeResult result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up);
+        QCOMPARE(result.status, BoxOfficeStatus::WrongState); // not the difference the customer was told
+        QCOMPARE(counter.seatStatus(3), SeatStatus::Available);
+        up.expectedDifference = 2000;
+        up.tendered = 1500;
+        QCOMPARE(exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up).status,
+                 BoxOfficeStatus::Underpaid);
+        up.tendered = 5000;
+        result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up);
+        QCOMPARE(result.status, BoxOfficeStatus::Ok);
+        QCOMPARE(result.difference, Amount(2000));
+        QCOMPARE(result.change, Amount(3000));
+        QCOMPARE(result.outcomes[0].ticket.amount, Amount(5000));
+        QCOMPARE(counter.seatStatus(3), SeatStatus::Sold);
+        QCOMPARE(counter.seatStatus(51), SeatStatus::Available);
+        ShiftReport x = counter.x();
+        QCOMPARE(x.methods[0].sales, Amount(5000)); // 30.00 sale + 20.00 difference
+        QCOMPARE(x.expectedCash, Amount(15000));
+        QCOMPARE(x.categories.size(), std::size_t(2));
+        QCOMPARE(x.categories[0].category, std::string("A"));
+        QCOMPARE(x.categories[0].sales, Amount(5000));
+        QCOMPARE(x.categories[1].sales - x.categories[1].refunds, Amount(0)); // B: sold, then moved out
+
+        // Back to B: 20.00 paid back from the drawer.
+        ExchangeRequest down { order, { { tickets[0].id, 52 } }, "too high", PaymentMethod::Cash, 0, -2000 };
+        result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, down);
+        QCOMPARE(result.status, BoxOfficeStatus::Ok);
+        QCOMPARE(result.difference, Amount(-2000));
+        x = counter.x();
+        QCOMPARE(x.methods[0].refunds, Amount(2000));
+        QCOMPARE(x.expectedCash, Amount(13000));
+        QCOMPARE(x.categories[0].sales - x.categories[0].refunds, Amount(0));      // A: in and out again
+        QCOMPARE(x.categories[1].sales - x.categories[1].refunds, Amount(3000));   // B: the seat it has now
+        Amount net = 0;
+        for (const CategoryTotal& c : x.categories)
+            net += c.sales - c.refunds;
+        QCOMPARE(net, x.methods[0].sales - x.methods[0].refunds);
+
+        // The ticket is worth 30.00 again: a refund pays that back.
+        RefundRequest refund;
+        refund.order = order;
+        refund.reason = "cannot come";
+        const RefundResult refunded = refundAtCounter(counter.context(), counter.clerk, counter.shift.id, refund);
+        QCOMPARE(refunded.status, BoxOfficeStatus::Ok);
+        QCOMPARE(refunded.refunded, Amount(3000));
+        QCOMPARE(counter.x().expectedCash, Amount(10000)); // the float: every cent went back
+    }
+
+    // By card: the upgrade is charged before the seat moves; a declined card moves nothing; the
+    // downgrade goes back to the card of the sale; a declined card refund is paid in cash instead.
+    void exchangeAtAnotherPriceByCard()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        std::vector<IssuedTicket> tickets;
+        const OrderId order = counter.sell({ 60 }, PaymentMethod::Card, &tickets, counter.clerk, counter.shift.id);
+        QVERIFY(order != 0);
+        counter.script("SIMULATE answer decline 0\n");
+        ExchangeRequest up { order, { { tickets[0].id, 4 } }, "better view", PaymentMethod::Card, 0, 2000 };
+        ExchangeResult result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up);
+        QCOMPARE(result.status, BoxOfficeStatus::PaymentDeclined);
+        QCOMPARE(counter.seatStatus(4), SeatStatus::Available);
+        QCOMPARE(counter.seatStatus(60), SeatStatus::Sold);
+        result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up);
+        QCOMPARE(result.status, BoxOfficeStatus::Ok);
+        QCOMPARE(result.terminal, TerminalOutcome::Approved);
+        QCOMPARE(counter.terminal->query(result.terminalReference).outcome, TerminalOutcome::Approved);
+        QCOMPARE(counter.seatStatus(4), SeatStatus::Sold);
+        ShiftReport x = counter.x();
+        QCOMPARE(x.methods[1].sales, Amount(5000));
+
+        ExchangeRequest down { order, { { tickets[0].id, 61 } }, "too high", PaymentMethod::Card, 0, -2000 };
+        result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, down);
+        QCOMPARE(result.status, BoxOfficeStatus::Ok);
+        QCOMPARE(result.terminal, TerminalOutcome::Approved);
+        x = counter.x();
+        QCOMPARE(x.methods[1].refunds, Amount(2000));
+
+        // Up again and down again: the sale's card payment has 10.00 left to refund, so the terminal
+        // declines a refund of 20.00 on it... after it was refunded 20.00 of 30.00 already.
+        up.moves = { { tickets[0].id, 5 } };
+        QCOMPARE(exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, up).status, BoxOfficeStatus::Ok);
+        down.moves = { { tickets[0].id, 62 } };
+        result = exchangeAtCounter(counter.context(), counter.clerk, counter.shift.id, down);
+        QCOMPARE(result.status, BoxOfficeStatus::PaymentDeclined);
+        QCOMPARE(result.outstanding, Amount(2000));
+        QCOMPARE(counter.seatStatus(62), SeatStatus::Sold); // the seat moved; the money is owed
+        QCOMPARE(counter.x().methods[1].refunds, Amount(2000));
+        QCOMPARE(settleExchangeInCash(counter.context(), counter.clerk, counter.shift.id, &result),
+                 BoxOfficeStatus::Ok);
+        QCOMPARE(result.outstanding, Amount(0));
+        x = counter.x();
+        QCOMPARE(x.methods[0].refunds, Amount(2000));
+        QCOMPARE(x.expectedCash, Amount(8000));
+        Amount net = 0;
+        for (const CategoryTotal& c : x.categories)
+            net += c.sales - c.refunds;
+        Amount money = 0;
+        for (const MethodTotal& m : x.methods)
+            money += m.sales - m.refunds;
+        QCOMPARE(net, money);
+    }
+
+    // A split sale (cash and card) whose card reversal fails: the cash goes back, and the drawer
+    // records it with the categories sharing it, so the X report stays split by category.
+    void voidWithFailedReversalKeepsCategories()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        CounterSale sale(counter.context(), counter.clerk, counter.shift.id);
+        QCOMPARE(sale.holdSeats({ 20, 70 }), BoxOfficeStatus::Ok); // A 50.00 + B 30.00
+        QCOMPARE(sale.payCash(3000).status, BoxOfficeStatus::Ok);
+        QCOMPARE(sale.payCard(5000).status, BoxOfficeStatus::Ok);
+        std::vector<IssuedTicket> tickets;
+        QCOMPARE(sale.complete(&tickets), BoxOfficeStatus::Ok);
+        counter.terminal.reset();
+        counter.fake->stop(); // the terminal is gone: the reversal cannot be made
+        TcpCardTerminalOptions gone;
+        gone.port = counter.fake->port();
+        gone.connectTimeoutMs = 200;
+        counter.terminal = std::make_unique<TcpCardTerminal>(gone);
+        CounterSaleContext context = counter.context();
+        context.terminalQueriesMax = 1;
+        context.terminalQueryIntervalMs = 10;
+        const VoidResult voided
+            = voidAtCounter(context, counter.clerk, counter.shift.id,
+                            VoidRequest { sale.order(), "wrong day", "", "" });
+        QCOMPARE(voided.status, BoxOfficeStatus::PaymentUncertain);
+        QCOMPARE(voided.cashReturned, Amount(3000));
+        QCOMPARE(voided.cardOutstanding, Amount(5000));
+        const ShiftReport x = counter.x();
+        QCOMPARE(x.methods[0].refunds, Amount(3000));
+        QCOMPARE(x.ticketsRefunded, 2u);
+        QCOMPARE(x.categories.size(), std::size_t(2));
+        // 30.00 shared 50:30 between A and B: 18.75 and 11.25.
+        QCOMPARE(x.categories[0].refunds, Amount(1875));
+        QCOMPARE(x.categories[1].refunds, Amount(1125));
+        QCOMPARE(x.categories[0].ticketsRefunded + x.categories[1].ticketsRefunded, 2u);
     }
 };
 

@@ -143,6 +143,18 @@ public:
         return socket.readLine(&line, 2000, kTerminalLineBytesMax) == LineRead::Line && line == "OK";
     }
 
+    // One request line to the simulated terminal (e.g. "QUERY <ref>"); its reply line, or "".
+    std::string terminalLine(const std::string& request)
+    {
+        std::string error;
+        LineSocket socket = LineSocket::connectTo("127.0.0.1", backend->fakeTerminalPort(), 2000, &error);
+        std::string line;
+        if (!socket.isOpen() || !socket.sendAll(request + '\n', 2000)
+            || socket.readLine(&line, 2000, kTerminalLineBytesMax) != LineRead::Line)
+            return {};
+        return line;
+    }
+
     SeatStatus seatStatus(EventId event, SeatId seat)
     {
         SeatStatus status = SeatStatus::Available;

@@ -1,7 +1,10 @@
 // The after-sale screens driven with QTest keys against a real engine, a real boxoffice.db and the
 // in-process fake card terminal: finding an order (number, name, seat, ticket code), a refund in
 // cash with a supervisor above the limit, a card refund the terminal declines then paid in cash, a
-// reprint that voids the old code, a same-price exchange, and voids paid in cash and by card.
+// reprint that voids the old code, exchanges at the same price and at another price (an upgrade
+// paid in cash with change, a downgrade paid back from the drawer, a downgrade above the refund
+// limit that needs a supervisor, an upgrade by card cancelled with Esc at the keypad or paid before
+// the cancel), and voids paid in cash and by card.
 
 #include "TestCounterAfterSaleFixture.h"
 #include "counter/AfterSaleText.h"
@@ -15,10 +18,14 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTreeWidget>
+
+#include <algorithm>
+#include <memory>
 
 using namespace aftersale_test;
 using namespace usher;
@@ -30,6 +37,39 @@ void activate(QWidget* widget)
     widget->show();
     QApplication::setActiveWindow(widget);
     QVERIFY(QTest::qWaitForWindowActive(widget));
+}
+
+// In an exchange dialog: Alt+S, the seat's label in the filter, Enter chooses it.
+void chooseSeatByKeys(ui::ExchangeDialog* dialog, const Counter& counter, SeatId seat)
+{
+    QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QString::fromStdString(counter.seatLabel(seat)));
+    QCOMPARE(dialog->findChild<QListWidget*>(QStringLiteral("seatsListWidget"))->count(), 1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+}
+
+bool anyContains(const std::vector<std::string>& texts, const std::string& part)
+{
+    return std::any_of(texts.begin(), texts.end(),
+                       [&part](const std::string& t) { return t.find(part) != std::string::npos; });
+}
+
+// Sells seat 60 (B, 30.00) in cash and opens the exchange dialog on it with the move to seat 5 (A,
+// 50.00: +20.00) chosen, a reason typed and Card picked under Payment, all with keys.
+std::unique_ptr<ui::ExchangeDialog> cardUpgradeDialog(Counter& counter)
+{
+    const SoldOrder sold = counter.sell({ 60 }, PaymentMethod::Cash, "Jo");
+    if (sold.order == 0)
+        return nullptr;
+    auto dialog = std::make_unique<ui::ExchangeDialog>(counter.services,
+                                                       ui::OrderSearch::details(counter.services, kEvent, sold.order));
+    activate(dialog.get());
+    chooseSeatByKeys(dialog.get(), counter, 5);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("better view")); // the reason
+    QTest::keyClick(dialog.get(), Qt::Key_Y, Qt::AltModifier);                    // Payment
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);                   // Card
+    auto* method = dialog->findChild<QComboBox*>(QStringLiteral("paymentMethodComboBox"));
+    return method->currentData().toInt() == static_cast<int>(PaymentMethod::Card) ? std::move(dialog) : nullptr;
 }
 
 Status codeStatus(Counter& counter, const TicketCode& code, StoredTicket* ticket)
@@ -243,9 +283,11 @@ private Q_SLOTS:
         ui::ExchangeDialog dialog(counter.services, ui::OrderSearch::details(counter.services, kEvent, sold.order));
         activate(&dialog);
         auto* seats = dialog.findChild<QListWidget*>(QStringLiteral("seatsListWidget"));
-        QCOMPARE(seats->count(), 49); // the other seats of category A; none of B (another price)
+        QCOMPARE(seats->count(), 99); // every other seat, at any price, each with its difference
+        int samePrice = 0;
         for (int i = 0; i < seats->count(); ++i)
-            QVERIFY(seats->item(i)->text().startsWith(QStringLiteral("Section 1")));
+            samePrice += seats->item(i)->text().endsWith(QStringLiteral("same price")) ? 1 : 0;
+        QCOMPARE(samePrice, 49); // the rest of category A
         const QString target = QString::fromStdString(counter.seatLabel(25));
         QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier); // a label's buddy: focus moves at once
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("seatFilterEdit"));
@@ -253,6 +295,8 @@ private Q_SLOTS:
         QCOMPARE(seats->count(), 1);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // choose it (and nothing else)
         QVERIFY(dialog.outcomeText().contains(QStringLiteral("1 ticket(s) to move")));
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("differenceLabel"))->text().contains(QStringLiteral("same")));
+        QVERIFY(!dialog.findChild<QComboBox*>(QStringLiteral("paymentMethodComboBox"))->isEnabled());
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("reasonEdit"));
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("wants an aisle seat"));
         dialog.findChild<QComboBox*>(QStringLiteral("outputComboBox"))->setCurrentIndex(1);
@@ -273,14 +317,235 @@ private Q_SLOTS:
         QVERIFY(file.readAll().startsWith("%PDF-"));
         QCOMPARE(counter.auditRows("exchange"), 1);
         QCOMPARE(counter.xReport().expectedCash, Amount(10000 + 5000)); // no money moved
+    }
 
-        // A seat at another price is refused before the engine is asked.
-        ExchangeRequest request { sold.order, { ExchangeMove { sold.tickets[0].id, 90 } }, "cheaper" };
-        const ExchangeResult refused = exchangeAtCounter(counter.services.saleContext(counter.shard()), counter.clerk,
-                                                         counter.shift.id, request);
-        QCOMPARE(refused.status, BoxOfficeStatus::InvalidArgument);
-        QCOMPARE(refused.outcomes[0].check, ExchangeCheck::PriceDiffers);
-        QCOMPARE(counter.seatStatus(90), SeatStatus::Available);
+    // An upgrade (B 30.00 to A 50.00) paid in cash with change, then a downgrade back to B paid
+    // back from the drawer, both through the dialog with keys; the X report's totals follow.
+    void exchangesUpInCashAndDownWithMoneyBack()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        const SoldOrder sold = counter.sell({ 60 }, PaymentMethod::Cash, "Gail"); // category B, 30.00
+        QVERIFY(sold.order != 0);
+        {
+            ui::ExchangeDialog dialog(counter.services,
+                                      ui::OrderSearch::details(counter.services, kEvent, sold.order));
+            activate(&dialog);
+            QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+            QTest::keyClicks(QApplication::focusWidget(), QString::fromStdString(counter.seatLabel(5)));
+            auto* seats = dialog.findChild<QListWidget*>(QStringLiteral("seatsListWidget"));
+            QCOMPARE(seats->count(), 1);
+            QVERIFY2(seats->item(0)->text().endsWith(QStringLiteral("+20.00 EUR")), qPrintable(seats->item(0)->text()));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            auto* difference = dialog.findChild<QLabel*>(QStringLiteral("differenceLabel"));
+            QVERIFY2(difference->text().contains(QStringLiteral("pays 20.00 EUR more")),
+                     qPrintable(difference->text()));
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("better view")); // the reason
+            QTest::keyClick(&dialog, Qt::Key_H, Qt::AltModifier); // cash handed over
+            auto* tendered = dialog.findChild<QLineEdit*>(QStringLiteral("tenderedEdit"));
+            QCOMPARE(QApplication::focusWidget(), tendered);
+            QTest::keyClicks(tendered, QStringLiteral("50"));
+            QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("changeLabel"))->text(),
+                     QStringLiteral("Change: 30.00 EUR"));
+            QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("payCashInsteadButton"))->isVisible());
+            QVERIFY(saveScreenshot(&dialog, QStringLiteral("aftersale-exchange-upgrade.png")));
+            QTest::keyClick(tendered, Qt::Key_Return); // exchanges
+            QTRY_VERIFY2(dialog.exchanged(), qPrintable(dialog.outcomeText()));
+            QVERIFY2(dialog.outcomeText().contains(QStringLiteral("Change due: 30.00 EUR")),
+                     qPrintable(dialog.outcomeText()));
+            QCOMPARE(dialog.result().difference, Amount(2000));
+        }
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Sold);
+        ShiftReport x = counter.xReport();
+        QCOMPARE(x.methods[0].sales, Amount(3000 + 2000));
+        QCOMPARE(x.expectedCash, Amount(10000 + 5000));
+
+        {
+            ui::ExchangeDialog dialog(counter.services,
+                                      ui::OrderSearch::details(counter.services, kEvent, sold.order));
+            activate(&dialog);
+            QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+            QTest::keyClicks(QApplication::focusWidget(), QString::fromStdString(counter.seatLabel(68)));
+            QCOMPARE(dialog.findChild<QListWidget*>(QStringLiteral("seatsListWidget"))->count(), 1);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("differenceLabel"))
+                        ->text()
+                        .contains(QStringLiteral("gets 20.00 EUR back")));
+            QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("tenderedEdit"))->isEnabled());
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("too dear after all"));
+            QVERIFY(saveScreenshot(&dialog, QStringLiteral("aftersale-exchange-downgrade.png")));
+            QTest::keyClick(&dialog, Qt::Key_X, Qt::AltModifier);
+            QTRY_VERIFY2(dialog.exchanged(), qPrintable(dialog.outcomeText()));
+            QVERIFY2(dialog.outcomeText().contains(QStringLiteral("Hand 20.00 EUR to the customer")),
+                     qPrintable(dialog.outcomeText()));
+        }
+        QCOMPARE(counter.seatStatus(68), SeatStatus::Sold);
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Available);
+        x = counter.xReport();
+        QCOMPARE(x.methods[0].sales, Amount(5000));
+        QCOMPARE(x.methods[0].refunds, Amount(2000));
+        QCOMPARE(x.expectedCash, Amount(10000 + 3000));
+        // Categories: B sold 30.00 + 30.00 and gave 30.00 back; A took 50.00 and gave 50.00 back.
+        QCOMPARE(x.categories.size(), std::size_t(2));
+        QCOMPARE(x.categories[0].category, std::string("A"));
+        QCOMPARE(x.categories[0].sales, Amount(5000));
+        QCOMPARE(x.categories[0].refunds, Amount(5000));
+        QCOMPARE(x.categories[1].sales, Amount(6000));
+        QCOMPARE(x.categories[1].refunds, Amount(3000));
+        QCOMPARE(counter.auditRows("exchange"), 2);
+        QCOMPARE(counter.auditRows("exchange.money"), 2);
+
+        // A refund now gives back the 30.00 the ticket is worth after both exchanges.
+        RefundRequest refund;
+        refund.order = sold.order;
+        refund.reason = "cannot come";
+        const RefundResult refunded
+            = refundAtCounter(counter.services.saleContext(counter.shard()), counter.clerk, counter.shift.id, refund);
+        QCOMPARE(refunded.status, BoxOfficeStatus::Ok);
+        QCOMPARE(refunded.refunded, Amount(3000));
+        QCOMPARE(counter.xReport().expectedCash, Amount(10000));
+    }
+
+    // A downgrade paying back more than the refund limit follows the refund's rule: refused without
+    // a supervisor (and with a wrong password), made once the supervisor signs in, audited with
+    // the supervisor's id.
+    void downgradeAboveTheLimitNeedsASupervisor()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        const SoldOrder sold = counter.sell({ 5 }, PaymentMethod::Cash, "Ivy"); // category A, 50.00
+        QVERIFY(sold.order != 0);
+        ui::ExchangeDialog dialog(counter.services, ui::OrderSearch::details(counter.services, kEvent, sold.order));
+        RefundOptions options;
+        options.supervisorAboveAmount = 1500; // 15.00: the 20.00 back is above it
+        dialog.setRefundOptions(options);
+        activate(&dialog);
+        auto* login = dialog.findChild<QLineEdit*>(QStringLiteral("supervisorLoginEdit"));
+        auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("supervisorPasswordEdit"));
+        QVERIFY(!login->isEnabled());           // nothing chosen yet: nothing to pay back
+        chooseSeatByKeys(&dialog, counter, 68); // category B, 30.00
+        QVERIFY(login->isEnabled() && password->isEnabled());
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("reasonEdit"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("too far from the stage"));
+        QTest::keyClick(&dialog, Qt::Key_X, Qt::AltModifier);
+        QTRY_COMPARE(dialog.outcomeText(), ui::AfterSaleText::status(BoxOfficeStatus::SupervisorRequired));
+        QVERIFY(!dialog.exchanged());
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Sold);
+        QCOMPARE(counter.seatStatus(68), SeatStatus::Available);
+        QCOMPARE(QApplication::focusWidget(), login);
+
+        QTest::keyClicks(login, QStringLiteral("sam"));
+        QTest::keyClick(login, Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("not-sams-password"));
+        QTest::keyClick(&dialog, Qt::Key_X, Qt::AltModifier);
+        QTRY_COMPARE(dialog.outcomeText(), ui::AfterSaleText::status(BoxOfficeStatus::InvalidCredentials));
+        QVERIFY(!dialog.exchanged());
+        QVERIFY(password->text().isEmpty()); // never kept after an attempt
+        QCOMPARE(counter.seatStatus(68), SeatStatus::Available);
+
+        QTest::keyClick(&dialog, Qt::Key_V, Qt::AltModifier); // the login's buddy
+        QCOMPARE(QApplication::focusWidget(), login);
+        QCOMPARE(login->text(), QStringLiteral("sam"));
+        QTest::keyClick(login, Qt::Key_Tab);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("sam-pass-1"));
+        QTest::keyClick(&dialog, Qt::Key_X, Qt::AltModifier);
+        QTRY_VERIFY2(dialog.exchanged(), qPrintable(dialog.outcomeText()));
+        QVERIFY2(dialog.outcomeText().contains(QStringLiteral("Hand 20.00 EUR to the customer")),
+                 qPrintable(dialog.outcomeText()));
+        QCOMPARE(dialog.result().approvedBy, counter.supervisorId);
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Available);
+        QCOMPARE(counter.seatStatus(68), SeatStatus::Sold);
+        const ShiftReport x = counter.xReport();
+        QCOMPARE(x.methods[0].refunds, Amount(2000));
+        QCOMPARE(x.expectedCash, Amount(10000 + 5000 - 2000));
+        const std::vector<std::string> money = counter.auditDetails("exchange.money");
+        QCOMPARE(money.size(), std::size_t(1));
+        QVERIFY2(anyContains(money, " approved by " + std::to_string(counter.supervisorId)), money[0].c_str());
+        QCOMPARE(counter.auditRows("exchange"), 1);
+    }
+
+    // The customer is at the keypad (the fake terminal waits a minute): Esc asks the terminal to
+    // cancel, nothing is charged and nothing moves, the dialog stays; the upgrade then goes on in cash.
+    void escCancelsAnUpgradeByCardAtTheKeypad()
+    {
+        Counter counter;
+        counter.payTimeoutMs = 20000; // the PAY waits for the terminal's answer to it
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        const std::unique_ptr<ui::ExchangeDialog> dialog = cardUpgradeDialog(counter);
+        QVERIFY(dialog != nullptr);
+        auto* cancel = dialog->findChild<QPushButton*>(QStringLiteral("cancelCardButton"));
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(counter.terminalLine("SIMULATE answer approve 60000"), std::string("OK"));
+        QTest::keyClick(dialog.get(), Qt::Key_X, Qt::AltModifier);
+        QTRY_VERIFY(dialog->cardWaiting());
+        QVERIFY(cancel->isVisible() && cancel->isEnabled());
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("exchangeButton"))->isEnabled());
+        QTRY_VERIFY(!dialog->cardReference().isEmpty());
+        const std::string reference = dialog->cardReference().toStdString();
+        QTRY_COMPARE_WITH_TIMEOUT(counter.terminalLine("QUERY " + reference), "PENDING " + reference, 5000);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->cardWaiting(), 15000);
+        QVERIFY(dialog->isVisible()); // Esc cancelled the payment, not the dialog
+        QVERIFY2(dialog->outcomeText().contains(QStringLiteral("Card payment cancelled")),
+                 qPrintable(dialog->outcomeText()));
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(counter.terminalLine("QUERY " + reference), "CANCELLED " + reference);
+        QVERIFY(!dialog->exchanged());
+        QCOMPARE(counter.seatStatus(60), SeatStatus::Sold);
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Available);
+        ShiftReport x = counter.xReport();
+        QCOMPARE(x.methods[1].sales, Amount(0));
+        QCOMPARE(counter.auditRows("exchange"), 0);
+        QVERIFY(anyContains(counter.auditDetails("exchange.card"), "CANCELLED"));
+
+        // The dialog is live again: the customer pays in cash instead.
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("paymentMethodComboBox"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Up); // Cash (with change)
+        QTest::keyClick(dialog.get(), Qt::Key_X, Qt::AltModifier);
+        QTRY_VERIFY2(dialog->exchanged(), qPrintable(dialog->outcomeText()));
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Sold);
+        x = counter.xReport();
+        QCOMPARE(x.methods[1].sales, Amount(0));
+        QCOMPARE(x.expectedCash, Amount(10000 + 3000 + 2000));
+        // Esc with no card payment waiting closes the dialog as usual.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!dialog->isVisible());
+    }
+
+    // The customer paid before the clerk's Esc reached the terminal (the fake terminal approves at
+    // once but its answer to the PAY never comes): the terminal's final answer is approved, so the
+    // exchange completes and the dialog says it was too late to cancel.
+    void escTooLateWhenTheCustomerHadPaid()
+    {
+        Counter counter;
+        counter.payTimeoutMs = 4000; // then the exchange asks the terminal, which says approved
+        std::string error;
+        QVERIFY2(counter.open(&error), error.c_str());
+        const std::unique_ptr<ui::ExchangeDialog> dialog = cardUpgradeDialog(counter);
+        QVERIFY(dialog != nullptr);
+        QCOMPARE(counter.terminalLine("SIMULATE silent approve 0"), std::string("OK"));
+        QTest::keyClick(dialog.get(), Qt::Key_X, Qt::AltModifier);
+        QTRY_VERIFY(!dialog->cardReference().isEmpty());
+        const std::string reference = dialog->cardReference().toStdString();
+        const std::string approved = "APPROVED " + reference;
+        QTRY_VERIFY_WITH_TIMEOUT(counter.terminalLine("QUERY " + reference).rfind(approved, 0) == 0, 3000);
+        QVERIFY(dialog->cardWaiting());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->cardWaiting(), 15000);
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->exchanged(), qPrintable(dialog->outcomeText()));
+        QVERIFY2(dialog->outcomeText().contains(QStringLiteral("Too late to cancel")),
+                 qPrintable(dialog->outcomeText()));
+        QCOMPARE(dialog->result().terminal, TerminalOutcome::Approved);
+        QCOMPARE(counter.seatStatus(60), SeatStatus::Available);
+        QCOMPARE(counter.seatStatus(5), SeatStatus::Sold);
+        const ShiftReport x = counter.xReport();
+        QCOMPARE(x.methods[1].sales, Amount(2000));
+        QCOMPARE(x.expectedCash, Amount(10000 + 3000));
+        QCOMPARE(counter.auditRows("exchange"), 1);
     }
 
     void voidsACashOrderAndACardOrderOfTheShift()

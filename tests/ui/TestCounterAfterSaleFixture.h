@@ -9,6 +9,7 @@
 #include "boxoffice/CashDrawer.h"
 #include "boxoffice/CounterSale.h"
 #include "boxoffice/FakeTerminalServer.h"
+#include "boxoffice/LineSocket.h"
 #include "boxoffice/StaffAccounts.h"
 #include "boxoffice/TcpCardTerminal.h"
 #include "counter/AfterSaleTask.h"
@@ -57,8 +58,10 @@ struct Counter {
     std::unique_ptr<FakeTerminalServer> fake;
     std::unique_ptr<TcpCardTerminal> terminal;
     StaffAccount clerk;
+    std::uint64_t supervisorId = 0; // sam
     Shift shift;
     ui::CounterServices services;
+    int payTimeoutMs = 2000; // how long a PAY waits for the terminal's answer (set before open())
 
     bool open(std::string* error)
     {
@@ -80,7 +83,8 @@ struct Counter {
             && accounts->signIn("admin", "admin-pass", 2, &admin) == BoxOfficeStatus::Ok
             && accounts->createAccount(admin, "ann", "Ann Clerk", StaffRole::Clerk, "ann-pass-1", 3, nullptr)
                 == BoxOfficeStatus::Ok
-            && accounts->createAccount(admin, "sam", "Sam Supervisor", StaffRole::Supervisor, "sam-pass-1", 3, nullptr)
+            && accounts->createAccount(admin, "sam", "Sam Supervisor", StaffRole::Supervisor, "sam-pass-1", 3,
+                                       &supervisorId)
                 == BoxOfficeStatus::Ok
             && accounts->signIn("ann", "ann-pass-1", 4, &clerk) == BoxOfficeStatus::Ok
             && drawer->openShift(clerk.id, "EUR", 10000, systemClockNow(), &shift) == BoxOfficeStatus::Ok;
@@ -93,7 +97,7 @@ struct Counter {
             return false;
         TcpCardTerminalOptions terminalOptions;
         terminalOptions.port = fake->port();
-        terminalOptions.payTimeoutMs = 2000;
+        terminalOptions.payTimeoutMs = payTimeoutMs;
         terminalOptions.requestTimeoutMs = 1000;
         terminal = std::make_unique<TcpCardTerminal>(terminalOptions);
         services.engine = engine.get();
@@ -156,6 +160,30 @@ struct Counter {
         ShiftReport report;
         drawer->xReport(shift.id, clerk.id, systemClockNow(), &report);
         return report;
+    }
+
+    // One request line to the fake terminal ("SIMULATE answer approve 60000", "QUERY <ref>"); its
+    // reply line, or "".
+    std::string terminalLine(const std::string& request) const
+    {
+        std::string error;
+        LineSocket socket = LineSocket::connectTo("127.0.0.1", fake->port(), 2000, &error);
+        std::string line;
+        if (!socket.isOpen() || !socket.sendAll(request + '\n', 2000)
+            || socket.readLine(&line, 2000, kTerminalLineBytesMax) != LineRead::Line)
+            return {};
+        return line;
+    }
+
+    // The details of the audit rows of `action` written with the clerk's id, oldest first.
+    std::vector<std::string> auditDetails(const std::string& action) const
+    {
+        std::vector<std::string> details;
+        SqlStatement select(*db, "SELECT detail FROM audit WHERE action = ? AND staff = ? ORDER BY id");
+        select.bind(1, action).bind(2, static_cast<std::int64_t>(clerk.id));
+        while (select.next())
+            details.push_back(select.text(0));
+        return details;
     }
 
     // Audit rows of `action` written with the clerk's id.

@@ -6,6 +6,7 @@
 // restart, and the screenshots of every counter screen for the user guide.
 
 #include "CounterTestSupport.h"
+#include "EventListModel.h"
 #include "SeatMapModel.h"
 #include "SeatMapWidget.h"
 #include "counter/EventPicker.h"
@@ -13,6 +14,8 @@
 #include "counter/OpenShiftPage.h"
 #include "counter/SignInPage.h"
 #include "counter/StaffDialog.h"
+#include "event/EventSpecJson.h"
+#include "venue/VenueGenerator.h"
 
 #include <QLabel>
 #include <QListView>
@@ -20,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTableWidget>
+#include <QToolButton>
 
 using namespace usher;
 using namespace usher::ui;
@@ -61,12 +65,14 @@ class TestCounterSale : public QObject {
 private Q_SLOTS:
     void cashSaleOfTwoBestAvailableWithChangeInSixKeys();
     void cardDeclineThenCash();
+    void escCancelsTheCardPaymentAtTheKeypad();
     void holdExpiresInTheCart();
     void signInLockout();
     void firstRunCreatesTheAdministrator();
     void adminManagesStaffAccounts();
     void openCartAfterRestartIsResumedOrReleased();
     void soldSeatClickAsksForItsOrder();
+    void eventPickerSearchesAsYouTypeWithChips();
 };
 
 void TestCounterSale::cashSaleOfTwoBestAvailableWithChangeInSixKeys()
@@ -161,6 +167,52 @@ void TestCounterSale::cardDeclineThenCash()
     f.press(Qt::Key_F8);
     QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 10000);
     QCOMPARE(expectedCash(f), Amount(10000 + 3 * kAdultA - 5000));
+}
+
+// The customer is at the keypad (the simulated terminal waits a minute); Esc asks the terminal to
+// cancel: nothing is charged, the cart and the hold stay, and the sale goes on in cash.
+void TestCounterSale::escCancelsTheCardPaymentAtTheKeypad()
+{
+    CounterFixture f;
+    QString error;
+    QVERIFY2(f.open(&error), qPrintable(error));
+    QVERIFY(signInAndOpenShift(f));
+    f.type(QStringLiteral("2"));
+    f.press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.sale()->hasCart() && f.idle(), 10000);
+    QVERIFY(f.simulateTerminal("answer", "approve", 60000));
+    auto* cancel = f.sale()->findChild<QPushButton*>(QStringLiteral("cancelCardButton"));
+    QVERIFY(cancel != nullptr && !cancel->isVisible());
+    f.press(Qt::Key_F9);
+    QVERIFY(!f.idle());
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    const std::string reference = f.sale()->sale()->reference() + "-C1";
+    QTRY_COMPARE_WITH_TIMEOUT(f.terminalLine("QUERY " + reference), "PENDING " + reference, 5000);
+    saveScreenshot(f.window.get(), QStringLiteral("counter-card-waiting.png"));
+    f.press(Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(f.idle(), 10000);
+    QVERIFY2(f.sale()->paymentMessage()->text().contains(QStringLiteral("Card payment cancelled")),
+             qPrintable(f.sale()->paymentMessage()->text()));
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(f.terminalLine("QUERY " + reference), "CANCELLED " + reference);
+    QVERIFY(f.sale()->hasCart());
+    QCOMPARE(f.sale()->sale()->paid(), Amount(0));
+    QCOMPARE(f.sale()->sale()->tenders().back().state, TenderState::Declined);
+    for (const CartLine& line : f.sale()->sale()->lines())
+        QCOMPARE(f.seatStatus(kDemoNight, line.seat), SeatStatus::Held);
+    ShiftReport report;
+    QCOMPARE(f.backend->drawer().xReport(f.window->services().shift, f.window->services().clerk.id, f.now.load(),
+                                         &report),
+             BoxOfficeStatus::Ok);
+    QCOMPARE(report.methods[std::size_t(PaymentMethod::Card) - 1].sales, Amount(0));
+
+    // Esc with no card payment waiting does nothing to the cart; the sale then goes on in cash.
+    f.press(Qt::Key_Escape);
+    QVERIFY(f.sale()->hasCart() && f.idle());
+    QVERIFY(f.sale()->amountEdit()->hasFocus());
+    f.press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 10000);
+    QCOMPARE(expectedCash(f), Amount(10000 + 2 * kAdultA));
 }
 
 void TestCounterSale::holdExpiresInTheCart()
@@ -449,6 +501,88 @@ void TestCounterSale::soldSeatClickAsksForItsOrder()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(EventId(spy.at(0).at(0).toULongLong()), kDemoNight);
     QCOMPARE(SeatId(spy.at(0).at(1).toULongLong()), map->model().venue().seats[sold].id);
+}
+
+// The picker on its own engine with catalog fields: words with accents ignored, today's events
+// first, facet chips with counts toggled from the keyboard.
+void TestCounterSale::eventPickerSearchesAsYouTypeWithChips()
+{
+    usher::test::TempDir dir;
+    EngineOptions options;
+    options.dataDirectory = dir.path();
+    options.synchronousFull = false;
+    std::string error;
+    auto engine = Engine::open(options, &error);
+    QVERIFY2(engine, error.c_str());
+    const QDate today = QDate::currentDate();
+    const Timestamp noon = today.startOfDay().toMSecsSinceEpoch() + 12 * 3600 * 1000;
+    struct Show {
+        const char* name;
+        const char* performer;
+        const char* genre;
+        const char* city;
+        int day;
+    };
+    const Show shows[] = {
+        { "Tosca", "Opernhaus Ensemble", "Opera", "Zürich", 3 },
+        { "Wilhelm Tell", "Schauspielhaus", "Theatre", "Zürich", 0 },
+        { "Björk live", "Björk", "Pop", "Zürich", 12 },
+        { "Jazz brunch", "Trio Grande", "Jazz", "Zürich", 1 },
+        { "Carmen", "Staatsoper Ensemble", "Opera", "Berlin", 0 },
+        { "Rock night", "Die Ärzte", "Rock", "Berlin", 5 },
+        { "Matinée", "Kammerorchester", "Classical", "Leipzig", 2 },
+        { "Köln calling", "Brings", "Pop", "Köln", 9 },
+    };
+    EventId id = 1;
+    for (const Show& show : shows) {
+        auto venue = generateVenueWithSeats(120);
+        QVERIFY(venue);
+        venue->name = std::string(show.city) + " Halle";
+        venue->city = show.city;
+        EventSpec spec = makeDemoEvent(id++, show.name, std::move(venue), noon - 3600 * 1000);
+        spec.startsAt = noon + show.day * 24ll * 3600 * 1000 + 7 * 3600 * 1000;
+        spec.performer = show.performer;
+        spec.genre = show.genre;
+        QCOMPARE(engine->createEvent(std::move(spec), &error), Status::Ok);
+    }
+
+    EventPicker picker(*engine, today);
+    picker.resize(440, 620);
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    picker.selectFirst();
+    QCOMPARE(picker.visibleCount(), 8);
+    const auto todayFirst = picker.listView()->model()->index(0, 0).data(EventListModel::NameRole).toString();
+    QVERIFY2(todayFirst == QStringLiteral("Wilhelm Tell") || todayFirst == QStringLiteral("Carmen"),
+             qPrintable(todayFirst));
+
+    picker.searchEdit()->setFocus();
+    QTest::keyClicks(picker.searchEdit(), QStringLiteral("zur"));
+    QCOMPARE(picker.visibleCount(), 4); // "Zürich" typed without the umlaut, as a prefix
+    QCOMPARE(picker.listView()->model()->index(0, 0).data(EventListModel::NameRole).toString(),
+             QStringLiteral("Wilhelm Tell")); // today's first
+    QCOMPARE(picker.currentEvent(), EventId(2));
+    saveScreenshot(&picker, QStringLiteral("counter-event-search.png"));
+    // Chips: the facets of "zur" with counts; the Opera chip from the keyboard (Tab, Space).
+    QToolButton* opera = nullptr;
+    for (QToolButton* chip : picker.chips())
+        if (chip->property("value").toString() == QStringLiteral("Opera"))
+            opera = chip;
+    QVERIFY(opera);
+    QCOMPARE(opera->text(), QStringLiteral("Opera (1)"));
+    opera->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(opera, Qt::Key_Space);
+    QTRY_COMPARE(picker.visibleCount(), 1);
+    QTRY_VERIFY(QApplication::focusWidget()
+                && QApplication::focusWidget()->objectName() == QStringLiteral("filterChip"));
+    QCOMPARE(picker.currentEvent(), EventId(1));
+    // Space again takes the chip off; words that match nothing leave the list empty.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTRY_COMPARE(picker.visibleCount(), 4);
+    picker.searchEdit()->setText(QStringLiteral("nothing like this"));
+    QCOMPARE(picker.visibleCount(), 0);
+    picker.searchEdit()->setText(QStringLiteral("bjork"));
+    QCOMPARE(picker.visibleCount(), 1);
 }
 
 QTEST_MAIN(TestCounterSale)

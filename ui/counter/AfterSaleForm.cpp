@@ -1,5 +1,7 @@
 #include "counter/AfterSaleForm.h"
 
+#include "counter/CashAmount.h"
+
 #include <QBoxLayout>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -26,6 +28,36 @@ SupervisorRows addSupervisorRows(QFormLayout* form, QWidget* parent, const QStri
     password->setBuddy(rows.password);
     form->addRow(password, rows.password);
     return rows;
+}
+
+void showSupervisorNeed(const SupervisorRows& rows, Amount amount, Amount limit, const std::string& currency)
+{
+    const bool needed = amount > limit;
+    const QString limitText = CashAmount::format(limit, currency);
+    rows.note->setText(
+        needed ? QCoreApplication::translate("AfterSaleForm", "Above %1: a supervisor must sign in to approve.")
+                     .arg(limitText)
+               : QCoreApplication::translate("AfterSaleForm", "No supervisor needed up to %1.").arg(limitText));
+    rows.login->setEnabled(needed);
+    rows.password->setEnabled(needed);
+}
+
+void takeSupervisorCredentials(const SupervisorRows& rows, std::string* login, std::string* password)
+{
+    const bool needed = rows.login->isEnabled();
+    *login = needed ? rows.login->text().trimmed().toStdString() : std::string();
+    *password = needed ? rows.password->text().toStdString() : std::string();
+    rows.password->clear();
+}
+
+bool focusSupervisorAfter(const SupervisorRows& rows, BoxOfficeStatus status)
+{
+    if (status != BoxOfficeStatus::SupervisorRequired && status != BoxOfficeStatus::InvalidCredentials
+        && status != BoxOfficeStatus::AccountLocked)
+        return false;
+    rows.login->setFocus();
+    rows.login->selectAll();
+    return true;
 }
 
 QLineEdit* addReasonRow(QFormLayout* form, QWidget* parent, const QString& placeholder, QLabel* const* outcome)

@@ -24,14 +24,25 @@ public:
     // nothing runs, while another job is in progress.
     bool run(std::function<void()> job, std::function<void()> done);
     bool isBusy() const { return m_busy; }
+    // Runs `job` on a second thread, beside the one in progress: for the few calls that must reach
+    // a device while the worker waits on it (CounterSale::cancelCardPayment() during payCard()).
+    // One at a time: false, and nothing runs, while another is in progress. `done` as for run().
+    bool runAside(std::function<void()> job, std::function<void()> done);
+    bool isAsideBusy() const { return m_asideBusy; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    static void post(QObject* context, CounterWorker* worker, bool CounterWorker::*busy, std::function<void()> job,
+                     std::function<void()> done);
+
     QThread m_thread;
     QObject* m_context = nullptr; // lives on m_thread
     bool m_busy = false;
+    QThread m_asideThread;
+    QObject* m_asideContext = nullptr; // lives on m_asideThread
+    bool m_asideBusy = false;
 };
 
 } // namespace usher::ui

@@ -65,10 +65,7 @@ RefundDialog::RefundDialog(const CounterServices& services, const OrderDetails& 
     auto* methodLabel = new QLabel(tr("&Money back as:"), this);
     methodLabel->setBuddy(m_method);
     form->addRow(methodLabel, m_method);
-    const SupervisorRows supervisor = addSupervisorRows(form, this, tr("Super&visor login:"));
-    m_supervisorNote = supervisor.note;
-    m_supervisorLogin = supervisor.login;
-    m_supervisorPassword = supervisor.password;
+    m_supervisor = addSupervisorRows(form, this, tr("Super&visor login:"));
     layout->addLayout(form);
 
     m_outcome = addOutcomeLabel(layout, this);
@@ -96,9 +93,9 @@ RefundDialog::RefundDialog(const CounterServices& services, const OrderDetails& 
     connect(m_tickets, &QListWidget::itemChanged, this, &RefundDialog::updateTotal);
     setTabOrder(m_tickets, m_reason);
     setTabOrder(m_reason, m_method);
-    setTabOrder(m_method, m_supervisorLogin);
-    setTabOrder(m_supervisorLogin, m_supervisorPassword);
-    setTabOrder(m_supervisorPassword, m_refund);
+    setTabOrder(m_method, m_supervisor.login);
+    setTabOrder(m_supervisor.login, m_supervisor.password);
+    setTabOrder(m_supervisor.password, m_refund);
     updateTotal();
     m_tickets->setFocus();
     resize(560, 520);
@@ -135,13 +132,7 @@ void RefundDialog::updateTotal()
     const std::size_t count = checkedTickets(&amount).size();
     m_total->setText(tr("To refund: %1 for %n ticket(s).", nullptr, static_cast<int>(count))
                          .arg(CashAmount::format(amount, m_order.currency)));
-    const bool needed = amount > m_options.supervisorAboveAmount;
-    m_supervisorNote->setText(needed ? tr("Above %1: a supervisor must sign in to approve.")
-                                           .arg(CashAmount::format(m_options.supervisorAboveAmount, m_order.currency))
-                                     : tr("No supervisor needed up to %1.")
-                                           .arg(CashAmount::format(m_options.supervisorAboveAmount, m_order.currency)));
-    m_supervisorLogin->setEnabled(needed);
-    m_supervisorPassword->setEnabled(needed);
+    showSupervisorNeed(m_supervisor, amount, m_options.supervisorAboveAmount, m_order.currency);
 }
 
 void RefundDialog::showOutcome(const QString& text, bool error)
@@ -158,9 +149,6 @@ void RefundDialog::refund()
     request.tickets = checkedTickets(&amount);
     request.reason = m_reason->text().trimmed().toStdString();
     request.method = static_cast<PaymentMethod>(m_method->currentData().toInt());
-    request.supervisorLogin = m_supervisorLogin->isEnabled() ? m_supervisorLogin->text().toStdString() : std::string();
-    request.supervisorPassword
-        = m_supervisorLogin->isEnabled() ? m_supervisorPassword->text().toStdString() : std::string();
     if (request.tickets.empty()) {
         showOutcome(tr("Tick at least one valid ticket."), true);
         m_tickets->setFocus();
@@ -176,13 +164,13 @@ void RefundDialog::refund()
         showOutcome(AfterSaleText::engine(Status::EventNotFound), true);
         return;
     }
+    takeSupervisorCredentials(m_supervisor, &request.supervisorLogin, &request.supervisorPassword);
     const CounterSaleContext context = m_services.saleContext(shard);
     const StaffAccount clerk = m_services.clerk;
     const ShiftId shift = m_services.shift;
     const RefundOptions options = m_options;
     m_result
         = runOffUiThread<RefundResult>(this, [&] { return refundAtCounter(context, clerk, shift, request, options); });
-    m_supervisorPassword->clear();
     const QString money = CashAmount::format(m_result.refunded, m_order.currency);
     const int tickets = static_cast<int>(m_result.tickets.size());
     switch (m_result.status) {
@@ -221,9 +209,7 @@ void RefundDialog::refund()
     default: break;
     }
     showOutcome(AfterSaleText::status(m_result.status, m_result.engineStatus), true);
-    if (m_result.status == BoxOfficeStatus::SupervisorRequired
-        || m_result.status == BoxOfficeStatus::InvalidCredentials)
-        m_supervisorLogin->setFocus();
+    focusSupervisorAfter(m_supervisor, m_result.status);
 }
 
 bool RefundDialog::recordMoney(PaymentMethod method)

@@ -6,6 +6,7 @@
 // answer is unknown can be asked again.
 
 #include "boxoffice/CounterRefund.h"
+#include "counter/AfterSaleForm.h"
 #include "counter/CounterServices.h"
 #include "counter/OrderSearch.h"
 
@@ -47,9 +48,7 @@ private:
     QLabel* m_total = nullptr;
     QLineEdit* m_reason = nullptr;
     QComboBox* m_method = nullptr;
-    QLabel* m_supervisorNote = nullptr;
-    QLineEdit* m_supervisorLogin = nullptr;
-    QLineEdit* m_supervisorPassword = nullptr;
+    SupervisorRows m_supervisor;
     QLabel* m_outcome = nullptr;
     QPushButton* m_refund = nullptr;
     QPushButton* m_payCash = nullptr;

@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QShortcut>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableWidget>
@@ -230,6 +231,15 @@ QGroupBox* SalePage::buildPayment()
     m_card->setObjectName(QStringLiteral("payCardButton"));
     m_comp = new QPushButton(tr("Complimentary (F10)"), box);
     m_comp->setObjectName(QStringLiteral("payComplimentaryButton"));
+    m_cancelCard = new QPushButton(tr("Cancel card payment (Esc)"), box);
+    m_cancelCard->setObjectName(QStringLiteral("cancelCardButton"));
+    m_cancelCard->setToolTip(tr("Asks the terminal to cancel while the customer is at the keypad. Nothing is "
+                                "charged unless the customer had already paid."));
+    m_cancelCard->hide();
+    // Only while a card payment waits, so that Esc keeps its meaning elsewhere (the seat map).
+    m_cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    m_cancelShortcut->setContext(Qt::WindowShortcut);
+    m_cancelShortcut->setEnabled(false);
     m_supervisorLogin = new QLineEdit(box);
     m_supervisorLogin->setObjectName(QStringLiteral("supervisorLoginLineEdit"));
     m_supervisorLogin->setPlaceholderText(tr("supervisor login"));
@@ -260,6 +270,7 @@ QGroupBox* SalePage::buildPayment()
     layout->addWidget(m_dueLabel);
     layout->addLayout(amountRow);
     layout->addLayout(buttons);
+    layout->addWidget(m_cancelCard);
     layout->addLayout(supervisor);
     layout->addWidget(m_tenders);
     layout->addWidget(m_payMessage);
@@ -267,6 +278,8 @@ QGroupBox* SalePage::buildPayment()
     connect(m_cash, &QPushButton::clicked, this, &SalePage::payCash);
     connect(m_card, &QPushButton::clicked, this, &SalePage::payCard);
     connect(m_comp, &QPushButton::clicked, this, &SalePage::payComplimentary);
+    connect(m_cancelCard, &QPushButton::clicked, this, &SalePage::cancelCardPayment);
+    connect(m_cancelShortcut, &QShortcut::activated, this, &SalePage::cancelCardPayment);
     connect(m_supervisorPassword, &QLineEdit::returnPressed, this, &SalePage::payComplimentary);
     return box;
 }
@@ -714,8 +727,14 @@ void SalePage::pay(Tender tender)
         std::vector<IssuedTicket> tickets;
     };
     auto outcome = std::make_shared<Outcome>();
-    if (tender == Tender::Card)
-        say(tr("Waiting for the card terminal: the customer pays there…"), false);
+    if (tender == Tender::Card) {
+        say(tr("Waiting for the card terminal: the customer pays there… (Esc cancels)"), false);
+        m_cardWaiting = true;
+        m_cardCancelRequested = false;
+        m_cancelCard->setEnabled(true);
+        m_cancelCard->show();
+        m_cancelShortcut->setEnabled(true);
+    }
     m_worker.run(
         [sale, types, buyer, login, password, tender, amount, outcome] {
             TenderResult& r = outcome->result;
@@ -739,10 +758,36 @@ void SalePage::pay(Tender tender)
                 outcome->completion = sale->complete(&outcome->tickets);
         },
         [this, sale, tender, outcome] {
+            const bool cancelRequested = m_cardCancelRequested;
+            if (tender == Tender::Card) {
+                m_cardWaiting = false;
+                m_cardCancelRequested = false;
+                m_cancelCard->hide();
+                m_cancelShortcut->setEnabled(false);
+            }
             if (sale != m_sale)
                 return;
             afterTender(outcome->result, tender, outcome->completion, outcome->tickets);
+            if (cancelRequested && outcome->result.terminal == TerminalOutcome::Cancelled)
+                say(tr("Card payment cancelled: nothing was charged. The seats are still held; take cash or "
+                       "try the card again."),
+                    true);
+            else if (cancelRequested && outcome->result.terminal == TerminalOutcome::Approved)
+                Q_EMIT statusMessage(tr("Too late to cancel: the customer had already paid by card."));
         });
+}
+
+void SalePage::cancelCardPayment()
+{
+    if (!m_cardWaiting || m_cardCancelRequested || m_sale == nullptr)
+        return;
+    m_cardCancelRequested = true;
+    m_cancelCard->setEnabled(false);
+    say(tr("Cancelling the card payment: waiting for the terminal's answer…"), false);
+    // The worker is waiting on the terminal; the cancel goes out beside it. Whatever the terminal
+    // answers, the payment ends with its final state, reported by the payment itself.
+    auto sale = m_sale;
+    m_worker.runAside([sale] { sale->cancelCardPayment(); }, {});
 }
 
 void SalePage::afterTender(const TenderResult& result, Tender tender, BoxOfficeStatus completion,

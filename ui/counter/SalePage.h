@@ -8,7 +8,8 @@
 // Keyboard (docs/user-guide.md): Ctrl+E events, Ctrl+M map, F2 best-available ("2" Enter holds the
 // 2 best seats), Ctrl+H holds the seats selected on the map, Ctrl+K customer, F7 amount, Enter or
 // F8 cash, F9 card, F10 complimentary, Ctrl+Del clears the cart, Ctrl+P / Ctrl+Shift+S tickets of
-// the last sale.
+// the last sale. While the customer is at the card terminal, Esc (or Cancel card payment) asks the
+// terminal to cancel; the payment then ends with the terminal's final answer.
 
 #include "core/Types.h"
 #include "counter/CounterServices.h"
@@ -29,6 +30,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QShortcut;
 class QTableWidget;
 
 namespace usher::ui {
@@ -65,6 +67,7 @@ public:
     void payCash();
     void payCard();
     void payComplimentary();
+    void cancelCardPayment();
     void clearCart();
     void printLastWithDialog();
     void saveLastAsPdf();
@@ -158,6 +161,10 @@ private:
     QPushButton* m_cash = nullptr;
     QPushButton* m_card = nullptr;
     QPushButton* m_comp = nullptr;
+    QPushButton* m_cancelCard = nullptr;
+    QShortcut* m_cancelShortcut = nullptr;
+    bool m_cardWaiting = false;         // a card payment is with the terminal
+    bool m_cardCancelRequested = false; // the clerk asked to cancel it
     QLineEdit* m_supervisorLogin = nullptr;
     QLineEdit* m_supervisorPassword = nullptr;
     QLabel* m_dueLabel = nullptr;

@@ -36,10 +36,7 @@ VoidDialog::VoidDialog(const CounterServices& services, const OrderDetails& orde
     layout->addWidget(m_planLabel);
     auto* form = new QFormLayout;
     m_reason = addReasonRow(form, this, tr("Required, e.g. wrong date sold"), &m_outcome);
-    const SupervisorRows supervisor = addSupervisorRows(form, this, tr("Supervisor lo&gin:"));
-    m_supervisorNote = supervisor.note;
-    m_supervisorLogin = supervisor.login;
-    m_supervisorPassword = supervisor.password;
+    m_supervisor = addSupervisorRows(form, this, tr("Supervisor lo&gin:"));
     layout->addLayout(form);
     m_outcome = addOutcomeLabel(layout, this);
     auto* buttons = new QDialogButtonBox(this);
@@ -53,9 +50,9 @@ VoidDialog::VoidDialog(const CounterServices& services, const OrderDetails& orde
     layout->addWidget(buttons);
     connect(m_void, &QPushButton::clicked, this, &VoidDialog::voidOrder);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    setTabOrder(m_reason, m_supervisorLogin);
-    setTabOrder(m_supervisorLogin, m_supervisorPassword);
-    setTabOrder(m_supervisorPassword, m_void);
+    setTabOrder(m_reason, m_supervisor.login);
+    setTabOrder(m_supervisor.login, m_supervisor.password);
+    setTabOrder(m_supervisor.password, m_void);
     loadPlan();
     m_reason->setFocus();
     resize(520, 400);
@@ -92,12 +89,7 @@ void VoidDialog::loadPlan()
         return;
     }
     m_plan = planVoid(m_services.saleContext(shard), m_services.clerk, m_services.shift, m_order.order);
-    const bool needed = m_plan.refund.amount > m_options.supervisorAboveAmount;
-    m_supervisorNote->setText(needed ? tr("Above %1: a supervisor must sign in to approve.")
-                                           .arg(CashAmount::format(m_options.supervisorAboveAmount, m_order.currency))
-                                     : QString());
-    m_supervisorLogin->setEnabled(needed);
-    m_supervisorPassword->setEnabled(needed);
+    showSupervisorNeed(m_supervisor, m_plan.refund.amount, m_options.supervisorAboveAmount, m_order.currency);
     if (m_plan.status == BoxOfficeStatus::WrongState) {
         m_planLabel->setText(tr("This order cannot be voided: only an order sold at this counter in your open shift, "
                                 "with every ticket still valid, can be. Refund it instead."));
@@ -132,10 +124,6 @@ void VoidDialog::voidOrder()
     VoidRequest request;
     request.order = m_order.order;
     request.reason = m_reason->text().trimmed().toStdString();
-    if (m_supervisorLogin->isEnabled()) {
-        request.supervisorLogin = m_supervisorLogin->text().toStdString();
-        request.supervisorPassword = m_supervisorPassword->text().toStdString();
-    }
     if (request.reason.empty()) {
         showOutcome(reasonRequiredText(), true);
         m_reason->setFocus();
@@ -145,12 +133,12 @@ void VoidDialog::voidOrder()
                                  tr("Void the whole order %1? This cannot be undone.").arg(m_order.number)))
         return;
     EventShard* shard = m_services.engine->event(m_order.event);
+    takeSupervisorCredentials(m_supervisor, &request.supervisorLogin, &request.supervisorPassword);
     const CounterSaleContext context = m_services.saleContext(shard);
     const StaffAccount clerk = m_services.clerk;
     const ShiftId shift = m_services.shift;
     const RefundOptions options = m_options;
     m_result = runOffUiThread<VoidResult>(this, [&] { return voidAtCounter(context, clerk, shift, request, options); });
-    m_supervisorPassword->clear();
     const bool ticketsVoid = !m_result.tickets.empty();
     if (ticketsVoid) {
         m_done = true;
@@ -181,6 +169,7 @@ void VoidDialog::voidOrder()
         return;
     }
     showOutcome(AfterSaleText::status(m_result.status, m_result.engineStatus), true);
+    focusSupervisorAfter(m_supervisor, m_result.status);
 }
 
 } // namespace usher::ui

@@ -6,6 +6,7 @@
 // engine/boxoffice/CounterVoid.h for the exact rule; older or partly refunded orders are refunded.
 
 #include "boxoffice/CounterVoid.h"
+#include "counter/AfterSaleForm.h"
 #include "counter/CounterServices.h"
 #include "counter/OrderSearch.h"
 
@@ -41,9 +42,7 @@ private:
     bool m_done = false;
     QLabel* m_planLabel = nullptr;
     QLineEdit* m_reason = nullptr;
-    QLabel* m_supervisorNote = nullptr;
-    QLineEdit* m_supervisorLogin = nullptr;
-    QLineEdit* m_supervisorPassword = nullptr;
+    SupervisorRows m_supervisor;
     QLabel* m_outcome = nullptr;
     QPushButton* m_void = nullptr;
 };
