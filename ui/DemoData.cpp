@@ -322,6 +322,10 @@ bool ensureDemoData(Engine& engine, QString* error)
         = makeDemoEvent(kDemoNightId, QCoreApplication::translate("DemoData", "Usher Demo Night").toStdString(),
                         generateDemoHall(), now);
     night.startsAt = startAt(night, now, 30, 20, 0);
+    // Catalog fields, for the event picker's search and filter chips (issue 10).
+    night.performer = "Usher Ensemble";
+    night.genre = QCoreApplication::translate("DemoData", "Theatre").toStdString();
+    night.city = "Zürich";
     GeneratedVenueSpec studio;
     studio.name = QCoreApplication::translate("DemoData", "Studio Theatre").toStdString();
     studio.sections = 2;
@@ -336,6 +340,9 @@ bool ensureDemoData(Engine& engine, QString* error)
     EventSpec jazz = makeDemoEvent(
         kStudioId, QCoreApplication::translate("DemoData", "Late Jazz in the Studio").toStdString(), studioVenue, now);
     jazz.startsAt = startAt(jazz, now, 45, 21, 30);
+    jazz.performer = "Trio Usher";
+    jazz.genre = QCoreApplication::translate("DemoData", "Jazz").toStdString();
+    jazz.city = "Zürich";
 
     if (!createEvent(engine, night, error) || !createEvent(engine, jazz, error))
         return false;

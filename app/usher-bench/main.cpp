@@ -8,6 +8,9 @@
 #endif
 #include "HttpBench.h"
 #include "WaitingRoomBench.h"
+#ifdef USHER_BENCH_SEARCH
+#include "SearchBench.h"
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -47,6 +50,10 @@ constexpr Subcommand kSubcommands[] = {
     { "http", "usherd over loopback: holds/s, cached GETs/s, WebSocket fan-out", usher::bench::runHttpBenchCommand },
     { "waitroom", "the waiting room: 1M queued sessions (memory, joins/s, position query), drain precision",
       usher::bench::runWaitingRoomBenchCommand },
+#ifdef USHER_BENCH_SEARCH
+    { "search", "event search: 1M events, index build, query p50/p99 (text, facets), HTTP req/s",
+      usher::bench::runSearchBenchCommand },
+#endif
 };
 
 void printUsage(std::FILE* out)

@@ -46,6 +46,10 @@ std::string checkBasics(const EventSpec& spec)
         return e;
     if (auto e = checkText(spec.timeZone, "timeZone", true); !e.empty())
         return e;
+    for (const auto& [text, path] : { std::pair { &spec.performer, "performer" }, std::pair { &spec.genre, "genre" },
+                                       std::pair { &spec.city, "city" } })
+        if (auto e = checkText(*text, path, false); !e.empty())
+            return e;
     if (!spec.venue)
         return "venue: missing";
     if (currencyExponent(spec.currency) < 0)
@@ -162,6 +166,12 @@ const SalesChannel* EventSpec::channel(ChannelId channelId) const
             return &c;
     }
     return nullptr;
+}
+
+const std::string& EventSpec::effectiveCity() const
+{
+    static const std::string kNone;
+    return !city.empty() ? city : venue ? venue->city : kNone;
 }
 
 Amount EventSpec::price(std::uint16_t category, std::uint32_t priceType) const

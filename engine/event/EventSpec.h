@@ -43,6 +43,11 @@ constexpr Amount kAmountMax = 1'000'000'000'000'000;
 struct EventSpec {
     EventId id = 0;
     std::string name;
+    // Optional catalog fields for search (empty when not given): who performs, the genre
+    // ("Concert", "Theatre"...), and the city when it differs from the venue's (else the venue's).
+    std::string performer;
+    std::string genre;
+    std::string city;
     Timestamp startsAt = 0;
     std::string timeZone = "UTC"; // IANA name, for display
     std::string currency = "EUR"; // ISO 4217
@@ -67,6 +72,8 @@ struct EventSpec {
     std::string finalize();
 
     const SalesChannel* channel(ChannelId channelId) const;
+    // Where the event takes place for people and search: `city`, else the venue's city.
+    const std::string& effectiveCity() const;
     // Price of a ticket of venue category `category` (index) and price type `priceType`;
     // kNotOffered when not sold.
     Amount price(std::uint16_t category, std::uint32_t priceType) const;

@@ -52,6 +52,13 @@ QJsonObject headerToJson(const EventSpec& spec)
     else
         o.insert(QLatin1String("id"), QString::number(spec.id));
     o.insert(QLatin1String("name"), text(spec.name));
+    // Optional catalog fields: written only when set, so other events' files stay as they were.
+    if (!spec.performer.empty())
+        o.insert(QLatin1String("performer"), text(spec.performer));
+    if (!spec.genre.empty())
+        o.insert(QLatin1String("genre"), text(spec.genre));
+    if (!spec.city.empty())
+        o.insert(QLatin1String("city"), text(spec.city));
     o.insert(QLatin1String("startsAt"), timeToJson(spec.startsAt));
     o.insert(QLatin1String("timeZone"), text(spec.timeZone));
     o.insert(QLatin1String("currency"), text(spec.currency));
@@ -249,8 +256,10 @@ bool readHeader(Reader& r, const QJsonObject& o, EventSpec* spec)
     return checkKeys(r, o, {},
                      { "format", "version", "id", "name", "startsAt", "timeZone", "currency", "priceTypes", "prices",
                        "channels", "holdSeconds", "holdLifetimeSecondsMax", "paymentSecondsMax", "ticketsPerOrderMax",
-                       "ticketKey", "venue", "revision", "ticketsPerOrderPeak" })
+                       "ticketKey", "venue", "revision", "ticketsPerOrderPeak", "performer", "genre", "city" })
         && readId(r, o, &spec->id) && readString(r, o, "name", {}, true, &spec->name)
+        && readString(r, o, "performer", {}, false, &spec->performer)
+        && readString(r, o, "genre", {}, false, &spec->genre) && readString(r, o, "city", {}, false, &spec->city)
         && readTime(r, o, "startsAt", {}, &spec->startsAt) && readString(r, o, "timeZone", {}, false, &spec->timeZone)
         && readString(r, o, "currency", {}, true, &spec->currency)
         && readUnsigned(r, o, "holdSeconds", {}, &spec->holdSeconds)

@@ -37,7 +37,8 @@ bool sameChannels(const std::vector<SalesChannel>& a, const std::vector<SalesCha
 // Equal in everything updateSpec may change (the venue, id and key are checked apart).
 bool sameTerms(const EventSpec& a, const EventSpec& b)
 {
-    return a.name == b.name && a.startsAt == b.startsAt && a.timeZone == b.timeZone && a.currency == b.currency
+    return a.name == b.name && a.performer == b.performer && a.genre == b.genre && a.city == b.city
+        && a.startsAt == b.startsAt && a.timeZone == b.timeZone && a.currency == b.currency
         && samePriceTypes(a.priceTypes, b.priceTypes) && samePrices(a.prices, b.prices)
         && sameChannels(a.channels, b.channels) && a.holdSeconds == b.holdSeconds
         && a.holdLifetimeSecondsMax == b.holdLifetimeSecondsMax && a.paymentSecondsMax == b.paymentSecondsMax

@@ -7,6 +7,7 @@
 #include "net/WaitingRoomService.h"
 #include "net/HttpServer.h"
 #include "net/Log.h"
+#include "net/SearchService.h"
 #include "runtime/Clock.h"
 #include "venue/VenueJson.h"
 
@@ -130,6 +131,8 @@ void ApiService::addEvent(EventShard* shard)
     }
     rebuildEventList();
     m_hub.addEvent(shard);
+    if (m_search)
+        m_search->addEvent(shard); // the catalog follows creation and every PATCH (which re-adds)
 }
 
 void ApiService::rebuildEventList()
@@ -243,7 +246,9 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
         return m == "POST" ? postVenue(request, reply) : methodNotAllowed();
     if (area == "events") {
         if (n == 2)
-            return m == "GET" ? getEvents(reply) : m == "POST" ? postEvent(request, reply) : methodNotAllowed();
+            return m == "GET"  ? (request.query.empty() ? getEvents(reply) : searchEvents(request, reply))
+                : m == "POST" ? postEvent(request, reply)
+                              : methodNotAllowed();
         if (n == 3)
             return m == "GET"  ? getEvent(s[2], reply)
                 : m == "PATCH" ? patchEvent(request, s[2], reply)
@@ -685,7 +690,10 @@ QJsonObject mergePatch(QJsonObject target, const QJsonObject& patch)
 }
 
 // The members PATCH may change (Engine::updateEventSpec decides what is allowed within them).
-constexpr std::array<const char*, 11> kChangeableEventFields = { "name",
+constexpr std::array<const char*, 14> kChangeableEventFields = { "name",
+                                                                 "performer",
+                                                                 "genre",
+                                                                 "city",
                                                                  "startsAt",
                                                                  "timeZone",
                                                                  "priceTypes",

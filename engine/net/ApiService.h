@@ -34,6 +34,7 @@
 namespace usher::net {
 
 class ApiReply;
+class SearchService;
 class WaitingRoomService;
 struct ServerStats;
 
@@ -79,6 +80,8 @@ public:
     void setAdmissionGate(const AdmissionGate* gate) { m_gate = gate; }
     // The waiting rooms: their routes, and the admission gate on holds (ApiWaitingRoom.cpp).
     void setWaitingRooms(WaitingRoomService* rooms);
+    // Event search on GET /api/events with parameters (SearchService.h); addEvent() keeps it current.
+    void setSearch(SearchService* search) { m_search = search; }
     bool ready() const;
 
     // Shutdown, in two steps. drain(): new writes get 503; waits (bounded) for purchases in
@@ -127,6 +130,7 @@ private:
     void getMetrics(const ApiReply& reply);
     void postSession(const ApiReply& reply);
     void getEvents(const ApiReply& reply);
+    void searchEvents(const HttpRequest& request, const ApiReply& reply); // ApiSearch.cpp
     void getEvent(std::string_view id, const ApiReply& reply);
     void getAvailability(const HttpRequest& request, std::string_view id, const ApiReply& reply);
     void postVenue(HttpRequest& request, const ApiReply& reply);
@@ -172,6 +176,7 @@ private:
     PaymentGateway* m_gateway;
     const AdmissionGate* m_gate = nullptr;
     WaitingRoomService* m_waitingRooms = nullptr;
+    SearchService* m_search = nullptr;
     std::function<ServerStats()> m_serverStats;
     std::unique_ptr<PurchaseStore> m_purchaseStore; // before the workers: they use it until they stop
     RateLimiter m_limiter;

@@ -3,6 +3,7 @@
 #include "event/EventSpecJson.h"
 #include "net/EventHub.h"
 #include "net/Log.h"
+#include "net/SearchService.h"
 #include "net/TokenStore.h"
 #include "net/WaitingRoomService.h"
 #include "runtime/Clock.h"
@@ -41,7 +42,11 @@ bool createDemoEvents(Engine& engine, const UsherdOptions& options)
             continue;
         std::string error;
         const std::string name = "Demo: " + venue->name;
-        if (engine.createEvent(makeDemoEvent(id++, name, std::move(venue), now), &error) != Status::Ok) {
+        EventSpec spec = makeDemoEvent(id++, name, std::move(venue), now);
+        spec.performer = sample.performer; // search: performer, genre and city of the demo venue
+        spec.genre = sample.genre;
+        spec.city = sample.city;
+        if (engine.createEvent(std::move(spec), &error) != Status::Ok) {
             LogLine(LogLevel::Error, "cannot create a demo event").str("error", error);
             return false;
         }
@@ -130,6 +135,12 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         return 1;
     }
     api.setWaitingRooms(waitingRooms.get());
+    std::unique_ptr<SearchService> search = SearchService::open(SearchOptions {}, &error);
+    if (!search) {
+        LogLine(LogLevel::Error, "cannot open the search index").str("error", error);
+        return 1;
+    }
+    api.setSearch(search.get()); // before the events are added: addEvent() indexes them
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));
     api.recoverPurchases();
@@ -140,6 +151,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     if (!server.start(&error)) {
         LogLine(LogLevel::Error, "cannot start the server").str("error", error);
         api.close();
+        search->stop();
         hub.stop();
         engine->close();
         return 1;
@@ -162,6 +174,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     server.stopAccepting();
     api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
     api.close();                // from here nothing submits to the engine
+    search->stop();             // unsubscribes from the shards, stops reading them
     hub.stop();                 // unsubscribes from the shards
     engine->close();            // finishes the batches in flight; their replies go out
     server.stop();

@@ -1178,14 +1178,15 @@ std::span<const SampleVenueInfo> sampleVenues()
 {
     static const SampleVenueInfo kSamples[] = {
         { "theatre", "theatre.json", "a theatre of about 500 seats: curved stalls, a balcony and four boxes",
-          sampleTheatre },
+          sampleTheatre, "Zürich", "Theatre", "Schauspielensemble Zürich" },
         { "concert-hall", "concert-hall.json",
           "a concert hall of about 2,500 seats: choir, stalls, side terraces, balcony, gallery and a promenade",
-          sampleConcertHall },
+          sampleConcertHall, "München", "Classical", "Münchner Philharmoniker" },
         { "arena", "arena.json",
-          "an arena of about 20,000 seats: an end stage, two tiers around the floor, floor standing", sampleArena },
+          "an arena of about 20,000 seats: an end stage, two tiers around the floor, floor standing", sampleArena,
+          "Köln", "Pop", "Björk" },
         { "stadium", "stadium.json", "a stadium of about 60,000 seats: two tiers in a bowl around a pitch",
-          sampleStadium },
+          sampleStadium, "Berlin", "Rock", "Die Ärzte" },
     };
     return kSamples;
 }

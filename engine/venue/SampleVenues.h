@@ -32,6 +32,11 @@ struct SampleVenueInfo {
     std::string_view fileName;    // "theatre.json", in sampleVenueDirectory()
     std::string_view description; // one line
     std::shared_ptr<Venue> (*build)();
+    // For demo events in this venue (search, the counter's picker). Not written into the venue
+    // file, so the committed files stay as they are.
+    std::string_view city = {};       // "Zürich"
+    std::string_view genre = {};      // "Theatre"
+    std::string_view performer = {};  // "Ensemble Usher"
 };
 std::span<const SampleVenueInfo> sampleVenues();
 const SampleVenueInfo* findSampleVenue(std::string_view key); // null when unknown

@@ -300,8 +300,8 @@ std::uint64_t Venue::areaCapacityTotal() const
 
 bool Venue::sameContent(const Venue& other) const
 {
-    return name == other.name && categories == other.categories && sections == other.sections && rows == other.rows
-        && seats == other.seats && areas == other.areas && stage == other.stage;
+    return name == other.name && city == other.city && categories == other.categories && sections == other.sections
+        && rows == other.rows && seats == other.seats && areas == other.areas && stage == other.stage;
 }
 
 void rankSeatsByDistance(Venue* venue, Point focus)

@@ -84,6 +84,7 @@ struct VenueStage {
 class Venue {
 public:
     std::string name;
+    std::string city; // optional: where the venue is, "Zürich"; events inherit it for search
     std::vector<VenueCategory> categories;
     std::vector<VenueSection> sections;
     std::vector<VenueRow> rows;

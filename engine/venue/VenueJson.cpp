@@ -393,7 +393,7 @@ bool readHeader(Reader& r, const QJsonObject& top)
         return r.fail("version",
                       "version " + to_string(version) + " is not supported (this Usher reads version "
                           + to_string(kVenueFormatVersion) + ")");
-    return checkKeys(r, top, {}, { "format", "version", "name", "categories", "stage", "sections", "areas" });
+    return checkKeys(r, top, {}, { "format", "version", "name", "city", "categories", "stage", "sections", "areas" });
 }
 
 bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
@@ -402,7 +402,8 @@ bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
     QJsonArray sections;
     QJsonArray areas;
     if (!readHeader(r, top) || !readString(r, top, "name", {}, true, &venue->name)
-        || !readCategories(r, top, venue, &keys) || !readStage(r, top, venue)
+        || !readString(r, top, "city", {}, false, &venue->city) || !readCategories(r, top, venue, &keys)
+        || !readStage(r, top, venue)
         || !readArray(r, top, "sections", {}, true, &sections) || !readArray(r, top, "areas", {}, false, &areas))
         return false;
     for (qsizetype i = 0; i < sections.size(); ++i) {
@@ -573,6 +574,10 @@ void writeHead(Writer& w, const Venue& venue)
     w.number(kVenueFormatVersion);
     w.raw(",\n  \"name\": ");
     w.string(venue.name);
+    if (!venue.city.empty()) { // optional; absent keeps older files byte for byte
+        w.raw(",\n  \"city\": ");
+        w.string(venue.city);
+    }
     w.raw(",\n  \"categories\": [");
     for (std::size_t i = 0; i < venue.categories.size(); ++i) {
         const VenueCategory& c = venue.categories[i];

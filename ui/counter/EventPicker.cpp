@@ -1,20 +1,31 @@
 #include "counter/EventPicker.h"
 
 #include "EventListModel.h"
+#include "runtime/EventShard.h"
+#include "search/SqliteEventSearch.h"
 
+#include <QHBoxLayout>
+#include <QHash>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace usher::ui {
 
 namespace {
 
-// Today's events first, then by start; filtered by a name fragment or a date.
+constexpr Timestamp kDayMs = 24ll * 3600 * 1000;
+constexpr int kChipsPerFacet = 4;
+constexpr int kPagesMax = 20; // 2,000 events: far more than a counter sells for
+
+// The search's answer as a filter: only the events it found, today's first, then by relevance,
+// then by start.
 class EventFilter final : public QSortFilterProxyModel {
 public:
     explicit EventFilter(QDate today, QObject* parent)
@@ -29,23 +40,17 @@ public:
         invalidate();
     }
 
-    void setQuery(const QString& query)
+    void setFound(QHash<EventId, int> found)
     {
-        m_query = query.trimmed();
-        m_date = parseDate(m_query);
-        invalidateFilter();
+        m_found = std::move(found);
+        invalidate();
     }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& parent) const override
     {
-        if (m_query.isEmpty())
-            return true;
         const QModelIndex index = sourceModel()->index(sourceRow, 0, parent);
-        if (m_date.isValid())
-            return startOf(index).date() == m_date;
-        return index.data(EventListModel::NameRole).toString().contains(m_query, Qt::CaseInsensitive)
-            || index.data(Qt::DisplayRole).toString().contains(m_query, Qt::CaseInsensitive);
+        return m_found.contains(EventId(index.data(EventListModel::EventIdRole).toULongLong()));
     }
 
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override
@@ -56,6 +61,10 @@ protected:
         const bool bToday = b.date() == m_today;
         if (aToday != bToday)
             return aToday;
+        const int ra = m_found.value(EventId(left.data(EventListModel::EventIdRole).toULongLong()));
+        const int rb = m_found.value(EventId(right.data(EventListModel::EventIdRole).toULongLong()));
+        if (ra != rb)
+            return ra > rb;
         return a < b;
     }
 
@@ -65,29 +74,46 @@ private:
         return index.data(EventListModel::StartsAtRole).toDateTime().toLocalTime();
     }
 
-    // 2026-12-24, 24.12.2026, 24/12/2026, 24.12. (this year) or "today".
-    QDate parseDate(const QString& text) const
-    {
-        if (text.compare(EventPicker::tr("today"), Qt::CaseInsensitive) == 0)
-            return m_today;
-        for (const char* format : { "yyyy-MM-dd", "d.M.yyyy", "d/M/yyyy", "d.M.yy" }) {
-            const QDate date = QDate::fromString(text, QLatin1String(format));
-            if (date.isValid())
-                return date;
-        }
-        const QDate partial = QDate::fromString(text + QString::number(m_today.year()), QStringLiteral("d.M.yyyy"));
-        return text.endsWith(QLatin1Char('.')) ? partial : QDate();
-    }
-
     QDate m_today;
-    QString m_query;
-    QDate m_date;
+    QHash<EventId, int> m_found; // event -> relevance
 };
+
+// 2026-12-24, 24.12.2026, 24/12/2026, 24.12. (this year) or "today"; invalid when none.
+QDate parseDate(const QString& text, QDate today)
+{
+    if (text.compare(EventPicker::tr("today"), Qt::CaseInsensitive) == 0)
+        return today;
+    for (const char* format : { "yyyy-MM-dd", "d.M.yyyy", "d/M/yyyy", "d.M.yy" }) {
+        const QDate date = QDate::fromString(text, QLatin1String(format));
+        if (date.isValid())
+            return date;
+    }
+    const QDate partial = QDate::fromString(text + QString::number(today.year()), QStringLiteral("d.M.yyyy"));
+    return text.endsWith(QLatin1Char('.')) ? partial : QDate();
+}
+
+Timestamp startOfDay(QDate date)
+{
+    return date.startOfDay().toMSecsSinceEpoch();
+}
+
+QString facetLabel(const QString& facet, const QString& value)
+{
+    if (facet == QLatin1String("availability")) {
+        if (value == QLatin1String("on_sale"))
+            return EventPicker::tr("On sale");
+        return value == QLatin1String("few_left") ? EventPicker::tr("Few left") : EventPicker::tr("Sold out");
+    }
+    if (facet == QLatin1String("date"))
+        return value == QLatin1String("today") ? EventPicker::tr("Today") : EventPicker::tr("Next 7 days");
+    return value;
+}
 
 } // namespace
 
 EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
     : QWidget(parent)
+    , m_today(today)
 {
     setObjectName(QStringLiteral("eventPicker"));
     m_model = new EventListModel(engine, this);
@@ -99,9 +125,14 @@ EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
     auto* title = new QLabel(tr("&Events"), this);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("eventSearchLineEdit"));
-    m_search->setPlaceholderText(tr("Search by name or date (Ctrl+E)"));
+    m_search->setPlaceholderText(tr("Search name, performer, venue, city or date (Ctrl+E)"));
     m_search->setClearButtonEnabled(true);
     title->setBuddy(m_search);
+    m_chipBar = new QWidget(this);
+    m_chipBar->setObjectName(QStringLiteral("filterChipBar"));
+    m_chipLayout = new QHBoxLayout(m_chipBar);
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_chipLayout->setSpacing(4);
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("eventListView"));
     m_list->setModel(m_proxy);
@@ -116,12 +147,19 @@ EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
     layout->addWidget(m_search);
+    layout->addWidget(m_chipBar);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_categories);
 
+    std::string error;
+    m_index = search::SqliteEventSearch::open(":memory:", &error);
+    Q_ASSERT(m_index); // in memory: fails only without memory
+    indexEvents();
+    runSearch();
+
     m_search->installEventFilter(this);
-    connect(m_search, &QLineEdit::textChanged, this, [this, filter](const QString& text) {
-        filter->setQuery(text);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        runSearch();
         if (!m_list->currentIndex().isValid())
             selectFirst();
     });
@@ -135,9 +173,165 @@ EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { Q_EMIT eventChanged(currentEvent()); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& first, const QModelIndex& last) { syncAvailability(first.row(), last.row()); });
 }
 
 EventPicker::~EventPicker() = default;
+
+void EventPicker::indexEvents()
+{
+    std::vector<search::CatalogEvent> events;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (EventShard* shard = m_model->shardAt(row))
+            events.push_back(search::catalogEventFromSpec(shard->spec()));
+    }
+    std::string error;
+    if (m_index->upsert(events, &error) != search::SearchStatus::Ok)
+        qWarning("event search: %s", error.c_str());
+    syncAvailability(0, m_model->rowCount() - 1);
+}
+
+void EventPicker::syncAvailability(int firstRow, int lastRow)
+{
+    const std::uint64_t generation = m_index->generation();
+    for (int row = std::max(0, firstRow); row <= lastRow && row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const quint64 capacity = index.data(EventListModel::CapacityRole).toULongLong();
+        if (capacity == 0)
+            continue; // not counted yet
+        m_index->setAvailability(EventId(index.data(EventListModel::EventIdRole).toULongLong()),
+                                 index.data(EventListModel::AvailableRole).toULongLong(), capacity);
+    }
+    if (m_index->generation() != generation)
+        runSearch(); // an availability class changed: the chips' counts did
+}
+
+void EventPicker::runSearch()
+{
+    if (!m_index)
+        return;
+    search::SearchQuery q;
+    q.limit = search::searchlimits::pageSizeMax;
+    q.dayStart = startOfDay(m_today);
+    const QString text = m_search->text();
+    const QDate date = parseDate(text.trimmed(), m_today);
+    if (date.isValid()) {
+        q.from = startOfDay(date);
+        q.to = startOfDay(date.addDays(1));
+    } else {
+        q.text = text.left(int(search::searchlimits::textBytesMax / 4)).toStdString();
+    }
+    for (const auto& [facet, value] : m_chosen) {
+        if (facet == QLatin1String("city"))
+            q.cities.push_back(value.toStdString());
+        else if (facet == QLatin1String("category"))
+            q.genres.push_back(value.toStdString());
+        else if (facet == QLatin1String("availability")) {
+            search::Availability a = search::Availability::OnSale;
+            if (search::parseAvailability(value.toStdString(), &a))
+                q.availability |= std::uint8_t(1u << std::uint8_t(a));
+        } else if (facet == QLatin1String("date") && !date.isValid()) {
+            q.from = q.dayStart;
+            q.to = q.dayStart + (value == QLatin1String("today") ? 1 : 7) * kDayMs;
+        }
+    }
+    QHash<EventId, int> found;
+    search::SearchResult first;
+    for (int page = 0; page < kPagesMax; ++page) {
+        search::SearchResult result;
+        std::string error;
+        if (m_index->search(q, &result, &error) != search::SearchStatus::Ok)
+            break; // too many words or too long: keep what was found
+        for (const search::SearchHit& hit : result.hits)
+            found.insert(hit.event.id, hit.relevance);
+        if (page == 0)
+            first = result;
+        if (result.nextCursor.empty())
+            break;
+        q.after = result.nextCursor;
+    }
+    static_cast<EventFilter*>(m_proxy)->setFound(std::move(found));
+    rebuildChips(first.facets);
+}
+
+void EventPicker::addChip(const QString& facet, const QString& value, const QString& label, quint64 count)
+{
+    const Chip chip { facet, value };
+    const bool chosen = m_chosen.count(chip) != 0;
+    if (count == 0 && !chosen)
+        return;
+    auto* button = new QToolButton(m_chipBar);
+    button->setObjectName(QStringLiteral("filterChip"));
+    button->setProperty("facet", facet);
+    button->setProperty("value", value);
+    button->setCheckable(true);
+    button->setChecked(chosen);
+    button->setFocusPolicy(Qt::StrongFocus);
+    button->setText(tr("%1 (%2)").arg(label).arg(count));
+    button->setToolTip(chosen ? tr("Filter on; Space or click removes it") : tr("Show only these events"));
+    connect(button, &QToolButton::toggled, this, [this, chip](bool on) {
+        if (on)
+            m_chosen.insert(chip);
+        else
+            m_chosen.erase(chip);
+        // Deferred: the chips are rebuilt, this button included.
+        QTimer::singleShot(0, this, [this, chip] {
+            runSearch();
+            for (QToolButton* b : chips())
+                if (b->property("facet").toString() == chip.first && b->property("value").toString() == chip.second)
+                    b->setFocus(Qt::TabFocusReason);
+            if (!m_list->currentIndex().isValid())
+                selectFirst();
+        });
+    });
+    m_chipLayout->addWidget(button);
+    button->show(); // now, not on the next event loop pass (a layout shows new children queued)
+}
+
+void EventPicker::rebuildChips(const search::SearchFacets& facets)
+{
+    while (QLayoutItem* item = m_chipLayout->takeAt(0)) {
+        if (QWidget* widget = item->widget()) {
+            widget->hide();
+            widget->deleteLater();
+        }
+        delete item;
+    }
+    const auto add = [this](const char* facet, const std::vector<search::FacetValue>& values, int most) {
+        int shown = 0;
+        for (const search::FacetValue& v : values) {
+            if (shown++ >= most)
+                break;
+            const QString value = QString::fromStdString(v.value);
+            addChip(QLatin1String(facet), value, facetLabel(QLatin1String(facet), value), v.count);
+        }
+    };
+    for (const search::FacetValue& v : facets.date)
+        if (v.value == "today" || v.value == "next_7_days")
+            add("date", { v }, 1);
+    add("availability", facets.availability, 3);
+    add("city", facets.city, kChipsPerFacet);
+    add("category", facets.genre, kChipsPerFacet);
+    // A chosen chip whose value no longer has events stays, so it can be switched off.
+    for (const auto& [facet, value] : m_chosen) {
+        bool shown = false;
+        for (QToolButton* b : chips())
+            shown = shown || (b->property("facet").toString() == facet && b->property("value").toString() == value);
+        if (!shown)
+            addChip(facet, value, facetLabel(facet, value), 0);
+    }
+    m_chipLayout->addStretch(1);
+}
+
+QList<QToolButton*> EventPicker::chips() const
+{
+    QList<QToolButton*> out;
+    for (int i = 0; i < m_chipLayout->count(); ++i)
+        if (auto* button = qobject_cast<QToolButton*>(m_chipLayout->itemAt(i)->widget()))
+            out.append(button);
+    return out;
+}
 
 EventId EventPicker::currentEvent() const
 {
@@ -170,7 +364,9 @@ void EventPicker::setCategoryAvailability(const QString& text)
 
 void EventPicker::setToday(QDate today)
 {
+    m_today = today;
     static_cast<EventFilter*>(m_proxy)->setToday(today);
+    runSearch();
 }
 
 int EventPicker::visibleCount() const

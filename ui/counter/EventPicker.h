@@ -1,21 +1,39 @@
 #pragma once
 
-// The counter's event picker: a search field (name or date), the events with today's first, and
-// the availability of the chosen event per price category. Keyboard: type to search, Up/Down move
-// through the list without leaving the search field, Enter takes the event.
+// The counter's event picker: a search field, filter chips with counts (the search's facets), the
+// events with today's first, and the availability of the chosen event per price category.
+//
+// Searching as you type goes through the engine's event search (search::SqliteEventSearch, an
+// in-memory index of the engine's events): words of the name, performer, venue and city, the last
+// one a prefix, accents ignored ("Zurich" finds "Zürich"); a date ("24.12.", "2026-12-24",
+// "today") shows that day's events. Availability for the chips comes from the event list's cached
+// counts, never from the seat tables.
+//
+// Keyboard: type to search; Up/Down move through the list without leaving the search field; Enter
+// takes the event; Tab reaches the chips, Space toggles one.
 
 #include "core/Types.h"
+#include "search/EventCatalog.h"
 
 #include <QDate>
 #include <QWidget>
 
+#include <memory>
+#include <set>
+#include <utility>
+
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
+class QToolButton;
 
 namespace usher {
 class Engine;
+namespace search {
+class SqliteEventSearch;
+}
 } // namespace usher
 
 namespace usher::ui {
@@ -35,13 +53,15 @@ public:
     void selectFirst();
     // One line per category: "Category A: 120 of 400 available".
     void setCategoryAvailability(const QString& text);
-    // Events whose start matches `today` come first; both parts sorted by start.
+    // Events whose start matches `today` come first; both parts sorted by relevance, then start.
     void setToday(QDate today);
 
     QLineEdit* searchEdit() const { return m_search; }
     QListView* listView() const { return m_list; }
     EventListModel* model() const { return m_model; }
     int visibleCount() const;
+    // The filter chips shown now (object names "filterChip"), in order; for tests.
+    QList<QToolButton*> chips() const;
 
 Q_SIGNALS:
     void eventChanged(usher::EventId event);
@@ -51,11 +71,25 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // A chip: the facet ("city", "category", "availability", "date") and its value.
+    using Chip = std::pair<QString, QString>;
+
+    void indexEvents();
+    void syncAvailability(int firstRow, int lastRow);
+    void runSearch();
+    void rebuildChips(const search::SearchFacets& facets);
+    void addChip(const QString& facet, const QString& value, const QString& label, quint64 count);
+
     EventListModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
     QLineEdit* m_search = nullptr;
+    QWidget* m_chipBar = nullptr;
+    QHBoxLayout* m_chipLayout = nullptr;
     QListView* m_list = nullptr;
     QLabel* m_categories = nullptr;
+    std::unique_ptr<search::SqliteEventSearch> m_index;
+    std::set<Chip> m_chosen;
+    QDate m_today;
 };
 
 } // namespace usher::ui
