@@ -838,6 +838,10 @@ void ApiService::message(const WsConnectionPtr& connection, std::string&& text)
         return fail("invalid_message", "expected a JSON object with a type");
     if (type == QLatin1String("ping"))
         return void(connection->send(std::make_shared<const std::string>("{\"type\":\"pong\"}")));
+    if (type.startsWith(QLatin1String("queue."))
+        && waitingRoomMessage(connection, type.toStdString(),
+                              object.value(QLatin1String("queueId")).toString().toStdString()))
+        return;
     const bool subscribe = type == QLatin1String("subscribe");
     if (!subscribe && type != QLatin1String("unsubscribe"))
         return fail("invalid_message", "unknown type");
@@ -868,6 +872,8 @@ void ApiService::message(const WsConnectionPtr& connection, std::string&& text)
 void ApiService::closed(const WsConnectionPtr& connection)
 {
     m_hub.disconnected(connection);
+    if (m_waitingRooms != nullptr)
+        m_waitingRooms->disconnected(connection);
 }
 
 } // namespace usher::net

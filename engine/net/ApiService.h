@@ -125,6 +125,8 @@ private:
     // Routes (ApiService.cpp, ApiHolds.cpp, ApiPurchase.cpp).
     void waitingRoomRoute(HttpRequest& request, const std::vector<std::string_view>& segments,
                           const ApiReply& reply);
+    // WebSocket "queue.watch" and "queue.unwatch" (ApiWaitingRoom.cpp); false for another type.
+    bool waitingRoomMessage(const WsConnectionPtr& connection, std::string_view type, std::string_view queueId);
     void getHealth(const ApiReply& reply);
     void getReady(const ApiReply& reply);
     void getMetrics(const ApiReply& reply);

@@ -1,6 +1,7 @@
 // The waiting room's routes: POST /api/events/{id}/queue, GET /api/events/{id}/queue/challenge,
-// GET and DELETE /api/queue/{queueId}, GET and PUT /api/events/{id}/waiting-room. The work is
-// WaitingRoomService's (microseconds under a room's mutex), so it runs on the network thread.
+// GET and DELETE /api/queue/{queueId}, GET and PUT /api/events/{id}/waiting-room, and the WebSocket
+// messages queue.watch and queue.unwatch. The work is WaitingRoomService's (microseconds under a
+// room's mutex), so it runs on the network thread.
 
 #include "net/ApiService.h"
 #include "net/ApiSupport.h"
@@ -47,6 +48,28 @@ void ApiService::waitingRoomRoute(HttpRequest& request, const std::vector<std::s
         return;
     return m == "GET" ? reply.send(m_waitingRooms->getSettings(event))
                       : reply.send(m_waitingRooms->putSettings(event, request.body, now));
+}
+
+bool ApiService::waitingRoomMessage(const WsConnectionPtr& connection, std::string_view type, std::string_view queueId)
+{
+    const bool watch = type == "queue.watch";
+    if (!watch && type != "queue.unwatch")
+        return false;
+    auto fail = [&connection](const char* message) {
+        connection->send(std::make_shared<const std::string>(
+            std::string("{\"type\":\"error\",\"error\":{\"code\":\"invalid_message\",\"message\":\"") + message
+            + "\"}}"));
+        return true;
+    };
+    if (m_waitingRooms == nullptr)
+        return fail("this server has no waiting rooms");
+    if (queueId.empty() || queueId.size() > 80)
+        return fail("queueId: the id POST /api/events/{id}/queue gave");
+    if (watch)
+        m_waitingRooms->watch(connection, queueId, systemClockNow());
+    else
+        m_waitingRooms->unwatch(connection, queueId);
+    return true;
 }
 
 const char* waitingRoomRefusal(TokenCheck check)

@@ -174,6 +174,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     server.stopAccepting();
     api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
     api.close();                // from here nothing submits to the engine
+    waitingRooms->stopTicking(); // its ticker pushes queue positions to WebSocket clients
     search->stop();             // unsubscribes from the shards, stops reading them
     hub.stop();                 // unsubscribes from the shards
     engine->close();            // finishes the batches in flight; their replies go out

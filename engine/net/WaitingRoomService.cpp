@@ -2,6 +2,7 @@
 
 #include "core/Random.h"
 #include "net/ApiSupport.h"
+#include "net/Log.h"
 #include "runtime/Clock.h"
 #include "waitroom/CapacityPlanner.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -212,6 +214,47 @@ std::string settingsJson(EventId event, const WaitingRoomConfig& c, const Waitin
             + ",\"etaWithin10PercentShare\":" + number(m->etaWithin10PercentShare) + "}";
     }
     return body + "}";
+}
+
+// How a session that is out of the queue is answered (poll) and told (WebSocket push).
+struct SessionEnd {
+    int status;
+    const char* code;
+    const char* message;
+};
+
+SessionEnd sessionEnd(QueueState state)
+{
+    switch (state) {
+    case QueueState::Blocked:
+        return { 403, "blocked", "this session was blocked for bot signals" };
+    case QueueState::Expired:
+        return { 410, "queue_expired",
+                 "this place in the queue was lost (missed heartbeats or the queue's time limit): join again" };
+    case QueueState::Left:
+        return { 410, "queue_left", "this session left the queue" };
+    case QueueState::Finished:
+        return { 410, "admission_finished", "this admission is used up or expired" };
+    case QueueState::PreQueue:
+    case QueueState::Waiting:
+    case QueueState::Admitted:
+        break;
+    }
+    return { 500, "internal", "unexpected queue state" };
+}
+
+// A watched session is refreshed (and so heartbeated) at least twice per heartbeat interval.
+Timestamp watchRefreshMs(const WaitingRoomConfig& config)
+{
+    return std::min<Timestamp>(WaitingRoomService::kWatchRefreshMs, config.heartbeatIntervalMs / 2);
+}
+
+std::shared_ptr<const std::string> wsError(std::string_view queueId, const char* code, const char* message)
+{
+    std::string text = "{\"type\":\"error\",\"queueId\":\"";
+    appendJsonEscaped(text, queueId.substr(0, 80));
+    text += std::string("\",\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\"}}";
+    return std::make_shared<const std::string>(std::move(text));
 }
 
 } // namespace
@@ -528,23 +571,10 @@ HttpResponse WaitingRoomService::poll(std::string_view queueId, Timestamp now)
         HttpResponse response = errorResponse(429, "polled_too_often", "poll at most once a second");
         return response;
     }
-    switch (view.state) {
-    case QueueState::PreQueue:
-    case QueueState::Waiting:
-    case QueueState::Admitted:
+    if (view.state == QueueState::PreQueue || view.state == QueueState::Waiting || view.state == QueueState::Admitted)
         return jsonResponse(200, viewJson(room->room->event(), view, room->room->config()));
-    case QueueState::Blocked:
-        return errorResponse(403, "blocked", "this session was blocked for bot signals");
-    case QueueState::Expired:
-        return errorResponse(410, "queue_expired",
-                             "this place in the queue was lost (missed heartbeats or the queue's time limit): join "
-                             "again");
-    case QueueState::Left:
-        return errorResponse(410, "queue_left", "this session left the queue");
-    case QueueState::Finished:
-        return errorResponse(410, "admission_finished", "this admission is used up or expired");
-    }
-    return errorResponse(500, "internal", "unexpected queue state");
+    const SessionEnd end = sessionEnd(view.state);
+    return errorResponse(end.status, end.code, end.message);
 }
 
 HttpResponse WaitingRoomService::leave(std::string_view queueId, Timestamp now)
@@ -587,13 +617,166 @@ void WaitingRoomService::finish(EventId event, std::string_view admissionToken, 
     }
 }
 
+std::string WaitingRoomService::watchMessage(const Room& room, const QueueView& view, bool* final) const
+{
+    const EventId event = room.room->event();
+    *final = true;
+    if (view.status == WaitStatus::NotFound)
+        return *wsError(waitingRoomQueueId(event, view.key), "queue_not_found", "no such queue session");
+    const char* type = "queue.ended";
+    switch (view.state) {
+    case QueueState::PreQueue:
+    case QueueState::Waiting:
+        type = "queue.position";
+        *final = false;
+        break;
+    case QueueState::Admitted:
+        type = "queue.admitted";
+        break;
+    default:
+        break;
+    }
+    std::string text = std::string("{\"type\":\"") + type + "\",";
+    if (!*final || view.state == QueueState::Admitted) {
+        text += std::string_view(viewJson(event, view, room.room->config())).substr(1);
+        return text;
+    }
+    const SessionEnd end = sessionEnd(view.state);
+    text += "\"queueId\":\"" + waitingRoomQueueId(event, view.key) + "\",\"event\":" + std::to_string(event)
+        + ",\"state\":\"" + queueStateName(view.state) + "\",\"admitted\":false,\"error\":{\"code\":\"" + end.code
+        + "\",\"message\":\"" + end.message + "\"}}";
+    return text;
+}
+
+void WaitingRoomService::watch(const WsConnectionPtr& connection, std::string_view queueId, Timestamp now)
+{
+    Room* room = nullptr;
+    QueueKey key;
+    if (!parseQueueId(queueId, &room, &key))
+        return void(connection->send(wsError(queueId, "queue_not_found", "no such queue session")));
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    {
+        std::lock_guard lock(m_watchMutex);
+        std::vector<ConnectionWatch>& mine = m_connectionWatches[connection->id()];
+        std::erase_if(mine, [](const ConnectionWatch& w) { return w.cancelled->load(); });
+        for (const ConnectionWatch& w : mine)
+            if (w.queueId == queueId)
+                return; // already watched: the updates keep coming
+        if (mine.size() >= kWatchesPerConnectionMax)
+            return void(connection->send(
+                wsError(queueId, "limit_exceeded", "at most 16 queue sessions per connection are watched")));
+        if (m_watchCount.load() >= kWatchesMax)
+            return void(connection->send(
+                wsError(queueId, "limit_exceeded", "the server watches as many queue sessions as it can: poll")));
+        mine.push_back({ std::string(queueId), cancelled });
+    }
+    std::string first;
+    bool final = false;
+    {
+        std::lock_guard lock(room->mutex);
+        const QueueView view = room->room->watch(key, now);
+        first = watchMessage(*room, view, &final);
+        if (!final) {
+            Watch w;
+            w.key = key;
+            w.connection = connection;
+            w.cancelled = cancelled;
+            w.nextRefreshAt = now + watchRefreshMs(room->room->config());
+            w.position = view.position;
+            w.etaSeconds = view.etaSeconds;
+            w.state = view.state;
+            w.paused = room->room->config().paused;
+            room->watches.push_back(std::move(w));
+            ++m_watchCount;
+        }
+    }
+    if (final)
+        cancelled->store(true);
+    connection->send(std::make_shared<const std::string>(std::move(first)));
+}
+
+void WaitingRoomService::unwatch(const WsConnectionPtr& connection, std::string_view queueId)
+{
+    std::lock_guard lock(m_watchMutex);
+    const auto it = m_connectionWatches.find(connection->id());
+    if (it == m_connectionWatches.end())
+        return;
+    std::erase_if(it->second, [queueId](const ConnectionWatch& w) {
+        if (w.queueId != queueId && !w.cancelled->load())
+            return false;
+        w.cancelled->store(true); // tick() drops the room's side
+        return true;
+    });
+}
+
+void WaitingRoomService::disconnected(const WsConnectionPtr& connection)
+{
+    std::lock_guard lock(m_watchMutex);
+    const auto it = m_connectionWatches.find(connection->id());
+    if (it == m_connectionWatches.end())
+        return;
+    for (const ConnectionWatch& w : it->second)
+        w.cancelled->store(true);
+    m_connectionWatches.erase(it);
+}
+
+// With the room's mutex held. A watch is refreshed (a heartbeat, and a message when something the
+// client sees changed) every watchRefreshMs(), and at once when this tick admitted its session.
+void WaitingRoomService::refreshWatches(Room& room, std::vector<QueueKey>& admitted, Timestamp now, Outgoing* out)
+{
+    const auto byKey = [](const QueueKey& a, const QueueKey& b) { return a.lo != b.lo ? a.lo < b.lo : a.hi < b.hi; };
+    std::sort(admitted.begin(), admitted.end(), byKey);
+    const bool paused = room.room->config().paused;
+    const Timestamp refresh = watchRefreshMs(room.room->config());
+    std::vector<Watch>& watches = room.watches;
+    for (std::size_t i = 0; i < watches.size();) {
+        Watch& w = watches[i];
+        WsConnectionPtr connection = w.connection.lock();
+        bool drop = connection == nullptr || w.cancelled->load();
+        if (!drop && (now >= w.nextRefreshAt || std::binary_search(admitted.begin(), admitted.end(), w.key, byKey))) {
+            w.nextRefreshAt = now + refresh;
+            const QueueView view = room.room->watch(w.key, now);
+            bool final = false;
+            if (view.status == WaitStatus::NotFound || view.state != w.state || view.position != w.position
+                || view.etaSeconds != w.etaSeconds || paused != w.paused)
+                out->emplace_back(std::move(connection),
+                                  std::make_shared<const std::string>(watchMessage(room, view, &final)));
+            w.position = view.position;
+            w.etaSeconds = view.etaSeconds;
+            w.state = view.state;
+            w.paused = paused;
+            drop = final;
+        }
+        if (!drop) {
+            ++i;
+            continue;
+        }
+        w.cancelled->store(true);
+        if (i + 1 != watches.size())
+            w = std::move(watches.back());
+        watches.pop_back();
+        --m_watchCount;
+    }
+}
+
 void WaitingRoomService::tick(Timestamp now)
 {
-    std::shared_lock lock(m_roomsMutex);
-    for (const auto& [event, room] : m_rooms) {
-        std::lock_guard roomLock(room->mutex);
-        room->room->tick(now);
+    Outgoing out;
+    {
+        std::shared_lock lock(m_roomsMutex);
+        for (const auto& [event, room] : m_rooms) {
+            std::lock_guard roomLock(room->mutex);
+            if (room->watches.empty()) {
+                room->room->tick(now);
+                continue;
+            }
+            std::vector<QueueKey> admitted;
+            room->room->tick(now, &admitted);
+            refreshWatches(*room, admitted, now, &out);
+        }
     }
+    for (auto& [connection, message] : out)
+        connection->send(std::move(message));
 }
 
 void WaitingRoomService::startTicking(int intervalMs)

@@ -237,6 +237,16 @@ QueueView WaitingRoom::join(const JoinRequest& request, Timestamp now)
 
 QueueView WaitingRoom::poll(const QueueKey& key, Timestamp now)
 {
+    return pollSession(key, now, true);
+}
+
+QueueView WaitingRoom::watch(const QueueKey& key, Timestamp now)
+{
+    return pollSession(key, now, false);
+}
+
+QueueView WaitingRoom::pollSession(const QueueKey& key, Timestamp now, bool rateChecked)
+{
     std::uint32_t index = 0;
     Session* s = find(key, &index);
     if (s == nullptr) {
@@ -249,7 +259,8 @@ QueueView WaitingRoom::poll(const QueueKey& key, Timestamp now)
         startOnsale(now);
     const bool queued = !expireIfDue(index, now)
         && (s->state == QueueState::PreQueue || s->state == QueueState::Waiting);
-    if (queued && m_config.pollIntervalMinMs > 0 && now - s->lastSeen < Timestamp { m_config.pollIntervalMinMs }) {
+    if (queued && rateChecked && m_config.pollIntervalMinMs > 0
+        && now - s->lastSeen < Timestamp { m_config.pollIntervalMinMs }) {
         reportRateLimitViolation(key, now);
         QueueView view = viewOf(index, now);
         if (view.status == WaitStatus::Ok)
@@ -509,13 +520,17 @@ QueueView WaitingRoom::viewOf(std::uint32_t index, Timestamp now)
     return view;
 }
 
-std::size_t WaitingRoom::tick(Timestamp now)
+std::size_t WaitingRoom::tick(Timestamp now, std::vector<QueueKey>* admitted)
 {
     if (!m_onsaleStarted && now >= m_config.onsaleAt)
         startOnsale(now);
     sweep(now);
     expireAdmissions(now);
-    return drain(now);
+    m_admittedKeys = admitted;
+    const std::size_t count = drain(now);
+    m_admittedKeys = nullptr;
+    USHER_ASSERT(admitted == nullptr || admitted->size() >= count);
+    return count;
 }
 
 void WaitingRoom::accrue(Timestamp now)
@@ -596,6 +611,8 @@ void WaitingRoom::admit(std::uint32_t index, Timestamp now)
     ++m_active;
     ++m_counts.admitted;
     m_admittedFifo.push_back(index);
+    if (m_admittedKeys != nullptr)
+        m_admittedKeys->push_back(s.key);
     if (m_recordAdmissions)
         m_admissionOrder.push_back(index);
 }

@@ -151,6 +151,9 @@ public:
 
     QueueView join(const JoinRequest& request, Timestamp now);
     QueueView poll(const QueueKey& key, Timestamp now); // also the heartbeat
+    // A heartbeat from a push subscription (usherd's WebSocket queue.watch): poll() without the
+    // minimum poll interval, since the server, not the client, chooses when it runs.
+    QueueView watch(const QueueKey& key, Timestamp now);
     // The session's state as it stands (no heartbeat, no expiry check); false when unknown.
     bool stateOf(const QueueKey& key, QueueState* state) const;
     WaitStatus leave(const QueueKey& key, Timestamp now);
@@ -158,8 +161,8 @@ public:
     WaitStatus reportRateLimitViolation(const QueueKey& key, Timestamp now);
 
     // Runs the clock: starts the onsale, lets a batch through, expires sessions. Returns how many
-    // were admitted.
-    std::size_t tick(Timestamp now);
+    // were admitted; their keys are appended to *admitted when it is not null (push notifications).
+    std::size_t tick(Timestamp now, std::vector<QueueKey>* admitted = nullptr);
 
     WaitingRoomMetrics metrics() const;
     std::size_t memoryBytes() const;
@@ -188,6 +191,7 @@ private:
     bool isLive(const Session& s) const;
     Session* find(const QueueKey& key, std::uint32_t* index);
     QueueView viewOf(std::uint32_t index, Timestamp now);
+    QueueView pollSession(const QueueKey& key, Timestamp now, bool rateChecked);
     std::uint64_t positionOf(std::uint32_t index) const;
     std::int64_t etaFor(std::uint64_t position, Timestamp now) const;
     void startOnsale(Timestamp now);
@@ -240,6 +244,7 @@ private:
     std::uint64_t m_etaWithin = 0;
     bool m_recordAdmissions = false;
     std::vector<std::uint32_t> m_admissionOrder;
+    std::vector<QueueKey>* m_admittedKeys = nullptr; // set during tick() only
 };
 
 } // namespace usher

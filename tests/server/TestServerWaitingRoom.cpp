@@ -1,6 +1,7 @@
 // The waiting room through a real usherd on loopback: settings (admin only, validated, kept across a
 // restart), joining, polling until admitted, holds that need the admission token (missing, forged,
-// for another event), pause and resume, leaving, metrics.
+// for another event), pause and resume, leaving, metrics, and the WebSocket push of positions
+// (queue.watch) that also keeps a session alive while its socket is open.
 
 #include "ServerTestSupport.h"
 #include "support/TempDir.h"
@@ -234,6 +235,105 @@ private Q_SLOTS:
         const HttpResult held = after.request("POST", "/api/events/1/seats/3/hold", {},
                                               { { "Idempotency-Key", "r2" }, { "X-Admission-Token", token } });
         QVERIFY2(held.status == 201, held.body.constData());
+    }
+
+    // queue.watch: the position comes at once and again when it changes, the admission is pushed
+    // with its token, a watched session needs no polls (its unwatched neighbours expire), and closing
+    // the socket ends the server's heartbeats.
+    void webSocketPushesPositionsAndAdmission()
+    {
+        HttpClient admin(m_server->port());
+        QVERIFY(admin.connect());
+        admin.bearer = m_admin;
+        QCOMPARE(admin.request("PUT", "/api/events/1/waiting-room",
+                               settings({ { QStringLiteral("enabled"), true },
+                                          { QStringLiteral("paused"), true },
+                                          { QStringLiteral("onsaleAtMs"), double(nowMs()) },
+                                          { QStringLiteral("drainRatePerSecond"), 50 },
+                                          { QStringLiteral("batchIntervalMs"), 100 },
+                                          { QStringLiteral("heartbeatIntervalMs"), 1000 },
+                                          { QStringLiteral("heartbeatsMissedMax"), 2 },
+                                          { QStringLiteral("pollIntervalMinMs"), 100 } }))
+                     .status,
+                 200);
+        HttpClient buyer(m_server->port());
+        QVERIFY(buyer.connect());
+        QByteArray ids[4];
+        for (QByteArray& id : ids) {
+            const HttpResult joined = buyer.request("POST", "/api/events/1/queue", "{}");
+            QCOMPARE(joined.status, 201);
+            id = joined.json().value(QStringLiteral("queueId")).toString().toUtf8();
+        }
+
+        WsClient ws;
+        QVERIFY(ws.open(m_server->port()));
+        QCOMPARE(ws.nextOfType(QStringLiteral("hello")).value(QStringLiteral("protocol")).toInt(), 1);
+        ws.send("{\"type\":\"queue.watch\"}");
+        QCOMPARE(ws.nextOfType(QStringLiteral("error"))
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("invalid_message"));
+        ws.send("{\"type\":\"queue.watch\",\"queueId\":\"1-00000000000000000000000000000001\"}");
+        const QJsonObject unknown = ws.nextOfType(QStringLiteral("error"));
+        QCOMPARE(unknown.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("queue_not_found"));
+
+        ws.send("{\"type\":\"queue.watch\",\"queueId\":\"" + ids[2] + "\"}");
+        const QJsonObject first = ws.nextOfType(QStringLiteral("queue.position"));
+        QCOMPARE(first.value(QStringLiteral("queueId")).toString().toUtf8(), ids[2]);
+        QCOMPARE(first.value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+        QCOMPARE(first.value(QStringLiteral("position")).toInt(), 3);
+        QCOMPARE(first.value(QStringLiteral("paused")).toBool(), true);
+
+        // A second socket watches ids[3], then closes: the server stops heartbeating it.
+        {
+            WsClient other;
+            QVERIFY(other.open(m_server->port()));
+            other.send("{\"type\":\"queue.watch\",\"queueId\":\"" + ids[3] + "\"}");
+            QCOMPARE(other.nextOfType(QStringLiteral("queue.position")).value(QStringLiteral("position")).toInt(), 4);
+            other.close();
+        }
+
+        // Nobody polls: ids[0], ids[1] and ids[3] lose their places after 2 s (plus up to one sweep
+        // interval); the watched ids[2] moves up to the head, and the push says so.
+        QJsonObject moved;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 8'000 && moved.value(QStringLiteral("position")).toInt() != 1)
+            moved = ws.nextOfType(QStringLiteral("queue.position"), 1'000);
+        QCOMPARE(moved.value(QStringLiteral("position")).toInt(), 1);
+        QCOMPARE(buyer.request("GET", "/api/queue/" + ids[0]).status, 410);
+        QCOMPARE(buyer.request("GET", "/api/queue/" + ids[3]).status, 410);
+
+        // Resume: the admission is pushed, with a token that opens the sale; then the watch ends.
+        QCOMPARE(admin.request("PUT", "/api/events/1/waiting-room", "{\"paused\":false}").status, 200);
+        const QJsonObject admitted = ws.nextOfType(QStringLiteral("queue.admitted"), 5'000);
+        QCOMPARE(admitted.value(QStringLiteral("admitted")).toBool(), true);
+        const QByteArray token = admitted.value(QStringLiteral("admissionToken")).toString().toUtf8();
+        QVERIFY(!token.isEmpty());
+        buyer.bearer = newBuyerSession(m_server->port());
+        const HttpResult held = buyer.request("POST", "/api/events/1/seats/5/hold", {},
+                                              { { "Idempotency-Key", "w1" }, { "X-Admission-Token", token } });
+        QVERIFY2(held.status == 201, held.body.constData());
+        QVERIFY(ws.next(1'500).isEmpty());
+
+        // Watching a session that has ended says how it ended, once.
+        ws.send("{\"type\":\"queue.watch\",\"queueId\":\"" + ids[0] + "\"}");
+        const QJsonObject ended = ws.nextOfType(QStringLiteral("queue.ended"));
+        QCOMPARE(ended.value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
+        QCOMPARE(ended.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("queue_expired"));
+        // The socket still answers its other messages.
+        ws.send("{\"type\":\"ping\"}");
+        QVERIFY(!ws.nextOfType(QStringLiteral("pong")).isEmpty());
+        // A watch still open when usherd stops: cleanup() requires a clean exit.
+        const HttpResult late = buyer.request("POST", "/api/events/1/queue", "{}");
+        QCOMPARE(late.status, 201);
+        const QByteArray lateId = late.json().value(QStringLiteral("queueId")).toString().toUtf8();
+        ws.send("{\"type\":\"queue.watch\",\"queueId\":\"" + lateId + "\"}");
+        QVERIFY(!ws.nextOfType(QStringLiteral("queue.position")).isEmpty());
     }
 
 private:
