@@ -1,0 +1,47 @@
+#pragma once
+
+// Applying sync ops to a ledger, shared by the box office (its local ledger) and central. Every
+// command's idempotency key derives from `keyPrefix` (unique per op and side) and the step, so
+// running an op again after a crash answers what the first run did and changes nothing twice.
+
+#include "sync/SyncLedger.h"
+#include "sync/SyncMessage.h"
+
+#include <string>
+#include <vector>
+
+namespace usher {
+
+IdempotencyKey syncKey(const std::string& keyPrefix, std::string_view step);
+
+// The payment reference of a synced sale's order: central and the box office both use it, so the
+// two journals can be matched order by order.
+std::string syncPaymentRef(const std::string& opId);
+
+struct SyncSaleOutcome {
+    Status status = Status::Ok;
+    OrderId order = 0;
+    std::vector<TicketId> tickets; // by position: the ticket of op.seats[i]
+};
+
+// HoldSeats then Confirm (a refused confirm releases the hold again). A hold that expired between
+// a crash and the retry is taken again under new keys (at most 3 attempts), so a sale is never
+// lost to a slow restart. A transient status (syncStatusIsTransient) means: run it again later.
+SyncSaleOutcome applySyncSale(SyncLedger& ledger, const SyncOp& op, const std::string& keyPrefix, const Actor& actor,
+                              ChannelId channel, Timestamp now);
+
+// AllocateSeats or DeallocateSeats of `seats` for `channel`, by the system, keyed `keyPrefix/step`.
+CommandResult applySyncAllocation(SyncLedger& ledger, EventId event, CommandKind kind, std::vector<SeatId> seats,
+                                  ChannelId channel, Timestamp now, const std::string& keyPrefix,
+                                  std::string_view step);
+
+// The seats of `seats` that are allocated to `channel` (unknown seats are not); *read false when the
+// event is unknown.
+std::vector<SeatId> syncSeatsAllocatedTo(SyncLedger& ledger, EventId event, const std::vector<SeatId>& seats,
+                                         ChannelId channel, bool* read = nullptr);
+
+// One command, keyed `keyPrefix/step`.
+CommandResult applySyncCommand(SyncLedger& ledger, EventId event, Command command, const std::string& keyPrefix,
+                               std::string_view step);
+
+} // namespace usher

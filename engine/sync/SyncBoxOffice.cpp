@@ -1,0 +1,582 @@
+#include "sync/SyncBoxOffice.h"
+
+#include "core/Assert.h"
+#include "core/Random.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <utility>
+
+namespace usher {
+
+namespace {
+
+// The texts are marked with QT_TRANSLATE_NOOP at their call sites, so that lupdate finds them.
+std::string tr(const char* text, const std::string& argument = {})
+{
+    QString translated = QCoreApplication::translate("SyncBoxOffice", text);
+    if (!argument.empty())
+        translated = translated.arg(QString::fromStdString(argument));
+    return translated.toStdString();
+}
+
+std::uint64_t randomSeed()
+{
+    std::uint64_t seed = 0;
+    while (seed == 0)
+        secureRandom(&seed, sizeof seed);
+    return seed;
+}
+
+std::string hexName(Prng& rng)
+{
+    std::string name;
+    for (int i = 0; i < 2; ++i) {
+        char part[17];
+        std::snprintf(part, sizeof part, "%016llx", static_cast<unsigned long long>(rng.next()));
+        name += part;
+    }
+    return name;
+}
+
+} // namespace
+
+const char* syncStateName(SyncState state)
+{
+    switch (state) {
+    case SyncState::Offline: return "offline";
+    case SyncState::Connecting: return "connecting";
+    case SyncState::Online: return "online";
+    case SyncState::Syncing: return "syncing";
+    }
+    return "?";
+}
+
+SyncBoxOffice::SyncBoxOffice(const SyncBoxOfficeOptions& options, SyncLedger& local, std::uint64_t seed)
+    : m_options(options)
+    , m_local(local)
+    , m_backoff(options.backoffBaseMs, options.backoffMaxMs, seed)
+{
+}
+
+std::unique_ptr<SyncBoxOffice> SyncBoxOffice::open(const SyncBoxOfficeOptions& options, SyncLedger& local,
+                                                   Timestamp now, std::string* error)
+{
+    if (options.device.empty() || options.token.empty() || options.channel == 0) {
+        *error = "a box office needs its device name, token and channel";
+        return nullptr;
+    }
+    const std::uint64_t seed = options.seed != 0 ? options.seed : randomSeed();
+    std::unique_ptr<SyncBoxOffice> office(new SyncBoxOffice(options, local, seed));
+    Prng names(seed ^ 0x9e3779b97f4a7c15ull);
+    office->m_outbox = SyncOutbox::open(
+        options.outboxPath, options.durability, [&] { return hexName(names); }, error);
+    if (office->m_outbox == nullptr)
+        return nullptr;
+    office->m_intentsUnsettled = true;
+    office->settleIntents(now);
+    office->updateState();
+    return office;
+}
+
+void SyncBoxOffice::crashPoint(const char* point)
+{
+    if (m_options.crashPoint)
+        m_options.crashPoint(point);
+}
+
+// ---- the transport ----
+
+bool SyncBoxOffice::shouldConnect(Timestamp now) const
+{
+    return m_state == SyncState::Offline && now >= m_nextAttemptAt;
+}
+
+void SyncBoxOffice::connecting(Timestamp now)
+{
+    m_state = SyncState::Connecting;
+    m_handshakeDeadline = now + m_options.handshakeTimeoutMs;
+}
+
+void SyncBoxOffice::opened(Timestamp now)
+{
+    m_state = SyncState::Connecting;
+    m_handshakeDeadline = now + m_options.handshakeTimeoutMs;
+    m_closeRequested = false;
+    SyncMessage hello;
+    hello.type = SyncMessageType::Hello;
+    hello.device = m_options.device;
+    hello.token = m_options.token;
+    hello.outbox = m_outbox->name();
+    hello.received = m_outbox->receivedPush();
+    hello.acked = m_outbox->ackedSeq();
+    send(hello);
+}
+
+void SyncBoxOffice::closed(Timestamp now)
+{
+    if (m_state == SyncState::Offline)
+        return;
+    m_state = SyncState::Offline;
+    m_outgoing.clear();
+    m_closeRequested = false;
+    m_sentUpTo = 0;
+    m_nextAttemptAt = now + m_backoff.failed();
+}
+
+std::vector<std::string> SyncBoxOffice::takeOutgoing()
+{
+    return std::exchange(m_outgoing, {});
+}
+
+bool SyncBoxOffice::takeCloseRequest()
+{
+    return std::exchange(m_closeRequested, false);
+}
+
+void SyncBoxOffice::send(const SyncMessage& message)
+{
+    m_outgoing.push_back(encodeSyncMessage(message));
+}
+
+void SyncBoxOffice::updateState()
+{
+    if (connected())
+        m_state = m_outbox->pending() == 0 ? SyncState::Online : SyncState::Syncing;
+}
+
+void SyncBoxOffice::refuseCentral(const std::string& why)
+{
+    m_refusal = why;
+    m_closeRequested = true;
+}
+
+void SyncBoxOffice::tick(Timestamp now)
+{
+    if (m_intentsUnsettled)
+        settleIntents(now);
+    if (m_state == SyncState::Connecting && now >= m_handshakeDeadline)
+        m_closeRequested = true;
+    // Nothing acknowledged for a while (lost, or dropped by central beyond a gap): send again from
+    // there. Measured from the last progress, not the last send, so a stream of new sales cannot
+    // keep postponing the retransmission of an old loss.
+    if (connected() && m_outbox->ackedSeq() < m_sentUpTo && now - m_lastProgress >= m_options.retransmitMs) {
+        m_sentUpTo = m_outbox->ackedSeq();
+        pump(now);
+    }
+}
+
+void SyncBoxOffice::received(std::string_view text, Timestamp now)
+{
+    if (m_state == SyncState::Offline)
+        return; // a message of a connection already given up
+    SyncMessage message;
+    std::string error;
+    if (!decodeSyncMessage(text, &message, &error))
+        return; // nothing central sends is malformed; ignoring keeps a bad proxy from stopping the sales
+    switch (message.type) {
+    case SyncMessageType::Welcome: handleWelcome(message, now); return;
+    case SyncMessageType::Ack:
+        if (!connected())
+            return;
+        if (message.upTo > m_outbox->ackedSeq())
+            m_lastProgress = now;
+        if (m_outbox->acknowledge(message.upTo, message.results, &error)) {
+            updateState();
+            pump(now);
+        }
+        return;
+    case SyncMessageType::Push:
+        if (connected())
+            handlePush(message.push, now);
+        return;
+    case SyncMessageType::Error:
+        if (message.code == "version_unsupported" || message.code == "unauthorized"
+            || message.code == "outbox_mismatch")
+            refuseCentral(
+                tr(QT_TRANSLATE_NOOP("SyncBoxOffice", "usherd refused this box office: %1"), message.message));
+        return;
+    default: return;
+    }
+}
+
+void SyncBoxOffice::handleWelcome(const SyncMessage& message, Timestamp now)
+{
+    if (m_state != SyncState::Connecting)
+        return;
+    if (message.protocol != kSyncProtocolVersion) {
+        refuseCentral(tr(QT_TRANSLATE_NOOP(
+            "SyncBoxOffice", "usherd speaks another sync protocol version: update the box office or the server")));
+        return;
+    }
+    if (message.device != m_options.device || message.channel != m_options.channel) {
+        refuseCentral(tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                           "usherd knows this device under another name or channel: enrol it again")));
+        return;
+    }
+    if (message.applied > m_outbox->lastSeq()) {
+        refuseCentral(tr(QT_TRANSLATE_NOOP(
+            "SyncBoxOffice",
+            "usherd has operations this box office does not have (was its data restored from a backup?)")));
+        return;
+    }
+    std::string error;
+    // Central lost ops it had acknowledged (restored from a backup): upload them again rather
+    // than lose them. Its refusals, if any now collide, show as rejected ops.
+    if (message.applied < m_outbox->ackedSeq() && !m_outbox->unacknowledgeAfter(message.applied, &error)) {
+        m_closeRequested = true;
+        return;
+    }
+    if (!m_outbox->acknowledge(message.applied, {}, &error)) {
+        m_closeRequested = true;
+        return;
+    }
+    m_refusal.clear();
+    m_backoff.succeeded();
+    m_state = SyncState::Online;
+    m_sentUpTo = m_outbox->ackedSeq();
+    updateState();
+    pump(now);
+}
+
+void SyncBoxOffice::pump(Timestamp now)
+{
+    if (!connected())
+        return;
+    std::uint64_t from = std::max(m_sentUpTo, m_outbox->ackedSeq()) + 1;
+    while (from <= m_outbox->lastSeq() && from - m_outbox->ackedSeq() - 1 < m_options.opsInFlightMax) {
+        const std::size_t room = m_options.opsInFlightMax - static_cast<std::size_t>(from - m_outbox->ackedSeq() - 1);
+        std::vector<SyncOutboxEntry> entries;
+        std::string error;
+        if (!m_outbox->list(from, std::min(room, m_options.opsPerMessageMax), &entries, &error) || entries.empty())
+            return;
+        SyncMessage m;
+        m.type = SyncMessageType::Ops;
+        for (SyncOutboxEntry& e : entries) {
+            if (e.local == SyncLocalState::Intent)
+                break; // not applied here yet: nothing after it may go before it
+            if (e.local == SyncLocalState::Void) {
+                SyncOp v;
+                v.seq = e.op.seq, v.id = e.op.id, v.kind = SyncOpKind::Void, v.event = e.op.event;
+                v.at = e.op.at, v.clerk = e.op.clerk;
+                e.op = std::move(v);
+            }
+            m.ops.push_back(std::move(e.op));
+        }
+        if (m.ops.empty())
+            return;
+        if (m_sentUpTo <= m_outbox->ackedSeq())
+            m_lastProgress = now; // nothing was in flight: the clock starts now
+        from = m.ops.back().seq + 1;
+        m_sentUpTo = m.ops.back().seq;
+        send(m);
+    }
+}
+
+// ---- pushes ----
+
+void SyncBoxOffice::handlePush(const SyncPush& push, Timestamp now)
+{
+    SyncMessage ack;
+    ack.type = SyncMessageType::PushAck;
+    if (m_intentsUnsettled && !settleIntents(now))
+        return; // an older op is not applied here yet: the push comes again
+    if (push.seq == m_outbox->receivedPush() + 1) {
+        const bool done = push.kind == SyncPushKind::Grant ? applyGrant(push, now) : applyTakeBack(push, now);
+        if (!done)
+            return; // a transient failure: central sends it again
+    } else if (push.seq > m_outbox->receivedPush()) {
+        return; // beyond a gap: the missing ones come again first
+    }
+    ack.upTo = m_outbox->receivedPush();
+    send(ack);
+    updateState();
+    pump(now);
+}
+
+bool SyncBoxOffice::applyGrant(const SyncPush& push, Timestamp now)
+{
+    const CommandResult r
+        = applySyncAllocation(m_local, push.event, CommandKind::AllocateSeats, push.seats, m_options.channel, now,
+                              "local/grant/" + std::to_string(push.id), "allocate");
+    if (syncStatusIsTransient(r.status))
+        return false;
+    if (!r.ok())
+        ++m_anomalies;
+    crashPoint("box office: grant allocated, push not recorded");
+    std::string error;
+    return m_outbox->setReceivedPush(push.seq, &error);
+}
+
+bool SyncBoxOffice::applyTakeBack(const SyncPush& push, Timestamp now)
+{
+    SyncOp op;
+    op.kind = SyncOpKind::TakeBack;
+    op.event = push.event;
+    op.at = now;
+    op.takeBack = push.id;
+    const ChannelId channel = m_options.channel;
+    const bool read = m_local.read(push.event, [&](const Ledger& ledger) {
+        for (SeatId s : push.seats) {
+            const SeatIndex i = ledger.venue().seatIndex(s);
+            const bool mine = i != kNoSeat && ledger.seat(i).allocation == channel;
+            // Held or sold here: kept. Anything else this box office can no longer sell once released.
+            if (mine && ledger.seatStatus(i) != SeatStatus::Available)
+                op.kept.push_back(s);
+            else
+                op.seats.push_back(s);
+        }
+    });
+    if (!read)
+        return false;
+    const SyncLocalResult r = journalAndApply(std::move(op), now, push.seq);
+    return !r.opId.empty(); // journaled with the push recorded: settled later if it did not apply yet
+}
+
+// ---- local operations ----
+
+SyncLocalResult SyncBoxOffice::journalAndApply(SyncOp op, Timestamp now, std::uint64_t receivedPush)
+{
+    SyncLocalResult result;
+    std::string error;
+    if (m_intentsUnsettled && !settleIntents(now)) {
+        result.status = Status::StorageUnavailable; // an older op is not applied here yet: keep the order
+        return result;
+    }
+    // Whatever is journaled must go over the wire: refuse here what central would refuse to read.
+    SyncOp probe = op;
+    probe.seq = m_outbox->lastSeq() + 1;
+    probe.id = m_outbox->name() + ":" + std::to_string(probe.seq);
+    SyncOp decoded;
+    if (!decodeSyncOp(encodeSyncOp(probe), &decoded, &error)) {
+        result.status = Status::InvalidArgument;
+        result.message = error;
+        return result;
+    }
+    if (!m_outbox->append(&op, now, receivedPush, &error)) {
+        result.status = Status::StorageFailed;
+        result.message = error;
+        return result;
+    }
+    result.opId = op.id;
+    crashPoint("box office: op journaled, not applied");
+    if (!applyLocal(op, now, &result))
+        m_intentsUnsettled = true; // tick() applies it once the local engine answers again
+    crashPoint("box office: op applied");
+    updateState();
+    pump(now);
+    return result;
+}
+
+bool SyncBoxOffice::applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult* result)
+{
+    switch (op.kind) {
+    case SyncOpKind::Sale: {
+        const SyncSaleOutcome sale = applySyncSale(m_local, op, "local/" + op.id, Actor { ActorKind::Clerk, op.clerk },
+                                                   m_options.channel, now);
+        result->status = sale.status;
+        result->order = sale.order;
+        result->tickets = sale.tickets;
+        break;
+    }
+    case SyncOpKind::Refund:
+    case SyncOpKind::Exchange: result->status = applyLocalOrderOp(op, now); break;
+    case SyncOpKind::TakeBack: {
+        // Released seats still allocated here (all of them, unless a crash came after this ran).
+        std::vector<SeatId> mine = syncSeatsAllocatedTo(m_local, op.event, op.seats, m_options.channel);
+        result->status = Status::Ok;
+        if (!mine.empty())
+            result->status = applySyncAllocation(m_local, op.event, CommandKind::DeallocateSeats, std::move(mine),
+                                                 m_options.channel, now, "local/" + op.id, "deallocate")
+                                 .status;
+        if (!result->ok() && !syncStatusIsTransient(result->status))
+            ++m_anomalies; // the seats were checked a moment ago: never expected
+        break;
+    }
+    case SyncOpKind::Void: result->status = Status::Ok; break;
+    }
+    if (syncStatusIsTransient(result->status))
+        return false;
+    std::string error;
+    const SyncLocalState state = result->ok() ? SyncLocalState::Done : SyncLocalState::Void;
+    if (!m_outbox->setLocal(op.seq, state, result->order, &error)) {
+        result->status = Status::StorageFailed;
+        return false;
+    }
+    return true;
+}
+
+Status SyncBoxOffice::applyLocalOrderOp(const SyncOp& op, Timestamp now)
+{
+    SyncOutboxEntry sale;
+    std::string error;
+    if (!m_outbox->find(op.sale, &sale, &error) || sale.op.kind != SyncOpKind::Sale
+        || sale.local != SyncLocalState::Done)
+        return Status::OrderNotFound;
+    Command c;
+    c.actor = Actor { ActorKind::Clerk, op.clerk };
+    c.channel = m_options.channel;
+    c.now = now;
+    c.order = sale.localOrder;
+    bool known = true;
+    m_local.read(op.event, [&](const Ledger& ledger) {
+        const Order* order = ledger.order(sale.localOrder);
+        known = order != nullptr;
+        for (std::uint32_t position : op.tickets) {
+            known = known && position < order->ticketCount;
+            if (known)
+                c.tickets.push_back(order->firstTicket + position);
+        }
+    });
+    if (!known)
+        return Status::TicketNotFound;
+    if (op.kind == SyncOpKind::Refund) {
+        c.kind = CommandKind::Refund;
+        c.amount = op.amount;
+        c.text = op.reason;
+    } else {
+        c.kind = CommandKind::Exchange;
+        c.seats = op.seats;
+    }
+    return applySyncCommand(m_local, op.event, c, "local/" + op.id, "apply").status;
+}
+
+bool SyncBoxOffice::settleIntents(Timestamp now)
+{
+    std::vector<SyncOutboxEntry> intents;
+    std::string error;
+    if (!m_outbox->intents(&intents, &error))
+        return false;
+    for (const SyncOutboxEntry& e : intents) {
+        SyncLocalResult result;
+        if (!applyLocal(e.op, now, &result))
+            return false;
+    }
+    m_intentsUnsettled = false;
+    pump(now);
+    return true;
+}
+
+SyncRoute SyncBoxOffice::route(EventId event, const std::vector<SeatId>& seats, std::string* why) const
+{
+    const std::size_t mine = syncSeatsAllocatedTo(m_local, event, seats, m_options.channel).size();
+    if (!seats.empty() && mine == seats.size())
+        return SyncRoute::Local;
+    if (mine != 0) {
+        *why = tr(QT_TRANSLATE_NOOP(
+            "SyncBoxOffice",
+            "A sale cannot mix seats of this box office's allocation with other seats: sell them separately."));
+        return SyncRoute::Refused;
+    }
+    if (!connected()) {
+        *why = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                    "usherd is unreachable: only the seats allocated to this box office can be sold."));
+        return SyncRoute::Refused;
+    }
+    return SyncRoute::Online;
+}
+
+SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp now)
+{
+    SyncLocalResult result;
+    result.route = route(request.event, request.seats, &result.message);
+    if (result.route != SyncRoute::Local) {
+        result.status = result.route == SyncRoute::Online ? Status::WrongChannel : Status::SeatNotAllocated;
+        if (result.route == SyncRoute::Online)
+            result.message = tr(QT_TRANSLATE_NOOP(
+                "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
+        return result;
+    }
+    const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
+    if (request.seats.size() > kSyncSeatsPerOpMax || distinct.size() != request.seats.size()
+        || (!request.priceTypes.empty() && request.priceTypes.size() != request.seats.size())) {
+        result.status = Status::InvalidArgument;
+        return result;
+    }
+    bool available = true;
+    m_local.read(request.event, [&](const Ledger& ledger) {
+        for (SeatId s : request.seats)
+            available = available && ledger.seatStatus(ledger.venue().seatIndex(s)) == SeatStatus::Available;
+    });
+    if (!available) {
+        result.status = Status::SeatUnavailable;
+        return result;
+    }
+    SyncOp op;
+    op.kind = SyncOpKind::Sale;
+    op.event = request.event;
+    op.at = now;
+    op.clerk = request.clerk;
+    op.seats = request.seats;
+    op.priceTypes = request.priceTypes;
+    op.amount = request.amount;
+    op.buyer = request.buyer;
+    return journalAndApply(std::move(op), now, 0);
+}
+
+SyncLocalResult SyncBoxOffice::refund(const std::string& saleOp, std::vector<std::uint32_t> positions, Amount amount,
+                                      std::string reason, std::uint64_t clerk, Timestamp now)
+{
+    SyncOutboxEntry sale;
+    std::string error;
+    if (!m_outbox->find(saleOp, &sale, &error) || sale.op.kind != SyncOpKind::Sale) {
+        SyncLocalResult result;
+        result.status = Status::OrderNotFound;
+        return result;
+    }
+    SyncOp op;
+    op.kind = SyncOpKind::Refund;
+    op.event = sale.op.event;
+    op.at = now;
+    op.clerk = clerk;
+    op.sale = saleOp;
+    op.tickets = std::move(positions);
+    op.amount = amount;
+    op.reason = std::move(reason);
+    return journalAndApply(std::move(op), now, 0);
+}
+
+SyncLocalResult SyncBoxOffice::exchange(const std::string& saleOp, std::uint32_t position, SeatId newSeat,
+                                        std::uint64_t clerk, Timestamp now)
+{
+    SyncLocalResult result;
+    SyncOutboxEntry sale;
+    std::string error;
+    if (!m_outbox->find(saleOp, &sale, &error) || sale.op.kind != SyncOpKind::Sale) {
+        result.status = Status::OrderNotFound;
+        return result;
+    }
+    // The new seat must be this box office's too: an exchange is a sale of it.
+    if (route(sale.op.event, { newSeat }, &result.message) != SyncRoute::Local) {
+        result.status = Status::SeatNotAllocated;
+        return result;
+    }
+    SyncOp op;
+    op.kind = SyncOpKind::Exchange;
+    op.event = sale.op.event;
+    op.at = now;
+    op.clerk = clerk;
+    op.sale = saleOp;
+    op.tickets = { position };
+    op.seats = { newSeat };
+    return journalAndApply(std::move(op), now, 0);
+}
+
+SyncStatus SyncBoxOffice::status(Timestamp now)
+{
+    SyncStatus s;
+    s.state = m_state;
+    s.pending = m_outbox->pending();
+    std::string error;
+    if (const auto oldest = m_outbox->oldestPendingAt(&error))
+        s.oldestPendingAgeMs = std::max<std::int64_t>(0, now - *oldest);
+    s.rejected = m_outbox->rejected();
+    s.failures = m_backoff.failures();
+    s.refusal = m_refusal;
+    return s;
+}
+
+} // namespace usher

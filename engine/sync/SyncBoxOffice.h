@@ -1,0 +1,152 @@
+#pragma once
+
+// The box office's side of the sync protocol (docs/sync-protocol.md). It owns the durable outbox
+// and decides how a sale goes: seats of this box office's allocation are sold in the local ledger
+// (with or without a network) and queued as ops; other seats only through usherd while it is
+// reachable (fail closed). It uploads the outbox in order, applies central's grants and
+// take-backs, and reconnects with backoff and jitter.
+//
+// Transport-agnostic and single-threaded: the transport asks shouldConnect(now), reports
+// connecting/opened/closed/received, calls tick(now), sends what takeOutgoing() returns and closes
+// the connection when takeCloseRequest() says so. Time is always an argument.
+
+#include "sync/SyncApply.h"
+#include "sync/SyncBackoff.h"
+#include "sync/SyncLedger.h"
+#include "sync/SyncOutbox.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace usher {
+
+// The numbers never change (the UI and the logs show them).
+enum class SyncState : std::uint8_t {
+    Offline = 0,
+    Connecting = 1,
+    Online = 2,  // connected, nothing pending
+    Syncing = 3, // connected, ops not yet acknowledged
+};
+const char* syncStateName(SyncState state);
+
+struct SyncStatus {
+    SyncState state = SyncState::Offline;
+    std::uint64_t pending = 0;           // ops not acknowledged by central
+    std::int64_t oldestPendingAgeMs = 0; // 0 when nothing is pending
+    std::uint64_t rejected = 0;          // ops central acknowledged with a refusal
+    std::uint32_t failures = 0;          // connection attempts failed in a row
+    std::string refusal;                 // why central refused us (version, token), translated
+};
+
+struct SyncBoxOfficeOptions {
+    std::string device;
+    std::string token;
+    ChannelId channel = 0; // the box office's channel (from its enrolment)
+    std::string outboxPath;
+    SyncDurability durability = SyncDurability::Full;
+    std::int64_t backoffBaseMs = 500;
+    std::int64_t backoffMaxMs = 30'000;
+    std::int64_t retransmitMs = 2000;
+    std::int64_t handshakeTimeoutMs = 10'000;
+    std::size_t opsPerMessageMax = 200;
+    std::size_t opsInFlightMax = 2000;
+    std::uint64_t seed = 0; // jitter and the outbox name; 0: from the system's secure random source
+    std::function<void(const char* point)> crashPoint;
+};
+
+enum class SyncRoute : std::uint8_t {
+    Local = 1,   // every seat is this box office's: sell here (sell())
+    Online = 2,  // no seat is, and usherd is reachable: sell through usherd
+    Refused = 3, // fail closed: usherd unreachable, or a mix of both kinds of seats
+};
+
+struct SyncSaleRequest {
+    EventId event = 0;
+    std::vector<SeatId> seats;
+    std::vector<std::uint8_t> priceTypes; // one per seat, or empty
+    Amount amount = -1;                   // expected total, -1: not checked
+    Buyer buyer;
+    std::uint64_t clerk = 0;
+};
+
+struct SyncLocalResult {
+    Status status = Status::Ok;
+    SyncRoute route = SyncRoute::Local;
+    std::string opId;  // the op journaled (also when the local ledger refused it: a void op)
+    OrderId order = 0; // the local order (sale)
+    std::vector<TicketId> tickets;
+    std::string message; // why, when refused before anything was journaled (translated)
+    bool ok() const { return status == Status::Ok; }
+};
+
+class SyncBoxOffice {
+public:
+    // Opens the outbox and applies every op a crash left journaled but not applied locally.
+    static std::unique_ptr<SyncBoxOffice> open(const SyncBoxOfficeOptions& options, SyncLedger& local, Timestamp now,
+                                               std::string* error);
+    SyncBoxOffice(const SyncBoxOffice&) = delete;
+    SyncBoxOffice& operator=(const SyncBoxOffice&) = delete;
+
+    // The transport.
+    bool shouldConnect(Timestamp now) const;
+    void connecting(Timestamp now);
+    void opened(Timestamp now);
+    void closed(Timestamp now);
+    void received(std::string_view text, Timestamp now);
+    void tick(Timestamp now);
+    std::vector<std::string> takeOutgoing();
+    bool takeCloseRequest();
+
+    // The clerk.
+    SyncRoute route(EventId event, const std::vector<SeatId>& seats, std::string* why) const;
+    SyncLocalResult sell(const SyncSaleRequest& request, Timestamp now);
+    // Refund or exchange of a sale made here (`saleOp` its op id); positions index its seats.
+    SyncLocalResult refund(const std::string& saleOp, std::vector<std::uint32_t> positions, Amount amount,
+                           std::string reason, std::uint64_t clerk, Timestamp now);
+    SyncLocalResult exchange(const std::string& saleOp, std::uint32_t position, SeatId newSeat, std::uint64_t clerk,
+                             Timestamp now);
+
+    SyncStatus status(Timestamp now);
+    SyncState state() const { return m_state; }
+    SyncOutbox& outbox() { return *m_outbox; }
+    // Grants the local ledger refused (never expected: a bug or a tampered file).
+    std::uint64_t anomalies() const { return m_anomalies; }
+
+private:
+    SyncBoxOffice(const SyncBoxOfficeOptions& options, SyncLedger& local, std::uint64_t seed);
+    void crashPoint(const char* point);
+    void send(const SyncMessage& message);
+    bool connected() const { return m_state == SyncState::Online || m_state == SyncState::Syncing; }
+    void updateState();
+    void pump(Timestamp now);
+    SyncLocalResult journalAndApply(SyncOp op, Timestamp now, std::uint64_t receivedPush);
+    // Applies a journaled op to the local ledger and records its local state; false on a transient failure.
+    bool applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult* result);
+    Status applyLocalOrderOp(const SyncOp& op, Timestamp now);
+    bool settleIntents(Timestamp now);
+    void handleWelcome(const SyncMessage& message, Timestamp now);
+    void handlePush(const SyncPush& push, Timestamp now);
+    bool applyGrant(const SyncPush& push, Timestamp now);
+    bool applyTakeBack(const SyncPush& push, Timestamp now);
+    void refuseCentral(const std::string& why);
+
+    const SyncBoxOfficeOptions m_options;
+    SyncLedger& m_local;
+    std::unique_ptr<SyncOutbox> m_outbox;
+    SyncBackoff m_backoff;
+    SyncState m_state = SyncState::Offline;
+    Timestamp m_nextAttemptAt = 0;
+    Timestamp m_handshakeDeadline = 0;
+    Timestamp m_lastProgress = 0; // when the acknowledged seq last moved (or sending started from it)
+    std::uint64_t m_sentUpTo = 0; // the highest op seq sent on this connection
+    bool m_intentsUnsettled = false;
+    bool m_closeRequested = false;
+    std::string m_refusal;
+    std::vector<std::string> m_outgoing;
+    std::uint64_t m_anomalies = 0;
+};
+
+} // namespace usher

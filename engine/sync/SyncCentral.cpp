@@ -1,0 +1,522 @@
+#include "sync/SyncCentral.h"
+
+#include "core/Assert.h"
+#include "core/Random.h"
+#include "sync/SyncApply.h"
+
+#include <algorithm>
+#include <set>
+#include <sodium.h>
+#include <utility>
+
+namespace usher {
+
+std::vector<std::uint8_t> syncTokenHash(std::string_view token)
+{
+    initSodium();
+    std::vector<std::uint8_t> hash(32);
+    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                       nullptr, 0);
+    return hash;
+}
+
+SyncCentral::SyncCentral(const SyncCentralOptions& options, SyncLedger& ledger)
+    : m_options(options)
+    , m_ledger(ledger)
+{
+}
+
+std::unique_ptr<SyncCentral> SyncCentral::open(const SyncCentralOptions& options, SyncLedger& ledger, Timestamp now,
+                                               std::string* error)
+{
+    std::unique_ptr<SyncCentral> central(new SyncCentral(options, ledger));
+    central->m_store = SyncCentralStore::open(options.storePath, options.durability, error);
+    if (central->m_store == nullptr)
+        return nullptr;
+    std::vector<SyncDeviceRecord> devices;
+    if (!central->m_store->loadDevices(&devices, error))
+        return nullptr;
+    for (SyncDeviceRecord& d : devices)
+        central->m_devices[d.name] = std::move(d);
+    // Grants whose allocation may or may not have become durable before a crash: run them again
+    // (the same key answers the first outcome).
+    std::vector<SyncPushRecord> intents;
+    if (!central->m_store->pushesInState(SyncPushState::Intent, &intents, error))
+        return nullptr;
+    for (SyncPushRecord& push : intents)
+        if (syncStatusIsTransient(central->runGrant(push, now)))
+            central->m_grantsUnsettled = true;
+    return central;
+}
+
+void SyncCentral::crashPoint(const char* point)
+{
+    if (m_options.crashPoint)
+        m_options.crashPoint(point);
+}
+
+bool SyncCentral::enrol(const std::string& device, const std::string& token, ChannelId channel, std::string* error)
+{
+    SyncMessage probe;
+    probe.type = SyncMessageType::Hello;
+    probe.device = device;
+    probe.token = token;
+    probe.outbox = "x";
+    SyncMessage decoded;
+    if (token.size() < 16 || channel == 0 || !decodeSyncMessage(encodeSyncMessage(probe), &decoded, error)) {
+        if (error->empty())
+            *error = "a device needs a channel and a token of at least 16 characters";
+        return false;
+    }
+    if (m_devices.count(device) != 0) {
+        *error = "device " + device + " is already enrolled";
+        return false;
+    }
+    SyncDeviceRecord record;
+    record.name = device;
+    record.tokenHash = syncTokenHash(token);
+    record.channel = channel;
+    if (!m_store->addDevice(&record, error))
+        return false;
+    m_devices[device] = std::move(record);
+    return true;
+}
+
+void SyncCentral::opened(SyncConnectionId connection)
+{
+    m_sessions[connection] = Session {};
+}
+
+void SyncCentral::closed(SyncConnectionId connection)
+{
+    auto it = m_sessions.find(connection);
+    if (it == m_sessions.end())
+        return;
+    auto dc = m_deviceConnection.find(it->second.device);
+    if (dc != m_deviceConnection.end() && dc->second == connection)
+        m_deviceConnection.erase(dc);
+    m_sessions.erase(it);
+}
+
+std::string SyncCentral::deviceOf(SyncConnectionId connection) const
+{
+    auto it = m_sessions.find(connection);
+    return it == m_sessions.end() ? std::string() : it->second.device;
+}
+
+const SyncDeviceRecord* SyncCentral::device(const std::string& name) const
+{
+    auto it = m_devices.find(name);
+    return it == m_devices.end() ? nullptr : &it->second;
+}
+
+std::vector<SyncOutgoing> SyncCentral::takeOutgoing()
+{
+    return std::exchange(m_outgoing, {});
+}
+
+void SyncCentral::send(SyncConnectionId connection, const SyncMessage& message, bool close)
+{
+    m_outgoing.push_back(SyncOutgoing { connection, encodeSyncMessage(message), close });
+}
+
+void SyncCentral::refuse(SyncConnectionId connection, Session& session, const std::string& code,
+                         const std::string& message)
+{
+    const bool fatal = code == "version_unsupported" || code == "unauthorized" || code == "outbox_mismatch"
+        || ++session.invalid > m_options.invalidMessagesMax;
+    send(connection, syncError(code, message), fatal);
+}
+
+void SyncCentral::received(SyncConnectionId connection, std::string_view text, Timestamp now)
+{
+    auto it = m_sessions.find(connection);
+    if (it == m_sessions.end())
+        return; // closed meanwhile
+    Session& session = it->second;
+    SyncMessage message;
+    std::string error;
+    if (!decodeSyncMessage(text, &message, &error)) {
+        ++m_invalidMessages;
+        refuse(connection, session, "invalid_message", error);
+        return;
+    }
+    if (message.type == SyncMessageType::Hello) {
+        handleHello(connection, session, message, now);
+        return;
+    }
+    if (session.device.empty() || m_deviceConnection[session.device] != connection) {
+        refuse(connection, session, "not_authenticated", "send hello first");
+        return;
+    }
+    switch (message.type) {
+    case SyncMessageType::Ops: handleOps(connection, session, message, now); return;
+    case SyncMessageType::PushAck: handlePushAck(session, message, now); return;
+    case SyncMessageType::Ping: {
+        SyncMessage pong;
+        pong.type = SyncMessageType::Pong;
+        send(connection, pong);
+        return;
+    }
+    default:
+        ++m_invalidMessages;
+        refuse(connection, session, "invalid_message", "a box office does not send this message type");
+        return;
+    }
+}
+
+void SyncCentral::handleHello(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now)
+{
+    if (message.protocol != kSyncProtocolVersion) {
+        refuse(connection, session, "version_unsupported",
+               "this usherd speaks sync protocol " + std::to_string(kSyncProtocolVersion) + ", the box office speaks "
+                   + std::to_string(message.protocol) + ": update the "
+                   + (message.protocol > kSyncProtocolVersion ? "server" : "box office"));
+        return;
+    }
+    auto it = m_devices.find(message.device);
+    if (it == m_devices.end()
+        || sodium_memcmp(syncTokenHash(message.token).data(), it->second.tokenHash.data(), 32) != 0) {
+        refuse(connection, session, "unauthorized", "unknown device or wrong token");
+        return;
+    }
+    SyncDeviceRecord& device = it->second;
+    std::string error;
+    if (device.outbox.empty()) {
+        if (!m_store->setOutbox(device.name, message.outbox, &error)) {
+            send(connection, syncError("internal", error));
+            return;
+        }
+        device.outbox = message.outbox;
+    } else if (device.outbox != message.outbox) {
+        refuse(connection, session, "outbox_mismatch",
+               "this device was enrolled with another outbox (reinstalled?): an administrator must enrol it again");
+        return;
+    }
+    // A newer connection of the same device replaces the older one.
+    auto old = m_deviceConnection.find(device.name);
+    if (old != m_deviceConnection.end() && old->second != connection)
+        m_outgoing.push_back(SyncOutgoing { old->second, {}, true });
+    m_deviceConnection[device.name] = connection;
+    session.device = device.name;
+    const std::uint64_t received = std::min(message.received, device.pushSeq);
+    if (received > device.pushAcked && m_store->setPushAcked(device.name, received, &error))
+        device.pushAcked = received;
+    SyncMessage welcome;
+    welcome.type = SyncMessageType::Welcome;
+    welcome.device = device.name;
+    welcome.channel = device.channel;
+    welcome.applied = device.applied;
+    send(connection, welcome);
+    // Acknowledgements lost with an earlier connection: the device learns from welcome that its
+    // ops are applied, and here which of them central refused.
+    if (message.acked < device.applied) {
+        SyncMessage ack;
+        ack.type = SyncMessageType::Ack;
+        ack.upTo = device.applied;
+        if (m_store->refusedOps(device.name, message.acked, device.applied, kSyncOpsPerMessageMax, &ack.results,
+                                &error))
+            send(connection, ack);
+    }
+    sendPushes(connection, session, now, std::max(received, device.pushAcked));
+}
+
+void SyncCentral::handlePushAck(Session& session, const SyncMessage& message, Timestamp now)
+{
+    SyncDeviceRecord& device = m_devices[session.device];
+    const std::uint64_t upTo = std::min(message.upTo, device.pushSeq);
+    std::string error;
+    if (upTo > device.pushAcked && m_store->setPushAcked(device.name, upTo, &error)) {
+        device.pushAcked = upTo;
+        session.lastPushProgress = now;
+    }
+    if (session.pushSentUpTo < device.pushSeq && device.pushAcked >= session.pushSentUpTo)
+        sendPushes(m_deviceConnection[device.name], session, now, session.pushSentUpTo);
+}
+
+void SyncCentral::sendPushes(SyncConnectionId connection, Session& session, Timestamp now, std::uint64_t after)
+{
+    const SyncDeviceRecord& device = m_devices[session.device];
+    if (after >= device.pushSeq)
+        return;
+    std::vector<SyncPushRecord> pushes;
+    std::string error;
+    if (!m_store->pushes(device.name, after, m_options.pushesPerBurst, &pushes, &error))
+        return; // sent again on the next tick
+    if (after <= device.pushAcked)
+        session.lastPushProgress = now; // sending from the acknowledged seq: the clock starts now
+    for (const SyncPushRecord& p : pushes) {
+        SyncMessage m;
+        m.type = SyncMessageType::Push;
+        m.push = SyncPush { p.seq, p.kind, p.id, p.event, p.seats };
+        send(connection, m);
+        session.pushSentUpTo = p.seq;
+    }
+}
+
+void SyncCentral::tick(Timestamp now)
+{
+    for (auto& [connection, session] : m_sessions) {
+        if (session.device.empty() || m_deviceConnection[session.device] != connection)
+            continue;
+        const SyncDeviceRecord& device = m_devices[session.device];
+        if (device.pushAcked < device.pushSeq && now - session.lastPushProgress >= m_options.retransmitMs)
+            sendPushes(connection, session, now, device.pushAcked);
+    }
+    if (!m_grantsUnsettled)
+        return;
+    m_grantsUnsettled = false;
+    std::vector<SyncPushRecord> intents;
+    std::string error;
+    if (!m_store->pushesInState(SyncPushState::Intent, &intents, &error))
+        m_grantsUnsettled = true;
+    for (SyncPushRecord& push : intents)
+        if (syncStatusIsTransient(runGrant(push, now)))
+            m_grantsUnsettled = true;
+}
+
+void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now)
+{
+    SyncDeviceRecord& device = m_devices[session.device];
+    std::vector<SyncAppliedOp> applied;
+    std::map<std::string, SyncAppliedOp> batch;
+    SyncMessage ack;
+    ack.type = SyncMessageType::Ack;
+    std::uint64_t next = device.applied;
+    bool transient = false;
+    for (const SyncOp& op : message.ops) {
+        if (op.seq <= next)
+            continue; // a duplicate
+        if (op.seq != next + 1)
+            break; // beyond a gap: it comes again
+        if (op.id != device.outbox + ":" + std::to_string(op.seq)) {
+            ++m_invalidMessages;
+            refuse(connection, session, "invalid_message", "op " + std::to_string(op.seq) + " has the wrong id");
+            break;
+        }
+        SyncAppliedOp result;
+        if (!applyOp(device, op, now, batch, &result)) {
+            transient = true;
+            break;
+        }
+        batch[op.id] = result;
+        applied.push_back(std::move(result));
+        ack.results.push_back(SyncOpResult { op.seq, applied.back().status });
+        next = op.seq;
+    }
+    if (!applied.empty()) {
+        crashPoint("central: ops applied, not recorded");
+        std::string error;
+        if (!m_store->recordApplied(device.name, applied, next, &error)) {
+            send(connection, syncError("internal", error));
+            return; // not acknowledged: the device sends them again and the keys answer
+        }
+        device.applied = next;
+        crashPoint("central: ops recorded, not acknowledged");
+    }
+    if (transient)
+        send(connection, syncError("internal", "the event is busy or its storage failed: retrying"));
+    ack.upTo = device.applied;
+    send(connection, ack);
+}
+
+bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
+                          const std::map<std::string, SyncAppliedOp>& batch, SyncAppliedOp* out)
+{
+    out->seq = op.seq;
+    out->id = op.id;
+    out->kind = op.kind;
+    const std::string prefix = device.name + "/" + op.id;
+    switch (op.kind) {
+    case SyncOpKind::Sale: {
+        // Only the device's own seats are sold through its outbox; anything else is a bug or an
+        // attack, and would collide with online sales.
+        if (!allocatedTo(op.event, op.seats, device.channel)) {
+            out->status = Status::SeatNotAllocated;
+            break;
+        }
+        const SyncSaleOutcome sale
+            = applySyncSale(m_ledger, op, prefix, Actor { ActorKind::Device, device.number }, device.channel, now);
+        out->status = sale.status;
+        out->order = sale.order;
+        out->tickets = sale.tickets;
+        break;
+    }
+    case SyncOpKind::Refund:
+    case SyncOpKind::Exchange: out->status = applyRefundOrExchange(device, op, now, batch); break;
+    case SyncOpKind::TakeBack: out->status = applyTakeBack(device, op, now, out); break;
+    case SyncOpKind::Void: out->status = Status::Ok; break;
+    }
+    return !syncStatusIsTransient(out->status);
+}
+
+Status SyncCentral::applyRefundOrExchange(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
+                                          const std::map<std::string, SyncAppliedOp>& batch)
+{
+    SyncAppliedOp sale;
+    std::string error;
+    if (auto it = batch.find(op.sale); it != batch.end())
+        sale = it->second;
+    else if (!m_store->findOp(device.name, op.sale, &sale, &error))
+        return error.empty() ? Status::OrderNotFound : Status::StorageFailed;
+    if (sale.kind != SyncOpKind::Sale || sale.status != Status::Ok)
+        return Status::OrderNotFound;
+    Command c;
+    c.actor = Actor { ActorKind::Device, device.number };
+    c.channel = device.channel;
+    c.now = now;
+    c.order = sale.order;
+    for (std::uint32_t position : op.tickets) {
+        if (position >= sale.tickets.size())
+            return Status::TicketNotFound;
+        c.tickets.push_back(sale.tickets[position]);
+    }
+    if (op.kind == SyncOpKind::Refund) {
+        c.kind = CommandKind::Refund;
+        c.amount = op.amount;
+        c.text = op.reason;
+    } else {
+        if (!allocatedTo(op.event, op.seats, device.channel))
+            return Status::SeatNotAllocated;
+        c.kind = CommandKind::Exchange;
+        c.seats = op.seats;
+    }
+    return applySyncCommand(m_ledger, op.event, c, device.name + "/" + op.id, "apply").status;
+}
+
+Status SyncCentral::applyTakeBack(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out)
+{
+    SyncPushRecord push;
+    std::string error;
+    if (!m_store->findPush(op.takeBack, &push, &error))
+        return error.rfind("no push", 0) == 0 ? Status::InvalidArgument : Status::StorageFailed;
+    if (push.device != device.name || push.kind != SyncPushKind::TakeBack || push.event != op.event
+        || push.state != SyncPushState::Ready)
+        return Status::InvalidArgument;
+    std::set<SeatId> named(op.seats.begin(), op.seats.end());
+    named.insert(op.kept.begin(), op.kept.end());
+    if (named != std::set<SeatId>(push.seats.begin(), push.seats.end())
+        || named.size() != op.seats.size() + op.kept.size())
+        return Status::InvalidArgument;
+    out->takeBack = push.id;
+    out->released = op.seats;
+    out->kept = op.kept;
+    Status status = Status::Ok;
+    if (!op.seats.empty())
+        status = applySyncAllocation(m_ledger, op.event, CommandKind::DeallocateSeats, op.seats, device.channel, now,
+                                     device.name + "/" + op.id, "deallocate")
+                     .status;
+    out->takeBackState = status == Status::Ok ? SyncPushState::Completed : SyncPushState::Failed;
+    return status;
+}
+
+bool SyncCentral::allocatedTo(EventId event, const std::vector<SeatId>& seats, ChannelId channel)
+{
+    bool read = false;
+    return syncSeatsAllocatedTo(m_ledger, event, seats, channel, &read).size() == seats.size() && read;
+}
+
+Status SyncCentral::runGrant(SyncPushRecord& push, Timestamp now)
+{
+    const Status status
+        = applySyncAllocation(m_ledger, push.event, CommandKind::AllocateSeats, push.seats,
+                              m_devices[push.device].channel, now, "grant/" + std::to_string(push.id), "allocate")
+              .status;
+    if (syncStatusIsTransient(status)) {
+        m_grantsUnsettled = true; // still an intent: tick() runs it again
+        return status;
+    }
+    crashPoint("central: grant allocated, push not issued");
+    std::uint64_t seq = 0;
+    std::string error;
+    const SyncPushState state = status == Status::Ok ? SyncPushState::Ready : SyncPushState::Refused;
+    if (!m_store->setPushState(push.id, state, &seq, &error)) {
+        m_grantsUnsettled = true;
+        return Status::StorageFailed;
+    }
+    push.state = state;
+    if (state != SyncPushState::Ready)
+        return status;
+    push.seq = seq;
+    m_devices[push.device].pushSeq = seq;
+    auto connection = m_deviceConnection.find(push.device);
+    if (connection != m_deviceConnection.end()) {
+        Session& session = m_sessions[connection->second];
+        if (session.pushSentUpTo + 1 == seq) {
+            SyncMessage m;
+            m.type = SyncMessageType::Push;
+            m.push = SyncPush { seq, push.kind, push.id, push.event, push.seats };
+            if (session.pushSentUpTo <= m_devices[push.device].pushAcked)
+                session.lastPushProgress = now;
+            send(connection->second, m);
+            session.pushSentUpTo = seq;
+        }
+    }
+    return status;
+}
+
+Status SyncCentral::grant(const std::string& device, EventId event, std::vector<SeatId> seats, Timestamp now,
+                          std::uint64_t* id)
+{
+    if (m_devices.count(device) == 0 || seats.empty() || seats.size() > kSyncSeatsPerPushMax)
+        return Status::InvalidArgument;
+    SyncPushRecord push;
+    push.device = device;
+    push.kind = SyncPushKind::Grant;
+    push.event = event;
+    push.seats = std::move(seats);
+    std::uint64_t seq = 0;
+    std::string error;
+    if (!m_store->addPush(&push, &seq, &error))
+        return Status::StorageFailed;
+    *id = push.id;
+    crashPoint("central: grant recorded, not allocated");
+    return runGrant(push, now);
+}
+
+Status SyncCentral::takeBack(const std::string& device, EventId event, std::vector<SeatId> seats, Timestamp now,
+                             std::uint64_t* id)
+{
+    auto it = m_devices.find(device);
+    if (it == m_devices.end() || seats.empty() || seats.size() > kSyncSeatsPerPushMax
+        || std::set<SeatId>(seats.begin(), seats.end()).size() != seats.size())
+        return Status::InvalidArgument;
+    if (!allocatedTo(event, seats, it->second.channel))
+        return Status::SeatNotAllocated;
+    std::vector<SyncPushRecord> pending;
+    std::string error;
+    if (!m_store->pushesInState(SyncPushState::Ready, &pending, &error))
+        return Status::StorageFailed;
+    const std::set<SeatId> wanted(seats.begin(), seats.end());
+    for (const SyncPushRecord& p : pending)
+        if (p.kind == SyncPushKind::TakeBack && p.event == event)
+            for (SeatId s : p.seats)
+                if (wanted.count(s) != 0)
+                    return Status::SeatUnavailable;
+    SyncPushRecord push;
+    push.device = device;
+    push.kind = SyncPushKind::TakeBack;
+    push.event = event;
+    push.seats = std::move(seats);
+    push.state = SyncPushState::Ready;
+    std::uint64_t seq = 0;
+    if (!m_store->addPush(&push, &seq, &error))
+        return Status::StorageFailed;
+    *id = push.id;
+    it->second.pushSeq = seq;
+    auto connection = m_deviceConnection.find(device);
+    if (connection != m_deviceConnection.end()) {
+        Session& session = m_sessions[connection->second];
+        if (session.pushSentUpTo + 1 == seq)
+            sendPushes(connection->second, session, now, seq - 1);
+    }
+    return Status::Ok;
+}
+
+bool SyncCentral::push(std::uint64_t id, SyncPushRecord* out)
+{
+    std::string error;
+    return m_store->findPush(id, out, &error);
+}
+
+} // namespace usher

@@ -1,0 +1,121 @@
+#pragma once
+
+// The messages of the box office ↔ central sync protocol (docs/sync-protocol.md) and their JSON
+// codec. decodeSyncMessage() validates everything: a malformed, oversized or unknown message is
+// an error with a reason, never a crash, and a decoded message is always within the limits below.
+
+#include "core/Status.h"
+#include "core/Types.h"
+#include "ledger/Command.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace usher {
+
+constexpr int kSyncProtocolVersion = 1;
+constexpr std::size_t kSyncMessageBytesMax = 1 << 20;
+constexpr std::size_t kSyncOpsPerMessageMax = 1000;
+constexpr std::size_t kSyncSeatsPerOpMax = 64;
+constexpr std::size_t kSyncSeatsPerPushMax = 4096;
+constexpr std::size_t kSyncTextBytesMax = 1024;
+constexpr std::uint64_t kSyncIntegerMax = (1ull << 53) - 1; // exact in a JSON number
+
+// The numbers never change.
+enum class SyncMessageType : std::uint8_t {
+    Hello = 1,
+    Welcome = 2,
+    Ops = 3,
+    Ack = 4,
+    Push = 5,
+    PushAck = 6,
+    Ping = 7,
+    Pong = 8,
+    Error = 9,
+};
+
+enum class SyncOpKind : std::uint8_t {
+    Sale = 1,
+    Refund = 2,
+    Exchange = 3,
+    TakeBack = 4,
+    Void = 5,
+};
+
+enum class SyncPushKind : std::uint8_t {
+    Grant = 1,
+    TakeBack = 2,
+};
+
+const char* syncOpKindName(SyncOpKind kind);
+const char* syncPushKindName(SyncPushKind kind);
+
+// One outbox operation. Which fields matter depends on the kind (docs/sync-protocol.md).
+struct SyncOp {
+    std::uint64_t seq = 0;
+    std::string id; // "<outbox>:<seq>"
+    SyncOpKind kind = SyncOpKind::Void;
+    EventId event = 0;
+    Timestamp at = 0;
+    std::uint64_t clerk = 0;
+    std::vector<SeatId> seats;            // sale: sold; exchange: the new seat; takeBack: released
+    std::vector<SeatId> kept;             // takeBack
+    std::vector<std::uint8_t> priceTypes; // sale
+    Amount amount = -1;                   // sale: expected total; refund: amount (-1: in full)
+    Buyer buyer;                          // sale
+    std::string sale;                     // refund, exchange: the sale's op id
+    std::vector<std::uint32_t> tickets;   // refund, exchange: positions in the sale
+    std::uint64_t takeBack = 0;           // takeBack: the push id
+    std::string reason;                   // refund
+    friend bool operator==(const SyncOp&, const SyncOp&) = default;
+};
+
+struct SyncPush {
+    std::uint64_t seq = 0;
+    SyncPushKind kind = SyncPushKind::Grant;
+    std::uint64_t id = 0; // the grant's or take-back's id on central
+    EventId event = 0;
+    std::vector<SeatId> seats;
+    friend bool operator==(const SyncPush&, const SyncPush&) = default;
+};
+
+struct SyncOpResult {
+    std::uint64_t seq = 0;
+    Status status = Status::Ok;
+    friend bool operator==(const SyncOpResult&, const SyncOpResult&) = default;
+};
+
+// One message; the fields used depend on the type.
+struct SyncMessage {
+    SyncMessageType type = SyncMessageType::Ping;
+    int protocol = kSyncProtocolVersion; // hello, welcome
+    std::string device;                  // hello, welcome
+    std::string token;                   // hello
+    std::string outbox;                  // hello
+    std::uint64_t received = 0;          // hello: last push seq applied
+    std::uint64_t acked = 0;             // hello: every op up to it has an acknowledgement here
+    std::uint64_t applied = 0;           // welcome: last op seq applied
+    ChannelId channel = 0;               // welcome
+    std::vector<SyncOp> ops;             // ops
+    std::uint64_t upTo = 0;              // ack, pushAck
+    std::vector<SyncOpResult> results;   // ack
+    SyncPush push;                       // push
+    std::string code;                    // error
+    std::string message;                 // error
+    friend bool operator==(const SyncMessage&, const SyncMessage&) = default;
+};
+
+std::string encodeSyncMessage(const SyncMessage& message);
+// False with *error (what is wrong, for the `invalid_message` answer and the log) when `text` is
+// not one valid message.
+bool decodeSyncMessage(std::string_view text, SyncMessage* out, std::string* error);
+
+// One op as a JSON object (the outbox stores ops in this form; the pending export shows it).
+std::string encodeSyncOp(const SyncOp& op);
+bool decodeSyncOp(std::string_view text, SyncOp* out, std::string* error);
+
+SyncMessage syncError(std::string code, std::string message);
+
+} // namespace usher

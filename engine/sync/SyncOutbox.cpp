@@ -1,0 +1,237 @@
+#include "sync/SyncOutbox.h"
+
+#include "core/Assert.h"
+
+#include <algorithm>
+
+namespace usher {
+
+namespace {
+
+const char* const kSchema = R"(
+CREATE TABLE IF NOT EXISTS sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sync_ops (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    local_state INTEGER NOT NULL,
+    local_order INTEGER NOT NULL DEFAULT 0,
+    acked INTEGER NOT NULL DEFAULT 0,
+    central_status INTEGER
+);
+CREATE INDEX IF NOT EXISTS sync_ops_intent ON sync_ops (local_state) WHERE local_state = 0;
+)";
+
+bool fail(SyncSql& db, const char* what, std::string* error)
+{
+    *error = std::string(what) + ": " + db.lastError();
+    return false;
+}
+
+bool setMeta(SyncSql& db, const char* key, const std::string& value)
+{
+    SyncSql::Stmt s(db,
+                    "INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    return s.bind(1, std::string_view(key)).bind(2, value).run();
+}
+
+} // namespace
+
+std::unique_ptr<SyncOutbox> SyncOutbox::open(const std::string& path, SyncDurability durability,
+                                             const std::function<std::string()>& newName, std::string* error)
+{
+    std::unique_ptr<SyncOutbox> outbox(new SyncOutbox);
+    outbox->m_db = SyncSql::open(path, durability, error);
+    if (outbox->m_db == nullptr || !outbox->load(newName, error))
+        return nullptr;
+    return outbox;
+}
+
+bool SyncOutbox::load(const std::function<std::string()>& newName, std::string* error)
+{
+    SyncSql& db = *m_db;
+    if (!db.exec(kSchema))
+        return fail(db, "cannot create the outbox schema", error);
+    {
+        SyncSql::Stmt s(db, "SELECT key, value FROM sync_meta");
+        while (s.next()) {
+            if (s.text(0) == "name")
+                m_name = s.text(1);
+            else if (s.text(0) == "receivedPush")
+                m_receivedPush = std::stoull(s.text(1));
+        }
+        if (s.failed())
+            return fail(db, "cannot read the outbox", error);
+    }
+    if (m_name.empty()) {
+        SyncSql::Tx tx(db);
+        m_name = newName();
+        if (!tx.began() || !setMeta(db, "name", m_name) || !setMeta(db, "receivedPush", "0") || !tx.commit())
+            return fail(db, "cannot name the outbox", error);
+    }
+    SyncSql::Stmt s(db,
+                    "SELECT COALESCE(MAX(seq), 0), "
+                    "COALESCE((SELECT MIN(seq) - 1 FROM sync_ops WHERE acked = 0), COALESCE(MAX(seq), 0)), "
+                    "(SELECT COUNT(*) FROM sync_ops WHERE acked = 1 AND central_status IS NOT NULL "
+                    "AND central_status != 0) FROM sync_ops");
+    if (!s.next())
+        return fail(db, "cannot read the outbox", error);
+    m_lastSeq = static_cast<std::uint64_t>(s.integer(0));
+    m_ackedSeq = static_cast<std::uint64_t>(s.integer(1));
+    m_rejected = static_cast<std::uint64_t>(s.integer(2));
+    return true;
+}
+
+bool SyncOutbox::append(SyncOp* op, Timestamp now, std::uint64_t receivedPush, std::string* error)
+{
+    SyncSql& db = *m_db;
+    op->seq = m_lastSeq + 1;
+    op->id = m_name + ":" + std::to_string(op->seq);
+    SyncSql::Tx tx(db);
+    if (!tx.began())
+        return fail(db, "cannot journal the operation", error);
+    SyncSql::Stmt s(db,
+                    "INSERT INTO sync_ops (seq, id, kind, created_at, payload, local_state) VALUES (?, ?, ?, ?, ?, 0)");
+    s.bind(1, static_cast<std::int64_t>(op->seq)).bind(2, op->id).bind(3, static_cast<std::int64_t>(op->kind));
+    s.bind(4, now).bind(5, encodeSyncOp(*op));
+    if (!s.run())
+        return fail(db, "cannot journal the operation", error);
+    if (receivedPush != 0 && !setMeta(db, "receivedPush", std::to_string(receivedPush)))
+        return fail(db, "cannot journal the operation", error);
+    if (!tx.commit())
+        return fail(db, "cannot journal the operation", error);
+    m_lastSeq = op->seq;
+    if (receivedPush != 0)
+        m_receivedPush = receivedPush;
+    return true;
+}
+
+bool SyncOutbox::setLocal(std::uint64_t seq, SyncLocalState state, OrderId localOrder, std::string* error)
+{
+    SyncSql::Stmt s(*m_db, "UPDATE sync_ops SET local_state = ?, local_order = ? WHERE seq = ?");
+    s.bind(1, static_cast<std::int64_t>(state)).bind(2, static_cast<std::int64_t>(localOrder));
+    s.bind(3, static_cast<std::int64_t>(seq));
+    return s.run() || fail(*m_db, "cannot update the outbox", error);
+}
+
+bool SyncOutbox::acknowledge(std::uint64_t upTo, const std::vector<SyncOpResult>& results, std::string* error)
+{
+    upTo = std::min(upTo, m_lastSeq);
+    if (upTo <= m_ackedSeq && results.empty())
+        return true;
+    SyncSql& db = *m_db;
+    SyncSql::Tx tx(db);
+    if (!tx.began())
+        return fail(db, "cannot acknowledge", error);
+    std::uint64_t rejected = 0;
+    for (const SyncOpResult& r : results) {
+        if (r.seq > upTo)
+            continue;
+        SyncSql::Stmt s(db, "UPDATE sync_ops SET central_status = ? WHERE seq = ? AND central_status IS NULL");
+        s.bind(1, static_cast<std::int64_t>(r.status)).bind(2, static_cast<std::int64_t>(r.seq));
+        if (!s.run())
+            return fail(db, "cannot acknowledge", error);
+        if (r.status != Status::Ok && db.changes() > 0)
+            ++rejected;
+    }
+    SyncSql::Stmt s(db, "UPDATE sync_ops SET acked = 1 WHERE seq <= ? AND acked = 0");
+    if (!s.bind(1, static_cast<std::int64_t>(upTo)).run() || !tx.commit())
+        return fail(db, "cannot acknowledge", error);
+    m_ackedSeq = std::max(m_ackedSeq, upTo);
+    m_rejected += rejected;
+    return true;
+}
+
+bool SyncOutbox::unacknowledgeAfter(std::uint64_t seq, std::string* error)
+{
+    SyncSql::Stmt count(*m_db, "SELECT COUNT(*) FROM sync_ops WHERE seq > ? AND central_status != 0");
+    if (!count.bind(1, static_cast<std::int64_t>(seq)).next())
+        return fail(*m_db, "cannot read the outbox", error);
+    SyncSql::Stmt s(*m_db, "UPDATE sync_ops SET acked = 0, central_status = NULL WHERE seq > ?");
+    if (!s.bind(1, static_cast<std::int64_t>(seq)).run())
+        return fail(*m_db, "cannot update the outbox", error);
+    m_ackedSeq = std::min(m_ackedSeq, seq);
+    m_rejected -= std::min(m_rejected, static_cast<std::uint64_t>(count.integer(0)));
+    return true;
+}
+
+bool SyncOutbox::setReceivedPush(std::uint64_t seq, std::string* error)
+{
+    if (!setMeta(*m_db, "receivedPush", std::to_string(seq)))
+        return fail(*m_db, "cannot record the push", error);
+    m_receivedPush = seq;
+    return true;
+}
+
+bool SyncOutbox::readEntries(SyncSql::Stmt& s, std::vector<SyncOutboxEntry>* out, std::string* error)
+{
+    while (s.next()) {
+        SyncOutboxEntry e;
+        if (!decodeSyncOp(s.text(0), &e.op, error)) {
+            *error = "the outbox holds an unreadable operation: " + *error;
+            return false;
+        }
+        e.local = static_cast<SyncLocalState>(s.integer(1));
+        e.localOrder = static_cast<OrderId>(s.integer(2));
+        e.acked = s.integer(3) != 0;
+        if (!s.isNull(4))
+            e.central = static_cast<Status>(s.integer(4));
+        e.createdAt = s.integer(5);
+        out->push_back(std::move(e));
+    }
+    return !s.failed() || fail(*m_db, "cannot read the outbox", error);
+}
+
+bool SyncOutbox::list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out, std::string* error)
+{
+    out->clear();
+    SyncSql::Stmt s(*m_db,
+                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
+                    "WHERE seq >= ? ORDER BY seq LIMIT ?");
+    s.bind(1, static_cast<std::int64_t>(fromSeq)).bind(2, static_cast<std::int64_t>(max));
+    return readEntries(s, out, error);
+}
+
+bool SyncOutbox::find(const std::string& id, SyncOutboxEntry* out, std::string* error)
+{
+    std::vector<SyncOutboxEntry> found;
+    SyncSql::Stmt s(*m_db,
+                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
+                    "WHERE id = ?");
+    s.bind(1, id);
+    if (!readEntries(s, &found, error))
+        return false;
+    if (found.empty()) {
+        *error = "no operation " + id;
+        return false;
+    }
+    *out = std::move(found.front());
+    return true;
+}
+
+bool SyncOutbox::intents(std::vector<SyncOutboxEntry>* out, std::string* error)
+{
+    out->clear();
+    SyncSql::Stmt s(*m_db,
+                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
+                    "WHERE local_state = 0 ORDER BY seq");
+    return readEntries(s, out, error);
+}
+
+std::optional<Timestamp> SyncOutbox::oldestPendingAt(std::string* error)
+{
+    if (pending() == 0)
+        return std::nullopt;
+    SyncSql::Stmt s(*m_db, "SELECT created_at FROM sync_ops WHERE seq = ?");
+    s.bind(1, static_cast<std::int64_t>(m_ackedSeq + 1));
+    if (!s.next()) {
+        fail(*m_db, "cannot read the outbox", error);
+        return std::nullopt;
+    }
+    return s.integer(0);
+}
+
+} // namespace usher

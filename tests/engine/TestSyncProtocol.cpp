@@ -1,0 +1,730 @@
+// The sync protocol's parts one by one (docs/sync-protocol.md): the message codec against
+// malformed input, the outbox across a reopen, a box office crashing between journaling and
+// applying an op, the handshake's refusals, fail-closed routing, backoff, and a box office and
+// central talking in-process (upload, dedup across a central restart, two-phase take-back).
+
+#include "core/Random.h"
+#include "support/SimLedger.h"
+#include "support/TempDir.h"
+#include "support/TestEvents.h"
+#include "sync/SyncBackoff.h"
+#include "sync/SyncBoxOffice.h"
+#include "sync/SyncCentral.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <limits>
+
+using namespace usher;
+
+namespace {
+
+constexpr EventId kEvent = 7;
+constexpr ChannelId kBox = 2;
+const char* const kToken = "a-token-of-at-least-16-characters";
+
+struct Crash { };
+
+SyncOp saleOp(std::uint64_t seq)
+{
+    SyncOp op;
+    op.seq = seq;
+    op.id = "abc:" + std::to_string(seq);
+    op.kind = SyncOpKind::Sale;
+    op.event = kEvent;
+    op.at = 1'700'000'000'000;
+    op.clerk = 3;
+    op.seats = { 1, 2 };
+    op.priceTypes = { 0, 1 };
+    op.amount = 8500;
+    op.buyer = Buyer { "Zoë Ünal", "z@example.org", "+44 1" };
+    return op;
+}
+
+std::vector<SyncMessage> sampleMessages()
+{
+    std::vector<SyncMessage> all;
+    SyncMessage m;
+    m.type = SyncMessageType::Hello, m.device = "box-1", m.token = kToken, m.outbox = "0123abcd", m.received = 5;
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Welcome, m.device = "box-1", m.channel = 2, m.applied = 9;
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Ops;
+    m.ops.push_back(saleOp(4));
+    SyncOp refund;
+    refund.seq = 5, refund.id = "abc:5", refund.kind = SyncOpKind::Refund, refund.event = kEvent, refund.sale = "abc:4";
+    refund.tickets = { 1 }, refund.amount = -1, refund.reason = "ill";
+    m.ops.push_back(refund);
+    SyncOp exchange;
+    exchange.seq = 6, exchange.id = "abc:6", exchange.kind = SyncOpKind::Exchange, exchange.event = kEvent;
+    exchange.sale = "abc:4", exchange.tickets = { 0 }, exchange.seats = { 9 };
+    m.ops.push_back(exchange);
+    SyncOp back;
+    back.seq = 7, back.id = "abc:7", back.kind = SyncOpKind::TakeBack, back.event = kEvent, back.takeBack = 3;
+    back.seats = { 4, 5 }, back.kept = { 6 };
+    m.ops.push_back(back);
+    SyncOp nothing;
+    nothing.seq = 8, nothing.id = "abc:8", nothing.kind = SyncOpKind::Void, nothing.event = kEvent;
+    m.ops.push_back(nothing);
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Ack, m.upTo = 8, m.results = { { 7, Status::Ok }, { 8, Status::SeatUnavailable } };
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Push, m.push = SyncPush { 3, SyncPushKind::TakeBack, 12, kEvent, { 1, 2, 3 } };
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::PushAck, m.upTo = 3;
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Ping;
+    all.push_back(m);
+    all.push_back(syncError("invalid_message", "what was wrong"));
+    return all;
+}
+
+EventSpec event()
+{
+    return test::makeTestEvent(kEvent, 1, 2, 5, 0); // seats 1..10
+}
+
+// A box office and central in one process, over a perfect in-memory "connection".
+class Pair {
+public:
+    explicit Pair(const test::TempDir& dir)
+        : m_dir(dir)
+    {
+        std::string error;
+        m_centralLedger = test::SimLedger::open(dir.filePath("central.db"), event(), {}, &error);
+        QVERIFY2(m_centralLedger != nullptr, error.c_str());
+        startCentral();
+        QVERIFY2(m_central->enrol("box-1", kToken, kBox, &error), error.c_str());
+        m_officeLedger = test::SimLedger::open(dir.filePath("office.db"), event(), {}, &error);
+        QVERIFY2(m_officeLedger != nullptr, error.c_str());
+        startOffice();
+    }
+
+    void startCentral()
+    {
+        m_central.reset();
+        SyncCentralOptions options;
+        options.storePath = m_dir.filePath("central-sync.db");
+        options.durability = SyncDurability::Off;
+        std::string error;
+        m_central = SyncCentral::open(options, *m_centralLedger, now, &error);
+        QVERIFY2(m_central != nullptr, error.c_str());
+        m_connected = false;
+    }
+
+    // Stops central, lets `change` touch its files, and starts it again.
+    void restartCentral(const std::function<void()>& change)
+    {
+        m_central.reset();
+        m_centralLedger.reset();
+        change();
+        std::string error;
+        m_centralLedger = test::SimLedger::open(m_dir.filePath("central.db"), event(), {}, &error);
+        QVERIFY2(m_centralLedger != nullptr, error.c_str());
+        startCentral();
+    }
+
+    void startOffice(std::function<void(const char*)> crashPoint = {})
+    {
+        m_office.reset();
+        SyncBoxOfficeOptions options;
+        options.device = "box-1";
+        options.token = kToken;
+        options.channel = kBox;
+        options.outboxPath = m_dir.filePath("outbox.db");
+        options.durability = SyncDurability::Off;
+        options.seed = 42;
+        options.crashPoint = std::move(crashPoint);
+        std::string error;
+        m_office = SyncBoxOffice::open(options, *m_officeLedger, now, &error);
+        QVERIFY2(m_office != nullptr, error.c_str());
+        m_connected = false;
+    }
+
+    void connect()
+    {
+        m_central->opened(++m_connection);
+        m_office->connecting(now);
+        m_office->opened(now);
+        m_connected = true;
+        run();
+    }
+
+    void disconnect()
+    {
+        m_central->closed(m_connection);
+        m_office->closed(now);
+        m_connected = false;
+    }
+
+    // Passes messages both ways until both sides are quiet.
+    void run()
+    {
+        for (int round = 0; round < 100; ++round) {
+            now += 10;
+            m_office->tick(now);
+            m_central->tick(now);
+            std::vector<std::string> up = m_office->takeOutgoing();
+            std::vector<SyncOutgoing> down = m_central->takeOutgoing();
+            if (up.empty() && down.empty())
+                return;
+            for (const std::string& text : up) {
+                if (m_connected)
+                    m_central->received(m_connection, text, now);
+            }
+            for (const SyncOutgoing& out : down)
+                if (m_connected && out.connection == m_connection && !out.text.empty())
+                    m_office->received(out.text, now);
+        }
+    }
+
+    SeatStatus centralSeat(SeatId id) const
+    {
+        const Ledger& l = m_centralLedger->ledger();
+        return l.seat(l.venue().seatIndex(id)).status;
+    }
+    ChannelId centralAllocation(SeatId id) const
+    {
+        const Ledger& l = m_centralLedger->ledger();
+        return l.seat(l.venue().seatIndex(id)).allocation;
+    }
+    ChannelId officeAllocation(SeatId id) const
+    {
+        const Ledger& l = m_officeLedger->ledger();
+        return l.seat(l.venue().seatIndex(id)).allocation;
+    }
+
+    Timestamp now = 1'700'000'000'000;
+    const test::TempDir& m_dir;
+    std::unique_ptr<test::SimLedger> m_centralLedger;
+    std::unique_ptr<test::SimLedger> m_officeLedger;
+    std::unique_ptr<SyncCentral> m_central;
+    std::unique_ptr<SyncBoxOffice> m_office;
+    SyncConnectionId m_connection = 0;
+    bool m_connected = false;
+};
+
+SyncSaleRequest sale(std::vector<SeatId> seats)
+{
+    SyncSaleRequest r;
+    r.event = kEvent;
+    r.seats = std::move(seats);
+    r.buyer = Buyer { "Ada", "", "" };
+    r.clerk = 5;
+    return r;
+}
+
+} // namespace
+
+class TestSyncProtocol : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyMessageRoundTrips()
+    {
+        for (const SyncMessage& m : sampleMessages()) {
+            const std::string text = encodeSyncMessage(m);
+            SyncMessage back;
+            std::string error;
+            QVERIFY2(decodeSyncMessage(text, &back, &error), (text + ": " + error).c_str());
+            QVERIFY2(back == m, text.c_str());
+        }
+        SyncOp op = saleOp(1);
+        SyncOp back;
+        std::string error;
+        QVERIFY2(decodeSyncOp(encodeSyncOp(op), &back, &error), error.c_str());
+        QCOMPARE(back, op);
+    }
+
+    void malformedMessagesAreRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        const auto row = [](const char* name, const char* text) { QTest::newRow(name) << QString::fromUtf8(text); };
+        row("empty", "");
+        row("not JSON", "hello");
+        row("array", "[1,2]");
+        row("no type", "{}");
+        row("type not a string", "{\"type\":3}");
+        row("unknown type", "{\"type\":\"shutdown\"}");
+        row("hello without token",
+            "{\"type\":\"hello\",\"protocol\":1,\"device\":\"b\",\"outbox\":\"x\",\"received\":0}");
+        row("fractional protocol",
+            "{\"type\":\"hello\",\"protocol\":1.5,\"device\":\"b\",\"token\":\"t\",\"outbox\":\"x\",\"received\":0}");
+        row("negative received",
+            "{\"type\":\"hello\",\"protocol\":1,\"device\":\"b\",\"token\":\"t\",\"outbox\":\"x\",\"received\":-1}");
+        row("huge received",
+            "{\"type\":\"hello\",\"protocol\":1,\"device\":\"b\",\"token\":\"t\",\"outbox\":\"x\",\"received\":1e300}");
+        row("device with a space",
+            "{\"type\":\"hello\",\"protocol\":1,\"device\":\"b 1\",\"token\":\"t\",\"outbox\":\"x\",\"received\":0}");
+        row("no ops", "{\"type\":\"ops\",\"ops\":[]}");
+        row("op not an object", "{\"type\":\"ops\",\"ops\":[7]}");
+        row("unknown op kind",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"steal\",\"event\":7,\"at\":0,\"clerk\":0}]"
+            "}");
+        row("seqs not dense",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"void\",\"event\":7,\"at\":0,\"clerk\":0},"
+            "{\"seq\":3,\"id\":\"a:3\",\"kind\":\"void\",\"event\":7,\"at\":0,\"clerk\":0}]}");
+        row("sale without seats",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"sale\",\"event\":7,\"at\":0,\"clerk\":0,"
+            "\"seats\":[],\"priceTypes\":[],\"amount\":-1,\"buyer\":{\"name\":\"\",\"email\":\"\",\"phone\":\"\"}}]}");
+        row("seat twice",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"sale\",\"event\":7,\"at\":0,\"clerk\":0,"
+            "\"seats\":[4,4],\"priceTypes\":[],\"amount\":-1,\"buyer\":{\"name\":\"\",\"email\":\"\",\"phone\":\"\"}}]"
+            "}");
+        row("price types mismatch",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"sale\",\"event\":7,\"at\":0,"
+            "\"clerk\":0,\"seats\":[4,5],\"priceTypes\":[0],\"amount\":-1,"
+            "\"buyer\":{\"name\":\"\",\"email\":\"\",\"phone\":\"\"}}]}");
+        row("buyer not an object",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"sale\",\"event\":7,\"at\":0,"
+            "\"clerk\":0,\"seats\":[4],\"priceTypes\":[],\"amount\":-1,\"buyer\":\"Ada\"}]}");
+        row("seat released and kept",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"takeBack\",\"event\":7,\"at\":0,"
+            "\"clerk\":0,\"takeBack\":2,\"seats\":[1],\"kept\":[1]}]}");
+        row("exchange of two tickets",
+            "{\"type\":\"ops\",\"ops\":[{\"seq\":1,\"id\":\"a:1\",\"kind\":\"exchange\",\"event\":7,\"at\":0,"
+            "\"clerk\":0,\"sale\":\"a:0\",\"tickets\":[0,1],\"seats\":[3]}]}");
+        row("unknown status", "{\"type\":\"ack\",\"upTo\":3,\"results\":[{\"seq\":3,\"status\":77}]}");
+        row("push kind", "{\"type\":\"push\",\"seq\":1,\"kind\":\"gift\",\"id\":1,\"event\":7,\"seats\":[1]}");
+        row("seat id too big",
+            "{\"type\":\"push\",\"seq\":1,\"kind\":\"grant\",\"id\":1,\"event\":7,\"seats\":[4294967296]}");
+        row("event zero", "{\"type\":\"push\",\"seq\":1,\"kind\":\"grant\",\"id\":1,\"event\":0,\"seats\":[1]}");
+        row("string for number", "{\"type\":\"pushAck\",\"upTo\":\"3\"}");
+        row("error without code", "{\"type\":\"error\",\"message\":\"x\"}");
+    }
+
+    void malformedMessagesAreRefused()
+    {
+        QFETCH(QString, text);
+        const std::string bytes = text.toStdString();
+        SyncMessage m;
+        std::string error;
+        QVERIFY(!decodeSyncMessage(bytes, &m, &error));
+        QVERIFY(!error.empty());
+    }
+
+    void oversizedAndMangledInputNeverCrashes()
+    {
+        SyncMessage m;
+        std::string error;
+        const std::string big
+            = "{\"type\":\"error\",\"code\":\"x\",\"message\":\"" + std::string(kSyncMessageBytesMax, 'a') + "\"}";
+        QVERIFY(!decodeSyncMessage(big, &m, &error));
+        QVERIFY(error.find("bytes") != std::string::npos);
+        // Every valid message, cut short and with bytes flipped: refused or decoded, never a crash,
+        // and whatever decodes encodes again to something that decodes to the same message.
+        Prng rng(1234);
+        for (const SyncMessage& sample : sampleMessages()) {
+            const std::string text = encodeSyncMessage(sample);
+            for (int i = 0; i < 400; ++i) {
+                std::string mangled = text;
+                if (rng.chance(30))
+                    mangled.resize(rng.below(mangled.size()));
+                for (auto flips = rng.below(4); flips > 0 && !mangled.empty(); --flips)
+                    mangled[rng.below(mangled.size())] = static_cast<char>(rng.below(256));
+                SyncMessage decoded;
+                if (!decodeSyncMessage(mangled, &decoded, &error))
+                    continue;
+                SyncMessage again;
+                QVERIFY2(decodeSyncMessage(encodeSyncMessage(decoded), &again, &error), error.c_str());
+                QVERIFY(again == decoded);
+            }
+        }
+    }
+
+    void outboxKeepsEverythingAcrossReopen()
+    {
+        test::TempDir dir;
+        const std::string path = dir.filePath("outbox.db");
+        std::string error;
+        std::string name;
+        {
+            auto outbox = SyncOutbox::open(
+                path, SyncDurability::Full, [] { return std::string("feedface"); }, &error);
+            QVERIFY2(outbox != nullptr, error.c_str());
+            name = outbox->name();
+            QCOMPARE(name, std::string("feedface"));
+            for (int i = 0; i < 5; ++i) {
+                SyncOp op = saleOp(0);
+                QVERIFY2(outbox->append(&op, 1000 + i, i == 4 ? 3 : 0, &error), error.c_str());
+                QCOMPARE(op.seq, std::uint64_t(i + 1));
+                QCOMPARE(op.id, "feedface:" + std::to_string(i + 1));
+            }
+            QVERIFY(outbox->setLocal(1, SyncLocalState::Done, 11, &error));
+            QVERIFY(outbox->setLocal(2, SyncLocalState::Void, 0, &error));
+            QVERIFY(outbox->setLocal(3, SyncLocalState::Done, 12, &error));
+            QVERIFY(outbox->acknowledge(2, { { 1, Status::Ok }, { 2, Status::SeatUnavailable } }, &error));
+            QCOMPARE(outbox->pending(), std::uint64_t(3));
+        } // closed here as a crash would leave it: every change was its own committed transaction
+        auto outbox = SyncOutbox::open(
+            path, SyncDurability::Full, [] { return std::string("other"); }, &error);
+        QVERIFY2(outbox != nullptr, error.c_str());
+        QCOMPARE(outbox->name(), name);
+        QCOMPARE(outbox->lastSeq(), std::uint64_t(5));
+        QCOMPARE(outbox->ackedSeq(), std::uint64_t(2));
+        QCOMPARE(outbox->receivedPush(), std::uint64_t(3));
+        QCOMPARE(outbox->rejected(), std::uint64_t(1));
+        QCOMPARE(*outbox->oldestPendingAt(&error), Timestamp(1002));
+        std::vector<SyncOutboxEntry> entries;
+        QVERIFY(outbox->list(1, 10, &entries, &error));
+        QCOMPARE(entries.size(), std::size_t(5));
+        QCOMPARE(entries[0].localOrder, OrderId(11));
+        QVERIFY(entries[0].acked && entries[0].central == Status::Ok);
+        QVERIFY(entries[1].local == SyncLocalState::Void && entries[1].central == Status::SeatUnavailable);
+        QVERIFY(!entries[2].acked && !entries[2].central.has_value());
+        QCOMPARE(entries[4].op.buyer.name, std::string("Zoë Ünal"));
+        std::vector<SyncOutboxEntry> intents;
+        QVERIFY(outbox->intents(&intents, &error));
+        QCOMPARE(intents.size(), std::size_t(2)); // 4 and 5 were never applied locally
+        QCOMPARE(intents[0].op.seq, std::uint64_t(4));
+        // An acknowledgement beyond what exists acknowledges what exists, no more.
+        QVERIFY(outbox->acknowledge(99, {}, &error));
+        QCOMPARE(outbox->ackedSeq(), std::uint64_t(5));
+    }
+
+    void aCrashBetweenJournalAndLedgerIsRepairedOnOpen()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2, 3 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        QCOMPARE(pair.officeAllocation(2), kBox);
+        pair.disconnect();
+        bool armed = true;
+        pair.startOffice([&](const char* point) {
+            if (armed && std::string(point) == "box office: op journaled, not applied")
+                throw Crash {};
+        });
+        bool crashed = false;
+        try {
+            pair.m_office->sell(sale({ 1, 2 }), pair.now);
+        } catch (const Crash&) {
+            crashed = true;
+        }
+        QVERIFY(crashed);
+        QCOMPARE(pair.m_officeLedger->ledger().counts().orders, std::uint64_t(0));
+        armed = false;
+        pair.startOffice(); // the reopen applies the journaled sale
+        QCOMPARE(pair.m_officeLedger->ledger().counts().orders, std::uint64_t(1));
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(1));
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Sold);
+        QCOMPARE(pair.centralSeat(2), SeatStatus::Sold);
+        QCOMPARE(pair.m_centralLedger->ledger().counts().orders, std::uint64_t(1));
+    }
+
+    void handshakeRefusesVersionsTokensAndStrangers()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        SyncCentral& central = *pair.m_central;
+        const auto answer = [&](SyncConnectionId c, const std::string& text) {
+            central.opened(c);
+            central.received(c, text, pair.now);
+            std::vector<SyncOutgoing> out = central.takeOutgoing();
+            SyncMessage m;
+            std::string error;
+            if (out.empty() || !decodeSyncMessage(out.front().text, &m, &error))
+                return std::make_pair(SyncMessage {}, false);
+            return std::make_pair(m, out.front().close);
+        };
+        SyncMessage hello;
+        hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken, hello.outbox = "o1";
+        hello.protocol = 2;
+        auto [refused, closed] = answer(101, encodeSyncMessage(hello));
+        QCOMPARE(refused.code, std::string("version_unsupported"));
+        QVERIFY(refused.message.find("protocol 1") != std::string::npos);
+        QVERIFY(refused.message.find("speaks 2") != std::string::npos);
+        QVERIFY(closed);
+        hello.protocol = 1;
+        hello.token = "a-wrong-token-of-some-length";
+        std::tie(refused, closed) = answer(102, encodeSyncMessage(hello));
+        QCOMPARE(refused.code, std::string("unauthorized"));
+        QVERIFY(closed);
+        SyncMessage ops;
+        ops.type = SyncMessageType::Ops;
+        ops.ops.push_back(saleOp(1));
+        std::tie(refused, closed) = answer(103, encodeSyncMessage(ops));
+        QCOMPARE(refused.code, std::string("not_authenticated"));
+        QVERIFY(!closed);
+        // Garbage is answered, and a connection that keeps sending it is closed.
+        central.opened(104);
+        for (int i = 0; i < 20; ++i)
+            central.received(104, "\x01\x02garbage", pair.now);
+        std::vector<SyncOutgoing> out = central.takeOutgoing();
+        QCOMPARE(out.size(), std::size_t(20));
+        QVERIFY(!out[15].close);
+        QVERIFY(out[16].close);
+        QVERIFY(central.invalidMessages() >= 20);
+        // The right token: welcome.
+        hello.token = kToken;
+        std::tie(refused, closed) = answer(105, encodeSyncMessage(hello));
+        QCOMPARE(int(refused.type), int(SyncMessageType::Welcome));
+        QCOMPARE(refused.channel, kBox);
+        // The same device with another outbox (a reinstall) is refused.
+        hello.outbox = "o2";
+        std::tie(refused, closed) = answer(106, encodeSyncMessage(hello));
+        QCOMPARE(refused.code, std::string("outbox_mismatch"));
+    }
+
+    void theBoxOfficeShowsCentralsRefusal()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        pair.m_office->connecting(pair.now);
+        pair.m_office->opened(pair.now);
+        QCOMPARE(pair.m_office->state(), SyncState::Connecting);
+        pair.m_office->takeOutgoing();
+        pair.m_office->received(encodeSyncMessage(syncError("unauthorized", "unknown device or wrong token")),
+                                pair.now);
+        QVERIFY(pair.m_office->takeCloseRequest());
+        pair.m_office->closed(pair.now);
+        const SyncStatus status = pair.m_office->status(pair.now);
+        QCOMPARE(status.state, SyncState::Offline);
+        QVERIFY(status.refusal.find("wrong token") != std::string::npos);
+        QCOMPARE(status.failures, 1u);
+        // No answer to hello: the box office gives up after the handshake timeout.
+        pair.now += 60'000;
+        QVERIFY(pair.m_office->shouldConnect(pair.now));
+        pair.m_office->connecting(pair.now);
+        pair.m_office->opened(pair.now);
+        pair.m_office->tick(pair.now + 9'000);
+        QVERIFY(!pair.m_office->takeCloseRequest());
+        pair.m_office->tick(pair.now + 10'000);
+        QVERIFY(pair.m_office->takeCloseRequest());
+    }
+
+    void sellingOutsideTheAllocationFailsClosed()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        std::string why;
+        QCOMPARE(pair.m_office->route(kEvent, { 1, 2 }, &why), SyncRoute::Local);
+        QCOMPARE(pair.m_office->route(kEvent, { 5 }, &why), SyncRoute::Online);
+        QCOMPARE(pair.m_office->route(kEvent, { 1, 5 }, &why), SyncRoute::Refused);
+        QVERIFY(why.find("mix") != std::string::npos);
+        pair.disconnect();
+        why.clear();
+        QCOMPARE(pair.m_office->route(kEvent, { 5 }, &why), SyncRoute::Refused);
+        QVERIFY(why.find("unreachable") != std::string::npos);
+        const SyncLocalResult refused = pair.m_office->sell(sale({ 5 }), pair.now);
+        QCOMPARE(refused.status, Status::SeatNotAllocated);
+        QVERIFY(refused.opId.empty());
+        QCOMPARE(pair.m_office->outbox().lastSeq(), std::uint64_t(0));
+        const SyncLocalResult sold = pair.m_office->sell(sale({ 1 }), pair.now);
+        QCOMPARE(sold.status, Status::Ok);
+        QCOMPARE(pair.m_office->status(pair.now + 5000).pending, std::uint64_t(1));
+        QCOMPARE(pair.m_office->status(pair.now + 5000).oldestPendingAgeMs, std::int64_t(5000));
+        // A seat sold here cannot be sold here again.
+        QCOMPARE(pair.m_office->sell(sale({ 1 }), pair.now).status, Status::SeatUnavailable);
+    }
+
+    // Whatever reaches the outbox must be readable by central: anything it would refuse to read is
+    // refused before it is journaled, so the upload can never get stuck on it.
+    void opsCentralCouldNotReadAreNeverJournaled()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        SyncSaleRequest longName = sale({ 1 });
+        longName.buyer.name = std::string(kSyncTextBytesMax + 1, 'n');
+        const SyncLocalResult refused = pair.m_office->sell(longName, pair.now);
+        QCOMPARE(refused.status, Status::InvalidArgument);
+        QVERIFY(refused.opId.empty());
+        QCOMPARE(pair.m_office->sell(sale({ 1, 1 }), pair.now).status, Status::InvalidArgument);
+        const SyncLocalResult sold = pair.m_office->sell(sale({ 1 }), pair.now);
+        QVERIFY(sold.ok());
+        QCOMPARE(pair.m_office->refund(sold.opId, {}, -1, "", 5, pair.now).status, Status::InvalidArgument);
+        QCOMPARE(pair.m_office->outbox().lastSeq(), std::uint64_t(1));
+        pair.run();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Sold);
+    }
+
+    void backoffGrowsWithJitterAndResets()
+    {
+        SyncBackoff backoff(500, 30'000, 7);
+        std::int64_t ceiling = 500;
+        for (int i = 0; i < 12; ++i) {
+            const std::int64_t delay = backoff.failed();
+            QVERIFY2(delay >= ceiling / 2 && delay <= ceiling, std::to_string(delay).c_str());
+            ceiling = std::min<std::int64_t>(ceiling * 2, 30'000);
+        }
+        backoff.succeeded();
+        QVERIFY(backoff.failed() <= 500);
+        // Two box offices with other seeds do not retry in lockstep.
+        SyncBackoff a(500, 30'000, 1), b(500, 30'000, 2);
+        int same = 0;
+        for (int i = 0; i < 8; ++i)
+            same += a.failed() == b.failed() ? 1 : 0;
+        QVERIFY(same < 8);
+    }
+
+    void uploadIsAppliedOnceEvenAcrossACentralRestart()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2, 3, 4 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        pair.disconnect();
+        const SyncLocalResult first = pair.m_office->sell(sale({ 1, 2 }), pair.now);
+        const SyncLocalResult second = pair.m_office->sell(sale({ 3 }), pair.now);
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY(pair.m_office->refund(first.opId, { 1 }, -1, "changed plans", 5, pair.now).ok());
+        // Upload by hand, then replay the same message after central restarts.
+        std::vector<SyncOutboxEntry> entries;
+        std::string error;
+        QVERIFY(pair.m_office->outbox().list(1, 10, &entries, &error));
+        SyncMessage ops;
+        ops.type = SyncMessageType::Ops;
+        for (auto& e : entries)
+            ops.ops.push_back(e.op);
+        SyncMessage hello;
+        hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken;
+        hello.outbox = pair.m_office->outbox().name(), hello.received = 1;
+        for (int round = 0; round < 2; ++round) {
+            pair.m_central->opened(900 + round);
+            pair.m_central->received(900 + round, encodeSyncMessage(hello), pair.now);
+            pair.m_central->received(900 + round, encodeSyncMessage(ops), pair.now);
+            pair.m_central->received(900 + round, encodeSyncMessage(ops), pair.now); // a duplicate
+            pair.m_central->takeOutgoing();
+            pair.startCentral();
+        }
+        const Ledger& central = pair.m_centralLedger->ledger();
+        QCOMPARE(central.counts().orders, std::uint64_t(2));
+        QCOMPARE(central.counts().sold, 2u); // seat 2 was refunded
+        QCOMPARE(pair.centralSeat(2), SeatStatus::Available);
+        QCOMPARE(pair.m_central->device("box-1")->applied, std::uint64_t(3));
+        // The box office learns it from welcome and has nothing left to send.
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->state(), SyncState::Online);
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+    }
+
+    // Central refuses a sale of seats that are not the device's; when that answer is lost with its
+    // connection, the next handshake tells the box office again.
+    void refusalsLostWithAConnectionAreToldAgain()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        pair.disconnect();
+        QVERIFY(pair.m_office->sell(sale({ 1 }), pair.now).ok());
+        std::vector<SyncOutboxEntry> entries;
+        std::string error;
+        QVERIFY(pair.m_office->outbox().list(1, 1, &entries, &error));
+        SyncMessage ops;
+        ops.type = SyncMessageType::Ops;
+        ops.ops.push_back(entries.front().op);
+        ops.ops.front().seats = { 9 }; // forged: seat 9 is in the open pool
+        SyncMessage hello;
+        hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken;
+        hello.outbox = pair.m_office->outbox().name(), hello.received = 1;
+        pair.m_central->opened(500);
+        pair.m_central->received(500, encodeSyncMessage(hello), pair.now);
+        pair.m_central->received(500, encodeSyncMessage(ops), pair.now);
+        std::vector<SyncOutgoing> out = pair.m_central->takeOutgoing(); // lost
+        SyncMessage ack;
+        QVERIFY(decodeSyncMessage(out.back().text, &ack, &error));
+        QCOMPARE(ack.results, (std::vector<SyncOpResult> { { 1, Status::SeatNotAllocated } }));
+        QCOMPARE(pair.centralSeat(9), SeatStatus::Available);
+        pair.m_central->closed(500);
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->status(pair.now).rejected, std::uint64_t(1));
+        QVERIFY(pair.m_office->outbox().list(1, 1, &entries, &error));
+        QCOMPARE(entries.front().central, std::optional<Status>(Status::SeatNotAllocated));
+    }
+
+    // Central restored from a backup older than its last acknowledgements: the box office uploads
+    // what central no longer has instead of losing it.
+    void aCentralRestoredFromABackupGetsItsOpsAgain()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        pair.disconnect();
+        const std::vector<std::string> files = { "central.db", "central-sync.db" };
+        pair.restartCentral([&] { // the backup
+            for (const std::string& f : files)
+                QVERIFY(QFile::copy(QString::fromStdString(dir.filePath(f)),
+                                    QString::fromStdString(dir.filePath(f + ".bak"))));
+        });
+        QVERIFY(pair.m_office->sell(sale({ 1 }), pair.now).ok());
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().ackedSeq(), std::uint64_t(1));
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Sold);
+        pair.disconnect();
+        pair.restartCentral([&] { // the restore
+            for (const std::string& f : files) {
+                const QString path = QString::fromStdString(dir.filePath(f));
+                QVERIFY(QFile::remove(path));
+                QFile::remove(path + QStringLiteral("-wal"));
+                QFile::remove(path + QStringLiteral("-shm"));
+                QVERIFY(QFile::copy(path + QStringLiteral(".bak"), path));
+            }
+        });
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Available);
+        pair.connect();
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Sold);
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_central->device("box-1")->applied, std::uint64_t(1));
+    }
+
+    void takeBackWaitsForTheBoxOfficeAndKeepsItsSales()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2, 3, 4 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        pair.disconnect(); // the network splits
+        std::uint64_t takeBack = 0;
+        QCOMPARE(pair.m_central->takeBack("box-1", kEvent, { 2, 3 }, pair.now, &takeBack), Status::Ok);
+        QCOMPARE(pair.m_central->takeBack("box-1", kEvent, { 3 }, pair.now, &grant), Status::SeatUnavailable);
+        QCOMPARE(pair.m_central->takeBack("box-1", kEvent, { 7 }, pair.now, &grant), Status::SeatNotAllocated);
+        // Phase one: nothing moves on central while the box office has not answered.
+        SyncPushRecord push;
+        QVERIFY(pair.m_central->push(takeBack, &push));
+        QCOMPARE(push.state, SyncPushState::Ready);
+        QCOMPARE(pair.centralAllocation(2), kBox);
+        // Offline, the box office still owns seat 3 and sells it.
+        QVERIFY(pair.m_office->sell(sale({ 3 }), pair.now).ok());
+        pair.connect();
+        QVERIFY(pair.m_central->push(takeBack, &push));
+        QCOMPARE(push.state, SyncPushState::Completed);
+        QCOMPARE(push.released, std::vector<SeatId> { 2 });
+        QCOMPARE(push.kept, std::vector<SeatId> { 3 });
+        QCOMPARE(pair.centralAllocation(2), kOpenPool);
+        QCOMPARE(pair.officeAllocation(2), kOpenPool);
+        QCOMPARE(pair.centralAllocation(3), kBox);
+        QCOMPARE(pair.centralSeat(3), SeatStatus::Sold);
+        // The box office can no longer sell what it gave back.
+        std::string why;
+        QCOMPARE(pair.m_office->route(kEvent, { 2 }, &why), SyncRoute::Online);
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncProtocol)
+#include "TestSyncProtocol.moc"
