@@ -1,6 +1,7 @@
 #include "net/SearchService.h"
 
 #include "core/Assert.h"
+#include "core/PercentDecode.h"
 #include "event/EventSpec.h"
 #include "ledger/Ledger.h"
 #include "net/Log.h"
@@ -23,35 +24,14 @@ constexpr Amount kPriceMax = 1'000'000'000'000'000;
 constexpr const char* kKnown = "q, from, to, city, venue, category, minPrice, maxPrice, availability, channel, page, "
                                "limit, archived";
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // application/x-www-form-urlencoded: %XX and '+' for a space.
 bool urlDecode(std::string_view in, std::string* out)
 {
-    out->clear();
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] == '+') {
-            out->push_back(' ');
-        } else if (in[i] == '%') {
-            const int hi = i + 2 < in.size() ? hexValue(in[i + 1]) : -1;
-            const int lo = hi >= 0 ? hexValue(in[i + 2]) : -1;
-            if (lo < 0)
-                return false;
-            out->push_back(char(hi * 16 + lo));
-            i += 2;
-        } else {
-            out->push_back(in[i]);
-        }
-    }
+    std::optional<std::string> decoded = percentDecode(in, PlusSign::Space);
+    if (!decoded)
+        return false;
+    *out = std::move(*decoded);
     return true;
 }
 

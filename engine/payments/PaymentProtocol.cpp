@@ -1,5 +1,7 @@
 #include "payments/PaymentProtocol.h"
 
+#include "core/PercentDecode.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,17 +69,6 @@ std::optional<std::string> readText(const QJsonObject& object, const char* name,
     return text;
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 } // namespace
 
 bool isValidIdempotencyKey(std::string_view key)
@@ -113,23 +104,7 @@ std::string percentEncode(std::string_view text)
 
 std::optional<std::string> percentDecode(std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '%') {
-            out.push_back(text[i]);
-            continue;
-        }
-        if (i + 2 >= text.size())
-            return std::nullopt;
-        const int high = hexValue(text[i + 1]);
-        const int low = hexValue(text[i + 2]);
-        if (high < 0 || low < 0)
-            return std::nullopt;
-        out.push_back(static_cast<char>(high * 16 + low));
-        i += 2;
-    }
-    return out;
+    return usher::percentDecode(text, usher::PlusSign::Plus);
 }
 
 const char* gatewayUrlStatusName(GatewayUrlStatus status)
