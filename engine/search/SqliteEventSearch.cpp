@@ -29,6 +29,7 @@ constexpr std::array<const char*, 5> kDateBuckets = { "past", "today", "next_7_d
 enum Dim : std::uint8_t { DimDate, DimVenue, DimCity, DimGenre, DimPrice, DimAvailability, DimChannel };
 
 const char* const kPrefix[2] = { "cur", "arc" };
+constexpr int kSchemaVersion = 2; // PRAGMA user_version
 
 // Strings of one field (city, venue, genre) as small numbers; ids are never reused.
 struct Dictionary {
@@ -43,6 +44,40 @@ struct Dictionary {
     }
 };
 
+// The slots of each value of a field (venue, city, genre), so that a query filtering on two of them
+// visits the events that pass at least one instead of every event. A list may still hold slots that
+// lost the value (an update, a removal or a move to the archive): the scan checks the columns, so a
+// stale slot costs one visit, and rebuild() drops them after an archive run.
+struct Postings {
+    std::vector<std::vector<std::uint32_t>> slots; // by dictionary id, ascending once sorted
+    std::vector<char> unsorted;
+
+    void add(std::uint32_t value, std::uint32_t slot)
+    {
+        if (slots.size() <= value) {
+            slots.resize(value + 1);
+            unsorted.resize(value + 1, 0);
+        }
+        std::vector<std::uint32_t>& list = slots[value];
+        if (!list.empty() && list.back() >= slot)
+            unsorted[value] = 1;
+        list.push_back(slot);
+    }
+    const std::vector<std::uint32_t>& sorted(std::uint32_t value)
+    {
+        static const std::vector<std::uint32_t> none;
+        if (value >= slots.size())
+            return none;
+        std::vector<std::uint32_t>& list = slots[value];
+        if (unsorted[value] != 0) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+            unsorted[value] = 0;
+        }
+        return list;
+    }
+};
+
 // The filter and facet fields of one partition, by slot (the table's doc - 1).
 struct Columns {
     std::vector<EventId> id; // 0: the slot is free (event removed or moved)
@@ -54,7 +89,20 @@ struct Columns {
     std::vector<std::uint32_t> genre;
     std::vector<std::uint8_t> channels;
     std::vector<std::uint8_t> availability;
+    std::array<Postings, 3> postings; // venue, city, genre
     std::size_t live = 0;
+
+    void rebuildPostings()
+    {
+        postings = {};
+        for (std::uint32_t slot = 0; slot < id.size(); ++slot) {
+            if (id[slot] == 0)
+                continue;
+            postings[0].add(venue[slot], slot);
+            postings[1].add(city[slot], slot);
+            postings[2].add(genre[slot], slot);
+        }
+    }
 
     std::uint32_t append()
     {
@@ -120,15 +168,24 @@ std::string columnText(sqlite3_stmt* s, int index)
     return text ? std::string(text, std::size_t(sqlite3_column_bytes(s, index))) : std::string();
 }
 
-// The words of a query as an FTS5 expression: every word quoted (no query syntax reaches FTS5),
-// the last a prefix unless the text ends with a space. Empty when there are no words.
-bool ftsExpression(const std::string& text, std::string* expression, std::string* error)
+// A character both we and the FTS5 tokenizer treat as part of a word. The tokenizer's tables are
+// Unicode 6.1: a letter assigned later would split a word in two there, and a two-token phrase
+// cannot be searched without positions (detail=none), so such characters separate words here too.
+bool wordCharacter(QChar c)
+{
+    return (c.isLetterOrNumber() || c.isMark()) && !c.isSurrogate()
+        && c.unicodeVersion() != QChar::Unicode_Unassigned && c.unicodeVersion() <= QChar::Unicode_6_1;
+}
+
+// The words of a query as FTS5 phrases, one token each, quoted (no query syntax reaches FTS5); the
+// last is a prefix unless the text ends with a separator (search as you type). Empty: no words.
+bool ftsPhrases(const std::string& text, std::vector<std::string>* phrases, std::string* error)
 {
     const QString query = QString::fromUtf8(text.data(), qsizetype(text.size()));
     QStringList words;
     QString word;
     for (const QChar c : query) {
-        if (c.isLetterOrNumber() || c.isMark()) {
+        if (wordCharacter(c)) {
             word.append(c);
         } else if (!word.isEmpty()) {
             words.append(word);
@@ -142,11 +199,12 @@ bool ftsExpression(const std::string& text, std::string* expression, std::string
         *error = "q: more than " + std::to_string(searchlimits::termsMax) + " words";
         return false;
     }
-    expression->clear();
+    phrases->clear();
     for (qsizetype i = 0; i < words.size(); ++i) {
-        expression->append(i ? " \"" : "\"").append(words[i].toStdString()).append("\"");
+        std::string phrase = "\"" + words[i].toStdString() + "\"";
         if (prefix && i + 1 == words.size())
-            expression->push_back('*');
+            phrase.push_back('*');
+        phrases->push_back(std::move(phrase));
     }
     return true;
 }
@@ -186,6 +244,11 @@ bool decodeCursor(const std::string& text, Key* key)
     key->relevance = std::uint8_t(relevance);
     return r.ec == std::errc() && r.ptr == end;
 }
+
+struct Match {
+    std::uint32_t doc = 0; // FTS5 rowid: slot + 1
+    std::uint8_t relevance = 0;
+};
 
 struct Candidate {
     Key key;
@@ -241,8 +304,17 @@ struct SqliteEventSearch::State {
     std::array<Columns, 2> columns;
     std::unordered_map<EventId, Location> where;
 
-    std::array<Statement, 2> insertEvent, updateEvent, deleteEvent, selectEvent, insertFts, deleteFts, match;
+    std::array<Statement, 2> insertEvent, updateEvent, deleteEvent, selectEvent;
+    // Two text indexes per partition: the show (name, performer) and the place (venue, city).
+    std::array<Statement, 2> insertTitle, insertPlace, deleteTitle, deletePlace, matchTitle, matchPlace;
     std::string error;
+
+    // Scratch space of search(), kept between queries: a fresh multi-megabyte vector per query
+    // costs a page fault per 4 KiB on every query.
+    std::vector<std::uint32_t> docs, titleDocs;
+    std::vector<std::uint64_t> slotBits;
+    std::vector<Candidate> candidates;
+    std::vector<Match> matches, wordMatches;
 };
 
 namespace {
@@ -258,6 +330,17 @@ bool exec(sqlite3* db, const char* sql, std::string* error)
     return false;
 }
 
+// A text index over some columns of an event table. detail=none: the index keeps which documents
+// hold a word, not where or in which column (the smallest and fastest FTS5 form; every query word
+// is one token, so no phrase needs positions). Marks are token characters, so a word typed with
+// combining accents stays one token; remove_diacritics 2 folds them away on both sides.
+std::string ftsTable(const std::string& name, const char* columns, const std::string& content)
+{
+    return "CREATE VIRTUAL TABLE IF NOT EXISTS " + name + " USING fts5(" + columns + ", content='" + content
+        + "', content_rowid='doc', tokenize=\"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\", "
+          "prefix='2 3', detail=none);";
+}
+
 bool createSchema(sqlite3* db, std::string* error)
 {
     for (const char* p : kPrefix) {
@@ -270,11 +353,52 @@ bool createSchema(sqlite3* db, std::string* error)
               "CREATE INDEX IF NOT EXISTS "
             + prefix + "_event_starts ON " + prefix
             + "_event(starts_at);"
-              "CREATE VIRTUAL TABLE IF NOT EXISTS "
-            + prefix + "_fts USING fts5(name, performer, venue, city, content='" + prefix
-            + "_event', content_rowid='doc', tokenize='unicode61 remove_diacritics 2', prefix='2 3');";
+            + ftsTable(prefix + "_title", "name, performer", prefix + "_event")
+            + ftsTable(prefix + "_place", "venue, city", prefix + "_event");
         if (!exec(db, sql.c_str(), error))
             return false;
+    }
+    return true;
+}
+
+// Version 1 had one text index per partition over all four fields, with positions; version 2 has
+// two without (see ftsTable). The event tables are the same, so an upgrade rebuilds the text
+// indexes from them, in one transaction.
+bool upgradeSchema(sqlite3* db, std::string* error)
+{
+    int found = 0;
+    {
+        Statement version(db, "PRAGMA user_version");
+        if (!version || sqlite3_step(version.get()) != SQLITE_ROW) {
+            *error = std::string("search index: ") + sqlite3_errmsg(db);
+            return false;
+        }
+        found = sqlite3_column_int(version.get(), 0);
+    }
+    if (found > kSchemaVersion) {
+        *error = "search index: written by a newer Usher (schema " + std::to_string(found) + ")";
+        return false;
+    }
+    if (found == kSchemaVersion)
+        return true;
+    std::string sql = "BEGIN IMMEDIATE;";
+    for (const char* p : kPrefix)
+        for (const char* table : { "_fts", "_title", "_place" })
+            sql += "DROP TABLE IF EXISTS " + std::string(p) + table + ";";
+    if (!exec(db, sql.c_str(), error))
+        return false;
+    if (!createSchema(db, error)) {
+        exec(db, "ROLLBACK", nullptr);
+        return false;
+    }
+    sql.clear();
+    for (const char* p : kPrefix)
+        for (const char* table : { "_title", "_place" })
+            sql += "INSERT INTO " + std::string(p) + table + "(" + p + table + ") VALUES('rebuild');";
+    sql += "PRAGMA user_version=" + std::to_string(kSchemaVersion) + ";COMMIT;";
+    if (!exec(db, sql.c_str(), error)) {
+        exec(db, "ROLLBACK", nullptr);
+        return false;
     }
     return true;
 }
@@ -295,15 +419,19 @@ bool prepare(sqlite3* db, SqliteEventSearch::State& s, std::string* error)
                                          .c_str());
         s.deleteEvent[p] = Statement(db, ("DELETE FROM " + t + "_event WHERE doc=?").c_str());
         s.selectEvent[p] = Statement(db, ("SELECT id, " + cols + " FROM " + t + "_event WHERE doc=?").c_str());
-        s.insertFts[p] = Statement(
-            db, ("INSERT INTO " + t + "_fts(rowid, name, performer, venue, city) VALUES(?,?,?,?,?)").c_str());
-        s.deleteFts[p] = Statement(
-            db,
-            ("INSERT INTO " + t + "_fts(" + t + "_fts, rowid, name, performer, venue, city) VALUES('delete',?,?,?,?,?)")
-                .c_str());
-        s.match[p] = Statement(db, ("SELECT rowid FROM " + t + "_fts WHERE " + t + "_fts MATCH ?").c_str());
+        const std::string title = t + "_title";
+        const std::string place = t + "_place";
+        s.insertTitle[p] = Statement(db, ("INSERT INTO " + title + "(rowid, name, performer) VALUES(?,?,?)").c_str());
+        s.insertPlace[p] = Statement(db, ("INSERT INTO " + place + "(rowid, venue, city) VALUES(?,?,?)").c_str());
+        s.deleteTitle[p] = Statement(
+            db, ("INSERT INTO " + title + "(" + title + ", rowid, name, performer) VALUES('delete',?,?,?)").c_str());
+        s.deletePlace[p] = Statement(
+            db, ("INSERT INTO " + place + "(" + place + ", rowid, venue, city) VALUES('delete',?,?,?)").c_str());
+        s.matchTitle[p] = Statement(db, ("SELECT rowid FROM " + title + " WHERE " + title + " MATCH ?").c_str());
+        s.matchPlace[p] = Statement(db, ("SELECT rowid FROM " + place + " WHERE " + place + " MATCH ?").c_str());
         for (const auto* st : { &s.insertEvent[p], &s.updateEvent[p], &s.deleteEvent[p], &s.selectEvent[p],
-                                &s.insertFts[p], &s.deleteFts[p], &s.match[p] }) {
+                                &s.insertTitle[p], &s.insertPlace[p], &s.deleteTitle[p], &s.deletePlace[p],
+                                &s.matchTitle[p], &s.matchPlace[p] }) {
             if (!*st) {
                 *error = std::string("search index: ") + sqlite3_errmsg(db);
                 return false;
@@ -356,14 +484,20 @@ bool stepDone(sqlite3* db, sqlite3_stmt* st, std::string* error)
     return false;
 }
 
-bool ftsWrite(sqlite3* db, const Statement& statement, std::uint32_t slot, const CatalogEvent& e, std::string* error)
+// Writes (or, with the 'delete' statements, removes) the event's words in both text indexes.
+bool ftsWrite(sqlite3* db, const Statement& title, const Statement& place, std::uint32_t slot, const CatalogEvent& e,
+              std::string* error)
 {
-    sqlite3_stmt* st = statement.reset();
+    sqlite3_stmt* st = title.reset();
     sqlite3_bind_int64(st, 1, std::int64_t(slot) + 1);
     bindText(st, 2, e.name);
     bindText(st, 3, e.performer);
-    bindText(st, 4, e.venue);
-    bindText(st, 5, e.city);
+    if (!stepDone(db, st, error))
+        return false;
+    st = place.reset();
+    sqlite3_bind_int64(st, 1, std::int64_t(slot) + 1);
+    bindText(st, 2, e.venue);
+    bindText(st, 3, e.city);
     return stepDone(db, st, error);
 }
 
@@ -381,15 +515,21 @@ bool readSlot(const Statement& statement, std::uint32_t slot, CatalogEvent* out)
 void setColumns(SqliteEventSearch::State& s, int partition, std::uint32_t slot, const CatalogEvent& e)
 {
     Columns& c = s.columns[std::size_t(partition)];
-    if (c.id[slot] == 0)
+    const bool fresh = c.id[slot] == 0;
+    if (fresh)
         ++c.live;
     c.id[slot] = e.id;
     c.startsAt[slot] = e.startsAt;
     c.priceMin[slot] = e.priceMin;
     c.priceMax[slot] = e.priceMax;
-    c.venue[slot] = s.venues.intern(e.venue);
-    c.city[slot] = s.cities.intern(e.city);
-    c.genre[slot] = s.genres.intern(e.genre);
+    const std::array<std::uint32_t, 3> values { s.venues.intern(e.venue), s.cities.intern(e.city),
+                                                s.genres.intern(e.genre) };
+    const std::array<std::uint32_t*, 3> fields { &c.venue[slot], &c.city[slot], &c.genre[slot] };
+    for (std::size_t f = 0; f < values.size(); ++f) {
+        if (fresh || *fields[f] != values[f])
+            c.postings[f].add(values[f], slot);
+        *fields[f] = values[f];
+    }
     c.channels[slot] = e.channels;
     s.where[e.id] = Location { std::uint8_t(partition), slot };
 }
@@ -455,7 +595,7 @@ std::unique_ptr<SqliteEventSearch> SqliteEventSearch::open(const std::string& pa
     }
     std::unique_ptr<SqliteEventSearch> index(new SqliteEventSearch(db));
     if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", error)
-        || !createSchema(db, error) || !prepare(db, *index->m_state, error) || !loadAll(db, *index->m_state, error))
+        || !upgradeSchema(db, error) || !createSchema(db, error) || !prepare(db, *index->m_state, error) || !loadAll(db, *index->m_state, error))
         return nullptr;
     return index;
 }
@@ -491,7 +631,7 @@ bool upsertOne(sqlite3* db, SqliteEventSearch::State& s, const CatalogEvent& e, 
         sqlite3_bind_int64(st, 1, std::int64_t(slot) + 1);
         sqlite3_bind_int64(st, 2, std::int64_t(e.id));
         bindEvent(st, e);
-        if (!stepDone(db, st, error) || !ftsWrite(db, s.insertFts[0], slot, e, error))
+        if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[0], s.insertPlace[0], slot, e, error))
             return false;
         setColumns(s, 0, slot, e);
         return true;
@@ -502,13 +642,13 @@ bool upsertOne(sqlite3* db, SqliteEventSearch::State& s, const CatalogEvent& e, 
         *error = "search index: a row went missing";
         return false;
     }
-    if (!ftsWrite(db, s.deleteFts[at.partition], at.slot, old, error))
+    if (!ftsWrite(db, s.deleteTitle[at.partition], s.deletePlace[at.partition], at.slot, old, error))
         return false;
     sqlite3_stmt* st = s.updateEvent[at.partition].reset();
     sqlite3_bind_int64(st, 1, std::int64_t(at.slot) + 1);
     sqlite3_bind_int64(st, 2, std::int64_t(e.id));
     bindEvent(st, e);
-    if (!stepDone(db, st, error) || !ftsWrite(db, s.insertFts[at.partition], at.slot, e, error))
+    if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[at.partition], s.insertPlace[at.partition], at.slot, e, error))
         return false;
     setColumns(s, at.partition, at.slot, e);
     return true;
@@ -571,7 +711,7 @@ SearchStatus SqliteEventSearch::remove(EventId id, std::string* error)
     }
     sqlite3_stmt* st = s.deleteEvent[at.partition].reset();
     sqlite3_bind_int64(st, 1, std::int64_t(at.slot) + 1);
-    if (!ftsWrite(m_db, s.deleteFts[at.partition], at.slot, old, &problem) || !stepDone(m_db, st, &problem)
+    if (!ftsWrite(m_db, s.deleteTitle[at.partition], s.deletePlace[at.partition], at.slot, old, &problem) || !stepDone(m_db, st, &problem)
         || !exec(m_db, "COMMIT", &problem)) {
         exec(m_db, "ROLLBACK", nullptr);
         if (error)
@@ -609,14 +749,14 @@ bool moveToArchive(sqlite3* db, SqliteEventSearch::State& s, std::uint32_t slot,
     const std::uint8_t availability = s.columns[0].availability[slot];
     sqlite3_stmt* del = s.deleteEvent[0].reset();
     sqlite3_bind_int64(del, 1, std::int64_t(slot) + 1);
-    if (!ftsWrite(db, s.deleteFts[0], slot, e, error) || !stepDone(db, del, error))
+    if (!ftsWrite(db, s.deleteTitle[0], s.deletePlace[0], slot, e, error) || !stepDone(db, del, error))
         return false;
     const std::uint32_t to = s.columns[1].append();
     sqlite3_stmt* st = s.insertEvent[1].reset();
     sqlite3_bind_int64(st, 1, std::int64_t(to) + 1);
     sqlite3_bind_int64(st, 2, std::int64_t(e.id));
     bindEvent(st, e);
-    if (!stepDone(db, st, error) || !ftsWrite(db, s.insertFts[1], to, e, error))
+    if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[1], s.insertPlace[1], to, e, error))
         return false;
     clearSlot(s, 0, slot);
     setColumns(s, 1, to, e);
@@ -655,8 +795,10 @@ SearchStatus SqliteEventSearch::archiveBefore(Timestamp cutoff, std::size_t* mov
     }
     if (moved)
         *moved = count;
-    if (count > 0)
+    if (count > 0) {
+        s.columns[0].rebuildPostings(); // drop the slots that moved
         ++m_generation;
+    }
     return SearchStatus::Ok;
 }
 
@@ -664,9 +806,12 @@ SearchStatus SqliteEventSearch::optimize(std::string* error)
 {
     std::lock_guard lock(m_mutex);
     for (const char* p : kPrefix) {
-        const std::string sql = "INSERT INTO " + std::string(p) + "_fts(" + p + "_fts) VALUES('optimize')";
-        if (!exec(m_db, sql.c_str(), error))
-            return SearchStatus::StorageError;
+        for (const char* table : { "_title", "_place" }) {
+            const std::string sql
+                = "INSERT INTO " + std::string(p) + table + "(" + p + table + ") VALUES('optimize')";
+            if (!exec(m_db, sql.c_str(), error))
+                return SearchStatus::StorageError;
+        }
     }
     return SearchStatus::Ok;
 }
@@ -779,6 +924,7 @@ void count(Counts& n, const Columns& c, std::uint32_t slot, std::uint32_t dims, 
 bool matchDocs(sqlite3* db, const Statement& statement, const std::string& expression, std::vector<std::uint32_t>* docs,
                std::string* error)
 {
+    docs->clear();
     sqlite3_stmt* st = statement.reset();
     bindText(st, 1, expression);
     int rc = SQLITE_ROW;
@@ -792,13 +938,71 @@ bool matchDocs(sqlite3* db, const Statement& statement, const std::string& expre
     return true;
 }
 
+// The order of the page: a candidate that sorts first is "less".
+bool sortsFirst(const Candidate& a, const Candidate& b)
+{
+    return a.key.before(b.key);
+}
+
+// The documents of partition p that hold every word, in the show's text (name, performer) or the
+// place's (venue, city), ascending in s.matches, with their relevance: 2 when every word is in
+// the show's text, else 1. Each word's document lists are read once from each index.
+bool matchWords(sqlite3* db, SqliteEventSearch::State& s, std::size_t p, const std::vector<std::string>& phrases,
+                std::string* error)
+{
+    std::vector<Match>& result = s.matches;
+    std::vector<Match>& word = s.wordMatches;
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+        if (!matchDocs(db, s.matchTitle[p], phrases[i], &s.docs, error)
+            || !matchDocs(db, s.matchPlace[p], phrases[i], &s.titleDocs, error))
+            return false;
+        // This word's documents: the union of both lists, 2 where the show's text has it.
+        const std::vector<std::uint32_t>& title = s.docs;
+        const std::vector<std::uint32_t>& place = s.titleDocs;
+        word.clear();
+        std::size_t t = 0;
+        std::size_t q = 0;
+        while (t < title.size() || q < place.size()) {
+            if (q == place.size() || (t < title.size() && title[t] <= place[q])) {
+                if (q < place.size() && place[q] == title[t])
+                    ++q;
+                word.push_back(Match { title[t++], 2 });
+            } else {
+                word.push_back(Match { place[q++], 1 });
+            }
+        }
+        if (i == 0) {
+            result.swap(word);
+            continue;
+        }
+        // Every word must match: intersect, and the relevance is the lowest of the words.
+        std::size_t out = 0;
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < result.size(); ++r) {
+            while (w < word.size() && word[w].doc < result[r].doc)
+                ++w;
+            if (w == word.size())
+                break;
+            if (word[w].doc == result[r].doc)
+                result[out++] = Match { result[r].doc, std::min(result[r].relevance, word[w].relevance) };
+        }
+        result.resize(out);
+        if (result.empty())
+            break;
+    }
+    return true;
+}
+
 struct Scan {
     const Filter& filter;
     const Columns& columns;
     std::uint8_t partition;
     std::optional<Key> after;
     Counts& counts;
+    // The first `keep` candidates in page order, as a max-heap (the last of them on top): a query
+    // matching 500,000 events keeps a page's worth, not 500,000.
     std::vector<Candidate>& candidates;
+    std::size_t keep;
     std::uint64_t& total;
 
     void visit(std::uint32_t slot, std::uint8_t relevance)
@@ -814,11 +1018,48 @@ struct Scan {
         }
         count(counts, columns, slot, kAll, filter.dayStart);
         ++total;
-        const Key key { relevance, columns.startsAt[slot], columns.id[slot] };
-        if (!after || after->before(key))
-            candidates.push_back(Candidate { key, partition, slot });
+        const Candidate candidate { Key { relevance, columns.startsAt[slot], columns.id[slot] }, partition, slot };
+        if (after && !after->before(candidate.key))
+            return;
+        if (candidates.size() < keep) {
+            candidates.push_back(candidate);
+            std::push_heap(candidates.begin(), candidates.end(), sortsFirst);
+        } else if (sortsFirst(candidate, candidates.front())) {
+            std::pop_heap(candidates.begin(), candidates.end(), sortsFirst);
+            candidates.back() = candidate;
+            std::push_heap(candidates.begin(), candidates.end(), sortsFirst);
+        }
     }
 };
+
+// The slots a filter-only query must visit, ascending, when it filters on two or more of venue,
+// city and genre: an event counts (in the results or in one facet) only if it fails at most one
+// filter, so it passes at least one of those, and the union of their posting lists covers it.
+// False when a full scan is needed (fewer than two such filters).
+bool postingUnion(const Filter& f, Columns& c, std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& out)
+{
+    const std::array<const std::vector<char>*, 3> allowed { &f.venues, &f.cities, &f.genres };
+    int set = 0;
+    for (const std::vector<char>* a : allowed)
+        set += a->empty() ? 0 : 1;
+    if (set < 2)
+        return false;
+    bits.assign((c.id.size() + 63) / 64, 0);
+    for (std::size_t d = 0; d < allowed.size(); ++d) {
+        const std::vector<char>& a = *allowed[d];
+        for (std::uint32_t value = 0; value + 1 < a.size(); ++value) { // the last entry only marks "set"
+            if (a[value] == 0)
+                continue;
+            for (const std::uint32_t slot : c.postings[d].sorted(value))
+                bits[slot / 64] |= std::uint64_t(1) << (slot % 64);
+        }
+    }
+    out.clear();
+    for (std::size_t w = 0; w < bits.size(); ++w)
+        for (std::uint64_t word = bits[w]; word != 0; word &= word - 1)
+            out.push_back(std::uint32_t(w * 64 + std::size_t(std::countr_zero(word))));
+    return true;
+}
 
 std::vector<FacetValue> topValues(const std::vector<std::uint64_t>& counts, const Dictionary& dictionary)
 {
@@ -862,7 +1103,7 @@ SearchFacets facets(const Counts& n, const SqliteEventSearch::State& s)
 SearchStatus SqliteEventSearch::search(const SearchQuery& query, SearchResult* result, std::string* error)
 {
     std::string problem;
-    std::string expression;
+    std::vector<std::string> phrases;
     const auto invalid = [&] {
         if (error)
             *error = problem;
@@ -870,7 +1111,7 @@ SearchStatus SqliteEventSearch::search(const SearchQuery& query, SearchResult* r
     };
     if (query.text.size() > searchlimits::textBytesMax)
         return problem = "q: longer than " + std::to_string(searchlimits::textBytesMax) + " bytes", invalid();
-    if (!ftsExpression(query.text, &expression, &problem))
+    if (!ftsPhrases(query.text, &phrases, &problem))
         return invalid();
     std::optional<Key> after;
     if (!query.after.empty()) {
@@ -889,36 +1130,40 @@ SearchStatus SqliteEventSearch::search(const SearchQuery& query, SearchResult* r
     counts.venue.assign(s.venues.values.size(), 0);
     counts.city.assign(s.cities.values.size(), 0);
     counts.genre.assign(s.genres.values.size(), 0);
-    std::vector<Candidate> candidates;
+    std::vector<Candidate>& candidates = s.candidates;
+    candidates.clear();
+    // One more than the page, to know whether a next page exists.
+    const std::size_t keep = std::size_t(query.offset) + query.limit + 1;
     std::uint64_t total = 0;
     for (std::uint8_t p = 0; p < 2; ++p) {
         if ((p == 0 && query.partition == Partition::Archive) || (p == 1 && query.partition == Partition::Current))
             continue;
-        Scan scan { filter, s.columns[p], p, after, counts, candidates, total };
-        if (expression.empty()) {
-            for (std::uint32_t slot = 0; slot < s.columns[p].id.size(); ++slot)
-                scan.visit(slot, 0);
+        Scan scan { filter, s.columns[p], p, after, counts, candidates, keep, total };
+        std::vector<std::uint32_t>& docs = s.docs;
+        std::vector<std::uint32_t>& titleDocs = s.titleDocs;
+        docs.clear();
+        titleDocs.clear();
+        if (phrases.empty()) {
+            if (postingUnion(filter, s.columns[p], s.slotBits, docs)) {
+                for (const std::uint32_t slot : docs)
+                    scan.visit(slot, 0);
+            } else {
+                for (std::uint32_t slot = 0; slot < s.columns[p].id.size(); ++slot)
+                    scan.visit(slot, 0);
+            }
             continue;
         }
-        std::vector<std::uint32_t> docs;
-        std::vector<std::uint32_t> titleDocs;
-        if (!matchDocs(m_db, s.match[p], expression, &docs, &problem)
-            || !matchDocs(m_db, s.match[p], "{name performer} : (" + expression + ")", &titleDocs, &problem)) {
+        if (!matchWords(m_db, s, p, phrases, &problem)) {
             if (error)
                 *error = problem;
             return SearchStatus::StorageError;
         }
-        std::size_t t = 0;
-        for (const std::uint32_t doc : docs) {
-            while (t < titleDocs.size() && titleDocs[t] < doc)
-                ++t;
-            scan.visit(doc - 1, t < titleDocs.size() && titleDocs[t] == doc ? 2 : 1);
-        }
+        for (const Match& m : s.matches)
+            scan.visit(m.doc - 1, m.relevance);
     }
 
-    const std::size_t want = std::min<std::size_t>(candidates.size(), std::size_t(query.offset) + query.limit + 1);
-    std::partial_sort(candidates.begin(), candidates.begin() + std::ptrdiff_t(want), candidates.end(),
-                      [](const Candidate& a, const Candidate& b) { return a.key.before(b.key); });
+    std::sort_heap(candidates.begin(), candidates.end(), sortsFirst); // page order
+    const std::size_t want = candidates.size();
     SearchResult out;
     out.total = total;
     out.facets = facets(counts, s);

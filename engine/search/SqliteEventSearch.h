@@ -1,13 +1,15 @@
 #pragma once
 
 // The embedded search store: SQLite FTS5 for the words, plus a column copy of the filter and facet
-// fields in memory. See docs/design/search.md for why the facets are counted in memory.
+// fields in memory (with posting lists for venue, city and genre). See docs/design/search.md for
+// why the facets are counted in memory.
 //
-// Two partitions, each a pair of tables: cur_event/cur_fts for current events and
-// arc_event/arc_fts for archived ones (archiveBefore moves rows in one transaction), so the FTS
-// index that every query reads holds only current events. The text index uses the unicode61
-// tokenizer with remove_diacritics 2 ("Zurich" finds "Zürich") and prefix indexes for 2 and 3
-// characters (search as you type).
+// Two partitions, cur_* for current events and arc_* for archived ones (archiveBefore moves rows
+// in one transaction), so the text indexes that every query reads hold only current events. Each
+// partition has an event table and two FTS5 indexes over it: <p>_title (name, performer) and
+// <p>_place (venue, city), detail=none, tokenizer unicode61 with remove_diacritics 2 ("Zurich"
+// finds "Zürich") and prefix indexes for 2 and 3 characters (search as you type). Schema version 2
+// (PRAGMA user_version); a version 1 file is upgraded on open.
 //
 // Thread-safe: one mutex around everything, so queries run one at a time (usherd caches answers).
 

@@ -13,7 +13,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <map>
+#include <random>
 #include <set>
+#include <sqlite3.h>
 
 using namespace usher;
 using namespace usher::search;
@@ -108,6 +111,10 @@ private Q_SLOTS:
     void catalogFromSpec();
     void catalogFieldsRoundTrip();
     void refusesBadQueries();
+    void wordsAcrossShowAndPlace();
+    void wordsTheTokenizerWouldSplit();
+    void twoFilterFacetsAgainstBruteForce();
+    void upgradesAVersionOneIndex();
 
 private:
     SearchResult run(const SearchQuery& q)
@@ -459,6 +466,168 @@ void TestEventSearch::refusesBadQueries()
     CatalogEvent bad = dataSet()[0];
     bad.id = 0;
     QCOMPARE(m_index->upsert({ bad }, &error), SearchStatus::InvalidQuery);
+}
+
+// Every word must match somewhere; the relevance is 2 only when every word is in the show's text.
+void TestEventSearch::wordsAcrossShowAndPlace()
+{
+    SearchResult r = run(textQuery("rock berlin "));
+    QCOMPARE(ids(r), std::vector<EventId>({ 6 })); // "Rock am Ring warm-up" in Berlin
+    QCOMPARE(r.hits[0].relevance, 1);
+    r = run(textQuery("zurich berlin "));
+    // "Zurich comes to Berlin" has both words in its name; the Berliner Philharmoniker play in Zürich.
+    QCOMPARE(ids(r), std::vector<EventId>({ 7, 2 }));
+    QCOMPARE(r.hits[0].relevance, 2);
+    QCOMPARE(r.hits[1].relevance, 1);
+    r = run(textQuery("berlin"));
+    // The Berliner Philharmoniker (show) first, then the Berlin venues by date.
+    QCOMPARE(ids(r), std::vector<EventId>({ 2, 7, 6, 5 }));
+    QCOMPARE(r.hits[0].relevance, 2);
+    QCOMPARE(r.hits[1].relevance, 2);
+    QCOMPARE(r.hits[2].relevance, 1);
+    QCOMPARE(run(textQuery("tosca berlin ")).total, std::uint64_t(0));
+}
+
+// Combining accents typed separately fold like precomposed ones; a letter the tokenizer's Unicode
+// tables do not know separates words instead of failing the query.
+void TestEventSearch::wordsTheTokenizerWouldSplit()
+{
+    SearchResult r = run(textQuery(QStringLiteral("Zu\u0308rich ").toStdString())); // u + combining diaeresis
+    QCOMPARE(r.total, std::uint64_t(6));
+    std::string error;
+    // U+0860 SYRIAC LETTER MALAYALAM NGA (Unicode 10): a letter for Qt, unknown to the tokenizer.
+    SearchResult odd;
+    QCOMPARE(m_index->search(textQuery(QStringLiteral("rock\u0860night").toStdString()), &odd, &error),
+             SearchStatus::Ok);
+    QCOMPARE(ids(odd), std::vector<EventId>({ 3 }));
+    QCOMPARE(m_index->search(textQuery(QStringLiteral("\u0860\u0861").toStdString()), &odd, &error),
+             SearchStatus::Ok);
+    QCOMPARE(odd.total, std::uint64_t(10)); // no word left: every event
+}
+
+// Filter-only queries on two or more of venue, city and genre visit a union of posting lists
+// instead of every event; the totals and facets must be what a scan of every event gives, also
+// after updates that move events between cities, removals and an archive run.
+void TestEventSearch::twoFilterFacetsAgainstBruteForce()
+{
+    std::mt19937_64 random(20261128);
+    const std::vector<std::string> cities { "Basel", "Bern", "Genève", "Lugano", "Zürich" };
+    const std::vector<std::string> genres { "Jazz", "Opera", "Pop", "Rock" };
+    const std::vector<std::string> venues { "Halle 1", "Halle 2", "Kaserne", "Stadion", "Theater", "Volkshaus" };
+    const auto pick = [&random](const std::vector<std::string>& from) { return from[random() % from.size()]; };
+    std::string error;
+    auto index = SqliteEventSearch::open(":memory:", &error);
+    QVERIFY2(index, error.c_str());
+    std::map<EventId, CatalogEvent> known;
+    const auto make = [&](EventId id) {
+        CatalogEvent e = ev(id, "Show", "Artist", "", "", "", int(random() % 60) - 20, Amount(random() % 8000),
+                            Amount(8000 + random() % 8000), std::uint8_t(1 + random() % 3));
+        e.venue = pick(venues);
+        e.city = pick(cities);
+        e.genre = pick(genres);
+        return e;
+    };
+    std::vector<CatalogEvent> batch;
+    for (EventId id = 1; id <= 600; ++id)
+        batch.push_back(known[id] = make(id));
+    QCOMPARE(index->upsert(batch, &error), SearchStatus::Ok);
+    for (int round = 0; round < 3; ++round) {
+        batch.clear();
+        for (int i = 0; i < 100; ++i) { // updates: new city, genre, venue (stale posting entries)
+            const EventId id = 1 + random() % 600;
+            if (known.count(id) != 0)
+                batch.push_back(known[id] = make(id));
+        }
+        QCOMPARE(index->upsert(batch, &error), SearchStatus::Ok);
+        for (int i = 0; i < 20; ++i) {
+            const EventId id = 1 + random() % 600;
+            if (known.erase(id) != 0)
+                QCOMPARE(index->remove(id, &error), SearchStatus::Ok);
+        }
+        if (round == 1) {
+            std::size_t moved = 0;
+            QCOMPARE(index->archiveBefore(kT0, &moved, &error), SearchStatus::Ok);
+            QVERIFY(moved > 0);
+            std::erase_if(known, [](const auto& entry) { return entry.second.startsAt < kT0; });
+        }
+        for (int q = 0; q < 60; ++q) {
+            SearchQuery query = textQuery("");
+            query.cities = { pick(cities) };
+            if (q % 2 == 0)
+                query.cities.push_back(pick(cities));
+            query.genres = { pick(genres) };
+            if (q % 3 == 0)
+                query.venues = { pick(venues) };
+            if (q % 4 == 0)
+                query.maxPrice = 4000;
+            const auto in = [](const std::vector<std::string>& set, const std::string& v) {
+                return set.empty() || std::find(set.begin(), set.end(), v) != set.end();
+            };
+            std::uint64_t total = 0;
+            std::map<std::string, std::uint64_t> cityFacet, genreFacet;
+            for (const auto& [id, e] : known) {
+                const bool city = in(query.cities, e.city);
+                const bool genre = in(query.genres, e.genre);
+                const bool venue = in(query.venues, e.venue);
+                const bool price = !query.maxPrice || e.priceMin <= *query.maxPrice;
+                total += city && genre && venue && price ? 1 : 0;
+                if (genre && venue && price)
+                    ++cityFacet[e.city];
+                if (city && venue && price)
+                    ++genreFacet[e.genre];
+            }
+            SearchResult r;
+            QCOMPARE(index->search(query, &r, &error), SearchStatus::Ok);
+            QCOMPARE(r.total, total);
+            for (const std::string& c : cities)
+                QCOMPARE(facetCount(r.facets.city, c), cityFacet[c]);
+            for (const std::string& g : genres)
+                QCOMPARE(facetCount(r.facets.genre, g), genreFacet[g]);
+        }
+    }
+}
+
+// An index written by schema version 1 (one text table per partition, with positions) is rebuilt
+// in place on open, and its events are found.
+void TestEventSearch::upgradesAVersionOneIndex()
+{
+    QTemporaryDir dir;
+    const std::string path = (dir.path() + QStringLiteral("/old.db")).toStdString();
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string sql;
+    for (const char* p : { "cur", "arc" }) {
+        const std::string t(p);
+        sql += "CREATE TABLE " + t
+            + "_event(doc INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, name TEXT NOT NULL, performer TEXT NOT "
+              "NULL, venue TEXT NOT NULL, city TEXT NOT NULL, genre TEXT NOT NULL, starts_at INTEGER NOT NULL, "
+              "time_zone TEXT NOT NULL, currency TEXT NOT NULL, price_min INTEGER NOT NULL, price_max INTEGER NOT "
+              "NULL, channels INTEGER NOT NULL);"
+              "CREATE VIRTUAL TABLE "
+            + t + "_fts USING fts5(name, performer, venue, city, content='" + t
+            + "_event', content_rowid='doc', tokenize='unicode61 remove_diacritics 2', prefix='2 3');";
+    }
+    sql += "INSERT INTO cur_event VALUES(1, 77, 'Tosca', 'Opernhaus Ensemble', 'Opernhaus', 'Zürich', 'Opera', "
+        + std::to_string(kT0 + kDay) + ", 'Europe/Zurich', 'CHF', 4000, 18000, 3);"
+        + "INSERT INTO cur_fts(rowid, name, performer, venue, city) VALUES(1, 'Tosca', 'Opernhaus Ensemble', "
+          "'Opernhaus', 'Zürich');";
+    char* message = nullptr;
+    QVERIFY2(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK, message);
+    sqlite3_close(db);
+
+    std::string error;
+    auto index = SqliteEventSearch::open(path, &error);
+    QVERIFY2(index, error.c_str());
+    SearchResult r;
+    QCOMPARE(index->search(textQuery("zurich tos"), &r, &error), SearchStatus::Ok);
+    QCOMPARE(ids(r), std::vector<EventId>({ 77 }));
+    QCOMPARE(r.hits[0].relevance, 1);
+    index.reset();
+    index = SqliteEventSearch::open(path, &error); // opens as version 2 now
+    QVERIFY2(index, error.c_str());
+    QCOMPARE(index->search(textQuery("opernhaus"), &r, &error), SearchStatus::Ok);
+    QCOMPARE(ids(r), std::vector<EventId>({ 77 }));
+    QCOMPARE(r.hits[0].relevance, 2);
 }
 
 QTEST_GUILESS_MAIN(TestEventSearch)
