@@ -271,11 +271,12 @@ bool Ledger::findBlock(const BestAvailableRequest& request, ChannelId channel, s
 Status Ledger::findBestAvailable(const Command& c, std::vector<SeatIndex>* seats) const
 {
     const BestAvailableRequest& request = c.best;
+    const ChannelId pool = c.openPoolOnly ? kOpenPool : c.channel; // whose allocated seats are eligible
     seats->clear();
     SeatIndex first = 0;
     std::uint32_t longest = 0;
     if (request.together) {
-        if (!findBlock(request, c.channel, request.quantity, *seats, &first, &longest))
+        if (!findBlock(request, pool, request.quantity, *seats, &first, &longest))
             return Status::NoSeatsTogether;
         for (std::uint32_t i = 0; i < request.quantity; ++i)
             seats->push_back(first + i);
@@ -290,7 +291,7 @@ Status Ledger::findBestAvailable(const Command& c, std::vector<SeatIndex>* seats
             seats->clear();
             return Status::SeatUnavailable;
         }
-        if (!findBlock(request, c.channel, size, *seats, &first, &longest)) {
+        if (!findBlock(request, pool, size, *seats, &first, &longest)) {
             size = std::min(size - 1, longest);
             continue;
         }

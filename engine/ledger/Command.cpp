@@ -104,8 +104,12 @@ std::uint64_t commandFingerprint(const Command& c)
     case CommandKind::Unblock:
         h.addAll(c.seats);
         h.addText(c.text);
+        if (c.openPoolOnly) // only when set: the fingerprints of every other command stay as they were
+            h.add(1u);
         break;
     case CommandKind::HoldBestAvailable:
+        if (c.openPoolOnly)
+            h.add(1u);
         h.add(c.best.quantity);
         h.add(c.best.category);
         h.add(std::uint8_t(c.best.together));

@@ -74,6 +74,9 @@ struct Buyer {
 //                      the old ones stop scanning
 //
 // `channel` is the channel the actor sells through; `target` the channel an allocation concerns.
+// `openPoolOnly` (HoldSeats, HoldBestAvailable) limits a hold to seats of the open pool, even when
+// seats are allocated to `channel`: usherd's online path for a box office's channel, because a
+// box office sells its allocation only through its sync outbox (docs/sync-protocol.md, "Selling").
 struct Command {
     CommandKind kind = CommandKind::Expire;
     IdempotencyKey key;
@@ -94,6 +97,7 @@ struct Command {
     ChannelId target = 0;
     std::string text;
     Buyer buyer;
+    bool openPoolOnly = false;
 };
 
 // A fingerprint of the command's arguments: kind, actor, channel and the fields its kind uses

@@ -126,8 +126,9 @@ bool Ledger::seatSellableBy(SeatIndex seat, ChannelId channel) const
 
 Status Ledger::checkHoldable(const Command& c, const std::vector<SeatIndex>& seats, std::uint32_t* failedSeat) const
 {
+    const ChannelId pool = c.openPoolOnly ? kOpenPool : c.channel;
     for (SeatIndex s : seats) {
-        if (!seatSellableBy(s, c.channel)) {
+        if (!seatSellableBy(s, pool)) {
             *failedSeat = m_seats[s].id;
             return Status::SeatUnavailable;
         }

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void deallocateSeats();
     void deallocateChecks();
     void deallocateSoldAndBlockedSeats();
+    void openPoolOnlyHoldsSkipTheAllocation();
 
     // AllocateArea / DeallocateArea.
     void allocateArea();
@@ -217,6 +218,49 @@ void TestLedgerInventory::allocateSeats()
     QVERIFY(h.sell({ 1 }, {}, kClerk, kBox) != 0);
     QCOMPARE(h.seat(1).allocation, kBox);
     QCOMPARE(h.ledger->counts().allocated, 2u);
+}
+
+// usherd's online path for a box office's channel holds only seats of the open pool: the box office
+// sells its own allocation through its sync outbox (docs/sync-protocol.md, "Selling").
+void TestLedgerInventory::openPoolOnlyHoldsSkipTheAllocation()
+{
+    Harness h;
+    // Row 1 of category A (seats 1-10, the best ranked) belongs to box office kBox.
+    QCOMPARE(h.allocateSeats({ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, kBox).status, Status::Ok);
+    Command c = h.holdSeatsCommand({ 11, 2 }, kClerk, kBox);
+    c.openPoolOnly = true;
+    CommandResult r = h.run(c);
+    QCOMPARE(r.status, Status::SeatUnavailable);
+    QCOMPARE(h.seat(11).status, SeatStatus::Available);
+    c = h.holdSeatsCommand({ 11 }, kClerk, kBox);
+    c.openPoolOnly = true;
+    QCOMPARE(h.run(c).status, Status::Ok);
+    // The same channel without the flag may hold its own allocation.
+    QCOMPARE(h.holdSeats({ 2 }, kClerk, kBox).status, Status::Ok);
+
+    // Best available skips the allocated row, even though its seats rank best...
+    c = h.holdBestCommand(4, kCatA, true, false, kClerk, kBox);
+    c.openPoolOnly = true;
+    r = h.run(c);
+    QCOMPARE(r.status, Status::Ok);
+    for (SeatId seat : r.seats)
+        QCOMPARE(h.seat(seat).allocation, kOpenPool);
+    // ...split or together, while without the flag the channel gets its own best seats.
+    c = h.holdBestCommand(3, kCatA, false, false, kClerk, kBox);
+    c.openPoolOnly = true;
+    r = h.run(c);
+    QCOMPARE(r.status, Status::Ok);
+    for (SeatId seat : r.seats)
+        QCOMPARE(h.seat(seat).allocation, kOpenPool);
+    r = h.holdBest(3, kCatA, true, false, kClerk, kBox);
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(h.seat(r.seats[0]).allocation, kBox);
+
+    // The flag is part of the command: the same key with and without it is a different command.
+    Command once = h.holdSeatsCommand({ 30 }, kClerk, kBox);
+    Command twice = once;
+    twice.openPoolOnly = true;
+    QVERIFY(commandFingerprint(once) != commandFingerprint(twice));
 }
 
 void TestLedgerInventory::allocateByManagersOnly()
