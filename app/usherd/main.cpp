@@ -3,6 +3,7 @@
 //
 //   usherd --data DIR [--listen HOST:PORT] [--config FILE] [--demo] [options]
 //   usherd token create --role admin|promoter|clerk|device [--name N] --data DIR
+//   usherd token create --role device --name N --channel C --data DIR   (also enrols it for sync)
 
 #include "net/DemoPaymentGateway.h"
 #include "net/Log.h"
@@ -28,7 +29,10 @@ void printUsage(std::FILE* out)
 {
     std::fprintf(out,
                  "usage: usherd --data DIR [--listen HOST:PORT] [--config FILE] [--demo] [options]\n"
-                 "       usherd token create --role admin|promoter|clerk|device [--name NAME] --data DIR\n\n"
+                 "       usherd token create --role admin|promoter|clerk|device [--name NAME] --data DIR\n"
+                 "       usherd token create --role device --name NAME --channel C --data DIR\n"
+                 "                             (a box office: also enrolled for the sync on channel C;\n"
+                 "                             refused while usherd runs there: use POST /api/devices)\n\n"
                  "  --data DIR                 the data directory (created when missing)\n"
                  "  --listen HOST:PORT         default 127.0.0.1:8080; port 0 picks a free one\n"
                  "  --config FILE              'key = value' lines, keys as the long options without '--'\n"
@@ -194,6 +198,7 @@ int tokenCommand(const std::vector<std::string_view>& args)
     std::string role;
     std::string name;
     std::string data;
+    std::string channel;
     for (std::size_t i = 2; i < args.size(); ++i) {
         if (i + 1 >= args.size())
             return usage("missing value for " + std::string(args[i]));
@@ -203,11 +208,19 @@ int tokenCommand(const std::vector<std::string_view>& args)
             name = args[++i];
         else if (args[i] == "--data")
             data = args[++i];
+        else if (args[i] == "--channel")
+            channel = args[++i];
         else
             return usage("unknown option " + std::string(args[i]));
     }
     if (role.empty() || data.empty())
         return usage("token create needs --role and --data");
+    if (!channel.empty()) {
+        std::uint32_t number = 0;
+        if (role != "device" || !parseNumber(std::string_view(channel), &number))
+            return usage("--channel N goes with --role device (a box office's sales channel id)");
+        return usher::net::enrolDevice(data, name, number);
+    }
     return usher::net::createToken(data, role, name);
 }
 

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace usher::net {
 
 namespace {
@@ -144,7 +146,15 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
     command.actor = principal.actor();
     command.channel = channelFor(spec, principal, request);
     command.now = systemClockNow();
-    submit(shard, std::move(command), [this, &spec, reply](CommandResult&& result) {
+    // A box office sells the seats allocated to it only through its sync outbox, never online
+    // (docs/sync-protocol.md, "Selling"): the ledger holds only open-pool seats for it (GA areas
+    // are not synced).
+    command.openPoolOnly = command.kind != CommandKind::HoldArea
+        && std::any_of(spec.channels.begin(), spec.channels.end(), [&command](const SalesChannel& c) {
+               return c.id == command.channel && c.kind == ChannelKind::BoxOffice;
+           });
+    const bool openPoolOnly = command.openPoolOnly;
+    submit(shard, std::move(command), [this, shard, &spec, openPoolOnly, reply](CommandResult&& result) {
         if (result.ok()) {
             if (result.replayed) {
                 ++m_metrics.holdReplays;
@@ -154,20 +164,49 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
             }
             return reply.send(jsonResponse(201, holdBody(spec, result)));
         }
-        if (httpStatus(result.status) == 409) {
-            ++m_metrics.conflicts;
-            std::string message = "not available";
-            if (result.status == Status::SeatUnavailable && !result.seats.empty())
-                message = "seat " + std::to_string(result.seats.front()) + " is not available";
-            HttpResponse response = statusResponse(result.status, message);
-            if (!result.seats.empty()) {
-                response.body.pop_back(); // reopen the outer object: ..."}} -> ..."},"seat":N}
-                response.body += ",\"seat\":" + std::to_string(result.seats.front()) + "}";
-            }
-            return reply.send(std::move(response));
+        if (httpStatus(result.status) != 409)
+            return reply.send(statusResponse(result.status));
+        ++m_metrics.conflicts;
+        const SeatId seat = result.status == Status::SeatUnavailable && !result.seats.empty() ? result.seats.front() : 0;
+        if (openPoolOnly && seat != 0) {
+            // Refused in the ledger, so no hold exists; say whether the seat is a box office's.
+            if (m_workers.post([this, shard, seat, reply] { answerUnavailableSeat(shard, seat, reply); }))
+                return;
         }
-        reply.send(statusResponse(result.status));
+        reply.send(conflictResponse(result.status, seat));
     });
+}
+
+HttpResponse ApiService::conflictResponse(Status status, SeatId seat)
+{
+    HttpResponse response
+        = statusResponse(status, seat != 0 ? "seat " + std::to_string(seat) + " is not available" : "not available");
+    if (seat != 0) {
+        response.body.pop_back(); // reopen the outer object: ..."}} -> ..."},"seat":N}
+        response.body += ",\"seat\":" + std::to_string(seat) + "}";
+    }
+    return response;
+}
+
+void ApiService::answerUnavailableSeat(EventShard* shard, SeatId seat, const ApiReply& reply)
+{
+    bool allocated = false;
+    {
+        std::shared_lock guard(m_engineGuard);
+        if (!m_closed.load())
+            shard->read([&](const Ledger& ledger) {
+                const SeatIndex index = ledger.venue().seatIndex(seat);
+                allocated = index != kNoSeat && ledger.seat(index).allocation != kOpenPool;
+            });
+    }
+    if (!allocated)
+        return reply.send(conflictResponse(Status::SeatUnavailable, seat));
+    HttpResponse response = errorResponse(
+        409, "seat_allocated",
+        "seat " + std::to_string(seat) + " is allocated to a box office: it sells it offline, not through usherd");
+    response.body.pop_back();
+    response.body += ",\"seat\":" + std::to_string(seat) + "}";
+    reply.send(std::move(response));
 }
 
 void ApiService::deleteHold(HttpRequest& request, std::string_view id, const ApiReply& reply)

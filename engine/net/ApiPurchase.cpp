@@ -377,6 +377,7 @@ void ApiService::purchaseConfirmed(const std::shared_ptr<Purchase>& p, CommandRe
         if (!result.replayed) {
             ++m_metrics.sales;
             m_metrics.soldTickets += result.tickets.size();
+            m_metrics.addRevenue(spec.currency, result.amount);
         }
         rememberPurchase(p->event, p->hold, body);
         forgetPurchase(p->event, p->hold);
@@ -536,6 +537,7 @@ void ApiService::resolve(const std::shared_ptr<Unresolved>& item)
                            if (!confirmed.replayed) {
                                ++m_metrics.sales;
                                m_metrics.soldTickets += confirmed.tickets.size();
+                               m_metrics.addRevenue(item->shard->spec().currency, confirmed.amount);
                            }
                            rememberPurchase(item->event, item->hold,
                                             orderBody(item->shard->spec(), confirmed, paymentId));
@@ -733,11 +735,19 @@ void ApiService::postRefund(HttpRequest& request, std::string_view id, const Api
         const Status status = findStoredOrder(event, order, &stored);
         if (status != Status::Ok)
             return reply.send(statusResponse(status));
+        // An order a box office sold offline (docs/sync-protocol.md) is refunded at that box office,
+        // as an op of its outbox: refunded here too, the two ledgers would diverge.
+        if (stored.paymentRef.starts_with("sync:"))
+            return reply.send(
+                errorResponse(409, "sold_by_box_office",
+                              "this order was sold offline by a box office: refund it at that box office"));
         command.now = systemClockNow();
-        submit(shard, std::move(command), [this, event, order, stored, reply](CommandResult&& result) {
+        submit(shard, std::move(command), [this, shard, event, order, stored, reply](CommandResult&& result) {
             if (!result.ok())
                 return reply.send(statusResponse(result.status));
             ++m_metrics.refunds;
+            if (!result.replayed)
+                m_metrics.addRevenue(shard->spec().currency, -result.amount);
             std::string body = "{\"orderId\":\"" + compositeId(event, order)
                 + "\",\"refunded\":" + std::to_string(result.amount) + ",\"tickets\":[";
             for (std::size_t i = 0; i < result.tickets.size(); ++i)

@@ -8,6 +8,7 @@
 #include "net/HttpServer.h"
 #include "net/Log.h"
 #include "net/SearchService.h"
+#include "net/SyncEndpoint.h"
 #include "runtime/Clock.h"
 #include "venue/VenueJson.h"
 
@@ -239,6 +240,8 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
     }
     if (n < 2 || s[0] != "api")
         return reply.send(errorResponse(404, "not_found", "no such resource"));
+    if (m_sync != nullptr && SyncEndpoint::isRoute(s))
+        return m_sync->route(request, s, reply);
     const std::string_view area = s[1];
     if (area == "sessions" && n == 2)
         return m == "POST" ? postSession(reply) : methodNotAllowed();
@@ -452,16 +455,21 @@ void ApiService::getMetrics(const ApiReply& reply)
     counter("usherd_payments_unknown_total", "purchases whose payment outcome was unknown",
             double(m.paymentUnknown.load()));
     counter("usherd_refunds_total", "refunds", double(m.refunds.load()));
+    m.renderRevenue(out);
 
     static const char* const kCacheNames[kCacheKinds] = { "availability", "event_list", "event_detail" };
     appendHelp(out, "usherd_cache_hits_total", "counter", "application cache hits, per cache");
     for (std::size_t i = 0; i < kCacheKinds; ++i)
         appendMetric(out, "usherd_cache_hits_total", std::string("cache=\"") + kCacheNames[i] + "\"",
                      double(m.cacheHits[i].load()));
+    if (m_search != nullptr) // the answers of GET /api/events?q=...
+        appendMetric(out, "usherd_cache_hits_total", "cache=\"search\"", double(m_search->cacheHits()));
     appendHelp(out, "usherd_cache_misses_total", "counter", "application cache misses (rebuilds), per cache");
     for (std::size_t i = 0; i < kCacheKinds; ++i)
         appendMetric(out, "usherd_cache_misses_total", std::string("cache=\"") + kCacheNames[i] + "\"",
                      double(m.cacheMisses[i].load()));
+    if (m_search != nullptr)
+        appendMetric(out, "usherd_cache_misses_total", "cache=\"search\"", double(m_search->cacheMisses()));
 
     if (m_serverStats) {
         const ServerStats s = m_serverStats();
@@ -472,10 +480,10 @@ void ApiService::getMetrics(const ApiReply& reply)
         counter("usherd_bad_requests_total", "malformed or oversized requests", double(s.badRequests));
         counter("usherd_ws_dropped_total", "slow WebSocket consumers dropped", double(s.wsDropped));
     }
+    if (m_sync != nullptr)
+        m_sync->renderMetrics(out); // usherd_sync_*: devices, ops applied, pending pushes per device
     counter("usherd_ws_messages_total", "WebSocket messages queued to clients", double(m_hub.messagesSent()));
     counter("usherd_view_resyncs_total", "live views rebuilt from the ledger", double(m_hub.resyncs()));
-    gauge("usherd_waiting_room_queue_depth", "buyers waiting (no waiting room yet: always 0)", 0);
-    gauge("usherd_waiting_room_admissions_total", "buyers admitted (no waiting room yet: always 0)", 0);
 
     const CommitterStats c = m_engine.committerStats();
     counter("usherd_journal_transactions_total", "storage transactions (group commits)", double(c.transactions));

@@ -35,6 +35,7 @@ namespace usher::net {
 
 class ApiReply;
 class SearchService;
+class SyncEndpoint;
 class WaitingRoomService;
 struct ServerStats;
 
@@ -82,6 +83,9 @@ public:
     void setWaitingRooms(WaitingRoomService* rooms);
     // Event search on GET /api/events with parameters (SearchService.h); addEvent() keeps it current.
     void setSearch(SearchService* search) { m_search = search; }
+    // The box office sync: its routes (/api/devices..., /api/events/{id}/allocations/{device}) and
+    // metrics (SyncEndpoint.h). Without it those routes answer 404.
+    void setSync(SyncEndpoint* sync) { m_sync = sync; }
     bool ready() const;
 
     // Shutdown, in two steps. drain(): new writes get 503; waits (bounded) for purchases in
@@ -143,6 +147,11 @@ private:
     void postHolds(HttpRequest& request, std::string_view id, const ApiReply& reply);
     void startHold(HttpRequest& request, EventShard* shard, const Principal& principal, Command command,
                    const ApiReply& reply);
+    // A 409 for a hold, naming the seat when there is one: {"error":{...},"seat":N}.
+    static HttpResponse conflictResponse(Status status, SeatId seat);
+    // A box-office hold the ledger refused on `seat`: seat_allocated when the seat belongs to a
+    // channel's allocation, else the plain conflict. Runs on a worker (it reads the ledger).
+    void answerUnavailableSeat(EventShard* shard, SeatId seat, const ApiReply& reply);
     void deleteHold(HttpRequest& request, std::string_view id, const ApiReply& reply);
     void postPurchase(HttpRequest& request, std::string_view id, const ApiReply& reply);
     Status findStoredOrder(EventId event, OrderId order, StoredOrder* stored); // worker thread
@@ -179,6 +188,7 @@ private:
     const AdmissionGate* m_gate = nullptr;
     WaitingRoomService* m_waitingRooms = nullptr;
     SearchService* m_search = nullptr;
+    SyncEndpoint* m_sync = nullptr;
     std::function<ServerStats()> m_serverStats;
     std::unique_ptr<PurchaseStore> m_purchaseStore; // before the workers: they use it until they stop
     RateLimiter m_limiter;

@@ -78,6 +78,7 @@ struct HttpServer::Impl {
     const ServerOptions options;
     HttpHandler& http;
     WsHandler& ws;
+    WsHandler* sync = nullptr; // options.syncPath
 
     std::atomic<std::int64_t> connections { 0 };
     std::atomic<std::int64_t> wsClients { 0 };
@@ -192,15 +193,20 @@ public:
     virtual bool reserve(std::size_t bytes) = 0;
     // The queuing half, on the session's own thread.
     virtual void enqueueLocal(const std::shared_ptr<const std::string>& message) = 0;
+    // Closes (WebSocket close frame) once the queue is written; any thread.
+    virtual void closeWhenSent() = 0;
     const std::size_t context;
 };
 
 template <class Stream>
 class WsSession final : public WsSessionBase, public std::enable_shared_from_this<WsSession<Stream>> {
 public:
-    WsSession(HttpServer::Impl& server, Stream&& stream, std::uint64_t id, std::size_t contextIndex)
+    WsSession(HttpServer::Impl& server, Stream&& stream, std::uint64_t id, std::size_t contextIndex,
+              WsHandler& handler, std::size_t messageBytesMax)
         : WsSessionBase(contextIndex)
         , m_server(server)
+        , m_handler(handler)
+        , m_messageBytesMax(messageBytesMax)
         , m_ws(std::move(stream))
         , m_id(id)
     {
@@ -220,12 +226,12 @@ public:
         m_ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
         m_ws.set_option(websocket::stream_base::decorator(
             [](websocket::response_type& response) { response.set(http::field::server, "usherd"); }));
-        m_ws.read_message_max(m_server.options.wsMessageBytesMax);
+        m_ws.read_message_max(m_messageBytesMax);
         m_ws.async_accept(m_upgrade, [self = this->shared_from_this(), info = std::move(info)](beast::error_code ec) {
             if (ec)
                 return;
             self->m_open = true;
-            self->m_server.ws.opened(self, info);
+            self->m_handler.opened(self, info);
             self->readNext();
             self->writeNext();
         });
@@ -276,6 +282,14 @@ public:
         });
     }
 
+    void closeWhenSent() override
+    {
+        asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
+            self->m_closeWhenSent = true;
+            self->writeNext();
+        });
+    }
+
 private:
     void readNext()
     {
@@ -286,15 +300,23 @@ private:
             }
             std::string text = beast::buffers_to_string(self->m_readBuffer.data());
             self->m_readBuffer.consume(self->m_readBuffer.size());
-            self->m_server.ws.message(self, std::move(text));
+            self->m_handler.message(self, std::move(text));
             self->readNext();
         });
     }
 
     void writeNext()
     {
-        if (!m_open || m_writing || m_finished || m_queue.empty())
+        if (!m_open || m_writing || m_finished)
             return;
+        if (m_queue.empty()) {
+            if (m_closeWhenSent && !m_closing) {
+                m_closing = true;
+                m_ws.async_close(websocket::close_code::normal,
+                                 [self = this->shared_from_this()](beast::error_code) { self->finish(); });
+            }
+            return;
+        }
         m_writing = true;
         m_ws.text(true);
         m_ws.async_write(asio::buffer(*m_queue.front()),
@@ -317,12 +339,14 @@ private:
             return;
         m_finished = true;
         if (m_open)
-            m_server.ws.closed(this->shared_from_this());
+            m_handler.closed(this->shared_from_this());
         beast::error_code ec;
         beast::get_lowest_layer(m_ws).socket().close(ec);
     }
 
     HttpServer::Impl& m_server;
+    WsHandler& m_handler;
+    const std::size_t m_messageBytesMax;
     websocket::stream<Stream> m_ws;
     const std::uint64_t m_id;
     BeastRequest m_upgrade;
@@ -334,6 +358,8 @@ private:
     bool m_open = false;
     bool m_writing = false;
     bool m_finished = false;
+    bool m_closeWhenSent = false;
+    bool m_closing = false;
 };
 
 template <class Stream>
@@ -486,8 +512,13 @@ private:
         }
         BeastRequest& header = m_parser->get();
         const std::string_view target = header.target();
-        if (websocket::is_upgrade(header) && target.substr(0, target.find('?')) == m_server.options.wsPath) {
-            upgrade();
+        const std::string_view path = target.substr(0, target.find('?'));
+        if (websocket::is_upgrade(header) && path == m_server.options.wsPath) {
+            upgrade(m_server.ws, m_server.options.wsMessageBytesMax);
+            return;
+        }
+        if (websocket::is_upgrade(header) && m_server.sync != nullptr && path == m_server.options.syncPath) {
+            upgrade(*m_server.sync, m_server.options.syncMessageBytesMax);
             return;
         }
         if (m_parser->is_done()) {
@@ -547,7 +578,7 @@ private:
         onReply(slot, std::move(response));
     }
 
-    void upgrade()
+    void upgrade(WsHandler& handler, std::size_t messageBytesMax)
     {
         m_reading = false;
         m_readDeadline.disarm();
@@ -561,7 +592,8 @@ private:
         m_upgraded = true;
         m_closed = true; // this object no longer owns the stream
         m_writeDeadline.disarm();
-        auto session = std::make_shared<WsSession<Stream>>(m_server, std::move(m_stream), m_id, m_context);
+        auto session = std::make_shared<WsSession<Stream>>(m_server, std::move(m_stream), m_id, m_context, handler,
+                                                           messageBytesMax);
         session->accept(std::move(message), std::move(info));
     }
 
@@ -807,6 +839,16 @@ bool HttpServer::start(std::string* error)
         });
     }
     return true;
+}
+
+void HttpServer::setSyncHandler(WsHandler* handler)
+{
+    m_impl->sync = handler;
+}
+
+void HttpServer::closeWhenSent(const WsConnectionPtr& connection)
+{
+    std::static_pointer_cast<WsSessionBase>(connection)->closeWhenSent();
 }
 
 std::uint16_t HttpServer::port() const

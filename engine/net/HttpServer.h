@@ -38,6 +38,10 @@ struct ServerOptions {
     std::size_t wsQueueBytesMax = 8u << 20;    // outgoing buffer per client; full: dropped
     std::size_t wsQueueMessagesMax = 16'384;
 
+    // The box office sync endpoint (docs/sync-protocol.md), served when setSyncHandler() was called.
+    std::string syncPath = "/sync";
+    std::size_t syncMessageBytesMax = 1 << 20; // kSyncMessageBytesMax
+
     std::string tlsCertificateFile; // PEM chain; with tlsKeyFile enables https/wss on the port
     std::string tlsKeyFile;
 };
@@ -59,6 +63,11 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
+    // The handler of WebSocket upgrades on options.syncPath; call before start().
+    void setSyncHandler(WsHandler* handler);
+    // Closes a WebSocket connection of this server once every message queued for it is sent (a
+    // protocol error, then the close). Thread-safe.
+    void closeWhenSent(const WsConnectionPtr& connection);
     // Binds, listens and starts the threads. False with *error (address in use, bad certificate).
     bool start(std::string* error);
     std::uint16_t port() const; // the bound port, once started

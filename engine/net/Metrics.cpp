@@ -64,6 +64,25 @@ void Metrics::observeRequest(Route route, int status, double seconds)
     m_requests[std::size_t(route)][slot].observe(seconds);
 }
 
+void Metrics::addRevenue(std::string_view currency, std::int64_t minorUnits)
+{
+    std::lock_guard lock(m_revenueMutex);
+    const auto found = m_revenue.find(currency);
+    if (found != m_revenue.end())
+        found->second += minorUnits;
+    else
+        m_revenue.emplace(std::string(currency), minorUnits);
+}
+
+void Metrics::renderRevenue(std::string& out) const
+{
+    appendHelp(out, "usherd_revenue_minor_total", "counter",
+               "revenue of confirmed orders net of refunds, in minor units (cents) per currency");
+    std::lock_guard lock(m_revenueMutex);
+    for (const auto& [currency, minorUnits] : m_revenue)
+        appendMetric(out, "usherd_revenue_minor_total", "currency=\"" + currency + "\"", double(minorUnits));
+}
+
 void Metrics::renderRequests(std::string& out) const
 {
     auto labels = [](std::size_t route, std::size_t slot) {

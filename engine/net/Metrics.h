@@ -7,6 +7,8 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -56,6 +58,9 @@ constexpr std::size_t kCacheKinds = 3;
 struct Metrics {
     void observeRequest(Route route, int status, double seconds);
     void renderRequests(std::string& out) const;
+    // Revenue of confirmed orders, in minor units of their currency (ISO 4217), net of refunds.
+    void addRevenue(std::string_view currency, std::int64_t minorUnits);
+    void renderRevenue(std::string& out) const;
 
     std::atomic<std::uint64_t> holds { 0 }; // holds created (not replays)
     std::atomic<std::uint64_t> heldSeats { 0 };
@@ -80,6 +85,8 @@ struct Metrics {
 
 private:
     std::array<std::array<LatencyHistogram, kStatuses.size()>, kRoutes> m_requests {};
+    mutable std::mutex m_revenueMutex;
+    std::map<std::string, std::int64_t, std::less<>> m_revenue; // a handful of currencies at most
 };
 
 // Appends one metric line: `name{labels} value`.

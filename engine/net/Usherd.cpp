@@ -4,10 +4,12 @@
 #include "net/EventHub.h"
 #include "net/Log.h"
 #include "net/SearchService.h"
+#include "net/SyncEndpoint.h"
 #include "net/TokenStore.h"
 #include "net/WaitingRoomService.h"
 #include "runtime/Clock.h"
 #include "runtime/Engine.h"
+#include "sync/SyncCentralStore.h"
 #include "venue/SampleVenues.h"
 #include "venue/VenueGenerator.h"
 
@@ -145,11 +147,29 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         api.addEvent(engine->event(id));
     api.recoverPurchases();
 
+    // The box office sync (/sync and its routes): its own thread, started before the network.
+    SyncEndpointOptions syncOptions;
+    syncOptions.storePath = options.dataDirectory + "/usherd-sync.db";
+    syncOptions.synchronousFull = options.synchronousFull;
+    SyncEndpoint sync(syncOptions, *engine, *tokens);
+    if (!sync.start(&error)) {
+        LogLine(LogLevel::Error, "cannot open the sync store").str("error", error);
+        api.close();
+        search->stop();
+        hub.stop();
+        engine->close();
+        return 1;
+    }
+    api.setSync(&sync);
+
     HttpServer server(options.server, api, api);
+    server.setSyncHandler(&sync);
+    sync.setGracefulClose([&server](const WsConnectionPtr& connection) { server.closeWhenSent(connection); });
     hub.setBroadcaster(&server);
     api.setServerStats([&server] { return server.stats(); });
     if (!server.start(&error)) {
         LogLine(LogLevel::Error, "cannot start the server").str("error", error);
+        sync.stop();
         api.close();
         search->stop();
         hub.stop();
@@ -173,6 +193,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     LogLine(LogLevel::Info, "shutting down").num("signal", signal);
     server.stopAccepting();
     api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
+    sync.stop();                // finishes the ops batch in flight; the devices resend the rest
     api.close();                // from here nothing submits to the engine
     waitingRooms->stopTicking(); // its ticker pushes queue positions to WebSocket clients
     search->stop();             // unsubscribes from the shards, stops reading them
@@ -198,6 +219,51 @@ int createToken(const std::string& dataDirectory, const std::string& roleText, c
     auto tokens = TokenStore::open(dataDirectory, &error);
     std::string token;
     if (!tokens || !tokens->createToken(role, name, &token, &error)) {
+        std::fprintf(stderr, "usherd: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("%s\n", token.c_str());
+    return 0;
+}
+
+int enrolDevice(const std::string& dataDirectory, const std::string& name, std::uint32_t channel)
+{
+    if (name.empty() || name.size() > kSyncTextBytesMax || channel < 1 || channel > 0xffff) {
+        std::fprintf(stderr, "usherd: a device needs --name (1 to 1024 bytes) and --channel (1 to 65535)\n");
+        return 2;
+    }
+    if (dataDirectory.empty() || !QDir().mkpath(QString::fromStdString(dataDirectory))) {
+        std::fprintf(stderr, "usherd: cannot use the data directory '%s'\n", dataDirectory.c_str());
+        return 1;
+    }
+    std::string error;
+    // A running usherd holds the sync store (exclusive lock): then this fails after the busy
+    // timeout and nothing is created.
+    auto store = SyncCentralStore::open(dataDirectory + "/usherd-sync.db", SyncDurability::Full, &error);
+    std::vector<SyncDeviceRecord> devices;
+    if (!store || !store->loadDevices(&devices, &error)) {
+        std::fprintf(stderr,
+                     "usherd: cannot open the sync store (%s): is usherd running on this data directory? "
+                     "Then enrol with POST /api/devices, or stop it first\n",
+                     error.c_str());
+        return 1;
+    }
+    for (const SyncDeviceRecord& d : devices)
+        if (d.name == name) {
+            std::fprintf(stderr, "usherd: device %s is already enrolled\n", name.c_str());
+            return 1;
+        }
+    auto tokens = TokenStore::open(dataDirectory, &error);
+    std::string token;
+    if (!tokens || !tokens->createToken(Role::Device, name, &token, &error)) {
+        std::fprintf(stderr, "usherd: %s\n", error.c_str());
+        return 1;
+    }
+    SyncDeviceRecord record;
+    record.name = name;
+    record.tokenHash = syncTokenHash(token);
+    record.channel = ChannelId(channel);
+    if (!store->addDevice(&record, &error)) {
         std::fprintf(stderr, "usherd: %s\n", error.c_str());
         return 1;
     }

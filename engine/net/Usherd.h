@@ -35,5 +35,9 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway);
 
 // `usherd token create`: prints a new token on stdout. Returns the exit status.
 int createToken(const std::string& dataDirectory, const std::string& role, const std::string& name);
+// `usherd token create --role device --name N --channel C`: a device token that is also enrolled
+// for the box office sync (<data>/usherd-sync.db). Refuses, clearly, while an usherd runs on the
+// data directory (it holds the sync store): POST /api/devices enrols through the running server.
+int enrolDevice(const std::string& dataDirectory, const std::string& name, std::uint32_t channel);
 
 } // namespace usher::net

@@ -165,6 +165,39 @@ void SyncCentral::received(SyncConnectionId connection, std::string_view text, T
     }
 }
 
+void SyncCentral::received(SyncConnectionId connection, const std::vector<std::string>& texts, Timestamp now)
+{
+    SyncMessage batch;
+    batch.type = SyncMessageType::Ops;
+    auto flushBatch = [&] {
+        if (batch.ops.empty())
+            return;
+        auto it = m_sessions.find(connection);
+        if (it != m_sessions.end())
+            handleOps(connection, it->second, batch, now);
+        batch.ops.clear();
+    };
+    for (const std::string& text : texts) {
+        auto it = m_sessions.find(connection);
+        if (it == m_sessions.end())
+            return; // closed meanwhile
+        const Session& session = it->second;
+        const bool authenticated = !session.device.empty() && m_deviceConnection[session.device] == connection;
+        SyncMessage message;
+        std::string error;
+        if (authenticated && decodeSyncMessage(text, &message, &error) && message.type == SyncMessageType::Ops) {
+            if (batch.ops.size() + message.ops.size() > kSyncOpsPerMessageMax)
+                flushBatch();
+            for (SyncOp& op : message.ops)
+                batch.ops.push_back(std::move(op));
+            continue;
+        }
+        flushBatch();
+        received(connection, text, now);
+    }
+    flushBatch();
+}
+
 void SyncCentral::handleHello(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now)
 {
     if (message.protocol != kSyncProtocolVersion) {
@@ -284,25 +317,58 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
     ack.type = SyncMessageType::Ack;
     std::uint64_t next = device.applied;
     bool transient = false;
-    for (const SyncOp& op : message.ops) {
-        if (op.seq <= next)
+    const std::vector<SyncOp>& ops = message.ops;
+    auto rightId = [&device](const SyncOp& op) { return op.id == device.outbox + ":" + std::to_string(op.seq); };
+    auto record = [&](SyncAppliedOp&& result) {
+        ack.results.push_back(SyncOpResult { result.seq, result.status });
+        next = result.seq;
+        batch[result.id] = result;
+        applied.push_back(std::move(result));
+    };
+    for (std::size_t i = 0; i < ops.size();) {
+        const SyncOp& op = ops[i];
+        if (op.seq <= next) {
+            ++i;
             continue; // a duplicate
+        }
         if (op.seq != next + 1)
             break; // beyond a gap: it comes again
-        if (op.id != device.outbox + ":" + std::to_string(op.seq)) {
+        if (!rightId(op)) {
             ++m_invalidMessages;
             refuse(connection, session, "invalid_message", "op " + std::to_string(op.seq) + " has the wrong id");
             break;
+        }
+        if (op.kind == SyncOpKind::Sale) {
+            // Consecutive sales on disjoint seats cannot affect each other: one batch. A seat sold
+            // twice in a row ends the run, so the second sale sees the first one's outcome.
+            std::vector<const SyncOp*> run;
+            std::set<SeatId> seats;
+            for (std::size_t j = i; j < ops.size() && ops[j].kind == SyncOpKind::Sale
+                 && ops[j].seq == op.seq + run.size() && rightId(ops[j])
+                 && std::none_of(ops[j].seats.begin(), ops[j].seats.end(),
+                                 [&seats](SeatId s) { return seats.count(s) != 0; });
+                 ++j) {
+                seats.insert(ops[j].seats.begin(), ops[j].seats.end());
+                run.push_back(&ops[j]);
+            }
+            std::vector<SyncAppliedOp> results = applySales(device, run, now);
+            const bool complete = results.size() == run.size();
+            for (SyncAppliedOp& result : results)
+                record(std::move(result));
+            if (!complete) {
+                transient = true;
+                break;
+            }
+            i += run.size();
+            continue;
         }
         SyncAppliedOp result;
         if (!applyOp(device, op, now, batch, &result)) {
             transient = true;
             break;
         }
-        batch[op.id] = result;
-        applied.push_back(std::move(result));
-        ack.results.push_back(SyncOpResult { op.seq, applied.back().status });
-        next = op.seq;
+        record(std::move(result));
+        ++i;
     }
     if (!applied.empty()) {
         crashPoint("central: ops applied, not recorded");
@@ -312,12 +378,119 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
             return; // not acknowledged: the device sends them again and the keys answer
         }
         device.applied = next;
+        m_opsApplied += applied.size();
+        for (const SyncAppliedOp& op : applied)
+            m_opsRefused += op.status != Status::Ok ? 1 : 0;
         crashPoint("central: ops recorded, not acknowledged");
     }
     if (transient)
         send(connection, syncError("internal", "the event is busy or its storage failed: retrying"));
     ack.upTo = device.applied;
     send(connection, ack);
+}
+
+std::vector<SyncAppliedOp> SyncCentral::applySales(const SyncDeviceRecord& device,
+                                                   const std::vector<const SyncOp*>& run, Timestamp now)
+{
+    const Actor actor { ActorKind::Device, device.number };
+    std::vector<SyncAppliedOp> results(run.size());
+    std::map<EventId, std::vector<std::size_t>> byEvent; // positions in run, in order
+    for (std::size_t k = 0; k < run.size(); ++k) {
+        results[k].seq = run[k]->seq;
+        results[k].id = run[k]->id;
+        results[k].kind = SyncOpKind::Sale;
+        byEvent[run[k]->event].push_back(k);
+    }
+    std::vector<bool> retry(run.size(), false); // the batch's confirm failed: the op goes the slow way
+    for (auto& [event, positions] : byEvent) {
+        // Only the device's own seats are sold through its outbox (see applyOp).
+        std::vector<bool> mine(positions.size(), false);
+        const bool read = m_ledger.read(event, [&](const Ledger& l) {
+            for (std::size_t p = 0; p < positions.size(); ++p) {
+                bool all = true;
+                for (SeatId seat : run[positions[p]]->seats) {
+                    const SeatIndex index = l.venue().seatIndex(seat);
+                    all = all && index != kNoSeat && l.seat(index).allocation == device.channel;
+                }
+                mine[p] = all;
+            }
+        });
+        std::vector<std::size_t> selling;
+        std::vector<Command> holds;
+        for (std::size_t p = 0; p < positions.size(); ++p) {
+            const SyncOp& op = *run[positions[p]];
+            if (!read || !mine[p]) {
+                results[positions[p]].status = Status::SeatNotAllocated;
+                continue;
+            }
+            Command hold;
+            hold.kind = CommandKind::HoldSeats;
+            hold.key = syncKey(device.name + "/" + op.id, "hold0"); // the keys of applySyncSale's first attempt
+            hold.actor = actor;
+            hold.channel = device.channel;
+            hold.now = now;
+            hold.seats = op.seats;
+            holds.push_back(std::move(hold));
+            selling.push_back(positions[p]);
+        }
+        if (selling.empty())
+            continue;
+        const std::vector<CommandResult> held = m_ledger.execute(event, std::move(holds));
+        std::vector<std::size_t> confirming;
+        std::vector<Command> confirms;
+        for (std::size_t h = 0; h < selling.size(); ++h) {
+            const SyncOp& op = *run[selling[h]];
+            const Status status = h < held.size() ? held[h].status : Status::StorageFailed;
+            if (status != Status::Ok) {
+                results[selling[h]].status = status;
+                continue;
+            }
+            Command confirm;
+            confirm.kind = CommandKind::Confirm;
+            confirm.key = syncKey(device.name + "/" + op.id, "confirm0");
+            confirm.actor = actor;
+            confirm.channel = device.channel;
+            confirm.now = now;
+            confirm.hold = held[h].hold;
+            confirm.text = syncPaymentRef(op.id);
+            confirm.buyer = op.buyer;
+            confirm.priceTypes = op.priceTypes;
+            confirm.amount = op.amount;
+            confirms.push_back(std::move(confirm));
+            confirming.push_back(selling[h]);
+        }
+        if (confirming.empty())
+            continue;
+        const std::vector<CommandResult> confirmed = m_ledger.execute(event, std::move(confirms));
+        for (std::size_t c = 0; c < confirming.size(); ++c) {
+            SyncAppliedOp& result = results[confirming[c]];
+            if (c >= confirmed.size() || !confirmed[c].ok()) {
+                retry[confirming[c]] = true;
+                continue;
+            }
+            result.status = Status::Ok;
+            result.order = confirmed[c].order;
+            for (const IssuedTicket& t : confirmed[c].tickets)
+                result.tickets.push_back(t.id);
+        }
+    }
+    // A refused or failed confirm: applySyncSale answers the two commands above from their keys,
+    // then releases or retries exactly as for a single op.
+    for (std::size_t k = 0; k < run.size(); ++k) {
+        if (!retry[k])
+            continue;
+        const SyncSaleOutcome sale
+            = applySyncSale(m_ledger, *run[k], device.name + "/" + run[k]->id, actor, device.channel, now);
+        results[k].status = sale.status;
+        results[k].order = sale.order;
+        results[k].tickets = sale.tickets;
+    }
+    for (std::size_t k = 0; k < results.size(); ++k)
+        if (syncStatusIsTransient(results[k].status)) {
+            results.resize(k);
+            break;
+        }
+    return results;
 }
 
 bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
@@ -511,6 +684,21 @@ Status SyncCentral::takeBack(const std::string& device, EventId event, std::vect
             sendPushes(connection->second, session, now, seq - 1);
     }
     return Status::Ok;
+}
+
+std::vector<SyncDeviceStatus> SyncCentral::devices() const
+{
+    std::vector<SyncDeviceStatus> out;
+    out.reserve(m_devices.size());
+    for (const auto& [name, d] : m_devices)
+        out.push_back(SyncDeviceStatus { name, d.channel, d.outbox, m_deviceConnection.count(name) != 0, d.applied,
+                                         d.pushSeq, d.pushAcked });
+    return out;
+}
+
+bool SyncCentral::appliedOp(const std::string& device, const std::string& opId, SyncAppliedOp* out, std::string* error)
+{
+    return m_store->findOp(device, opId, out, error);
 }
 
 bool SyncCentral::push(std::uint64_t id, SyncPushRecord* out)

@@ -28,6 +28,17 @@ struct SyncOutgoing {
     bool close = false; // close the connection after sending `text`
 };
 
+// One device as the operator sees it (GET /api/devices, /metrics).
+struct SyncDeviceStatus {
+    std::string name;
+    ChannelId channel = 0;
+    std::string outbox;
+    bool connected = false;
+    std::uint64_t applied = 0;
+    std::uint64_t pushSeq = 0;
+    std::uint64_t pushAcked = 0;
+};
+
 struct SyncCentralOptions {
     std::string storePath; // e.g. <data>/usherd-sync.db
     SyncDurability durability = SyncDurability::Full;
@@ -52,6 +63,10 @@ public:
     void opened(SyncConnectionId connection);
     void closed(SyncConnectionId connection);
     void received(SyncConnectionId connection, std::string_view text, Timestamp now);
+    // Several messages of one connection, in order, as received() one by one would, except that
+    // consecutive `ops` messages (up to kSyncOpsPerMessageMax ops in all) are applied as one batch
+    // and answered with one `ack`: a transport that has several queued pays the durability wait once.
+    void received(SyncConnectionId connection, const std::vector<std::string>& texts, Timestamp now);
     void tick(Timestamp now);
     std::vector<SyncOutgoing> takeOutgoing();
 
@@ -67,6 +82,12 @@ public:
     bool push(std::uint64_t id, SyncPushRecord* out);
     const SyncDeviceRecord* device(const std::string& name) const;
     std::uint64_t invalidMessages() const { return m_invalidMessages; }
+    std::uint64_t opsApplied() const { return m_opsApplied; } // since open, refusals included
+    std::uint64_t opsRefused() const { return m_opsRefused; }
+    std::vector<SyncDeviceStatus> devices() const;
+    // The recorded result of one applied op of `device` (its id "<outbox>:<seq>"); false when
+    // there is none (*error empty) or the store failed (*error set).
+    bool appliedOp(const std::string& device, const std::string& opId, SyncAppliedOp* out, std::string* error);
     // The device currently connected and authenticated on `connection`, or empty.
     std::string deviceOf(SyncConnectionId connection) const;
 
@@ -88,6 +109,10 @@ private:
     // False when the op hit a transient failure (nothing to record; the device sends it again).
     bool applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
                  const std::map<std::string, SyncAppliedOp>& batch, SyncAppliedOp* out);
+    // A run of consecutive sale ops on disjoint seats, applied as one batch: every HoldSeats, one
+    // wait, every Confirm, one wait. The results in op order, up to the first transient one.
+    std::vector<SyncAppliedOp> applySales(const SyncDeviceRecord& device, const std::vector<const SyncOp*>& run,
+                                          Timestamp now);
     Status applyRefundOrExchange(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
                                  const std::map<std::string, SyncAppliedOp>& batch);
     Status applyTakeBack(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out);
@@ -103,6 +128,8 @@ private:
     std::map<std::string, SyncConnectionId> m_deviceConnection;
     std::vector<SyncOutgoing> m_outgoing;
     std::uint64_t m_invalidMessages = 0;
+    std::uint64_t m_opsApplied = 0;
+    std::uint64_t m_opsRefused = 0;
     bool m_grantsUnsettled = false; // a grant is still an intent (its allocation hit a transient failure)
 };
 
