@@ -302,7 +302,9 @@ bool SyncBoxOffice::applyGrant(const SyncPush& push, Timestamp now)
     const CommandResult r
         = applySyncAllocation(m_local, push.event, CommandKind::AllocateSeats, push.seats, m_options.channel, now,
                               "local/grant/" + std::to_string(push.id), "allocate");
-    if (syncStatusIsTransient(r.status))
+    // An event this box office has not downloaded yet: not acknowledged, so central sends the grant
+    // again (acknowledging it would strand the seats: allocated on central, sellable nowhere).
+    if (syncStatusIsTransient(r.status) || r.status == Status::EventNotFound)
         return false;
     if (!r.ok())
         ++m_anomalies;

@@ -1,0 +1,693 @@
+// Box office ↔ central sync end to end (issue 6): box-office engines, each with a SyncClient on its
+// own temporary data directory, over loopback WebSockets.
+//
+// * handshakeTimeoutAndRefusedConnection: nothing listening, and a server that never answers.
+// * wssCertificates: wss:// to a usherd with a self-signed certificate: not trusted, then trusted.
+// * loopbackCentral: a SyncCentral in this process behind a QWebSocketServer (no usherd needed): a
+//   wrong token, grants, fail-closed routing offline, offline sales uploaded on reconnect, the
+//   outbox as CSV, and a grant that arrives before its event was downloaded.
+// * realUsherd: a real usherd process. Both devices are enrolled and granted seats, sell offline,
+//   usherd is SIGKILLed while uploads are in flight, they sell more while it is down, it restarts,
+//   and then: every sale acknowledged to a clerk exists on central exactly once (an order with the
+//   payment reference sync:<op id>, on the same seats), no seat is sold twice, and both outboxes
+//   are fully acknowledged. The box office's live view of central's seats (CentralSeatFeed over
+//   /ws) shows the sales and a later change.
+
+#include "ServerTestSupport.h"
+#include "event/EventSpecJson.h"
+#include "runtime/Engine.h"
+#include "storage/Storage.h"
+#include "support/TempDir.h"
+#include "support/TestEvents.h"
+#include "sync/SyncCentral.h"
+#include "sync/SyncLedger.h"
+#include "syncclient/CentralSeatFeed.h"
+#include "syncclient/EventDownload.h"
+#include "syncclient/SyncClient.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <utility>
+
+using namespace usher;
+using namespace usher::test;
+
+namespace {
+
+constexpr EventId kEvent = 1;
+constexpr ChannelId kBox1 = 2;
+constexpr ChannelId kBox2 = 3;
+constexpr int kWaitMs = 30'000;
+
+// 1,000 seats (ids 1..1000), channel 1 online, 2 and 3 box offices.
+EventSpec testEvent()
+{
+    EventSpec spec = makeTestEvent(kEvent, 4, 10, 25, 0);
+    SalesChannel second = *spec.channel(kBox1);
+    second.id = kBox2;
+    second.name = "Box office 2";
+    spec.channels.push_back(second);
+    const std::string problem = spec.finalize();
+    Q_ASSERT(problem.empty());
+    return spec;
+}
+
+std::vector<SeatId> seatRange(SeatId first, SeatId last)
+{
+    std::vector<SeatId> seats;
+    for (SeatId s = first; s <= last; ++s)
+        seats.push_back(s);
+    return seats;
+}
+
+// Polls `done` while the event loop runs (the central's sockets live on this thread).
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = kWaitMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+// One box office: its engine, its sync client, and every sale its clerk was told succeeded.
+struct BoxOffice {
+    std::unique_ptr<TempDir> dir = std::make_unique<TempDir>();
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<EngineSyncLedger> ledger;
+    std::unique_ptr<SyncClient> client;
+    DeviceCredentials credentials;
+    std::map<std::string, std::vector<SeatId>> sales; // op id -> seats, for every Ok sale
+
+    bool openEngine(std::string* error)
+    {
+        EngineOptions options;
+        options.dataDirectory = dir->path();
+        options.synchronousFull = false;
+        engine = Engine::open(options, error);
+        if (engine == nullptr)
+            return false;
+        ledger = std::make_unique<EngineSyncLedger>(*engine);
+        return true;
+    }
+
+    bool startClient(QString* error, bool download = false)
+    {
+        SyncClientOptions o;
+        o.downloadInto = download ? engine.get() : nullptr;
+        o.credentials = credentials;
+        o.outboxPath = dir->filePath("sync-outbox.db");
+        o.durability = SyncDurability::Normal;
+        o.backoffBaseMs = 100;
+        o.backoffMaxMs = 500;
+        o.retransmitMs = 1000;
+        o.handshakeTimeoutMs = 3000;
+        o.opsPerMessageMax = 25; // several round trips per upload: a crash finds ops in flight
+        o.opsInFlightMax = 25;
+        client = std::make_unique<SyncClient>(*ledger, o);
+        return client->start(error);
+    }
+
+    SyncState state() const { return client->status().sync.state; }
+    std::uint64_t pending() const { return client->status().sync.pending; }
+
+    ChannelId allocation(SeatId seat)
+    {
+        ChannelId channel = 0;
+        engine->event(kEvent)->read([&](const Ledger& l) { channel = l.seat(l.venue().seatIndex(seat)).allocation; });
+        return channel;
+    }
+
+    // One sale at the counter; recorded when the clerk is told it succeeded.
+    Status sell(const std::vector<SeatId>& seats)
+    {
+        SyncSaleRequest request;
+        request.event = kEvent;
+        request.seats = seats;
+        request.priceTypes.assign(seats.size(), 0);
+        request.buyer.name = "Walk-in";
+        request.clerk = 7;
+        const SyncLocalResult r = client->sellNow(request);
+        if (r.ok())
+            sales[r.opId] = seats;
+        return r.status;
+    }
+
+    void close()
+    {
+        if (client)
+            client->stop();
+        client.reset();
+        ledger.reset();
+        if (engine)
+            engine->close();
+        engine.reset();
+    }
+};
+
+// A SyncCentral in this process behind a QWebSocketServer at ws://127.0.0.1:<port>/sync.
+class LoopbackCentral {
+public:
+    bool start(const std::string& dataDirectory, std::string* error)
+    {
+        EngineOptions options;
+        options.dataDirectory = dataDirectory;
+        options.synchronousFull = false;
+        m_engine = Engine::open(options, error);
+        if (m_engine == nullptr || m_engine->createEvent(testEvent(), error) != Status::Ok)
+            return false;
+        m_ledger = std::make_unique<EngineSyncLedger>(*m_engine);
+        SyncCentralOptions central;
+        central.storePath = dataDirectory + "/usherd-sync.db";
+        central.durability = SyncDurability::Off;
+        central.retransmitMs = 500;
+        m_central = SyncCentral::open(central, *m_ledger, systemClockNow(), error);
+        if (m_central == nullptr)
+            return false;
+        m_server = std::make_unique<QWebSocketServer>(QStringLiteral("central"), QWebSocketServer::NonSecureMode);
+        if (!m_server->listen(QHostAddress::LocalHost, 0)) {
+            *error = m_server->errorString().toStdString();
+            return false;
+        }
+        QObject::connect(m_server.get(), &QWebSocketServer::newConnection, [this] { accept(); });
+        m_tick.setInterval(20);
+        QObject::connect(&m_tick, &QTimer::timeout, [this] {
+            m_central->tick(systemClockNow());
+            flush();
+        });
+        m_tick.start();
+        return true;
+    }
+
+    ~LoopbackCentral()
+    {
+        m_tick.stop();
+        std::map<SyncConnectionId, QWebSocket*> sockets = std::exchange(m_sockets, {});
+        for (auto& [id, socket] : sockets) {
+            QObject::disconnect(socket, nullptr, nullptr, nullptr);
+            delete socket;
+        }
+        m_server.reset();
+        m_central.reset();
+        m_ledger.reset();
+        if (m_engine)
+            m_engine->close();
+    }
+
+    quint16 port() const { return m_server->serverPort(); }
+    SyncCentral& central() { return *m_central; }
+    Engine& engine() { return *m_engine; }
+    void flush()
+    {
+        for (const SyncOutgoing& out : m_central->takeOutgoing()) {
+            auto it = m_sockets.find(out.connection);
+            if (it == m_sockets.end())
+                continue;
+            if (!out.text.empty())
+                it->second->sendTextMessage(QString::fromStdString(out.text));
+            if (out.close)
+                it->second->close();
+        }
+    }
+
+private:
+    void accept()
+    {
+        while (QWebSocket* socket = m_server->nextPendingConnection()) {
+            const SyncConnectionId id = ++m_next;
+            m_sockets[id] = socket;
+            m_central->opened(id);
+            QObject::connect(socket, &QWebSocket::textMessageReceived, [this, id](const QString& text) {
+                m_central->received(id, text.toStdString(), systemClockNow());
+                flush();
+            });
+            QObject::connect(socket, &QWebSocket::disconnected, [this, id] {
+                m_central->closed(id);
+                if (auto it = m_sockets.find(id); it != m_sockets.end()) {
+                    it->second->deleteLater();
+                    m_sockets.erase(it);
+                }
+            });
+        }
+    }
+
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EngineSyncLedger> m_ledger;
+    std::unique_ptr<SyncCentral> m_central;
+    std::unique_ptr<QWebSocketServer> m_server;
+    std::map<SyncConnectionId, QWebSocket*> m_sockets;
+    SyncConnectionId m_next = 0;
+    QTimer m_tick;
+};
+
+} // namespace
+
+class TestSyncEndToEnd : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void handshakeTimeoutAndRefusedConnection();
+    void loopbackCentral();
+    void realUsherd();
+    void wssCertificates(); // last: it switches this process's test clients to TLS
+
+private:
+    // usherd's part of realUsherd.
+    bool startUsherd(quint16 port);
+    QByteArray enrol(const QString& device, ChannelId channel);
+    void grant(const QString& device, const std::vector<SeatId>& seats);
+    void checkCentral(const std::vector<BoxOffice*>& offices);
+
+    std::unique_ptr<TempDir> m_centralDir;
+    std::unique_ptr<UsherdProcess> m_usherd;
+    QByteArray m_adminToken;
+};
+
+// No server at all, then a server that accepts TCP but never answers the handshake: the client
+// stays offline with a reason and backs off, never blocking the caller.
+void TestSyncEndToEnd::handshakeTimeoutAndRefusedConnection()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const quint16 silentPort = silent.serverPort();
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = closed.serverPort();
+    closed.close(); // nothing listens there now
+
+    BoxOffice office;
+    std::string error;
+    QVERIFY2(office.openEngine(&error), error.c_str());
+    office.credentials
+        = { QStringLiteral("ws://127.0.0.1:%1").arg(closedPort).toStdString(), "box-1", "secret", kBox1 };
+    QString problem;
+    QVERIFY2(office.startClient(&problem), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return office.client->status().sync.failures >= 2; }, 10'000));
+    SyncClientStatus s = office.client->status();
+    QCOMPARE(s.sync.state, SyncState::Offline);
+    QVERIFY2(QString::fromStdString(s.transportError).contains(QStringLiteral("Could not reach usherd")),
+             s.transportError.c_str());
+    office.close();
+
+    BoxOffice quiet;
+    QVERIFY2(quiet.openEngine(&error), error.c_str());
+    quiet.credentials = { QStringLiteral("ws://127.0.0.1:%1").arg(silentPort).toStdString(), "box-1", "secret", kBox1 };
+    QVERIFY2(quiet.startClient(&problem), qPrintable(problem)); // handshake timeout 3 s
+    QVERIFY(waitUntil([&] { return quiet.client->status().sync.failures >= 1; }, 10'000));
+    s = quiet.client->status();
+    QVERIFY2(QString::fromStdString(s.transportError).contains(QStringLiteral("handshake")), s.transportError.c_str());
+    quiet.close();
+}
+
+void TestSyncEndToEnd::loopbackCentral()
+{
+    TempDir centralDir;
+    LoopbackCentral central;
+    std::string error;
+    QVERIFY2(central.start(centralDir.path(), &error), error.c_str());
+    QVERIFY2(central.central().enrol("box-1", "token-1-0123456789abcdef", kBox1, &error), error.c_str());
+    const std::string server = QStringLiteral("ws://127.0.0.1:%1").arg(central.port()).toStdString();
+
+    // A wrong token: refused with central's reason, shown in the status.
+    BoxOffice stranger;
+    QVERIFY2(stranger.openEngine(&error), error.c_str());
+    QVERIFY2(stranger.engine->createEvent(testEvent(), &error) == Status::Ok, error.c_str());
+    stranger.credentials = { server, "box-1", "wrong-token-0123456789abcdef", kBox1 };
+    QString problem;
+    QVERIFY2(stranger.startClient(&problem), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return !stranger.client->status().sync.refusal.empty(); }));
+    QCOMPARE(stranger.client->status().sync.state == SyncState::Online, false);
+    stranger.close();
+
+    BoxOffice office;
+    QVERIFY2(office.openEngine(&error), error.c_str());
+    QVERIFY2(office.engine->createEvent(testEvent(), &error) == Status::Ok, error.c_str());
+    office.credentials = { server, "box-1", "token-1-0123456789abcdef", kBox1 };
+    QVERIFY2(office.startClient(&problem), qPrintable(problem));
+    QSignalSpy statuses(office.client.get(), &SyncClient::statusChanged);
+    QVERIFY(waitUntil([&] { return office.state() == SyncState::Online; }));
+    QVERIFY(waitUntil([&] { return !statuses.isEmpty(); })); // the signal reaches this thread
+
+    std::uint64_t push = 0;
+    QCOMPARE(central.central().grant("box-1", kEvent, seatRange(1, 50), systemClockNow(), &push), Status::Ok);
+    QVERIFY(waitUntil([&] { return office.allocation(50) == kBox1; }));
+    QString why;
+    QCOMPARE(office.client->route(kEvent, { 1, 2 }, &why), SyncRoute::Local);
+    QCOMPARE(office.client->route(kEvent, { 51 }, &why), SyncRoute::Online);
+
+    // Offline: allocated seats sell, others are refused with the reason.
+    office.client->setConnectionEnabled(false);
+    QVERIFY(waitUntil([&] { return office.state() == SyncState::Offline; }));
+    QCOMPARE(office.client->route(kEvent, { 51 }, &why), SyncRoute::Refused);
+    QVERIFY2(why.contains(QStringLiteral("unreachable")), qPrintable(why));
+    for (SeatId s = 1; s <= 20; ++s)
+        QCOMPARE(office.sell({ s }), Status::Ok);
+    QCOMPARE(office.sell({ 1 }), Status::SeatUnavailable);
+    QVERIFY(waitUntil([&] { return office.pending() == 20; }));
+    QVERIFY(office.client->status().sync.oldestPendingAgeMs >= 0);
+
+    QByteArray csv;
+    QVERIFY2(office.client->outboxCsv(&csv, &error), error.c_str());
+    QCOMPARE(csv.count('\n'), 21);
+    QVERIFY(csv.startsWith("seq,id,kind,event,seats,created,local,acknowledged,central\r\n"));
+    QVERIFY2(csv.contains(",sale,1,1,"), csv.constData());
+
+    office.client->setConnectionEnabled(true);
+    QVERIFY(waitUntil([&] { return office.state() == SyncState::Online && office.pending() == 0; }));
+    for (const auto& [id, seats] : office.sales) {
+        SyncAppliedOp applied;
+        QVERIFY2(central.central().appliedOp("box-1", id, &applied, &error), id.c_str());
+        QCOMPARE(applied.status, Status::Ok);
+    }
+    std::vector<SyncOutboxEntry> entries;
+    QVERIFY2(office.client->listOutbox(1, 100, &entries, &error), error.c_str());
+    QCOMPARE(entries.size(), std::size_t(20));
+    for (const SyncOutboxEntry& e : entries)
+        QVERIFY(e.acked && e.central == Status::Ok);
+
+    // A grant for an event this box office has not downloaded yet waits (unacknowledged, resent by
+    // central) until the event exists here, instead of being lost.
+    EventSpec second = testEvent();
+    second.id = 2;
+    QVERIFY2(second.finalize().empty(), "event 2");
+    QVERIFY2(central.engine().createEvent(second, &error) == Status::Ok, error.c_str());
+    QCOMPARE(central.central().grant("box-1", 2, seatRange(1, 5), systemClockNow(), &push), Status::Ok);
+    auto device = [&] {
+        for (const SyncDeviceStatus& d : central.central().devices())
+            if (d.name == "box-1")
+                return d;
+        return SyncDeviceStatus {};
+    };
+    const std::uint64_t pushSeq = device().pushSeq;
+    QTest::qWait(700); // longer than central's resend interval (500 ms): it was sent, and sent again
+    QVERIFY(device().pushAcked < pushSeq);
+    QVERIFY2(office.engine->createEvent(second, &error) == Status::Ok, error.c_str());
+    QVERIFY(waitUntil([&] { return device().pushAcked >= pushSeq; }));
+    ChannelId allocated = 0;
+    office.engine->event(2)->read([&](const Ledger& l) { allocated = l.seat(l.venue().seatIndex(5)).allocation; });
+    QCOMPARE(allocated, kBox1);
+    QCOMPARE(office.client->status().anomalies, std::uint64_t(0));
+    office.close();
+}
+
+bool TestSyncEndToEnd::startUsherd(quint16 port)
+{
+    QStringList args = { QStringLiteral("--no-fsync"), QStringLiteral("--rate-limit"), QStringLiteral("0") };
+    if (port != 0)
+        args << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:%1").arg(port);
+    return m_usherd->start(args);
+}
+
+QByteArray TestSyncEndToEnd::enrol(const QString& device, ChannelId channel)
+{
+    HttpClient http(m_usherd->port());
+    http.bearer = m_adminToken;
+    const QByteArray body
+        = QJsonDocument(QJsonObject { { QStringLiteral("name"), device }, { QStringLiteral("channel"), int(channel) } })
+              .toJson(QJsonDocument::Compact);
+    const HttpResult r = http.request("POST", "/api/devices", body);
+    if (r.status != 201)
+        qWarning("POST /api/devices: %d %s", r.status, r.body.constData());
+    return r.json().value(QLatin1String("token")).toString().toUtf8();
+}
+
+void TestSyncEndToEnd::grant(const QString& device, const std::vector<SeatId>& seats)
+{
+    QJsonArray list;
+    for (SeatId s : seats)
+        list.append(qint64(s));
+    HttpClient http(m_usherd->port());
+    http.bearer = m_adminToken;
+    const HttpResult r
+        = http.request("POST", QStringLiteral("/api/events/%1/allocations/%2").arg(kEvent).arg(device).toUtf8(),
+                       QJsonDocument(QJsonObject { { QStringLiteral("grant"), list } }).toJson(QJsonDocument::Compact));
+    QVERIFY2(r.status == 201, r.body.constData());
+    QCOMPARE(r.json().value(QLatin1String("state")).toString(), QStringLiteral("ready"));
+}
+
+void TestSyncEndToEnd::realUsherd()
+{
+    m_centralDir = std::make_unique<TempDir>();
+    const QString data = QString::fromStdString(m_centralDir->path());
+    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
+    QVERIFY(!m_adminToken.isEmpty());
+    m_usherd = std::make_unique<UsherdProcess>(data);
+    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    const quint16 port = m_usherd->port();
+
+    // The event on central, then downloaded by both box offices (same id, same venue: EventDownload).
+    {
+        HttpClient http(port);
+        http.bearer = m_adminToken;
+        const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
+        QVERIFY2(created.status == 201, created.body.constData());
+    }
+    const QByteArray token1 = enrol(QStringLiteral("box-1"), kBox1);
+    const QByteArray token2 = enrol(QStringLiteral("box-2"), kBox2);
+    if (token1.isEmpty() || token2.isEmpty())
+        QSKIP("this usherd cannot enrol devices (POST /api/devices): no /sync endpoint yet");
+
+    BoxOffice box1, box2;
+    std::vector<BoxOffice*> offices = { &box1, &box2 };
+    const QByteArray tokens[] = { token1, token2 };
+    const ChannelId channels[] = { kBox1, kBox2 };
+    for (std::size_t i = 0; i < offices.size(); ++i) {
+        BoxOffice& office = *offices[i];
+        std::string error;
+        QVERIFY2(office.openEngine(&error), error.c_str());
+        // box-1 downloads before it connects; box-2's client downloads by itself once welcomed.
+        if (i == 0) {
+            EventDownloadResult downloaded;
+            QString why;
+            QVERIFY2(downloadEvents(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), *office.engine, &downloaded,
+                                    &why),
+                     qPrintable(why));
+            QCOMPARE(downloaded.created, std::size_t(1));
+            QVERIFY(downloaded.refused.empty());
+            QCOMPARE(office.engine->event(kEvent)->spec().venue->seats.size(), std::size_t(1000));
+        }
+        office.credentials = { QStringLiteral("http://127.0.0.1:%1").arg(port).toStdString(),
+                               "box-" + std::to_string(i + 1), tokens[i].toStdString(), channels[i] };
+        QString problem;
+        QVERIFY2(office.startClient(&problem, i == 1), qPrintable(problem));
+    }
+    QVERIFY(waitUntil([&] { return box1.state() == SyncState::Online && box2.state() == SyncState::Online; }));
+    QVERIFY(waitUntil([&] { return box2.client->status().eventsDownloaded == 1; }));
+    QVERIFY(box2.engine->event(kEvent) != nullptr);
+    QVERIFY2(box2.client->status().downloadError.empty(), box2.client->status().downloadError.c_str());
+
+    // Grants: seats 1..400 to box-1, 401..800 to box-2; 801..1000 stay in the open pool.
+    grant(QStringLiteral("box-1"), seatRange(1, 400));
+    grant(QStringLiteral("box-2"), seatRange(401, 800));
+    QVERIFY(waitUntil([&] { return box1.allocation(400) == kBox1 && box2.allocation(800) == kBox2; }));
+
+    // Online, a few sales; then offline (connection off), many more.
+    SeatId next1 = 1, next2 = 401;
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(box1.sell({ next1, SeatId(next1 + 1) }), Status::Ok);
+        QCOMPARE(box2.sell({ next2 }), Status::Ok);
+        next1 += 2;
+        next2 += 1;
+    }
+    box1.client->setConnectionEnabled(false);
+    box2.client->setConnectionEnabled(false);
+    QVERIFY(waitUntil([&] { return box1.state() == SyncState::Offline && box2.state() == SyncState::Offline; }));
+    for (int i = 0; i < 150; ++i) {
+        QCOMPARE(box1.sell({ next1++ }), Status::Ok);
+        QCOMPARE(box2.sell({ next2++ }), Status::Ok);
+    }
+    QVERIFY(box1.pending() >= 150 && box2.pending() >= 150);
+
+    // Reconnect, and SIGKILL usherd once box-1's upload is under way: some ops acknowledged, the
+    // next ones in flight (25 per round trip).
+    const std::uint64_t backlog = 150; // the offline sales; a few online ones may be unacknowledged too
+    box1.client->setConnectionEnabled(true);
+    box2.client->setConnectionEnabled(true);
+    QVERIFY(waitUntil([&] { return box1.pending() < backlog; }));
+    m_usherd->kill();
+    const std::uint64_t pendingAtKill = box1.pending();
+    qInfo("usherd killed with %llu of box-1's %llu ops unacknowledged", static_cast<unsigned long long>(pendingAtKill),
+          static_cast<unsigned long long>(backlog));
+    QVERIFY2(pendingAtKill > 0, "the upload finished before the kill: nothing was in flight");
+    QVERIFY(waitUntil([&] { return box1.state() == SyncState::Offline && box2.state() == SyncState::Offline; }));
+
+    // usherd down: sell on.
+    for (int i = 0; i < 40; ++i) {
+        QCOMPARE(box1.sell({ next1++ }), Status::Ok);
+        QCOMPARE(box2.sell({ next2++ }), Status::Ok);
+    }
+    QString why;
+    QCOMPARE(box1.client->route(kEvent, { 900 }, &why), SyncRoute::Refused); // the open pool: fail closed
+
+    QVERIFY2(startUsherd(port), m_usherd->log().constData());
+    QVERIFY(waitUntil(
+        [&] {
+            return box1.state() == SyncState::Online && box2.state() == SyncState::Online && box1.pending() == 0
+                && box2.pending() == 0;
+        },
+        60'000));
+    // Central's seats as the box office's live model sees them (/ws): what box-1 sold offline is
+    // sold there, and a change on central arrives.
+    {
+        CentralSeatFeed feed(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+        feed.subscribe(kEvent, box1.engine->event(kEvent)->spec().venue);
+        feed.start();
+        QVERIFY(waitUntil([&] { return !feed.states(kEvent).empty(); }));
+        QCOMPARE(feed.state(kEvent, 1), '2');
+        QCOMPARE(feed.state(kEvent, 900), '0');
+        HttpClient http(port);
+        http.bearer = m_adminToken;
+        QCOMPARE(http.request("POST", "/api/events/1/block", R"({"seats":[900],"reason":"test"})").status, 200);
+        QVERIFY(waitUntil([&] { return feed.state(kEvent, 900) == '3'; }, 5000));
+        feed.stop();
+    }
+    for (BoxOffice* office : offices) {
+        const SyncClientStatus s = office->client->status();
+        QCOMPARE(s.sync.rejected, std::uint64_t(0));
+        QCOMPARE(s.anomalies, std::uint64_t(0));
+        std::vector<SyncOutboxEntry> entries;
+        std::string error;
+        QVERIFY2(office->client->listOutbox(1, 10'000, &entries, &error), error.c_str());
+        QCOMPARE(entries.size(), office->sales.size());
+        // Acknowledged; with central's answer, unless its ack was lost with a connection (usherd's
+        // welcome then acknowledges the op as applied, and only refusals are repeated).
+        for (const SyncOutboxEntry& e : entries)
+            QVERIFY2(e.acked && (!e.central || *e.central == Status::Ok), e.op.id.c_str());
+        office->client->stop();
+    }
+    QVERIFY2(m_usherd->terminate(), m_usherd->log().constData());
+    checkCentral(offices);
+    for (BoxOffice* office : offices)
+        office->close();
+}
+
+// wss://: a certificate the box office does not trust is refused with a clear reason (never
+// ignored); trusting it (a self-signed usherd's certificate given to the client) connects.
+void TestSyncEndToEnd::wssCertificates()
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("the openssl command is not installed; it makes the test certificate");
+    TempDir dir;
+    const QString data = QString::fromStdString(dir.path());
+    const QString certificate = data + QLatin1String("/cert.pem");
+    const QString key = data + QLatin1String("/key.pem");
+    QProcess make;
+    make.start(openssl,
+               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificate, QStringLiteral("-days"),
+                 QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
+    QVERIFY(make.waitForFinished(30'000));
+    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
+    QFile pemFile(certificate);
+    QVERIFY(pemFile.open(QIODevice::ReadOnly));
+    const QByteArray pem = pemFile.readAll();
+    useTls(pem);
+    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
+    m_usherd = std::make_unique<UsherdProcess>(data);
+    QVERIFY2(m_usherd->start({ QStringLiteral("--no-fsync"), QStringLiteral("--tls-cert"), certificate,
+                               QStringLiteral("--tls-key"), key }),
+             m_usherd->log().constData());
+    const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
+    if (token.isEmpty())
+        QSKIP("this usherd cannot enrol devices (POST /api/devices)");
+    const std::string server = QStringLiteral("wss://127.0.0.1:%1").arg(m_usherd->port()).toStdString();
+
+    BoxOffice distrustful;
+    std::string error;
+    QVERIFY2(distrustful.openEngine(&error), error.c_str());
+    distrustful.credentials = { server, "box-1", token.toStdString(), kBox1 };
+    QString problem;
+    QVERIFY2(distrustful.startClient(&problem), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return distrustful.client->status().sync.failures >= 1; }));
+    const SyncClientStatus refused = distrustful.client->status();
+    QVERIFY2(QString::fromStdString(refused.transportError).contains(QStringLiteral("not trusted")),
+             refused.transportError.c_str());
+    QVERIFY(refused.sync.state != SyncState::Online);
+    distrustful.close();
+
+    BoxOffice trusting;
+    QVERIFY2(trusting.openEngine(&error), error.c_str());
+    trusting.credentials = { server, "box-1", token.toStdString(), kBox1 };
+    SyncClientOptions o;
+    o.credentials = trusting.credentials;
+    o.outboxPath = trusting.dir->filePath("sync-outbox.db");
+    o.durability = SyncDurability::Normal;
+    o.caCertificatesPem = pem;
+    trusting.client = std::make_unique<SyncClient>(*trusting.ledger, o);
+    QVERIFY2(trusting.client->start(&problem), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return trusting.state() == SyncState::Online; }));
+    QVERIFY(trusting.client->status().transportError.empty());
+    trusting.close();
+    QVERIFY2(m_usherd->terminate(), m_usherd->log().constData());
+    useTls({});
+}
+
+// Opens central's data directory (usherd stopped) and matches every acknowledged local sale.
+void TestSyncEndToEnd::checkCentral(const std::vector<BoxOffice*>& offices)
+{
+    EngineOptions options;
+    options.dataDirectory = m_centralDir->path();
+    options.synchronousFull = false;
+    std::string error;
+    std::unique_ptr<Engine> central = Engine::open(options, &error);
+    QVERIFY2(central != nullptr, error.c_str());
+    std::set<SeatId> soldLocally;
+    std::map<SeatId, std::string> soldOnCentral; // seat -> the op whose order has it
+    std::size_t sales = 0;
+    for (BoxOffice* office : offices) {
+        for (const auto& [opId, seats] : office->sales) {
+            ++sales;
+            std::vector<StoredOrder> orders;
+            Status status = Status::Ok;
+            central->withStorage([&](Storage& storage) {
+                status = storage.findOrdersByPaymentRef(kEvent, "sync:" + opId, 10, &orders, &error);
+            });
+            QCOMPARE(status, Status::Ok);
+            QVERIFY2(orders.size() == 1,
+                     ("sync:" + opId + " has " + std::to_string(orders.size()) + " orders").c_str());
+            std::vector<SeatId> centralSeats;
+            for (const StoredTicket& t : orders[0].tickets) {
+                centralSeats.push_back(t.seat);
+                QVERIFY2(soldOnCentral.emplace(t.seat, opId).second, "a seat sold twice on central");
+            }
+            std::vector<SeatId> local = seats;
+            std::sort(local.begin(), local.end());
+            std::sort(centralSeats.begin(), centralSeats.end());
+            QCOMPARE(centralSeats, local);
+            for (SeatId s : seats)
+                QVERIFY2(soldLocally.insert(s).second, "a seat sold twice across the box offices");
+        }
+    }
+    // Nothing else was sold on central, and every seat sold is sold in its ledger.
+    std::size_t sold = 0;
+    central->event(kEvent)->read([&](const Ledger& ledger) {
+        for (SeatIndex i = 0; i < ledger.venue().seats.size(); ++i)
+            sold += ledger.seatStatus(i) == SeatStatus::Sold ? 1 : 0;
+    });
+    QCOMPARE(sold, soldLocally.size());
+    QCOMPARE(sales, std::size_t(2 * (10 + 150 + 40)));
+    central->close();
+}
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "TestSyncEndToEnd.moc"

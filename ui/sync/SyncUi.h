@@ -1,0 +1,70 @@
+#pragma once
+
+// The box office's sync in the app: SyncSession owns the SyncClient of this data directory (started
+// when <data>/sync-device.json exists, or after an enrolment), and installSyncUi() puts it into a
+// main window: the status widget in the status bar and a "Sync" menu with the pending operations
+// and the enrolment. The window itself does not need to know about sync (app/usher/main.cpp calls
+// this for the counter).
+
+#include "syncclient/SyncClient.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QMainWindow;
+
+namespace usher {
+class Engine;
+class EngineSyncLedger;
+} // namespace usher
+
+namespace usher::ui {
+
+class SyncStatusWidget;
+
+class SyncSession final : public QObject {
+    Q_OBJECT
+
+public:
+    SyncSession(Engine& engine, QString dataDirectory, QObject* parent = nullptr);
+    ~SyncSession() override;
+
+    // Prefills the enrolment (the app's --usherd).
+    void setDefaultServer(const QString& url) { m_defaultServer = url; }
+    const QString& defaultServer() const { return m_defaultServer; }
+    QString credentialsPath() const;
+
+    // Starts the client when the device file exists. False with *message when it exists but cannot
+    // be used; *message may also carry a warning when it returns true (permissions repaired).
+    bool startIfEnrolled(QString* message);
+    // (Re)starts the client with these credentials.
+    bool start(const DeviceCredentials& credentials, QString* error);
+    // Stops the client; call before the engine closes.
+    void stop();
+
+    SyncClient* client() const;
+    // The client's status, or a stopped one with the reason sync is not running.
+    SyncClientStatus status() const;
+
+Q_SIGNALS:
+    void statusChanged(const usher::SyncClientStatus& status);
+    void clientChanged(usher::SyncClient* client);
+
+private:
+    void setProblem(const QString& problem);
+
+    Engine& m_engine;
+    QString m_dataDirectory;
+    QString m_defaultServer;
+    std::unique_ptr<EngineSyncLedger> m_ledger;
+    std::unique_ptr<SyncClient> m_client;
+    SyncClientStatus m_stopped;
+};
+
+// The widget is owned by the window's status bar; returns it. `session` must outlive the window's
+// use of it.
+SyncStatusWidget* installSyncUi(QMainWindow& window, SyncSession& session);
+
+} // namespace usher::ui
