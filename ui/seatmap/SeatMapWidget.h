@@ -87,6 +87,8 @@ public:
     void selectSection(std::uint32_t section);
     void selectInRect(const QRectF& world);
     void clearSelection();
+    // Replaces the selection with the sellable ones of `seats` (one selectionChanged when it changed).
+    void setSelection(const std::vector<SeatIndex>& seats);
 
     // ---- keyboard focus seat (kNoSeat when none)
     SeatIndex focusSeat() const { return m_focusSeat; }

@@ -179,6 +179,22 @@ void SeatMapWidget::clearSelection()
     commitSelection({}, removed);
 }
 
+void SeatMapWidget::setSelection(const std::vector<SeatIndex>& seats)
+{
+    std::vector<std::uint8_t> wanted(m_selected.size(), 0);
+    for (SeatIndex s : seats)
+        if (s < wanted.size())
+            wanted[s] = 1;
+    std::vector<SeatIndex> added, removed;
+    for (SeatIndex s = 0; s < m_selected.size(); ++s) {
+        if (wanted[s] != 0 && setSelected(s, true))
+            added.push_back(s);
+        else if (wanted[s] == 0 && setSelected(s, false))
+            removed.push_back(s);
+    }
+    commitSelection(added, removed);
+}
+
 // ---- focus seat ----------------------------------------------------------------------------------
 
 void SeatMapWidget::setFocusSeat(SeatIndex seat)
