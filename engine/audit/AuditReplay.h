@@ -1,0 +1,87 @@
+#pragma once
+
+// Time travel: an event's state right after a given journal seq, rebuilt by the ledger's own
+// replay (Ledger::replay over the stored batches; the batch that holds the seq is cut right after
+// it). No ledger rule is repeated here.
+//
+// For a slider, three things keep it fast:
+// * a cursor: the ledger of the last request is kept, and a later seq replays only what is between;
+// * checkpoints: while replaying, a Ledger::snapshot() is kept every `checkpointEveryRecords`
+//   records; an earlier seq restores the nearest one before it instead of replaying from seq 1.
+//   When there are more than `checkpointsMax`, every other one goes and the spacing doubles, so
+//   memory stays bounded however long the journal is;
+// * its own connection to usher.db, so it runs on a worker thread beside the engine.
+// One thread at a time.
+
+#include "ledger/Ledger.h"
+#include "storage/Storage.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace usher::audit {
+
+struct AuditReplayOptions {
+    std::string journalPath; // the engine's usher.db
+    LedgerOptions ledger;    // as the engine's (hold table size); idempotency is not needed
+    std::uint64_t checkpointEveryRecords = 50'000;
+    std::size_t checkpointsMax = 48;
+};
+
+struct AuditReplayStats {
+    std::uint64_t recordsReplayed = 0; // by the last stateAt
+    bool fromCheckpoint = false;
+    bool fromCursor = false;
+    std::size_t checkpoints = 0;
+};
+
+class AuditReplay {
+public:
+    static std::unique_ptr<AuditReplay> open(const AuditReplayOptions& options, std::string* error);
+    ~AuditReplay();
+    AuditReplay(const AuditReplay&) = delete;
+    AuditReplay& operator=(const AuditReplay&) = delete;
+
+    // Calls `reader` with the ledger of `event` right after record `seq` (0: before the first
+    // record). A seq beyond the journal gives the newest state (*reached says which seq that was).
+    // EventNotFound for an unknown event; StorageFailed when the journal does not replay.
+    Status stateAt(EventId event, Seq seq, const std::function<void(const Ledger&)>& reader, std::string* error,
+                   Seq* reached = nullptr);
+    const AuditReplayStats& lastStats() const { return m_stats; }
+    // Where a replay to `seq` would start (the cursor's or a checkpoint's seq, 0 from the start):
+    // a caller can walk a long way in steps (and give up between them when the target changes).
+    Seq startSeqFor(EventId event, Seq seq) const;
+    // Forgets cursors and checkpoints (after the index was rebuilt from another journal).
+    void clear();
+    // The journal connection, for the detail pane's reads on the same thread.
+    Storage& journal() { return *m_journal; }
+
+private:
+    struct EventState {
+        std::shared_ptr<const EventSpec> spec;
+        std::unique_ptr<Ledger> cursor;
+        std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>> checkpoints; // Checkpoints
+        std::uint64_t spacing = 0;
+    };
+
+    explicit AuditReplay(const AuditReplayOptions& options);
+    Status eventState(EventId event, EventState** state, std::string* error);
+    Status startFor(EventState& state, Seq seq, std::string* error);
+    // The checkpoint to restore for `seq` (end() to keep the cursor or start afresh).
+    using Checkpoints = std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>>;
+    Checkpoints::const_iterator checkpointFor(const EventState& state, Seq seq) const;
+    Status replayTo(EventState& state, Seq seq, std::string* error);
+    void keepCheckpoint(EventState& state);
+
+    AuditReplayOptions m_options;
+    std::unique_ptr<Storage> m_journal;
+    std::map<EventId, EventState> m_events;
+    AuditReplayStats m_stats;
+};
+
+// The first `records` records of a verified batch as a batch of their own (header and CRC redone).
+BatchPtr truncateBatch(const BatchBytes& batch, std::uint32_t records);
+
+} // namespace usher::audit

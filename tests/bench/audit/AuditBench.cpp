@@ -1,0 +1,580 @@
+#include "AuditBench.h"
+
+#include "BenchSystem.h"
+#include "BenchTable.h"
+#include "EngineBenchPhases.h"
+#include "audit/AuditIndex.h"
+#include "audit/AuditQuery.h"
+#include "audit/AuditReplay.h"
+#include "event/EventSpecJson.h"
+#include "ledger/Ledger.h"
+#include "storage/SqliteStorage.h"
+#include "venue/SampleVenues.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+
+namespace usher::bench {
+
+namespace {
+
+using namespace usher::audit;
+
+constexpr EventId kEvent = 1;
+constexpr std::uint64_t kSeed = 0x0a0d17;
+constexpr std::uint32_t kClerks = 12;
+constexpr std::uint64_t kBuyers = 2'000'000;
+constexpr std::size_t kRecordsPerBatch = 8192;
+constexpr int kWorkloadVersion = 1;
+
+constexpr std::array kFirstNames = { "Anna", "Lukas", "Zoë",    "Mia",  "Noah",   "Léa", "Elias", "Sofia", "Jonas",
+                                     "Emma", "Luca",  "Hannah", "Finn", "Amélie", "Ben", "Clara", "Jan",   "Marta" };
+constexpr std::array kLastNames = { "Müller",  "Meier",   "Schmid",  "Keller", "Weber",  "Huber",    "Schneider",
+                                    "Fischer", "Brunner", "Baumann", "Gerber", "Frei",   "Moser",    "Zimmermann",
+                                    "Dubois",  "Rossi",   "Novak",   "García", "Nguyen", "Kowalski", "O'Brien" };
+
+struct Options {
+    std::uint64_t records = 10'000'000;
+    std::string dir = "/tmp/usher-audit-bench";
+    int samples = 200;
+};
+
+double threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
+}
+
+std::string buyerName(std::uint64_t buyer)
+{
+    return std::string(kFirstNames[buyer % kFirstNames.size()]) + " "
+        + kLastNames[(buyer / kFirstNames.size()) % kLastNames.size()];
+}
+
+// ---- the onsale --------------------------------------------------------------------------------
+
+class Onsale {
+public:
+    Onsale(Storage& storage, const EventSpec& spec)
+        : m_storage(storage)
+        , m_ledger(spec, LedgerOptions {})
+        , m_rng(kSeed)
+        , m_now(spec.channels.front().onsaleAt + 1000)
+        , m_categories(std::uint16_t(spec.venue->categories.size()))
+    {
+    }
+
+    bool run(std::uint64_t records, std::string* error)
+    {
+        Timestamp nextExpire = m_now + 1000;
+        while (m_ledger.lastSeq() < records) {
+            m_now += Timestamp(m_rng() % 3);
+            if (m_now >= nextExpire) {
+                Command expire;
+                expire.kind = CommandKind::Expire;
+                expire.actor = Actor { ActorKind::System, 0 };
+                expire.now = m_now;
+                m_ledger.execute(expire);
+                nextExpire = m_now + 1000;
+            }
+            step();
+            if (m_ledger.openBatchRecords() >= kRecordsPerBatch && !flush(error))
+                return false;
+            if (m_ledger.lastSeq() % 1'000'000 == 0)
+                std::fprintf(stderr, "  journal: %llu records\n", static_cast<unsigned long long>(m_ledger.lastSeq()));
+        }
+        return flush(error);
+    }
+
+    std::uint64_t orders() const { return m_orders.size(); }
+
+private:
+    struct LiveHold {
+        HoldId id;
+        Actor actor;
+        ChannelId channel;
+    };
+
+    Command command(CommandKind kind, Actor actor, ChannelId channel)
+    {
+        Command c;
+        c.kind = kind;
+        c.key = benchKey(kSeed, ++m_serial);
+        c.actor = actor;
+        c.channel = channel;
+        c.now = m_now;
+        return c;
+    }
+
+    void newActor(Actor* actor, ChannelId* channel)
+    {
+        if (m_rng() % 100 < 8) {
+            *actor = Actor { ActorKind::Clerk, 1 + m_rng() % kClerks };
+            *channel = 2;
+        } else {
+            *actor = Actor { ActorKind::Buyer, 1 + m_rng() % kBuyers };
+            *channel = 1;
+        }
+    }
+
+    LiveHold takeHold()
+    {
+        const std::size_t i = m_rng() % m_holds.size();
+        const LiveHold hold = m_holds[i];
+        m_holds[i] = m_holds.back();
+        m_holds.pop_back();
+        return hold;
+    }
+
+    void step()
+    {
+        const std::uint64_t r = m_rng() % 100;
+        Actor actor;
+        ChannelId channel = 0;
+        newActor(&actor, &channel);
+        if (r < 50 || r >= 94) {
+            Command c = command(CommandKind::HoldBestAvailable, actor, channel);
+            c.best.quantity = 1 + std::uint32_t(m_rng() % 4);
+            c.best.category = std::uint16_t(m_rng() % m_categories);
+            remember(m_ledger.execute(c), actor, channel);
+        } else if (r < 65) {
+            // Bots: two adjacent seats picked at random, most of them taken long ago.
+            Command c = command(CommandKind::HoldSeats, actor, channel);
+            const std::uint32_t seat = std::uint32_t(m_rng() % (m_ledger.venue().seatCount() - 1));
+            c.seats = { m_ledger.venue().seats[seat].id, m_ledger.venue().seats[seat + 1].id };
+            remember(m_ledger.execute(c), actor, channel);
+        } else if (r < 80 && !m_holds.empty()) {
+            const LiveHold hold = takeHold();
+            Command c = command(CommandKind::Confirm, hold.actor, hold.channel);
+            c.hold = hold.id;
+            c.text = "psp-" + std::to_string(m_serial);
+            const std::uint64_t who = hold.actor.kind == ActorKind::Buyer ? hold.actor.id : 1 + m_rng() % kBuyers;
+            c.buyer.name = buyerName(who);
+            c.buyer.email = "buyer" + std::to_string(who) + "@example.org";
+            const CommandResult result = m_ledger.execute(c);
+            if (result.ok())
+                m_orders.push_back(result.order);
+        } else if (r < 87 && !m_holds.empty()) {
+            const LiveHold hold = takeHold();
+            Command c = command(CommandKind::Release, hold.actor, hold.channel);
+            c.hold = hold.id;
+            m_ledger.execute(c);
+        } else if (r < 92 && !m_holds.empty()) {
+            const LiveHold& hold = m_holds[m_rng() % m_holds.size()];
+            Command c = command(CommandKind::Extend, hold.actor, hold.channel);
+            c.hold = hold.id;
+            c.seconds = 120;
+            m_ledger.execute(c);
+        } else if (!m_orders.empty()) {
+            Command c = command(CommandKind::Refund, Actor { ActorKind::Clerk, 1 + m_rng() % kClerks }, 2);
+            c.order = m_orders[m_rng() % m_orders.size()];
+            c.text = "customer request";
+            m_ledger.execute(c);
+        }
+    }
+
+    void remember(const CommandResult& result, Actor actor, ChannelId channel)
+    {
+        if (result.ok())
+            m_holds.push_back(LiveHold { result.hold, actor, channel });
+        // Holds that expire stay in the list: confirming them later is refused, as in real life.
+        if (m_holds.size() > 50'000)
+            m_holds.erase(m_holds.begin(), m_holds.begin() + 10'000);
+    }
+
+    bool flush(std::string* error)
+    {
+        const JournalBatch batch = m_ledger.takeBatch();
+        if (batch.empty())
+            return true;
+        const CommitItem items[] = { CommitItem { kEvent, &batch, nullptr, 0, nullptr } };
+        return m_storage.commit(items, error) == Status::Ok;
+    }
+
+    Storage& m_storage;
+    Ledger m_ledger;
+    std::mt19937_64 m_rng;
+    Timestamp m_now;
+    std::uint16_t m_categories;
+    std::uint64_t m_serial = 0;
+    std::vector<LiveHold> m_holds;
+    std::vector<OrderId> m_orders;
+};
+
+std::string workloadText(const Options& o)
+{
+    return "audit-bench v" + std::to_string(kWorkloadVersion) + " records " + std::to_string(o.records) + " seed "
+        + std::to_string(kSeed) + "\n";
+}
+
+// Writes the journal and the index into o.dir, unless they are there already.
+bool prepare(const Options& o, BenchTable* table, std::string* error)
+{
+    namespace fs = std::filesystem;
+    const std::string marker = o.dir + "/workload.txt";
+    {
+        std::ifstream in(marker);
+        std::string line;
+        if (std::getline(in, line) && line + "\n" == workloadText(o)) {
+            table->add("setup", "journal and index", "reused from " + o.dir);
+            return true;
+        }
+    }
+    std::error_code ec;
+    fs::remove_all(o.dir, ec);
+    fs::create_directories(o.dir, ec);
+    SqliteStorageOptions so;
+    so.path = o.dir + "/usher.db";
+    so.synchronousFull = false;
+    auto storage = SqliteStorage::open(so, error);
+    if (storage == nullptr)
+        return false;
+    std::shared_ptr<Venue> venue = sampleArena();
+    EventSpec spec = makeDemoEvent(kEvent, "Arena onsale", venue, 1'767'225'600'000);
+    if (storage->createEvent(spec, error) != Status::Ok)
+        return false;
+    const std::int64_t t0 = monotonicNs();
+    Onsale onsale(*storage, spec);
+    if (!onsale.run(o.records, error))
+        return false;
+    const double journalSeconds = double(monotonicNs() - t0) / 1e9;
+    storage.reset();
+    table->add("setup", "journal (Ledger + SqliteStorage)",
+               formatCount(double(o.records)) + " records, " + formatCount(double(onsale.orders())) + " orders, "
+                   + formatSeconds(journalSeconds));
+
+    auto index = AuditIndex::open(AuditIndex::optionsFor(o.dir), error);
+    if (index == nullptr)
+        return false;
+    const std::int64_t t1 = monotonicNs();
+    const double cpu0 = threadCpuNs();
+    AuditCatchUp step;
+    do {
+        if (index->catchUp(&step, error, false, 1'000'000) != Status::Ok)
+            return false;
+        std::fprintf(stderr, "  index: %llu records\n", static_cast<unsigned long long>(index->indexedSeq(kEvent)));
+    } while (step.more);
+    const double seconds = double(monotonicNs() - t1) / 1e9;
+    const double cpu = (threadCpuNs() - cpu0) / 1e9;
+    table->add("setup", "index catch-up",
+               formatRate(double(o.records) / seconds) + " (" + formatSeconds(seconds) + ", CPU " + formatSeconds(cpu)
+                   + ")");
+    std::uintmax_t bytes = 0;
+    for (const char* name : { "/usher.db", "/usher.db-wal", "/audit.db", "/audit.db-wal" }) {
+        const std::uintmax_t size = fs::file_size(o.dir + name, ec);
+        if (!ec && std::string(name).find("audit") != std::string::npos)
+            bytes += size;
+    }
+    table->add("setup", "audit.db size",
+               formatBytes(double(bytes)) + " (" + formatBytes(double(bytes) / double(o.records)) + " per record)");
+    if (index->rowCount() != o.records) {
+        *error
+            = "the index has " + std::to_string(index->rowCount()) + " rows, the journal " + std::to_string(o.records);
+        return false;
+    }
+    std::ofstream(marker) << workloadText(o);
+    return true;
+}
+
+// ---- measuring ---------------------------------------------------------------------------------
+
+struct Measured {
+    double p50 = 0;
+    double p99 = 0;
+    double cpuMean = 0;
+    std::uint64_t rows = 0;
+};
+
+Measured measure(int samples, const std::function<std::size_t(int)>& op)
+{
+    std::vector<double> wall;
+    wall.reserve(std::size_t(samples));
+    const double cpu0 = threadCpuNs();
+    Measured m;
+    for (int i = 0; i < samples; ++i) {
+        const std::int64_t t0 = monotonicNs();
+        m.rows += op(i);
+        wall.push_back(double(monotonicNs() - t0));
+    }
+    m.cpuMean = (threadCpuNs() - cpu0) / samples;
+    m.p50 = percentile(wall, 0.5);
+    m.p99 = percentile(wall, 0.99);
+    return m;
+}
+
+void report(BenchTable* table, const std::string& phase, const std::string& metric, const Measured& m,
+            double p99TargetNs, int samples)
+{
+    const std::string value = "p50 " + formatNs(m.p50) + ", p99 " + formatNs(m.p99) + ", CPU " + formatNs(m.cpuMean)
+        + " (" + formatCount(double(m.rows) / samples) + " rows)";
+    table->add(phase, metric, value, "p99 < " + formatNs(p99TargetNs),
+               m.p99 < p99TargetNs ? Verdict::Pass : Verdict::Miss);
+}
+
+bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
+{
+    std::vector<AuditRow> rows;
+    AuditFilter all;
+    Seq first = 0, last = 0;
+    Timestamp firstAt = 0, lastAt = 0;
+    if (query.seqRange(kEvent, &first, &last, &firstAt, &lastAt, error) != Status::Ok)
+        return false;
+    const AuditKey lowKey = auditKeyAt(firstAt);
+    const AuditKey highKey = auditKeyAt(lastAt + 1);
+    std::mt19937_64 rng(kSeed + 1);
+    auto randomKey = [&] { return lowKey + AuditKey(rng() % std::uint64_t(highKey - lowKey)); };
+    const int n = o.samples;
+    constexpr double kPageTargetNs = 16e6; // a frame: scrolling never waits for a page
+    constexpr double kFilterTargetNs = 100e6;
+    auto page = [&](const AuditFilter& f, AuditDirection d, AuditKey from) {
+        query.page(f, d, from, 200, &rows, error);
+        return rows.size();
+    };
+    report(table, "page", "newest 200 rows",
+           measure(n, [&](int) { return page(all, AuditDirection::Backward, kAuditKeyMax); }), kPageTargetNs, n);
+    report(table, "page", "200 rows forward from a random row",
+           measure(n, [&](int) { return page(all, AuditDirection::Forward, randomKey()); }), kPageTargetNs, n);
+    report(table, "page", "200 rows backward from a random row",
+           measure(n, [&](int) { return page(all, AuditDirection::Backward, randomKey()); }), kPageTargetNs, n);
+    report(table, "page", "live tail (nothing new)",
+           measure(n, [&](int) { return page(all, AuditDirection::Forward, highKey); }), kPageTargetNs, n);
+
+    const std::shared_ptr<Venue> arena = sampleArena();
+    const Venue& venue = *arena;
+    struct Case {
+        const char* name;
+        std::function<AuditFilter()> make;
+    };
+    const Case cases[] = {
+        { "event",
+          [&] {
+              AuditFilter f;
+              f.event = kEvent;
+              return f;
+          } },
+        { "seat",
+          [&] {
+              AuditFilter f;
+              f.event = kEvent;
+              f.seat = venue.seats[rng() % venue.seatCount()].id;
+              return f;
+          } },
+        { "order",
+          [&] {
+              AuditFilter f;
+              f.order = 1 + rng() % 5000;
+              return f;
+          } },
+        { "clerk",
+          [&] {
+              AuditFilter f;
+              f.actorKind = ActorKind::Clerk;
+              f.actorId = 1 + rng() % kClerks;
+              return f;
+          } },
+        { "buyer (rare)",
+          [&] {
+              AuditFilter f;
+              f.actorKind = ActorKind::Buyer;
+              f.actorId = 1 + rng() % kBuyers;
+              return f;
+          } },
+        { "type: sales",
+          [&] {
+              AuditFilter f;
+              f.kind = CommandKind::Confirm;
+              return f;
+          } },
+        { "type: refunds",
+          [&] {
+              AuditFilter f;
+              f.kind = CommandKind::Refund;
+              return f;
+          } },
+        { "refused only",
+          [&] {
+              AuditFilter f;
+              f.outcome = AuditOutcome::Rejected;
+              return f;
+          } },
+        { "time: a random minute",
+          [&] {
+              AuditFilter f;
+              f.from = firstAt + Timestamp(rng() % std::uint64_t(std::max<Timestamp>(1, lastAt - firstAt)));
+              f.to = f.from + 60'000;
+              return f;
+          } },
+        { "text: a surname",
+          [&] {
+              AuditFilter f;
+              f.text = kLastNames[rng() % kLastNames.size()];
+              return f;
+          } },
+        { "text: an e-mail",
+          [&] {
+              AuditFilter f;
+              f.text = "buyer" + std::to_string(1 + rng() % kBuyers);
+              return f;
+          } },
+        { "clerk + sales + a minute",
+          [&] {
+              AuditFilter f;
+              f.actorKind = ActorKind::Clerk;
+              f.actorId = 1 + rng() % kClerks;
+              f.kind = CommandKind::Confirm;
+              f.from = firstAt + Timestamp(rng() % std::uint64_t(std::max<Timestamp>(1, lastAt - firstAt)));
+              f.to = f.from + 60'000;
+              return f;
+          } },
+    };
+    const int filterSamples = std::max(10, n / 4);
+    for (const Case& c : cases) {
+        std::vector<AuditFilter> filters;
+        for (int i = 0; i < filterSamples; ++i)
+            filters.push_back(c.make());
+        report(table, "filter", std::string(c.name) + ", newest page",
+               measure(filterSamples,
+                       [&](int i) { return page(filters[std::size_t(i)], AuditDirection::Backward, kAuditKeyMax); }),
+               kFilterTargetNs, filterSamples);
+        report(table, "filter", std::string(c.name) + ", next page back",
+               measure(filterSamples,
+                       [&](int i) {
+                           const AuditFilter& f = filters[std::size_t(i)];
+                           query.page(f, AuditDirection::Backward, kAuditKeyMax, 200, &rows, error);
+                           return rows.empty() ? std::size_t(0) : page(f, AuditDirection::Backward, rows.front().key);
+                       }),
+               kFilterTargetNs * 2, filterSamples);
+    }
+    for (const Case& c : { cases[1], cases[3], cases[5], cases[9] }) {
+        std::vector<AuditFilter> filters;
+        for (int i = 0; i < filterSamples; ++i)
+            filters.push_back(c.make());
+        report(table, "count", std::string(c.name) + " (capped at 100K)",
+               measure(filterSamples,
+                       [&](int i) {
+                           std::uint64_t count = 0;
+                           bool capped = false;
+                           query.count(filters[std::size_t(i)], 100'000, &count, &capped, error);
+                           return std::size_t(count);
+                       }),
+               kFilterTargetNs * 2, filterSamples);
+    }
+    return true;
+}
+
+bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
+{
+    Seq first = 0, last = 0;
+    Timestamp firstAt = 0, lastAt = 0;
+    if (query.seqRange(kEvent, &first, &last, &firstAt, &lastAt, error) != Status::Ok)
+        return false;
+    AuditReplayOptions options;
+    options.journalPath = o.dir + "/usher.db";
+    auto replay = AuditReplay::open(options, error);
+    if (replay == nullptr)
+        return false;
+    const std::int64_t t0 = monotonicNs();
+    if (replay->stateAt(
+            kEvent, last, [](const Ledger&) {}, error)
+        != Status::Ok)
+        return false;
+    const double cold = double(monotonicNs() - t0);
+    table->add("replay", "cold: the whole journal, first request",
+               formatSeconds(cold / 1e9) + " (" + formatRate(double(last) / (cold / 1e9)) + " records, "
+                   + std::to_string(replay->lastStats().checkpoints) + " checkpoints kept)");
+    std::mt19937_64 rng(kSeed + 2);
+    const int n = std::max(10, o.samples / 5);
+    std::vector<Seq> targets;
+    for (int i = 0; i < n; ++i)
+        targets.push_back(1 + rng() % last);
+    bool ok = true;
+    auto at = [&](Seq seq) {
+        ok = ok
+            && replay->stateAt(
+                   kEvent, seq, [](const Ledger&) {}, error)
+                == Status::Ok;
+        return std::size_t(0);
+    };
+    report(table, "replay", "random seq (checkpoints warm)",
+           measure(n, [&](int i) { return at(targets[std::size_t(i)]); }), 1e9, n);
+    // A slider dragged across the onsale, 200 positions forward.
+    const int steps = 200;
+    report(table, "replay", "slider drag, 200 steps forward",
+           measure(steps, [&](int i) { return at(1 + Seq(i) * (last / steps)); }), 250e6, steps);
+    return ok;
+}
+
+void printUsage(std::FILE* out)
+{
+    std::fprintf(out,
+                 "usage: usher-bench audit [--quick] [--records N] [--samples N] [--dir PATH]\n\n"
+                 "  --records N  journal records to generate and index (default 10000000; --quick: 200000)\n"
+                 "  --samples N  samples per page measurement (default 200; --quick: 40)\n"
+                 "  --dir PATH   where usher.db and audit.db are kept and reused (default\n"
+                 "               /tmp/usher-audit-bench; --quick: /tmp/usher-audit-bench-quick)\n");
+}
+
+} // namespace
+
+int runAuditBenchCommand(const std::vector<std::string_view>& arguments)
+{
+    Options o;
+    bool dirGiven = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string_view a = arguments[i];
+        auto number = [&](std::uint64_t* out) {
+            if (i + 1 >= arguments.size())
+                return false;
+            const std::string_view v = arguments[++i];
+            return std::from_chars(v.data(), v.data() + v.size(), *out).ec == std::errc();
+        };
+        std::uint64_t value = 0;
+        if (a == "--help") {
+            printUsage(stdout);
+            return 0;
+        } else if (a == "--quick") {
+            o.records = 200'000;
+            o.samples = 40;
+            if (!dirGiven)
+                o.dir = "/tmp/usher-audit-bench-quick";
+        } else if (a == "--records" && number(&value) && value >= 1000) {
+            o.records = value;
+        } else if (a == "--samples" && number(&value) && value >= 10 && value <= 100'000) {
+            o.samples = int(value);
+        } else if (a == "--dir" && i + 1 < arguments.size()) {
+            o.dir = std::string(arguments[++i]);
+            dirGiven = true;
+        } else {
+            std::fprintf(stderr, "usher-bench audit: bad argument '%.*s'\n\n", int(a.size()), a.data());
+            printUsage(stderr);
+            return 2;
+        }
+    }
+    BenchTable table;
+    std::fprintf(stdout,
+                 "usher-bench audit: %s records, %s, %u CPUs, load %.2f (a shared machine: compare CPU times)\n",
+                 formatCount(double(o.records)).c_str(), cpuModel().c_str(), cpuCount(), loadAverage());
+    std::string error;
+    if (!prepare(o, &table, &error)) {
+        std::fprintf(stderr, "usher-bench audit: %s\n", error.c_str());
+        return 1;
+    }
+    auto query = AuditQuery::open(AuditIndex::optionsFor(o.dir).indexPath, &error);
+    if (query == nullptr || !measurePages(o, *query, &table, &error) || !measureReplay(o, *query, &table, &error)) {
+        std::fprintf(stderr, "usher-bench audit: %s\n", error.c_str());
+        return 1;
+    }
+    table.print(stdout);
+    return table.failed() ? 1 : 0;
+}
+
+} // namespace usher::bench

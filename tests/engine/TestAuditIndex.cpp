@@ -1,0 +1,662 @@
+// The audit index, its queries and time travel, against a journal written by a real Engine.
+//
+// Every expectation comes from the commands the test issues (their seqs, actors, times and the
+// seats they name), never from the index itself; the seat states of the time travel come from a
+// reference the test keeps by hand as it issues the commands.
+
+#include "audit/AuditIndex.h"
+#include "audit/AuditQuery.h"
+#include "audit/AuditReplay.h"
+#include "runtime/Engine.h"
+#include "support/TempDir.h"
+#include "support/TestEvents.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <set>
+
+using namespace usher;
+using namespace usher::audit;
+
+namespace {
+
+constexpr EventId kEvent = 1;
+constexpr EventId kOtherEvent = 2;
+constexpr Actor kClerk { ActorKind::Clerk, 7 };
+constexpr Actor kAdmin { ActorKind::Admin, 3 };
+Actor buyer(std::uint64_t id)
+{
+    return Actor { ActorKind::Buyer, id };
+}
+
+class ManualClock {
+public:
+    Timestamp now() const { return m_now.load(); }
+    void set(Timestamp ms) { m_now = ms; }
+
+private:
+    std::atomic<Timestamp> m_now { 1'000'000 };
+};
+
+// A command as the test issues it, and what it expects of the index.
+struct Issued {
+    EventId event = 0;
+    Seq seq = 0;
+    Timestamp at = 0;
+    CommandKind kind = CommandKind::Expire;
+    bool ok = true;
+    Actor actor;
+    std::set<SeatId> seats;
+    OrderId order = 0;
+    std::string words;
+};
+
+class Harness {
+public:
+    explicit Harness(ManualClock& clock, const std::string& dir)
+        : m_clock(clock)
+        , m_dir(dir)
+    {
+    }
+
+    bool open()
+    {
+        EngineOptions options;
+        options.dataDirectory = m_dir;
+        options.synchronousFull = false;
+        options.shard.clock = [this] { return m_clock.now(); };
+        options.shard.tickMs = 1'000'000'000; // no background expiry rounds
+        std::string error;
+        engine = Engine::open(options, &error);
+        if (engine == nullptr)
+            qWarning("%s", error.c_str());
+        return engine != nullptr;
+    }
+
+    // The engine with both test events.
+    bool openWithEvents() { return open() && create(kEvent) == Status::Ok && create(kOtherEvent) == Status::Ok; }
+
+    Status create(EventId event)
+    {
+        std::string error;
+        const Status status = engine->createEvent(test::makeTestEvent(event), &error);
+        if (status != Status::Ok)
+            qWarning("%s", error.c_str());
+        return status;
+    }
+
+    CommandResult run(EventId event, Timestamp at, Command c, std::set<SeatId> seats, std::string words = {})
+    {
+        m_clock.set(at);
+        static std::uint64_t keys = 0; // unique across restarts of the engine
+        c.key = IdempotencyKey { 99, ++keys };
+        if (c.channel == 0)
+            c.channel = c.actor.kind == ActorKind::Buyer ? 1 : 2;
+        CommandResult r = engine->event(event)->execute(c);
+        issued.push_back(
+            Issued { event, r.seq, at, c.kind, r.ok(), c.actor, std::move(seats), r.order, std::move(words) });
+        return r;
+    }
+
+    std::unique_ptr<Engine> engine;
+    std::vector<Issued> issued;
+
+private:
+    ManualClock& m_clock;
+    std::string m_dir;
+};
+
+Command holdSeats(Actor actor, std::vector<SeatId> seats)
+{
+    Command c;
+    c.kind = CommandKind::HoldSeats;
+    c.actor = actor;
+    c.seats = std::move(seats);
+    return c;
+}
+
+Command onHold(CommandKind kind, Actor actor, HoldId hold)
+{
+    Command c;
+    c.kind = kind;
+    c.actor = actor;
+    c.hold = hold;
+    if (kind == CommandKind::Confirm) {
+        c.text = "pay-ref-1";
+        c.buyer = Buyer { "Jane Doe", "jane@example.org", "+41 79 000 00 00" };
+    }
+    return c;
+}
+
+// The seat states the test expects, by seat id, as of a seq of kEvent.
+using Reference = std::map<SeatId, SeatStatus>;
+
+std::set<Seq> seqsOf(const std::vector<AuditRow>& rows)
+{
+    std::set<Seq> seqs;
+    for (const AuditRow& r : rows)
+        seqs.insert(r.seq);
+    return seqs;
+}
+
+} // namespace
+
+class TestAuditIndex : public QObject {
+    Q_OBJECT
+
+private:
+    // Issues the known journal of kEvent (and a little of kOtherEvent); fills m_reference.
+    void writeKnownJournal(Harness& h);
+    std::vector<AuditRow> all(AuditQuery& query, const AuditFilter& filter);
+    std::set<Seq> expected(const std::function<bool(const Issued&)>& match, EventId event = kEvent) const;
+
+    std::vector<Issued> m_issued;
+    std::map<Seq, Reference> m_reference; // after each seq of kEvent that changed seats
+    HoldId m_paidHold = 0;
+    OrderId m_order = 0;
+
+private Q_SLOTS:
+    void filters();
+    void pagingBothWays();
+    void liveTailAndRestart();
+    void rebuildsAfterDeletion();
+    void replayMatchesReference();
+    void truncatedBatchVerifies();
+};
+
+void TestAuditIndex::writeKnownJournal(Harness& h)
+{
+    Reference seats;
+    for (SeatId s = 1; s <= 100; ++s)
+        seats[s] = SeatStatus::Available;
+    auto after = [&](const CommandResult& r) {
+        QVERIFY(r.seq > 0);
+        m_reference[r.seq] = seats;
+    };
+    // A clerk holds 1 and 2; a buyer holds 3; another buyer is refused seat 1.
+    const CommandResult h1 = h.run(kEvent, 10'000, holdSeats(kClerk, { 1, 2 }), { 1, 2 });
+    QVERIFY(h1.ok());
+    seats[1] = seats[2] = SeatStatus::Held;
+    after(h1);
+    const CommandResult h2 = h.run(kEvent, 20'000, holdSeats(buyer(100), { 3 }), { 3 });
+    QVERIFY(h2.ok());
+    seats[3] = SeatStatus::Held;
+    after(h2);
+    const CommandResult refused = h.run(kEvent, 30'000, holdSeats(buyer(101), { 4, 1 }), { 1 });
+    QCOMPARE(refused.status, Status::SeatUnavailable);
+    after(refused);
+    // The clerk sells the hold to Jane Doe; the buyer lets seat 3 go.
+    const CommandResult sale = h.run(kEvent, 40'000, onHold(CommandKind::Confirm, kClerk, h1.hold), { 1, 2 }, "jane");
+    QVERIFY(sale.ok());
+    seats[1] = seats[2] = SeatStatus::Sold;
+    after(sale);
+    m_paidHold = h1.hold;
+    m_order = sale.order;
+    const CommandResult release = h.run(kEvent, 50'000, onHold(CommandKind::Release, buyer(100), h2.hold), { 3 });
+    QVERIFY(release.ok());
+    seats[3] = SeatStatus::Available;
+    after(release);
+    // An admin blocks seat 10; the clerk refunds the whole order.
+    Command block;
+    block.kind = CommandKind::Block;
+    block.actor = kAdmin;
+    block.seats = { 10 };
+    block.text = "broken armrest";
+    const CommandResult blocked = h.run(kEvent, 60'000, block, { 10 }, "armrest");
+    QVERIFY(blocked.ok());
+    seats[10] = SeatStatus::Blocked;
+    after(blocked);
+    Command refund;
+    refund.kind = CommandKind::Refund;
+    refund.actor = kClerk;
+    refund.order = m_order;
+    refund.text = "customer ill";
+    const CommandResult refunded = h.run(kEvent, 70'000, refund, { 1, 2 }, "ill");
+    QVERIFY(refunded.ok());
+    seats[1] = seats[2] = SeatStatus::Available;
+    after(refunded);
+    // One submission of several commands: they share a journal batch (time travel cuts it).
+    std::vector<Command> burst;
+    for (SeatId s = 20; s < 26; ++s)
+        burst.push_back(holdSeats(buyer(200 + s), { s }));
+    for (std::size_t i = 0; i < burst.size(); ++i)
+        burst[i].key = IdempotencyKey { 98, i + 1 }, burst[i].channel = 1;
+    const std::vector<CommandResult> results = h.engine->event(kEvent)->execute(burst);
+    QCOMPARE(results.size(), burst.size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        QVERIFY(results[i].ok());
+        const SeatId s = burst[i].seats.front();
+        seats[s] = SeatStatus::Held;
+        h.issued.push_back(
+            Issued { kEvent, results[i].seq, 70'000, CommandKind::HoldSeats, true, burst[i].actor, { s }, 0, {} });
+        after(results[i]);
+    }
+    // The other event: a hold by the same clerk.
+    QVERIFY(h.run(kOtherEvent, 80'000, holdSeats(kClerk, { 5 }), { 5 }).ok());
+    m_issued = h.issued;
+}
+
+std::vector<AuditRow> TestAuditIndex::all(AuditQuery& query, const AuditFilter& filter)
+{
+    std::vector<AuditRow> rows;
+    std::string error;
+    const Status status
+        = query.page(filter, AuditDirection::Forward, kAuditKeyMin, AuditQuery::kPageRowsMax, &rows, &error);
+    if (status != Status::Ok)
+        qWarning("%s", error.c_str());
+    return rows;
+}
+
+std::set<Seq> TestAuditIndex::expected(const std::function<bool(const Issued&)>& match, EventId event) const
+{
+    std::set<Seq> seqs;
+    for (const Issued& i : m_issued)
+        if (i.event == event && match(i))
+            seqs.insert(i.seq);
+    return seqs;
+}
+
+void TestAuditIndex::filters()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    auto index = AuditIndex::open(AuditIndex::optionsFor(dir.path()), &error);
+    QVERIFY2(index != nullptr, error.c_str());
+    AuditCatchUp caught;
+    QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+    auto query = AuditQuery::open(index->indexPath(), &error);
+    QVERIFY2(query != nullptr, error.c_str());
+
+    // Every record of the event is there, in seq order, with what the command said.
+    AuditFilter f;
+    f.event = kEvent;
+    const std::vector<AuditRow> rows = all(*query, f);
+    QCOMPARE(seqsOf(rows), expected([](const Issued&) { return true; }));
+    QCOMPARE(rows.size(), seqsOf(rows).size());
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        QVERIFY(rows[i - 1].seq < rows[i].seq && rows[i - 1].key < rows[i].key);
+    for (const AuditRow& r : rows) {
+        const auto it = std::find_if(m_issued.begin(), m_issued.end(),
+                                     [&](const Issued& i) { return i.event == kEvent && i.seq == r.seq; });
+        QVERIFY(it != m_issued.end());
+        QCOMPARE(r.kind, it->kind);
+        QCOMPARE(r.at, it->at);
+        QCOMPARE(r.actor, it->actor);
+        QCOMPARE(r.status == Status::Ok, it->ok);
+    }
+    std::uint64_t n = 0;
+    bool capped = true;
+    QCOMPARE(query->count(f, 1000, &n, &capped, &error), Status::Ok);
+    QCOMPARE(n, std::uint64_t(rows.size()));
+    QVERIFY(!capped);
+
+    // Each filter against the commands issued.
+    auto check = [&](AuditFilter filter, const std::set<Seq>& want) {
+        const std::set<Seq> got = seqsOf(all(*query, filter));
+        if (got != want)
+            qWarning("filter mismatch: got %zu rows, want %zu", got.size(), want.size());
+        QCOMPARE(got, want);
+        std::uint64_t count = 0;
+        bool over = true;
+        QCOMPARE(query->count(filter, 1000, &count, &over, &error), Status::Ok);
+        QCOMPARE(count, std::uint64_t(want.size()));
+    };
+    AuditFilter seat = f;
+    seat.seat = 1;
+    check(seat, expected([](const Issued& i) { return i.seats.count(1) != 0; }));
+    AuditFilter order = f;
+    order.order = m_order;
+    // The order's story: its hold, the sale and the refund.
+    check(order, expected([&](const Issued& i) {
+              return i.order == m_order || (i.kind == CommandKind::HoldSeats && i.actor == kClerk)
+                  || (i.kind == CommandKind::Refund);
+          }));
+    AuditFilter clerk = f;
+    clerk.actorKind = ActorKind::Clerk;
+    clerk.actorId = 7;
+    check(clerk, expected([](const Issued& i) { return i.actor == kClerk; }));
+    AuditFilter anyBuyer = f;
+    anyBuyer.actorKind = ActorKind::Buyer;
+    check(anyBuyer, expected([](const Issued& i) { return i.actor.kind == ActorKind::Buyer; }));
+    AuditFilter kind = f;
+    kind.kind = CommandKind::HoldSeats;
+    check(kind, expected([](const Issued& i) { return i.kind == CommandKind::HoldSeats; }));
+    AuditFilter rejected = f;
+    rejected.outcome = AuditOutcome::Rejected;
+    check(rejected, expected([](const Issued& i) { return !i.ok; }));
+    AuditFilter window = f;
+    window.from = 20'000;
+    window.to = 50'000;
+    check(window, expected([](const Issued& i) { return i.at >= 20'000 && i.at < 50'000; }));
+    for (const char* word : { "jane", "armrest", "ill" }) {
+        AuditFilter text = f;
+        text.text = word;
+        check(text, expected([&](const Issued& i) { return i.words == word; }));
+    }
+    AuditFilter prefix = f;
+    prefix.text = "JAN exam"; // prefixes, case-insensitive, all words
+    check(prefix, expected([](const Issued& i) { return i.words == "jane"; }));
+    AuditFilter combined = f;
+    combined.actorKind = ActorKind::Clerk;
+    combined.actorId = 7;
+    combined.seat = 2;
+    combined.kind = CommandKind::Confirm;
+    check(combined, expected([](const Issued& i) { return i.actor == kClerk && i.kind == CommandKind::Confirm; }));
+    // Across events: the clerk's records of both, in time order.
+    AuditFilter everywhere;
+    everywhere.actorKind = ActorKind::Clerk;
+    everywhere.actorId = 7;
+    const std::vector<AuditRow> both = all(*query, everywhere);
+    QCOMPARE(both.size(), expected([](const Issued& i) { return i.actor == kClerk; }).size() + 1);
+    QCOMPARE(both.back().event, kOtherEvent);
+    // A seat without an event is refused, not guessed.
+    AuditFilter noEvent;
+    noEvent.seat = 1;
+    std::vector<AuditRow> none;
+    QCOMPARE(query->page(noEvent, AuditDirection::Forward, kAuditKeyMin, 10, &none, &error), Status::InvalidArgument);
+
+    // The detail read from the journal agrees with the row.
+    const AuditRow& saleRow
+        = *std::find_if(rows.begin(), rows.end(), [](const AuditRow& r) { return r.kind == CommandKind::Confirm; });
+    AuditRecord record;
+    AuditReplayOptions replayOptions;
+    replayOptions.journalPath = dir.filePath("usher.db");
+    auto replay = AuditReplay::open(replayOptions, &error);
+    QVERIFY2(replay != nullptr, error.c_str());
+    QCOMPARE(readAuditRecord(replay->journal(), kEvent, saleRow.seq, &record, &error), Status::Ok);
+    QCOMPARE(record.header.seq, saleRow.seq);
+    QCOMPARE(record.batchSeq, saleRow.batchSeq);
+    QCOMPARE(record.offset, saleRow.offset);
+    const auto created = std::find_if(record.events.begin(), record.events.end(),
+                                      [](const AuditEvent& e) { return e.event.type == EventType::OrderCreated; });
+    QVERIFY(created != record.events.end());
+    QCOMPARE(created->buyerName, std::string("Jane Doe"));
+    QCOMPARE(created->event.order, m_order);
+    QCOMPARE(readAuditRecord(replay->journal(), kEvent, 9999, &record, &error), Status::InvalidArgument);
+}
+
+void TestAuditIndex::pagingBothWays()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    // Rounds of holds and releases on both events, several records per millisecond.
+    for (int round = 0; round < 4; ++round) {
+        for (EventId event : { kEvent, kOtherEvent }) {
+            clock.set(100'000 + round * 10);
+            std::vector<Command> holds;
+            for (SeatId s = 1; s <= 40; ++s) {
+                holds.push_back(holdSeats(buyer(s), { s }));
+                holds.back().key = IdempotencyKey { event * 1000 + round, s };
+                holds.back().channel = 1;
+            }
+            std::vector<Command> releases;
+            for (const CommandResult& r : h.engine->event(event)->execute(holds)) {
+                QVERIFY(r.ok());
+                releases.push_back(onHold(CommandKind::Release, buyer(r.seats.front()), r.hold));
+                releases.back().key = IdempotencyKey { event * 1000 + round + 500, r.seats.front() };
+                releases.back().channel = 1;
+            }
+            for (const CommandResult& r : h.engine->event(event)->execute(releases))
+                QVERIFY(r.ok());
+        }
+    }
+    std::string error;
+    auto index = AuditIndex::open(AuditIndex::optionsFor(dir.path()), &error);
+    QVERIFY2(index != nullptr, error.c_str());
+    AuditCatchUp caught;
+    QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+    QCOMPARE(caught.records, std::uint64_t(4 * 2 * 80));
+    auto query = AuditQuery::open(index->indexPath(), &error);
+    QVERIFY(query != nullptr);
+
+    AuditFilter otherEvent;
+    otherEvent.event = kOtherEvent;
+    AuditFilter releases;
+    releases.kind = CommandKind::Release;
+    for (const AuditFilter& filter : { AuditFilter {}, otherEvent, releases }) {
+        const std::vector<AuditRow> whole = all(*query, filter);
+        QVERIFY(whole.size() >= 160);
+        // Forward in pages of 37, then backward in pages of 23: the same rows, in the same order.
+        std::vector<AuditKey> forward;
+        std::vector<AuditRow> page;
+        AuditKey at = kAuditKeyMin;
+        do {
+            QCOMPARE(query->page(filter, AuditDirection::Forward, at, 37, &page, &error), Status::Ok);
+            for (const AuditRow& r : page)
+                forward.push_back(r.key);
+            if (!page.empty())
+                at = page.back().key;
+        } while (page.size() == 37);
+        std::vector<AuditKey> backward;
+        at = kAuditKeyMax;
+        do {
+            QCOMPARE(query->page(filter, AuditDirection::Backward, at, 23, &page, &error), Status::Ok);
+            backward.insert(backward.begin(), page.size(), 0);
+            for (std::size_t i = 0; i < page.size(); ++i)
+                backward[i] = page[i].key;
+            if (!page.empty())
+                at = page.front().key;
+        } while (page.size() == 23);
+        QCOMPARE(forward, backward);
+        QCOMPARE(forward.size(), whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i)
+            QCOMPARE(forward[i], whole[i].key);
+        QVERIFY(std::is_sorted(forward.begin(), forward.end()));
+        QVERIFY(std::adjacent_find(forward.begin(), forward.end()) == forward.end());
+    }
+    // Within an event, key order is seq order even with many records per millisecond.
+    AuditFilter one;
+    one.event = kEvent;
+    const std::vector<AuditRow> rows = all(*query, one);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        QCOMPARE(rows[i].seq, Seq(i + 1));
+    std::uint64_t n = 0;
+    bool capped = false;
+    QCOMPARE(query->count(releases, 100, &n, &capped, &error), Status::Ok);
+    QCOMPARE(n, std::uint64_t(100));
+    QVERIFY(capped);
+}
+
+void TestAuditIndex::liveTailAndRestart()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    std::string error;
+    AuditKey lastKey = 0;
+    Seq lastSeq = 0;
+    {
+        Harness h(clock, dir.path());
+        QVERIFY(h.open());
+        QCOMPARE(h.create(kEvent), Status::Ok);
+        QVERIFY(h.run(kEvent, 10'000, holdSeats(kClerk, { 1 }), { 1 }).ok());
+        auto index = AuditIndex::open(AuditIndex::optionsFor(dir.path()), &error);
+        QVERIFY(index != nullptr);
+        AuditCatchUp caught;
+        QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+        QCOMPARE(caught.records, std::uint64_t(1));
+        auto query = AuditQuery::open(index->indexPath(), &error);
+        std::vector<AuditRow> rows;
+        QCOMPARE(query->page({}, AuditDirection::Backward, kAuditKeyMax, 10, &rows, &error), Status::Ok);
+        QCOMPARE(rows.size(), std::size_t(1));
+        lastKey = rows.back().key;
+        // Nothing new: the tail is empty. A new record: the tail has exactly it.
+        QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+        QCOMPARE(caught.records, std::uint64_t(0));
+        const CommandResult next = h.run(kEvent, 11'000, holdSeats(buyer(5), { 2 }), { 2 });
+        QVERIFY(next.ok());
+        QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+        QCOMPARE(caught.records, std::uint64_t(1));
+        QCOMPARE(query->page({}, AuditDirection::Forward, lastKey, 10, &rows, &error), Status::Ok);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows.front().seq, next.seq);
+        QCOMPARE(rows.front().actor, buyer(5));
+        lastKey = rows.front().key;
+        lastSeq = next.seq;
+        // Stop while the engine goes on: the next open catches up from where it stopped.
+    }
+    Harness h(clock, dir.path());
+    QVERIFY(h.open());
+    const CommandResult later = h.run(kEvent, 12'000, holdSeats(buyer(6), { 3 }), { 3 });
+    QVERIFY(later.ok());
+    auto index = AuditIndex::open(AuditIndex::optionsFor(dir.path()), &error);
+    QVERIFY(index != nullptr);
+    QVERIFY(!index->created());
+    QCOMPARE(index->indexedSeq(kEvent), lastSeq);
+    AuditCatchUp caught;
+    QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+    QCOMPARE(index->indexedSeq(kEvent), later.seq);
+    QCOMPARE(caught.records, std::uint64_t(later.seq - lastSeq)); // only what is new (a final snapshot adds none)
+    auto query = AuditQuery::open(index->indexPath(), &error);
+    std::vector<AuditRow> rows;
+    QCOMPARE(query->page({}, AuditDirection::Forward, lastKey, 10, &rows, &error), Status::Ok);
+    QCOMPARE(rows.back().seq, later.seq);
+    QCOMPARE(rows.back().actor, buyer(6));
+}
+
+void TestAuditIndex::rebuildsAfterDeletion()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    auto rowsOf = [&](bool* created) {
+        auto index = AuditIndex::open(AuditIndex::optionsFor(dir.path()), &error);
+        std::vector<std::tuple<EventId, Seq, int, int, std::uint64_t, OrderId, std::string>> rows;
+        if (index == nullptr)
+            return rows;
+        *created = index->created();
+        AuditCatchUp caught;
+        index->catchUp(&caught, &error);
+        auto query = AuditQuery::open(index->indexPath(), &error);
+        for (const AuditRow& r : all(*query, {}))
+            rows.emplace_back(r.event, r.seq, int(r.kind), int(r.status), r.actor.id, r.order, r.text);
+        return rows;
+    };
+    bool created = false;
+    const auto before = rowsOf(&created);
+    QVERIFY(created);
+    QCOMPARE(before.size(), m_issued.size());
+    QVERIFY(std::filesystem::remove(dir.filePath("audit.db")));
+    std::filesystem::remove(dir.filePath("audit.db-wal"));
+    std::filesystem::remove(dir.filePath("audit.db-shm"));
+    const auto after = rowsOf(&created);
+    QVERIFY(created);
+    QCOMPARE(after, before);
+    // A file that is not an index (or of another version) is replaced too.
+    {
+        std::FILE* junk = std::fopen(dir.filePath("audit.db").c_str(), "wb");
+        QVERIFY(junk != nullptr);
+        std::fputs("not a database", junk);
+        std::fclose(junk);
+        std::filesystem::remove(dir.filePath("audit.db-wal"));
+        std::filesystem::remove(dir.filePath("audit.db-shm"));
+    }
+    const auto again = rowsOf(&created);
+    QCOMPARE(again, before);
+}
+
+void TestAuditIndex::replayMatchesReference()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    AuditReplayOptions options;
+    options.journalPath = dir.filePath("usher.db");
+    options.checkpointEveryRecords = 2; // many checkpoints, and thinning, on a short journal
+    options.checkpointsMax = 3;
+    auto replay = AuditReplay::open(options, &error);
+    QVERIFY2(replay != nullptr, error.c_str());
+    const EventSpec spec = test::makeTestEvent(kEvent);
+    const Venue& venue = *spec.venue;
+    auto compare = [&](Seq seq) {
+        // The reference as of `seq`: the last entry at or before it.
+        auto it = m_reference.upper_bound(seq);
+        Reference want;
+        if (it == m_reference.begin()) {
+            for (SeatId s = 1; s <= 100; ++s)
+                want[s] = SeatStatus::Available;
+        } else {
+            want = std::prev(it)->second;
+        }
+        Reference got;
+        Seq reached = 0;
+        const Status status = replay->stateAt(
+            kEvent, seq,
+            [&](const Ledger& ledger) {
+                for (SeatId s = 1; s <= 100; ++s)
+                    got[s] = ledger.seat(venue.seatIndex(s)).status;
+                QCOMPARE(ledger.lastSeq(), seq);
+            },
+            &error, &reached);
+        QVERIFY2(status == Status::Ok, error.c_str());
+        QCOMPARE(reached, seq);
+        QCOMPARE(got, want);
+    };
+    const Seq last = m_reference.rbegin()->first;
+    // Forward through everything, then jumps back and forth (checkpoints and the cursor), and
+    // seqs in the middle of the burst's batch.
+    for (Seq s = 0; s <= last; ++s)
+        compare(s);
+    QVERIFY(replay->lastStats().checkpoints > 0);
+    // Where the next replay would start: the cursor for a later seq, a checkpoint (or the start)
+    // for an earlier one, never after the target.
+    QCOMPARE(replay->startSeqFor(kEvent, last + 5), last);
+    for (Seq s = 0; s < last; ++s)
+        QVERIFY(replay->startSeqFor(kEvent, s) <= s);
+    QCOMPARE(replay->startSeqFor(77, 5), Seq(0));
+    for (Seq s : { last, Seq(2), last - 2, Seq(0), Seq(5), last - 4, Seq(1), last - 1, last })
+        compare(s);
+    // Beyond the journal: the newest state.
+    Seq reached = 0;
+    QCOMPARE(replay->stateAt(
+                 kEvent, last + 100, [](const Ledger&) {}, &error, &reached),
+             Status::Ok);
+    QCOMPARE(reached, last);
+    QCOMPARE(replay->stateAt(
+                 77, 1, [](const Ledger&) {}, &error),
+             Status::EventNotFound);
+    // The live engine agrees with the newest replayed state.
+    Reference live;
+    h.engine->event(kEvent)->read([&](const Ledger& ledger) {
+        for (SeatId s = 1; s <= 100; ++s)
+            live[s] = ledger.seat(venue.seatIndex(s)).status;
+    });
+    QCOMPARE(live, m_reference.rbegin()->second);
+}
+
+void TestAuditIndex::truncatedBatchVerifies()
+{
+    const EventSpec spec = test::makeTestEvent(kEvent);
+    std::vector<test::TestRecord> records;
+    for (Seq s = 1; s <= 3; ++s)
+        records.push_back(
+            test::makeTestRecord(s, CommandKind::HoldSeats, 1000, { test::seatHeldEvent(SeatId(s), HoldId(s), 9000) }));
+    const JournalBatch batch = test::makeTestBatch(kEvent, records);
+    for (std::uint32_t n = 1; n <= 3; ++n) {
+        const BatchPtr cut = truncateBatch(*batch.bytes, n);
+        QVERIFY(cut != nullptr);
+        BatchHeader header;
+        QVERIFY(verifyBatch(*cut, kEvent, &header));
+        QCOMPARE(header.recordCount, n);
+    }
+    QVERIFY(truncateBatch(*batch.bytes, 0) == nullptr);
+    QVERIFY(truncateBatch(*batch.bytes, 4) == nullptr);
+    Q_UNUSED(spec);
+}
+
+QTEST_GUILESS_MAIN(TestAuditIndex)
+#include "TestAuditIndex.moc"

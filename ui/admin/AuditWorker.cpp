@@ -1,0 +1,72 @@
+#include "AuditWorker.h"
+
+namespace usher::ui {
+
+AuditWorker::AuditWorker(std::unique_ptr<audit::AuditIndex> index, const audit::AuditReplayOptions& replay)
+    : m_index(std::move(index))
+    , m_replayOptions(replay)
+{
+}
+
+AuditWorker::~AuditWorker() = default;
+
+void AuditWorker::catchUp()
+{
+    audit::AuditCatchUp result;
+    std::string error;
+    const Status status = m_index->catchUp(&result, &error, false, kCatchUpStepRecords);
+    Q_EMIT caughtUp(result.records, status == Status::Ok && result.more,
+                    status == Status::Ok ? QString() : QString::fromStdString(error));
+}
+
+void AuditWorker::replay(quint64 event, quint64 seq, quint64 ticket)
+{
+    if (ticket < m_latestTicket.load())
+        return; // a newer position was asked for meanwhile (a slider being dragged)
+    auto state = std::make_shared<AuditMapState>();
+    state->event = event;
+    state->ticket = ticket;
+    std::string error;
+    if (m_replay == nullptr)
+        m_replay = audit::AuditReplay::open(m_replayOptions, &error);
+    Status status = m_replay != nullptr ? Status::Ok : Status::StorageFailed;
+    // A long way: in steps, giving up as soon as a newer position is wanted (the cursor and the
+    // checkpoints made so far stay, so the next request starts from there).
+    Seq from = status == Status::Ok ? m_replay->startSeqFor(event, seq) : seq;
+    while (status == Status::Ok && seq > from + kReplayStepRecords) {
+        status = m_replay->stateAt(
+            event, from + kReplayStepRecords, [](const Ledger&) {}, &error);
+        if (ticket < m_latestTicket.load())
+            return;
+        const Seq next = m_replay->startSeqFor(event, seq);
+        if (next <= from)
+            break; // the journal ended: the last step reaches it
+        from = next;
+    }
+    if (status == Status::Ok) {
+        Seq reached = 0;
+        status = m_replay->stateAt(
+            event, seq,
+            [&](const Ledger& ledger) {
+                const Venue& venue = ledger.venue();
+                state->seats.resize(venue.seats.size());
+                for (SeatIndex s = 0; s < venue.seats.size(); ++s) {
+                    const SeatView view = ledger.seat(s);
+                    state->seats[s] = { view.status, view.allocation, view.channel, view.holder, view.expiresAt };
+                }
+                state->areas.resize(venue.areas.size());
+                for (std::uint32_t a = 0; a < venue.areas.size(); ++a) {
+                    state->areas[a].capacity = venue.areas[a].capacity;
+                    for (const AreaPool& pool : ledger.areaPools(a))
+                        state->areas[a].held += pool.held, state->areas[a].sold += pool.sold;
+                }
+            },
+            &error, &reached);
+        state->seq = reached;
+    }
+    if (status != Status::Ok)
+        state->error = QString::fromStdString(error);
+    Q_EMIT stateReady(state);
+}
+
+} // namespace usher::ui

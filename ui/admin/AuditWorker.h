@@ -1,0 +1,65 @@
+#pragma once
+
+// The audit browser's worker thread: keeps the audit index caught up with the journal, and
+// replays the journal for the time-travel map. Its slots run on its own thread (it is moved to
+// one by AuditLogWidget); results come back as queued signals.
+
+#include "SeatMapModel.h"
+#include "audit/AuditIndex.h"
+#include "audit/AuditReplay.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace usher::ui {
+
+// The seat map's state right after `seq` of `event`, as replayed.
+struct AuditMapState {
+    EventId event = 0;
+    Seq seq = 0;        // the seq reached (the journal may end before the one asked for)
+    quint64 ticket = 0; // the request it answers
+    std::vector<SeatMapModel::SeatInfo> seats;
+    std::vector<SeatMapModel::AreaInfo> areas;
+    QString error; // not empty: the replay failed
+};
+using AuditMapStatePtr = std::shared_ptr<const AuditMapState>;
+
+class AuditWorker final : public QObject {
+    Q_OBJECT
+
+public:
+    // Records indexed per catch-up step: a step ends at a batch boundary past this, so a long
+    // first catch-up lets replays in between and never holds a read snapshot of usher.db for long.
+    static constexpr std::uint64_t kCatchUpStepRecords = 100'000;
+    // A replay longer than this goes in steps, and stops between two when a newer position was
+    // asked for: a slider stays responsive even before the checkpoints of a long journal exist.
+    static constexpr std::uint64_t kReplayStepRecords = 250'000;
+
+    AuditWorker(std::unique_ptr<audit::AuditIndex> index, const audit::AuditReplayOptions& replay);
+    ~AuditWorker() override;
+
+    // Thread-safe: the newest replay ticket; older requests still queued are skipped.
+    void setLatestTicket(quint64 ticket) { m_latestTicket.store(ticket); }
+
+public Q_SLOTS:
+    void catchUp();
+    void replay(quint64 event, quint64 seq, quint64 ticket);
+
+Q_SIGNALS:
+    void caughtUp(quint64 records, bool more, const QString& error);
+    void stateReady(const usher::ui::AuditMapStatePtr& state);
+
+private:
+    std::unique_ptr<audit::AuditIndex> m_index;
+    audit::AuditReplayOptions m_replayOptions;
+    std::unique_ptr<audit::AuditReplay> m_replay;
+    std::atomic<quint64> m_latestTicket { 0 };
+};
+
+} // namespace usher::ui
+
+Q_DECLARE_METATYPE(usher::ui::AuditMapStatePtr)
