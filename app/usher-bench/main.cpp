@@ -11,6 +11,15 @@
 #ifdef USHER_BENCH_SEARCH
 #include "SearchBench.h"
 #endif
+#ifdef USHER_BENCH_AUDIT
+#include "AuditBench.h"
+#endif
+#ifdef USHER_BENCH_SYNC
+#include "SyncBench.h"
+#endif
+#ifdef USHER_BENCH_SYNC_LATENCY
+#include "SyncLatencyBench.h"
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -53,6 +62,18 @@ constexpr Subcommand kSubcommands[] = {
 #ifdef USHER_BENCH_SEARCH
     { "search", "event search: 1M events, index build, query p50/p99 (text, facets), HTTP req/s",
       usher::bench::runSearchBenchCommand },
+#endif
+#ifdef USHER_BENCH_SYNC
+    { "sync", "box office sync: a 100,000-sale offline backlog uploaded to usherd over loopback, ops/s",
+      usher::bench::runSyncBenchCommand },
+#endif
+#ifdef USHER_BENCH_SYNC_LATENCY
+    { "sync-latency", "box office live seats: a seat change on usherd until the box office's model has it, p99",
+      usher::bench::runSyncLatencyBenchCommand },
+#endif
+#ifdef USHER_BENCH_AUDIT
+    { "audit", "the audit log: 10M journal records, index catch-up, page and filter p50/p99, time travel",
+      usher::bench::runAuditBenchCommand },
 #endif
 };
 

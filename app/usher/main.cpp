@@ -1,12 +1,16 @@
 // usher: the desktop app. Parses the command line, opens the engine and boxoffice.db on the data
-// directory and shows the box-office counter (sign-in first); the views live in ui/.
+// directory and shows the app shell: the box-office counter's sign-in first, then the workspaces
+// of the signed-in role (ui/AppShell, ui/AppShellWorkspaces); the views live in ui/.
 
+#include "AppShell.h"
+#include "AppShellWorkspaces.h"
 #include "DemoData.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "counter/CounterBackend.h"
 #include "counter/CounterWindow.h"
 #include "runtime/Engine.h"
+#include "sync/SyncUi.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +19,7 @@
 #include <QPixmap>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +37,10 @@ struct Options {
     QString printer;      // the ticket printer; empty: PDF files in <data>/tickets
     QString signIn;       // demo only: sign in as this demo account at start
     bool seatViewer = false;
+    QString usherd;      // the central usherd (the dashboard's source); empty: the embedded engine only
+    QByteArray usherdToken;
+    QString workspace;   // with --sign-in: show this workspace
+    int screenshotAfterMs = -1;
     bool interactive() const { return screenshot.isEmpty() && quitAfterMs < 0; }
 };
 
@@ -79,7 +88,26 @@ Options parseArguments(const QApplication& app)
     const QCommandLineOption seatViewer(
         QStringLiteral("seat-viewer"),
         QCoreApplication::translate("main", "Show the seat viewer (all events, all channels) instead of the counter."));
-    parser.addOptions({ data, demo, screenshot, quitAfter, terminal, channel, printer, signIn, seatViewer });
+    const QCommandLineOption usherd(
+        QStringLiteral("usherd"),
+        QCoreApplication::translate("main", "The central usherd at <url> (e.g. http://127.0.0.1:8080): the admin "
+                                            "dashboard shows its live figures."),
+        QCoreApplication::translate("main", "url"));
+    const QCommandLineOption usherdToken(
+        QStringLiteral("usherd-token"),
+        QCoreApplication::translate("main", "A promoter or admin <token> of that usherd (default: the "
+                                            "USHER_USHERD_TOKEN environment variable)."),
+        QCoreApplication::translate("main", "token"));
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        QCoreApplication::translate("main", "With --sign-in: show the workspace <id> (sales, dashboard, ...)."),
+        QCoreApplication::translate("main", "id"));
+    const QCommandLineOption screenshotAfter(
+        QStringLiteral("screenshot-after-ms"),
+        QCoreApplication::translate("main", "Take the --screenshot after <ms> milliseconds."),
+        QCoreApplication::translate("main", "ms"));
+    parser.addOptions({ data, demo, screenshot, quitAfter, terminal, channel, printer, signIn, seatViewer, usherd,
+                        usherdToken, workspace, screenshotAfter });
     parser.process(app);
 
     Options options;
@@ -94,6 +122,26 @@ Options parseArguments(const QApplication& app)
     options.printer = parser.value(printer);
     options.signIn = parser.value(signIn);
     options.seatViewer = parser.isSet(seatViewer);
+    options.usherd = parser.value(usherd);
+    options.usherdToken = parser.isSet(usherdToken) ? parser.value(usherdToken).toUtf8()
+                                                    : qgetenv("USHER_USHERD_TOKEN");
+    options.workspace = parser.value(workspace);
+    if (!options.usherd.isEmpty()) {
+        const QUrl url(options.usherd, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            std::fprintf(stderr, "usher: %s\n",
+                         qPrintable(QCoreApplication::translate("main", "--usherd takes a URL such as "
+                                                                        "http://127.0.0.1:8080.")));
+            std::exit(1);
+        }
+    }
+    if (parser.isSet(screenshotAfter)) {
+        bool ok = false;
+        options.screenshotAfterMs = parser.value(screenshotAfter).toInt(&ok);
+        if (!ok || options.screenshotAfterMs < 0)
+            parser.showHelp(1);
+    }
     bool channelOk = false;
     const uint channelId = parser.value(channel).toUInt(&channelOk);
     if (!channelOk || channelId == 0 || channelId > 65535)
@@ -193,6 +241,19 @@ int main(int argc, char** argv)
     if (!options.signIn.isEmpty() && demoPassword(options.signIn) == nullptr)
         return fail(options, QCoreApplication::translate("main", "--sign-in takes a demo account: %1").arg(options.signIn));
 
+    // Sync with usherd (docs/design/sync.md, "Desktop client"): enrolled (<data>/sync-device.json),
+    // a SyncClient uploads this box office's operations and receives its allocations; otherwise the
+    // counter's Sync menu offers the enrolment, prefilled with --usherd. A device file that cannot
+    // be used is reported and the counter runs without sync.
+    usher::ui::SyncSession sync(*engine, QString::fromStdString(engineOptions.dataDirectory));
+    sync.setDefaultServer(options.usherd);
+    QString syncMessage;
+    const bool syncOk = sync.startIfEnrolled(&syncMessage);
+    if (!syncMessage.isEmpty())
+        std::fprintf(stderr, "usher: %s\n", qPrintable(syncMessage));
+    if (!syncOk && options.interactive())
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Usher"), syncMessage);
+
     int status = 0;
     {
         usher::ui::CounterWindowOptions counterOptions;
@@ -204,19 +265,36 @@ int main(int argc, char** argv)
         if (options.seatViewer) {
             window = std::make_unique<usher::ui::MainWindow>(*engine);
         } else {
-            auto counter = std::make_unique<usher::ui::CounterWindow>(backend->services(), counterOptions);
+            auto* counter = new usher::ui::CounterWindow(backend->services(), counterOptions);
+            usher::ui::installSyncUi(*counter, sync);
+            auto shell = std::make_unique<usher::ui::AppShell>(counter); // owns the counter
+            usher::ui::WorkspaceSources sources;
+            sources.dataDirectory = QString::fromStdString(engineOptions.dataDirectory);
+            sources.usherd = options.usherd;
+            sources.usherdToken = options.usherdToken;
+            usher::ui::addStandardWorkspaces(*shell, *engine, backend->services(), sources);
+            if (!options.workspace.isEmpty()) {
+                usher::ui::AppShell* target = shell.get();
+                const QString id = options.workspace;
+                QObject::connect(counter, &usher::ui::CounterWindow::staffSignedIn, target, [target, id] {
+                    QTimer::singleShot(0, target, [target, id] { target->showWorkspace(id); });
+                });
+            }
             if (!options.signIn.isEmpty())
                 counter->signIn(options.signIn, QString::fromLatin1(demoPassword(options.signIn)));
-            window = std::move(counter);
+            window = std::move(shell);
         }
         window->show();
         if (!options.screenshot.isEmpty())
             scheduleScreenshot(app, *window, options.screenshot,
-                               options.signIn.isEmpty() ? kScreenshotSettleMs : kSignInSettleMs);
+                               options.screenshotAfterMs >= 0 ? options.screenshotAfterMs
+                                   : options.signIn.isEmpty()  ? kScreenshotSettleMs
+                                                               : kSignInSettleMs);
         if (options.quitAfterMs >= 0)
             QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
         status = QApplication::exec();
     } // the windows (and their engine subscriptions) go before the engine
+    sync.stop(); // before the engine it syncs
     backend.reset();
     engine->close();
     return status;

@@ -5,10 +5,36 @@
 
 #include "net/ApiService.h"
 #include "net/ApiSupport.h"
+#include "net/Log.h"
 #include "net/WaitingRoomService.h"
 #include "runtime/Clock.h"
 
 namespace usher::net {
+
+namespace {
+
+// Every change of a waiting room (pause, resume, drain rate, onsale time...), applied or refused,
+// goes into the audit trail: one structured log line with "audit":"waiting_room", who (the staff token's
+// role, row id and name), from where, the event, the change as sent and the answer's status.
+// The waiting room is not part of an event's ledger, so it has no journal record; see
+// docs/design/admin-views.md.
+void auditWaitingRoomChange(std::uint64_t event, const Principal& principal, const HttpRequest& request, int status)
+{
+    constexpr std::size_t kChangeBytesMax = 2048;
+    const std::string_view change = std::string_view(request.body).substr(0, kChangeBytesMax);
+    LogLine(status == 200 ? LogLevel::Info : LogLevel::Warn, "waiting room change")
+        .str("audit", "waiting_room")
+        .str("action", "waiting_room.put")
+        .num("event", std::int64_t(event))
+        .str("actorRole", roleName(principal.role))
+        .num("actorId", std::int64_t(principal.id))
+        .str("actorName", principal.name)
+        .str("remote", request.remote)
+        .str("change", change)
+        .num("status", status);
+}
+
+} // namespace
 
 void ApiService::setWaitingRooms(WaitingRoomService* rooms)
 {
@@ -46,8 +72,11 @@ void ApiService::waitingRoomRoute(HttpRequest& request, const std::vector<std::s
     Principal principal;
     if (!authenticate(request, reply, { Role::Promoter, Role::Admin }, &principal))
         return;
-    return m == "GET" ? reply.send(m_waitingRooms->getSettings(event))
-                      : reply.send(m_waitingRooms->putSettings(event, request.body, now));
+    if (m == "GET")
+        return reply.send(m_waitingRooms->getSettings(event));
+    HttpResponse response = m_waitingRooms->putSettings(event, request.body, now);
+    auditWaitingRoomChange(event, principal, request, response.status);
+    return reply.send(std::move(response));
 }
 
 bool ApiService::waitingRoomMessage(const WsConnectionPtr& connection, std::string_view type, std::string_view queueId)

@@ -344,6 +344,7 @@ void CounterWindow::signedIn(const StaffAccount& account, ShiftId shift, const s
     connect(m_sale, &SalePage::customerOrdersRequested, this,
             [this](const QString& name) { AfterSale::findOrder(this, m_services, name); });
     updateActions();
+    Q_EMIT staffSignedIn(account);
     if (shift == 0) {
         m_openShift->prepare(QString::fromStdString(account.displayName), defaultCurrency());
         m_stack->setCurrentWidget(m_openShift);
@@ -418,6 +419,7 @@ void CounterWindow::signOut()
     m_services.shift = 0;
     updateActions();
     m_signIn->reset();
+    Q_EMIT staffSignedOut();
 }
 
 void CounterWindow::refreshDrawer()

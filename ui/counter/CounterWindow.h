@@ -57,6 +57,11 @@ public:
     QLabel* drawerLabel() const { return m_drawerLabel; }
     QAction* action(const QString& objectName) const;
 
+Q_SIGNALS:
+    // For the app shell (AppShell): who signed in, and that nobody is signed in any more.
+    void staffSignedIn(const usher::StaffAccount& account);
+    void staffSignedOut();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
