@@ -287,22 +287,7 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
 bool ApiService::authenticate(const HttpRequest& request, const ApiReply& reply, std::initializer_list<Role> roles,
                               Principal* principal)
 {
-    const std::string_view header = request.header("authorization");
-    if (!header.starts_with("Bearer ")) {
-        reply.send(errorResponse(401, "unauthorized", "a bearer token is required"));
-        return false;
-    }
-    const auto found = m_tokens.authenticate(header.substr(7), systemClockNow());
-    if (!found) {
-        reply.send(errorResponse(401, "unauthorized", "unknown or expired token"));
-        return false;
-    }
-    if (std::find(roles.begin(), roles.end(), found->role) == roles.end()) {
-        reply.send(errorResponse(403, "forbidden", std::string("not allowed for role ") + roleName(found->role)));
-        return false;
-    }
-    *principal = *found;
-    return true;
+    return authorizeBearer(m_tokens, request, reply, roles, principal);
 }
 
 EventShard* ApiService::findEvent(std::string_view idText, const ApiReply& reply)

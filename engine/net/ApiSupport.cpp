@@ -1,7 +1,9 @@
 #include "net/ApiSupport.h"
 
 #include "net/Log.h"
+#include "runtime/Clock.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -125,6 +127,27 @@ void ApiReply::send(HttpResponse&& response) const
     if (m_metrics)
         m_metrics->observeRequest(m_route, response.status, double(steadyNowNs() - m_startNs) / 1e9);
     m_reply.send(std::move(response));
+}
+
+bool authorizeBearer(TokenStore& tokens, const HttpRequest& request, const ApiReply& reply,
+                     std::initializer_list<Role> roles, Principal* principal)
+{
+    const std::string_view header = request.header("authorization");
+    if (!header.starts_with("Bearer ")) {
+        reply.send(errorResponse(401, "unauthorized", "a bearer token is required"));
+        return false;
+    }
+    const auto found = tokens.authenticate(header.substr(7), systemClockNow());
+    if (!found) {
+        reply.send(errorResponse(401, "unauthorized", "unknown or expired token"));
+        return false;
+    }
+    if (std::find(roles.begin(), roles.end(), found->role) == roles.end()) {
+        reply.send(errorResponse(403, "forbidden", std::string("not allowed for role ") + roleName(found->role)));
+        return false;
+    }
+    *principal = *found;
+    return true;
 }
 
 } // namespace usher::net

@@ -7,8 +7,10 @@
 #include "core/Types.h"
 #include "net/HttpTypes.h"
 #include "net/Metrics.h"
+#include "net/TokenStore.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -28,6 +30,13 @@ std::int64_t steadyNowNs();
 std::string compositeId(EventId event, std::uint64_t id);
 bool parseCompositeId(std::string_view text, EventId* event, std::uint64_t* id);
 bool parseUnsigned(std::string_view text, std::uint64_t* value);
+
+class ApiReply;
+
+// The bearer token of `request`, checked against `tokens` and `roles`: true with *principal, or
+// false after answering 401 (no or unknown token) or 403 (a role not in `roles`).
+bool authorizeBearer(TokenStore& tokens, const HttpRequest& request, const ApiReply& reply,
+                     std::initializer_list<Role> roles, Principal* principal);
 
 // The reply to one request, with its route's latency recorded when sent. Copyable; send once.
 class ApiReply {
