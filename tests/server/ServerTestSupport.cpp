@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QThread>
 
 #include <csignal>
@@ -322,6 +323,35 @@ void WsClient::close()
     if (m_socket)
         m_socket->close();
     m_socket.reset();
+}
+
+bool makeTestCertificate(const QString& directory, TestCertificate* out, QString* error)
+{
+    error->clear();
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        return false;
+    out->certificate = directory + QLatin1String("/cert.pem");
+    out->key = directory + QLatin1String("/key.pem");
+    QProcess make;
+    make.start(openssl,
+               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), out->key, QStringLiteral("-out"), out->certificate,
+                 QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
+    if (!make.waitForFinished(30'000) || make.exitStatus() != QProcess::NormalExit || make.exitCode() != 0) {
+        *error = QStringLiteral("openssl could not make the test certificate: ")
+            + QString::fromLocal8Bit(make.readAllStandardError());
+        return false;
+    }
+    QFile pem(out->certificate);
+    if (!pem.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read ") + out->certificate;
+        return false;
+    }
+    out->pem = pem.readAll();
+    return true;
 }
 
 } // namespace usher::test

@@ -96,4 +96,14 @@ private:
     std::vector<QByteArray> m_messages;
 };
 
+// A self-signed certificate for 127.0.0.1 and localhost (P-256, valid one day), made by the
+// openssl command in `directory` (cert.pem, key.pem). False with an empty *error when openssl is
+// not installed (skip the test), false with the reason when it failed.
+struct TestCertificate {
+    QString certificate; // PEM file path
+    QString key;         // PEM file path
+    QByteArray pem;      // the certificate itself, for a client to trust
+};
+bool makeTestCertificate(const QString& directory, TestCertificate* out, QString* error);
+
 } // namespace usher::test

@@ -31,25 +31,18 @@ private:
 
 void TestServerTls::initTestCase()
 {
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty())
-        QSKIP("the openssl command is not installed; it makes the test certificate");
     m_dir = std::make_unique<TempDir>();
     const QString data = QString::fromStdString(m_dir->path());
-    const QString certificate = data + QLatin1String("/cert.pem");
-    const QString key = data + QLatin1String("/key.pem");
-    QProcess make;
-    make.start(openssl,
-               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificate, QStringLiteral("-days"),
-                 QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
-    QVERIFY(make.waitForFinished(30'000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
-    QFile pem(certificate);
-    QVERIFY(pem.open(QIODevice::ReadOnly));
-    useTls(pem.readAll());
+    TestCertificate tls;
+    QString problem;
+    if (!makeTestCertificate(data, &tls, &problem)) {
+        if (problem.isEmpty())
+            QSKIP("the openssl command is not installed; it makes the test certificate");
+        QFAIL(qPrintable(problem));
+    }
+    const QString certificate = tls.certificate;
+    const QString key = tls.key;
+    useTls(tls.pem);
 
     m_usherd = std::make_unique<UsherdProcess>(data);
     // A short header timeout and a long idle one, so that the slow client shows which one cut it.

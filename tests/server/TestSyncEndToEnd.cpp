@@ -582,25 +582,18 @@ void TestSyncEndToEnd::realUsherd()
 // ignored); trusting it (a self-signed usherd's certificate given to the client) connects.
 void TestSyncEndToEnd::wssCertificates()
 {
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty())
-        QSKIP("the openssl command is not installed; it makes the test certificate");
     TempDir dir;
     const QString data = QString::fromStdString(dir.path());
-    const QString certificate = data + QLatin1String("/cert.pem");
-    const QString key = data + QLatin1String("/key.pem");
-    QProcess make;
-    make.start(openssl,
-               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), key, QStringLiteral("-out"), certificate, QStringLiteral("-days"),
-                 QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
-    QVERIFY(make.waitForFinished(30'000));
-    QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
-    QFile pemFile(certificate);
-    QVERIFY(pemFile.open(QIODevice::ReadOnly));
-    const QByteArray pem = pemFile.readAll();
+    TestCertificate tls;
+    QString tlsProblem;
+    if (!makeTestCertificate(data, &tls, &tlsProblem)) {
+        if (tlsProblem.isEmpty())
+            QSKIP("the openssl command is not installed; it makes the test certificate");
+        QFAIL(qPrintable(tlsProblem));
+    }
+    const QString certificate = tls.certificate;
+    const QString key = tls.key;
+    const QByteArray pem = tls.pem;
     useTls(pem);
     m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
     m_usherd = std::make_unique<UsherdProcess>(data);
