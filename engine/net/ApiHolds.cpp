@@ -15,6 +15,14 @@ namespace usher::net {
 
 namespace {
 
+// An error answer that also names the seat: {"error":{...},"seat":N}.
+HttpResponse namingSeat(HttpResponse response, SeatId seat)
+{
+    response.body.pop_back(); // reopen the outer object: ..."}} -> ..."},"seat":N}
+    response.body += ",\"seat\":" + std::to_string(seat) + "}";
+    return response;
+}
+
 constexpr std::initializer_list<Role> kSellers
     = { Role::Buyer, Role::Clerk, Role::Device, Role::Promoter, Role::Admin };
 
@@ -179,13 +187,9 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
 
 HttpResponse ApiService::conflictResponse(Status status, SeatId seat)
 {
-    HttpResponse response
-        = statusResponse(status, seat != 0 ? "seat " + std::to_string(seat) + " is not available" : "not available");
-    if (seat != 0) {
-        response.body.pop_back(); // reopen the outer object: ..."}} -> ..."},"seat":N}
-        response.body += ",\"seat\":" + std::to_string(seat) + "}";
-    }
-    return response;
+    if (seat == 0)
+        return statusResponse(status, "not available");
+    return namingSeat(statusResponse(status, "seat " + std::to_string(seat) + " is not available"), seat);
 }
 
 void ApiService::answerUnavailableSeat(EventShard* shard, SeatId seat, const ApiReply& reply)
@@ -201,12 +205,10 @@ void ApiService::answerUnavailableSeat(EventShard* shard, SeatId seat, const Api
     }
     if (!allocated)
         return reply.send(conflictResponse(Status::SeatUnavailable, seat));
-    HttpResponse response = errorResponse(
-        409, "seat_allocated",
-        "seat " + std::to_string(seat) + " is allocated to a box office: it sells it offline, not through usherd");
-    response.body.pop_back();
-    response.body += ",\"seat\":" + std::to_string(seat) + "}";
-    reply.send(std::move(response));
+    reply.send(namingSeat(errorResponse(409, "seat_allocated",
+                                        "seat " + std::to_string(seat)
+                                            + " is allocated to a box office: it sells it offline, not through usherd"),
+                          seat));
 }
 
 void ApiService::deleteHold(HttpRequest& request, std::string_view id, const ApiReply& reply)
