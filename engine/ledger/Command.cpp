@@ -61,8 +61,11 @@ public:
             std::memcpy(&word, text.data() + i, 8);
             mix(word);
         }
+        // The last 0-7 bytes as a little-endian word (a byte loop: a memcpy of a variable length
+        // is a library call, once per text on the hot path).
         std::uint64_t tail = 0;
-        std::memcpy(&tail, text.data() + i, text.size() - i);
+        for (std::size_t j = text.size(); j > i; --j)
+            tail = (tail << 8) | static_cast<unsigned char>(text[j - 1]);
         mix(tail);
     }
     std::uint64_t value() const

@@ -7,6 +7,8 @@
 #ifndef Q_MOC_RUN
 #include "engine/LedgerTestKit.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cstring>
 #include <set>
@@ -43,6 +45,19 @@ QList<Amount> amounts(const std::vector<IssuedTicket>& tickets)
     return out;
 }
 
+// The code a ticket must carry: libsodium's SipHash-2-4-128 of event id | ticket id | generation
+// (little-endian, 20 bytes) under the first 16 bytes of the event's ticket key.
+TicketCode libsodiumTicketCode(const EventSpec& spec, TicketId ticket, std::uint32_t generation)
+{
+    std::uint8_t input[8 + 8 + 4];
+    std::memcpy(input, &spec.id, 8);
+    std::memcpy(input + 8, &ticket, 8);
+    std::memcpy(input + 16, &generation, 4);
+    TicketCode code{};
+    crypto_shorthash_siphashx24(code.data(), input, sizeof(input), spec.ticketKey.data());
+    return code;
+}
+
 QList<TicketId> ids(const std::vector<IssuedTicket>& tickets)
 {
     QList<TicketId> out;
@@ -59,6 +74,7 @@ class TestLedgerOrders : public QObject {
 private Q_SLOTS:
     // Confirm.
     void confirmCreatesOrderAndTickets();
+    void ticketCodesAreLibsodiumSipHash();
     void confirmDefaultsToFirstPriceType();
     void orderAndTicketIdsAreSequential();
     void confirmExpectedAmount();
@@ -555,6 +571,22 @@ void TestLedgerOrders::refundReturnsAreaCapacity()
     QCOMPARE(h.ledger->counts().areaSold, std::uint64_t { 2 });
     QVERIFY(h.holdArea(10, kArea, kClerk, kBox).ok());
     QCOMPARE(h.ledger->hold(h.holdArea(10, kArea, kClerk, kBox).hold)->pool, kOpenPool);
+}
+
+// The ledger computes SipHash-2-4-128 itself (fixed-length input, no library call): it must give
+// libsodium's codes bit for bit, for fresh tickets and for the new code of an exchange.
+void TestLedgerOrders::ticketCodesAreLibsodiumSipHash()
+{
+    Harness h;
+    const CommandResult r = h.confirm(h.holdSeats({ 1, 2, 51 }).hold);
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(r.tickets.size(), std::size_t { 3 });
+    for (const IssuedTicket& t : r.tickets)
+        QVERIFY(t.code == libsodiumTicketCode(h.ledger->spec(), t.id, 0));
+    const CommandResult moved = h.exchange(r.order, r.tickets[1].id, 3);
+    QCOMPARE(moved.status, Status::Ok);
+    QVERIFY(moved.tickets[0].code == libsodiumTicketCode(h.ledger->spec(), r.tickets[1].id, 1));
+    QVERIFY(h.ledger->ticket(r.tickets[1].id)->code == moved.tickets[0].code);
 }
 
 // ---- exchange ------------------------------------------------------------------------------------
