@@ -1,6 +1,7 @@
 // Holds: POST /api/events/{id}/seats/{seatId}/hold, POST /api/events/{id}/holds, DELETE /api/holds/{id}.
 
 #include "net/ApiService.h"
+#include "core/Assert.h"
 #include "net/ApiSupport.h"
 #include "net/Log.h"
 #include "runtime/Clock.h"
@@ -26,9 +27,9 @@ HttpResponse namingSeat(HttpResponse response, SeatId seat)
 constexpr std::initializer_list<Role> kSellers
     = { Role::Buyer, Role::Clerk, Role::Device, Role::Promoter, Role::Admin };
 
-std::string holdBody(const EventSpec& spec, const CommandResult& result)
+std::string holdBody(EventId event, const CommandResult& result)
 {
-    std::string body = "{\"holdId\":\"" + compositeId(spec.id, result.hold) + "\",\"event\":" + std::to_string(spec.id);
+    std::string body = "{\"holdId\":\"" + compositeId(event, result.hold) + "\",\"event\":" + std::to_string(event);
     if (result.area) {
         body += ",\"area\":" + std::to_string(result.area) + ",\"quantity\":" + std::to_string(result.quantity);
         body += ",\"seats\":[]";
@@ -56,7 +57,85 @@ IdempotencyKey scopedKey(const Principal& principal, std::string_view prefix, st
     return IdempotencyKey::fromString(text);
 }
 
+// The hold routes' commands that one network thread read in its current round, per shard: they
+// go to the shard as one submit (one queue lock, one wake-up, one completion) at the round's end,
+// and their answers come back to the thread as one job (TigerBeetle's "batching is the
+// interface"; docs/performance.md, usherd).
+struct RoundCommands {
+    EventShard* shard = nullptr;
+    std::vector<Command> commands;
+    std::vector<std::function<void(CommandResult&&)>> thens;
+};
+struct RoundBatch {
+    const ApiService* owner = nullptr; // one ApiService batches on a thread; others submit directly
+    bool flushPosted = false;
+    std::vector<RoundCommands> shards;
+};
+thread_local RoundBatch t_round;
+constexpr std::size_t kRoundCommandsMax = 1024; // a larger round goes out in several batches
+
 } // namespace
+
+void ApiService::submitBatched(EventShard* shard, Command command, std::function<void(CommandResult&&)> then)
+{
+    NetworkThread* thread = NetworkThread::current();
+    if (thread == nullptr || (t_round.owner != nullptr && t_round.owner != this))
+        return submit(shard, std::move(command), std::move(then));
+    t_round.owner = this;
+    auto entry = std::find_if(t_round.shards.begin(), t_round.shards.end(),
+                              [shard](const RoundCommands& r) { return r.shard == shard; });
+    if (entry == t_round.shards.end()) {
+        t_round.shards.push_back(RoundCommands{ shard, {}, {} });
+        entry = t_round.shards.end() - 1;
+    }
+    entry->commands.push_back(std::move(command));
+    entry->thens.push_back(std::move(then));
+    if (!t_round.flushPosted) {
+        t_round.flushPosted = true;
+        thread->post([this] {
+            t_round.flushPosted = false;
+            flushRound();
+        });
+    }
+    if (entry->commands.size() >= kRoundCommandsMax)
+        flushRound();
+}
+
+void ApiService::flushRound()
+{
+    NetworkThread* thread = NetworkThread::current();
+    USHER_ASSERT(thread != nullptr && t_round.owner == this);
+    std::vector<RoundCommands> shards;
+    shards.swap(t_round.shards);
+    for (RoundCommands& round : shards) {
+        USHER_ASSERT(round.commands.size() == round.thens.size());
+        if (round.commands.empty())
+            continue;
+        // Shared with the completion, so that a refusal can still answer every request.
+        auto thens = std::make_shared<std::vector<std::function<void(CommandResult&&)>>>(std::move(round.thens));
+        const std::size_t count = round.commands.size();
+        Status status = Status::ShuttingDown;
+        {
+            std::shared_lock guard(m_engineGuard);
+            if (!m_closed.load())
+                status = round.shard->submit(std::move(round.commands),
+                                             [thread, thens](std::vector<CommandResult>&& results) {
+                                                 USHER_ASSERT(results.size() == thens->size());
+                                                 thread->post([thens, results = std::move(results)]() mutable {
+                                                     for (std::size_t i = 0; i < results.size(); ++i)
+                                                         (*thens)[i](std::move(results[i]));
+                                                 });
+                                             });
+        }
+        if (status == Status::Ok)
+            continue;
+        for (std::size_t i = 0; i < count; ++i) {
+            CommandResult refused;
+            refused.status = status;
+            (*thens)[i](std::move(refused));
+        }
+    }
+}
 
 void ApiService::postSeatHold(HttpRequest& request, std::string_view id, std::string_view seat, const ApiReply& reply)
 {
@@ -162,7 +241,10 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
                return c.id == command.channel && c.kind == ChannelKind::BoxOffice;
            });
     const bool openPoolOnly = command.openPoolOnly;
-    submit(shard, std::move(command), [this, shard, &spec, openPoolOnly, reply](CommandResult&& result) {
+    // The answer is made on the network thread, possibly after the engine closed (shutdown): it
+    // must not touch the shard or its spec, only the worker below does, under m_engineGuard.
+    const EventId event = spec.id;
+    submitBatched(shard, std::move(command), [this, shard, event, openPoolOnly, reply](CommandResult&& result) {
         if (result.ok()) {
             if (result.replayed) {
                 ++m_metrics.holdReplays;
@@ -170,7 +252,7 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
                 ++m_metrics.holds;
                 m_metrics.heldSeats += result.area ? result.quantity : result.seats.size();
             }
-            return reply.send(jsonResponse(201, holdBody(spec, result)));
+            return reply.send(jsonResponse(201, holdBody(event, result)));
         }
         if (httpStatus(result.status) != 409)
             return reply.send(statusResponse(result.status));
@@ -228,7 +310,7 @@ void ApiService::deleteHold(HttpRequest& request, std::string_view id, const Api
     command.channel = channelFor(shard->spec(), principal, request);
     command.now = systemClockNow();
     command.key = scopedKey(principal, "release", std::to_string(event) + "-" + std::to_string(hold));
-    submit(shard, std::move(command), [this, reply](CommandResult&& result) {
+    submitBatched(shard, std::move(command), [this, reply](CommandResult&& result) {
         if (!result.ok())
             return reply.send(statusResponse(result.status));
         if (!result.replayed)

@@ -21,6 +21,7 @@ struct EventHub::View {
     Seq seq = 0;
     std::uint64_t generation = 0; // bumped by every resync
     std::shared_ptr<const AvailabilityBody> cached;
+    bool served = false; // `cached` (or the one before it) went out to a GET: worth rebuilding early
 
     // Hub thread only.
     struct RingEntry {
@@ -32,6 +33,7 @@ struct EventHub::View {
     std::deque<RingEntry> ring;
     std::size_t ringSeats = 0;
     std::vector<WsConnectionPtr> subscribers;
+    bool rebuild = false; // changed in this round of tasks, and its body was being read
 };
 
 namespace {
@@ -166,6 +168,28 @@ std::size_t EventHub::events() const
     return m_views.size();
 }
 
+namespace {
+
+// The availability body of a view's state, with its ETag.
+std::shared_ptr<const AvailabilityBody> availabilityBody(EventId event, Seq seq, std::uint64_t generation,
+                                                         const std::string& states, const Venue& venue,
+                                                         const std::vector<std::array<std::uint32_t, 3>>& areas)
+{
+    auto body = std::make_shared<AvailabilityBody>();
+    body->seq = seq;
+    body->etag = "\"" + std::to_string(event) + "-" + std::to_string(generation) + "-" + std::to_string(seq) + "\"";
+    body->body = std::make_shared<const std::string>(stateJson(nullptr, event, seq, states, venue, areas));
+    return body;
+}
+
+} // namespace
+
+// The caller holds view.mutex.
+std::shared_ptr<const AvailabilityBody> EventHub::buildAvailability(const View& view)
+{
+    return availabilityBody(view.id, view.seq, view.generation, view.states, *view.shard->spec().venue, view.areas);
+}
+
 bool EventHub::availability(EventId event, AvailabilityBody* out)
 {
     View* view = find(event);
@@ -176,16 +200,42 @@ bool EventHub::availability(EventId event, AvailabilityBody* out)
         ++m_metrics.cacheHits[std::size_t(CacheKind::Availability)];
     } else {
         ++m_metrics.cacheMisses[std::size_t(CacheKind::Availability)];
-        auto body = std::make_shared<AvailabilityBody>();
-        body->seq = view->seq;
-        body->etag = "\"" + std::to_string(event) + "-" + std::to_string(view->generation) + "-"
-            + std::to_string(view->seq) + "\"";
-        body->body = std::make_shared<const std::string>(
-            stateJson(nullptr, event, view->seq, view->states, view->shard->spec().venue.operator*(), view->areas));
-        view->cached = std::move(body);
+        view->cached = buildAvailability(*view);
     }
+    view->served = true;
     *out = *view->cached;
     return true;
+}
+
+// Under a sale every commit changes seats, and a body rebuilt by the next GET served few others
+// (19.8 % hits measured). So the hub rebuilds the body itself, once per round of publications
+// (however many commits that round applied), for the events whose previous body was read; a GET
+// then finds it ready. Between a change and that rebuild the cache is empty, so a GET never
+// gets a body (or an ETag) older than a change the hub has applied.
+void EventHub::rebuildChanged()
+{
+    for (View* view : m_rebuild) {
+        if (!view->rebuild)
+            continue;
+        view->rebuild = false;
+        std::uint64_t generation = 0;
+        {
+            std::lock_guard lock(view->mutex);
+            if (view->cached != nullptr)
+                continue; // a GET built it meanwhile
+            generation = view->generation;
+        }
+        // Built without the lock (the hub thread is the only writer of the state), so GETs never
+        // wait for it.
+        std::shared_ptr<const AvailabilityBody> body = availabilityBody(
+            view->id, view->seq, generation, view->states, *view->shard->spec().venue, view->areas);
+        std::lock_guard lock(view->mutex);
+        if (view->cached == nullptr && body->seq == view->seq && generation == view->generation) {
+            view->cached = std::move(body);
+            view->served = false;
+        }
+    }
+    m_rebuild.clear();
 }
 
 void EventHub::subscribe(const WsConnectionPtr& connection, EventId event, std::optional<Seq> fromSeq)
@@ -259,6 +309,7 @@ void EventHub::loop()
         }
         for (Task& task : work)
             run(task);
+        rebuildChanged();
         std::vector<View*> resync;
         {
             std::lock_guard lock(m_viewsMutex);
@@ -389,6 +440,10 @@ void EventHub::applyPublication(View& view, const Published& published)
                 view.areas[delta.area] = { delta.available, delta.held, delta.sold };
         view.seq = published.lastSeq;
         view.cached.reset();
+        if (view.served && !view.rebuild) {
+            view.rebuild = true;
+            m_rebuild.push_back(&view);
+        }
     }
     m_metrics.seatsReleasedToAvailable += releasedSeats;
 

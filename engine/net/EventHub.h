@@ -9,8 +9,10 @@
 // hub's bounded queue; when the queue is full the event is marked for a resync (a fresh read of
 // the ledger and a snapshot to its subscribers) instead of blocking the committer.
 //
-// The availability body is built lazily: every publication invalidates it, the next GET rebuilds
-// it (a miss) and the ones after share it (hits) until the next change.
+// The availability body: every publication invalidates it. When the body was read since the last
+// change, the hub thread rebuilds it once per round of publications (a round applies every
+// commit that arrived meanwhile), so that GETs during a sale find it ready; otherwise the next GET
+// builds it (a miss) and the ones after share it (hits) until the next change.
 
 #include "core/Types.h"
 #include "net/HttpTypes.h"
@@ -93,6 +95,8 @@ private:
     void run(Task& task);
     void warmView(View& view);
     void applyPublication(View& view, const Published& published);
+    static std::shared_ptr<const AvailabilityBody> buildAvailability(const View& view);
+    void rebuildChanged();
     void sendSnapshot(View& view, const WsConnectionPtr& connection);
     void doSubscribe(View& view, const WsConnectionPtr& connection, std::optional<Seq> fromSeq);
     View* find(EventId event) const;
@@ -113,6 +117,7 @@ private:
     std::atomic<std::uint64_t> m_resyncs { 0 };
     std::atomic<std::uint64_t> m_dropped { 0 };
     std::map<std::uint64_t, std::vector<EventId>> m_clientEvents; // hub thread only
+    std::vector<View*> m_rebuild;                                  // hub thread only: rebuildChanged()
     std::thread m_thread;
 };
 

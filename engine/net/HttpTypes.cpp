@@ -2,6 +2,20 @@
 
 namespace usher::net {
 
+namespace {
+thread_local NetworkThread* t_networkThread = nullptr;
+} // namespace
+
+NetworkThread* NetworkThread::current()
+{
+    return t_networkThread;
+}
+
+void NetworkThread::setCurrent(NetworkThread* thread)
+{
+    t_networkThread = thread;
+}
+
 std::string_view HttpRequest::queryParameter(std::string_view name) const
 {
     std::string_view rest = query;

@@ -83,6 +83,23 @@ private:
     std::shared_ptr<State> m_state;
 };
 
+// A network thread of HttpServer, for handlers that batch what one thread reads in one round:
+// handle() runs on such a thread, and a job posted to it from that thread runs once the thread has
+// handled every request that was ready (the end of its round). Valid until its HttpServer is
+// destroyed.
+class NetworkThread {
+public:
+    virtual ~NetworkThread() = default;
+    // The calling thread's, or null when the calling thread is not a network thread.
+    static NetworkThread* current();
+    // Runs `job` on this thread after the handlers that are ready now. Thread-safe. Dropped
+    // (destroyed without running) once the server has stopped.
+    virtual void post(std::function<void()> job) = 0;
+
+protected:
+    static void setCurrent(NetworkThread* thread); // by the thread itself, before it runs
+};
+
 class HttpHandler {
 public:
     virtual ~HttpHandler() = default;

@@ -45,6 +45,9 @@ private Q_SLOTS:
     void hugeHeaderIs431();
     void malformedRequestIs400();
     void pipelinedResponsesComeInOrder();
+    void pipelinedHoldsAreAnsweredInOrder();
+    void racingHoldsGetOneSeatOnce();
+    void availabilityFollowsEveryHold();
     void disconnectMidRequestKeepsServing();
     void metricsAreExported();
     void patchChangesTheEvent();
@@ -433,6 +436,108 @@ void TestServerHttp::pipelinedResponsesComeInOrder()
     QCOMPARE(client.readResponse().status, 404);
     QCOMPARE(client.readResponse().json().value(QLatin1String("status")).toString(), QStringLiteral("ready"));
     QVERIFY(client.readResponse().json().contains(QLatin1String("events")));
+}
+
+namespace {
+
+QByteArray rawHold(const char* event, int seat, const QByteArray& key, const QByteArray& bearer)
+{
+    return QByteArray("POST /api/events/") + event + "/seats/" + QByteArray::number(seat) + "/hold HTTP/1.1\r\n"
+        + "Host: x\r\nAuthorization: Bearer " + bearer + "\r\nIdempotency-Key: " + key
+        + "\r\nContent-Length: 0\r\n\r\n";
+}
+
+} // namespace
+
+// The holds one network thread reads in a round go to the shard as one batch and come back as
+// one job (ApiHolds.cpp): every answer must still be the right one, in request order.
+void TestServerHttp::pipelinedHoldsAreAnsweredInOrder()
+{
+    HttpClient client(m_port);
+    QVERIFY(client.connect());
+    const QByteArray bearer = session();
+    QByteArray requests;
+    for (int i = 0; i < 8; ++i)
+        requests += rawHold("2", 2100 + i, "p-" + QByteArray::number(i), bearer);
+    requests += rawHold("2", 2100, "p-other", bearer); // taken by the first
+    requests += rawHold("2", 2103, "p-3", bearer);     // a retry of the fourth
+    QVERIFY(client.sendRaw(requests));
+    std::vector<QString> holdIds;
+    for (int i = 0; i < 8; ++i) {
+        const HttpResult answer = client.readResponse();
+        QCOMPARE(answer.status, 201);
+        const QJsonArray seats = answer.json().value(QLatin1String("seats")).toArray();
+        QCOMPARE(seats.size(), 1);
+        QCOMPARE(seats.at(0).toInt(), 2100 + i);
+        holdIds.push_back(answer.json().value(QLatin1String("holdId")).toString());
+    }
+    const HttpResult conflict = client.readResponse();
+    QCOMPARE(conflict.status, 409);
+    QCOMPARE(conflict.json().value(QLatin1String("seat")).toInt(), 2100);
+    const HttpResult retry = client.readResponse();
+    QCOMPARE(retry.status, 201);
+    QCOMPARE(retry.json().value(QLatin1String("holdId")).toString(), holdIds[3]);
+}
+
+void TestServerHttp::racingHoldsGetOneSeatOnce()
+{
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    for (int i = 0; i < 12; ++i) {
+        clients.push_back(std::make_unique<HttpClient>(m_port));
+        QVERIFY(clients.back()->connect());
+    }
+    std::vector<QByteArray> bearers;
+    for (std::size_t i = 0; i < clients.size(); ++i)
+        bearers.push_back(session());
+    for (std::size_t i = 0; i < clients.size(); ++i) // all sent before any answer is read
+        QVERIFY(clients[i]->sendRaw(rawHold("2", 2200, "race", bearers[i]) + rawHold("2", int(2201 + i), "own", bearers[i])));
+    int won = 0;
+    for (auto& client : clients) {
+        const HttpResult contended = client->readResponse();
+        QVERIFY2(contended.status == 201 || contended.status == 409, contended.body.constData());
+        won += contended.status == 201 ? 1 : 0;
+        QCOMPARE(client->readResponse().status, 201); // its own seat
+    }
+    QCOMPARE(won, 1);
+}
+
+// Under writes the hub rebuilds the availability body itself (EventHub::rebuildChanged): every
+// answer must match its ETag, and a hold must show in the body and change the ETag.
+void TestServerHttp::availabilityFollowsEveryHold()
+{
+    HttpClient reader(m_port);
+    QVERIFY(reader.connect());
+    HttpClient buyer(m_port);
+    QVERIFY(buyer.connect());
+    buyer.bearer = session();
+    const auto heldCount = [](const HttpResult& result) {
+        return result.json().value(QLatin1String("seats")).toString().count(QLatin1Char('1'));
+    };
+    const auto etagSeq = [](const HttpResult& result) {
+        const QByteArray etag = result.header("etag"); // "E-generation-seq"
+        return etag.mid(etag.lastIndexOf('-') + 1).chopped(1).toLongLong();
+    };
+    HttpResult before = reader.request("GET", "/api/events/2/availability");
+    QCOMPARE(before.status, 200);
+    for (int i = 0; i < 10; ++i) {
+        const HttpResult held = buyer.request("POST", "/api/events/2/seats/" + QByteArray::number(2300 + i) + "/hold",
+                                              {}, { { "Idempotency-Key", "f-" + QByteArray::number(i) } });
+        QCOMPARE(held.status, 201);
+        const qint64 seq = held.json().value(QLatin1String("seq")).toInteger();
+        HttpResult after;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (after = reader.request("GET", "/api/events/2/availability")).json().value(QLatin1String("seq")).toInteger()
+                >= seq,
+            5000);
+        QCOMPARE(after.status, 200);
+        QCOMPARE(etagSeq(after), after.json().value(QLatin1String("seq")).toInteger());
+        QVERIFY(after.header("etag") != before.header("etag"));
+        QCOMPARE(heldCount(after), heldCount(before) + 1);
+        QCOMPARE(reader.request("GET", "/api/events/2/availability", {}, { { "If-None-Match", after.header("etag") } })
+                     .status,
+                 304);
+        before = after;
+    }
 }
 
 void TestServerHttp::disconnectMidRequestKeepsServing()

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void slowHeaderIsCut();
     void idleKeepAliveIsClosed();
+    void activeKeepAliveIsNotCut();
+    void slowHeaderAfterRequestsIsCut();
     void connectionCapAnswers503();
 
 private:
@@ -65,6 +67,37 @@ void TestServerLimits::idleKeepAliveIsClosed()
     timer.start();
     QVERIFY(client.waitForClose(5000));
     QVERIFY(timer.elapsed() >= 500);
+}
+
+// One timer serves a connection's deadlines (HttpServer.cpp, Deadlines): a deadline that a later
+// request replaced must never close a busy connection.
+void TestServerLimits::activeKeepAliveIsNotCut()
+{
+    HttpClient client(m_port);
+    QVERIFY(client.connect());
+    QElapsedTimer timer;
+    timer.start();
+    int requests = 0;
+    while (timer.elapsed() < 2500) { // 2.5 idle timeouts, 5 header timeouts
+        QCOMPARE(client.request("GET", "/healthz").status, 200);
+        ++requests;
+        QTest::qWait(150);
+    }
+    QVERIFY(client.connected());
+    QVERIFY(requests >= 5);
+}
+
+void TestServerLimits::slowHeaderAfterRequestsIsCut()
+{
+    HttpClient slow(m_port);
+    QVERIFY(slow.connect());
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(slow.request("GET", "/healthz").status, 200);
+    QVERIFY(slow.sendRaw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(slow.waitForClose(5000));
+    QVERIFY(timer.elapsed() < 950); // the header timeout (500 ms), not the idle one (1,000 ms)
 }
 
 void TestServerLimits::connectionCapAnswers503()

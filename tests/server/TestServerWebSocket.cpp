@@ -21,6 +21,7 @@ private Q_SLOTS:
     void resumeWithoutSnapshot();
     void unknownEventAndBadMessages();
     void slowConsumerIsDropped();
+    void framesOfEverySizeArriveWhole();
 
 private:
     int holdSeat(int event, int seat);
@@ -35,8 +36,9 @@ void TestServerWebSocket::initTestCase()
 {
     m_dir = std::make_unique<TempDir>();
     m_usherd = std::make_unique<UsherdProcess>(QString::fromStdString(m_dir->path()));
-    QVERIFY2(m_usherd->start({ QStringLiteral("--demo"), QStringLiteral("--no-fsync"), QStringLiteral("--rate-limit"),
-                               QStringLiteral("0"), QStringLiteral("--ws-queue-bytes"), QStringLiteral("1000000") }),
+    QVERIFY2(m_usherd->start({ QStringLiteral("--demo"), QStringLiteral("--demo-large"), QStringLiteral("70000"),
+                               QStringLiteral("--no-fsync"), QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                               QStringLiteral("--ws-queue-bytes"), QStringLiteral("1000000") }),
              m_usherd->log().constData());
     m_port = m_usherd->port();
 }
@@ -179,6 +181,29 @@ void TestServerWebSocket::slowConsumerIsDropped()
     QVERIFY(metrics.connect());
     QTRY_VERIFY_WITH_TIMEOUT(metrics.request("GET", "/metrics").body.contains("usherd_ws_dropped_total 1"), 10'000);
     QVERIFY(healthy.isOpen());
+}
+
+// Plain connections get their frames written by hand (HttpServer.cpp, writeDirect): the three
+// length encodings (up to 125 bytes, up to 64 KiB, beyond) and several frames queued at once.
+void TestServerWebSocket::framesOfEverySizeArriveWhole()
+{
+    WsClient ws;
+    QVERIFY(ws.open(m_port));
+    QVERIFY(!ws.nextOfType(QStringLiteral("hello")).isEmpty());
+    ws.send(R"({"type":"subscribe","events":[100,1,2]})"); // 70,000 seats, 510, 2,500: three snapshots
+    std::map<int, qsizetype> sizes;
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject snapshot = ws.nextOfType(QStringLiteral("snapshot"), 10'000);
+        QVERIFY(!snapshot.isEmpty());
+        sizes[snapshot.value(QLatin1String("event")).toInt()] = snapshot.value(QLatin1String("seats")).toString().size();
+    }
+    QCOMPARE(sizes[100], qsizetype(70000)); // a frame over 64 KiB
+    QVERIFY(sizes[1] > 125 && sizes[1] < 65536);
+    QVERIFY(sizes[2] > 125 && sizes[2] < 65536);
+    QCOMPARE(holdSeat(100, 12345), 201); // a delta: a frame under 126 bytes
+    const QJsonObject delta = ws.nextOfType(QStringLiteral("delta"));
+    QCOMPARE(delta.value(QLatin1String("event")).toInt(), 100);
+    QCOMPARE(delta.value(QLatin1String("seats")).toArray().at(0).toArray().at(0).toInt(), 12345);
 }
 
 QTEST_GUILESS_MAIN(TestServerWebSocket)
