@@ -14,6 +14,9 @@
 #ifdef USHER_BENCH_AUDIT
 #include "AuditBench.h"
 #endif
+#ifdef USHER_BENCH_PG
+#include "PgBench.h"
+#endif
 #ifdef USHER_BENCH_SYNC
 #include "SyncBench.h"
 #endif
@@ -74,6 +77,10 @@ constexpr Subcommand kSubcommands[] = {
 #ifdef USHER_BENCH_AUDIT
     { "audit", "the audit log: 10M journal records, index catch-up, page and filter p50/p99, time travel",
       usher::bench::runAuditBenchCommand },
+#endif
+#ifdef USHER_BENCH_PG
+    { "pg", "the durable engine on PostgreSQL: group-committed holds/s and confirms/s vs the SQL baselines",
+      usher::bench::runPgBenchCommand },
 #endif
 };
 

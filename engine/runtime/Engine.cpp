@@ -36,11 +36,16 @@ std::unique_ptr<Engine> Engine::open(const EngineOptions& options, std::string* 
         *error = "cannot create data directory " + options.dataDirectory + ": " + ec.message();
         return nullptr;
     }
-    SqliteStorageOptions sqlite;
-    sqlite.path = (std::filesystem::path(options.dataDirectory) / "usher.db").string();
-    sqlite.synchronousFull = options.synchronousFull;
-    sqlite.vfs = options.sqliteVfs;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(sqlite, error);
+    std::unique_ptr<Storage> storage;
+    if (options.storageFactory) {
+        storage = options.storageFactory(error);
+    } else {
+        SqliteStorageOptions sqlite;
+        sqlite.path = (std::filesystem::path(options.dataDirectory) / "usher.db").string();
+        sqlite.synchronousFull = options.synchronousFull;
+        sqlite.vfs = options.sqliteVfs;
+        storage = SqliteStorage::open(sqlite, error);
+    }
     if (storage == nullptr)
         return nullptr;
     std::unique_ptr<Engine> engine(new Engine(options, std::make_unique<Committer>(std::move(storage))));

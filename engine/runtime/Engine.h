@@ -7,6 +7,7 @@
 #include "runtime/Committer.h"
 #include "runtime/EventShard.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,9 @@ struct EngineOptions {
     std::string dataDirectory;      // created when missing; holds usher.db
     bool synchronousFull = true;    // fsync every commit (power-loss safe); false: WAL NORMAL
     std::string sqliteVfs;          // tests inject faults through a VFS
+    // When set, open() takes its storage from here (PostgreSQL: usherd --store) instead of
+    // <dataDirectory>/usher.db; null with *error when it cannot. The data directory is still created.
+    std::function<std::unique_ptr<Storage>(std::string* error)> storageFactory;
     ShardOptions shard;
 };
 

@@ -1,0 +1,368 @@
+// PgStorage (issue 9) against a real PostgreSQL: the storage conformance suite that SqliteStorage
+// passes, then what only a server brings: connection failures, concurrent opens, a server restart,
+// and a connection lost during COMMIT (which must never be reported as success).
+//
+// The test starts its own throw-away cluster (tests/support/PgCluster) and FAILS when it cannot;
+// USHER_SKIP_PG=1 skips it instead.
+
+#include <QTest>
+
+#ifndef Q_MOC_RUN
+#include "pgstore/PgStorage.h"
+#include "support/PgCluster.h"
+#include "support/StorageConformance.h"
+#include "support/TestEvents.h"
+
+#include <atomic>
+#include <chrono>
+#include <libpq-fe.h>
+#include <thread>
+#endif
+
+using namespace usher;
+using namespace usher::test;
+
+namespace {
+
+PgCluster* g_cluster = nullptr;
+
+std::unique_ptr<PgStorage> openPg(const std::string& conninfo, std::string* error)
+{
+    PgStorageOptions options;
+    options.conninfo = conninfo;
+    options.connectTimeoutSeconds = 5;
+    return PgStorage::open(options, error);
+}
+
+// The conformance suite's view of PostgreSQL: a new database of the private cluster per store.
+class PgStore : public StoreUnderTest {
+public:
+    std::unique_ptr<Storage> openFresh() override
+    {
+        static int counter = 0;
+        m_database = "conformance_" + std::to_string(++counter);
+        std::string error;
+        if (!g_cluster->createDatabase(m_database, &error)) {
+            qWarning("%s", error.c_str());
+            return nullptr;
+        }
+        return reopen();
+    }
+    std::unique_ptr<Storage> reopen() override
+    {
+        std::string error;
+        auto storage = openPg(g_cluster->conninfo(m_database), &error);
+        if (storage == nullptr)
+            qWarning("open failed: %s", error.c_str());
+        return storage;
+    }
+    std::int64_t queryInt(const std::string& sql) override
+    {
+        std::string output;
+        if (!g_cluster->psql(m_database, sql, &output)) {
+            qWarning("%s", output.c_str());
+            return -1;
+        }
+        return output.empty() ? -1 : std::stoll(output);
+    }
+    bool setBlob(const std::string& table, const std::string& column, const std::string& where,
+                 const std::vector<std::uint8_t>& bytes) override
+    {
+        static const char* hex = "0123456789abcdef";
+        std::string literal = "'\\x";
+        for (const std::uint8_t byte : bytes) {
+            literal += hex[byte >> 4];
+            literal += hex[byte & 15];
+        }
+        literal += "'::bytea";
+        std::string output;
+        const std::string sql
+            = "UPDATE " + table + " SET " + column + " = " + literal + (where.empty() ? std::string() : " WHERE " + where);
+        if (!g_cluster->psql(m_database, sql, &output)) {
+            qWarning("%s", output.c_str());
+            return false;
+        }
+        return true;
+    }
+    const std::string& database() const { return m_database; }
+
+private:
+    std::string m_database;
+};
+
+// Polls `condition` every 20 ms for up to `timeoutMs`.
+template <typename Condition>
+bool waitFor(Condition condition, int timeoutMs)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (condition())
+            return true;
+        QTest::qWait(20);
+    }
+    return condition();
+}
+
+} // namespace
+
+class TestPgStorage : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    // The conformance suite (tests/support/StorageConformance.cpp), as for SQLite.
+    void eventsRoundTrip() { PgStore store; conformance::eventsRoundTrip(store); }
+    void journalRoundTrip() { PgStore store; conformance::journalRoundTrip(store); }
+    void journalFromSeqFilters() { PgStore store; conformance::journalFromSeqFilters(store); }
+    void journalVisitorStopsEarly() { PgStore store; conformance::journalVisitorStopsEarly(store); }
+    void commitRefusesInvalidBatches() { PgStore store; conformance::commitRefusesInvalidBatches(store); }
+    void commitRefusesSeqGapsAndDuplicates() { PgStore store; conformance::commitRefusesSeqGapsAndDuplicates(store); }
+    void commitForUnknownEventFails() { PgStore store; conformance::commitForUnknownEventFails(store); }
+    void ordersAndTicketsAreProjected() { PgStore store; conformance::ordersAndTicketsAreProjected(store); }
+    void refundsAndExchangesUpdateTickets() { PgStore store; conformance::refundsAndExchangesUpdateTickets(store); }
+    void rejectedRecordsProjectNothing() { PgStore store; conformance::rejectedRecordsProjectNothing(store); }
+    void orderSearches() { PgStore store; conformance::orderSearches(store); }
+    void outboxRowsAndCursor() { PgStore store; conformance::outboxRowsAndCursor(store); }
+    void snapshotUpsertKeepsTheNewest() { PgStore store; conformance::snapshotUpsertKeepsTheNewest(store); }
+    void snapshotCrcIsChecked() { PgStore store; conformance::snapshotCrcIsChecked(store); }
+    void multiItemCommitIsAtomic() { PgStore store; conformance::multiItemCommitIsAtomic(store); }
+    void bigGroupCommitRoundTrips() { PgStore store; conformance::bigGroupCommitRoundTrips(store); }
+
+    // PostgreSQL only.
+    void badConnectionsFailClearly();
+    void schemaIsVersionedAndChecked();
+    void concurrentOpensCreateTheSchemaOnce();
+    void groupCommitIsTwoRoundTrips();
+    void journalCorruptionIsDetected();
+    void serverRestartFailsThenReconnects();
+    void connectionLostDuringCommitIsNeverOk();
+
+private:
+    PgCluster m_cluster;
+};
+
+void TestPgStorage::initTestCase()
+{
+    if (PgCluster::skipRequested())
+        QSKIP("USHER_SKIP_PG=1: the PostgreSQL tests are skipped");
+    std::string error;
+    if (!m_cluster.start(&error, false))
+        QFAIL(("cannot start a private PostgreSQL cluster (set USHER_SKIP_PG=1 to skip these tests): " + error).c_str());
+    g_cluster = &m_cluster;
+}
+
+void TestPgStorage::cleanupTestCase()
+{
+    g_cluster = nullptr;
+}
+
+void TestPgStorage::badConnectionsFailClearly()
+{
+    std::string error;
+    // Nothing listens on the port.
+    QVERIFY(openPg("host=127.0.0.1 port=1 dbname=x user=postgres", &error) == nullptr);
+    QVERIFY2(error.find("cannot connect to PostgreSQL") != std::string::npos, error.c_str());
+    // A database that does not exist.
+    QVERIFY(openPg(m_cluster.conninfo("no_such_database"), &error) == nullptr);
+    QVERIFY2(error.find("no_such_database") != std::string::npos && error.find("does not exist") != std::string::npos,
+             error.c_str());
+    // Garbage instead of a connection string; an empty one.
+    QVERIFY(openPg("postgresql://[broken", &error) == nullptr);
+    QVERIFY2(!error.empty(), "no error text");
+    QVERIFY(openPg("", &error) == nullptr);
+    QVERIFY2(error.find("no PostgreSQL connection string") != std::string::npos, error.c_str());
+    // A password never shows in error texts.
+    QVERIFY(openPg("postgresql://postgres:secret123@127.0.0.1:1/x", &error) == nullptr);
+    QVERIFY2(error.find("secret123") == std::string::npos, error.c_str());
+    QCOMPARE(PgStorage::redacted("host=h password=abc dbname=d"), std::string("host=h password=*** dbname=d"));
+    QVERIFY(PgStorage::isPostgresUri("postgresql://h/db"));
+    QVERIFY(PgStorage::isPostgresUri("postgres://h/db"));
+    QVERIFY(!PgStorage::isPostgresUri("/var/lib/usher"));
+}
+
+void TestPgStorage::schemaIsVersionedAndChecked()
+{
+    PgStore store;
+    auto storage = store.openFresh();
+    QVERIFY(storage != nullptr);
+    storage.reset();
+    QCOMPARE(store.queryInt("SELECT value FROM usher_meta WHERE key = 'schema_version'"),
+             std::int64_t(PgStorage::kSchemaVersion));
+    // Reopening changes nothing.
+    QVERIFY(store.reopen() != nullptr);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM usher_meta"), 1);
+
+    // A newer schema is refused with a clear error.
+    std::string output;
+    QVERIFY2(m_cluster.psql(store.database(), "UPDATE usher_meta SET value = 99", &output), output.c_str());
+    std::string error;
+    QVERIFY(openPg(m_cluster.conninfo(store.database()), &error) == nullptr);
+    QVERIFY2(error.find("schema version 99") != std::string::npos && error.find("upgrade Usher") != std::string::npos,
+             error.c_str());
+
+    // A database with someone else's tables is not taken over.
+    QVERIFY(m_cluster.createDatabase("foreign_db", &error));
+    QVERIFY2(m_cluster.psql("foreign_db", "CREATE TABLE customers(id int)", &output), output.c_str());
+    QVERIFY(openPg(m_cluster.conninfo("foreign_db"), &error) == nullptr);
+    QVERIFY2(error.find("not a Usher database") != std::string::npos, error.c_str());
+    QCOMPARE(store.queryInt("SELECT 1"), 1);
+}
+
+void TestPgStorage::concurrentOpensCreateTheSchemaOnce()
+{
+    std::string error;
+    QVERIFY(m_cluster.createDatabase("concurrent_db", &error));
+    constexpr int kOpeners = 6;
+    std::atomic<int> opened { 0 };
+    std::vector<std::string> errors(kOpeners);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kOpeners; ++i)
+        threads.emplace_back([&, i] {
+            if (openPg(m_cluster.conninfo("concurrent_db"), &errors[i]) != nullptr)
+                ++opened;
+        });
+    for (std::thread& thread : threads)
+        thread.join();
+    for (const std::string& e : errors)
+        QVERIFY2(e.empty(), e.c_str());
+    QCOMPARE(opened.load(), kOpeners);
+}
+
+void TestPgStorage::groupCommitIsTwoRoundTrips()
+{
+    PgStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    auto* pg = static_cast<PgStorage*>(storage.get());
+    // 5,000 records and 100 orders in one commit: still BEGIN + pipeline + sync, then COMMIT.
+    std::vector<JournalBatch> batches;
+    Seq seq = 1;
+    for (int i = 0; i < 100; ++i) {
+        batches.push_back(holdBatch(kEvent, seq, 50));
+        seq += 50;
+        batches.push_back(confirmBatch(kEvent, seq++, OrderId(i + 1), SeatId(i % 100 + 1)));
+    }
+    std::vector<CommitItem> items;
+    for (const JournalBatch& batch : batches)
+        items.push_back(item(kEvent, &batch));
+    std::string error;
+    QCOMPARE(storage->commit(items, &error), Status::Ok);
+    QCOMPARE(pg->lastCommitRoundTrips(), 2);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM journal"), 200);
+    QCOMPARE(store.queryInt("SELECT sum(record_count) FROM journal"), 5100);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM orders"), 100);
+    const std::string mismatch = journalMismatch(*storage, batches);
+    QVERIFY2(mismatch.empty(), mismatch.c_str());
+}
+
+void TestPgStorage::journalCorruptionIsDetected()
+{
+    PgStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    std::string error;
+    for (Seq seq = 1; seq <= 7; seq += 3)
+        QCOMPARE(commitOne(*storage, kEvent, holdBatch(kEvent, seq, 3), &error), Status::Ok);
+    // A flipped bit in the middle batch's payload.
+    std::string output;
+    QVERIFY2(g_cluster->psql(store.database(),
+                             "UPDATE journal SET payload = set_byte(payload, 40, get_byte(payload, 40) # 1)"
+                             " WHERE event_id = 1 AND first_seq = 4",
+                             &output),
+             output.c_str());
+    int visited = 0;
+    QCOMPARE(storage->readJournal(
+                 kEvent, 0, [&](const BatchPtr&) { return ++visited > 0; }, &error),
+             Status::StorageFailed);
+    QCOMPARE(visited, 1);
+    QVERIFY2(error.find("batch at seq 4") != std::string::npos && error.find("corrupt") != std::string::npos,
+             error.c_str());
+    // A gap: the middle batch gone.
+    QVERIFY2(g_cluster->psql(store.database(), "DELETE FROM journal WHERE event_id = 1 AND first_seq = 4", &output),
+             output.c_str());
+    QCOMPARE(storage->readJournal(
+                 kEvent, 0, [](const BatchPtr&) { return true; }, &error),
+             Status::StorageFailed);
+    QVERIFY2(error.find("gap") != std::string::npos, error.c_str());
+    // And the connection goes on working.
+    std::int64_t cursor = -1;
+    QCOMPARE(storage->outboxCursor(&cursor, &error), Status::Ok);
+}
+
+// The server goes away (an immediate stop, like a crash): commits fail with a clear error, nothing
+// half-written; once it is back, the next commit reconnects and succeeds.
+void TestPgStorage::serverRestartFailsThenReconnects()
+{
+    PgStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    std::string error;
+    QCOMPARE(commitOne(*storage, kEvent, holdBatch(kEvent, 1, 5), &error), Status::Ok);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM journal"), 1);
+    QVERIFY2(m_cluster.stop(true, &error), error.c_str());
+    const JournalBatch next = holdBatch(kEvent, 6, 5);
+    QCOMPARE(commitOne(*storage, kEvent, next, &error), Status::StorageFailed);
+    QVERIFY2(!error.empty(), "no error text");
+    qInfo("while the server is down: %s", error.c_str());
+    QCOMPARE(commitOne(*storage, kEvent, next, &error), Status::StorageFailed);
+    QVERIFY2(error.find("storage unavailable") != std::string::npos, error.c_str());
+    QVERIFY2(m_cluster.restart(&error), error.c_str());
+    QCOMPARE(store.queryInt("SELECT count(*) FROM journal"), 1); // the acknowledged commit survived
+    QCOMPARE(commitOne(*storage, kEvent, next, &error), Status::Ok);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM journal"), 2);
+    std::vector<BatchBytes> read;
+    QVERIFY2(readAll(*storage, kEvent, 0, &read, &error), error.c_str());
+    QCOMPARE(read.size(), std::size_t(2));
+    QVERIFY(read[1] == *next.bytes);
+}
+
+// COMMIT is sent but its answer never arrives: the server waits for a synchronous standby that
+// does not exist, and the backend is terminated meanwhile. The transaction may well be durable
+// (PostgreSQL says "committed locally"), but the client cannot know: StorageFailed, never Ok.
+void TestPgStorage::connectionLostDuringCommitIsNeverOk()
+{
+    PgStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    std::string error;
+    std::string output;
+    QVERIFY2(m_cluster.psql(store.database(),
+                            "ALTER SYSTEM SET synchronous_standby_names = 'nobody'", &output),
+             output.c_str());
+    QVERIFY2(m_cluster.psql(store.database(), "SELECT pg_reload_conf()", &output), output.c_str());
+    // Sessions pick the new value up at their next command; the storage's own connection is used below.
+    std::atomic<bool> done { false };
+    Status status = Status::Ok;
+    std::string commitError;
+    const JournalBatch batch = confirmBatch(kEvent, 1, 1, 5);
+    std::thread committer([&] {
+        status = commitOne(*storage, kEvent, batch, &commitError);
+        done = true;
+    });
+    const std::string waiting = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'usher'"
+                                " AND wait_event = 'SyncRep'";
+    const bool blocked = waitFor(
+        [&] { return m_cluster.psql(store.database(), waiting, &output) && output == "1"; }, 20'000);
+    const bool terminated = m_cluster.psql(
+        store.database(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'usher'",
+        &output);
+    QVERIFY(waitFor([&] { return done.load(); }, 20'000));
+    committer.join();
+    m_cluster.psql(store.database(), "ALTER SYSTEM RESET synchronous_standby_names", &output);
+    m_cluster.psql(store.database(), "SELECT pg_reload_conf()", &output);
+    QVERIFY2(blocked, "the commit never waited in COMMIT for the synchronous standby");
+    QVERIFY(terminated);
+    QCOMPARE(status, Status::StorageFailed);
+    QVERIFY2(commitError.find("outcome is unknown") != std::string::npos, commitError.c_str());
+    // The storage reconnects; the batch did reach the journal (committed locally), so a retry of the
+    // same seq is refused as a duplicate rather than written twice.
+    QCOMPARE(commitOne(*storage, kEvent, batch, &error), Status::InvalidArgument);
+    QVERIFY2(error.find("stored already") != std::string::npos || error.find("ends at seq 1") != std::string::npos,
+             error.c_str());
+    QCOMPARE(store.queryInt("SELECT count(*) FROM orders"), 1);
+}
+
+QTEST_GUILESS_MAIN(TestPgStorage)
+#include "TestPgStorage.moc"
