@@ -34,8 +34,12 @@ void printUsage(std::FILE* out)
                  "                             (a box office: also enrolled for the sync on channel C;\n"
                  "                             refused while usherd runs there: use POST /api/devices)\n\n"
                  "  --data DIR                 the data directory (created when missing)\n"
+                 "  --store URL                the engine's storage on PostgreSQL (postgresql://user@host/db);\n"
+                 "                             default: SQLite in the data directory, which keeps the other stores\n"
                  "  --listen HOST:PORT         default 127.0.0.1:8080; port 0 picks a free one\n"
-                 "  --config FILE              'key = value' lines, keys as the long options without '--'\n"
+                 "  --config FILE              'key = value' lines, keys as the long options without '--';\n"
+                 "                             SIGHUP re-reads it: the log level, rate limits and\n"
+                 "                             availability max-age apply at once (man usherd)\n"
                  "  --demo                     sample venues with events on sale (when the data has no events)\n"
                  "  --demo-large N             with --demo, also an event of N generated seats (id 100)\n"
                  "  --threads N                network threads (default 2)\n"
@@ -82,6 +86,8 @@ bool applyOption(Parsed& parsed, std::string_view name, std::string_view value, 
     };
     if (name == "data")
         o.dataDirectory = value;
+    else if (name == "store")
+        o.store = value;
     else if (name == "listen") {
         const std::size_t colon = value.rfind(':');
         if (colon == std::string_view::npos || !parseNumber(value.substr(colon + 1), &o.server.port)) {
@@ -120,12 +126,10 @@ bool applyOption(Parsed& parsed, std::string_view name, std::string_view value, 
     else if (name == "port-file")
         o.portFile = value;
     else if (name == "log-level") {
-        usher::net::LogLevel level;
-        if (!usher::net::parseLogLevel(value, &level)) {
+        if (!usher::net::parseLogLevel(value, &o.logLevel)) {
             *error = "--log-level: debug, info, warn or error";
             return false;
         }
-        usher::net::setLogLevel(level);
     } else {
         *error = "unknown option --" + std::string(name);
         return false;
@@ -180,6 +184,45 @@ bool readConfig(Parsed& parsed, const std::string& path, std::string* error)
             *error = path + ":" + std::to_string(number) + ": " + (error->empty() ? "bad line" : *error);
             return false;
         }
+        if (value == "false")
+            parsed.options.settings.erase(std::string(key)); // a flag set to false is the default
+        else
+            parsed.options.settings[std::string(key)] = value.empty() ? "true" : std::string(value);
+    }
+    return true;
+}
+
+// The config file first, so that options on the command line override it. SIGHUP runs this again.
+bool parseArguments(const std::vector<std::string_view>& args, Parsed& parsed, std::string* error)
+{
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--config" && !readConfig(parsed, std::string(args[i + 1]), error))
+            return false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (!args[i].starts_with("--")) {
+            *error = "unexpected argument " + std::string(args[i]);
+            return false;
+        }
+        const std::string_view name = args[i].substr(2);
+        if (isFlag(name)) {
+            applyFlag(parsed, name);
+            parsed.options.settings[std::string(name)] = "true";
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            *error = "missing value for --" + std::string(name);
+            return false;
+        }
+        const std::string_view value = args[++i];
+        if (name == "config")
+            continue;
+        if (!applyOption(parsed, name, value, error))
+            return false;
+        parsed.options.settings[std::string(name)] = value;
+    }
+    if (parsed.options.dataDirectory.empty()) {
+        *error = "--data DIR is required";
+        return false;
     }
     return true;
 }
@@ -239,26 +282,17 @@ int main(int argc, char** argv)
 
     Parsed parsed;
     std::string error;
-    // The config file first, so that options on the command line override it.
-    for (std::size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == "--config" && !readConfig(parsed, std::string(args[i + 1]), &error))
-            return usage(error);
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (!args[i].starts_with("--"))
-            return usage("unexpected argument " + std::string(args[i]));
-        const std::string_view name = args[i].substr(2);
-        if (isFlag(name)) {
-            applyFlag(parsed, name);
-            continue;
-        }
-        if (i + 1 >= args.size())
-            return usage("missing value for --" + std::string(name));
-        const std::string_view value = args[++i];
-        if (name != "config" && !applyOption(parsed, name, value, &error))
-            return usage(error);
-    }
-    if (parsed.options.dataDirectory.empty())
-        return usage("--data DIR is required");
+    if (!parseArguments(args, parsed, &error))
+        return usage(error);
+    usher::net::setLogLevel(parsed.options.logLevel);
+    // SIGHUP: the config file and the command line again; runUsherd() applies what it can.
+    parsed.options.reload = [args](UsherdOptions* fresh, std::string* reloadError) {
+        Parsed again;
+        if (!parseArguments(args, again, reloadError))
+            return false;
+        *fresh = std::move(again.options);
+        return true;
+    };
 
     std::unique_ptr<usher::PaymentGateway> gateway;
     if (parsed.gateway == "demo" || (parsed.gateway.empty() && parsed.options.demo)) {

@@ -12,9 +12,15 @@ RateLimiter::RateLimiter(double ratePerSecond, double burst, std::size_t keysMax
 {
 }
 
-void RateLimiter::prune(Shard& shard, std::int64_t nowNs)
+void RateLimiter::setLimits(double ratePerSecond, double burst)
 {
-    const double fullAfterNs = m_burst / m_rate * 1e9;
+    m_rate.store(ratePerSecond, std::memory_order_relaxed);
+    m_burst.store(std::max(1.0, burst), std::memory_order_relaxed);
+}
+
+void RateLimiter::prune(Shard& shard, std::int64_t nowNs, double rate, double burst)
+{
+    const double fullAfterNs = burst / rate * 1e9;
     for (auto it = shard.buckets.begin(); it != shard.buckets.end();) {
         if (double(nowNs - it->second.lastNs) >= fullAfterNs)
             it = shard.buckets.erase(it);
@@ -25,28 +31,31 @@ void RateLimiter::prune(Shard& shard, std::int64_t nowNs)
 
 bool RateLimiter::allow(std::uint64_t key, std::int64_t nowNs, std::int64_t* retryAfterMs)
 {
-    if (m_rate <= 0)
+    // One reading of the limits per call: a reload may change them at any time.
+    const double rate = m_rate.load(std::memory_order_relaxed);
+    const double burst = m_burst.load(std::memory_order_relaxed);
+    if (rate <= 0)
         return true;
     Shard& shard = m_shards[(key * 0x9E3779B97F4A7C15ull) >> 60];
     std::lock_guard lock(shard.mutex);
     auto it = shard.buckets.find(key);
     if (it == shard.buckets.end()) {
         if (shard.buckets.size() >= m_keysPerShardMax)
-            prune(shard, nowNs);
+            prune(shard, nowNs, rate, burst);
         if (shard.buckets.size() >= m_keysPerShardMax) {
             *retryAfterMs = 1000;
             return false;
         }
-        it = shard.buckets.emplace(key, Bucket { m_burst, nowNs }).first;
+        it = shard.buckets.emplace(key, Bucket { burst, nowNs }).first;
     }
     Bucket& b = it->second;
-    b.tokens = std::min(m_burst, b.tokens + double(nowNs - b.lastNs) / 1e9 * m_rate);
+    b.tokens = std::min(burst, b.tokens + double(nowNs - b.lastNs) / 1e9 * rate);
     b.lastNs = nowNs;
     if (b.tokens >= 1) {
         b.tokens -= 1;
         return true;
     }
-    *retryAfterMs = std::int64_t(std::ceil((1 - b.tokens) / m_rate * 1000));
+    *retryAfterMs = std::int64_t(std::ceil((1 - b.tokens) / rate * 1000));
     return false;
 }
 

@@ -6,6 +6,7 @@
 // has, a new key is refused (fail closed).
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <unordered_map>
@@ -16,7 +17,10 @@ class RateLimiter {
 public:
     RateLimiter(double ratePerSecond, double burst, std::size_t keysMax = 1'000'000);
 
-    bool enabled() const { return m_rate > 0; }
+    bool enabled() const { return m_rate.load(std::memory_order_relaxed) > 0; }
+    // New limits (usherd's reload on SIGHUP). Buckets keep their tokens, capped at the new burst at
+    // their next refill.
+    void setLimits(double ratePerSecond, double burst);
     // True when the request may go on; otherwise *retryAfterMs says when one token is back.
     bool allow(std::uint64_t key, std::int64_t nowNs, std::int64_t* retryAfterMs);
 
@@ -29,11 +33,11 @@ private:
         std::mutex mutex;
         std::unordered_map<std::uint64_t, Bucket> buckets;
     };
-    void prune(Shard& shard, std::int64_t nowNs);
+    void prune(Shard& shard, std::int64_t nowNs, double rate, double burst);
 
     static constexpr std::size_t kShards = 16;
-    const double m_rate;
-    const double m_burst;
+    std::atomic<double> m_rate;
+    std::atomic<double> m_burst;
     const std::size_t m_keysPerShardMax;
     std::array<Shard, kShards> m_shards;
 };

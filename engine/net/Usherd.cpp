@@ -5,8 +5,11 @@
 #include "net/Log.h"
 #include "net/SearchService.h"
 #include "net/SyncEndpoint.h"
+#include "net/SystemdNotify.h"
 #include "net/TokenStore.h"
+#include "net/UsherdReload.h"
 #include "net/WaitingRoomService.h"
+#include "pgstore/PgStorage.h"
 #include "runtime/Clock.h"
 #include "runtime/Engine.h"
 #include "sync/SyncCentralStore.h"
@@ -66,15 +69,37 @@ bool createDemoEvents(Engine& engine, const UsherdOptions& options)
     return true;
 }
 
-int waitForTermination()
+// Returns on SIGTERM or SIGINT. Until warm() first says true it is polled every 20 ms, then
+// onWarm() runs once; SIGHUP calls onHangup() (the tokens reload by themselves), once warm.
+int waitForTermination(const std::function<bool()>& warm, const std::function<void()>& onWarm,
+                       const std::function<void()>& onHangup)
 {
     const sigset_t set = terminationSignals();
+    bool warmed = false;
+    bool hangupPending = false;
     for (;;) {
+        if (!warmed && warm()) {
+            warmed = true;
+            onWarm();
+        }
+        if (warmed && hangupPending) {
+            hangupPending = false;
+            onHangup();
+        }
         int signal = 0;
-        if (sigwait(&set, &signal) != 0)
+        if (warmed) {
+            if (sigwait(&set, &signal) != 0)
+                continue;
+        } else {
+            const timespec poll { 0, 20'000'000 };
+            signal = sigtimedwait(&set, nullptr, &poll);
+            if (signal < 0)
+                continue; // timeout (EAGAIN) or EINTR: look at warm() again
+        }
+        if (signal == SIGHUP) {
+            hangupPending = true;
             continue;
-        if (signal == SIGHUP)
-            continue; // tokens reload by themselves; nothing else to re-read yet
+        }
         return signal;
     }
 }
@@ -103,6 +128,19 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     EngineOptions engineOptions;
     engineOptions.dataDirectory = options.dataDirectory;
     engineOptions.synchronousFull = options.synchronousFull;
+    if (!options.store.empty()) {
+        if (!PgStorage::isPostgresUri(options.store)) {
+            LogLine(LogLevel::Error, "unknown --store (expected postgresql://...)").str("store", options.store);
+            return 1;
+        }
+        LogLine(LogLevel::Info, "engine storage: PostgreSQL").str("store", PgStorage::redacted(options.store));
+        engineOptions.storageFactory = [conninfo = options.store](std::string* why) -> std::unique_ptr<Storage> {
+            PgStorageOptions pg;
+            pg.conninfo = conninfo;
+            pg.applicationName = "usherd";
+            return PgStorage::open(pg, why);
+        };
+    }
     auto engine = Engine::open(engineOptions, &error);
     if (!engine) {
         LogLine(LogLevel::Error, "cannot open the engine").str("error", error);
@@ -189,7 +227,16 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         std::rename((options.portFile + ".tmp").c_str(), options.portFile.c_str());
     }
 
-    const int signal = waitForTermination();
+    // systemd hears READY=1 only once the socket accepts, the port file is there and every event's
+    // view is warm (/readyz says ready): `systemctl start usherd` returns when it can serve.
+    const auto onWarm = [&options, &server] {
+        LogLine(LogLevel::Info, "ready");
+        systemdNotifyOrWarn("READY=1\nSTATUS=Serving on " + options.server.host + ":" + std::to_string(server.port()));
+    };
+    UsherdOptions running = options; // what SIGHUP compares a re-read configuration with
+    const int signal
+        = waitForTermination([&api] { return api.ready(); }, onWarm, [&running, &api] { reloadUsherd(running, api); });
+    systemdNotifyOrWarn("STOPPING=1\nSTATUS=Shutting down");
     LogLine(LogLevel::Info, "shutting down").num("signal", signal);
     server.stopAccepting();
     api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
