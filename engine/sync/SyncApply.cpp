@@ -16,6 +16,11 @@ std::string syncPaymentRef(const std::string& opId)
     return "sync:" + opId;
 }
 
+std::string syncCounterPaymentRef(const std::string& device, const std::string& requestId, const std::string& payment)
+{
+    return "counter:" + device + "/" + requestId + ";" + payment;
+}
+
 CommandResult applySyncCommand(SyncLedger& ledger, EventId event, Command command, const std::string& keyPrefix,
                                std::string_view step)
 {

@@ -17,6 +17,9 @@ IdempotencyKey syncKey(const std::string& keyPrefix, std::string_view step);
 // The payment reference of a synced sale's order: central and the box office both use it, so the
 // two journals can be matched order by order.
 std::string syncPaymentRef(const std::string& opId);
+// The payment reference of an order a box office sold through central while online, paid at its
+// counter: "counter:<device>/<request id>;<payment>" (docs/sync-online-sales.md).
+std::string syncCounterPaymentRef(const std::string& device, const std::string& requestId, const std::string& payment);
 
 struct SyncSaleOutcome {
     Status status = Status::Ok;

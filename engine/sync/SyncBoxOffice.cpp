@@ -14,6 +14,9 @@ namespace usher {
 
 namespace {
 
+// Answers to online requests waiting for the transport to take them (it does after every message).
+constexpr std::size_t kOnlineRepliesMax = 1024;
+
 // The texts are marked with QT_TRANSLATE_NOOP at their call sites, so that lupdate finds them.
 std::string tr(const char* text, const std::string& argument = {})
 {
@@ -192,6 +195,10 @@ void SyncBoxOffice::received(std::string_view text, Timestamp now)
     case SyncMessageType::Push:
         if (connected())
             handlePush(message.push, now);
+        return;
+    case SyncMessageType::OnlineReply:
+        if (connected() && m_onlineReplies.size() < kOnlineRepliesMax)
+            m_onlineReplies.push_back(std::move(message.onlineReply));
         return;
     case SyncMessageType::Error:
         if (message.code == "version_unsupported" || message.code == "unauthorized"
@@ -459,6 +466,17 @@ bool SyncBoxOffice::settleIntents(Timestamp now)
     }
     m_intentsUnsettled = false;
     pump(now);
+    return true;
+}
+
+bool SyncBoxOffice::sendOnline(const SyncOnlineRequest& request)
+{
+    if (!connected())
+        return false;
+    SyncMessage message;
+    message.type = SyncMessageType::Online;
+    message.online = request;
+    send(message);
     return true;
 }
 

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace usher {
@@ -109,6 +110,14 @@ public:
     SyncLocalResult exchange(const std::string& saleOp, std::uint32_t position, SeatId newSeat, std::uint64_t clerk,
                              Timestamp now);
 
+    // Online requests (docs/sync-online-sales.md): a hold, sale or release of seats outside the
+    // allocation, decided by central. Sent only while connected: false (nothing sent, fail closed)
+    // otherwise. Central's answers come back through takeOnlineReplies(); a request whose answer
+    // never comes (the connection dropped) is sent again with the same id.
+    bool sendOnline(const SyncOnlineRequest& request);
+    std::vector<SyncOnlineReply> takeOnlineReplies() { return std::exchange(m_onlineReplies, {}); }
+    bool isConnected() const { return connected(); }
+
     SyncStatus status(Timestamp now);
     SyncState state() const { return m_state; }
     SyncOutbox& outbox() { return *m_outbox; }
@@ -146,6 +155,7 @@ private:
     bool m_closeRequested = false;
     std::string m_refusal;
     std::vector<std::string> m_outgoing;
+    std::vector<SyncOnlineReply> m_onlineReplies;
     std::uint64_t m_anomalies = 0;
 };
 

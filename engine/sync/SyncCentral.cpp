@@ -152,6 +152,7 @@ void SyncCentral::received(SyncConnectionId connection, std::string_view text, T
     switch (message.type) {
     case SyncMessageType::Ops: handleOps(connection, session, message, now); return;
     case SyncMessageType::PushAck: handlePushAck(session, message, now); return;
+    case SyncMessageType::Online: handleOnline(connection, session, message.online, now); return;
     case SyncMessageType::Ping: {
         SyncMessage pong;
         pong.type = SyncMessageType::Pong;
@@ -387,6 +388,59 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
         send(connection, syncError("internal", "the event is busy or its storage failed: retrying"));
     ack.upTo = device.applied;
     send(connection, ack);
+}
+
+// Online requests run on the ledger right away, keyed by device and request id: a retry of a request
+// whose answer was lost (or that central applied just before a crash) gets the first outcome from
+// the engine's idempotency index and changes nothing twice. Nothing goes to the sync store: the
+// ledger's journal is the record. Holds are open-pool only and on the device's channel, so a seat
+// allocated to anyone (this device included: it sells those through its outbox) is refused, and
+// a sale or release acts only on a hold of this device (the ledger checks the holder).
+void SyncCentral::handleOnline(SyncConnectionId connection, const Session& session, const SyncOnlineRequest& request,
+                               Timestamp now)
+{
+    const SyncDeviceRecord& device = m_devices[session.device];
+    const std::string prefix = device.name + "/online/" + request.id;
+    Command command;
+    command.actor = Actor { ActorKind::Device, device.number };
+    command.channel = device.channel;
+    command.now = now;
+    std::string_view step;
+    switch (request.action) {
+    case SyncOnlineAction::Hold:
+        command.kind = CommandKind::HoldSeats;
+        command.seats = request.seats;
+        command.openPoolOnly = true;
+        step = "hold";
+        break;
+    case SyncOnlineAction::Sell:
+        command.kind = CommandKind::Confirm;
+        command.hold = request.hold;
+        command.text = syncCounterPaymentRef(device.name, request.id, request.payment);
+        command.buyer = request.buyer;
+        command.priceTypes = request.priceTypes;
+        command.amount = request.amount;
+        step = "sell";
+        break;
+    case SyncOnlineAction::Release:
+        command.kind = CommandKind::Release;
+        command.hold = request.hold;
+        step = "release";
+        break;
+    }
+    const CommandResult result = applySyncCommand(m_ledger, request.event, std::move(command), prefix, step);
+    SyncMessage reply;
+    reply.type = SyncMessageType::OnlineReply;
+    reply.onlineReply.id = request.id;
+    reply.onlineReply.status = result.status;
+    reply.onlineReply.hold = result.hold;
+    reply.onlineReply.expiresAt = result.expiresAt;
+    reply.onlineReply.order = result.order;
+    reply.onlineReply.amount = result.ok() && request.action == SyncOnlineAction::Sell ? result.amount : 0;
+    for (const IssuedTicket& t : result.tickets)
+        reply.onlineReply.tickets.push_back(t.id);
+    ++m_onlineRequests;
+    send(connection, reply);
 }
 
 std::vector<SyncAppliedOp> SyncCentral::applySales(const SyncDeviceRecord& device,

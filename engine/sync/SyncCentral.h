@@ -84,6 +84,7 @@ public:
     std::uint64_t invalidMessages() const { return m_invalidMessages; }
     std::uint64_t opsApplied() const { return m_opsApplied; } // since open, refusals included
     std::uint64_t opsRefused() const { return m_opsRefused; }
+    std::uint64_t onlineRequests() const { return m_onlineRequests; } // answered since open
     std::vector<SyncDeviceStatus> devices() const;
     // The recorded result of one applied op of `device` (its id "<outbox>:<seq>"); false when
     // there is none (*error empty) or the store failed (*error set).
@@ -106,6 +107,9 @@ private:
     void handleHello(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now);
     void handleOps(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now);
     void handlePushAck(Session& session, const SyncMessage& message, Timestamp now);
+    // A hold, sale or release of seats outside the device's allocation (docs/sync-online-sales.md).
+    void handleOnline(SyncConnectionId connection, const Session& session, const SyncOnlineRequest& request,
+                      Timestamp now);
     // False when the op hit a transient failure (nothing to record; the device sends it again).
     bool applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
                  const std::map<std::string, SyncAppliedOp>& batch, SyncAppliedOp* out);
@@ -130,6 +134,7 @@ private:
     std::uint64_t m_invalidMessages = 0;
     std::uint64_t m_opsApplied = 0;
     std::uint64_t m_opsRefused = 0;
+    std::uint64_t m_onlineRequests = 0;
     bool m_grantsUnsettled = false; // a grant is still an intent (its allocation hit a transient failure)
 };
 

@@ -28,6 +28,7 @@ constexpr Names kTypeNames[] = {
     { SyncMessageType::Push, "push" },   { SyncMessageType::PushAck, "pushAck" },
     { SyncMessageType::Ping, "ping" },   { SyncMessageType::Pong, "pong" },
     { SyncMessageType::Error, "error" },
+    { SyncMessageType::Online, "online" }, { SyncMessageType::OnlineReply, "onlineReply" },
 };
 
 const char* typeName(SyncMessageType type)
@@ -391,6 +392,65 @@ bool readResults(Reader& r, std::string* error, SyncMessage* m)
     return true;
 }
 
+bool readBuyer(Reader& r, std::string* error, Buyer* out)
+{
+    QJsonObject buyer;
+    if (!r.object("buyer", &buyer))
+        return false;
+    Reader b(buyer, error, "buyer: ");
+    b.text("name", 0, kSyncTextBytesMax, &out->name);
+    b.text("email", 0, kSyncTextBytesMax, &out->email);
+    b.text("phone", 0, kSyncTextBytesMax, &out->phone);
+    return b.ok();
+}
+
+bool readOnline(Reader& r, std::string* error, SyncOnlineRequest* q)
+{
+    std::string action;
+    r.text("id", 1, kOpIdBytesMax, &q->id);
+    r.text("action", 1, 16, &action);
+    r.integer("event", 1, kSyncIntegerMax, &q->event);
+    r.integer("clerk", 0, kSyncIntegerMax, &q->clerk);
+    if (!r.ok())
+        return false;
+    if (!validName(q->id))
+        return r.fail("\"id\" has characters other than letters, digits and -_.:");
+    if (action == "hold") {
+        q->action = SyncOnlineAction::Hold;
+        return r.integers("seats", 1, kSyncSeatsPerOpMax, 0xffffffffu, &q->seats, true);
+    }
+    if (action == "release") {
+        q->action = SyncOnlineAction::Release;
+        return r.integer("hold", 1, kSyncIntegerMax, &q->hold);
+    }
+    if (action != "sell")
+        return r.fail("unknown online action \"" + action + "\"");
+    q->action = SyncOnlineAction::Sell;
+    r.integer("hold", 1, kSyncIntegerMax, &q->hold);
+    r.integers("priceTypes", 0, kSyncSeatsPerOpMax, 255, &q->priceTypes, false);
+    r.signedInteger("amount", -1, static_cast<std::int64_t>(kSyncIntegerMax), &q->amount);
+    r.text("payment", 1, kSyncTextBytesMax, &q->payment);
+    return r.ok() && readBuyer(r, error, &q->buyer);
+}
+
+bool readOnlineReply(Reader& r, SyncOnlineReply* a)
+{
+    std::uint64_t status = 0;
+    r.text("id", 1, kOpIdBytesMax, &a->id);
+    r.integer("status", 0, 255, &status);
+    r.integer("hold", 0, kSyncIntegerMax, &a->hold);
+    r.signedInteger("expiresAt", 0, static_cast<std::int64_t>(kSyncIntegerMax), &a->expiresAt);
+    r.integer("order", 0, kSyncIntegerMax, &a->order);
+    r.signedInteger("amount", 0, static_cast<std::int64_t>(kSyncIntegerMax), &a->amount);
+    r.integers("tickets", 0, kSyncSeatsPerOpMax, kSyncIntegerMax, &a->tickets, false);
+    if (!r.ok())
+        return false;
+    if (!statusIsKnown(static_cast<std::uint8_t>(status)))
+        return r.fail("unknown status " + std::to_string(status));
+    a->status = static_cast<Status>(status);
+    return true;
+}
+
 bool readBody(Reader& r, std::string* error, SyncMessage* m)
 {
     std::uint64_t value = 0;
@@ -424,6 +484,8 @@ bool readBody(Reader& r, std::string* error, SyncMessage* m)
         r.text("code", 1, kNameBytesMax, &m->code);
         r.text("message", 0, kSyncTextBytesMax, &m->message);
         return r.ok();
+    case SyncMessageType::Online: return readOnline(r, error, &m->online);
+    case SyncMessageType::OnlineReply: return readOnlineReply(r, &m->onlineReply);
     }
     return r.fail("unknown type");
 }
@@ -438,6 +500,16 @@ const char* syncOpKindName(SyncOpKind kind)
     case SyncOpKind::Exchange: return "exchange";
     case SyncOpKind::TakeBack: return "takeBack";
     case SyncOpKind::Void: return "void";
+    }
+    return "?";
+}
+
+const char* syncOnlineActionName(SyncOnlineAction action)
+{
+    switch (action) {
+    case SyncOnlineAction::Hold: return "hold";
+    case SyncOnlineAction::Sell: return "sell";
+    case SyncOnlineAction::Release: return "release";
     }
     return "?";
 }
@@ -459,6 +531,34 @@ SyncMessage syncError(std::string code, std::string message)
 } // namespace usher
 
 namespace usher {
+
+namespace {
+
+void onlineObject(const SyncOnlineRequest& q, QJsonObject* o)
+{
+    o->insert(QLatin1String("id"), qs(q.id));
+    o->insert(QLatin1String("action"), QLatin1String(syncOnlineActionName(q.action)));
+    o->insert(QLatin1String("event"), num(q.event));
+    o->insert(QLatin1String("clerk"), num(q.clerk));
+    switch (q.action) {
+    case SyncOnlineAction::Hold: o->insert(QLatin1String("seats"), numbers(q.seats)); break;
+    case SyncOnlineAction::Release: o->insert(QLatin1String("hold"), num(q.hold)); break;
+    case SyncOnlineAction::Sell: {
+        o->insert(QLatin1String("hold"), num(q.hold));
+        o->insert(QLatin1String("priceTypes"), numbers(q.priceTypes));
+        o->insert(QLatin1String("amount"), snum(q.amount));
+        o->insert(QLatin1String("payment"), qs(q.payment));
+        QJsonObject buyer;
+        buyer.insert(QLatin1String("name"), qs(q.buyer.name));
+        buyer.insert(QLatin1String("email"), qs(q.buyer.email));
+        buyer.insert(QLatin1String("phone"), qs(q.buyer.phone));
+        o->insert(QLatin1String("buyer"), buyer);
+        break;
+    }
+    }
+}
+
+} // namespace
 
 std::string encodeSyncOp(const SyncOp& op)
 {
@@ -532,6 +632,19 @@ std::string encodeSyncMessage(const SyncMessage& m)
         o.insert(QLatin1String("code"), qs(m.code));
         o.insert(QLatin1String("message"), qs(m.message));
         break;
+    case SyncMessageType::Online: onlineObject(m.online, &o); break;
+    case SyncMessageType::OnlineReply: {
+        const SyncOnlineReply& a = m.onlineReply;
+        o.insert(QLatin1String("id"), qs(a.id));
+        o.insert(QLatin1String("status"), static_cast<int>(a.status));
+        o.insert(QLatin1String("code"), QLatin1String(statusName(a.status)));
+        o.insert(QLatin1String("hold"), num(a.hold));
+        o.insert(QLatin1String("expiresAt"), snum(a.expiresAt));
+        o.insert(QLatin1String("order"), num(a.order));
+        o.insert(QLatin1String("amount"), snum(a.amount));
+        o.insert(QLatin1String("tickets"), numbers(a.tickets));
+        break;
+    }
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }

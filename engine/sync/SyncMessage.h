@@ -34,7 +34,17 @@ enum class SyncMessageType : std::uint8_t {
     Ping = 7,
     Pong = 8,
     Error = 9,
+    Online = 10,      // a box office asks central to hold, sell or release seats outside its allocation
+    OnlineReply = 11, // central's answer, once durable
 };
+
+// Online requests (docs/sync-online-sales.md). The numbers never change.
+enum class SyncOnlineAction : std::uint8_t {
+    Hold = 1,    // HoldSeats of `seats` from the open pool on the device's channel
+    Sell = 2,    // Confirm of the device's `hold`, paid at the counter (`payment`)
+    Release = 3, // Release of the device's `hold`
+};
+const char* syncOnlineActionName(SyncOnlineAction action);
 
 enum class SyncOpKind : std::uint8_t {
     Sale = 1,
@@ -87,6 +97,34 @@ struct SyncOpResult {
     friend bool operator==(const SyncOpResult&, const SyncOpResult&) = default;
 };
 
+// A request of a box office to central while online. `id` is the idempotency key (unique per
+// request the clerk starts; a retry after a lost answer sends the same id and gets the first
+// outcome, never a second sale).
+struct SyncOnlineRequest {
+    std::string id;
+    SyncOnlineAction action = SyncOnlineAction::Hold;
+    EventId event = 0;
+    std::uint64_t clerk = 0;
+    std::vector<SeatId> seats;            // hold: 1..64
+    HoldId hold = 0;                      // sell, release
+    std::vector<std::uint8_t> priceTypes; // sell: one per seat, or empty
+    Amount amount = -1;                   // sell: expected total, -1: not checked
+    Buyer buyer;                          // sell
+    std::string payment;                  // sell: how the counter took the money ("cash", "card 1234"...)
+    friend bool operator==(const SyncOnlineRequest&, const SyncOnlineRequest&) = default;
+};
+
+struct SyncOnlineReply {
+    std::string id;
+    Status status = Status::Ok;
+    HoldId hold = 0;            // hold: the hold on central
+    Timestamp expiresAt = 0;    // hold
+    OrderId order = 0;          // sell: central's order
+    Amount amount = 0;          // sell: what central charged
+    std::vector<TicketId> tickets; // sell: by seat position
+    friend bool operator==(const SyncOnlineReply&, const SyncOnlineReply&) = default;
+};
+
 // One message; the fields used depend on the type.
 struct SyncMessage {
     SyncMessageType type = SyncMessageType::Ping;
@@ -104,6 +142,8 @@ struct SyncMessage {
     SyncPush push;                       // push
     std::string code;                    // error
     std::string message;                 // error
+    SyncOnlineRequest online;            // online
+    SyncOnlineReply onlineReply;         // onlineReply
     friend bool operator==(const SyncMessage&, const SyncMessage&) = default;
 };
 

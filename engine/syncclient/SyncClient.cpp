@@ -1,6 +1,7 @@
 #include "syncclient/SyncClient.h"
 
 #include "core/Assert.h"
+#include "core/Random.h"
 #include "syncclient/EventDownload.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,9 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <chrono>
+#include <future>
 #include <memory>
 #include <utility>
 
@@ -99,6 +103,8 @@ public:
     SyncBoxOffice* office() { return m_office.get(); }
     // After every call into the office: send what it queued, close when it asks, publish the status.
     void flush(bool forceStatus = false);
+    using OnlineDone = std::function<void(const SyncOnlineResult&)>;
+    void online(const SyncOnlineRequest& request, int timeoutMs, OnlineDone done);
 
 private:
     Timestamp now() const { return m_options.clock(); }
@@ -109,6 +115,15 @@ private:
     void publishStatus(bool force);
     void connectionFailed(const QString& why);
     void download();
+    void answerOnline();
+    // Every online request still waiting gets NoAnswer with `why` (the connection is gone or it timed out).
+    void failOnline(const QString& why, bool expiredOnly);
+
+    struct PendingOnline {
+        std::string id;
+        std::chrono::steady_clock::time_point deadline;
+        OnlineDone done;
+    };
 
     SyncClient& m_client;
     SyncLedger& m_ledger;
@@ -124,7 +139,63 @@ private:
     std::string m_downloadError;
     SyncClientStatus m_published;
     Timestamp m_publishedAt = 0;
+    std::vector<PendingOnline> m_online;
 };
+
+void SyncClientWorker::online(const SyncOnlineRequest& request, int timeoutMs, OnlineDone done)
+{
+    SyncOnlineResult result;
+    if (m_office == nullptr || !m_office->sendOnline(request)) {
+        result.outcome = SyncOnlineOutcome::Unreachable;
+        result.message = SyncClient::tr("usherd is unreachable: only the seats allocated to this box office can be "
+                                        "sold. Nothing was held or sold.")
+                             .toStdString();
+        done(result);
+        return;
+    }
+    m_online.push_back(PendingOnline {
+        request.id, std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs), std::move(done) });
+    flush();
+}
+
+void SyncClientWorker::answerOnline()
+{
+    if (m_office == nullptr)
+        return;
+    for (SyncOnlineReply& reply : m_office->takeOnlineReplies()) {
+        auto it = std::find_if(m_online.begin(), m_online.end(),
+                               [&](const PendingOnline& p) { return p.id == reply.id; });
+        if (it == m_online.end())
+            continue; // the answer to an attempt given up on: its retry asks again
+        SyncOnlineResult result;
+        result.outcome = SyncOnlineOutcome::Answered;
+        result.reply = std::move(reply);
+        const OnlineDone done = std::move(it->done);
+        m_online.erase(it);
+        done(result);
+    }
+}
+
+void SyncClientWorker::failOnline(const QString& why, bool expiredOnly)
+{
+    const auto t = std::chrono::steady_clock::now();
+    std::vector<PendingOnline> failed;
+    for (auto it = m_online.begin(); it != m_online.end();) {
+        if (expiredOnly && it->deadline > t) {
+            ++it;
+            continue;
+        }
+        failed.push_back(std::move(*it));
+        it = m_online.erase(it);
+    }
+    for (PendingOnline& p : failed) {
+        SyncOnlineResult result;
+        result.outcome = SyncOnlineOutcome::NoAnswer;
+        result.reply.id = p.id;
+        result.message = why.toStdString();
+        p.done(result);
+    }
+}
 
 bool SyncClientWorker::open(std::string* error)
 {
@@ -163,6 +234,7 @@ void SyncClientWorker::close()
         m_download = nullptr;
     }
     dropSocket();
+    failOnline(SyncClient::tr("The box office stopped syncing before usherd answered."), false);
     if (m_office != nullptr)
         m_office->closed(now());
     publishStatus(true);
@@ -194,6 +266,10 @@ void SyncClientWorker::tick()
     if (m_enabled && m_socket == nullptr && m_office->shouldConnect(t))
         connectNow();
     flush();
+    if (!m_online.empty())
+        failOnline(SyncClient::tr("usherd did not answer in time: whether it counted is not known. Try again: "
+                                  "the same request never sells twice."),
+                   true);
 }
 
 void SyncClientWorker::connectNow()
@@ -334,12 +410,17 @@ void SyncClientWorker::dropSocket()
     QObject::disconnect(socket, nullptr, this, nullptr);
     socket->abort();
     socket->deleteLater();
+    if (!m_online.empty())
+        failOnline(SyncClient::tr("The connection to usherd dropped before it answered: whether it counted is not "
+                                  "known. Try again: the same request never sells twice."),
+                   false);
 }
 
 void SyncClientWorker::flush(bool forceStatus)
 {
     if (m_office == nullptr)
         return;
+    answerOnline();
     const std::vector<std::string> out = m_office->takeOutgoing();
     if (m_socket != nullptr && m_socket->state() == QAbstractSocket::ConnectedState) {
         for (const std::string& text : out)
@@ -541,6 +622,44 @@ SyncRoute SyncClient::route(EventId event, const std::vector<SeatId>& seats, QSt
     onWorker([&] { route = m_worker->office()->route(event, seats, &reason); });
     *why = QString::fromStdString(reason);
     return route;
+}
+
+SyncOnlineResult SyncClient::onlineNow(const SyncOnlineRequest& request, int timeoutMs)
+{
+    SyncOnlineResult result;
+    SyncClientWorker* worker = m_worker;
+    if (worker == nullptr) {
+        result.message = tr("The box office is not syncing with usherd.").toStdString();
+        return result;
+    }
+    USHER_ASSERT(QThread::currentThread() != m_thread.get());
+    auto promise = std::make_shared<std::promise<SyncOnlineResult>>();
+    std::future<SyncOnlineResult> future = promise->get_future();
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, request, timeoutMs, promise] {
+            worker->online(request, timeoutMs, [promise](const SyncOnlineResult& r) { promise->set_value(r); });
+        },
+        Qt::QueuedConnection);
+    try {
+        return future.get();
+    } catch (const std::future_error&) { // the client stopped before the request reached the worker
+        result.message = tr("The box office is not syncing with usherd.").toStdString();
+        return result;
+    }
+}
+
+std::string newSyncOnlineRequestId()
+{
+    std::uint8_t bytes[16];
+    secureRandom(bytes, sizeof bytes);
+    static const char* kHex = "0123456789abcdef";
+    std::string id;
+    for (std::uint8_t b : bytes) {
+        id.push_back(kHex[b >> 4]);
+        id.push_back(kHex[b & 15]);
+    }
+    return id;
 }
 
 bool SyncClient::listOutbox(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out,

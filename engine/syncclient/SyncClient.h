@@ -66,6 +66,24 @@ struct SyncClientStatus {
 
 const char* syncRouteName(SyncRoute route);
 
+// How an online request (a hold, sale or release of seats outside the allocation, decided by
+// usherd; docs/sync-online-sales.md) ended for the clerk. The numbers never change.
+enum class SyncOnlineOutcome : std::uint8_t {
+    Answered = 1,    // usherd answered: reply.status says how (Ok: it counts)
+    Unreachable = 2, // not connected: nothing was sent and nothing happened (fail closed)
+    NoAnswer = 3,    // sent, then no answer (timeout, disconnect): unknown; retry with the same id
+};
+
+struct SyncOnlineResult {
+    SyncOnlineOutcome outcome = SyncOnlineOutcome::Unreachable;
+    SyncOnlineReply reply;
+    std::string message; // why, when not answered (translated)
+    bool ok() const { return outcome == SyncOnlineOutcome::Answered && reply.status == Status::Ok; }
+};
+
+// A new id for an online request: 128 random bits in hex, from the system's secure source.
+std::string newSyncOnlineRequestId();
+
 class SyncClient final : public QObject {
     Q_OBJECT
 
@@ -98,6 +116,9 @@ public:
     // from a Completion or a subscriber of the engine.
     SyncLocalResult sellNow(const SyncSaleRequest& request);
     SyncRoute route(EventId event, const std::vector<SeatId>& seats, QString* why);
+    // An online request; waits up to `timeoutMs` for usherd's answer. Blocking: call it from a
+    // worker (the counter's CounterWorker), never from this client's thread.
+    SyncOnlineResult onlineNow(const SyncOnlineRequest& request, int timeoutMs = 10'000);
     bool listOutbox(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out, std::string* error);
     // Every op of the outbox as CSV (the pending view's export): a header line, then one op a line.
     bool outboxCsv(QByteArray* out, std::string* error);

@@ -12,6 +12,10 @@
 //   payment reference sync:<op id>, on the same seats), no seat is sold twice, and both outboxes
 //   are fully acknowledged. The box office's live view of central's seats (CentralSeatFeed over
 //   /ws) shows the sales and a later change.
+// * onlineSales: seats outside the allocation held and sold through a real usherd over the sync
+//   connection (docs/sync-online-sales.md): the hold and the sale count once usherd answers; usherd
+//   down refuses with a reason and sells nothing; a sale whose answer is lost with the connection is
+//   sent again with the same id and sells once.
 
 #include "ServerTestSupport.h"
 #include "event/EventSpecJson.h"
@@ -19,6 +23,7 @@
 #include "storage/Storage.h"
 #include "support/TempDir.h"
 #include "support/TestEvents.h"
+#include "sync/SyncApply.h"
 #include "sync/SyncCentral.h"
 #include "sync/SyncLedger.h"
 #include "syncclient/CentralSeatFeed.h"
@@ -266,6 +271,7 @@ private Q_SLOTS:
     void handshakeTimeoutAndRefusedConnection();
     void loopbackCentral();
     void realUsherd();
+    void onlineSales();
     void wssCertificates(); // last: it switches this process's test clients to TLS
 
 private:
@@ -576,6 +582,217 @@ void TestSyncEndToEnd::realUsherd()
     checkCentral(offices);
     for (BoxOffice* office : offices)
         office->close();
+}
+
+namespace {
+
+SyncOnlineRequest onlineHold(std::vector<SeatId> seats)
+{
+    SyncOnlineRequest r;
+    r.id = newSyncOnlineRequestId();
+    r.action = SyncOnlineAction::Hold;
+    r.event = kEvent;
+    r.clerk = 7;
+    r.seats = std::move(seats);
+    return r;
+}
+
+SyncOnlineRequest onlineSell(HoldId hold, std::size_t seats)
+{
+    SyncOnlineRequest r;
+    r.id = newSyncOnlineRequestId();
+    r.action = SyncOnlineAction::Sell;
+    r.event = kEvent;
+    r.clerk = 7;
+    r.hold = hold;
+    r.priceTypes.assign(seats, 0);
+    r.buyer.name = "Walk-in";
+    r.payment = "cash";
+    return r;
+}
+
+QString describe(const SyncOnlineResult& r)
+{
+    return QStringLiteral("outcome %1 status %2 %3")
+        .arg(int(r.outcome))
+        .arg(QString::fromLatin1(statusName(r.reply.status)), QString::fromStdString(r.message));
+}
+
+} // namespace
+
+void TestSyncEndToEnd::onlineSales()
+{
+    m_centralDir = std::make_unique<TempDir>();
+    const QString data = QString::fromStdString(m_centralDir->path());
+    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
+    QVERIFY(!m_adminToken.isEmpty());
+    m_usherd = std::make_unique<UsherdProcess>(data);
+    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    const quint16 port = m_usherd->port();
+    {
+        HttpClient http(port);
+        http.bearer = m_adminToken;
+        const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
+        QVERIFY2(created.status == 201, created.body.constData());
+    }
+    const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
+    const QByteArray rawToken = enrol(QStringLiteral("box-raw"), kBox2);
+    QVERIFY(!token.isEmpty() && !rawToken.isEmpty());
+    BoxOffice box;
+    std::string error;
+    QVERIFY2(box.openEngine(&error), error.c_str());
+    box.credentials = { QStringLiteral("http://127.0.0.1:%1").arg(port).toStdString(), "box-1", token.toStdString(),
+                        kBox1 };
+    QString problem;
+    QVERIFY2(box.startClient(&problem, true), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return box.state() == SyncState::Online && box.engine->event(kEvent) != nullptr; }));
+    grant(QStringLiteral("box-1"), seatRange(1, 100));
+    QVERIFY(waitUntil([&] { return box.allocation(100) == kBox1; }));
+    CentralSeatFeed feed(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    feed.subscribe(kEvent, box.engine->event(kEvent)->spec().venue);
+    feed.start();
+    QVERIFY(waitUntil([&] { return !feed.states(kEvent).empty(); }));
+
+    // Seats of the open pool: routed online, held on central, then sold there, paid in cash here.
+    QString why;
+    QCOMPARE(box.client->route(kEvent, { 900, 901 }, &why), SyncRoute::Online);
+    const SyncOnlineResult held = box.client->onlineNow(onlineHold({ 900, 901 }));
+    QVERIFY2(held.ok(), qPrintable(describe(held)));
+    QVERIFY(held.reply.hold != 0 && held.reply.expiresAt > systemClockNow());
+    QVERIFY(waitUntil([&] { return feed.state(kEvent, 900) == '1' && feed.state(kEvent, 901) == '1'; }, 5000));
+    const SyncOnlineRequest sell = onlineSell(held.reply.hold, 2);
+    const SyncOnlineResult sold = box.client->onlineNow(sell);
+    QVERIFY2(sold.ok(), qPrintable(describe(sold)));
+    QVERIFY(sold.reply.order != 0);
+    QCOMPARE(sold.reply.tickets.size(), std::size_t(2));
+    QVERIFY(sold.reply.amount > 0);
+    QVERIFY(waitUntil([&] { return feed.state(kEvent, 900) == '2' && feed.state(kEvent, 901) == '2'; }, 5000));
+    // The same request again (the clerk's retry): the first outcome, not a second sale.
+    const SyncOnlineResult again = box.client->onlineNow(sell);
+    QVERIFY2(again.ok(), qPrintable(describe(again)));
+    QCOMPARE(again.reply.order, sold.reply.order);
+    QCOMPARE(again.reply.tickets, sold.reply.tickets);
+    // A sold seat, and a seat of this box office's own allocation, are refused by central.
+    QCOMPARE(box.client->onlineNow(onlineHold({ 900 })).reply.status, Status::SeatUnavailable);
+    const SyncOnlineResult allocated = box.client->onlineNow(onlineHold({ 5 }));
+    QCOMPARE(allocated.outcome, SyncOnlineOutcome::Answered);
+    QVERIFY(!allocated.ok());
+    QCOMPARE(feed.state(kEvent, 5), '0');
+    // Releasing a hold gives its seats back.
+    const SyncOnlineResult held2 = box.client->onlineNow(onlineHold({ 910 }));
+    QVERIFY2(held2.ok(), qPrintable(describe(held2)));
+    SyncOnlineRequest release = onlineHold({});
+    release.action = SyncOnlineAction::Release;
+    release.seats.clear();
+    release.hold = held2.reply.hold;
+    QVERIFY(box.client->onlineNow(release).ok());
+    QVERIFY(waitUntil([&] { return feed.state(kEvent, 910) == '0'; }, 5000));
+
+    // A disconnect between the request and its answer: the device sends its sale and the
+    // connection drops before the answer; usherd applied it (the seat turns sold). Sent again with
+    // the same id after a new hello, it answers the first outcome, and there is one order only.
+    const SyncOnlineRequest rawHold = onlineHold({ 950 });
+    SyncOnlineRequest rawSell = onlineSell(0, 1);
+    {
+        const auto hello = [&] {
+            SyncMessage m;
+            m.type = SyncMessageType::Hello;
+            m.device = "box-raw";
+            m.token = rawToken.toStdString();
+            m.outbox = "raw0outbox";
+            return QByteArray::fromStdString(encodeSyncMessage(m));
+        };
+        const auto request = [](const SyncOnlineRequest& r) {
+            SyncMessage m;
+            m.type = SyncMessageType::Online;
+            m.online = r;
+            return QByteArray::fromStdString(encodeSyncMessage(m));
+        };
+        QWebSocket raw;
+        QSignalSpy connected(&raw, &QWebSocket::connected);
+        std::vector<QString> received;
+        connect(&raw, &QWebSocket::textMessageReceived, this, [&](const QString& t) { received.push_back(t); });
+        raw.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/sync").arg(port)));
+        QVERIFY(connected.wait(5000));
+        raw.sendTextMessage(QString::fromUtf8(hello()));
+        raw.sendTextMessage(QString::fromUtf8(request(rawHold)));
+        // The answer to `id` among what the connection received (a welcome comes first).
+        const auto replyTo = [&](const std::vector<QString>& texts, const std::string& id, SyncMessage* out) {
+            for (const QString& t : texts)
+                if (decodeSyncMessage(t.toStdString(), out, &error) && out->type == SyncMessageType::OnlineReply
+                    && out->onlineReply.id == id)
+                    return true;
+            return false;
+        };
+        SyncMessage answer;
+        QVERIFY(waitUntil([&] { return replyTo(received, rawHold.id, &answer); }, 10'000));
+        QCOMPARE(answer.type, SyncMessageType::OnlineReply);
+        QCOMPARE(answer.onlineReply.status, Status::Ok);
+        rawSell.hold = answer.onlineReply.hold;
+        raw.sendTextMessage(QString::fromUtf8(request(rawSell)));
+        raw.flush();
+        raw.close(); // before the answer
+        QVERIFY(waitUntil([&] { return feed.state(kEvent, 950) == '2'; }, 10'000));
+
+        QWebSocket second;
+        QSignalSpy reconnected(&second, &QWebSocket::connected);
+        std::vector<QString> answers;
+        connect(&second, &QWebSocket::textMessageReceived, this, [&](const QString& t) { answers.push_back(t); });
+        second.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/sync").arg(port)));
+        QVERIFY(reconnected.wait(5000));
+        second.sendTextMessage(QString::fromUtf8(hello()));
+        second.sendTextMessage(QString::fromUtf8(request(rawSell)));
+        QVERIFY(waitUntil([&] { return replyTo(answers, rawSell.id, &answer); }, 10'000));
+        QCOMPARE(answer.type, SyncMessageType::OnlineReply);
+        QCOMPARE(answer.onlineReply.id, rawSell.id);
+        QCOMPARE(answer.onlineReply.status, Status::Ok);
+        QVERIFY(answer.onlineReply.order != 0);
+        QCOMPARE(answer.onlineReply.tickets.size(), std::size_t(1));
+        second.close();
+    }
+
+    // usherd down: fail closed, with the reason, and nothing held or sold anywhere.
+    feed.stop();
+    QVERIFY2(m_usherd->terminate(), m_usherd->log().constData());
+    QVERIFY(waitUntil([&] { return box.state() != SyncState::Online && box.state() != SyncState::Syncing; }));
+    QCOMPARE(box.client->route(kEvent, { 920 }, &why), SyncRoute::Refused);
+    QVERIFY2(why.contains(QLatin1String("unreachable")), qPrintable(why));
+    const SyncOnlineResult down = box.client->onlineNow(onlineHold({ 920 }));
+    QCOMPARE(down.outcome, SyncOnlineOutcome::Unreachable);
+    QVERIFY(!down.ok());
+    QVERIFY2(QString::fromStdString(down.message).contains(QLatin1String("unreachable")), down.message.c_str());
+    box.close();
+
+    // Central's journal: one order per sale, with the counter's payment reference; nothing else sold.
+    EngineOptions options;
+    options.dataDirectory = m_centralDir->path();
+    options.synchronousFull = false;
+    std::unique_ptr<Engine> central = Engine::open(options, &error);
+    QVERIFY2(central != nullptr, error.c_str());
+    Status lookup = Status::Ok;
+    const auto orders = [&](const std::string& ref) {
+        std::vector<StoredOrder> found;
+        central->withStorage([&](Storage& storage) {
+            const Status s = storage.findOrdersByPaymentRef(kEvent, ref, 10, &found, &error);
+            if (s != Status::Ok)
+                lookup = s;
+        });
+        return found;
+    };
+    const std::vector<StoredOrder> first = orders(syncCounterPaymentRef("box-1", sell.id, "cash"));
+    QCOMPARE(first.size(), std::size_t(1));
+    QCOMPARE(first[0].tickets.size(), std::size_t(2));
+    const std::vector<StoredOrder> retried = orders(syncCounterPaymentRef("box-raw", rawSell.id, "cash"));
+    QCOMPARE(retried.size(), std::size_t(1));
+    QCOMPARE(lookup, Status::Ok);
+    std::set<SeatId> sold2;
+    central->event(kEvent)->read([&](const Ledger& ledger) {
+        for (SeatIndex i = 0; i < ledger.venue().seats.size(); ++i)
+            if (ledger.seatStatus(i) == SeatStatus::Sold)
+                sold2.insert(ledger.venue().seats[i].id);
+    });
+    QCOMPARE(sold2, (std::set<SeatId> { 900, 901, 950 }));
+    central->close();
 }
 
 // wss://: a certificate the box office does not trust is refused with a clear reason (never

@@ -14,6 +14,8 @@
 
 namespace usher::ui {
 
+class SyncSession;
+
 struct CounterServices {
     Engine* engine = nullptr;
     BoxOfficeDb* db = nullptr;
@@ -22,6 +24,9 @@ struct CounterServices {
     CardTerminal* terminal = nullptr; // null: no card terminal configured
     ChannelId channel = 0;            // this box office's sales channel
     Clock clock = systemClockNow;
+    // The box office's link to usherd (ui/sync), null when the counter runs without sync: central's
+    // seat states on the map, and the sales of seats outside this box office's allocation.
+    SyncSession* sync = nullptr;
 
     StaffAccount clerk; // the signed-in account (id 0: nobody)
     ShiftId shift = 0;  // the clerk's open shift (0: none)

@@ -138,6 +138,13 @@ void CounterWindow::createFirstAdmin(const QString& login, const QString& name, 
         });
 }
 
+void CounterWindow::setSyncSession(SyncSession* session)
+{
+    m_services.sync = session;
+    if (m_sale != nullptr)
+        m_sale->attachCentralSeats();
+}
+
 CounterWindow::~CounterWindow()
 {
     delete m_seatViewer;

@@ -27,6 +27,7 @@ class OpenCartsPage;
 class OpenShiftPage;
 class SalePage;
 class SignInPage;
+class SyncSession;
 
 struct CounterWindowOptions {
     QString demoHint;     // shown on the sign-in screen (demo mode only)
@@ -48,6 +49,8 @@ public:
     void signOut();
 
     const CounterServices& services() const { return m_services; }
+    // The box office's link to usherd (installSyncUi sets it); it must outlive the window.
+    void setSyncSession(SyncSession* session);
     CounterWorker* worker() const { return m_worker; }
     QStackedWidget* stack() const { return m_stack; }
     SignInPage* signInPage() const { return m_signIn; }

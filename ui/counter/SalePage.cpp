@@ -7,7 +7,11 @@
 #include "counter/CounterMoney.h"
 #include "counter/CounterWorker.h"
 #include "counter/EventPicker.h"
+#include "counter/OnlineCart.h"
 #include "runtime/Engine.h"
+#include "sync/CentralSeatOverlay.h"
+#include "sync/SyncUi.h"
+#include "syncclient/CentralSeatFeed.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -85,9 +89,28 @@ SalePage::SalePage(CounterServices& services, CounterWorker& worker, const Ticke
 
 SalePage::~SalePage()
 {
+    delete m_centralOverlay;
     delete m_seatMap; // views first, then the feed (it unsubscribes), then the model
     delete m_mapFeed;
     delete m_mapModel;
+}
+
+void SalePage::attachCentralSeats()
+{
+    delete m_centralOverlay;
+    m_centralOverlay = nullptr;
+    disconnect(m_syncClientConnection);
+    if (m_services.sync == nullptr)
+        return;
+    m_syncClientConnection
+        = connect(m_services.sync, &SyncSession::clientChanged, this, [this] { attachCentralSeats(); });
+    CentralSeatFeed* feed = m_services.sync->centralSeats();
+    if (m_mapModel == nullptr || m_shard == nullptr || feed == nullptr) {
+        if (m_mapModel != nullptr)
+            m_mapModel->clearOverlay();
+        return;
+    }
+    m_centralOverlay = new CentralSeatOverlay(*feed, *m_mapModel, m_shard->id(), this);
 }
 
 QWidget* SalePage::buildMapColumn()
@@ -309,6 +332,8 @@ void SalePage::showEvent(EventId event)
         m_picker->selectEvent(m_shard->id());
         return;
     }
+    delete m_centralOverlay;
+    m_centralOverlay = nullptr;
     delete m_seatMap;
     delete m_mapFeed;
     delete m_mapModel;
@@ -337,6 +362,7 @@ void SalePage::showEvent(EventId event)
     connect(m_mapModel, &SeatMapModel::reset, &m_availabilityTimer, qOverload<>(&QTimer::start));
     for (std::size_t c = 0; c < spec.venue->categories.size(); ++c)
         m_category->addItem(QString::fromStdString(spec.venue->categories[c].name), int(c));
+    attachCentralSeats();
     setupTabOrder();
     updateCategoryAvailability();
 }
@@ -412,7 +438,34 @@ void SalePage::holdBestAvailable()
     request.together = m_together->isChecked() && !match.captured(3).contains(QLatin1Char('~'));
     request.accessible = m_accessible->isChecked() || match.captured(3).contains(QLatin1Char('*'));
     auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
-    startHold(sale, [request](CounterSale& s) { return s.holdBestAvailable(request); });
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    if (client == nullptr) {
+        startHold(sale, [request](CounterSale& s) { return s.holdBestAvailable(request); });
+        return;
+    }
+    // With sync the local ledger may sell only this box office's allocation: best-available picks
+    // here, and seats it finds outside the allocation are let go again (select those on the map:
+    // they are sold through usherd).
+    auto reason = std::make_shared<QString>();
+    const EventId event = m_shard->id();
+    startHold(
+        sale,
+        [request, client, event, reason](CounterSale& s) {
+            const BoxOfficeStatus held = s.holdBestAvailable(request);
+            if (held != BoxOfficeStatus::Ok)
+                return held;
+            std::vector<SeatId> seats;
+            for (const CartLine& line : s.lines())
+                seats.push_back(line.seat);
+            QString why;
+            if (client->route(event, seats, &why) == SyncRoute::Local)
+                return held;
+            s.cancel();
+            *reason = tr("Best available found seats outside this box office's allocation. Select seats on the map "
+                         "instead: those are sold through usherd.");
+            return BoxOfficeStatus::WrongState;
+        },
+        reason);
 }
 
 void SalePage::holdSelectedSeats()
@@ -424,11 +477,14 @@ void SalePage::holdSelectedSeats()
     std::vector<SeatId> seats;
     for (quint32 id : m_seatMap->selectedSeatIds())
         seats.push_back(SeatId(id));
+    if (m_services.sync != nullptr && m_services.sync->client() != nullptr)
+        return holdRouted(seats);
     auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
     startHold(sale, [seats](CounterSale& s) { return s.holdSeats(seats); });
 }
 
-void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold)
+void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold,
+                         std::shared_ptr<QString> reason)
 {
     if (m_sale != nullptr) {
         say(tr("The cart already holds seats: pay for them, or clear the cart (Ctrl+Del) first."), true);
@@ -440,9 +496,12 @@ void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOff
     }
     auto status = std::make_shared<BoxOfficeStatus>(BoxOfficeStatus::Ok);
     const bool started = m_worker.run([sale, hold, status] { *status = hold(*sale); },
-                                      [this, sale, status] {
+                                      [this, sale, status, reason] {
                                           if (*status != BoxOfficeStatus::Ok) {
-                                              say(statusText(*status, sale.get()), true);
+                                              say(reason != nullptr && !reason->isEmpty()
+                                                      ? *reason
+                                                      : statusText(*status, sale.get()),
+                                                  true);
                                               m_quick->setFocus();
                                               m_quick->selectAll();
                                               return;
@@ -454,6 +513,190 @@ void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOff
                                       });
     if (!started)
         say(tr("Still working on the last step…"), true);
+}
+
+void SalePage::holdRouted(const std::vector<SeatId>& seats)
+{
+    if (hasCart()) {
+        say(tr("The cart already holds seats: pay for them, or clear the cart (Ctrl+Del) first."), true);
+        return;
+    }
+    if (m_services.shift == 0) {
+        say(tr("Open a shift first."), true);
+        return;
+    }
+    SyncClient* client = m_services.sync->client();
+    auto online = std::make_shared<OnlineCart>(m_services.saleContext(m_shard), *client, m_services.clerk,
+                                               m_services.shift);
+    struct Outcome {
+        SyncRoute route = SyncRoute::Refused;
+        QString why;
+        SyncOnlineResult result;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const EventId event = m_shard->id();
+    const bool started = m_worker.run(
+        [client, online, outcome, event, seats] {
+            outcome->route = client->route(event, seats, &outcome->why);
+            if (outcome->route == SyncRoute::Online)
+                outcome->result = online->hold(seats);
+        },
+        [this, online, outcome, seats] {
+            if (outcome->route == SyncRoute::Local) {
+                auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk,
+                                                          m_services.shift);
+                startHold(sale, [seats](CounterSale& s) { return s.holdSeats(seats); });
+                return;
+            }
+            if (outcome->route == SyncRoute::Refused || !outcome->result.ok()) {
+                // Fail closed: nothing is held, the clerk reads why.
+                say(outcome->route == SyncRoute::Refused ? outcome->why : OnlineCart::describe(outcome->result), true);
+                return;
+            }
+            if (m_seatMap != nullptr)
+                m_seatMap->clearSelection();
+            adoptOnline(online);
+        });
+    if (!started)
+        say(tr("Still working on the last step…"), true);
+}
+
+void SalePage::adoptOnline(std::shared_ptr<OnlineCart> cart)
+{
+    m_online = std::move(cart);
+    m_priceTypes.assign(m_online->lines().size(), 0);
+    m_warned = false;
+    m_expiring = false;
+    m_payMessage->clear();
+    m_cartMessage->setText(tr("Held through usherd: these seats are not this box office's. Take the payment in "
+                              "cash; the sale counts once usherd confirms it."));
+    m_cartMessage->setStyleSheet(QString());
+    m_countdownTimer.start();
+    showCart();
+    refreshCountdown();
+    m_amount->setText(counterMoneyPlain(m_online->total(m_priceTypes), m_online->currency()));
+    m_amount->setFocus();
+    m_amount->selectAll();
+}
+
+void SalePage::showOnlineCart()
+{
+    const EventSpec& spec = m_shard->spec();
+    const int rows = int(m_online->lines().size());
+    m_cart->setRowCount(rows);
+    for (int row = 0; row < rows; ++row) {
+        const CartLine& line = m_online->lines()[std::size_t(row)];
+        const std::uint8_t type = m_priceTypes[std::size_t(row)];
+        const QString typeName
+            = type < spec.priceTypes.size() ? QString::fromStdString(spec.priceTypes[type].name) : QString::number(type);
+        m_cart->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(line.label)));
+        m_cart->setItem(row, 1, new QTableWidgetItem(typeName));
+        const SeatIndex index = spec.venue->seatIndex(line.seat);
+        const Amount shownPrice = index == kNoSeat ? line.price : spec.price(spec.venue->seats[index].category, type);
+        auto* price = new QTableWidgetItem(money(shownPrice));
+        price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_cart->setItem(row, 2, price);
+    }
+    const Amount total = m_online->total(m_priceTypes);
+    //: %1 is a count of tickets, %2 an amount of money. The seats are held on usherd.
+    m_total->setText(tr("<b>Total: %2</b> (%n ticket(s), through usherd)", nullptr, rows).arg(money(total)));
+    m_clear->setEnabled(!m_worker.isBusy());
+    //: %1 is an amount of money.
+    m_dueLabel->setText(tr("Due: %1").arg(money(total)));
+    m_tenders->clear();
+    const bool enabled = !m_worker.isBusy();
+    m_cash->setEnabled(enabled);
+    m_comp->setEnabled(false);
+    m_card->setEnabled(false);
+    m_card->setToolTip(tr("Seats sold through usherd are paid in cash at the counter."));
+}
+
+void SalePage::payOnline(Tender tender)
+{
+    if (tender != Tender::Cash) {
+        say(tr("Seats sold through usherd are paid in cash at the counter."), true);
+        return;
+    }
+    Amount cash = 0;
+    if (!parseCounterMoney(m_amount->text(), m_online->currency(), &cash)) {
+        say(tr("Enter the amount as a number such as 50.00."), true);
+        m_amount->setFocus();
+        m_amount->selectAll();
+        return;
+    }
+    const Amount total = m_online->total(m_priceTypes);
+    if (cash < total) {
+        //: %1 is an amount of money.
+        say(tr("Take at least %1 in cash: a sale through usherd is paid in one go.").arg(money(total)), true);
+        return;
+    }
+    auto cart = m_online;
+    const std::vector<std::uint8_t> types = m_priceTypes;
+    const Buyer buyer { m_name->text().trimmed().toStdString(), m_email->text().trimmed().toStdString(),
+                        m_phone->text().trimmed().toStdString() };
+    struct Outcome {
+        SyncOnlineResult result;
+        BoxOfficeStatus drawer = BoxOfficeStatus::Ok;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    say(tr("Asking usherd to sell the seats…"), false);
+    m_worker.run([cart, cash, buyer, types, outcome] { outcome->result = cart->sellCash(cash, buyer, types, &outcome->drawer); },
+                 [this, cart, cash, outcome] {
+                     if (cart != m_online)
+                         return;
+                     const SyncOnlineResult& r = outcome->result;
+                     if (r.outcome != SyncOnlineOutcome::Answered) {
+                         say(QString::fromStdString(r.message) + QLatin1Char(' ')
+                                 + tr("Keep the cash until it is settled: press Enter to ask again."),
+                             true);
+                         showCart();
+                         return;
+                     }
+                     if (!r.ok()) {
+                         say(OnlineCart::describe(r) + QLatin1Char(' ') + tr("Hand the cash back."), true);
+                         if (r.reply.status == Status::HoldExpired || r.reply.status == Status::HoldNotFound)
+                             resetCart(m_cartMessage->text());
+                         else
+                             showCart();
+                         return;
+                     }
+                     //: %1 central's order number, %2 count of tickets, %3 the change due.
+                     QString text = tr("Sold through usherd: order %1, %n ticket(s). Change due: %3.", nullptr,
+                                       int(r.reply.tickets.size()))
+                                        .arg(r.reply.order)
+                                        .arg(money(cash - r.reply.amount));
+                     if (outcome->drawer != BoxOfficeStatus::Ok)
+                         text += QLatin1Char(' ') + tr("The drawer could not record it: %1")
+                                                        .arg(statusText(outcome->drawer, nullptr));
+                     m_payMessage->clear();
+                     m_completion->setText(text);
+                     m_completion->setStyleSheet(outcome->drawer == BoxOfficeStatus::Ok
+                                                     ? QString()
+                                                     : QString::fromLatin1(kErrorStyle));
+                     m_name->clear();
+                     m_email->clear();
+                     m_phone->clear();
+                     resetCart(QString());
+                     Q_EMIT statusMessage(text);
+                     Q_EMIT saleCompleted();
+                     focusQuickEntry();
+                 });
+}
+
+void SalePage::clearOnlineCart()
+{
+    auto cart = m_online;
+    auto result = std::make_shared<SyncOnlineResult>();
+    m_worker.run([cart, result] { *result = cart->release(); },
+                 [this, cart, result] {
+                     if (cart != m_online)
+                         return;
+                     // Released, or not answered: an unconfirmed hold on usherd runs out by itself.
+                     resetCart(result->ok() ? tr("Cart cleared: the seats were released on usherd.")
+                                            : tr("Cart cleared. usherd did not confirm the release: its hold "
+                                                 "runs out by itself."));
+                     focusQuickEntry();
+                 });
 }
 
 void SalePage::adoptSale(std::shared_ptr<CounterSale> sale)
@@ -508,6 +751,8 @@ QString SalePage::money(Amount amount) const
 
 void SalePage::showCart()
 {
+    if (m_online != nullptr)
+        return showOnlineCart();
     const bool has = m_sale != nullptr;
     const int rows = has ? int(m_sale->lines().size()) : 0;
     const int current = m_cart->currentRow();
@@ -537,6 +782,8 @@ void SalePage::showCart()
 
 void SalePage::updatePayment()
 {
+    if (m_online != nullptr)
+        return showOnlineCart();
     const bool has = m_sale != nullptr;
     if (!has) {
         m_dueLabel->setText(tr("Nothing due"));
@@ -607,6 +854,17 @@ void SalePage::setPriceType(int line, std::uint8_t type)
 
 void SalePage::refreshCountdown()
 {
+    if (m_online != nullptr && !m_expiring) {
+        const std::int64_t left = (m_online->expiresAt() - m_services.clock() + 999) / 1000;
+        if (left <= 0) {
+            resetCart(tr("The hold on usherd expired: the seats went back on sale and the cart is empty."));
+            return;
+        }
+        //: %1 is minutes:seconds.
+        m_countdown->setText(tr("Hold: %1").arg(mmss(left)));
+        m_countdown->setStyleSheet(left <= kExpiryWarningSeconds ? QString::fromLatin1(kErrorStyle) : QString());
+        return;
+    }
     if (m_sale == nullptr || m_expiring) {
         m_countdownTimer.stop();
         return;
@@ -641,6 +899,7 @@ void SalePage::refreshCountdown()
 void SalePage::resetCart(const QString& message)
 {
     m_sale.reset();
+    m_online.reset();
     m_priceTypes.clear();
     m_countdownTimer.stop();
     m_amount->clear();
@@ -654,6 +913,8 @@ void SalePage::resetCart(const QString& message)
 
 void SalePage::clearCart()
 {
+    if (m_online != nullptr)
+        return clearOnlineCart();
     if (m_sale == nullptr)
         return;
     auto sale = m_sale;
@@ -695,6 +956,8 @@ void SalePage::payComplimentary()
 
 void SalePage::pay(Tender tender)
 {
+    if (m_online != nullptr && !m_worker.isBusy())
+        return payOnline(tender);
     if (m_sale == nullptr) {
         say(tr("The cart is empty: hold seats first (F2)."), true);
         return;

@@ -35,6 +35,8 @@ class QTableWidget;
 
 namespace usher::ui {
 
+class CentralSeatOverlay;
+class OnlineCart;
 class CounterWorker;
 class EventPicker;
 class SeatMapFeed;
@@ -54,12 +56,18 @@ public:
 
     // Takes over a sale restored after a restart (shows its event and its cart).
     void adoptSale(std::shared_ptr<CounterSale> sale);
-    bool hasCart() const { return m_sale != nullptr; }
+    bool hasCart() const { return m_sale != nullptr || m_online != nullptr; }
+    // The cart of seats held through usherd (outside this box office's allocation), or null.
+    OnlineCart* onlineCart() const { return m_online.get(); }
     CounterSale* sale() const { return m_sale.get(); }
     const std::optional<IssuedSale>& lastSale() const { return m_last; }
     // Puts the keyboard in the best-available field.
     void focusQuickEntry();
     void refreshCountdown(); // the timer calls it; tests call it after moving the clock
+    // Shows central's seat states (SyncSession::centralSeats) on the map for the seats this box
+    // office does not own; again whenever the sync client changes.
+    void attachCentralSeats();
+    CentralSeatOverlay* centralOverlay() const { return m_centralOverlay; }
 
     // Actions (menus and shortcuts call them).
     void holdBestAvailable();
@@ -109,7 +117,16 @@ private:
     void setupTabOrder();
     void showEvent(EventId event);
     void updateCategoryAvailability();
-    void startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold);
+    // `reason`: when the hold step sets it, the clerk reads it instead of the status's text.
+    void startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold,
+                   std::shared_ptr<QString> reason = nullptr);
+    // With sync: the seats of this box office's allocation are held here, the others through usherd
+    // (fail closed when it is unreachable).
+    void holdRouted(const std::vector<SeatId>& seats);
+    void adoptOnline(std::shared_ptr<OnlineCart> cart);
+    void showOnlineCart();
+    void payOnline(Tender tender);
+    void clearOnlineCart();
     void pay(Tender tender);
     void afterTender(const TenderResult& result, Tender tender, BoxOfficeStatus completion,
                      const std::vector<IssuedTicket>& tickets);
@@ -137,6 +154,8 @@ private:
     SeatMapModel* m_mapModel = nullptr;
     SeatMapFeed* m_mapFeed = nullptr;
     SeatMapWidget* m_seatMap = nullptr;
+    CentralSeatOverlay* m_centralOverlay = nullptr;
+    QMetaObject::Connection m_syncClientConnection;
     QTimer m_availabilityTimer;
 
     QLineEdit* m_quick = nullptr;
@@ -176,6 +195,7 @@ private:
     QPushButton* m_savePdf = nullptr;
 
     std::shared_ptr<CounterSale> m_sale;
+    std::shared_ptr<OnlineCart> m_online;
     std::vector<std::uint8_t> m_priceTypes; // per cart line
     bool m_warned = false;
     bool m_expiring = false;

@@ -55,6 +55,61 @@ void SeatMapModel::count(SeatIndex seat, int sign)
         m_sections[venue().seats[seat].section].sellable += quint32(sign);
 }
 
+SeatMapState SeatMapModel::shown(SeatIndex seat) const
+{
+    const SeatInfo& info = m_info[seat];
+    if (!m_overlay.empty() && m_overlay[seat] != kNoOverlay && info.status == SeatStatus::Available
+        && info.allocation != m_perspective.channel)
+        return SeatMapState(m_overlay[seat]);
+    return stateOf(info);
+}
+
+void SeatMapModel::show(SeatIndex seat, SeatMapState state)
+{
+    if (state == m_state[seat])
+        return;
+    count(seat, -1);
+    m_state[seat] = state;
+    count(seat, +1);
+}
+
+void SeatMapModel::setOverlay(std::span<const std::pair<SeatIndex, std::optional<SeatMapState>>> seats)
+{
+    if (m_overlay.empty())
+        m_overlay.assign(m_state.size(), kNoOverlay);
+    m_changed.clear();
+    for (const auto& [seat, state] : seats) {
+        USHER_ASSERT(seat < m_overlay.size());
+        m_overlay[seat] = state ? std::uint8_t(*state) : kNoOverlay;
+        const SeatMapState after = shown(seat);
+        if (after != m_state[seat]) {
+            show(seat, after);
+            m_changed.push_back(seat);
+        }
+    }
+    if (!m_changed.empty())
+        Q_EMIT seatsChanged(m_changed);
+}
+
+void SeatMapModel::clearOverlay()
+{
+    if (m_overlay.empty())
+        return;
+    std::vector<std::pair<SeatIndex, std::optional<SeatMapState>>> all;
+    for (SeatIndex s = 0; s < m_overlay.size(); ++s)
+        if (m_overlay[s] != kNoOverlay)
+            all.emplace_back(s, std::nullopt);
+    setOverlay(all);
+    m_overlay.clear();
+}
+
+std::optional<SeatMapState> SeatMapModel::overlay(SeatIndex seat) const
+{
+    if (m_overlay.empty() || m_overlay[seat] == kNoOverlay)
+        return std::nullopt;
+    return SeatMapState(m_overlay[seat]);
+}
+
 void SeatMapModel::resetStates(std::vector<SeatInfo> seats, std::vector<AreaInfo> areas)
 {
     USHER_ASSERT(seats.size() == m_state.size() && areas.size() == m_areas.size());
@@ -63,7 +118,7 @@ void SeatMapModel::resetStates(std::vector<SeatInfo> seats, std::vector<AreaInfo
     for (SectionCounts& s : m_sections)
         s.sellable = 0;
     for (SeatIndex s = 0; s < m_info.size(); ++s) {
-        m_state[s] = stateOf(m_info[s]);
+        m_state[s] = shown(s);
         count(s, +1);
     }
     Q_EMIT reset();
@@ -80,12 +135,7 @@ void SeatMapModel::applyDeltas(std::span<const SeatDelta> seats, std::span<const
         info.channel = d.channel;
         info.holder = d.holder;
         info.expiresAt = d.expiresAt;
-        const SeatMapState after = stateOf(info);
-        if (after != m_state[d.seat]) {
-            count(d.seat, -1);
-            m_state[d.seat] = after;
-            count(d.seat, +1);
-        }
+        show(d.seat, shown(d.seat));
         m_changed.push_back(d.seat); // details (expiry, channel) may change without the state
     }
     for (const AreaDelta& d : areas) {

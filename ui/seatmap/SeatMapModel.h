@@ -12,7 +12,9 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace usher::ui {
@@ -91,6 +93,14 @@ public:
     // The state a seat shows from this perspective.
     SeatMapState stateOf(const SeatInfo& seat) const;
 
+    // Sync (ui/sync/CentralSeatOverlay): central's state for seats this sales point does not own.
+    // While the local ledger has such a seat available and not allocated to my channel, the seat
+    // shows `state` instead (a seat sold online turns sold); std::nullopt removes it. Emits
+    // seatsChanged() for the seats whose shown state changed.
+    void setOverlay(std::span<const std::pair<SeatIndex, std::optional<SeatMapState>>> seats);
+    void clearOverlay();
+    std::optional<SeatMapState> overlay(SeatIndex seat) const;
+
 Q_SIGNALS:
     void seatsChanged(const std::vector<usher::SeatIndex>& seats);
     void areasChanged();
@@ -98,6 +108,10 @@ Q_SIGNALS:
 
 private:
     void count(SeatIndex seat, int sign);
+    SeatMapState shown(SeatIndex seat) const;
+    void show(SeatIndex seat, SeatMapState state);
+
+    static constexpr std::uint8_t kNoOverlay = 0xFF;
 
     EventSpec m_spec;
     SeatMapPerspective m_perspective;
@@ -106,6 +120,7 @@ private:
     std::vector<AreaInfo> m_areas;
     std::vector<SectionCounts> m_sections;
     std::vector<SeatIndex> m_changed; // scratch for seatsChanged
+    std::vector<std::uint8_t> m_overlay; // per seat, a SeatMapState or kNoOverlay; empty: none at all
 };
 
 } // namespace usher::ui

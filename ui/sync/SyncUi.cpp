@@ -1,10 +1,12 @@
 #include "sync/SyncUi.h"
 
+#include "counter/CounterWindow.h"
 #include "runtime/Engine.h"
 #include "sync/SyncEnrolDialog.h"
 #include "sync/SyncLedger.h"
 #include "sync/SyncPendingDialog.h"
 #include "sync/SyncStatusWidget.h"
+#include "syncclient/CentralSeatFeed.h"
 
 #include <QAction>
 #include <QDir>
@@ -95,6 +97,10 @@ bool SyncSession::start(const DeviceCredentials& credentials, QString* error)
         return false;
     }
     m_client = std::move(client);
+    QUrl seats = syncEndpointUrl(credentials);
+    seats.setPath(QStringLiteral("/ws"));
+    m_centralSeats = std::make_unique<CentralSeatFeed>(seats);
+    m_centralSeats->start();
     Q_EMIT clientChanged(m_client.get());
     Q_EMIT statusChanged(m_client->status());
     return true;
@@ -106,7 +112,8 @@ void SyncSession::stop()
         return;
     m_client->stop();
     m_client.reset();
-    Q_EMIT clientChanged(nullptr);
+    Q_EMIT clientChanged(nullptr); // before the feed goes: the overlays let go of it
+    m_centralSeats.reset();
 }
 
 SyncClient* SyncSession::client() const
@@ -121,6 +128,8 @@ SyncClientStatus SyncSession::status() const
 
 SyncStatusWidget* installSyncUi(QMainWindow& window, SyncSession& session)
 {
+    if (auto* counter = qobject_cast<CounterWindow*>(&window))
+        counter->setSyncSession(&session);
     auto* widget = new SyncStatusWidget(&window);
     window.statusBar()->addPermanentWidget(widget);
     widget->setStatus(session.status());

@@ -16,6 +16,7 @@
 class QMainWindow;
 
 namespace usher {
+class CentralSeatFeed;
 class Engine;
 class EngineSyncLedger;
 } // namespace usher
@@ -45,6 +46,10 @@ public:
     void stop();
 
     SyncClient* client() const;
+    // Central's seat states (usherd's /ws at the enrolled server) while the client runs, else null.
+    // The counter's seat map shows them for the seats this box office does not own
+    // (CentralSeatOverlay). Changes with clientChanged.
+    CentralSeatFeed* centralSeats() const { return m_centralSeats.get(); }
     // The client's status, or a stopped one with the reason sync is not running.
     SyncClientStatus status() const;
 
@@ -60,6 +65,7 @@ private:
     QString m_defaultServer;
     std::unique_ptr<EngineSyncLedger> m_ledger;
     std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<CentralSeatFeed> m_centralSeats;
     SyncClientStatus m_stopped;
 };
 

@@ -1,0 +1,144 @@
+#include "counter/OnlineCart.h"
+
+#include "core/Assert.h"
+#include "runtime/Clock.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace usher::ui {
+
+OnlineCart::OnlineCart(const CounterSaleContext& context, SyncClient& client, const StaffAccount& clerk, ShiftId shift)
+    : m_context(context)
+    , m_client(client)
+    , m_clerk(clerk)
+    , m_shift(shift)
+{
+    USHER_ASSERT(context.shard != nullptr && context.drawer != nullptr);
+    m_currency = context.shard->spec().currency;
+}
+
+SyncOnlineRequest OnlineCart::request(SyncOnlineAction action) const
+{
+    SyncOnlineRequest r;
+    r.action = action;
+    r.event = m_context.shard->id();
+    r.clerk = m_clerk.id;
+    r.hold = m_hold;
+    return r;
+}
+
+SyncOnlineResult OnlineCart::hold(const std::vector<SeatId>& seats)
+{
+    USHER_ASSERT(m_hold == 0);
+    const EventSpec& spec = m_context.shard->spec();
+    const Venue& venue = *spec.venue;
+    std::vector<CartLine> lines;
+    for (const SeatId id : seats) {
+        const SeatIndex index = venue.seatIndex(id);
+        if (index == kNoSeat) {
+            SyncOnlineResult unknown;
+            unknown.outcome = SyncOnlineOutcome::Answered;
+            unknown.reply.status = Status::SeatNotFound;
+            return unknown;
+        }
+        const VenueSeat& seat = venue.seats[index];
+        lines.push_back(CartLine { id, venue.seatLabel(index), venue.categories[seat.category].key, 0,
+                                   spec.price(seat.category, 0) });
+    }
+    SyncOnlineRequest r = request(SyncOnlineAction::Hold);
+    r.id = newSyncOnlineRequestId();
+    r.seats = seats;
+    const SyncOnlineResult result = m_client.onlineNow(r);
+    if (result.ok()) {
+        m_hold = result.reply.hold;
+        m_expiresAt = result.reply.expiresAt;
+        m_lines = std::move(lines);
+    }
+    // No answer: the hold may exist on central; nobody confirms it, so it runs out by itself.
+    return result;
+}
+
+Amount OnlineCart::total(const std::vector<std::uint8_t>& priceTypes) const
+{
+    const EventSpec& spec = m_context.shard->spec();
+    const Venue& venue = *spec.venue;
+    Amount sum = 0;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        const SeatIndex index = venue.seatIndex(m_lines[i].seat);
+        const std::uint8_t type = i < priceTypes.size() ? priceTypes[i] : 0;
+        const Amount price = index == kNoSeat ? kNotOffered : spec.price(venue.seats[index].category, type);
+        if (price == kNotOffered)
+            return kNotOffered;
+        sum += price;
+    }
+    return sum;
+}
+
+SyncOnlineResult OnlineCart::sellCash(Amount cash, const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
+                                      BoxOfficeStatus* drawer)
+{
+    USHER_ASSERT(m_hold != 0 && m_order == 0);
+    *drawer = BoxOfficeStatus::Ok;
+    const Amount due = total(priceTypes);
+    SyncOnlineRequest r = request(SyncOnlineAction::Sell);
+    if (m_sellId.empty())
+        m_sellId = newSyncOnlineRequestId();
+    r.id = m_sellId;
+    r.priceTypes = priceTypes;
+    r.amount = due;
+    r.buyer = buyer;
+    r.payment = "cash";
+    if (due == kNotOffered || cash < due) {
+        SyncOnlineResult refused;
+        refused.outcome = SyncOnlineOutcome::Answered;
+        refused.reply.status = due == kNotOffered ? Status::PriceTypeNotFound : Status::AmountMismatch;
+        return refused;
+    }
+    const SyncOnlineResult result = m_client.onlineNow(r);
+    if (result.outcome != SyncOnlineOutcome::Answered)
+        return result; // unknown: keep the id, the clerk tries again
+    m_sellId.clear();
+    if (!result.ok())
+        return result;
+    m_order = result.reply.order;
+    m_paid = result.reply.amount;
+    DrawerSale sale;
+    sale.reference = "usherd:" + std::to_string(m_order) + ":" + r.id; // central's order, the request
+    sale.currency = m_currency;
+    sale.tenders.push_back(DrawerTender { PaymentMethod::Cash, m_paid });
+    for (const CartLine& line : m_lines) {
+        auto it = std::find_if(sale.lines.begin(), sale.lines.end(),
+                               [&](const DrawerCategoryLine& l) { return l.category == line.category; });
+        if (it == sale.lines.end())
+            it = sale.lines.insert(sale.lines.end(), DrawerCategoryLine { line.category, 0, 0 });
+        it->tickets += 1;
+    }
+    if (!sale.lines.empty())
+        sale.lines.front().amount = m_paid; // per-category split is central's; the drawer needs the sum
+    const Timestamp now = m_context.clock ? m_context.clock() : systemClockNow();
+    *drawer = m_context.drawer->recordSale(m_shift, m_clerk.id, sale, now);
+    return result;
+}
+
+SyncOnlineResult OnlineCart::release()
+{
+    SyncOnlineRequest r = request(SyncOnlineAction::Release);
+    r.id = newSyncOnlineRequestId();
+    const SyncOnlineResult result = m_client.onlineNow(r);
+    if (result.ok())
+        m_hold = 0;
+    return result;
+}
+
+QString OnlineCart::describe(const SyncOnlineResult& result)
+{
+    if (result.outcome != SyncOnlineOutcome::Answered)
+        return QString::fromStdString(result.message);
+    //: %1 is the reason code usherd gave (e.g. SeatUnavailable).
+    return QCoreApplication::translate("OnlineCart", "usherd refused: %1. Nothing was sold.")
+        .arg(QString::fromLatin1(statusName(result.reply.status)));
+}
+
+} // namespace usher::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+// A cart of seats outside this box office's allocation, held and sold through usherd over the sync
+// connection (docs/sync-online-sales.md). usherd decides: the hold and the sale count only once it
+// answered Ok. Paid in cash at the counter; the money goes into the drawer only after usherd sold
+// the seats. A sale whose answer was lost keeps its request id, so trying again asks usherd for the
+// first outcome and never sells twice.
+//
+// hold(), sellCash() and release() block (they wait for usherd, up to the client's timeout): the
+// sale page runs them on its CounterWorker. One thread at a time, like CounterSale.
+
+#include "boxoffice/CounterSale.h"
+#include "syncclient/SyncClient.h"
+
+#include <string>
+#include <vector>
+
+namespace usher::ui {
+
+class OnlineCart {
+public:
+    OnlineCart(const CounterSaleContext& context, SyncClient& client, const StaffAccount& clerk, ShiftId shift);
+
+    SyncOnlineResult hold(const std::vector<SeatId>& seats);
+    // Sells the held seats for `cash` (at least the total; the rest is change). On usherd's Ok the
+    // sale goes into the drawer (*drawer says how that went).
+    SyncOnlineResult sellCash(Amount cash, const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
+                              BoxOfficeStatus* drawer);
+    SyncOnlineResult release();
+
+    bool isHeld() const { return m_hold != 0; }
+    bool isSold() const { return m_order != 0; }
+    HoldId hold() const { return m_hold; }
+    Timestamp expiresAt() const { return m_expiresAt; }
+    OrderId order() const { return m_order; }
+    Amount paid() const { return m_paid; }
+    const std::vector<CartLine>& lines() const { return m_lines; }
+    const std::string& currency() const { return m_currency; }
+    Amount total(const std::vector<std::uint8_t>& priceTypes) const;
+    // What the clerk reads for an outcome that is not Ok (translated).
+    static QString describe(const SyncOnlineResult& result);
+
+private:
+    SyncOnlineRequest request(SyncOnlineAction action) const;
+
+    const CounterSaleContext m_context;
+    SyncClient& m_client;
+    const StaffAccount m_clerk;
+    const ShiftId m_shift;
+    std::string m_currency;
+    std::vector<CartLine> m_lines;
+    HoldId m_hold = 0;
+    Timestamp m_expiresAt = 0;
+    std::string m_sellId; // kept until usherd answered, so a retry cannot sell twice
+    OrderId m_order = 0;
+    Amount m_paid = 0;
+};
+
+} // namespace usher::ui
