@@ -9,6 +9,7 @@
 #include "promoter/EventSetup.h"
 #include "promoter/VenueDesigner.h"
 
+#include <QDir>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -54,6 +55,9 @@ void addStandardWorkspaces(AppShell& shell, Engine& engine, CounterServices& ser
     auto* setup = new EventSetup(engine);
     if (!sources.usherd.isEmpty())
         setup->setServer(QUrl(sources.usherd), QString::fromUtf8(sources.usherdToken));
+    // usherd's ids of the events published from here, so publishing again updates the same event.
+    if (!sources.dataDirectory.isEmpty())
+        setup->setPublishedEventsFile(QDir(sources.dataDirectory).filePath(QStringLiteral("published-events.json")));
     auto* designer = new VenueDesigner;
     QObject::connect(designer, &VenueDesigner::venueReady, setup, &EventSetup::setVenue);
     shell.addWorkspace(QStringLiteral("eventSetup"), AppShell::tr("Event setup"),
@@ -67,10 +71,18 @@ void addStandardWorkspaces(AppShell& shell, Engine& engine, CounterServices& ser
     shell.addWorkspace(QStringLiteral("dashboard"), AppShell::tr("Dashboard"),
                        QIcon::fromTheme(QStringLiteral("utilities-system-monitor")), AppShell::adminOnly(),
                        new OnsaleDashboard(feed));
+    // When connected, the audit browser also shows usherd's waiting-room changes.
     const QString dataDirectory = sources.dataDirectory;
+    const QString usherd = sources.usherd;
+    const QByteArray usherdToken = sources.usherdToken;
     shell.addWorkspace(QStringLiteral("audit"), AppShell::tr("Audit log"),
                        QIcon::fromTheme(QStringLiteral("document-open-recent")), AppShell::adminOnly(),
-                       new LazyWorkspace([dataDirectory] { return new AuditLogWidget(dataDirectory); }));
+                       new LazyWorkspace([dataDirectory, usherd, usherdToken] {
+                           auto* browser = new AuditLogWidget(dataDirectory);
+                           if (!usherd.isEmpty())
+                               browser->setServer(QUrl(usherd), usherdToken);
+                           return browser;
+                       }));
 }
 
 } // namespace usher::ui

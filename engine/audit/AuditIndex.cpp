@@ -26,13 +26,29 @@ CREATE UNIQUE INDEX audit_by_event_seq ON audit(event_id, seq);
 CREATE INDEX audit_by_event_kind ON audit(event_id, kind);
 CREATE INDEX audit_by_kind ON audit(kind);
 CREATE INDEX audit_by_actor ON audit(actor_kind, actor_id);
+CREATE INDEX audit_by_actor_kind ON audit(actor_kind, actor_id, kind);
 CREATE INDEX audit_by_order ON audit(order_id);
 CREATE INDEX audit_by_hold ON audit(event_id, hold_id);
 CREATE TABLE audit_seat(event_id INTEGER NOT NULL, seat_id INTEGER NOT NULL, key INTEGER NOT NULL,
     PRIMARY KEY(event_id, seat_id, key)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE audit_fts USING fts5(text, content='audit', content_rowid='key',
     tokenize='unicode61 remove_diacritics 2', prefix='2 3');
-INSERT INTO meta(key, value) VALUES ('schema_version', 1);
+CREATE TABLE replay_checkpoint(event_id INTEGER NOT NULL, seq INTEGER NOT NULL, snapshot BLOB NOT NULL,
+    PRIMARY KEY(event_id, seq));
+INSERT INTO meta(key, value) VALUES ('schema_version', 2);
+)sql";
+
+// Version 1 to 2 in place (a rebuild of 10M rows takes minutes; this, one index build):
+// clerk + type + time range becomes one index range (actor_kind, actor_id, kind, key), and time
+// travel keeps its checkpoints (AuditReplay) across sessions.
+constexpr const char* kUpgrade1To2Sql = R"sql(
+BEGIN;
+CREATE INDEX IF NOT EXISTS audit_by_actor_kind ON audit(actor_kind, actor_id, kind);
+CREATE INDEX IF NOT EXISTS audit_by_actor ON audit(actor_kind, actor_id);
+CREATE TABLE IF NOT EXISTS replay_checkpoint(event_id INTEGER NOT NULL, seq INTEGER NOT NULL, snapshot BLOB NOT NULL,
+    PRIMARY KEY(event_id, seq));
+UPDATE meta SET value = 2 WHERE key = 'schema_version';
+COMMIT;
 )sql";
 
 constexpr const char* kInsertRowSql
@@ -112,8 +128,18 @@ bool AuditIndex::openIndex(std::string* error)
     if (m_db == nullptr)
         return false;
     AuditStmt version(*m_db, "SELECT value FROM meta WHERE key = 'schema_version'");
-    const bool known = version.ok() && version.step() && version.integer(0) == kSchemaVersion;
+    const std::int64_t found = version.ok() && version.step() ? version.integer(0) : 0;
     version = AuditStmt();
+    bool upgraded = false;
+    if (found == 1) {
+        std::string why;
+        upgraded = m_db->exec(kUpgrade1To2Sql, &why);
+        if (!upgraded) {
+            std::string ignored;
+            m_db->exec("ROLLBACK", &ignored); // and rebuild below: it is derived data
+        }
+    }
+    const bool known = found == kSchemaVersion || upgraded;
     if (!known) {
         // Not ours or another version: it is derived data, start again.
         m_db.reset();

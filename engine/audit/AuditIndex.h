@@ -45,7 +45,7 @@ struct AuditCatchUp {
 
 class AuditIndex {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: (actor, type) index, replay checkpoints; 1 is upgraded in place
     static constexpr std::uint64_t kCatchUpTransactionRecords = 50'000;
 
     // The usual file names in a data directory.

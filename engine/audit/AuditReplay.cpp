@@ -54,12 +54,79 @@ std::unique_ptr<AuditReplay> AuditReplay::open(const AuditReplayOptions& options
     replay->m_journal = SqliteStorage::open(storage, error);
     if (replay->m_journal == nullptr)
         return nullptr;
+    if (!options.checkpointPath.empty()) {
+        // Without it time travel still works, only slower to start: not an error.
+        std::string why;
+        replay->m_checkpointDb = AuditDb::open(options.checkpointPath, false, &why);
+        if (replay->m_checkpointDb != nullptr) {
+            AuditStmt probe(*replay->m_checkpointDb, "SELECT 1 FROM replay_checkpoint LIMIT 1");
+            if (!probe.ok())
+                replay->m_checkpointDb.reset(); // an index of schema 1, not upgraded yet
+        }
+    }
     return replay;
 }
 
 void AuditReplay::clear()
 {
     m_events.clear();
+    if (m_checkpointDb != nullptr) {
+        std::string ignored;
+        m_checkpointDb->exec("DELETE FROM replay_checkpoint", &ignored);
+    }
+}
+
+void AuditReplay::loadStoredCheckpoints(EventState& state)
+{
+    if (m_checkpointDb == nullptr)
+        return;
+    AuditStmt stmt(*m_checkpointDb, "SELECT seq, snapshot FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
+    if (!stmt.ok())
+        return;
+    stmt.bind(1, std::int64_t(state.spec->id));
+    while (stmt.step()) {
+        const Seq seq = Seq(stmt.integer(0));
+        state.checkpoints.emplace(seq, std::make_shared<const std::vector<std::uint8_t>>(stmt.blob(1)));
+        state.loaded.insert(seq);
+    }
+    while (state.checkpoints.size() > m_options.checkpointsMax)
+        thinCheckpoints(state);
+}
+
+void AuditReplay::storeCheckpoint(EventId event, Seq seq, const std::vector<std::uint8_t>& snapshot)
+{
+    if (m_checkpointDb == nullptr)
+        return;
+    AuditStmt stmt(*m_checkpointDb, "INSERT OR REPLACE INTO replay_checkpoint(event_id, seq, snapshot) VALUES (?1, ?2, ?3)");
+    stmt.bind(1, std::int64_t(event)).bind(2, std::int64_t(seq)).bindBlob(3, snapshot);
+    stmt.run(); // a busy or full disk costs only the next session's speed
+}
+
+void AuditReplay::forgetStoredCheckpoint(EventId event, Seq seq)
+{
+    if (m_checkpointDb == nullptr)
+        return;
+    AuditStmt stmt(*m_checkpointDb, "DELETE FROM replay_checkpoint WHERE event_id = ?1 AND seq = ?2");
+    stmt.bind(1, std::int64_t(event)).bind(2, std::int64_t(seq));
+    stmt.run();
+}
+
+Status AuditReplay::warm(EventId event, std::uint64_t records, bool* done, std::string* error)
+{
+    *done = false;
+    EventState* state = nullptr;
+    if (const Status status = eventState(event, &state, error); status != Status::Ok)
+        return status;
+    Seq from = state->checkpoints.empty() ? 0 : state->checkpoints.rbegin()->first;
+    if (state->cursor != nullptr)
+        from = std::max(from, state->cursor->lastSeq());
+    Seq reached = 0;
+    const Status status = stateAt(
+        event, from + std::max<std::uint64_t>(1, records), [](const Ledger&) {}, error, &reached);
+    if (status != Status::Ok)
+        return status;
+    *done = reached < from + std::max<std::uint64_t>(1, records); // the journal ended
+    return Status::Ok;
 }
 
 Status AuditReplay::eventState(EventId event, EventState** state, std::string* error)
@@ -81,6 +148,7 @@ Status AuditReplay::eventState(EventId event, EventState** state, std::string* e
         EventState& s = m_events[event];
         s.spec = std::make_shared<const EventSpec>(std::move(spec));
         s.spacing = m_options.checkpointEveryRecords;
+        loadStoredCheckpoints(s);
         *state = &s;
         return Status::Ok;
     }
@@ -140,12 +208,22 @@ Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
     const bool cursorUsable = state.cursor != nullptr && state.cursor->lastSeq() <= seq;
     const auto it = checkpointFor(state, seq);
     if (it != state.checkpoints.end()) {
-        state.cursor = Ledger::restore(*state.spec, m_options.ledger, *it->second, error);
+        std::string why;
+        state.cursor = Ledger::restore(*state.spec, m_options.ledger, *it->second, &why);
         if (state.cursor == nullptr) {
-            *error = "event " + std::to_string(state.spec->id) + ": a checkpoint does not restore: " + *error;
+            if (state.loaded.count(it->first) != 0) {
+                // Read back from the audit index (another version, a damaged page): drop it and
+                // replay instead.
+                forgetStoredCheckpoint(state.spec->id, it->first);
+                state.loaded.erase(it->first);
+                state.checkpoints.erase(it);
+                return startFor(state, seq, error);
+            }
+            *error = "event " + std::to_string(state.spec->id) + ": a checkpoint does not restore: " + why;
             return Status::StorageFailed;
         }
         m_stats.fromCheckpoint = true;
+        m_stats.fromStoredCheckpoint = state.loaded.count(it->first) != 0;
         return Status::Ok;
     }
     if (cursorUsable) {
@@ -200,13 +278,25 @@ void AuditReplay::keepCheckpoint(EventState& state)
     const Seq next = it == state.checkpoints.end() ? ~Seq(0) : it->first;
     if (at - previous < state.spacing || (next != ~Seq(0) && next - at < state.spacing))
         return;
-    state.checkpoints.emplace(at, std::make_shared<const std::vector<std::uint8_t>>(state.cursor->snapshot()));
-    if (state.checkpoints.size() <= m_options.checkpointsMax)
-        return;
-    // Too many: keep every other one and space the next ones twice as far.
+    auto snapshot = std::make_shared<const std::vector<std::uint8_t>>(state.cursor->snapshot());
+    storeCheckpoint(state.spec->id, at, *snapshot);
+    state.checkpoints.emplace(at, std::move(snapshot));
+    if (state.checkpoints.size() > m_options.checkpointsMax)
+        thinCheckpoints(state);
+}
+
+// Too many: keep every other one and space the next ones twice as far.
+void AuditReplay::thinCheckpoints(EventState& state)
+{
     bool drop = false;
     for (auto c = state.checkpoints.begin(); c != state.checkpoints.end();) {
-        c = drop ? state.checkpoints.erase(c) : std::next(c);
+        if (drop) {
+            state.loaded.erase(c->first);
+            forgetStoredCheckpoint(state.spec->id, c->first);
+            c = state.checkpoints.erase(c);
+        } else {
+            c = std::next(c);
+        }
         drop = !drop;
     }
     state.spacing *= 2;

@@ -10,15 +10,20 @@
 //   records; an earlier seq restores the nearest one before it instead of replaying from seq 1.
 //   When there are more than `checkpointsMax`, every other one goes and the spacing doubles, so
 //   memory stays bounded however long the journal is;
+// * persisted checkpoints: with `checkpointPath` (the audit index, audit.db), every checkpoint is
+//   also stored there and read back by the next session, so only the very first replay of an
+//   event ever starts from seq 1 (and AuditWorker warms that in the background);
 // * its own connection to usher.db, so it runs on a worker thread beside the engine.
 // One thread at a time.
 
+#include "audit/AuditSql.h"
 #include "ledger/Ledger.h"
 #include "storage/Storage.h"
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace usher::audit {
@@ -28,11 +33,13 @@ struct AuditReplayOptions {
     LedgerOptions ledger;    // as the engine's (hold table size); idempotency is not needed
     std::uint64_t checkpointEveryRecords = 50'000;
     std::size_t checkpointsMax = 48;
+    std::string checkpointPath; // audit.db (schema 2): checkpoints kept across sessions; empty: memory only
 };
 
 struct AuditReplayStats {
     std::uint64_t recordsReplayed = 0; // by the last stateAt
     bool fromCheckpoint = false;
+    bool fromStoredCheckpoint = false; // one read back from checkpointPath
     bool fromCursor = false;
     std::size_t checkpoints = 0;
 };
@@ -53,8 +60,12 @@ public:
     // Where a replay to `seq` would start (the cursor's or a checkpoint's seq, 0 from the start):
     // a caller can walk a long way in steps (and give up between them when the target changes).
     Seq startSeqFor(EventId event, Seq seq) const;
-    // Forgets cursors and checkpoints (after the index was rebuilt from another journal).
+    // Forgets cursors and checkpoints (after the index was rebuilt from another journal), the
+    // stored ones too.
     void clear();
+    // Replays `event` forward by up to `records` from its furthest checkpoint or cursor, keeping
+    // checkpoints: call until it sets *done, between other requests (a background warm-up).
+    Status warm(EventId event, std::uint64_t records, bool* done, std::string* error);
     // The journal connection, for the detail pane's reads on the same thread.
     Storage& journal() { return *m_journal; }
 
@@ -64,6 +75,7 @@ private:
         std::unique_ptr<Ledger> cursor;
         std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>> checkpoints; // Checkpoints
         std::uint64_t spacing = 0;
+        std::set<Seq> loaded; // checkpoints read back from checkpointPath (an earlier session)
     };
 
     explicit AuditReplay(const AuditReplayOptions& options);
@@ -74,9 +86,14 @@ private:
     Checkpoints::const_iterator checkpointFor(const EventState& state, Seq seq) const;
     Status replayTo(EventState& state, Seq seq, std::string* error);
     void keepCheckpoint(EventState& state);
+    void thinCheckpoints(EventState& state);
+    void loadStoredCheckpoints(EventState& state);
+    void storeCheckpoint(EventId event, Seq seq, const std::vector<std::uint8_t>& snapshot);
+    void forgetStoredCheckpoint(EventId event, Seq seq);
 
     AuditReplayOptions m_options;
     std::unique_ptr<Storage> m_journal;
+    std::unique_ptr<AuditDb> m_checkpointDb; // null: memory only
     std::map<EventId, EventState> m_events;
     AuditReplayStats m_stats;
 };

@@ -102,6 +102,13 @@ AuditStmt& AuditStmt::bindText(int index, std::string_view text)
     return *this;
 }
 
+AuditStmt& AuditStmt::bindBlob(int index, const std::vector<std::uint8_t>& bytes)
+{
+    if (sqlite3_bind_blob64(m_stmt, index, bytes.data(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_failed = true;
+    return *this;
+}
+
 bool AuditStmt::step()
 {
     if (m_failed || m_stmt == nullptr)
@@ -131,6 +138,13 @@ std::string AuditStmt::text(int column) const
 {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     return data != nullptr ? std::string(data, std::size_t(sqlite3_column_bytes(m_stmt, column))) : std::string();
+}
+
+std::vector<std::uint8_t> AuditStmt::blob(int column) const
+{
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    return data != nullptr ? std::vector<std::uint8_t>(data, data + sqlite3_column_bytes(m_stmt, column))
+                           : std::vector<std::uint8_t>();
 }
 
 bool AuditStmt::isNull(int column) const

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -46,12 +47,14 @@ public:
     AuditStmt& reset();
     AuditStmt& bind(int index, std::int64_t value);
     AuditStmt& bindText(int index, std::string_view text);
+    AuditStmt& bindBlob(int index, const std::vector<std::uint8_t>& bytes);
     // SQLITE_ROW: true; SQLITE_DONE: false with failed() false; an error: false with failed() true.
     bool step();
     bool run(); // to completion; false on error
     bool failed() const { return m_failed; }
     std::int64_t integer(int column) const;
     std::string text(int column) const;
+    std::vector<std::uint8_t> blob(int column) const;
     bool isNull(int column) const;
 
 private:

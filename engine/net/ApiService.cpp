@@ -69,6 +69,7 @@ ApiService::ApiService(const ApiOptions& options, Engine& engine, EventHub& hub,
     , m_metrics(metrics)
     , m_gateway(gateway)
     , m_limiter(options.buyerRatePerSecond, options.buyerBurst)
+    , m_availabilityMaxAgeSeconds(options.availabilityMaxAgeSeconds)
     , m_workers(options.workerThreads, options.workerQueueMax)
     , m_eventList(std::make_shared<const std::string>("{\"events\":[]}"))
     , m_resolver([this] { resolverLoop(); })
@@ -110,6 +111,12 @@ void ApiService::close()
 bool ApiService::ready() const
 {
     return !m_draining.load() && m_hub.warm();
+}
+
+void ApiService::setReloadable(double buyerRatePerSecond, double buyerBurst, std::uint32_t availabilityMaxAgeSeconds)
+{
+    m_limiter.setLimits(buyerRatePerSecond, buyerBurst);
+    m_availabilityMaxAgeSeconds.store(availabilityMaxAgeSeconds, std::memory_order_relaxed);
 }
 
 void ApiService::addEvent(EventShard* shard)
@@ -275,6 +282,8 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
         if (n == 4 && s[3] == "purchase")
             return m == "POST" ? postPurchase(request, s[2], reply) : methodNotAllowed();
     }
+    if (area == "audit" && n == 3 && s[2] == "waiting-room") // ApiWaitingRoomAudit.cpp
+        return m == "GET" ? getWaitingRoomAudit(request, reply) : methodNotAllowed();
     if (area == "orders") {
         if (n == 3)
             return m == "GET" ? getOrder(request, s[2], reply) : methodNotAllowed();
@@ -556,8 +565,8 @@ void ApiService::getAvailability(const HttpRequest& request, std::string_view id
     }
     HttpResponse response;
     response.headers.emplace_back("ETag", body.etag);
-    response.headers.emplace_back("Cache-Control",
-                                  "public, max-age=" + std::to_string(m_options.availabilityMaxAgeSeconds));
+    const std::uint32_t maxAge = m_availabilityMaxAgeSeconds.load(std::memory_order_relaxed); // reloadable
+    response.headers.emplace_back("Cache-Control", "public, max-age=" + std::to_string(maxAge));
     const std::string_view ifNoneMatch = request.header("if-none-match");
     if (!ifNoneMatch.empty() && (ifNoneMatch == body.etag || ifNoneMatch == "*")) {
         response.status = 304;

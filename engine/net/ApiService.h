@@ -19,6 +19,7 @@
 #include "payments/PaymentGateway.h"
 #include "runtime/Engine.h"
 #include "storage/Storage.h"
+#include "net/WaitingRoomAudit.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -87,6 +88,8 @@ public:
     // metrics (SyncEndpoint.h). Without it those routes answer 404.
     void setSync(SyncEndpoint* sync) { m_sync = sync; }
     bool ready() const;
+    // usherd's reload on SIGHUP (UsherdReload.h): the options that may change while serving.
+    void setReloadable(double buyerRatePerSecond, double buyerBurst, std::uint32_t availabilityMaxAgeSeconds);
 
     // Shutdown, in two steps. drain(): new writes get 503; waits (bounded) for purchases in
     // flight, so that a charge always gets its ticket or its refund. close(): nothing touches the
@@ -124,6 +127,11 @@ private:
     // Submits one command; `then` gets its result on the committer thread (or at once on a
     // runtime refusal such as QueueFull).
     void submit(EventShard* shard, Command command, std::function<void(CommandResult&&)> then);
+    // submit() for the hold routes (ApiHolds.cpp): on a network thread the commands of one round
+    // go to each shard as one batch, and `then` runs back on that network thread; elsewhere it is
+    // submit().
+    void submitBatched(EventShard* shard, Command command, std::function<void(CommandResult&&)> then);
+    void flushRound(); // the network thread's batches, at the end of its round
     bool engineOpen() const { return !m_closed.load(); }
 
     // Routes (ApiService.cpp, ApiHolds.cpp, ApiPurchase.cpp).
@@ -131,6 +139,12 @@ private:
                           const ApiReply& reply);
     // WebSocket "queue.watch" and "queue.unwatch" (ApiWaitingRoom.cpp); false for another type.
     bool waitingRoomMessage(const WsConnectionPtr& connection, std::string_view type, std::string_view queueId);
+    // Waiting-room changes kept for the audit browser (ApiWaitingRoomAudit.cpp): one is recorded
+    // after each PUT .../waiting-room; GET /api/audit/waiting-room lists them (admin).
+    void recordWaitingRoomChange(std::uint64_t event, const Principal& principal, const HttpRequest& request,
+                                 int status, Timestamp now);
+    void getWaitingRoomAudit(const HttpRequest& request, const ApiReply& reply);
+    WaitingRoomAudit& waitingRoomAudit(); // <data>/waiting-room-audit.jsonl, opened on first use
     void getHealth(const ApiReply& reply);
     void getReady(const ApiReply& reply);
     void getMetrics(const ApiReply& reply);
@@ -189,9 +203,12 @@ private:
     WaitingRoomService* m_waitingRooms = nullptr;
     SearchService* m_search = nullptr;
     SyncEndpoint* m_sync = nullptr;
+    std::once_flag m_waitingRoomAuditOnce;
+    std::unique_ptr<WaitingRoomAudit> m_waitingRoomAudit;
     std::function<ServerStats()> m_serverStats;
     std::unique_ptr<PurchaseStore> m_purchaseStore; // before the workers: they use it until they stop
     RateLimiter m_limiter;
+    std::atomic<std::uint32_t> m_availabilityMaxAgeSeconds; // options.availabilityMaxAgeSeconds, reloadable
     WorkerPool m_workers;
 
     mutable std::mutex m_eventsMutex;

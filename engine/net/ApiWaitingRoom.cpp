@@ -76,6 +76,7 @@ void ApiService::waitingRoomRoute(HttpRequest& request, const std::vector<std::s
         return reply.send(m_waitingRooms->getSettings(event));
     HttpResponse response = m_waitingRooms->putSettings(event, request.body, now);
     auditWaitingRoomChange(event, principal, request, response.status);
+    recordWaitingRoomChange(event, principal, request, response.status, now);
     return reply.send(std::move(response));
 }
 

@@ -7,6 +7,7 @@
 #include "audit/AuditIndex.h"
 #include "audit/AuditQuery.h"
 #include "audit/AuditReplay.h"
+#include "audit/AuditSql.h"
 #include "runtime/Engine.h"
 #include "support/TempDir.h"
 #include "support/TestEvents.h"
@@ -165,6 +166,9 @@ private Q_SLOTS:
     void rebuildsAfterDeletion();
     void replayMatchesReference();
     void truncatedBatchVerifies();
+    void upgradesVersion1InPlace();
+    void clerkTypeTimeIsOneIndexRange();
+    void checkpointsKeptAcrossSessions();
 };
 
 void TestAuditIndex::writeKnownJournal(Harness& h)
@@ -656,6 +660,199 @@ void TestAuditIndex::truncatedBatchVerifies()
     QVERIFY(truncateBatch(*batch.bytes, 0) == nullptr);
     QVERIFY(truncateBatch(*batch.bytes, 4) == nullptr);
     Q_UNUSED(spec);
+}
+
+namespace {
+
+std::int64_t scalar(AuditDb& db, const char* sql)
+{
+    AuditStmt stmt(db, sql);
+    return stmt.ok() && stmt.step() ? stmt.integer(0) : -1;
+}
+
+std::string queryPlan(AuditDb& db, const std::string& sql)
+{
+    AuditStmt stmt(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string plan;
+    while (stmt.step())
+        plan += stmt.text(3) + "\n";
+    return plan;
+}
+
+} // namespace
+
+void TestAuditIndex::upgradesVersion1InPlace()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    const AuditIndexOptions options = AuditIndex::optionsFor(dir.path());
+    {
+        auto index = AuditIndex::open(options, &error);
+        QVERIFY2(index != nullptr, error.c_str());
+        AuditCatchUp caught;
+        QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+        QCOMPARE(index->rowCount(), std::uint64_t(m_issued.size()));
+    }
+    {
+        // Make it what session 6 wrote: schema 1, the (actor) index, no checkpoint table.
+        auto db = AuditDb::open(options.indexPath, false, &error);
+        QVERIFY2(db != nullptr, error.c_str());
+        QVERIFY2(db->exec("DROP INDEX audit_by_actor_kind;"
+                          " DROP TABLE replay_checkpoint; UPDATE meta SET value = 1 WHERE key = 'schema_version';",
+                          &error),
+                 error.c_str());
+    }
+    auto index = AuditIndex::open(options, &error);
+    QVERIFY2(index != nullptr, error.c_str());
+    QVERIFY(!index->created()); // upgraded, not rebuilt
+    QCOMPARE(index->rowCount(), std::uint64_t(m_issued.size()));
+    auto db = AuditDb::open(options.indexPath, false, &error);
+    QCOMPARE(scalar(*db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::int64_t(AuditIndex::kSchemaVersion));
+    QCOMPARE(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_by_actor_kind'"), std::int64_t(1));
+    // (actor) stays: a clerk alone pages in key order through it.
+    QCOMPARE(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_by_actor'"), std::int64_t(1));
+    QCOMPARE(scalar(*db, "SELECT count(*) FROM replay_checkpoint"), std::int64_t(0));
+    auto query = AuditQuery::open(options.indexPath, &error);
+    QVERIFY2(query != nullptr, error.c_str());
+    AuditFilter clerk;
+    clerk.actorKind = kClerk.kind;
+    clerk.actorId = kClerk.id;
+    QCOMPARE(seqsOf(all(*query, clerk)), expected([](const Issued& i) { return i.actor == kClerk; }));
+}
+
+void TestAuditIndex::clerkTypeTimeIsOneIndexRange()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    const AuditIndexOptions options = AuditIndex::optionsFor(dir.path());
+    auto index = AuditIndex::open(options, &error);
+    QVERIFY2(index != nullptr, error.c_str());
+    AuditCatchUp caught;
+    QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+    // What AuditQuery asks for a clerk's sales in a time range walks (actor, type, key): the
+    // rows it reads are exactly the answer, however many sales others made in that minute.
+    auto db = AuditDb::open(options.indexPath, false, &error);
+    QVERIFY2(db != nullptr, error.c_str());
+    const std::string plan = queryPlan(*db,
+                                       "SELECT a.key FROM audit a WHERE 1 AND a.actor_kind = 2 AND a.actor_id = 7 AND a.kind = 8"
+                                       " AND a.key >= 1000 AND a.key < 99999999999 AND a.key < 9223372036854775807"
+                                       " ORDER BY a.key DESC LIMIT 200");
+    QVERIFY2(plan.find("audit_by_actor_kind (actor_kind=? AND actor_id=? AND kind=? AND rowid>? AND rowid<?)") != std::string::npos,
+             plan.c_str());
+    // And the answer is right.
+    auto query = AuditQuery::open(options.indexPath, &error);
+    AuditFilter f;
+    f.actorKind = kClerk.kind;
+    f.actorId = kClerk.id;
+    f.kind = CommandKind::Confirm;
+    QCOMPARE(seqsOf(all(*query, f)),
+             expected([](const Issued& i) { return i.actor == kClerk && i.kind == CommandKind::Confirm; }));
+    QVERIFY(!seqsOf(all(*query, f)).empty());
+}
+
+void TestAuditIndex::checkpointsKeptAcrossSessions()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    const AuditIndexOptions indexOptions = AuditIndex::optionsFor(dir.path());
+    auto index = AuditIndex::open(indexOptions, &error);
+    QVERIFY2(index != nullptr, error.c_str());
+    AuditCatchUp caught;
+    QCOMPARE(index->catchUp(&caught, &error), Status::Ok);
+
+    AuditReplayOptions options;
+    options.journalPath = dir.filePath("usher.db");
+    options.checkpointPath = indexOptions.indexPath;
+    options.checkpointEveryRecords = 3;
+    options.checkpointsMax = 4;
+    const Seq last = m_reference.rbegin()->first;
+    const EventSpec spec = test::makeTestEvent(kEvent);
+    const Venue& venue = *spec.venue;
+    auto statesOf = [&](AuditReplay& replay, Seq seq) {
+        Reference got;
+        const Status status = replay.stateAt(
+            kEvent, seq,
+            [&](const Ledger& ledger) {
+                for (SeatId s = 1; s <= 100; ++s)
+                    got[s] = ledger.seat(venue.seatIndex(s)).status;
+            },
+            &error);
+        if (status != Status::Ok)
+            qWarning("%s", error.c_str());
+        return got;
+    };
+    auto reference = [&](Seq seq) {
+        auto it = m_reference.upper_bound(seq);
+        Reference want;
+        if (it == m_reference.begin())
+            for (SeatId s = 1; s <= 100; ++s)
+                want[s] = SeatStatus::Available;
+        else
+            want = std::prev(it)->second;
+        return want;
+    };
+
+    // Session 1: warm up in steps to the end; the checkpoints go into audit.db.
+    {
+        auto replay = AuditReplay::open(options, &error);
+        QVERIFY2(replay != nullptr, error.c_str());
+        bool done = false;
+        int steps = 0;
+        while (!done && steps < 1000) {
+            QCOMPARE(replay->warm(kEvent, 2, &done, &error), Status::Ok);
+            ++steps;
+        }
+        QVERIFY(done);
+        QVERIFY(steps > 2); // in steps, not at once
+        QCOMPARE(replay->startSeqFor(kEvent, last + 1), last);
+        QVERIFY(replay->lastStats().checkpoints > 0);
+        QVERIFY(replay->lastStats().checkpoints <= options.checkpointsMax);
+    }
+    auto db = AuditDb::open(indexOptions.indexPath, false, &error);
+    QVERIFY2(db != nullptr, error.c_str());
+    const std::int64_t stored = scalar(*db, "SELECT count(*) FROM replay_checkpoint WHERE event_id = 1");
+    QVERIFY(stored > 0);
+    QVERIFY(stored <= std::int64_t(options.checkpointsMax)); // thinned ones are deleted too
+
+    // Session 2: the first request restores a stored checkpoint, and its state is right.
+    {
+        auto replay = AuditReplay::open(options, &error);
+        QVERIFY2(replay != nullptr, error.c_str());
+        QCOMPARE(statesOf(*replay, last), reference(last));
+        QVERIFY(replay->lastStats().fromStoredCheckpoint);
+        QVERIFY(replay->lastStats().recordsReplayed < last);
+        for (Seq s : { Seq(1), last / 2, Seq(0), last - 1, last })
+            QCOMPARE(statesOf(*replay, s), reference(s));
+    }
+    // A damaged stored checkpoint is dropped and replayed around, never shown.
+    QVERIFY(db->exec("UPDATE replay_checkpoint SET snapshot = x'00010203'", &error));
+    {
+        auto replay = AuditReplay::open(options, &error);
+        QVERIFY2(replay != nullptr, error.c_str());
+        QCOMPARE(statesOf(*replay, last), reference(last));
+        QVERIFY(!replay->lastStats().fromStoredCheckpoint);
+        QCOMPARE(statesOf(*replay, last / 2), reference(last / 2));
+        replay->clear();
+    }
+    QCOMPARE(scalar(*db, "SELECT count(*) FROM replay_checkpoint"), std::int64_t(0));
+    // Without the table (an index not upgraded), checkpoints stay in memory only.
+    AuditReplayOptions memoryOnly = options;
+    memoryOnly.checkpointPath = dir.filePath("no-such-audit.db");
+    auto replay = AuditReplay::open(memoryOnly, &error);
+    QVERIFY2(replay != nullptr, error.c_str());
+    QCOMPARE(statesOf(*replay, last), reference(last));
 }
 
 QTEST_GUILESS_MAIN(TestAuditIndex)

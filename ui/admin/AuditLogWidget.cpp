@@ -6,6 +6,7 @@
 #include "SeatMapLegend.h"
 #include "SeatMapModel.h"
 #include "SeatMapWidget.h"
+#include "WaitingRoomChanges.h"
 #include "audit/AuditIndex.h"
 #include "storage/SqliteStorage.h"
 
@@ -26,6 +27,7 @@
 #include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QTimeZone>
@@ -88,6 +90,7 @@ AuditLogWidget::AuditLogWidget(const QString& dataDirectory, QWidget* parent)
 
     audit::AuditReplayOptions replay;
     replay.journalPath = options.journalPath;
+    replay.checkpointPath = options.indexPath; // checkpoints kept for the next session
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("auditWorker"));
     m_worker = new AuditWorker(std::move(index), replay);
@@ -112,6 +115,7 @@ AuditLogWidget::~AuditLogWidget()
     m_export = nullptr;
     if (m_thread != nullptr) {
         m_worker->setLatestTicket(~quint64(0)); // skip queued replays
+        m_worker->stopWarming();
         m_thread->quit();
         m_thread->wait();
     }
@@ -183,7 +187,12 @@ void AuditLogWidget::buildUi()
     side->setStretchFactor(0, 2);
     side->setStretchFactor(1, 3);
     side->setSizes({ 320, 480 });
-    split->addWidget(m_table);
+    m_views = new QTabWidget(split);
+    m_views->setObjectName(QStringLiteral("auditViews"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_table, tr("&Journal"));
+    m_views->setTabBarAutoHide(true); // until a second tab (usherd's waiting-room changes)
+    split->addWidget(m_views);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -407,8 +416,26 @@ void AuditLogWidget::setFilter(const AuditFilter& filter)
     applyFilter();
 }
 
+void AuditLogWidget::setServer(const QUrl& baseUrl, const QByteArray& bearerToken)
+{
+    if (m_views == nullptr)
+        return; // the audit log could not be opened: errorText() says why
+    if (m_roomChanges != nullptr) {
+        m_views->removeTab(m_views->indexOf(m_roomChanges));
+        delete m_roomChanges;
+        m_roomChanges = nullptr;
+    }
+    if (!baseUrl.isValid() || baseUrl.isEmpty() || bearerToken.isEmpty())
+        return;
+    m_roomChanges = new WaitingRoomChanges(baseUrl, bearerToken, m_views);
+    m_roomChanges->setFilter(m_filter);
+    m_views->addTab(m_roomChanges, tr("&Waiting room (usherd)"));
+}
+
 void AuditLogWidget::applyFilter()
 {
+    if (m_roomChanges != nullptr)
+        m_roomChanges->setFilter(m_filter);
     m_model->setFilter(m_filter);
     m_table->scrollToBottom();
     updateCount();
@@ -502,6 +529,17 @@ void AuditLogWidget::onCaughtUp(quint64 records, bool more, const QString& error
     }
     if (!m_caughtUp)
         m_statusLabel->setText(tr("Up to date with the journal."));
+    if (!m_caughtUp && !m_warmStarted) {
+        // Time travel's checkpoints, made in the background (kept in audit.db): the first jump
+        // into a long journal then restores one instead of replaying from the start.
+        m_warmStarted = true;
+        QList<quint64> events;
+        for (const auto& [event, spec] : m_specs)
+            events.append(event);
+        AuditWorker* worker = m_worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, events] { worker->warm(events); }, Qt::QueuedConnection);
+    }
     m_caughtUp = true;
     Q_EMIT caughtUp();
 }

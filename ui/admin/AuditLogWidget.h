@@ -15,13 +15,18 @@
 // * CSV export of what the filters select, streamed page by page on a worker thread, with
 //   progress and cancel.
 //
+// * Connected to usherd (setServer): a "Waiting room" tab lists the waiting-room changes usherd
+//   recorded (pause, resume, drain rate; not journal records), live, under the same filters.
+//
 // The engine may run in the same process: the browser reads usher.db on connections of its own
 // and never writes to it.
 
 #include "audit/AuditQuery.h"
 #include "event/EventSpec.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QUrl>
 #include <QWidget>
 
 #include <map>
@@ -36,6 +41,7 @@ class QProgressDialog;
 class QPushButton;
 class QSlider;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QThread;
 class QTimer;
@@ -56,6 +62,7 @@ class AuditCsvExport;
 struct AuditMapState;
 class SeatMapModel;
 class SeatMapWidget;
+class WaitingRoomChanges;
 
 class AuditLogWidget final : public QWidget {
     Q_OBJECT
@@ -74,6 +81,11 @@ public:
     void setFilter(const audit::AuditFilter& filter); // updates the bar and reloads
     AuditLogModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
+
+    // ---- usherd: its recorded waiting-room changes in a tab of their own (an admin's token)
+    void setServer(const QUrl& baseUrl, const QByteArray& bearerToken);
+    WaitingRoomChanges* waitingRoomChanges() const { return m_roomChanges; }
+    QTabWidget* views() const { return m_views; }
 
     // ---- live tail
     void setTailInterval(int ms);
@@ -143,6 +155,7 @@ private:
     QTimer* m_filterTimer = nullptr;
     bool m_catchUpRunning = false;
     bool m_caughtUp = false;
+    bool m_warmStarted = false;
     quint64 m_replayTicket = 0;
 
     // filter bar
@@ -164,6 +177,8 @@ private:
     QPushButton* m_exportButton = nullptr;
 
     QTableView* m_table = nullptr;
+    QTabWidget* m_views = nullptr;
+    WaitingRoomChanges* m_roomChanges = nullptr;
     QTreeWidget* m_detail = nullptr;
     QWidget* m_mapHost = nullptr;
     QLabel* m_mapTitle = nullptr;

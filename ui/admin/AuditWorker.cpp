@@ -19,6 +19,29 @@ void AuditWorker::catchUp()
                     status == Status::Ok ? QString() : QString::fromStdString(error));
 }
 
+void AuditWorker::warm(const QList<quint64>& events)
+{
+    if (events.isEmpty() || m_stopWarming.load())
+        return;
+    std::string error;
+    if (m_replay == nullptr)
+        m_replay = audit::AuditReplay::open(m_replayOptions, &error);
+    if (m_replay == nullptr)
+        return; // the replay request that needs it reports the error
+    bool done = false;
+    if (m_replay->warm(EventId(events.front()), kWarmStepRecords, &done, &error) != Status::Ok)
+        done = true; // the same error reaches whoever asks for that event's map
+    QList<quint64> rest = events;
+    if (done) {
+        Q_EMIT warmed(rest.front());
+        rest.removeFirst();
+    }
+    // Queued: anything asked for meanwhile (catch-up, a replay) runs first.
+    if (!rest.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this, rest] { warm(rest); }, Qt::QueuedConnection);
+}
+
 void AuditWorker::replay(quint64 event, quint64 seq, quint64 ticket)
 {
     if (ticket < m_latestTicket.load())

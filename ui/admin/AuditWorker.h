@@ -8,6 +8,7 @@
 #include "audit/AuditIndex.h"
 #include "audit/AuditReplay.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -38,6 +39,9 @@ public:
     // A replay longer than this goes in steps, and stops between two when a newer position was
     // asked for: a slider stays responsive even before the checkpoints of a long journal exist.
     static constexpr std::uint64_t kReplayStepRecords = 250'000;
+    // The background warm-up of time travel's checkpoints goes in steps this long, so a catch-up
+    // or a replay asked for meanwhile waits at most one step.
+    static constexpr std::uint64_t kWarmStepRecords = 100'000;
 
     AuditWorker(std::unique_ptr<audit::AuditIndex> index, const audit::AuditReplayOptions& replay);
     ~AuditWorker() override;
@@ -48,16 +52,22 @@ public:
 public Q_SLOTS:
     void catchUp();
     void replay(quint64 event, quint64 seq, quint64 ticket);
+    // Replays each event to its end in steps, keeping checkpoints (persisted in audit.db).
+    void warm(const QList<quint64>& events);
+    // Stops the warm-up (thread-safe).
+    void stopWarming() { m_stopWarming.store(true); }
 
 Q_SIGNALS:
     void caughtUp(quint64 records, bool more, const QString& error);
     void stateReady(const usher::ui::AuditMapStatePtr& state);
+    void warmed(quint64 event); // the event's journal is replayed to its end once
 
 private:
     std::unique_ptr<audit::AuditIndex> m_index;
     audit::AuditReplayOptions m_replayOptions;
     std::unique_ptr<audit::AuditReplay> m_replay;
     std::atomic<quint64> m_latestTicket { 0 };
+    std::atomic<bool> m_stopWarming { false };
 };
 
 } // namespace usher::ui

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+#include <QSet>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -24,13 +25,14 @@ constexpr Timestamp kDayMs = 24ll * 3600 * 1000;
 constexpr int kChipsPerFacet = 4;
 constexpr int kPagesMax = 20; // 2,000 events: far more than a counter sells for
 
-// The search's answer as a filter: only the events it found, today's first, then by relevance,
-// then by start.
+// The search's answer as a filter: only the events it found, today's first (the counter), then by
+// relevance, then by start; archived events last, the latest first.
 class EventFilter final : public QSortFilterProxyModel {
 public:
-    explicit EventFilter(QDate today, QObject* parent)
+    EventFilter(QDate today, bool todayFirst, QObject* parent)
         : QSortFilterProxyModel(parent)
         , m_today(today)
+        , m_todayFirst(todayFirst)
     {
     }
 
@@ -40,9 +42,10 @@ public:
         invalidate();
     }
 
-    void setFound(QHash<EventId, int> found)
+    void setFound(QHash<EventId, int> found, QSet<EventId> archived)
     {
         m_found = std::move(found);
+        m_archived = std::move(archived);
         invalidate();
     }
 
@@ -57,15 +60,21 @@ protected:
     {
         const QDateTime a = startOf(left);
         const QDateTime b = startOf(right);
-        const bool aToday = a.date() == m_today;
-        const bool bToday = b.date() == m_today;
+        const EventId ea = EventId(left.data(EventListModel::EventIdRole).toULongLong());
+        const EventId eb = EventId(right.data(EventListModel::EventIdRole).toULongLong());
+        const bool aArchived = m_archived.contains(ea);
+        const bool bArchived = m_archived.contains(eb);
+        if (aArchived != bArchived)
+            return bArchived;
+        const bool aToday = m_todayFirst && a.date() == m_today;
+        const bool bToday = m_todayFirst && b.date() == m_today;
         if (aToday != bToday)
             return aToday;
-        const int ra = m_found.value(EventId(left.data(EventListModel::EventIdRole).toULongLong()));
-        const int rb = m_found.value(EventId(right.data(EventListModel::EventIdRole).toULongLong()));
+        const int ra = m_found.value(ea);
+        const int rb = m_found.value(eb);
         if (ra != rb)
             return ra > rb;
-        return a < b;
+        return aArchived ? b < a : a < b;
     }
 
 private:
@@ -75,7 +84,9 @@ private:
     }
 
     QDate m_today;
+    bool m_todayFirst = true;
     QHash<EventId, int> m_found; // event -> relevance
+    QSet<EventId> m_archived;
 };
 
 // 2026-12-24, 24.12.2026, 24/12/2026, 24.12. (this year) or "today"; invalid when none.
@@ -112,12 +123,18 @@ QString facetLabel(const QString& facet, const QString& value)
 } // namespace
 
 EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
+    : EventPicker(engine, today, Options(), parent)
+{
+}
+
+EventPicker::EventPicker(Engine& engine, QDate today, const Options& options, QWidget* parent)
     : QWidget(parent)
+    , m_options(options)
     , m_today(today)
 {
     setObjectName(QStringLiteral("eventPicker"));
     m_model = new EventListModel(engine, this);
-    auto* filter = new EventFilter(today, this);
+    auto* filter = new EventFilter(today, options.todayFirst, this);
     filter->setSourceModel(m_model);
     filter->sort(0);
     m_proxy = filter;
@@ -142,6 +159,7 @@ EventPicker::EventPicker(Engine& engine, QDate today, QWidget* parent)
     m_categories->setObjectName(QStringLiteral("categoryAvailabilityLabel"));
     m_categories->setWordWrap(true);
     m_categories->setTextFormat(Qt::RichText);
+    m_categories->setVisible(options.showAvailability);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -189,6 +207,12 @@ void EventPicker::indexEvents()
     std::string error;
     if (m_index->upsert(events, &error) != search::SearchStatus::Ok)
         qWarning("event search: %s", error.c_str());
+    if (m_options.offerArchive) {
+        std::size_t moved = 0;
+        if (m_index->archiveBefore(startOfDay(m_today), &moved, &error) != search::SearchStatus::Ok)
+            qWarning("event search: %s", error.c_str());
+        m_pastCount = moved;
+    }
     syncAvailability(0, m_model->rowCount() - 1);
 }
 
@@ -216,6 +240,8 @@ void EventPicker::runSearch()
     q.dayStart = startOfDay(m_today);
     const QString text = m_search->text();
     const QDate date = parseDate(text.trimmed(), m_today);
+    if (m_showPast || (date.isValid() && date < m_today)) // a past day typed: its events, archived or not
+        q.partition = search::Partition::All;
     if (date.isValid()) {
         q.from = startOfDay(date);
         q.to = startOfDay(date.addDays(1));
@@ -237,21 +263,25 @@ void EventPicker::runSearch()
         }
     }
     QHash<EventId, int> found;
+    QSet<EventId> archived;
     search::SearchResult first;
     for (int page = 0; page < kPagesMax; ++page) {
         search::SearchResult result;
         std::string error;
         if (m_index->search(q, &result, &error) != search::SearchStatus::Ok)
             break; // too many words or too long: keep what was found
-        for (const search::SearchHit& hit : result.hits)
+        for (const search::SearchHit& hit : result.hits) {
             found.insert(hit.event.id, hit.relevance);
+            if (hit.archived)
+                archived.insert(hit.event.id);
+        }
         if (page == 0)
             first = result;
         if (result.nextCursor.empty())
             break;
         q.after = result.nextCursor;
     }
-    static_cast<EventFilter*>(m_proxy)->setFound(std::move(found));
+    static_cast<EventFilter*>(m_proxy)->setFound(std::move(found), std::move(archived));
     rebuildChips(first.facets);
 }
 
@@ -307,6 +337,29 @@ void EventPicker::rebuildChips(const search::SearchFacets& facets)
             addChip(QLatin1String(facet), value, facetLabel(QLatin1String(facet), value), v.count);
         }
     };
+    m_pastChip = nullptr;
+    if (m_options.offerArchive && (m_pastCount > 0 || m_showPast)) {
+        // Past events: the archive partition, on request only.
+        auto* button = new QToolButton(m_chipBar);
+        button->setObjectName(QStringLiteral("pastEventsChip"));
+        button->setCheckable(true);
+        button->setChecked(m_showPast);
+        button->setFocusPolicy(Qt::StrongFocus);
+        button->setText(tr("Past events (%1)").arg(m_pastCount));
+        button->setToolTip(m_showPast ? tr("Past events shown; Space or click hides them")
+                                      : tr("Also show events that started before today"));
+        connect(button, &QToolButton::toggled, this, [this](bool on) {
+            // Deferred: the chips are rebuilt, this button included.
+            QTimer::singleShot(0, this, [this, on] {
+                setShowingPast(on);
+                if (m_pastChip != nullptr)
+                    m_pastChip->setFocus(Qt::TabFocusReason);
+            });
+        });
+        m_chipLayout->addWidget(button);
+        button->show();
+        m_pastChip = button;
+    }
     for (const search::FacetValue& v : facets.date)
         if (v.value == "today" || v.value == "next_7_days")
             add("date", { v }, 1);
@@ -355,6 +408,16 @@ void EventPicker::selectFirst()
 {
     if (m_proxy->rowCount() > 0)
         m_list->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void EventPicker::setShowingPast(bool on)
+{
+    if (on == m_showPast)
+        return;
+    m_showPast = on;
+    runSearch();
+    if (!m_list->currentIndex().isValid())
+        selectFirst();
 }
 
 void EventPicker::setCategoryAvailability(const QString& text)

@@ -11,6 +11,11 @@
 //
 // Keyboard: type to search; Up/Down move through the list without leaving the search field; Enter
 // takes the event; Tab reaches the chips, Space toggles one.
+//
+// The same widget is the promoter's event list (EventSetup's "Open event…"): with
+// Options::todayFirst off it ranks by relevance, then start; with Options::offerArchive the events
+// that started before today go to the index's archive partition and a "Past events" chip brings
+// them back (the search's Partition::All).
 
 #include "core/Types.h"
 #include "search/EventCatalog.h"
@@ -44,8 +49,15 @@ class EventPicker final : public QWidget {
     Q_OBJECT
 
 public:
+    struct Options {
+        bool todayFirst = true;     // the counter: today's events first
+        bool offerArchive = false;  // the promoter: past events archived, a "Past events" chip
+        bool showAvailability = true; // the per-category availability line under the list
+    };
+
     // `today` decides which events come first (the tests pin it).
     EventPicker(Engine& engine, QDate today, QWidget* parent = nullptr);
+    EventPicker(Engine& engine, QDate today, const Options& options, QWidget* parent = nullptr);
     ~EventPicker() override;
 
     EventId currentEvent() const; // 0 when none
@@ -62,6 +74,10 @@ public:
     int visibleCount() const;
     // The filter chips shown now (object names "filterChip"), in order; for tests.
     QList<QToolButton*> chips() const;
+    // Options::offerArchive: the "Past events" chip (object name "pastEventsChip"), else null.
+    QToolButton* pastEventsChip() const { return m_pastChip; }
+    bool showingPast() const { return m_showPast; }
+    void setShowingPast(bool on);
 
 Q_SIGNALS:
     void eventChanged(usher::EventId event);
@@ -87,6 +103,10 @@ private:
     QHBoxLayout* m_chipLayout = nullptr;
     QListView* m_list = nullptr;
     QLabel* m_categories = nullptr;
+    QToolButton* m_pastChip = nullptr;
+    Options m_options;
+    bool m_showPast = false;
+    quint64 m_pastCount = 0;
     std::unique_ptr<search::SqliteEventSearch> m_index;
     std::set<Chip> m_chosen;
     QDate m_today;

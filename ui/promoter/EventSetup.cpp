@@ -4,6 +4,7 @@
 #include "SeatMapWidget.h"
 #include "core/Limits.h"
 #include "core/Random.h"
+#include "counter/EventPicker.h"
 #include "promoter/PromoterPublisher.h"
 #include "runtime/Engine.h"
 #include "waitroom/CapacityPlanner.h"
@@ -11,7 +12,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QSaveFile>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -119,7 +127,13 @@ EventSetup::EventSetup(Engine& engine, QWidget* parent)
     m_publishButton->setObjectName(QStringLiteral("publishButton"));
     m_publishButton->setEnabled(false);
     m_publishButton->setToolTip(tr("Set the central server's address and a token first"));
+    m_openButton = new QPushButton(tr("&Open event…"));
+    m_openButton->setObjectName(QStringLiteral("openEventButton"));
+    m_openButton->setShortcut(QKeySequence::Open);
+    m_openButton->setToolTip(tr("Find an event to change: search as you type (%1)")
+                                 .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_openButton);
     buttons->addWidget(m_status, 1);
     buttons->addWidget(saveButton);
     buttons->addWidget(m_publishButton);
@@ -127,6 +141,7 @@ EventSetup::EventSetup(Engine& engine, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
     connect(saveButton, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_openButton, &QPushButton::clicked, this, &EventSetup::openEventDialog);
     connect(m_publishButton, &QPushButton::clicked, this, &EventSetup::publish);
     updatePlanner();
     rebuildMap();
@@ -892,8 +907,14 @@ void EventSetup::setServer(const QUrl& baseUrl, const QString& bearerToken)
     if (!usable)
         return;
     m_publisher = new PromoterPublisher(baseUrl, bearerToken, this);
-    connect(m_publisher, &PromoterPublisher::finished, this, [this](bool ok, qint64, const QString& message) {
-        m_status->setText(message);
+    connect(m_publisher, &PromoterPublisher::finished, this, [this](bool ok, qint64 serverId, const QString& message) {
+        QString text = message;
+        if (m_publishing != 0 && serverId > 0) {
+            const QString problem = rememberPublished(m_publishing, serverId);
+            if (!problem.isEmpty())
+                text += QLatin1Char(' ') + tr("Its usherd id could not be kept (%1): publish it again from this session only.").arg(problem);
+        }
+        m_status->setText(text);
         m_status->setStyleSheet(ok ? QStringLiteral("color: #1b5e20") : QStringLiteral("color: #b00020"));
         m_publishButton->setEnabled(true);
         Q_EMIT published(ok, message);
@@ -907,7 +928,139 @@ bool EventSetup::publish()
     m_publishButton->setEnabled(false);
     m_status->setText(tr("Publishing to %1…").arg(m_serverUrl.toString()));
     m_status->setStyleSheet(QString());
-    return m_publisher->publish(specFromForm(), waitingRoomFromForm());
+    m_publishing = m_eventId;
+    return m_publisher->publish(specFromForm(), waitingRoomFromForm(), serverEventId(m_eventId));
+}
+
+// ---- the event list ("Open event…") ---------------------------------------------------------------
+
+QDialog* EventSetup::openEventDialog()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("openEventDialog"));
+    dialog->setWindowTitle(tr("Open event"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    EventPicker::Options options;
+    options.todayFirst = false;  // the promoter's list: by relevance, then start
+    options.offerArchive = true; // past events on request
+    options.showAvailability = false;
+    auto* picker = new EventPicker(m_engine, m_today.isValid() ? m_today : QDate::currentDate(), options, dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, dialog);
+    QPushButton* open = buttons->button(QDialogButtonBox::Open);
+    // Enter is the picker's (the search field and the list): no default button to press twice.
+    for (QAbstractButton* button : buttons->buttons())
+        if (auto* push = qobject_cast<QPushButton*>(button)) {
+            push->setAutoDefault(false);
+            push->setDefault(false);
+        }
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(picker, 1);
+    layout->addWidget(buttons);
+    // "Open" only with an event chosen: a search that filters the chosen one away turns it off.
+    const auto updateOpen = [open, picker] { open->setEnabled(picker->currentEvent() != 0); };
+    connect(picker, &EventPicker::eventChanged, open, updateOpen);
+    QAbstractItemModel* shown = picker->listView()->model();
+    connect(shown, &QAbstractItemModel::layoutChanged, open, updateOpen);
+    connect(shown, &QAbstractItemModel::modelReset, open, updateOpen);
+    connect(shown, &QAbstractItemModel::rowsRemoved, open, updateOpen);
+    connect(shown, &QAbstractItemModel::rowsInserted, open, updateOpen);
+    connect(picker->searchEdit(), &QLineEdit::textChanged, open, updateOpen);
+    connect(picker, &EventPicker::eventActivated, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(
+        dialog, &QDialog::accepted, this,
+        [this, picker] {
+            const EventId event = picker->currentEvent();
+            if (event == 0)
+                return;
+            const bool loaded = loadEvent(event);
+            m_status->setText(loaded ? tr("Opened event %1 (%2).").arg(event).arg(m_name->text())
+                                     : tr("Event %1 is no longer there.").arg(event));
+            m_status->setStyleSheet(loaded ? QString() : QStringLiteral("color: #b00020"));
+            if (loaded)
+                m_name->setFocus(Qt::OtherFocusReason);
+        },
+        Qt::SingleShotConnection);
+    picker->selectFirst();
+    open->setEnabled(picker->currentEvent() != 0);
+    dialog->resize(620, 520);
+    dialog->open();
+    picker->searchEdit()->setFocus(Qt::OtherFocusReason);
+    return dialog;
+}
+
+// ---- usherd ids of published events ---------------------------------------------------------------
+
+namespace {
+QString serverKey(const QUrl& url)
+{
+    return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments).toString();
+}
+} // namespace
+
+void EventSetup::setPublishedEventsFile(const QString& path)
+{
+    m_publishedFile = path;
+    loadPublishedEvents();
+}
+
+void EventSetup::loadPublishedEvents()
+{
+    m_serverIds.clear();
+    QFile file(m_publishedFile);
+    if (m_publishedFile.isEmpty() || !file.exists())
+        return;
+    constexpr qint64 kFileBytesMax = 16 << 20;
+    QJsonParseError parseError {};
+    const QJsonDocument document = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.read(kFileBytesMax), &parseError)
+                                                                  : QJsonDocument();
+    if (!document.isObject()) {
+        // Unreadable: say so. A later publish rewrites it with what this session learns.
+        m_status->setText(tr("Cannot read %1: %2; events published before are not recognised.")
+                              .arg(m_publishedFile, file.error() != QFileDevice::NoError ? file.errorString() : parseError.errorString()));
+        m_status->setStyleSheet(QStringLiteral("color: #b00020"));
+        return;
+    }
+    const QJsonObject servers = document.object().value(QStringLiteral("servers")).toObject();
+    for (const QString& server : servers.keys()) {
+        const QJsonObject events = servers.value(server).toObject();
+        for (const QString& key : events.keys()) {
+            bool ok = false;
+            const EventId local = EventId(key.toULongLong(&ok));
+            const qint64 remote = events.value(key).toInteger();
+            if (ok && local != 0 && remote > 0)
+                m_serverIds[server].insert(local, remote);
+        }
+    }
+}
+
+qint64 EventSetup::serverEventId(EventId local) const
+{
+    if (local == 0)
+        return 0;
+    return m_serverIds.value(serverKey(m_serverUrl)).value(local, 0);
+}
+
+QString EventSetup::rememberPublished(EventId local, qint64 server)
+{
+    m_serverIds[serverKey(m_serverUrl)].insert(local, server);
+    if (m_publishedFile.isEmpty())
+        return {};
+    QJsonObject servers;
+    for (auto s = m_serverIds.cbegin(); s != m_serverIds.cend(); ++s) {
+        QJsonObject events;
+        for (auto e = s.value().cbegin(); e != s.value().cend(); ++e)
+            events.insert(QString::number(e.key()), e.value());
+        servers.insert(s.key(), events);
+    }
+    QJsonObject root;
+    root.insert(QStringLiteral("version"), 1);
+    root.insert(QStringLiteral("servers"), servers);
+    QSaveFile file(m_publishedFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit())
+        return tr("%1: %2").arg(m_publishedFile, file.errorString());
+    return {};
 }
 
 } // namespace usher::ui

@@ -6,10 +6,17 @@
 // suggested drain rate (R = 0.8 × C / T). Problems are shown next to their fields. Save creates or
 // updates the event in the local engine; "Publish to usherd" sends venue, event and waiting room to
 // the central service when a URL and token are set. See docs/design/promoter.md.
+//
+// "Open event…" (Ctrl+O) lists every event of the engine with the counter's search picker (search
+// as you type, facet chips, keyboard only; past events on request from the archive) and loads the
+// chosen one into the form; saving it then updates it. An event this app published to usherd is
+// remembered with usherd's id (setPublishedEventsFile: per server URL), so publishing it again
+// sends its changes with PATCH /api/events/{id} instead of creating a second event.
 
 #include "event/EventSpec.h"
 #include "waitroom/WaitingRoom.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QUrl>
@@ -21,6 +28,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QDialog;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -54,6 +62,18 @@ public:
     // Loads an event of the engine for editing; false when unknown.
     bool loadEvent(EventId id);
     EventId eventId() const { return m_eventId; }
+    // "Open event…": a window-modal dialog (object name "openEventDialog") with the event list; Enter
+    // or "Open" loads the chosen event. Returns the dialog, already open.
+    QDialog* openEventDialog();
+    QPushButton* openButton() const { return m_openButton; }
+    // The day the event list takes as today (past events before it are archived); default: today.
+    void setToday(QDate today) { m_today = today; }
+
+    // Where the usherd ids of published events are kept (JSON, written atomically); empty: only
+    // for this session. Read at once.
+    void setPublishedEventsFile(const QString& path);
+    // usherd's id of a local event published to the current server; 0 when not published there.
+    qint64 serverEventId(EventId local) const;
 
     // ---- the form, for tests and scripted setups
     QLineEdit* nameEdit() const { return m_name; }
@@ -117,6 +137,8 @@ private:
     QDateTime fromTimestamp(Timestamp at) const;
     void fillTimeZones();
     bool applyAllocations(QString* error);
+    void loadPublishedEvents();
+    QString rememberPublished(EventId local, qint64 server); // the problem writing the file, or empty
 
     Engine& m_engine;
     EventId m_eventId = 0;
@@ -126,6 +148,11 @@ private:
     QUrl m_serverUrl;
     QString m_token;
     PromoterPublisher* m_publisher = nullptr;
+    EventId m_publishing = 0; // the local event being published
+    QString m_publishedFile;
+    QHash<QString, QHash<EventId, qint64>> m_serverIds; // server URL -> local id -> usherd id
+    QDate m_today;
+    QPushButton* m_openButton = nullptr;
 
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_name = nullptr;

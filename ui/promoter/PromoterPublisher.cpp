@@ -4,6 +4,8 @@
 #include "venue/VenueJson.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -26,13 +28,19 @@ PromoterPublisher::PromoterPublisher(const QUrl& baseUrl, const QString& bearerT
     connect(m_network, &QNetworkAccessManager::finished, this, &PromoterPublisher::onReply);
 }
 
-bool PromoterPublisher::publish(const EventSpec& spec, const WaitingRoomConfig& room)
+bool PromoterPublisher::publish(const EventSpec& spec, const WaitingRoomConfig& room, qint64 existingEventId)
 {
     if (busy() || spec.venue == nullptr)
         return false;
     m_spec = spec;
     m_room = room;
-    m_eventId = 0;
+    m_eventId = std::max<qint64>(0, existingEventId);
+    m_changing = m_eventId > 0;
+    if (m_changing) {
+        m_step = Step::Patch;
+        send("PATCH", QStringLiteral("/api/events/%1").arg(m_eventId), patchBody(spec));
+        return true;
+    }
     m_step = Step::Venue;
     send("POST", QStringLiteral("/api/venues"), venueToJson(*spec.venue, VenueJsonStyle::Compact));
     return true;
@@ -47,6 +55,23 @@ QByteArray PromoterPublisher::eventBody(const EventSpec& spec, qint64 venueId)
     event.remove(QStringLiteral("ticketsPerOrderPeak"));
     event.insert(QStringLiteral("venueId"), venueId);
     return QJsonDocument(event).toJson(QJsonDocument::Compact);
+}
+
+QByteArray PromoterPublisher::patchBody(const EventSpec& spec)
+{
+    // What PATCH /api/events/{id} accepts; anything else (venue, id, ticketKey...) it refuses.
+    static const char* const kChangeable[] = { "name",     "performer",       "genre",       "city",
+                                               "startsAt", "timeZone",        "priceTypes",  "prices",
+                                               "channels", "holdSeconds",     "currency",    "holdLifetimeSecondsMax",
+                                               "paymentSecondsMax", "ticketsPerOrderMax" };
+    const QJsonObject event = QJsonDocument::fromJson(eventSpecToJson(spec)).object();
+    QJsonObject patch;
+    for (const char* field : kChangeable) {
+        const QString key = QString::fromLatin1(field);
+        if (event.contains(key) && !event.value(key).isNull())
+            patch.insert(key, event.value(key));
+    }
+    return QJsonDocument(patch).toJson(QJsonDocument::Compact);
 }
 
 QByteArray PromoterPublisher::waitingRoomBody(const WaitingRoomConfig& room)
@@ -104,6 +129,20 @@ void PromoterPublisher::onReply(QNetworkReply* reply)
         send("POST", QStringLiteral("/api/events"), eventBody(m_spec, venueId));
         return;
     }
+    case Step::Patch:
+        if (status == 404) {
+            // usherd no longer has it (a new data directory?): publish it as a new event.
+            m_eventId = 0;
+            m_changing = false;
+            m_step = Step::Venue;
+            send("POST", QStringLiteral("/api/venues"), venueToJson(*m_spec.venue, VenueJsonStyle::Compact));
+            return;
+        }
+        if (!ok)
+            return fail(tr("Changing event %1 on usherd failed: %2").arg(m_eventId).arg(errorText(status, body, reply->errorString())));
+        m_step = Step::WaitingRoom;
+        send("PUT", QStringLiteral("/api/events/%1/waiting-room").arg(m_eventId), waitingRoomBody(m_room));
+        return;
     case Step::Event:
         m_eventId = answer.value(QStringLiteral("id")).toInteger();
         if (!ok || m_eventId <= 0)
@@ -113,11 +152,14 @@ void PromoterPublisher::onReply(QNetworkReply* reply)
         return;
     case Step::WaitingRoom:
         if (!ok)
-            return fail(tr("Event %1 was created, but setting its waiting room failed: %2")
+            return fail((m_changing ? tr("Event %1 was changed, but setting its waiting room failed: %2")
+                                    : tr("Event %1 was created, but setting its waiting room failed: %2"))
                             .arg(m_eventId)
                             .arg(errorText(status, body, reply->errorString())));
         m_step = Step::Idle;
-        Q_EMIT finished(true, m_eventId, tr("Published as event %1 on usherd.").arg(m_eventId));
+        Q_EMIT finished(true, m_eventId,
+                        m_changing ? tr("Published the changes to event %1 on usherd.").arg(m_eventId)
+                                   : tr("Published as event %1 on usherd.").arg(m_eventId));
         return;
     }
 }
