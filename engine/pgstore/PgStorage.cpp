@@ -5,6 +5,7 @@
 #include "journal/Crc32c.h"
 #include "journal/DeltaFormat.h"
 #include "ledger/CommandResult.h"
+#include "storage/CommitChecks.h"
 
 #include <QByteArray>
 
@@ -248,17 +249,6 @@ std::int64_t clampToInt64(std::uint64_t value)
 {
     constexpr auto max = std::uint64_t(std::numeric_limits<std::int64_t>::max());
     return static_cast<std::int64_t>(std::min(value, max));
-}
-
-bool reservedAreZero(const BatchHeader& header)
-{
-    return header.reserved == 0 && header.reserved2 == 0;
-}
-
-bool isProjectedKind(CommandKind kind)
-{
-    return kind == CommandKind::Confirm || kind == CommandKind::Refund || kind == CommandKind::Exchange
-        || kind == CommandKind::Reissue;
 }
 
 std::string statementName(int statement)
@@ -697,7 +687,7 @@ Status PgStorage::commit(std::span<const CommitItem> items, std::string* error)
     USHER_ASSERT(error != nullptr);
     bool anything = false;
     for (const CommitItem& item : items) {
-        if (const Status status = checkItem(item, error); status != Status::Ok)
+        if (const Status status = checkCommitItem(item, error); status != Status::Ok)
             return status;
         anything = anything || (item.batch != nullptr && !item.batch->empty()) || item.snapshot != nullptr;
     }
@@ -725,36 +715,6 @@ Status PgStorage::commit(std::span<const CommitItem> items, std::string* error)
     if (status == Status::Ok)
         m_lastRoundTrips = 2;
     return status;
-}
-
-// Everything that can be checked without the database, before the transaction starts.
-Status PgStorage::checkItem(const CommitItem& item, std::string* error) const
-{
-    const std::string where = "commit: " + eventText(item.event);
-    if (item.event == 0)
-        return fail(Status::InvalidArgument, error, "commit: an item has no event id");
-    const JournalBatch* batch = item.batch;
-    if (batch != nullptr && !batch->empty()) {
-        BatchHeader header;
-        if (batch->bytes == nullptr || !verifyBatch(*batch->bytes, item.event, &header) || !reservedAreZero(header))
-            return fail(Status::InvalidArgument, error,
-                        where + ": batch at seq " + std::to_string(batch->firstSeq)
-                            + " fails verification (magic, version, size, event id or CRC)");
-        if (header.firstSeq != batch->firstSeq || header.recordCount != batch->records
-            || batch->lastSeq != batch->firstSeq + batch->records - 1)
-            return fail(Status::InvalidArgument, error,
-                        where + ": batch at seq " + std::to_string(batch->firstSeq)
-                            + " disagrees with its header (first seq, last seq or record count)");
-    }
-    if (item.spec != nullptr && item.spec->id != item.event)
-        return fail(Status::InvalidArgument, error, where + ": the spec is another event's");
-    if (item.snapshot != nullptr) {
-        if (item.snapshotSeq == 0)
-            return fail(Status::InvalidArgument, error, where + ": a snapshot needs its seq");
-        if (batch != nullptr && !batch->empty() && item.snapshotSeq > batch->lastSeq)
-            return fail(Status::InvalidArgument, error, where + ": the snapshot is newer than the batch it follows");
-    }
-    return Status::Ok;
 }
 
 Status PgStorage::queueItem(const CommitItem& item, std::string* error)
@@ -1199,7 +1159,7 @@ Status PgStorage::readJournal(EventId event, Seq fromSeq, const std::function<bo
         auto bytes = std::make_shared<BatchBytes>();
         getBytes(row, 0, 4, bytes.get());
         BatchHeader header;
-        if (!verifyBatch(*bytes, event, &header) || !reservedAreZero(header)) {
+        if (!verifyStoredBatch(*bytes, event, &header)) {
             status = fail(Status::StorageFailed, error, batchWhere + ": corrupt (bad header, size or CRC)");
             continue;
         }

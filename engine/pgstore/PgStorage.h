@@ -99,7 +99,6 @@ private:
     Status runSimpleTransaction(const char* context, const std::function<Status(std::string*)>& body,
                                 std::string* error);
 
-    Status checkItem(const CommitItem& item, std::string* error) const;
     Status queueItem(const CommitItem& item, std::string* error);
     Status queueBatch(EventId event, const JournalBatch& batch, std::string* error);
     Status queueRecord(EventId event, const RecordView& record, std::string* error);

@@ -123,7 +123,6 @@ private:
     Status rollback(Status status, std::string* error);
     Status runInTransaction(const char* context, const std::function<Status(std::string*)>& body, std::string* error);
 
-    Status checkItem(const CommitItem& item, std::string* error) const;
     Status writeItem(const CommitItem& item, std::string* error);
     Status checkContinuity(EventId event, const JournalBatch& batch, std::string* error);
     Status writeBatch(EventId event, const JournalBatch& batch, std::string* error);
