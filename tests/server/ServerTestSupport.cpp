@@ -4,11 +4,17 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QThread>
 
+#include <atomic>
 #include <csignal>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
 
 namespace usher::test {
 
@@ -352,6 +358,105 @@ bool makeTestCertificate(const QString& directory, TestCertificate* out, QString
     }
     out->pem = pem.readAll();
     return true;
+}
+
+namespace {
+
+constexpr int kStormSeats = 2500; // event 2, the demo concert hall
+
+std::vector<int> ticketSeats(const QJsonObject& order)
+{
+    std::vector<int> seats;
+    for (const QJsonValue& ticket : order.value(QLatin1String("tickets")).toArray())
+        seats.push_back(ticket.toObject().value(QLatin1String("seat")).toInt());
+    return seats;
+}
+
+} // namespace
+
+int buyUntilKilled(UsherdProcess& usherd, int round, std::vector<AcknowledgedSale>* sales, int runMs)
+{
+    const quint16 port = usherd.port();
+    std::mutex mutex;
+    std::atomic<bool> stop { false };
+    std::atomic<int> requests { 0 };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            std::mt19937 random(std::uint32_t(t * 7919 + round));
+            const QByteArray buyer = newBuyerSession(port);
+            HttpClient client(port);
+            if (buyer.isEmpty() || !client.connect())
+                return;
+            client.bearer = buyer;
+            for (int i = 0; !stop.load(); ++i) {
+                const int first = 1 + int(random() % kStormSeats);
+                const QByteArray body = "{\"seats\":[" + QByteArray::number(first) + ","
+                    + QByteArray::number(first % kStormSeats + 1) + "]}";
+                const QByteArray key = "crash-" + QByteArray::number(round) + "-" + QByteArray::number(t) + "-"
+                    + QByteArray::number(i);
+                const HttpResult held
+                    = client.request("POST", "/api/events/2/holds", body, { { "Idempotency-Key", key } }, 3000);
+                ++requests;
+                if (held.status == 0)
+                    return; // the server is gone
+                if (held.status != 201)
+                    continue;
+                const QByteArray holdId = held.json().value(QLatin1String("holdId")).toString().toUtf8();
+                const HttpResult bought = client.request("POST", "/api/holds/" + holdId + "/purchase",
+                                                         R"({"payment":{"token":"t"}})", {}, 3000);
+                if (bought.status == 0)
+                    return;
+                if (bought.status != 200)
+                    continue;
+                AcknowledgedSale sale;
+                sale.buyer = buyer;
+                sale.orderId = bought.json().value(QLatin1String("orderId")).toString().toUtf8();
+                sale.seats = ticketSeats(bought.json());
+                std::lock_guard lock(mutex);
+                sales->push_back(std::move(sale));
+            }
+        });
+    }
+    // The storm runs on its own threads; this one keeps reading usherd's output meanwhile.
+    const QDeadlineTimer storm(runMs);
+    while (!storm.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    usherd.kill(); // SIGKILL, mid-flight
+    stop = true;
+    for (auto& thread : threads)
+        thread.join();
+    return requests.load();
+}
+
+QByteArray checkSalesSurvived(quint16 port, const std::vector<AcknowledgedSale>& sales)
+{
+    HttpClient client(port);
+    if (!client.connect())
+        return "cannot connect to usherd";
+    std::set<int> sold;
+    for (const AcknowledgedSale& sale : sales) {
+        client.bearer = sale.buyer;
+        const HttpResult order = client.request("GET", "/api/orders/" + sale.orderId);
+        if (order.status != 200)
+            return "order " + sale.orderId + " is gone (status " + QByteArray::number(order.status) + ")";
+        if (ticketSeats(order.json()) != sale.seats)
+            return "order " + sale.orderId + " has other seats than the purchase answered";
+        for (int seat : sale.seats) {
+            if (!sold.insert(seat).second)
+                return "seat " + QByteArray::number(seat) + " was sold twice";
+        }
+    }
+    client.bearer.clear();
+    const QString states
+        = client.request("GET", "/api/events/2/availability").json().value(QLatin1String("seats")).toString();
+    for (int seat : sold) {
+        if (seat < 1 || seat > states.size() || states.at(seat - 1) != QLatin1Char('2'))
+            return "seat " + QByteArray::number(seat) + " is not shown sold";
+    }
+    return {};
 }
 
 } // namespace usher::test

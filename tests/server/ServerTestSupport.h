@@ -106,4 +106,18 @@ struct TestCertificate {
 };
 bool makeTestCertificate(const QString& directory, TestCertificate* out, QString* error);
 
+// The buying storm of the crash tests, on event 2 (the demo concert hall, 2,500 seats).
+struct AcknowledgedSale {
+    QByteArray buyer;   // the buyer's bearer token
+    QByteArray orderId; // from the 200 purchase
+    std::vector<int> seats;
+};
+// Eight buyers hold two seats at a time and buy them, as fast as they can, for `runMs`; then
+// usherd is SIGKILLed mid-flight. Every purchase that got a 200 is appended to *sales; `round`
+// keeps the idempotency keys of successive storms apart. Returns the requests sent.
+int buyUntilKilled(UsherdProcess& usherd, int round, std::vector<AcknowledgedSale>* sales, int runMs = 2500);
+// Every acknowledged sale is found with its seats, no seat is in two of them, and each of those
+// seats shows sold in the availability. Empty when so, else the problem.
+QByteArray checkSalesSurvived(quint16 port, const std::vector<AcknowledgedSale>& sales);
+
 } // namespace usher::test
