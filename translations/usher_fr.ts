@@ -1,21 +1,229 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr">
+<context>
+    <name>AfterSale</name>
+    <message>
+        <source>staff %1</source>
+        <translation>employé %1</translation>
+    </message>
+    <message>
+        <source>Seat not sold</source>
+        <translation>Place non vendue</translation>
+    </message>
+    <message>
+        <source>This seat is not sold: there is no order to show.</source>
+        <translation>Cette place n'est pas vendue : il n'y a aucune commande à afficher.</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSaleForm</name>
+    <message>
+        <source>Supervisor pass&amp;word:</source>
+        <translation>Mot de passe du &amp;superviseur :</translation>
+    </message>
+    <message>
+        <source>Above %1: a supervisor must sign in to approve.</source>
+        <translation>Au-delà de %1, un superviseur doit se connecter pour approuver.</translation>
+    </message>
+    <message>
+        <source>No supervisor needed up to %1.</source>
+        <translation>Aucun superviseur n'est nécessaire jusqu'à %1.</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Un motif est obligatoire.</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSaleText</name>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Some of the details are missing or not valid.</source>
+        <translation>Certaines informations sont manquantes ou invalides.</translation>
+    </message>
+    <message>
+        <source>The supervisor's login or password is wrong.</source>
+        <translation>L'identifiant ou le mot de passe du superviseur est incorrect.</translation>
+    </message>
+    <message>
+        <source>The supervisor's account is locked after too many failed sign-ins.</source>
+        <translation>Le compte du superviseur est verrouillé après trop d'échecs de connexion.</translation>
+    </message>
+    <message>
+        <source>The supervisor's account is disabled.</source>
+        <translation>Le compte du superviseur est désactivé.</translation>
+    </message>
+    <message>
+        <source>The account exists already.</source>
+        <translation>Ce compte existe déjà.</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>Compte introuvable.</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Votre compte n'a pas le droit de faire cela.</translation>
+    </message>
+    <message>
+        <source>A supervisor must sign in to approve this.</source>
+        <translation>Un superviseur doit se connecter pour approuver.</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>Aucune session de caisse n'est ouverte.</translation>
+    </message>
+    <message>
+        <source>A shift is open already.</source>
+        <translation>Une session de caisse est déjà ouverte.</translation>
+    </message>
+    <message>
+        <source>The shift is closed.</source>
+        <translation>La session de caisse est clôturée.</translation>
+    </message>
+    <message>
+        <source>The event is sold in another currency than the shift's.</source>
+        <translation>L'événement est vendu dans une autre devise que celle de la session de caisse.</translation>
+    </message>
+    <message>
+        <source>The drawer does not hold that much cash.</source>
+        <translation>Le tiroir-caisse ne contient pas autant d'espèces.</translation>
+    </message>
+    <message>
+        <source>This is not possible in the order's current state.</source>
+        <translation>Impossible dans l'état actuel de la commande.</translation>
+    </message>
+    <message>
+        <source>Not paid in full yet.</source>
+        <translation>Pas encore entièrement payé.</translation>
+    </message>
+    <message>
+        <source>More than is due.</source>
+        <translation>Plus que le montant dû.</translation>
+    </message>
+    <message>
+        <source>The card terminal declined.</source>
+        <translation>Le terminal de paiement a refusé.</translation>
+    </message>
+    <message>
+        <source>The card terminal's answer is not known.</source>
+        <translation>La réponse du terminal de paiement est inconnue.</translation>
+    </message>
+    <message>
+        <source>No card terminal can be reached.</source>
+        <translation>Aucun terminal de paiement n'est joignable.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved (storage failure). Nothing was done; try again.</source>
+        <translation>La modification n'a pas pu être enregistrée (erreur de stockage). Rien n'a été fait ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Unexpected error %1.</source>
+        <translation>Erreur inattendue %1.</translation>
+    </message>
+    <message>
+        <source>The order does not exist.</source>
+        <translation>La commande n'existe pas.</translation>
+    </message>
+    <message>
+        <source>The ticket is not part of the order.</source>
+        <translation>Le billet ne fait pas partie de la commande.</translation>
+    </message>
+    <message>
+        <source>The ticket is no longer valid (refunded, voided or reissued).</source>
+        <translation>Le billet n'est plus valable (remboursé, annulé ou réédité).</translation>
+    </message>
+    <message>
+        <source>The seat is not available any more.</source>
+        <translation>La place n'est plus disponible.</translation>
+    </message>
+    <message>
+        <source>No such seat.</source>
+        <translation>Place introuvable.</translation>
+    </message>
+    <message>
+        <source>The event is busy; try again in a moment.</source>
+        <translation>L'événement est occupé ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The engine could not save the change; try again.</source>
+        <translation>Le moteur n'a pas pu enregistrer la modification ; réessayez.</translation>
+    </message>
+    <message>
+        <source>The engine refused: %1.</source>
+        <translation>Le moteur a refusé : %1.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>still pending</source>
+        <translation>toujours en attente</translation>
+    </message>
+    <message>
+        <source>unknown to the terminal</source>
+        <translation>inconnu du terminal</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>extourné</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>garbled answer</source>
+        <translation>réponse illisible</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
 <context>
     <name>DemoData</name>
     <message>
         <source>Creating the demo data failed: %1 answered %2.</source>
         <extracomment>%1 is an engine command (e.g. HoldSeats), %2 a status (e.g. SeatUnavailable).</extracomment>
-        <translation>La création des données de démonstration a échoué&#xa0;: %1 a répondu %2.</translation>
+        <translation>La création des données de démonstration a échoué : %1 a répondu %2.</translation>
     </message>
     <message>
         <source>house seats</source>
-        <translation>places de la direction</translation>
+        <translation>contingent maison</translation>
     </message>
     <message>
         <source>Could not create the demo event “%1”: %2</source>
-        <extracomment>%1 is the event&apos;s name, %2 the engine&apos;s explanation.</extracomment>
-        <translation>Impossible de créer l’événement de démonstration «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+        <extracomment>%1 is the event's name, %2 the engine's explanation.</extracomment>
+        <translation>Impossible de créer l'événement de démonstration « %1 » : %2</translation>
     </message>
     <message>
         <source>Usher Demo Night</source>
@@ -23,11 +231,74 @@
     </message>
     <message>
         <source>Studio Theatre</source>
-        <translation>Théâtre du Studio</translation>
+        <translation>Théâtre studio</translation>
     </message>
     <message>
         <source>Late Jazz in the Studio</source>
-        <translation>Jazz de fin de soirée au Studio</translation>
+        <translation>Jazz de fin de soirée au studio</translation>
+    </message>
+    <message>
+        <source>Theatre</source>
+        <translation>Théâtre</translation>
+    </message>
+    <message>
+        <source>Jazz</source>
+        <translation>Jazz</translation>
+    </message>
+    <message>
+        <source>Creating the demo staff accounts failed: %1.</source>
+        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <translation>La création des comptes de démonstration du personnel a échoué : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCredentials</name>
+    <message>
+        <source>The device file %1 is not a JSON object: %2</source>
+        <extracomment>%1 is a file, %2 what the JSON parser says.</extracomment>
+        <translation>Le fichier d'appareil %1 n'est pas un objet JSON : %2</translation>
+    </message>
+    <message>
+        <source>The device file %1 has a missing or invalid “%2”.</source>
+        <extracomment>%1 is a file, %2 a field name.</extracomment>
+        <translation>Dans le fichier d'appareil %1, « %2 » est manquant ou invalide.</translation>
+    </message>
+    <message>
+        <source>The device file %1 is not valid: %2</source>
+        <extracomment>%1 is a file, %2 what is wrong.</extracomment>
+        <translation>Le fichier d'appareil %1 n'est pas valide : %2</translation>
+    </message>
+    <message>
+        <source>Could not read the device file %1: %2</source>
+        <translation>Impossible de lire le fichier d'appareil %1 : %2</translation>
+    </message>
+    <message>
+        <source>The device file %1 is not a regular file owned by this user: refusing to use its token.</source>
+        <translation>Le fichier d'appareil %1 n'est pas un fichier ordinaire appartenant à cet utilisateur : son jeton ne sera pas utilisé.</translation>
+    </message>
+    <message>
+        <source>The device file %1 is readable by other users and its permissions could not be set to 0600 (%2): refusing to use its token.</source>
+        <translation>Le fichier d'appareil %1 est lisible par d'autres utilisateurs et ses droits n'ont pas pu être fixés à 0600 (%2) : son jeton ne sera pas utilisé.</translation>
+    </message>
+    <message>
+        <source>The device file %1 was readable by other users; its permissions are now 0600. Its token may have been read: consider enrolling the device again.</source>
+        <translation>Le fichier d'appareil %1 était lisible par d'autres utilisateurs ; ses droits sont maintenant 0600. Son jeton a pu être lu : envisagez d'enregistrer à nouveau l'appareil.</translation>
+    </message>
+    <message>
+        <source>This box office is not enrolled with usherd (no %1).</source>
+        <translation>Cette billetterie n'est pas enregistrée auprès d'usherd (pas de %1).</translation>
+    </message>
+    <message>
+        <source>The device file %1 is a symbolic link: refusing to use it.</source>
+        <translation>Le fichier d'appareil %1 est un lien symbolique : il ne sera pas utilisé.</translation>
+    </message>
+    <message>
+        <source>The device file %1 is larger than 64 KiB.</source>
+        <translation>Le fichier d'appareil %1 dépasse 64 Kio.</translation>
+    </message>
+    <message>
+        <source>Could not write the device file %1: %2</source>
+        <translation>Impossible d'écrire le fichier d'appareil %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -35,16 +306,285 @@
     <message>
         <source>%1 %2</source>
         <extracomment>An amount of money: %1 is the number, %2 the ISO 4217 currency code.</extracomment>
-        <translation>%1&#xa0;%2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
         <extracomment>When an event starts: %1 is the date, %2 the time of day.</extracomment>
-        <translation>%1 à %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>channel %1</source>
         <translation>canal %1</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineCart</name>
+    <message>
+        <source>usherd refused: %1. Nothing was sold.</source>
+        <extracomment>%1 is the reason code usherd gave (e.g. SeatUnavailable).</extracomment>
+        <translation>usherd a refusé : %1. Rien n'a été vendu.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSearch</name>
+    <message>
+        <source>buyer</source>
+        <translation>acheteur</translation>
+    </message>
+    <message>
+        <source>seat %1</source>
+        <translation>place %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valable</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>remboursé</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>payé</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>handed back</source>
+        <translation>rendu</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>extourné</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>numéro de commande</translation>
+    </message>
+    <message>
+        <source>ticket code</source>
+        <translation>code du billet</translation>
+    </message>
+    <message>
+        <source>old ticket code (reissued)</source>
+        <translation>ancien code du billet (réédité)</translation>
+    </message>
+    <message>
+        <source>old ticket code (exchanged)</source>
+        <translation>ancien code du billet (échangé)</translation>
+    </message>
+    <message>
+        <source>payment reference</source>
+        <translation>référence de paiement</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Complimentary</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Z report: shift %1</source>
+        <translation>Rapport Z : session %1</translation>
+    </message>
+    <message>
+        <source>X report: shift %1</source>
+        <translation>Rapport X : session %1</translation>
+    </message>
+    <message>
+        <source>Closing report: the shift is closed.</source>
+        <translation>Rapport de clôture : la session de caisse est clôturée.</translation>
+    </message>
+    <message>
+        <source>Mid-shift report: the shift stays open.</source>
+        <translation>Rapport intermédiaire : la session de caisse reste ouverte.</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>Caissier : %1</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>Ouverte : %1</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Clôturée : %1</translation>
+    </message>
+    <message>
+        <source>Produced: %1 by %2</source>
+        <translation>Établi : %1 par %2</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Par mode de paiement</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Par catégorie</translation>
+    </message>
+    <message>
+        <source>No tickets sold or refunded.</source>
+        <translation>Aucun billet vendu ni remboursé.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Tickets sold</source>
+        <translation>Billets vendus</translation>
+    </message>
+    <message>
+        <source>Tickets refunded</source>
+        <translation>Billets remboursés</translation>
+    </message>
+    <message>
+        <source>Tickets and cash</source>
+        <translation>Billets et espèces</translation>
+    </message>
+    <message>
+        <source>Tickets issued</source>
+        <translation>Billets émis</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fonds de caisse</translation>
+    </message>
+    <message>
+        <source>Cash sales</source>
+        <translation>Ventes en espèces</translation>
+    </message>
+    <message>
+        <source>Cash refunds</source>
+        <translation>Remboursements en espèces</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Entrées d'espèces</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Sorties d'espèces</translation>
+    </message>
+    <message>
+        <source>Expected cash in the drawer</source>
+        <translation>Espèces attendues dans le tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Variance (short)</source>
+        <translation>Écart (manquant)</translation>
+    </message>
+    <message>
+        <source>Variance (over)</source>
+        <translation>Écart (excédent)</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintOutput</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) sent to the printer %1.</source>
+        <translation><numerusform>%n billet envoyé à l'imprimante %1.</numerusform><numerusform>%n billets envoyés à l'imprimante %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>L'impression a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Save the tickets as PDF</source>
+        <translation>Enregistrer les billets au format PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) saved to %1.</source>
+        <translation><numerusform>%n billet enregistré dans %1.</numerusform><numerusform>%n billets enregistrés dans %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot save the tickets: %1</source>
+        <translation>Impossible d'enregistrer les billets : %1</translation>
     </message>
 </context>
 <context>
@@ -55,27 +595,27 @@
     </message>
     <message>
         <source>allocated to this box office</source>
-        <translation>attribué à cette billetterie</translation>
+        <translation>attribuée à cette billetterie</translation>
     </message>
     <message>
         <source>allocated to another channel</source>
-        <translation>attribué à un autre canal</translation>
+        <translation>attribuée à un autre canal</translation>
     </message>
     <message>
         <source>held by me</source>
-        <translation>réservé par moi</translation>
+        <translation>réservée par moi</translation>
     </message>
     <message>
         <source>held by someone else</source>
-        <translation>réservé par quelqu’un d’autre</translation>
+        <translation>réservée par quelqu'un d'autre</translation>
     </message>
     <message>
         <source>sold</source>
-        <translation>vendu</translation>
+        <translation>vendue</translation>
     </message>
     <message>
         <source>blocked</source>
-        <translation>bloqué</translation>
+        <translation>bloquée</translation>
     </message>
 </context>
 <context>
@@ -102,14 +642,56 @@
     </message>
 </context>
 <context>
+    <name>TicketContentFactory</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <source>Complimentary</source>
+        <translation>Invitation</translation>
+    </message>
+</context>
+<context>
+    <name>TicketOutput</name>
+    <message>
+        <source>The ticket printer “%1” is not available.</source>
+        <extracomment>%1 is a printer name.</extracomment>
+        <translation>L'imprimante de billets « %1 » n'est pas disponible.</translation>
+    </message>
+    <message>
+        <source>printed on %1</source>
+        <extracomment>%1 is a printer name.</extracomment>
+        <translation>imprimé sur %1</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <extracomment>%1 is a folder.</extracomment>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>saved to %1</source>
+        <extracomment>%1 is a file.</extracomment>
+        <translation>enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Print the tickets of order %1</source>
+        <translation>Imprimer les billets de la commande %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketRenderer</name>
     <message>
         <source>%1, row %2, seat %3</source>
-        <translation>%1, rang %2, siège %3</translation>
+        <translation>%1, rang %2, place %3</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation>Section</translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <source>Row</source>
@@ -117,7 +699,7 @@
     </message>
     <message>
         <source>Seat</source>
-        <translation>Siège</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Order %1</source>
@@ -125,7 +707,7 @@
     </message>
     <message>
         <source>Show this ticket at the entrance. The QR code admits one person once; a reprinted ticket replaces this one.</source>
-        <translation>Présentez ce billet à l’entrée. Le code QR donne accès à une personne, une seule fois ; un billet réimprimé remplace celui-ci.</translation>
+        <translation>Présentez ce billet à l'entrée. Le code QR donne accès à une personne, une seule fois ; un billet réimprimé remplace celui-ci.</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -141,31 +723,31 @@
     </message>
     <message>
         <source>Change</source>
-        <translation>Monnaie rendue</translation>
+        <translation>Rendu</translation>
     </message>
     <message>
         <source>Thank you. Keep this receipt for refunds.</source>
-        <translation>Merci. Conservez ce reçu pour les remboursements.</translation>
+        <translation>Merci. Conservez ce reçu pour tout remboursement.</translation>
     </message>
     <message>
         <source>There are no tickets to print.</source>
-        <translation>Il n’y a aucun billet à imprimer.</translation>
+        <translation>Il n'y a aucun billet à imprimer.</translation>
     </message>
     <message>
-        <source>The ticket code &quot;%1&quot; cannot be made into a QR code.</source>
-        <translation>Le code de billet « %1 » ne peut pas être converti en code QR.</translation>
+        <source>The ticket code "%1" cannot be made into a QR code.</source>
+        <translation>Le code de billet « %1 » ne peut pas être converti en code QR.</translation>
     </message>
     <message>
         <source>The printer or file could not be opened.</source>
-        <translation>L’imprimante ou le fichier n’a pas pu être ouvert.</translation>
+        <translation>Impossible d'ouvrir l'imprimante ou le fichier.</translation>
     </message>
     <message>
         <source>A new page could not be started.</source>
-        <translation>Une nouvelle page n’a pas pu être commencée.</translation>
+        <translation>Impossible de commencer une nouvelle page.</translation>
     </message>
     <message>
         <source>The tickets could not be written.</source>
-        <translation>Les billets n’ont pas pu être écrits.</translation>
+        <translation>Impossible d'écrire les billets.</translation>
     </message>
     <message>
         <source>Tickets</source>
@@ -173,22 +755,29 @@
     </message>
     <message>
         <source>The page size is not supported.</source>
-        <translation>Le format de page n’est pas pris en charge.</translation>
+        <translation>Ce format de page n'est pas pris en charge.</translation>
     </message>
     <message>
         <source>The printer does not support this page size.</source>
-        <translation>L’imprimante ne prend pas en charge ce format de page.</translation>
+        <translation>L'imprimante ne prend pas en charge ce format de page.</translation>
     </message>
     <message>
         <source>The receipt could not be written.</source>
-        <translation>Le reçu n’a pas pu être écrit.</translation>
+        <translation>Impossible d'écrire le reçu.</translation>
+    </message>
+</context>
+<context>
+    <name>UsherdSampler</name>
+    <message>
+        <source>server-wide</source>
+        <translation>tout le serveur</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Usher box office and event ticketing.</source>
-        <translation>Usher – guichet et billetterie pour vos événements.</translation>
+        <translation>Usher : billetterie et vente de billets pour événements.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;directory&gt;.</source>
@@ -200,7 +789,7 @@
     </message>
     <message>
         <source>Create demo events when there are no events.</source>
-        <translation>Créer des événements de démonstration s’il n’y a encore aucun événement.</translation>
+        <translation>Créer des événements de démonstration s'il n'y en a aucun.</translation>
     </message>
     <message>
         <source>Save a picture of the window to &lt;file&gt; (PNG) and quit.</source>
@@ -224,12 +813,1146 @@
     </message>
     <message>
         <source>Could not write the screenshot %1.</source>
-        <translation>Impossible d’écrire la capture d’écran %1.</translation>
+        <translation>Impossible d'écrire la capture d'écran %1.</translation>
     </message>
     <message>
         <source>Could not open the data directory %1: %2</source>
         <extracomment>%1 is a directory, %2 the reason.</extracomment>
-        <translation>Impossible d’ouvrir le répertoire de données %1&#xa0;: %2</translation>
+        <translation>Impossible d'ouvrir le répertoire de données %1 : %2</translation>
+    </message>
+    <message>
+        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; "none" for no terminal).</source>
+        <translation>Le terminal de paiement à &lt;host:port&gt; (avec --demo : un terminal simulé dans l'application, sauf si cette option est donnée ; "none" pour aucun terminal).</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>host:port</translation>
+    </message>
+    <message>
+        <source>This box office's sales channel (default 2).</source>
+        <translation>Le canal de vente de cette billetterie (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory's tickets folder.</source>
+        <translation>Imprimer les billets sur &lt;printer&gt; ; sans cette option, ils sont enregistrés en PDF dans le dossier tickets du répertoire de données.</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>With --demo: sign in as the demo account &lt;login&gt; at start.</source>
+        <translation>Avec --demo : se connecter au démarrage avec le compte de démonstration &lt;login&gt;.</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>Show the seat viewer (all events, all channels) instead of the counter.</source>
+        <translation>Afficher la vue des places (tous les événements, tous les canaux) au lieu de la caisse.</translation>
+    </message>
+    <message>
+        <source>The central usherd at &lt;url&gt; (e.g. http://127.0.0.1:8080): the admin dashboard shows its live figures.</source>
+        <translation>L'usherd central à &lt;url&gt; (p. ex. http://127.0.0.1:8080) : le tableau de bord d'administration affiche ses chiffres en direct.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>A promoter or admin &lt;token&gt; of that usherd (default: the USHER_USHERD_TOKEN environment variable).</source>
+        <translation>Un &lt;token&gt; d'organisateur ou d'administrateur de cet usherd (par défaut : la variable d'environnement USHER_USHERD_TOKEN).</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>With --sign-in: show the workspace &lt;id&gt; (sales, dashboard, ...).</source>
+        <translation>Avec --sign-in : afficher l'espace de travail &lt;id&gt; (sales, dashboard, ...).</translation>
+    </message>
+    <message>
+        <source>Take the --screenshot after &lt;ms&gt; milliseconds.</source>
+        <translation>Prendre la --screenshot après &lt;ms&gt; millisecondes.</translation>
+    </message>
+    <message>
+        <source>--usherd takes a URL such as http://127.0.0.1:8080.</source>
+        <translation>--usherd attend une URL comme http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>--sign-in works only with --demo.</source>
+        <translation>--sign-in ne fonctionne qu'avec --demo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo accounts&lt;/b&gt; (login / password):</source>
+        <translation>&lt;b&gt;Comptes de démonstration&lt;/b&gt; (identifiant / mot de passe) :</translation>
+    </message>
+    <message>
+        <source>--sign-in takes a demo account: %1</source>
+        <translation>--sign-in attend un compte de démonstration : %1</translation>
+    </message>
+    <message>
+        <source>Usher box office</source>
+        <translation>Billetterie Usher</translation>
+    </message>
+</context>
+<context>
+    <name>usher</name>
+    <message>
+        <source>GET %1 failed: %2</source>
+        <extracomment>%1 is a URL, %2 the reason.</extracomment>
+        <translation>GET %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer a list of events.</source>
+        <extracomment>%1 is a URL.</extracomment>
+        <translation>%1 n'a pas renvoyé de liste d'événements.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::SyncClient</name>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2</source>
+        <extracomment>%1 is the server's address, %2 the TLS library's reasons.</extracomment>
+        <translation>Le certificat TLS de %1 n'est pas reconnu comme fiable : %2</translation>
+    </message>
+    <message>
+        <source>Could not reach usherd at %1: %2</source>
+        <extracomment>%1 is the server's address, %2 the reason.</extracomment>
+        <translation>Impossible de joindre usherd à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Some events could not be downloaded: %1</source>
+        <translation>Certains événements n'ont pas pu être téléchargés : %1</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed.</source>
+        <extracomment>%1 is the server's address.</extracomment>
+        <translation>La connexion à %1 a été fermée.</translation>
+    </message>
+    <message>
+        <source>usherd at %1 closed the connection: %2</source>
+        <extracomment>%1 is the server's address, %2 the reason usherd gave.</extracomment>
+        <translation>usherd à %1 a fermé la connexion : %2</translation>
+    </message>
+    <message>
+        <source>usherd at %1 closed the connection during the handshake.</source>
+        <extracomment>%1 is the server's address.</extracomment>
+        <translation>usherd à %1 a fermé la connexion pendant la négociation.</translation>
+    </message>
+    <message>
+        <source>usherd at %1 did not answer the handshake within %2 s.</source>
+        <extracomment>%1 is the server's address, %2 a number of seconds.</extracomment>
+        <translation>usherd à %1 n'a pas répondu à la négociation dans les %2 s.</translation>
+    </message>
+    <message>
+        <source>Could not open the sync outbox %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason.</extracomment>
+        <translation>Impossible d'ouvrir la file d'envoi de synchronisation %1 : %2</translation>
+    </message>
+    <message>
+        <source>The box office is not syncing with usherd.</source>
+        <translation>La billetterie ne se synchronise pas avec usherd.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the seats allocated to this box office can be sold. Nothing was held or sold.</source>
+        <translation>usherd est injoignable : seules les places attribuées à cette billetterie peuvent être vendues. Rien n'a été réservé ni vendu.</translation>
+    </message>
+    <message>
+        <source>usherd did not answer in time: whether it counted is not known. Try again: the same request never sells twice.</source>
+        <translation>usherd n'a pas répondu à temps : on ne sait pas si la requête a été prise en compte. Réessayez : une même requête ne vend jamais deux fois.</translation>
+    </message>
+    <message>
+        <source>The connection to usherd dropped before it answered: whether it counted is not known. Try again: the same request never sells twice.</source>
+        <translation>La connexion à usherd a été coupée avant la réponse : on ne sait pas si la requête a été prise en compte. Réessayez : une même requête ne vend jamais deux fois.</translation>
+    </message>
+    <message>
+        <source>The box office stopped syncing before usherd answered.</source>
+        <translation>La billetterie a cessé de se synchroniser avant la réponse d'usherd.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::AppShell</name>
+    <message>
+        <source>Usher</source>
+        <translation>Usher</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>There is nothing here for your role yet. Sign out, or ask an admin.</source>
+        <translation>Il n'y a encore rien ici pour votre rôle. Déconnectez-vous ou demandez à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Event setup</source>
+        <translation>Création d'événement</translation>
+    </message>
+    <message>
+        <source>Venue designer</source>
+        <translation>Concepteur de salle</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::AuditCsvExport</name>
+    <message>
+        <source>Event id</source>
+        <translation>ID de l'événement</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Réservation</translation>
+    </message>
+    <message>
+        <source>Journal batch</source>
+        <translation>Lot du journal</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export annulé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported.</source>
+        <translation><numerusform>%n ligne exportée.</numerusform><numerusform>%n lignes exportées.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::AuditLogModel</name>
+    <message>
+        <source>The audit index cannot be read: %1</source>
+        <translation>L'index d'audit ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Séq.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Clerk or user</source>
+        <translation>Caissier ou utilisateur</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Event %1</source>
+        <translation>Événement %1</translation>
+    </message>
+    <message>
+        <source>seat %1</source>
+        <translation>place %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GA place(s)</source>
+        <translation><numerusform>%n place debout</numerusform><numerusform>%n places debout</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 et %n autre</numerusform><numerusform>%1 et %n autres</numerusform></translation>
+    </message>
+    <message>
+        <source>Hold seats</source>
+        <translation>Réserver des places</translation>
+    </message>
+    <message>
+        <source>Hold best available</source>
+        <translation>Réserver les meilleures places</translation>
+    </message>
+    <message>
+        <source>Hold GA places</source>
+        <translation>Réserver des places debout</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Libérer</translation>
+    </message>
+    <message>
+        <source>Extend hold</source>
+        <translation>Prolonger la réservation</translation>
+    </message>
+    <message>
+        <source>Payment started</source>
+        <translation>Paiement commencé</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Paiement échoué</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Allocate seats</source>
+        <translation>Attribuer des places</translation>
+    </message>
+    <message>
+        <source>Take seats back</source>
+        <translation>Reprendre des places</translation>
+    </message>
+    <message>
+        <source>Allocate GA places</source>
+        <translation>Attribuer des places debout</translation>
+    </message>
+    <message>
+        <source>Take GA places back</source>
+        <translation>Reprendre des places debout</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Reissue</source>
+        <translation>Réédition</translation>
+    </message>
+    <message>
+        <source>Event changed</source>
+        <translation>Événement modifié</translation>
+    </message>
+    <message>
+        <source>Command %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé : %1</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Buyer %1</source>
+        <translation>Acheteur %1</translation>
+    </message>
+    <message>
+        <source>Clerk %1</source>
+        <translation>Caissier %1</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>Appareil %1</translation>
+    </message>
+    <message>
+        <source>Promoter %1</source>
+        <translation>Organisateur %1</translation>
+    </message>
+    <message>
+        <source>Admin %1</source>
+        <translation>Administrateur %1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Actor %1</source>
+        <translation>Acteur %1</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::AuditLogWidget</name>
+    <message>
+        <source>The audit log cannot be opened: %1</source>
+        <translation>Le journal d'audit ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message>
+        <source>Seat id or label</source>
+        <translation>ID ou libellé de place</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Numéro de commande</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Any id</source>
+        <translation>Tout ID</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>Tout type</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Tout résultat</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Effectué</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>&amp;From (UTC)</source>
+        <translation>&amp;Du (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Search names, e-mails, references, reasons…</source>
+        <translation>Rechercher noms, e-mails, références, motifs…</translation>
+    </message>
+    <message>
+        <source>Follow &amp;live</source>
+        <translation>Suivre en d&amp;irect</translation>
+    </message>
+    <message>
+        <source>New records appear at the bottom; the list follows them while it is scrolled to the end.</source>
+        <translation>Les nouveaux enregistrements apparaissent en bas ; la liste les suit tant qu'elle est défilée jusqu'à la fin.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Event</source>
+        <translation>Év&amp;énement</translation>
+    </message>
+    <message>
+        <source>S&amp;eat</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>&amp;Commande</translation>
+    </message>
+    <message>
+        <source>&amp;Clerk or user</source>
+        <translation>Caissier ou &amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Seat map right after the record</source>
+        <translation>Plan de salle juste après l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Choose a record or an event to see its seats as they were.</source>
+        <translation>Choisissez un enregistrement ou un événement pour voir ses places telles qu'elles étaient.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>Count unavailable</source>
+        <translation>Nombre indisponible</translation>
+    </message>
+    <message>
+        <source>More than %L1 records</source>
+        <translation>Plus de %L1 enregistrements</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 record(s)</source>
+        <translation><numerusform>%L1 enregistrement</numerusform><numerusform>%L1 enregistrements</numerusform></translation>
+    </message>
+    <message>
+        <source>The audit index cannot keep up with the journal: %1</source>
+        <translation>L'index d'audit n'arrive pas à suivre le journal : %1</translation>
+    </message>
+    <message>
+        <source>Indexing the journal…</source>
+        <translation>Indexation du journal…</translation>
+    </message>
+    <message>
+        <source>Up to date with the journal.</source>
+        <translation>À jour avec le journal.</translation>
+    </message>
+    <message>
+        <source>The seat map cannot be replayed: %1</source>
+        <translation>Le plan de salle ne peut pas être rejoué : %1</translation>
+    </message>
+    <message>
+        <source>%1, before the first record</source>
+        <translation>%1, avant le premier enregistrement</translation>
+    </message>
+    <message>
+        <source>Record %L1 of %L2</source>
+        <translation>Enregistrement %L1 sur %L2</translation>
+    </message>
+    <message>
+        <source>%1, right after record %L2 (%3 UTC)</source>
+        <translation>%1, juste après l'enregistrement %L2 (%3 UTC)</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponibles</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Attribuées</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Réservées</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendues</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquées</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Séq.</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Clerk or user</source>
+        <translation>Caissier ou utilisateur</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Réservation</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Seat not available</source>
+        <translation>Place non disponible</translation>
+    </message>
+    <message>
+        <source>Holds released</source>
+        <translation>Réservations libérées</translation>
+    </message>
+    <message>
+        <source>Journal position</source>
+        <translation>Position dans le journal</translation>
+    </message>
+    <message>
+        <source>batch at seq %1, byte %2</source>
+        <translation>lot à la séq. %1, octet %2</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Illisible : %1</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>Clé d'idempotence</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>New seat</source>
+        <translation>Nouvelle place</translation>
+    </message>
+    <message>
+        <source>GA area</source>
+        <translation>Zone debout</translation>
+    </message>
+    <message>
+        <source>Pool or channel</source>
+        <translation>Contingent ou canal</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <source>Expires (UTC)</source>
+        <translation>Expire (UTC)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Price type</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Code du billet</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exporter le journal d'audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Export du journal d'audit…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>L'export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting room (usherd)</source>
+        <translation>&amp;Salle d'attente (usherd)</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::CashMovementDialog</name>
+    <message>
+        <source>Cash in or out</source>
+        <translation>Entrée ou sortie d'espèces</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in</source>
+        <translation>&amp;Entrée d'espèces</translation>
+    </message>
+    <message>
+        <source>Cash &amp;out</source>
+        <translation>&amp;Sortie d'espèces</translation>
+    </message>
+    <message>
+        <source>e.g. 50.00</source>
+        <translation>p. ex. 50,00</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1):</source>
+        <translation>&amp;Montant (%1) :</translation>
+    </message>
+    <message>
+        <source>Why: safe drop, change from the bank…</source>
+        <translation>Pourquoi : dépôt au coffre, monnaie de la banque…</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>In the drawer:</source>
+        <translation>Dans le tiroir-caisse :</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>En&amp;registrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero, e.g. 50.00.</source>
+        <translation>Saisissez un montant supérieur à zéro, p. ex. 50,00.</translation>
+    </message>
+    <message>
+        <source>A note is required: say why the cash moves.</source>
+        <translation>Une note est obligatoire : indiquez pourquoi les espèces sont déplacées.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::CounterBackend</name>
+    <message>
+        <source>Could not open the box-office database %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason.</extracomment>
+        <translation>Impossible d'ouvrir la base de données de la billetterie %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not start the simulated card terminal: %1</source>
+        <extracomment>%1 is the reason.</extracomment>
+        <translation>Impossible de démarrer le terminal de paiement simulé : %1</translation>
+    </message>
+    <message>
+        <source>The card terminal must be given as host:port, not “%1”.</source>
+        <extracomment>%1 is what was given; host:port must stay as it is.</extracomment>
+        <translation>Le terminal de paiement doit être indiqué sous la forme host:port, et non « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::CounterWindow</name>
+    <message>
+        <source>clerk</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>promoter</source>
+        <translation>organisateur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>Usher box office</source>
+        <translation>Billetterie Usher</translation>
+    </message>
+    <message>
+        <source>A login uses lower-case letters, digits, '.', '-' and '_' only; the password needs 8 to 256 bytes.</source>
+        <translation>Un identifiant ne contient que des minuscules, des chiffres, « . », « - » et « _ » ; le mot de passe doit compter de 8 à 256 octets.</translation>
+    </message>
+    <message>
+        <source>An account exists already. Sign in.</source>
+        <translation>Un compte existe déjà. Connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Creating the account failed: %1.</source>
+        <extracomment>%1 is a status name.</extracomment>
+        <translation>La création du compte a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Sale</source>
+        <translation>&amp;Vente</translation>
+    </message>
+    <message>
+        <source>&amp;Best available</source>
+        <translation>&amp;Meilleures places disponibles</translation>
+    </message>
+    <message>
+        <source>&amp;Hold selected seats</source>
+        <translation>&amp;Réserver les places sélectionnées</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>Mo&amp;ntant</translation>
+    </message>
+    <message>
+        <source>Pay &amp;cash</source>
+        <translation>Payer en &amp;espèces</translation>
+    </message>
+    <message>
+        <source>Pay by c&amp;ard</source>
+        <translation>Payer par &amp;carte</translation>
+    </message>
+    <message>
+        <source>C&amp;omplimentary (supervisor)</source>
+        <translation>&amp;Invitation (superviseur)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear cart</source>
+        <translation>&amp;Vider le panier</translation>
+    </message>
+    <message>
+        <source>Ctrl+Del</source>
+        <translation>Ctrl+Del</translation>
+    </message>
+    <message>
+        <source>&amp;Print tickets of the last sale…</source>
+        <translation>Im&amp;primer les billets de la dernière vente…</translation>
+    </message>
+    <message>
+        <source>&amp;Save tickets of the last sale as PDF…</source>
+        <translation>Enregistrer les billets de la dernière vente en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Open ca&amp;rts…</source>
+        <translation>Paniers &amp;ouverts…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Commandes</translation>
+    </message>
+    <message>
+        <source>&amp;Find order…</source>
+        <translation>&amp;Rechercher une commande…</translation>
+    </message>
+    <message>
+        <source>Order of the &amp;focus seat…</source>
+        <translation>Commande de la place &amp;active…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Customer's previous orders…</source>
+        <translation>Commandes &amp;précédentes du client…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>S&amp;hift</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>Cash &amp;in or out…</source>
+        <translation>&amp;Entrée ou sortie d'espèces…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>&amp;X report…</source>
+        <translation>Rapport &amp;X…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Close shift (Z report)…</source>
+        <translation>&amp;Clôturer la session (rapport Z)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>Év&amp;énements</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Seat &amp;map</source>
+        <translation>Plan de &amp;salle</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Seat &amp;viewer (all seats, all channels)</source>
+        <translation>&amp;Vue des places (toutes les places, tous les canaux)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>Staff &amp;accounts…</source>
+        <translation>Comptes du &amp;personnel…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Personne n'est connecté</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins. Try again after %1, or ask an admin to unlock it.</source>
+        <extracomment>%1 is a time of day.</extracomment>
+        <translation>Ce compte est verrouillé après trop d'échecs de connexion. Réessayez après %1 ou demandez à un administrateur de le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an admin.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The login or the password is wrong. After %n failed attempt(s) in a row the account is locked for a while.</source>
+        <translation><numerusform>L'identifiant ou le mot de passe est incorrect. Après %n échec consécutif, le compte est verrouillé pendant un moment.</numerusform><numerusform>L'identifiant ou le mot de passe est incorrect. Après %n échecs consécutifs, le compte est verrouillé pendant un moment.</numerusform></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1.</source>
+        <extracomment>%1 is a status name.</extracomment>
+        <translation>La connexion a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1: your shift is still open.</source>
+        <translation>Bon retour, %1 : votre session de caisse est toujours ouverte.</translation>
+    </message>
+    <message>
+        <source>The shift could not be opened: %1.</source>
+        <extracomment>%1 is a status name.</extracomment>
+        <translation>La session de caisse n'a pas pu être ouverte : %1.</translation>
+    </message>
+    <message>
+        <source>Shift opened with a float of %1.</source>
+        <translation>Session de caisse ouverte avec un fonds de caisse de %1.</translation>
+    </message>
+    <message>
+        <source>Finish or clear the cart before you sign out.</source>
+        <translation>Terminez ou videz le panier avant de vous déconnecter.</translation>
+    </message>
+    <message>
+        <source>Drawer: %1</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>Tiroir-caisse : %1</translation>
+    </message>
+    <message>
+        <source>Drawer: unknown</source>
+        <translation>Tiroir-caisse : inconnu</translation>
+    </message>
+    <message>
+        <source>Finish or clear the cart first.</source>
+        <translation>Terminez ou videz d'abord le panier.</translation>
+    </message>
+    <message>
+        <source>No open carts.</source>
+        <translation>Aucun panier ouvert.</translation>
+    </message>
+    <message>
+        <source>The counter's cart is in use: finish it first.</source>
+        <translation>Le panier de la caisse est en cours d'utilisation : terminez-le d'abord.</translation>
+    </message>
+    <message>
+        <source>The cart could not be resumed: %1.</source>
+        <extracomment>%1 is a status name.</extracomment>
+        <translation>Le panier n'a pas pu être repris : %1.</translation>
+    </message>
+    <message>
+        <source>Sale %1 had been paid: it was confirmed as order %2. Reprint its tickets from Find order (Ctrl+F).</source>
+        <translation>La vente %1 avait été payée : elle a été confirmée comme commande %2. Réimprimez ses billets depuis « Rechercher une commande » (Ctrl+F).</translation>
+    </message>
+    <message>
+        <source>Sale %1 was released: its seats are back on sale.</source>
+        <translation>La vente %1 a été libérée : ses places sont de nouveau en vente.</translation>
+    </message>
+    <message>
+        <source>Sale %1 could not be released yet (%2): try again.</source>
+        <extracomment>%1 is a sale reference, %2 a status name.</extracomment>
+        <translation>La vente %1 n'a pas encore pu être libérée (%2) : réessayez.</translation>
+    </message>
+    <message>
+        <source>Finish or clear the cart before you close the shift.</source>
+        <translation>Terminez ou videz le panier avant de clôturer la session de caisse.</translation>
+    </message>
+    <message>
+        <source>The shift is closed. Goodbye.</source>
+        <translation>La session de caisse est clôturée. Au revoir.</translation>
+    </message>
+    <message>
+        <source>Wait for the current step to finish before you quit.</source>
+        <translation>Attendez la fin de l'étape en cours avant de quitter.</translation>
     </message>
 </context>
 <context>
@@ -237,10 +1960,694 @@
     <message numerus="yes">
         <source>%1 of %Ln place(s) available</source>
         <extracomment>%1 is the number of available places; %Ln the capacity.</extracomment>
-        <translation>
-            <numerusform>Places libres&#xa0;: %1 sur %Ln</numerusform>
-            <numerusform>Places libres&#xa0;: %1 sur %Ln</numerusform>
-        </translation>
+        <translation><numerusform>Places disponibles : %1 sur %Ln</numerusform><numerusform>Places disponibles : %1 sur %Ln</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::EventPicker</name>
+    <message>
+        <source>today</source>
+        <translation>aujourd'hui</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>En vente</translation>
+    </message>
+    <message>
+        <source>Few left</source>
+        <translation>Dernières places</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>7 prochains jours</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>Év&amp;énements</translation>
+    </message>
+    <message>
+        <source>Search name, performer, venue, city or date (Ctrl+E)</source>
+        <translation>Rechercher nom, artiste, lieu, ville ou date (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Filter on; Space or click removes it</source>
+        <translation>Filtre actif ; Espace ou un clic le retire</translation>
+    </message>
+    <message>
+        <source>Show only these events</source>
+        <translation>N'afficher que ces événements</translation>
+    </message>
+    <message>
+        <source>Past events (%1)</source>
+        <translation>Événements passés (%1)</translation>
+    </message>
+    <message>
+        <source>Past events shown; Space or click hides them</source>
+        <translation>Événements passés affichés ; Espace ou un clic les masque</translation>
+    </message>
+    <message>
+        <source>Also show events that started before today</source>
+        <translation>Afficher aussi les événements commencés avant aujourd'hui</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::EventSetup</name>
+    <message>
+        <source>&amp;Event</source>
+        <translation>Év&amp;énement</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Prix</translation>
+    </message>
+    <message>
+        <source>&amp;Channels</source>
+        <translation>&amp;Canaux</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting room</source>
+        <translation>Salle d'&amp;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Save event</source>
+        <translation>&amp;Enregistrer l'événement</translation>
+    </message>
+    <message>
+        <source>Publish to &amp;usherd</source>
+        <translation>Publier sur &amp;usherd</translation>
+    </message>
+    <message>
+        <source>Set the central server's address and a token first</source>
+        <translation>Indiquez d'abord l'adresse du serveur central et un jeton</translation>
+    </message>
+    <message>
+        <source>e.g. Winter concert</source>
+        <translation>p. ex. Concert d'hiver</translation>
+    </message>
+    <message>
+        <source>No venue yet: design one, or pick a sample.</source>
+        <translation>Pas encore de salle : concevez-en une ou choisissez un exemple.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Pe&amp;rformer:</source>
+        <translation>A&amp;rtiste :</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Début :</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>Salle :</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>De&amp;vise :</translation>
+    </message>
+    <message>
+        <source>&amp;Hold duration:</source>
+        <translation>Durée de réserva&amp;tion :</translation>
+    </message>
+    <message>
+        <source>&amp;Max tickets per order:</source>
+        <translation>Billets &amp;max. par commande :</translation>
+    </message>
+    <message>
+        <source>Price types (adult, concession, child…):</source>
+        <translation>Tarifs (adulte, réduit, enfant…) :</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Add price type</source>
+        <translation>Ajouter un tarif</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Prices per category (empty: not sold at that price type):</source>
+        <translation>Prix par catégorie (vide : non vendu à ce tarif) :</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>Adulte</translation>
+    </message>
+    <message>
+        <source>Concession</source>
+        <translation>Réduit</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sales channels and their onsale windows (local time of the event's time zone):</source>
+        <translation>Canaux de vente et leurs périodes de vente (heure locale du fuseau horaire de l'événement) :</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Onsale</source>
+        <translation>Ouverture des ventes</translation>
+    </message>
+    <message>
+        <source>Offsale</source>
+        <translation>Fin des ventes</translation>
+    </message>
+    <message>
+        <source>Add box office</source>
+        <translation>Ajouter une billetterie</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Box office 1</source>
+        <translation>Billetterie 1</translation>
+    </message>
+    <message>
+        <source>Box office %1</source>
+        <translation>Billetterie %1</translation>
+    </message>
+    <message>
+        <source>Box office</source>
+        <translation>Billetterie</translation>
+    </message>
+    <message>
+        <source>Queue buyers in a waiting room at the online onsale</source>
+        <translation>Placer les acheteurs dans une salle d'attente à l'ouverture des ventes en ligne</translation>
+    </message>
+    <message>
+        <source>Capacity planner</source>
+        <translation>Planificateur de capacité</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Use the suggested rate</source>
+        <translation>Utiliser le débit suggéré</translation>
+    </message>
+    <message>
+        <source>Purchase sessions at once (C):</source>
+        <translation>Sessions d'achat simultanées (C) :</translation>
+    </message>
+    <message>
+        <source>Average purchase time (T):</source>
+        <translation>Durée moyenne d'achat (T) :</translation>
+    </message>
+    <message>
+        <source>Drain</source>
+        <translation>Admission</translation>
+    </message>
+    <message>
+        <source> users/s</source>
+        <translation> utilisateurs/s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Drain rate:</source>
+        <translation>Débit d'admission :</translation>
+    </message>
+    <message>
+        <source>Batch every:</source>
+        <translation>Lot toutes les :</translation>
+    </message>
+    <message>
+        <source>Admitted sessions at most:</source>
+        <translation>Sessions admises au maximum :</translation>
+    </message>
+    <message>
+        <source>Heartbeat every:</source>
+        <translation>Signal de vie toutes les :</translation>
+    </message>
+    <message>
+        <source>Queue time to live:</source>
+        <translation>Durée de vie de la file :</translation>
+    </message>
+    <message>
+        <source>Allocations</source>
+        <translation>Attributions</translation>
+    </message>
+    <message>
+        <source>Box offices sell their allocated seats even offline. Pick a channel, select seats (click, Shift+drag), then allocate.</source>
+        <translation>Les billetteries vendent leurs places attribuées même hors ligne. Choisissez un canal, sélectionnez des places (clic, Maj+glisser), puis attribuez-les.</translation>
+    </message>
+    <message>
+        <source>&amp;Allocate selected</source>
+        <translation>Attri&amp;buer la sélection</translation>
+    </message>
+    <message>
+        <source>&amp;Return to open pool</source>
+        <translation>Rendre au contin&amp;gent libre</translation>
+    </message>
+    <message>
+        <source>%1 · seats: %L2 · standing places: %L3</source>
+        <translation>%1 · places assises : %L2 · places debout : %L3</translation>
+    </message>
+    <message>
+        <source>%1 · seats: %L2</source>
+        <translation>%1 · places assises : %L2</translation>
+    </message>
+    <message>
+        <source>Every seat is in the open pool.</source>
+        <translation>Toutes les places sont dans le contingent libre.</translation>
+    </message>
+    <message>
+        <source>Suggested drain rate: R = 0.8 × %1 / %2 s = %3 users/s</source>
+        <translation>Débit d'admission suggéré : R = 0,8 × %1 / %2 s = %3 utilisateurs/s</translation>
+    </message>
+    <message>
+        <source>Enter the event's name.</source>
+        <translation>Saisissez le nom de l'événement.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 1,024 bytes).</source>
+        <translation>Le nom est trop long (1 024 octets au plus).</translation>
+    </message>
+    <message>
+        <source>Unknown time zone "%1": pick one from the list.</source>
+        <translation>Fuseau horaire inconnu « %1 » : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+        <source>Choose a venue: design one or import it in the venue designer.</source>
+        <translation>Choisissez une salle : concevez-la ou importez-la dans le concepteur de salle.</translation>
+    </message>
+    <message>
+        <source>Unknown currency "%1": use an ISO 4217 code such as EUR.</source>
+        <translation>Devise inconnue « %1 » : utilisez un code ISO 4217 comme EUR.</translation>
+    </message>
+    <message>
+        <source>Every price type needs its own key (row %1).</source>
+        <translation>Chaque tarif doit avoir sa propre clé (ligne %1).</translation>
+    </message>
+    <message>
+        <source>Add at least one price type.</source>
+        <translation>Ajoutez au moins un tarif.</translation>
+    </message>
+    <message>
+        <source>%1, %2: "%3" is not an amount in %4 (e.g. %5).</source>
+        <translation>%1, %2 : « %3 » n'est pas un montant en %4 (p. ex. %5).</translation>
+    </message>
+    <message>
+        <source>Enter at least one price: nothing can be sold without one.</source>
+        <translation>Saisissez au moins un prix : rien ne peut être vendu sans prix.</translation>
+    </message>
+    <message>
+        <source>Add at least one sales channel.</source>
+        <translation>Ajoutez au moins un canal de vente.</translation>
+    </message>
+    <message>
+        <source>Channel %1 has no name.</source>
+        <translation>Le canal %1 n'a pas de nom.</translation>
+    </message>
+    <message>
+        <source>%1: the offsale must be after the onsale.</source>
+        <translation>%1 : la fin des ventes doit être postérieure à l'ouverture.</translation>
+    </message>
+    <message>
+        <source>The event is not valid: %1</source>
+        <translation>L'événement n'est pas valide : %1</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red first.</source>
+        <translation>Corrigez d'abord les champs marqués en rouge.</translation>
+    </message>
+    <message>
+        <source>Saved event %1 (%2).</source>
+        <translation>Événement %1 enregistré (%2).</translation>
+    </message>
+    <message>
+        <source>Saved, but the allocations failed: %1</source>
+        <translation>Enregistré, mais les attributions ont échoué : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 (%2)</source>
+        <translation>Non enregistré : %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln seat(s) (the venue of a stored event cannot change)</source>
+        <translation><numerusform>%1 : %Ln place (la salle d'un événement enregistré ne peut pas changer)</numerusform><numerusform>%1 : %Ln places (la salle d'un événement enregistré ne peut pas changer)</numerusform></translation>
+    </message>
+    <message>
+        <source>Publish venue, event and waiting room to %1</source>
+        <translation>Publier la salle, l'événement et la salle d'attente sur %1</translation>
+    </message>
+    <message>
+        <source>Publishing to %1…</source>
+        <translation>Publication sur %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Open event…</source>
+        <translation>&amp;Ouvrir un événement…</translation>
+    </message>
+    <message>
+        <source>Find an event to change: search as you type (%1)</source>
+        <translation>Trouver un événement à modifier : recherche pendant la saisie (%1)</translation>
+    </message>
+    <message>
+        <source>Its usherd id could not be kept (%1): publish it again from this session only.</source>
+        <translation>Son ID usherd n'a pas pu être conservé (%1) : publiez-le à nouveau depuis cette session uniquement.</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>Ouvrir un événement</translation>
+    </message>
+    <message>
+        <source>Opened event %1 (%2).</source>
+        <translation>Événement %1 ouvert (%2).</translation>
+    </message>
+    <message>
+        <source>Event %1 is no longer there.</source>
+        <translation>L'événement %1 n'existe plus.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2; events published before are not recognised.</source>
+        <translation>Impossible de lire %1 : %2 ; les événements publiés auparavant ne sont pas reconnus.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::ExchangeDialog</name>
+    <message>
+        <source>the ticket is not part of the order</source>
+        <translation>le billet ne fait pas partie de la commande</translation>
+    </message>
+    <message>
+        <source>the ticket is no longer valid</source>
+        <translation>le billet n'est plus valable</translation>
+    </message>
+    <message>
+        <source>a standing ticket has no seat to exchange</source>
+        <translation>un billet debout n'a pas de place à échanger</translation>
+    </message>
+    <message>
+        <source>no such seat</source>
+        <translation>place introuvable</translation>
+    </message>
+    <message>
+        <source>that is the ticket's own seat</source>
+        <translation>c'est la place actuelle du billet</translation>
+    </message>
+    <message>
+        <source>the seat was taken in the meantime</source>
+        <translation>la place a été prise entre-temps</translation>
+    </message>
+    <message>
+        <source>the ticket's price type is not sold in that seat's category</source>
+        <translation>le tarif du billet n'est pas vendu dans la catégorie de cette place</translation>
+    </message>
+    <message>
+        <source>same price</source>
+        <translation>même prix</translation>
+    </message>
+    <message>
+        <source>Exchange seats of order %1</source>
+        <translation>Échanger des places de la commande %1</translation>
+    </message>
+    <message>
+        <source>Each free seat shows what it costs more (+) or less (−) for the ticket's price type. The customer pays the difference, or gets it back, in cash or by card.</source>
+        <translation>Chaque place libre indique ce qu'elle coûte en plus (+) ou en moins (−) pour le tarif du billet. Le client paie la différence, ou la récupère, en espèces ou par carte.</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets:</source>
+        <translation>&amp;Billets :</translation>
+    </message>
+    <message>
+        <source>New &amp;seat (type to filter):</source>
+        <translation>Nouvelle &amp;place (tapez pour filtrer) :</translation>
+    </message>
+    <message>
+        <source>e.g. row B 7</source>
+        <translation>p. ex. rang B 7</translation>
+    </message>
+    <message>
+        <source>Free seats, with the difference in price</source>
+        <translation>Places libres, avec la différence de prix</translation>
+    </message>
+    <message>
+        <source>Required, e.g. wants an aisle seat</source>
+        <translation>Obligatoire, p. ex. souhaite une place côté allée</translation>
+    </message>
+    <message>
+        <source>Print the new tickets (thermal)</source>
+        <translation>Imprimer les nouveaux billets (thermique)</translation>
+    </message>
+    <message>
+        <source>Save the new tickets as PDF (A4)</source>
+        <translation>Enregistrer les nouveaux billets en PDF (A4)</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Sortie :</translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation>Différence :</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment:</source>
+        <translation>Pai&amp;ement :</translation>
+    </message>
+    <message>
+        <source>Cash &amp;handed over:</source>
+        <translation>Espèces &amp;remises :</translation>
+    </message>
+    <message>
+        <source>Super&amp;visor login:</source>
+        <translation>Identifiant du super&amp;viseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Choose seat</source>
+        <translation>C&amp;hoisir la place</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>É&amp;changer</translation>
+    </message>
+    <message>
+        <source>&amp;Print / save tickets</source>
+        <translation>&amp;Imprimer / enregistrer les billets</translation>
+    </message>
+    <message>
+        <source>Pay in c&amp;ash instead</source>
+        <translation>P&amp;ayer en espèces à la place</translation>
+    </message>
+    <message>
+        <source>Cancel card payment (Esc)</source>
+        <translation>Annuler le paiement par carte (Échap)</translation>
+    </message>
+    <message>
+        <source>Asks the terminal to cancel while the customer is at the keypad. Nothing is charged and no seat moves unless the customer had already paid.</source>
+        <translation>Demande au terminal d'annuler pendant que le client est au clavier. Rien n'est débité et aucune place ne change, sauf si le client avait déjà payé.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No valid seated ticket in this order to exchange.</source>
+        <translation>Cette commande n'a aucun billet assis valable à échanger.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is a seat, %2 the difference in price (+12.00 EUR, −5.00 EUR or ±0).</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Pick a ticket and a free seat first.</source>
+        <translation>Choisissez d'abord un billet et une place libre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) to move. Give a reason and press Exchange (Alt+X).</source>
+        <translation><numerusform>%n billet à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform><numerusform>%n billets à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform></translation>
+    </message>
+    <message>
+        <source>The customer pays %1 more.</source>
+        <translation>Le client paie %1 de plus.</translation>
+    </message>
+    <message>
+        <source>Cash (with change)</source>
+        <translation>Espèces (avec rendu de monnaie)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>The customer gets %1 back.</source>
+        <translation>Le client récupère %1.</translation>
+    </message>
+    <message>
+        <source>Cash from the drawer</source>
+        <translation>Espèces du tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Back to the card of the sale</source>
+        <translation>Recrédité sur la carte de la vente</translation>
+    </message>
+    <message>
+        <source>The same price: no money changes hands.</source>
+        <translation>Même prix : aucun argent n'est échangé.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>Rendu : %1</translation>
+    </message>
+    <message>
+        <source>Choose a new seat for at least one ticket first.</source>
+        <translation>Choisissez d'abord une nouvelle place pour au moins un billet.</translation>
+    </message>
+    <message>
+        <source>The cash handed over must cover the difference, %1.</source>
+        <translation>Les espèces remises doivent couvrir la différence, %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal: the customer pays there… (Esc cancels)</source>
+        <translation>En attente du terminal de paiement : le client paie… (Échap annule)</translation>
+    </message>
+    <message>
+        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
+        <translation>Annulation du paiement par carte : en attente de la réponse du terminal…</translation>
+    </message>
+    <message>
+        <source>Card payment cancelled: nothing was charged and no seat moved. Take cash or try the card again.</source>
+        <translation>Paiement par carte annulé : rien n'a été débité et aucune place n'a changé. Prenez des espèces ou réessayez la carte.</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the customer had already paid by card.</source>
+        <translation>Trop tard pour annuler : le client avait déjà payé par carte.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>A price changed since the difference was shown: check it and exchange again.</source>
+        <translation>Un prix a changé depuis l'affichage de la différence : vérifiez-le et relancez l'échange.</translation>
+    </message>
+    <message>
+        <source>The card payment did not go through (%1): nothing was moved. Take cash or another card.</source>
+        <translation>Le paiement par carte n'est pas passé (%1) : rien n'a été déplacé. Prenez des espèces ou une autre carte.</translation>
+    </message>
+    <message>
+        <source>Not possible: %1.</source>
+        <translation>Impossible : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) moved, with new codes: print or save them (Alt+P).</source>
+        <translation><numerusform>%n billet déplacé, avec un nouveau code : imprimez-le ou enregistrez-le (Alt+I).</numerusform><numerusform>%n billets déplacés, avec de nouveaux codes : imprimez-les ou enregistrez-les (Alt+I).</numerusform></translation>
+    </message>
+    <message>
+        <source>The terminal declined giving %1 back to the card (reference %2): pay it in cash instead (Alt+A).</source>
+        <translation>Le terminal a refusé de recréditer %1 sur la carte (référence %2) : payez-le plutôt en espèces (Alt+A).</translation>
+    </message>
+    <message>
+        <source>The terminal's answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
+        <translation>La réponse du terminal sur le recrédit de %1 sur la carte est inconnue (référence %2) : ne payez pas en espèces ; vérifiez le terminal.</translation>
+    </message>
+    <message>
+        <source>The customer still owes %1: a move that lowered the price was refused.</source>
+        <translation>Le client doit encore %1 : un déplacement qui baissait le prix a été refusé.</translation>
+    </message>
+    <message>
+        <source>%1 taken in cash. Change due: %2.</source>
+        <translation>%1 reçus en espèces. Monnaie à rendre : %2.</translation>
+    </message>
+    <message>
+        <source>%1 taken in cash.</source>
+        <translation>%1 reçus en espèces.</translation>
+    </message>
+    <message>
+        <source>Card approved: %1 (auth. %2).</source>
+        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <translation>Carte acceptée : %1 (autor. %2).</translation>
+    </message>
+    <message>
+        <source>Hand %1 to the customer from the drawer.</source>
+        <translation>Remettez %1 au client depuis le tiroir-caisse.</translation>
+    </message>
+    <message>
+        <source>%1 refunded to the card.</source>
+        <translation>%1 remboursés sur la carte.</translation>
+    </message>
+    <message>
+        <source>No money changed hands.</source>
+        <translation>Aucun argent n'a été échangé.</translation>
+    </message>
+    <message>
+        <source>Paid in cash instead: hand %1 to the customer.</source>
+        <translation>Payé en espèces à la place : remettez %1 au client.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::LocalMetricsFeed</name>
+    <message>
+        <source>this computer (no usherd)</source>
+        <translation>cet ordinateur (sans usherd)</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The event's engine has stopped.</source>
+        <translation>Le moteur de l'événement s'est arrêté.</translation>
     </message>
 </context>
 <context>
@@ -248,16 +2655,16 @@
     <message>
         <source>There are no events yet.
 Start Usher with --demo to create two demo events.</source>
-        <translation>Il n’y a encore aucun événement.
+        <translation>Il n'y a pas encore d'événement.
 Lancez Usher avec --demo pour créer deux événements de démonstration.</translation>
     </message>
     <message>
         <source>&amp;Events</source>
-        <translation>&amp;Événements</translation>
+        <translation>Év&amp;énements</translation>
     </message>
     <message>
         <source>&amp;Seats by section</source>
-        <translation>&amp;Places par section</translation>
+        <translation>&amp;Places par secteur</translation>
     </message>
     <message>
         <source>Legend</source>
@@ -297,73 +2704,52 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Usher — %1</source>
-        <extracomment>Window title: %1 is the event&apos;s name.</extracomment>
-        <translation>Usher — %1</translation>
+        <extracomment>Window title: %1 is the event's name.</extracomment>
+        <translation>Usher – %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>%1 is when the event starts, %2 the venue&apos;s name.</extracomment>
+        <extracomment>%1 is when the event starts, %2 the venue's name.</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1: %2 · %3 · %4 · %5 · %6</source>
         <extracomment>Status bar: %1 is the number of seats, %2 to %6 the seats by state.</extracomment>
-        <translation>%1&#xa0;: %2 · %3 · %4 · %5 · %6</translation>
+        <translation>%1 : %2 · %3 · %4 · %5 · %6</translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s)</source>
-        <translation>
-            <numerusform>%Ln place assise</numerusform>
-            <numerusform>%Ln places assises</numerusform>
-        </translation>
+        <translation><numerusform>%Ln place</numerusform><numerusform>%Ln places</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln available</source>
         <comment>seats</comment>
-        <translation>
-            <numerusform>%Ln disponible</numerusform>
-            <numerusform>%Ln disponibles</numerusform>
-        </translation>
+        <translation><numerusform>%Ln disponible</numerusform><numerusform>%Ln disponibles</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln allocated to a channel</source>
         <comment>seats</comment>
-        <translation>
-            <numerusform>%Ln attribuée à un canal</numerusform>
-            <numerusform>%Ln attribuées à un canal</numerusform>
-        </translation>
+        <translation><numerusform>%Ln attribuée à un canal</numerusform><numerusform>%Ln attribuées à un canal</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln held</source>
         <comment>seats</comment>
-        <translation>
-            <numerusform>%Ln réservée</numerusform>
-            <numerusform>%Ln réservées</numerusform>
-        </translation>
+        <translation><numerusform>%Ln réservée</numerusform><numerusform>%Ln réservées</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln sold</source>
         <comment>seats</comment>
-        <translation>
-            <numerusform>%Ln vendue</numerusform>
-            <numerusform>%Ln vendues</numerusform>
-        </translation>
+        <translation><numerusform>%Ln vendue</numerusform><numerusform>%Ln vendues</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln blocked</source>
         <comment>seats</comment>
-        <translation>
-            <numerusform>%Ln bloquée</numerusform>
-            <numerusform>%Ln bloquées</numerusform>
-        </translation>
+        <translation><numerusform>%Ln bloquée</numerusform><numerusform>%Ln bloquées</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>standing: %1 of %Ln place(s) available</source>
         <extracomment>Status bar, after the seats: %1 is the number of free standing places, %Ln the capacity.</extracomment>
-        <translation>
-            <numerusform>places debout libres&#xa0;: %1 sur %Ln</numerusform>
-            <numerusform>places debout libres&#xa0;: %1 sur %Ln</numerusform>
-        </translation>
+        <translation><numerusform>places debout disponibles : %1 sur %Ln</numerusform><numerusform>places debout disponibles : %1 sur %Ln</numerusform></translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -372,15 +2758,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Select a seat to see its details.</source>
-        <translation>Sélectionnez une place pour en voir les détails.</translation>
+        <translation>Sélectionnez une place pour voir ses détails.</translation>
     </message>
     <message>
         <source>Seat &amp;map</source>
-        <translation>&amp;Plan de salle</translation>
+        <translation>Plan de &amp;salle</translation>
     </message>
     <message>
         <source>Seat &amp;list</source>
-        <translation>&amp;Liste des sièges</translation>
+        <translation>&amp;Liste des places</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -388,7 +2774,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Fit the venue into the view (0)</source>
-        <translation>Afficher toute la salle (0)</translation>
+        <translation>Ajuster la salle à la vue (0)</translation>
     </message>
     <message>
         <source>Zoom in (+)</source>
@@ -400,11 +2786,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Colour by:</source>
-        <translation>&amp;Couleur selon :</translation>
+        <translation>&amp;Colorer selon :</translation>
     </message>
     <message>
         <source>Seat state</source>
-        <translation>État du siège</translation>
+        <translation>État des places</translation>
     </message>
     <message>
         <source>Price category</source>
@@ -412,7 +2798,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation>&amp;Contraste élevé</translation>
+        <translation>C&amp;ontraste élevé</translation>
     </message>
     <message>
         <source>Selection</source>
@@ -420,11 +2806,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>C&amp;lear selection</source>
-        <translation>E&amp;ffacer la sélection</translation>
+        <translation>&amp;Effacer la sélection</translation>
     </message>
     <message>
         <source>Click seats to select them, or use the arrow keys and Space.</source>
-        <translation>Cliquez sur des sièges pour les sélectionner, ou utilisez les flèches et Espace.</translation>
+        <translation>Cliquez sur des places pour les sélectionner, ou utilisez les flèches et la barre d'espace.</translation>
     </message>
     <message>
         <source>…</source>
@@ -433,32 +2819,1359 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>%1, row %2, seat %3</source>
         <extracomment>A selected seat in the selection panel: section, row, seat.</extracomment>
-        <translation>%1, rang %2, siège %3</translation>
+        <translation>%1, rang %2, place %3</translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected:</source>
-        <translation>
-            <numerusform>%n siège sélectionné :</numerusform>
-            <numerusform>%n sièges sélectionnés :</numerusform>
-        </translation>
+        <translation><numerusform>%n place sélectionnée :</numerusform><numerusform>%n places sélectionnées :</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::MetricsFeed</name>
+    <message>
+        <source>The waiting room can be changed only when connected to usherd.</source>
+        <translation>La salle d'attente ne peut être modifiée qu'en étant connecté à usherd.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::OnsaleDashboard</name>
+    <message>
+        <source>%1/s</source>
+        <extracomment>A rate, e.g. "12.5/s".</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>OPEN</source>
+        <translation>OUVERT</translation>
+    </message>
+    <message>
+        <source>half-open</source>
+        <translation>semi-ouvert</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <source>Event list</source>
+        <translation>Liste des événements</translation>
+    </message>
+    <message>
+        <source>Event detail</source>
+        <translation>Détail de l'événement</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Source : %1</translation>
+    </message>
+    <message>
+        <source>Live onsale</source>
+        <translation>Ouverture des ventes en direct</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>Év&amp;énement :</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenêtre :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for data…</source>
+        <translation>En attente des données…</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Longueur de la file</translation>
+    </message>
+    <message>
+        <source>Inflow / outflow</source>
+        <translation>Entrées / sorties</translation>
+    </message>
+    <message>
+        <source>Active sessions</source>
+        <translation>Sessions actives</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Chiffre d'affaires</translation>
+    </message>
+    <message>
+        <source>Conflicts (409)</source>
+        <translation>Conflits (409)</translation>
+    </message>
+    <message>
+        <source>Rate limited (429)</source>
+        <translation>Limités en débit (429)</translation>
+    </message>
+    <message>
+        <source>Released holds</source>
+        <translation>Réservations libérées</translation>
+    </message>
+    <message>
+        <source>Abandonment</source>
+        <translation>Abandons</translation>
+    </message>
+    <message>
+        <source>Gateway latency / errors</source>
+        <translation>Latence / erreurs de la passerelle</translation>
+    </message>
+    <message>
+        <source>Gateway circuit</source>
+        <translation>Disjoncteur de la passerelle</translation>
+    </message>
+    <message>
+        <source>Waiting room</source>
+        <translation>Salle d'attente</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>personnes</translation>
+    </message>
+    <message>
+        <source>Queue flow</source>
+        <translation>Flux de la file</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>par seconde</translation>
+    </message>
+    <message>
+        <source>Inflow</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Outflow</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Drain rate setting</source>
+        <translation>Débit d'admission réglé</translation>
+    </message>
+    <message>
+        <source>Holds and sales</source>
+        <translation>Réservations et ventes</translation>
+    </message>
+    <message>
+        <source>Refusals and releases</source>
+        <translation>Refus et libérations</translation>
+    </message>
+    <message>
+        <source>409 conflicts</source>
+        <translation>Conflits 409</translation>
+    </message>
+    <message>
+        <source>429 refusals</source>
+        <translation>Refus 429</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Libérées</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Taux de succès du cache</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>90 %</source>
+        <translation>90 %</translation>
+    </message>
+    <message>
+        <source>Payment gateway</source>
+        <translation>Passerelle de paiement</translation>
+    </message>
+    <message>
+        <source>ms · errors/s</source>
+        <translation>ms · erreurs/s</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latence (ms)</translation>
+    </message>
+    <message>
+        <source>Errors/s</source>
+        <translation>Erreurs/s</translation>
+    </message>
+    <message>
+        <source>&amp;Pause queue…</source>
+        <translation>Mettre la file en &amp;pause…</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source>Set &amp;drain rate…</source>
+        <translation>Régler le &amp;débit d'admission…</translation>
+    </message>
+    <message>
+        <source>Box offices</source>
+        <translation>Billetteries</translation>
+    </message>
+    <message>
+        <source>Box office</source>
+        <translation>Billetterie</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>Sync lag</source>
+        <translation>Retard de synchro</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>No box-office list: it needs a usherd with GET /api/devices.</source>
+        <translation>Pas de liste des billetteries : il faut un usherd avec GET /api/devices.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is an event id, %2 its name.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>événement %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Not updating</source>
+        <translation>Pas de mise à jour</translation>
+    </message>
+    <message>
+        <source>Sales figures: %1</source>
+        <translation>Chiffres de vente : %1</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>pas de salle d'attente</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>Gateway latency and error rate, e.g. "840 ms / 0.2/s".</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>%1 is the time an alert was raised, %2 what it says.</extracomment>
+        <translation>%1  %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s). %1</source>
+        <translation><numerusform>%n alerte. %1</numerusform><numerusform>%n alertes. %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No box office is connected.</source>
+        <translation>Aucune billetterie n'est connectée.</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Resume queue…</source>
+        <translation>&amp;Reprendre la file…</translation>
+    </message>
+    <message>
+        <source>Pausing and the drain rate need a connection to usherd with a promoter or admin token.</source>
+        <translation>La pause et le débit d'admission exigent une connexion à usherd avec un jeton d'organisateur ou d'administrateur.</translation>
+    </message>
+    <message>
+        <source>This event has no waiting room.</source>
+        <translation>Cet événement n'a pas de salle d'attente.</translation>
+    </message>
+    <message>
+        <source>Queue %1, drain rate %2.</source>
+        <extracomment>%1 is "running" or "paused", %2 a rate.</extracomment>
+        <translation>File %1, débit d'admission %2.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Pause the queue of %1? Nobody is admitted until you resume it; %2 people are waiting.</source>
+        <extracomment>%1 is an event, %2 a number of people.</extracomment>
+        <translation>Mettre en pause la file de %1 ? Personne n'est admis jusqu'à la reprise ; personnes en attente : %2.</translation>
+    </message>
+    <message>
+        <source>Resume the queue of %1? Admissions start again at the drain rate.</source>
+        <translation>Reprendre la file de %1 ? Les admissions reprennent au débit d'admission.</translation>
+    </message>
+    <message>
+        <source>Pause the queue</source>
+        <translation>Mettre la file en pause</translation>
+    </message>
+    <message>
+        <source>Resume the queue</source>
+        <translation>Reprendre la file</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Change the drain rate of %1 from %2 to %3?</source>
+        <extracomment>%1 is an event, %2 and %3 rates such as "13.3/s".</extracomment>
+        <translation>Changer le débit d'admission de %1 de %2 à %3 ?</translation>
+    </message>
+    <message>
+        <source>Change the drain rate</source>
+        <translation>Changer le débit d'admission</translation>
+    </message>
+    <message>
+        <source>Done: the change is in force and in usherd's audit log.</source>
+        <translation>Terminé : la modification est en vigueur et figure dans le journal d'audit d'usherd.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::OnsaleDashboardAlerts</name>
+    <message>
+        <source>Cache "%1": hit ratio %2, below %3.</source>
+        <extracomment>%1 is a cache's name, %2 and %3 percentages.</extracomment>
+        <translation>Cache « %1 » : taux de succès %2, en dessous de %3.</translation>
+    </message>
+    <message>
+        <source>The queue is paused with %1 waiting.</source>
+        <extracomment>%1 is a number of people.</extracomment>
+        <translation>La file est en pause ; personnes en attente : %1.</translation>
+    </message>
+    <message>
+        <source>The drain has stalled: %1 waiting, nobody admitted for %2 s.</source>
+        <extracomment>%1 is a number of people, %2 of seconds.</extracomment>
+        <translation>Les admissions sont bloquées : personnes en attente : %1, aucune admission depuis %2 s.</translation>
+    </message>
+    <message>
+        <source>The payment gateway's circuit is open: purchases fail fast.</source>
+        <translation>Le disjoncteur de la passerelle de paiement est ouvert : les achats échouent immédiatement.</translation>
+    </message>
+    <message>
+        <source>The payment gateway's circuit is half-open: probing the gateway.</source>
+        <translation>Le disjoncteur de la passerelle de paiement est semi-ouvert : la passerelle est sondée.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::OpenCartsPage</name>
+    <message>
+        <source>seats held, not paid</source>
+        <translation>places réservées, non payées</translation>
+    </message>
+    <message>
+        <source>payment started</source>
+        <translation>paiement commencé</translation>
+    </message>
+    <message>
+        <source>paid, tickets being issued</source>
+        <translation>payé, billets en cours d'émission</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Open carts&lt;/h2&gt;These sales were not finished when Usher last stopped. Their seats are still held for you. Resume a cart to finish the sale, or release it: money taken is given back (a card payment is reversed) and the seats go back on sale.</source>
+        <translation>&lt;h2&gt;Paniers ouverts&lt;/h2&gt;Ces ventes n'étaient pas terminées lors du dernier arrêt d'Usher. Leurs places sont toujours réservées pour vous. Reprenez un panier pour terminer la vente, ou libérez-le : l'argent encaissé est rendu (un paiement par carte est annulé) et les places sont remises en vente.</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>&amp;Resume (Enter)</source>
+        <translation>&amp;Reprendre (Entrée)</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease (Del)</source>
+        <translation>&amp;Libérer (Suppr)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the counter (Esc)</source>
+        <translation>Aller à la &amp;caisse (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::OpenShiftPage</name>
+    <message>
+        <source>Open your shift</source>
+        <translation>Ouvrez votre session de caisse</translation>
+    </message>
+    <message>
+        <source>e.g. 150.00</source>
+        <translation>p. ex. 150,00</translation>
+    </message>
+    <message>
+        <source>&amp;Open shift</source>
+        <translation>&amp;Ouvrir la session</translation>
+    </message>
+    <message>
+        <source>Cash &amp;float in the drawer:</source>
+        <translation>&amp;Fonds de caisse dans le tiroir :</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>De&amp;vise :</translation>
+    </message>
+    <message>
+        <source>Welcome, %1. Count the cash float into the drawer and enter it.</source>
+        <extracomment>%1 is the clerk's name.</extracomment>
+        <translation>Bienvenue, %1. Comptez le fonds de caisse dans le tiroir et saisissez-le.</translation>
+    </message>
+    <message>
+        <source>The currency is a three-letter code such as EUR.</source>
+        <translation>La devise est un code de trois lettres comme EUR.</translation>
+    </message>
+    <message>
+        <source>Enter the float as an amount such as 150.00.</source>
+        <translation>Saisissez le fonds de caisse sous forme de montant, p. ex. 150,00.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::OrderDialog</name>
+    <message>
+        <source>Find an order</source>
+        <translation>Rechercher une commande</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Texte cherché :</translation>
+    </message>
+    <message>
+        <source>Order number, ticket code, buyer name, seat or payment reference</source>
+        <translation>Numéro de commande, code de billet, nom de l'acheteur, place ou référence de paiement</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Trouvé par</translation>
+    </message>
+    <message>
+        <source>Orders found</source>
+        <translation>Commandes trouvées</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Price type</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tickets of the order</source>
+        <translation>Billets de la commande</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Payments of the order</source>
+        <translation>Paiements de la commande</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>Re&amp;mbourser…</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange…</source>
+        <translation>É&amp;changer…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Annuler…</translation>
+    </message>
+    <message>
+        <source>Re&amp;print…</source>
+        <translation>Ré&amp;imprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Type an order number, a ticket code, a name, a seat or a payment reference.</source>
+        <translation>Saisissez un numéro de commande, un code de billet, un nom, une place ou une référence de paiement.</translation>
+    </message>
+    <message>
+        <source>No order found for “%1”.</source>
+        <translation>Aucune commande trouvée pour « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) found. Down: to the list.</source>
+        <translation><numerusform>%n commande trouvée. Flèche bas : vers la liste.</numerusform><numerusform>%n commandes trouvées. Flèche bas : vers la liste.</numerusform></translation>
+    </message>
+    <message>
+        <source>No order selected.</source>
+        <translation>Aucune commande sélectionnée.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3 · sold %4 through %5</source>
+        <translation>&lt;b&gt;Commande %1&lt;/b&gt; · %2 · %3 · vendue le %4 via %5</translation>
+    </message>
+    <message>
+        <source>no buyer name</source>
+        <translation>pas de nom d'acheteur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total %1 · refunded %2 · %3 of %n ticket(s) valid</source>
+        <translation><numerusform>Total %1 · remboursé %2 · billets valables : %3 sur %n</numerusform><numerusform>Total %1 · remboursé %2 · billets valables : %3 sur %n</numerusform></translation>
+    </message>
+    <message>
+        <source>No payment recorded here</source>
+        <translation>Aucun paiement enregistré ici</translation>
+    </message>
+    <message>
+        <source>Open a shift to refund, exchange, void or reprint.</source>
+        <translation>Ouvrez une session de caisse pour rembourser, échanger, annuler ou réimprimer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n orders found; type more to narrow the search.</source>
+        <translation><numerusform>La première commande trouvée ; précisez la saisie pour affiner la recherche.</numerusform><numerusform>Les %n premières commandes trouvées ; précisez la saisie pour affiner la recherche.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::PrometheusSnapshot</name>
+    <message>
+        <source>a metric name was expected</source>
+        <translation>un nom de métrique était attendu</translation>
+    </message>
+    <message>
+        <source>a label name was expected</source>
+        <translation>un nom de label était attendu</translation>
+    </message>
+    <message>
+        <source>a label needs ="value"</source>
+        <translation>un label exige ="valeur"</translation>
+    </message>
+    <message>
+        <source>a label value is not closed</source>
+        <translation>une valeur de label n'est pas fermée</translation>
+    </message>
+    <message>
+        <source>a label list is not closed</source>
+        <translation>une liste de labels n'est pas fermée</translation>
+    </message>
+    <message>
+        <source>the value is not a number</source>
+        <translation>la valeur n'est pas un nombre</translation>
+    </message>
+    <message>
+        <source>unexpected text after the value</source>
+        <translation>texte inattendu après la valeur</translation>
+    </message>
+    <message>
+        <source>the scrape is larger than 16 MiB: the rest was ignored</source>
+        <translation>la collecte dépasse 16 Mio : le reste a été ignoré</translation>
+    </message>
+    <message>
+        <source>more than %1 samples: the rest was ignored</source>
+        <translation>plus de %1 échantillons : le reste a été ignoré</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <extracomment>%1 is a line number, %2 what is wrong with the line.</extracomment>
+        <translation>ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::PromoterPublisher</name>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>Storing the venue failed: %1</source>
+        <translation>L'enregistrement de la salle a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Creating the event failed: %1</source>
+        <translation>La création de l'événement a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Event %1 was created, but setting its waiting room failed: %2</source>
+        <translation>L'événement %1 a été créé, mais la configuration de sa salle d'attente a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Published as event %1 on usherd.</source>
+        <translation>Publié comme événement %1 sur usherd.</translation>
+    </message>
+    <message>
+        <source>Changing event %1 on usherd failed: %2</source>
+        <translation>La modification de l'événement %1 sur usherd a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Event %1 was changed, but setting its waiting room failed: %2</source>
+        <translation>L'événement %1 a été modifié, mais la configuration de sa salle d'attente a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Published the changes to event %1 on usherd.</source>
+        <translation>Les modifications de l'événement %1 ont été publiées sur usherd.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::RefundDialog</name>
+    <message>
+        <source>Refund order %1</source>
+        <translation>Rembourser la commande %1</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 · %3. Tick the tickets to refund (Space).</source>
+        <translation>Commande %1 · %2 · %3. Cochez les billets à rembourser (Espace).</translation>
+    </message>
+    <message>
+        <source>no buyer name</source>
+        <translation>pas de nom d'acheteur</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Required, e.g. customer is ill</source>
+        <translation>Obligatoire, p. ex. client malade</translation>
+    </message>
+    <message>
+        <source>Cash from the drawer</source>
+        <translation>Espèces du tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Back to the card</source>
+        <translation>Recrédité sur la carte</translation>
+    </message>
+    <message>
+        <source>&amp;Money back as:</source>
+        <translation>&amp;Rembourser en :</translation>
+    </message>
+    <message>
+        <source>Super&amp;visor login:</source>
+        <translation>Identifiant du super&amp;viseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>Re&amp;mbourser</translation>
+    </message>
+    <message>
+        <source>Pay in &amp;cash instead</source>
+        <translation>Payer en &amp;espèces à la place</translation>
+    </message>
+    <message>
+        <source>&amp;Ask the terminal again</source>
+        <translation>Interroger à nouveau le &amp;terminal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>To refund: %1 for %n ticket(s).</source>
+        <translation><numerusform>À rembourser : %1 pour %n billet.</numerusform><numerusform>À rembourser : %1 pour %n billets.</numerusform></translation>
+    </message>
+    <message>
+        <source>Tick at least one valid ticket.</source>
+        <translation>Cochez au moins un billet valable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunded %1 for %n ticket(s): hand %1 in cash to the customer.</source>
+        <translation><numerusform>%1 remboursés pour %n billet : remettez %1 en espèces au client.</numerusform><numerusform>%1 remboursés pour %n billets : remettez %1 en espèces au client.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refunded %1 for %n ticket(s) back to the card (reference %2).</source>
+        <translation><numerusform>%1 remboursés sur la carte pour %n billet (référence %2).</numerusform><numerusform>%1 remboursés sur la carte pour %n billets (référence %2).</numerusform></translation>
+    </message>
+    <message>
+        <source>The tickets are refunded, but the card terminal %1 the card refund of %2 (reference %3). Pay it in cash instead, or refund it on the terminal by hand.</source>
+        <translation>Les billets sont remboursés, mais le remboursement sur carte de %2 n'a pas abouti (terminal : %1, référence %3). Payez-le plutôt en espèces, ou remboursez-le à la main sur le terminal.</translation>
+    </message>
+    <message>
+        <source>The tickets are refunded, but whether the card refund of %1 went through is not known (terminal %2, reference %3). Do not pay cash yet: ask the terminal again.</source>
+        <translation>Les billets sont remboursés, mais on ne sait pas si le remboursement sur carte de %1 est passé (terminal %2, référence %3). Ne payez pas encore en espèces : interrogez à nouveau le terminal.</translation>
+    </message>
+    <message>
+        <source>Paid in cash instead: hand %1 to the customer.</source>
+        <translation>Payé en espèces à la place : remettez %1 au client.</translation>
+    </message>
+    <message>
+        <source>The terminal confirms the card refund of %1.</source>
+        <translation>Le terminal confirme le remboursement sur carte de %1.</translation>
+    </message>
+    <message>
+        <source>The terminal says the card refund was %1: pay it in cash instead.</source>
+        <translation>Selon le terminal, le remboursement sur carte a été %1 : payez-le plutôt en espèces.</translation>
+    </message>
+    <message>
+        <source>Still no answer from the terminal (%1). Try again in a moment.</source>
+        <translation>Toujours pas de réponse du terminal (%1). Réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::ReprintDialog</name>
+    <message>
+        <source>Reprint tickets of order %1</source>
+        <translation>Réimprimer des billets de la commande %1</translation>
+    </message>
+    <message>
+        <source>Each reprinted ticket gets a new code; its old code stops scanning. Tick the tickets to reprint (Space).</source>
+        <translation>Chaque billet réimprimé reçoit un nouveau code ; son ancien code n'est plus accepté au contrôle. Cochez les billets à réimprimer (Espace).</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · code %3 · %4</source>
+        <translation>%1 · %2 · code %3 · %4</translation>
+    </message>
+    <message>
+        <source>Required, e.g. ticket lost, printer jam</source>
+        <translation>Obligatoire, p. ex. billet perdu, bourrage papier</translation>
+    </message>
+    <message>
+        <source>Thermal ticket (2 × 5.5 in)</source>
+        <translation>Billet thermique (2 × 5,5 pouces)</translation>
+    </message>
+    <message>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <source>US Letter page</source>
+        <translation>Page US Letter</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Mise en page :</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Sortie :</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>Ré&amp;imprimer</translation>
+    </message>
+    <message>
+        <source>Output &amp;again</source>
+        <translation>Ressortir de &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>Print or save the new tickets again (no new codes)</source>
+        <translation>Imprimer ou enregistrer à nouveau les nouveaux billets (sans nouveaux codes)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Tick at least one valid ticket.</source>
+        <translation>Cochez au moins un billet valable.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · new code %3</source>
+        <translation>%1 · %2 · nouveau code %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) reissued with new codes; the old codes no longer scan.</source>
+        <translation><numerusform>%n billet réédité avec un nouveau code ; l'ancien code n'est plus accepté.</numerusform><numerusform>%n billets réédités avec de nouveaux codes ; les anciens codes ne sont plus acceptés.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not printed yet: use Output again.</source>
+        <translation>Pas encore imprimé : utilisez « Ressortir de nouveau ».</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SalePage</name>
+    <message>
+        <source>Best available (F2)</source>
+        <translation>Meilleures places disponibles (F2)</translation>
+    </message>
+    <message>
+        <source>2, 4B, 2* …</source>
+        <translation>2, 4B, 2* …</translation>
+    </message>
+    <message>
+        <source>Quantity, then optionally a category key; * for accessible seats, ~ to allow splitting the group. Enter holds the best seats.</source>
+        <translation>Quantité, puis éventuellement une clé de catégorie ; * pour les places accessibles, ~ pour permettre de séparer le groupe. Entrée réserve les meilleures places.</translation>
+    </message>
+    <message>
+        <source>&amp;Together</source>
+        <translation>&amp;Ensemble</translation>
+    </message>
+    <message>
+        <source>&amp;Accessible</source>
+        <translation>&amp;Accessible</translation>
+    </message>
+    <message>
+        <source>&amp;Hold best</source>
+        <translation>Réserver les &amp;meilleures</translation>
+    </message>
+    <message>
+        <source>Hold &amp;selected seats (Ctrl+H)</source>
+        <translation>Réserver les places &amp;sélectionnées (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Left/Right or 1–9 change the ticket type of the selected line</source>
+        <translation>Gauche/Droite ou 1–9 changent le type de billet de la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Clear cart (Ctrl+Del)</source>
+        <translation>&amp;Vider le panier (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <source>Customer (optional, Ctrl+K)</source>
+        <translation>Client (facultatif, Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous orders (Ctrl+Shift+F)</source>
+        <translation>Commandes pré&amp;cédentes (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-mai&amp;l :</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>Dernière vente</translation>
+    </message>
+    <message>
+        <source>No sale yet in this session.</source>
+        <translation>Aucune vente encore dans cette session.</translation>
+    </message>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>Im&amp;primer… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF… (Ctrl+Shift+S)</source>
+        <translation>Enregistrer en P&amp;DF… (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Cash: what the customer hands over. Card: the amount to charge (less than what is due for a split payment).</source>
+        <translation>Espèces : ce que le client remet. Carte : le montant à débiter (moins que le dû pour un paiement fractionné).</translation>
+    </message>
+    <message>
+        <source>Cash (Enter/F8)</source>
+        <translation>Espèces (Entrée/F8)</translation>
+    </message>
+    <message>
+        <source>Card (F9)</source>
+        <translation>Carte (F9)</translation>
+    </message>
+    <message>
+        <source>Complimentary (F10)</source>
+        <translation>Invitation (F10)</translation>
+    </message>
+    <message>
+        <source>Cancel card payment (Esc)</source>
+        <translation>Annuler le paiement par carte (Échap)</translation>
+    </message>
+    <message>
+        <source>Asks the terminal to cancel while the customer is at the keypad. Nothing is charged unless the customer had already paid.</source>
+        <translation>Demande au terminal d'annuler pendant que le client est au clavier. Rien n'est débité, sauf si le client avait déjà payé.</translation>
+    </message>
+    <message>
+        <source>supervisor login</source>
+        <translation>identifiant du superviseur</translation>
+    </message>
+    <message>
+        <source>supervisor password</source>
+        <translation>mot de passe du superviseur</translation>
+    </message>
+    <message>
+        <source>A&amp;mount (F7):</source>
+        <translation>M&amp;ontant (F7) :</translation>
+    </message>
+    <message>
+        <source>Finish or clear the cart before you change the event.</source>
+        <translation>Terminez ou videz le panier avant de changer d'événement.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Available to sell here&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Disponible à la vente ici&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <extracomment>%1 category name, %2 seats this desk can sell, %3 seats of the category.</extracomment>
+        <translation>%1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 places</source>
+        <extracomment>%1 standing area, %2 places left, %3 capacity.</extracomment>
+        <translation>%1 : %2 sur %3 places</translation>
+    </message>
+    <message>
+        <source>Choose an event first (Ctrl+E).</source>
+        <translation>Choisissez d'abord un événement (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Type how many seats, e.g. 2, then Enter.</source>
+        <translation>Tapez le nombre de places, p. ex. 2, puis Entrée.</translation>
+    </message>
+    <message>
+        <source>There is no category “%1” at this venue.</source>
+        <extracomment>%1 is what the clerk typed as a category key.</extracomment>
+        <translation>Il n'y a pas de catégorie « %1 » dans cette salle.</translation>
+    </message>
+    <message>
+        <source>Select seats on the map first (Ctrl+M, arrows, Space).</source>
+        <translation>Sélectionnez d'abord des places sur le plan (Ctrl+M, flèches, Espace).</translation>
+    </message>
+    <message>
+        <source>The cart already holds seats: pay for them, or clear the cart (Ctrl+Del) first.</source>
+        <translation>Le panier contient déjà des places : encaissez-les ou videz d'abord le panier (Ctrl+Del).</translation>
+    </message>
+    <message>
+        <source>Open a shift first.</source>
+        <translation>Ouvrez d'abord une session de caisse.</translation>
+    </message>
+    <message>
+        <source>Still working on the last step…</source>
+        <translation>La dernière étape est encore en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s))</source>
+        <extracomment>%1 is a count of tickets, %2 an amount of money.</extracomment>
+        <translation><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billet)</numerusform><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billets)</numerusform></translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>Rien à payer</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Complimentary</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <source> (outcome unknown)</source>
+        <translation> (résultat inconnu)</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured.</source>
+        <translation>Aucun terminal de paiement n'est configuré.</translation>
+    </message>
+    <message>
+        <source>Ticket types can only change before the payment starts.</source>
+        <translation>Les types de billet ne peuvent changer qu'avant le début du paiement.</translation>
+    </message>
+    <message>
+        <source>That ticket type is not sold in this category.</source>
+        <translation>Ce type de billet n'est pas vendu dans cette catégorie.</translation>
+    </message>
+    <message>
+        <source>payment in progress</source>
+        <translation>paiement en cours</translation>
+    </message>
+    <message>
+        <source>The hold expired: the seats went back on sale and the cart is empty.</source>
+        <translation>La réservation a expiré : les places sont remises en vente et le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Hold: %1</source>
+        <extracomment>%1 is minutes:seconds.</extracomment>
+        <translation>Réservation : %1</translation>
+    </message>
+    <message>
+        <source>The hold runs out in %1: take the payment now.</source>
+        <extracomment>%1 is minutes:seconds.</extracomment>
+        <translation>La réservation expire dans %1 : encaissez maintenant.</translation>
+    </message>
+    <message>
+        <source>Cart cleared: the seats were released and any money taken was given back.</source>
+        <translation>Panier vidé : les places ont été libérées et l'argent encaissé a été rendu.</translation>
+    </message>
+    <message>
+        <source>A supervisor signs in here to approve complimentary tickets.</source>
+        <translation>Un superviseur se connecte ici pour approuver les invitations.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: hold seats first (F2).</source>
+        <translation>Le panier est vide : réservez d'abord des places (F2).</translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number such as 50.00.</source>
+        <translation>Saisissez le montant sous forme de nombre, p. ex. 50,00.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Le montant doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal: the customer pays there… (Esc cancels)</source>
+        <translation>En attente du terminal de paiement : le client paie… (Échap annule)</translation>
+    </message>
+    <message>
+        <source>Card payment cancelled: nothing was charged. The seats are still held; take cash or try the card again.</source>
+        <translation>Paiement par carte annulé : rien n'a été débité. Les places restent réservées ; prenez des espèces ou réessayez la carte.</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the customer had already paid by card.</source>
+        <translation>Trop tard pour annuler : le client avait déjà payé par carte.</translation>
+    </message>
+    <message>
+        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
+        <translation>Annulation du paiement par carte : en attente de la réponse du terminal…</translation>
+    </message>
+    <message>
+        <source>Change due: %1</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>Monnaie à rendre : %1</translation>
+    </message>
+    <message>
+        <source>Card approved: %1 (auth. %2)</source>
+        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <translation>Carte acceptée : %1 (autor. %2)</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <source>Still due: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1: %n ticket(s) %3.</source>
+        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. "printed on Thermal-1").</extracomment>
+        <translation><numerusform>Commande %1 : %n billet %3.</numerusform><numerusform>Commande %1 : %n billets %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>Order %1 is paid, but its tickets could not be issued: %2 Print them with Ctrl+P.</source>
+        <extracomment>%1 order number, %2 the reason the tickets could not be printed or saved.</extracomment>
+        <translation>La commande %1 est payée, mais ses billets n'ont pas pu être émis : %2 Imprimez-les avec Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>No sale to print yet.</source>
+        <translation>Aucune vente à imprimer pour l'instant.</translation>
+    </message>
+    <message>
+        <source>No sale to save yet.</source>
+        <translation>Aucune vente à enregistrer pour l'instant.</translation>
+    </message>
+    <message>
+        <source>Save the tickets as PDF</source>
+        <translation>Enregistrer les billets au format PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Move to a seat on the map first (Ctrl+M, arrow keys).</source>
+        <translation>Placez-vous d'abord sur une place du plan (Ctrl+M, flèches).</translation>
+    </message>
+    <message>
+        <source>Not enough seats are available for that: try fewer, another category, or allow splitting (~).</source>
+        <translation>Pas assez de places disponibles : essayez moins de places, une autre catégorie, ou autorisez la séparation (~).</translation>
+    </message>
+    <message>
+        <source>The hold has expired: the seats went back on sale.</source>
+        <translation>La réservation a expiré : les places sont remises en vente.</translation>
+    </message>
+    <message>
+        <source>This event is not on sale at the box office now.</source>
+        <translation>Cet événement n'est pas en vente à la billetterie actuellement.</translation>
+    </message>
+    <message>
+        <source>That is more tickets than one order may have.</source>
+        <translation>C'est plus de billets qu'une commande ne peut en contenir.</translation>
+    </message>
+    <message>
+        <source>The sale was refused: %1.</source>
+        <extracomment>%1 is the engine's status name.</extracomment>
+        <translation>La vente a été refusée : %1.</translation>
+    </message>
+    <message>
+        <source>The supervisor's login or password is wrong.</source>
+        <translation>L'identifiant ou le mot de passe du superviseur est incorrect.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an admin can approve complimentary tickets.</source>
+        <translation>Seul un superviseur ou un administrateur peut approuver des invitations.</translation>
+    </message>
+    <message>
+        <source>That supervisor account is locked after too many failed sign-ins.</source>
+        <translation>Ce compte de superviseur est verrouillé après trop d'échecs de connexion.</translation>
+    </message>
+    <message>
+        <source>The drawer does not hold enough cash for that change.</source>
+        <translation>Le tiroir-caisse ne contient pas assez d'espèces pour rendre cette monnaie.</translation>
+    </message>
+    <message>
+        <source>That is more than what is still due.</source>
+        <translation>C'est plus que le montant restant dû.</translation>
+    </message>
+    <message>
+        <source>Your shift is closed: open a new one to sell.</source>
+        <translation>Votre session de caisse est clôturée : ouvrez-en une nouvelle pour vendre.</translation>
+    </message>
+    <message>
+        <source>This event is sold in another currency than your shift's drawer.</source>
+        <translation>Cet événement est vendu dans une autre devise que celle de votre tiroir-caisse.</translation>
+    </message>
+    <message>
+        <source>The card terminal's answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
+        <translation>La réponse du terminal de paiement est toujours inconnue. Vérifiez le terminal, puis appuyez sur F9 pour l'interroger à nouveau. D'ici là, la vente ne peut être ni terminée ni vidée.</translation>
+    </message>
+    <message>
+        <source>Saving failed (disk full or broken?). Nothing was lost; try again.</source>
+        <translation>L'enregistrement a échoué (disque plein ou défectueux ?). Rien n'a été perdu ; réessayez.</translation>
+    </message>
+    <message>
+        <source>That did not work: %1.</source>
+        <extracomment>%1 is a status name.</extracomment>
+        <translation>Cela n'a pas fonctionné : %1.</translation>
+    </message>
+    <message>
+        <source>Card DECLINED (%1). Ask for another card or take cash.</source>
+        <extracomment>%1 is the terminal's reason.</extracomment>
+        <translation>Carte REFUSÉE (%1). Demandez une autre carte ou prenez des espèces.</translation>
+    </message>
+    <message>
+        <source>The card terminal did not answer in time; the payment was cancelled and nothing was charged. Try again or take cash.</source>
+        <translation>Le terminal de paiement n'a pas répondu à temps ; le paiement a été annulé et rien n'a été débité. Réessayez ou prenez des espèces.</translation>
+    </message>
+    <message>
+        <source>The card terminal lost the connection; the payment was cancelled and nothing was charged. Try again or take cash.</source>
+        <translation>Le terminal de paiement a perdu la connexion ; le paiement a été annulé et rien n'a été débité. Réessayez ou prenez des espèces.</translation>
+    </message>
+    <message>
+        <source>The card terminal cannot be reached. Check its cable and power, or take cash.</source>
+        <translation>Le terminal de paiement est injoignable. Vérifiez son câble et son alimentation, ou prenez des espèces.</translation>
+    </message>
+    <message>
+        <source>Best available found seats outside this box office's allocation. Select seats on the map instead: those are sold through usherd.</source>
+        <translation>« Meilleures places disponibles » a trouvé des places hors de l'attribution de cette billetterie. Sélectionnez plutôt des places sur le plan : elles sont vendues via usherd.</translation>
+    </message>
+    <message>
+        <source>Held through usherd: these seats are not this box office's. Take the payment in cash; the sale counts once usherd confirms it.</source>
+        <translation>Réservées via usherd : ces places n'appartiennent pas à cette billetterie. Encaissez en espèces ; la vente compte dès qu'usherd la confirme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
+        <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
+        <translation><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billet, via usherd)</numerusform><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billets, via usherd)</numerusform></translation>
+    </message>
+    <message>
+        <source>Seats sold through usherd are paid in cash at the counter.</source>
+        <translation>Les places vendues via usherd se paient en espèces à la caisse.</translation>
+    </message>
+    <message>
+        <source>Take at least %1 in cash: a sale through usherd is paid in one go.</source>
+        <extracomment>%1 is an amount of money.</extracomment>
+        <translation>Prenez au moins %1 en espèces : une vente via usherd se paie en une seule fois.</translation>
+    </message>
+    <message>
+        <source>Asking usherd to sell the seats…</source>
+        <translation>Demande à usherd de vendre les places…</translation>
+    </message>
+    <message>
+        <source>Keep the cash until it is settled: press Enter to ask again.</source>
+        <translation>Gardez les espèces jusqu'au règlement : appuyez sur Entrée pour redemander.</translation>
+    </message>
+    <message>
+        <source>Hand the cash back.</source>
+        <translation>Rendez les espèces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
+        <extracomment>%1 central's order number, %2 count of tickets, %3 the change due.</extracomment>
+        <translation><numerusform>Vendu via usherd : commande %1, %n billet. Monnaie à rendre : %3.</numerusform><numerusform>Vendu via usherd : commande %1, %n billets. Monnaie à rendre : %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>The drawer could not record it: %1</source>
+        <translation>Le tiroir-caisse n'a pas pu l'enregistrer : %1</translation>
+    </message>
+    <message>
+        <source>Cart cleared: the seats were released on usherd.</source>
+        <translation>Panier vidé : les places ont été libérées sur usherd.</translation>
+    </message>
+    <message>
+        <source>Cart cleared. usherd did not confirm the release: its hold runs out by itself.</source>
+        <translation>Panier vidé. usherd n'a pas confirmé la libération : sa réservation expire d'elle-même.</translation>
+    </message>
+    <message>
+        <source>The hold on usherd expired: the seats went back on sale and the cart is empty.</source>
+        <translation>La réservation sur usherd a expiré : les places sont remises en vente et le panier est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::ScriptedMetricsFeed</name>
+    <message>
+        <source>scripted</source>
+        <translation>scripté</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::SeatMapLegend</name>
     <message>
         <source>selected</source>
-        <translation>sélectionné</translation>
+        <translation>sélectionnée</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::SeatMapMinimap</name>
     <message>
         <source>Overview of the venue</source>
-        <translation>Vue d’ensemble de la salle</translation>
+        <translation>Vue d'ensemble de la salle</translation>
     </message>
     <message>
         <source>Overview: click or drag to move the seat map</source>
-        <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer le plan de salle</translation>
+        <translation>Vue d'ensemble : cliquez ou faites glisser pour déplacer le plan de salle</translation>
     </message>
 </context>
 <context>
@@ -466,7 +4179,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>%1 of %2 left</source>
         <extracomment>A standing area on the seat map: %1 places left of %2.</extracomment>
-        <translation>%1 sur %2 restantes</translation>
+        <translation>%1 sur %2 libres</translation>
     </message>
     <message>
         <source>%1/%2 free</source>
@@ -478,11 +4191,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <name>usher::ui::SeatMapWidget</name>
     <message>
         <source>Arrow keys move between seats, Space selects, Page Up and Page Down change the section, plus and minus zoom.</source>
-        <translation>Les flèches passent d’un siège à l’autre, Espace sélectionne, Page préc. et Page suiv. changent de section, plus et moins zooment.</translation>
+        <translation>Les flèches passent d'une place à l'autre, Espace sélectionne, Page préc. et Page suiv. changent de secteur, plus et moins zooment.</translation>
     </message>
     <message>
         <source>selected</source>
-        <translation>sélectionné</translation>
+        <translation>sélectionnée</translation>
     </message>
     <message>
         <source>Seat map</source>
@@ -495,63 +4208,54 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>%1, row %2, seat %3, %4, %5, %6</source>
         <extracomment>Accessible name of a seat: section, row, seat number, category, price, state.</extracomment>
-        <translation>%1, rang %2, siège %3, %4, %5, %6</translation>
+        <translation>%1, rang %2, place %3, %4, %5, %6</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1, row %2, seat %3&lt;/b&gt;</source>
         <extracomment>Seat tooltip, first line: section, row, seat.</extracomment>
-        <translation>&lt;b&gt;%1, rang %2, siège %3&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;%1, rang %2, place %3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <extracomment>Seat tooltip: a hold&apos;s state and when it runs out, e.g. &quot;held by someone else until 20:31&quot;.</extracomment>
-        <translation>%1 jusqu’à %2</translation>
+        <extracomment>Seat tooltip: a hold's state and when it runs out, e.g. "held by someone else until 20:31".</extracomment>
+        <translation>%1 jusqu'à %2</translation>
     </message>
     <message>
         <source>%1 (selected)</source>
-        <extracomment>Seat tooltip: the seat&apos;s state, then that it is in the selection.</extracomment>
-        <translation>%1 (sélectionné)</translation>
+        <extracomment>Seat tooltip: the seat's state, then that it is in the selection.</extracomment>
+        <translation>%1 (sélectionnée)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;standing: %2 of %3 places left</source>
         <extracomment>Standing area tooltip: %1 the area, %2 places left, %3 the capacity.</extracomment>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;debout : %2 places restantes sur %3</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places debout libres : %2 sur %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 of %3 seats available</source>
         <extracomment>Section tooltip: %1 the section, %2 seats available to sell, %3 seats in all.</extracomment>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 sièges disponibles sur %3</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places disponibles : %2 sur %3</translation>
     </message>
     <message>
         <source>Selected %1.</source>
         <extracomment>Announced to screen readers: %1 describes the seat.</extracomment>
-        <translation>Sélectionné : %1.</translation>
+        <translation>%1 sélectionnée.</translation>
     </message>
     <message>
         <source>Deselected %1.</source>
-        <translation>Désélectionné : %1.</translation>
+        <translation>%1 désélectionnée.</translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) added to the selection.</source>
-        <translation>
-            <numerusform>%n siège ajouté à la sélection.</numerusform>
-            <numerusform>%n sièges ajoutés à la sélection.</numerusform>
-        </translation>
+        <translation><numerusform>%n place ajoutée à la sélection.</numerusform><numerusform>%n places ajoutées à la sélection.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) removed from the selection.</source>
-        <translation>
-            <numerusform>%n siège retiré de la sélection.</numerusform>
-            <numerusform>%n sièges retirés de la sélection.</numerusform>
-        </translation>
+        <translation><numerusform>%n place retirée de la sélection.</numerusform><numerusform>%n places retirées de la sélection.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 %n seat(s) selected.</source>
         <extracomment>Announced to screen readers after a selection change: %1 what changed, then the total.</extracomment>
-        <translation>
-            <numerusform>%1 %n siège sélectionné.</numerusform>
-            <numerusform>%1 %n sièges sélectionnés.</numerusform>
-        </translation>
+        <translation><numerusform>%1 %n place sélectionnée.</numerusform><numerusform>%1 %n places sélectionnées.</numerusform></translation>
     </message>
     <message>
         <source>Select &amp;row</source>
@@ -559,11 +4263,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Select &amp;section</source>
-        <translation>Sélectionner la &amp;section</translation>
+        <translation>Sélectionner le &amp;secteur</translation>
     </message>
     <message>
         <source>&amp;Zoom to section</source>
-        <translation>&amp;Zoomer sur la section</translation>
+        <translation>&amp;Zoomer sur le secteur</translation>
     </message>
     <message>
         <source>&amp;Fit to venue</source>
@@ -578,7 +4282,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <name>usher::ui::SeatStateModel</name>
     <message>
         <source>Section %1</source>
-        <translation>Section %1</translation>
+        <translation>Secteur %1</translation>
     </message>
     <message>
         <source>%1, row %2, seat %3</source>
@@ -586,7 +4290,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>not for sale</source>
-        <translation>hors vente</translation>
+        <translation>pas en vente</translation>
     </message>
     <message>
         <source>allocated to %1</source>
@@ -594,7 +4298,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>A seat state and the sales channel, e.g. &quot;sold via Box office 1&quot;.</extracomment>
+        <extracomment>A seat state and the sales channel, e.g. "sold via Box office 1".</extracomment>
         <translation>%1 via %2</translation>
     </message>
     <message>
@@ -605,6 +4309,1236 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Row %1</source>
         <translation>Rang %1</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Usher starts again.</source>
+        <translation>Une nouvelle langue prend effet au prochain démarrage d'Usher.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::ShiftCloseDialog</name>
+    <message>
+        <source>Close the shift</source>
+        <translation>Clôturer la session de caisse</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer, float included, and enter the total. The Z report then shows what the drawer should hold and the difference. Closing cannot be undone: the shift takes no more sales.</source>
+        <translation>Comptez chaque billet et chaque pièce du tiroir-caisse, fonds de caisse compris, et saisissez le total. Le rapport Z indique alors ce que le tiroir devrait contenir et l'écart. La clôture est définitive : la session n'accepte plus de ventes.</translation>
+    </message>
+    <message>
+        <source>e.g. 250.00</source>
+        <translation>p. ex. 250,00</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash (%1):</source>
+        <translation>Espèces &amp;comptées (%1) :</translation>
+    </message>
+    <message>
+        <source>Close &amp;shift</source>
+        <translation>Clô&amp;turer la session</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter the counted cash as an amount, e.g. 250.00.</source>
+        <translation>Saisissez les espèces comptées sous forme de montant, p. ex. 250,00.</translation>
+    </message>
+    <message>
+        <source>Close the shift with %1 counted? This cannot be undone.</source>
+        <translation>Clôturer la session avec %1 comptés ? Cette action est définitive.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::ShiftReportDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>Imprimer le rapport (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Enregistrer en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV</source>
+        <translation>Enregistrer le rapport en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sent to the printer %1.</source>
+        <translation>Envoyé à l'imprimante %1.</translation>
+    </message>
+    <message>
+        <source>Printing failed.</source>
+        <translation>L'impression a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SignInPage</name>
+    <message>
+        <source>Sign in to the box office</source>
+        <translation>Connexion à la billetterie</translation>
+    </message>
+    <message>
+        <source>This box office has no account yet. Create the administrator's account first; it can sell at the counter and open every view.</source>
+        <translation>Cette billetterie n'a encore aucun compte. Créez d'abord le compte administrateur ; il peut vendre à la caisse et ouvrir toutes les vues.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Répéter le mot de passe :</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Créer le compte administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>Cré&amp;er et se connecter</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Saisissez votre identifiant.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's name.</source>
+        <translation>Saisissez le nom de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>Le mot de passe doit contenir au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the password again.</source>
+        <translation>Les deux mots de passe diffèrent. Saisissez à nouveau le mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::StaffDialog</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Promoter</source>
+        <translation>Organisateur</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Comptes du personnel</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Compte sélectionné</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word:</source>
+        <translation>Nouveau mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Set password and &amp;unlock</source>
+        <translation>Définir le mot de passe et &amp;déverrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>Dés&amp;activer</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, . - _</source>
+        <translation>minuscules, chiffres, . - _</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Répéter le mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <extracomment>%1 is a time of day.</extracomment>
+        <translation>verrouillé jusqu'à %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <source>A login uses lower-case letters, digits, '.', '-' and '_' only, a name is required, and a password needs 8 to 256 bytes.</source>
+        <translation>Un identifiant ne contient que des minuscules, des chiffres, « . », « - » et « _ », un nom est obligatoire et un mot de passe doit compter de 8 à 256 octets.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the password again.</source>
+        <translation>Les deux mots de passe diffèrent. Saisissez à nouveau le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <extracomment>%1 is a login.</extracomment>
+        <translation>Compte %1 créé.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Compte %1 activé.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Compte %1 désactivé.</translation>
+    </message>
+    <message>
+        <source>New password set for %1; the account is unlocked.</source>
+        <translation>Nouveau mot de passe défini pour %1 ; le compte est déverrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SyncEnrolDialog</name>
+    <message>
+        <source>Enrol this box office with usherd</source>
+        <translation>Enregistrer cette billetterie auprès d'usherd</translation>
+    </message>
+    <message>
+        <source>An administrator creates this box office as a device in usherd and gives you its name, token and channel.</source>
+        <translation>Un administrateur crée cette billetterie comme appareil dans usherd et vous donne son nom, son jeton et son canal.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Appareil :</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SyncPendingDialog</name>
+    <message>
+        <source>Operations for usherd</source>
+        <translation>Opérations pour usherd</translation>
+    </message>
+    <message>
+        <source>&amp;Pending only</source>
+        <translation>En &amp;attente uniquement</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Séq.</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>not applied here yet</source>
+        <translation>pas encore appliquée ici</translation>
+    </message>
+    <message>
+        <source>void (refused here), acknowledged</source>
+        <translation>nulle (refusée ici), acquittée</translation>
+    </message>
+    <message>
+        <source>void (refused here), pending</source>
+        <translation>nulle (refusée ici), en attente</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>rejected by usherd: %1</source>
+        <extracomment>%1 is the engine's status name, such as SeatUnavailable.</extracomment>
+        <translation>refusée par usherd : %1</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>acquittée</translation>
+    </message>
+    <message>
+        <source>Could not read the outbox: %1</source>
+        <extracomment>%1 is the reason.</extracomment>
+        <translation>Impossible de lire la file d'envoi : %1</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for usherd.</source>
+        <translation>Rien n'attend usherd.</translation>
+    </message>
+    <message>
+        <source>No operation was made here yet.</source>
+        <translation>Aucune opération n'a encore été faite ici.</translation>
+    </message>
+    <message>
+        <source>The first %1 are shown; the export has all of them.</source>
+        <extracomment>%1 is a number of rows.</extracomment>
+        <translation>Les %1 premières sont affichées ; l'export les contient toutes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operations shown.</source>
+        <translation><numerusform>%n opération affichée.</numerusform><numerusform>%n opérations affichées.</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <extracomment>%1 is a file, %2 the reason.</extracomment>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Export the operations</source>
+        <translation>Exporter les opérations</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <extracomment>%1 is a file.</extracomment>
+        <translation>Exporté vers %1.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::SyncStatusWidget</name>
+    <message>
+        <source>Pending…</source>
+        <translation>En attente…</translation>
+    </message>
+    <message>
+        <source>Show the operations waiting for usherd</source>
+        <translation>Afficher les opérations en attente d'usherd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <extracomment>An age in seconds.</extracomment>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <extracomment>An age in minutes.</extracomment>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h %1</source>
+        <extracomment>An age in hours and minutes; %1 is the minutes part ("5 min").</extracomment>
+        <translation><numerusform>%n h %1</numerusform><numerusform>%n h %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <extracomment>An age in days.</extracomment>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation>Pas de synchronisation</translation>
+    </message>
+    <message>
+        <source>Refused by usherd</source>
+        <translation>Refusé par usherd</translation>
+    </message>
+    <message>
+        <source>Offline (paused)</source>
+        <translation>Hors ligne (en pause)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n pending, oldest %2</source>
+        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest ("3 min").</extracomment>
+        <translation><numerusform>%1 · %n en attente, la plus ancienne %2</numerusform><numerusform>%1 · %n en attente, la plus ancienne %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n rejected</source>
+        <extracomment>%1 is the rest of the status line, %n the number of operations usherd refused.</extracomment>
+        <translation><numerusform>%1 · %n refusée</numerusform><numerusform>%1 · %n refusées</numerusform></translation>
+    </message>
+    <message>
+        <source>usherd: %1</source>
+        <extracomment>%1 is an address such as wss://tickets.example.org:8443/sync.</extracomment>
+        <translation>usherd : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection attempts failed in a row.</source>
+        <translation><numerusform>%n tentative de connexion a échoué.</numerusform><numerusform>%n tentatives de connexion consécutives ont échoué.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every seat can be sold: this box office's allocation here, the rest through usherd.</source>
+        <translation>Toutes les places peuvent être vendues : l'attribution de cette billetterie ici, le reste via usherd.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the seats allocated to this box office can be sold. They upload when the connection is back.</source>
+        <translation>usherd est injoignable : seules les places attribuées à cette billetterie peuvent être vendues. Elles sont envoyées dès le retour de la connexion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>usherd refused %n operations: open the pending operations to see them.</source>
+        <translation><numerusform>usherd a refusé %n opération : ouvrez les opérations en attente pour la voir.</numerusform><numerusform>usherd a refusé %n opérations : ouvrez les opérations en attente pour les voir.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allocation changes from usherd could not be applied here: tell an administrator.</source>
+        <translation><numerusform>%n modification d'attribution venant d'usherd n'a pas pu être appliquée ici : prévenez un administrateur.</numerusform><numerusform>%n modifications d'attribution venant d'usherd n'ont pas pu être appliquées ici : prévenez un administrateur.</numerusform></translation>
+    </message>
+    <message>
+        <source>The box office is not syncing with usherd.</source>
+        <translation>La billetterie ne se synchronise pas avec usherd.</translation>
+    </message>
+    <message>
+        <source>This box office is not enrolled with usherd (Sync ▸ Enrol with usherd).</source>
+        <translation>Cette billetterie n'est pas enregistrée auprès d'usherd (Synchro ▸ Enregistrer auprès d'usherd).</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchro</translation>
+    </message>
+    <message>
+        <source>&amp;Pending operations…</source>
+        <translation>Opérations en &amp;attente…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with usherd…</source>
+        <translation>&amp;Enregistrer auprès d'usherd…</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::UsherdMetricsFeed</name>
+    <message>
+        <source>usherd answered %1.</source>
+        <extracomment>%1 is an HTTP status code, %2 the server's explanation.</extracomment>
+        <translation>usherd a répondu %1.</translation>
+    </message>
+    <message>
+        <source>usherd answered %1: %2</source>
+        <translation>usherd a répondu %1 : %2</translation>
+    </message>
+    <message>
+        <source>usherd %1</source>
+        <extracomment>%1 is host:port.</extracomment>
+        <translation>usherd %1</translation>
+    </message>
+    <message>
+        <source>usherd cannot be reached: %1</source>
+        <extracomment>%1 is the reason, e.g. "Connection refused".</extracomment>
+        <translation>usherd est injoignable : %1</translation>
+    </message>
+    <message>
+        <source>usherd applied the change.</source>
+        <translation>usherd a appliqué la modification.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::VenueDesigner</name>
+    <message>
+        <source>Left to right (1 2 3)</source>
+        <translation>De gauche à droite (1 2 3)</translation>
+    </message>
+    <message>
+        <source>Right to left (3 2 1)</source>
+        <translation>De droite à gauche (3 2 1)</translation>
+    </message>
+    <message>
+        <source>Odd (1 3 5)</source>
+        <translation>Impairs (1 3 5)</translation>
+    </message>
+    <message>
+        <source>Even (2 4 6)</source>
+        <translation>Pairs (2 4 6)</translation>
+    </message>
+    <message>
+        <source>Odd/even from the centre (5 3 1 2 4)</source>
+        <translation>Impairs/pairs depuis le centre (5 3 1 2 4)</translation>
+    </message>
+    <message>
+        <source>Duplicate label</source>
+        <translation>Libellé en double</translation>
+    </message>
+    <message>
+        <source>Overlapping seats</source>
+        <translation>Places qui se chevauchent</translation>
+    </message>
+    <message>
+        <source>Duplicate row</source>
+        <translation>Rang en double</translation>
+    </message>
+    <message>
+        <source>Duplicate section</source>
+        <translation>Secteur en double</translation>
+    </message>
+    <message>
+        <source>Duplicate category</source>
+        <translation>Catégorie en double</translation>
+    </message>
+    <message>
+        <source>Empty section</source>
+        <translation>Secteur vide</translation>
+    </message>
+    <message>
+        <source>Nothing to sell</source>
+        <translation>Rien à vendre</translation>
+    </message>
+    <message>
+        <source>Missing name</source>
+        <translation>Nom manquant</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Standing area</source>
+        <translation>Zone debout</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Text too long</source>
+        <translation>Texte trop long</translation>
+    </message>
+    <message>
+        <source>New venue</source>
+        <translation>Nouvelle salle</translation>
+    </message>
+    <message>
+        <source>Category A</source>
+        <translation>Catégorie A</translation>
+    </message>
+    <message>
+        <source>Category B</source>
+        <translation>Catégorie B</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Salle</translation>
+    </message>
+    <message>
+        <source>&amp;Rows</source>
+        <translation>&amp;Rangs</translation>
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation>&amp;Places</translation>
+    </message>
+    <message>
+        <source>&amp;Areas &amp;&amp; stage</source>
+        <translation>&amp;Zones &amp;&amp; scène</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Delete seats</source>
+        <translation>Supprimer des places</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Use for an event</source>
+        <translation>Utiliser pour un événement</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>Vi&amp;lle :</translation>
+    </message>
+    <message>
+        <source>Rename the venue</source>
+        <translation>Renommer la salle</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>Section name, e.g. Stalls</source>
+        <translation>Nom du secteur, p. ex. Orchestre</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>Renommer le secteur</translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>Supprimer le secteur</translation>
+    </message>
+    <message>
+        <source>Price categories</source>
+        <translation>Catégories de prix</translation>
+    </message>
+    <message>
+        <source>Category name, e.g. Premium</source>
+        <translation>Nom de la catégorie, p. ex. Premium</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Ajouter une catégorie</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>Catégorie %1</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>S&amp;ection:</source>
+        <translation>Secte&amp;ur :</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Rangs :</translation>
+    </message>
+    <message>
+        <source>Seats per &amp;row:</source>
+        <translation>Places par ra&amp;ng :</translation>
+    </message>
+    <message>
+        <source>Seat spacing:</source>
+        <translation>Espacement des places :</translation>
+    </message>
+    <message>
+        <source>Row spacing:</source>
+        <translation>Espacement des rangs :</translation>
+    </message>
+    <message>
+        <source>C&amp;urvature:</source>
+        <translation>&amp;Courbure :</translation>
+    </message>
+    <message>
+        <source>Ro&amp;tation:</source>
+        <translation>Ro&amp;tation :</translation>
+    </message>
+    <message>
+        <source>Centre of the first row (x, y):</source>
+        <translation>Centre du premier rang (x, y) :</translation>
+    </message>
+    <message>
+        <source>&amp;First row:</source>
+        <translation>Premier ran&amp;g :</translation>
+    </message>
+    <message>
+        <source>&amp;Numbering:</source>
+        <translation>Numérotati&amp;on :</translation>
+    </message>
+    <message>
+        <source>First number:</source>
+        <translation>Premier numéro :</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>Pré&amp;fixe :</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>Catégor&amp;ie :</translation>
+    </message>
+    <message>
+        <source>Live preview on the map</source>
+        <translation>Aperçu en direct sur le plan</translation>
+    </message>
+    <message>
+        <source>&amp;Add rows</source>
+        <translation>&amp;Ajouter les rangs</translation>
+    </message>
+    <message>
+        <source>Click seats to select them, Shift+drag for a rectangle, double-click for a row.</source>
+        <translation>Cliquez sur des places pour les sélectionner, Maj+glisser pour un rectangle, double-clic pour un rang.</translation>
+    </message>
+    <message>
+        <source>Price category</source>
+        <translation>Catégorie de prix</translation>
+    </message>
+    <message>
+        <source>&amp;Paint</source>
+        <translation>Pei&amp;ndre</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <source>Wheelchair</source>
+        <translation>Fauteuil roulant</translation>
+    </message>
+    <message>
+        <source>Companion</source>
+        <translation>Accompagnateur</translation>
+    </message>
+    <message>
+        <source>Restricted view</source>
+        <translation>Visibilité réduite</translation>
+    </message>
+    <message>
+        <source>Aisle</source>
+        <translation>Allée</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Définir</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Renumber the selected rows</source>
+        <translation>Renuméroter les rangs sélectionnés</translation>
+    </message>
+    <message>
+        <source>Renumber</source>
+        <translation>Renuméroter</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Schéma :</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>Préfixe :</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Rename row</source>
+        <translation>Renommer le rang</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected seats</source>
+        <translation>Suppri&amp;mer les places sélectionnées</translation>
+    </message>
+    <message>
+        <source>Standing areas</source>
+        <translation>Zones debout</translation>
+    </message>
+    <message>
+        <source>e.g. Standing</source>
+        <translation>p. ex. Debout</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mettre à jour</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capacité :</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <source>Change standing area</source>
+        <translation>Modifier la zone debout</translation>
+    </message>
+    <message>
+        <source>Delete standing area</source>
+        <translation>Supprimer la zone debout</translation>
+    </message>
+    <message>
+        <source>Stage or focal point</source>
+        <translation>Scène ou point focal</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Scène</translation>
+    </message>
+    <message>
+        <source>Set stage</source>
+        <translation>Placer la scène</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Libellé :</translation>
+    </message>
+    <message>
+        <source>Front centre (x, y):</source>
+        <translation>Centre avant (x, y) :</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Largeur :</translation>
+    </message>
+    <message>
+        <source>Depth:</source>
+        <translation>Profondeur :</translation>
+    </message>
+    <message>
+        <source>Check the design before you export it.</source>
+        <translation>Vérifiez le plan avant de l'exporter.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Ajouter un secteur</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>Secteur %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n row(s)</source>
+        <translation><numerusform>Ajouter %n rang</numerusform><numerusform>Ajouter %n rangs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paint %n seat(s)</source>
+        <translation><numerusform>Peindre %n place</numerusform><numerusform>Peindre %n places</numerusform></translation>
+    </message>
+    <message>
+        <source>Set flags</source>
+        <translation>Définir les attributs</translation>
+    </message>
+    <message>
+        <source>Clear flags</source>
+        <translation>Effacer les attributs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n seat(s)</source>
+        <translation><numerusform>Supprimer %n place</numerusform><numerusform>Supprimer %n places</numerusform></translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Debout</translation>
+    </message>
+    <message>
+        <source>Add standing area</source>
+        <translation>Ajouter une zone debout</translation>
+    </message>
+    <message>
+        <source>%1 · rows: %L2 · seats: %L3</source>
+        <translation>%1 · rangs : %L2 · places : %L3</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (clé %2)</translation>
+    </message>
+    <message>
+        <source>%1 · seats: %L2 · sections: %L3 · standing places: %L4</source>
+        <translation>%1 · places assises : %L2 · secteurs : %L3 · places debout : %L4</translation>
+    </message>
+    <message>
+        <source>No seats selected.</source>
+        <translation>Aucune place sélectionnée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln seat(s) selected in %1 row(s).</source>
+        <translation><numerusform>%Ln place sélectionnée (rangs : %1).</numerusform><numerusform>%Ln places sélectionnées (rangs : %1).</numerusform></translation>
+    </message>
+    <message>
+        <source>Add a section first (Venue tab).</source>
+        <translation>Ajoutez d'abord un secteur (onglet Salle).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select to show the %n seat(s) on the map</source>
+        <translation><numerusform>Sélectionnez pour afficher la place sur le plan</numerusform><numerusform>Sélectionnez pour afficher les %n places sur le plan</numerusform></translation>
+    </message>
+    <message>
+        <source>No problems: the venue can be exported.</source>
+        <translation>Aucun problème : la salle peut être exportée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before the venue can be saved. Select one to see its seats.</source>
+        <translation><numerusform>%n problème à corriger avant de pouvoir enregistrer la salle. Sélectionnez-le pour voir ses places.</numerusform><numerusform>%n problèmes à corriger avant de pouvoir enregistrer la salle. Sélectionnez-en un pour voir ses places.</numerusform></translation>
+    </message>
+    <message>
+        <source>Venue files (*.json)</source>
+        <translation>Fichiers de salle (*.json)</translation>
+    </message>
+    <message>
+        <source>Venue files (*.json *.csv)</source>
+        <translation>Fichiers de salle (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Export venue</source>
+        <translation>Exporter la salle</translation>
+    </message>
+    <message>
+        <source>Import venue</source>
+        <translation>Importer une salle</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>L'import a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>L'export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>The venue cannot be saved: %1</source>
+        <translation>La salle ne peut pas être enregistrée : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln place(s)</source>
+        <translation><numerusform>%1 — %Ln place</numerusform><numerusform>%1 — %Ln places</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::VoidDialog</name>
+    <message>
+        <source>Void order %1</source>
+        <translation>Annuler la commande %1</translation>
+    </message>
+    <message>
+        <source>A void cancels the whole order sold in this shift: every ticket stops being valid and the money goes back exactly as it was paid (cash from the drawer, card payments reversed on the terminal).</source>
+        <translation>Une annulation annule toute la commande vendue pendant cette session : chaque billet cesse d'être valable et l'argent est rendu exactement comme il a été payé (espèces du tiroir-caisse, paiements par carte extournés sur le terminal).</translation>
+    </message>
+    <message>
+        <source>Required, e.g. wrong date sold</source>
+        <translation>Obligatoire, p. ex. mauvaise date vendue</translation>
+    </message>
+    <message>
+        <source>Supervisor lo&amp;gin:</source>
+        <translation>Identifiant du super&amp;viseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Void order</source>
+        <translation>&amp;Annuler la commande</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>This order cannot be voided: only an order sold at this counter in your open shift, with every ticket still valid, can be. Refund it instead.</source>
+        <translation>Cette commande ne peut pas être annulée : seule une commande vendue à cette caisse pendant votre session ouverte, dont tous les billets sont encore valables, peut l'être. Remboursez-la plutôt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s), %1 in all, sale %2.</source>
+        <translation><numerusform>%n billet, %1 au total, vente %2.</numerusform><numerusform>%n billets, %1 au total, vente %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cash: hand %1 back from the drawer.</source>
+        <translation>Espèces : rendez %1 depuis le tiroir-caisse.</translation>
+    </message>
+    <message>
+        <source>Card: %1 reversed on the terminal (payment %2).</source>
+        <translation>Carte : %1 extourné sur le terminal (paiement %2).</translation>
+    </message>
+    <message>
+        <source>%1: %2 written back.</source>
+        <translation>%1 : %2 recrédité.</translation>
+    </message>
+    <message>
+        <source>Void the whole order %1? This cannot be undone.</source>
+        <translation>Annuler toute la commande %1 ? Cette action est définitive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 is void: %n ticket(s) no longer valid.</source>
+        <translation><numerusform>La commande %1 est annulée : %n billet n'est plus valable.</numerusform><numerusform>La commande %1 est annulée : %n billets ne sont plus valables.</numerusform></translation>
+    </message>
+    <message>
+        <source>Hand %1 in cash to the customer.</source>
+        <translation>Remettez %1 en espèces au client.</translation>
+    </message>
+    <message>
+        <source>%1 reversed on the card.</source>
+        <translation>%1 extourné sur la carte.</translation>
+    </message>
+    <message>
+        <source>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</source>
+        <translation>Les billets sont annulés, mais le terminal n'a pas extourné %1 (paiement %2). Remboursez-le à la main sur le terminal ou payez-le en espèces (Sortie d'espèces, avec la référence du paiement comme note).</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::WaitingRoomChanges</name>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <source>Waiting room on</source>
+        <translation>Salle d'attente activée</translation>
+    </message>
+    <message>
+        <source>Waiting room off</source>
+        <translation>Salle d'attente désactivée</translation>
+    </message>
+    <message>
+        <source>Drain rate %1/s</source>
+        <translation>Débit d'admission %1/s</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Rendu</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Waiting-room changes recorded by %1.</source>
+        <translation>Modifications de la salle d'attente enregistrées par %1.</translation>
+    </message>
+    <message>
+        <source>usherd's waiting-room changes are not available: HTTP %1: %2</source>
+        <translation>Les modifications de la salle d'attente d'usherd ne sont pas disponibles : HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>usherd's waiting-room changes are not available: %1</source>
+        <translation>Les modifications de la salle d'attente d'usherd ne sont pas disponibles : %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Refused (HTTP %1)</source>
+        <translation>Refusée (HTTP %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting-room change(s) recorded by %1.</source>
+        <translation><numerusform>%Ln modification de la salle d'attente enregistrée par %1.</numerusform><numerusform>%Ln modifications de la salle d'attente enregistrées par %1.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -2,12 +2,15 @@
 
 #include "counter/CounterWindow.h"
 #include "counter/CounterWorker.h"
+#include "settings/SettingsDialog.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -60,6 +63,14 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
     m_signOut->setObjectName(QStringLiteral("shellSignOutButton"));
     m_signOut->setIcon(QIcon::fromTheme(QStringLiteral("system-log-out")));
     side->addWidget(m_signOut);
+    m_settings = new QPushButton(tr("Se&ttings…"), m_side);
+    m_settings->setObjectName(QStringLiteral("shellSettingsButton"));
+    m_settings->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
+    side->addWidget(m_settings);
+    auto* preferences = new QAction(tr("Settings"), this);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setShortcutContext(Qt::WindowShortcut);
+    addAction(preferences);
 
     m_stack = new QStackedWidget(central);
     m_counter->setParent(m_stack);
@@ -79,6 +90,8 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
     connect(m_counter, &CounterWindow::staffSignedIn, this, &AppShell::signedIn);
     connect(m_counter, &CounterWindow::staffSignedOut, this, &AppShell::signedOut);
     connect(m_signOut, &QPushButton::clicked, m_counter, &CounterWindow::signOut);
+    connect(m_settings, &QPushButton::clicked, this, &AppShell::openSettings);
+    connect(preferences, &QAction::triggered, this, &AppShell::openSettings);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int current) {
         if (current >= 0)
             showWorkspace(m_navigation->item(current)->data(Qt::UserRole).toString());
@@ -193,6 +206,17 @@ void AppShell::signedOut()
     m_side->hide();
     m_stack->setCurrentWidget(m_counter); // its sign-in page
     Q_EMIT workspaceChanged(QString());
+}
+
+void AppShell::openSettings()
+{
+    if (findChild<SettingsDialog*>() != nullptr)
+        return;
+    auto* settings = new QSettings(this);
+    auto* dialog = new SettingsDialog(*settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, settings, &QObject::deleteLater);
+    dialog->open();
 }
 
 void AppShell::closeEvent(QCloseEvent* event)

@@ -61,6 +61,10 @@ public:
     CounterWindow* counter() const { return m_counter; }
     QListWidget* navigation() const { return m_navigation; }
     QPushButton* signOutButton() const { return m_signOut; }
+    QPushButton* settingsButton() const { return m_settings; }
+    // Opens the settings dialog (the language chooser) window-modal, without blocking; also on
+    // the Preferences shortcut (Ctrl+,), which works on the sign-in page too.
+    void openSettings();
     // Whether a role may see a workspace (Admin always may).
     static bool allows(const Workspace& workspace, StaffRole role);
 
@@ -82,6 +86,7 @@ private:
     QLabel* m_who = nullptr;
     QLabel* m_nothing = nullptr; // a role without any workspace
     QPushButton* m_signOut = nullptr;
+    QPushButton* m_settings = nullptr;
     std::vector<Workspace> m_workspaces;
     bool m_signedIn = false;
     StaffRole m_role = StaffRole::Clerk;

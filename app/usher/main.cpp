@@ -10,6 +10,7 @@
 #include "counter/CounterBackend.h"
 #include "counter/CounterWindow.h"
 #include "runtime/Engine.h"
+#include "settings/LanguageSettings.h"
 #include "sync/SyncUi.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUrl>
@@ -211,7 +213,13 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("usher"));
     QApplication::setApplicationVersion(QStringLiteral(USHER_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(USHER_APP_ID));
-    usher::ui::installTranslations(app);
+    {
+        // The language chosen in the settings, else the system's (ui/settings/LanguageSettings).
+        const QSettings settings;
+        const QLocale locale = usher::ui::LanguageSettings::locale(usher::ui::LanguageSettings::stored(settings));
+        QLocale::setDefault(locale);
+        usher::ui::installTranslations(app, locale);
+    }
     const Options options = parseArguments(app);
 
     usher::EngineOptions engineOptions;

@@ -181,15 +181,17 @@ std::string deviceCredentialsPath(const std::string& dataDirectory)
 std::string deviceCredentialsProblem(const DeviceCredentials& c)
 {
     if (!syncEndpointUrl(c).isValid())
-        return tr("the server must be a ws://, wss://, http:// or https:// address with a host, such as "
-                  "wss://tickets.example.org:8443")
+        // QT_TRANSLATE_NOOP: lupdate misreads this function's context (the std:: of its return type).
+        return tr(QT_TRANSLATE_NOOP("DeviceCredentials",
+                                    "the server must be a ws://, wss://, http:// or https:// address with a host, "
+                                    "such as wss://tickets.example.org:8443"))
             .toStdString();
     if (c.device.empty() || c.device.size() > kDeviceTextBytesMax)
-        return tr("the device name must have 1 to 1,024 bytes").toStdString();
+        return tr(QT_TRANSLATE_NOOP("DeviceCredentials", "the device name must have 1 to 1,024 bytes")).toStdString();
     if (c.token.empty() || c.token.size() > kDeviceTextBytesMax)
-        return tr("the token must have 1 to 1,024 bytes").toStdString();
+        return tr(QT_TRANSLATE_NOOP("DeviceCredentials", "the token must have 1 to 1,024 bytes")).toStdString();
     if (c.channel == 0)
-        return tr("the channel must be a number from 1 to 65535").toStdString();
+        return tr(QT_TRANSLATE_NOOP("DeviceCredentials", "the channel must be a number from 1 to 65535")).toStdString();
     return {};
 }
 

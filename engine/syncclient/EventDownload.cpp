@@ -21,9 +21,10 @@ namespace {
 
 constexpr qint64 kBodyBytesMax = 64 << 20; // a 100,000-seat venue is a few MiB
 
+// lupdate files this namespace's tr() calls under "usher".
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("EventDownload", text);
+    return QCoreApplication::translate("usher", text);
 }
 
 // One GET; the body, or false with *error.

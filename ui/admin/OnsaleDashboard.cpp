@@ -454,7 +454,8 @@ void OnsaleDashboard::addSample(const MetricsSample& sample)
     m_updatedLabel->setText(
         sample.sourceError.isEmpty()
             //: %1 is a time of day.
-            ? tr("Updated %1").arg(QDateTime::fromMSecsSinceEpoch(sample.atMs).toString(QStringLiteral("HH:mm:ss")))
+            ? tr("Updated %1")
+                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(sample.atMs).time(), QLocale::LongFormat))
             : tr("Not updating"));
     m_scopeLabel->setText(sample.scope.isEmpty() ? QString() : tr("Sales figures: %1").arg(sample.scope));
 }
@@ -495,8 +496,9 @@ void OnsaleDashboard::showAlerts()
     for (const DashboardAlert& alert : alerts) {
         //: %1 is the time an alert was raised, %2 what it says.
         auto* item = new QListWidgetItem(
-            tr("%1  %2").arg(QDateTime::fromMSecsSinceEpoch(alert.sinceMs).toString(QStringLiteral("HH:mm:ss")),
-                             alert.text),
+            tr("%1  %2").arg(
+                QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert.sinceMs).time(), QLocale::LongFormat),
+                alert.text),
             m_alertList);
         item->setData(Qt::UserRole, alert.id);
         item->setForeground(alert.severity == AlertSeverity::Critical ? QColor(0xc6, 0x28, 0x28)

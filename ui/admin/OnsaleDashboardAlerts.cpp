@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("OnsaleDashboardAlerts", text);
+    return QCoreApplication::translate("usher::ui::OnsaleDashboardAlerts", text); // lupdate's context
 }
 
 QString percent(double ratio)

@@ -27,7 +27,7 @@ bool isBlank(char c)
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PrometheusSnapshot", text);
+    return QCoreApplication::translate("usher::ui::PrometheusSnapshot", text); // lupdate's context
 }
 
 bool matches(const PrometheusSample& sample, const PrometheusLabels& filter)

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("CounterBackend", text);
+    return QCoreApplication::translate("usher::ui::CounterBackend", text); // lupdate's context
 }
 
 // "host:port" with a port of 1..65535.

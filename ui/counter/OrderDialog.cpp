@@ -13,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -166,7 +167,7 @@ void OrderDialog::runSearch()
     for (const OrderHit& hit : m_hits) {
         auto* item = new QTreeWidgetItem(
             m_results,
-            { hit.number, hit.eventName, hit.buyer, QString::number(hit.tickets), hit.amount, hit.matchedBy });
+            { hit.number, hit.eventName, hit.buyer, QLocale().toString(hit.tickets), hit.amount, hit.matchedBy });
         item->setTextAlignment(3, Qt::AlignRight);
         item->setTextAlignment(4, Qt::AlignRight);
     }
@@ -177,7 +178,8 @@ void OrderDialog::runSearch()
         return;
     }
     m_message->setText(m_hits.size() >= OrderSearch::kHitsMax
-                           ? tr("The first %1 orders found; type more to narrow the search.").arg(m_hits.size())
+                           ? tr("The first %n orders found; type more to narrow the search.", nullptr,
+                                int(m_hits.size()))
                            : tr("%n order(s) found. Down: to the list.", nullptr, static_cast<int>(m_hits.size())));
     m_results->setCurrentItem(m_results->topLevelItem(0));
     if (m_hits.size() == 1)

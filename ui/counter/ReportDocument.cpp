@@ -80,8 +80,8 @@ QString ReportDocument::html() const
         + headerCell(tr("Amount"), true) + headerCell(tr("Refunds"), true) + headerCell(tr("Refunded"), true)
         + headerCell(tr("Net"), true) + QStringLiteral("</tr>");
     for (const MethodTotal& m : r.methods)
-        h += QStringLiteral("<tr>") + cell(methodName(m.method)) + cell(QString::number(m.salesCount), true)
-            + cell(money(m.sales), true) + cell(QString::number(m.refundsCount), true) + cell(money(m.refunds), true)
+        h += QStringLiteral("<tr>") + cell(methodName(m.method)) + cell(QLocale().toString(m.salesCount), true)
+            + cell(money(m.sales), true) + cell(QLocale().toString(m.refundsCount), true) + cell(money(m.refunds), true)
             + cell(money(m.sales - m.refunds), true) + QStringLiteral("</tr>");
     h += QStringLiteral("</table>");
 
@@ -94,8 +94,8 @@ QString ReportDocument::html() const
             + headerCell(tr("Refunded"), true) + QStringLiteral("</tr>");
         for (const CategoryTotal& t : r.categories)
             h += QStringLiteral("<tr>") + cell(QString::fromStdString(t.category))
-                + cell(QString::number(t.ticketsSold), true) + cell(money(t.sales), true)
-                + cell(QString::number(t.ticketsRefunded), true) + cell(money(t.refunds), true)
+                + cell(QLocale().toString(t.ticketsSold), true) + cell(money(t.sales), true)
+                + cell(QLocale().toString(t.ticketsRefunded), true) + cell(money(t.refunds), true)
                 + QStringLiteral("</tr>");
         h += QStringLiteral("</table>");
     }
@@ -107,8 +107,8 @@ QString ReportDocument::html() const
                       : cell(value, true))
             + QStringLiteral("</tr>");
     };
-    line(tr("Tickets issued"), QString::number(r.ticketsIssued));
-    line(tr("Tickets refunded"), QString::number(r.ticketsRefunded));
+    line(tr("Tickets issued"), QLocale().toString(r.ticketsIssued));
+    line(tr("Tickets refunded"), QLocale().toString(r.ticketsRefunded));
     line(tr("Float"), money(r.shift.floatAmount));
     line(tr("Cash sales"), money(r.methods[0].sales));
     line(tr("Cash refunds"), money(r.methods[0].refunds));

@@ -807,7 +807,7 @@ void VenueDesigner::refreshLists()
     m_areas->clear();
     std::uint64_t places = 0;
     for (const VenueArea& a : meta.areas) {
-        m_areas->addItem(tr("%1 — %L2 places").arg(QString::fromStdString(a.name)).arg(a.capacity));
+        m_areas->addItem(tr("%1 — %Ln place(s)", nullptr, int(a.capacity)).arg(QString::fromStdString(a.name)));
         places += a.capacity;
     }
     m_areas->setCurrentRow(std::min(areaRow, int(meta.areas.size()) - 1));
