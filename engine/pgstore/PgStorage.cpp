@@ -1424,23 +1424,6 @@ Status PgStorage::findOrdersByNumber(EventId event, OrderId order, std::size_t l
     return selectOrderIds(SelectOrdersByNumber, params, std::size_t(max), out, error);
 }
 
-Status PgStorage::findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
-                                        std::string* error)
-{
-    USHER_ASSERT(order != nullptr && ticket != nullptr && error != nullptr);
-    StoredTicket found;
-    const Status status = findTicketByCode(code, &found, error);
-    if (status != Status::Ok && status != Status::TicketNotValid)
-        return status;
-    std::string why;
-    if (const Status loaded = findOrder(found.event, found.order, order, &why); loaded != Status::Ok) {
-        *error = why;
-        return loaded == Status::OrderNotFound ? Status::StorageFailed : loaded;
-    }
-    *ticket = std::move(found);
-    return status;
-}
-
 Status PgStorage::findOrdersByBuyer(EventId event, const std::string& name, NameMatch match, std::size_t limit,
                                     std::vector<StoredOrder>* out, std::string* error)
 {

@@ -69,8 +69,6 @@ public:
     Status findTicketByCode(const std::string& code, StoredTicket* out, std::string* error) override;
     Status findOrdersByNumber(EventId event, OrderId order, std::size_t limit, std::vector<StoredOrder>* out,
                               std::string* error) override;
-    Status findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
-                                 std::string* error) override;
     Status findOrdersByBuyer(EventId event, const std::string& name, NameMatch match, std::size_t limit,
                              std::vector<StoredOrder>* out, std::string* error) override;
     Status findOrderBySeat(EventId event, SeatId seat, StoredOrder* out, std::string* error) override;

@@ -122,9 +122,10 @@ public:
     virtual Status findOrdersByNumber(EventId event, OrderId order, std::size_t limit, std::vector<StoredOrder>* out,
                                       std::string* error) = 0;
     // The order of a ticket code, current or replaced: the status and *ticket as findTicketByCode
-    // (Ok or TicketNotValid both fill *order), OrderNotFound/TicketNotFound otherwise.
-    virtual Status findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
-                                         std::string* error) = 0;
+    // (Ok or TicketNotValid both fill *order), OrderNotFound/TicketNotFound otherwise. The same for
+    // every store: findTicketByCode, then findOrder.
+    Status findOrderByTicketCode(const std::string& code, StoredOrder* order, StoredTicket* ticket,
+                                 std::string* error);
     // Orders whose buyer name matches `name` (not empty: InvalidArgument). Prefix: by name, then
     // event and order; Contains: by event and order.
     virtual Status findOrdersByBuyer(EventId event, const std::string& name, NameMatch match, std::size_t limit,
