@@ -6,6 +6,8 @@
 #include "journal/Crc32c.h"
 
 #include <cstring>
+#include <string_view>
+#include <type_traits>
 
 namespace usher {
 
@@ -103,12 +105,50 @@ bool verifyBatch(const BatchBytes& batch, EventId expectedEvent, BatchHeader* he
     return batchChecksum(batch) == header->crc;
 }
 
-std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
+namespace {
+
+// Writes at a position with room the caller made: fixed-width fields unchecked (a payload's fixed
+// fields take at most 64 bytes, which kEventBytesMax counts), texts and byte runs checked
+// against the end of that room.
+class RawWriter {
+public:
+    RawWriter(std::uint8_t* at, std::size_t room) : m_start(at), m_at(at), m_end(at + room) {}
+
+    template <typename T> void put(T value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        std::memcpy(m_at, &value, sizeof(T));
+        m_at += sizeof(T);
+    }
+    void putBytes(const void* data, std::size_t size)
+    {
+        USHER_ASSERT(size <= std::size_t(m_end - m_at));
+        if (size > 0)
+            std::memcpy(m_at, data, size);
+        m_at += size;
+    }
+    void putText(std::string_view text)
+    {
+        USHER_ASSERT(text.size() <= 0xffff && text.size() + 2 <= std::size_t(m_end - m_at));
+        put<std::uint16_t>(static_cast<std::uint16_t>(text.size()));
+        if (!text.empty())
+            std::memcpy(m_at, text.data(), text.size());
+        m_at += text.size();
+    }
+    std::size_t size() const { return std::size_t(m_at - m_start); }
+
+private:
+    std::uint8_t* m_start;
+    std::uint8_t* m_at;
+    std::uint8_t* m_end;
+};
+
+} // namespace
+
+void encodeRecordHeaderAt(std::uint8_t* at, const RecordHeader& h)
 {
-    const std::size_t offset = out->size();
-    std::uint8_t buffer[kRecordHeaderBytes];
-    SpanWriter w(buffer, sizeof(buffer));
-    w.put<std::uint32_t>(0); // length, patched by endRecord
+    RawWriter w(at, kRecordHeaderBytes);
+    w.put<std::uint32_t>(0); // length, patched by finishRecordAt
     w.put<Seq>(h.seq);
     w.put<std::uint8_t>(static_cast<std::uint8_t>(h.kind));
     w.put<std::uint8_t>(static_cast<std::uint8_t>(h.status));
@@ -120,11 +160,17 @@ std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
     w.put<std::uint64_t>(h.key.lo);
     w.put<std::uint64_t>(h.fingerprint);
     w.put<std::uint32_t>(h.detail);
-    w.put<std::uint16_t>(0); // event count, patched by endRecord
+    w.put<std::uint16_t>(0); // event count, patched by finishRecordAt
     w.put<std::uint8_t>(0);
     w.put<std::uint16_t>(0);
     USHER_ASSERT(w.size() == kRecordHeaderBytes);
-    out->insert(out->end(), buffer, buffer + kRecordHeaderBytes);
+}
+
+std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
+{
+    const std::size_t offset = out->size();
+    out->resize(offset + kRecordHeaderBytes);
+    encodeRecordHeaderAt(out->data() + offset, h);
     return offset;
 }
 
@@ -135,16 +181,23 @@ constexpr std::size_t kDetailOffset = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8;
 constexpr std::size_t kEventCountOffset = kDetailOffset + 4;
 } // namespace
 
-void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount)
+void finishRecordAt(std::uint8_t* record, std::size_t length, Status status, std::uint32_t detail,
+                    std::uint16_t eventCount)
 {
-    ByteWriter w(out);
-    const std::size_t length = out->size() - recordOffset;
     USHER_ASSERT(length >= kRecordHeaderBytes && length <= 0xffffffffu);
     USHER_ASSERT(status == Status::Ok || eventCount == 0); // a refused command changes nothing
-    w.patch<std::uint32_t>(recordOffset, static_cast<std::uint32_t>(length));
-    w.patch<std::uint8_t>(recordOffset + kStatusOffset, static_cast<std::uint8_t>(status));
-    w.patch<std::uint32_t>(recordOffset + kDetailOffset, detail);
-    w.patch<std::uint16_t>(recordOffset + kEventCountOffset, eventCount);
+    const auto length32 = static_cast<std::uint32_t>(length);
+    const auto status8 = static_cast<std::uint8_t>(status);
+    std::memcpy(record, &length32, 4);
+    std::memcpy(record + kStatusOffset, &status8, 1);
+    std::memcpy(record + kDetailOffset, &detail, 4);
+    std::memcpy(record + kEventCountOffset, &eventCount, 2);
+}
+
+void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount)
+{
+    USHER_ASSERT(recordOffset + kRecordHeaderBytes <= out->size());
+    finishRecordAt(out->data() + recordOffset, out->size() - recordOffset, status, detail, eventCount);
 }
 
 bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader* h)
@@ -335,20 +388,27 @@ bool decodePayload(ByteReader& r, JournalEvent* e)
 
 } // namespace
 
-void encodeEvent(BatchBytes* out, const JournalEvent& event)
+static_assert(kEventBytesMax == 3 + 64 + 4 * (2 + limits::textBytesMax));
+
+std::size_t encodeEventAt(std::uint8_t* at, std::size_t room, const JournalEvent& event)
 {
-    // Type, length and the largest payload (an order with four texts at their limit) fit here.
-    constexpr std::size_t kEventBytesMax = 3 + 64 + 4 * (2 + limits::textBytesMax);
-    std::uint8_t buffer[kEventBytesMax];
-    SpanWriter w(buffer, sizeof(buffer));
+    USHER_ASSERT(room >= kEventFixedBytesMax);
+    RawWriter w(at, room);
     w.put<std::uint8_t>(static_cast<std::uint8_t>(event.type));
     w.put<std::uint16_t>(0);
     encodePayload(w, event);
     const std::size_t length = w.size() - 3;
     USHER_ASSERT(length <= 0xffff);
     const auto length16 = static_cast<std::uint16_t>(length);
-    std::memcpy(buffer + 1, &length16, 2);
-    out->insert(out->end(), buffer, buffer + w.size());
+    std::memcpy(at + 1, &length16, 2);
+    return w.size();
+}
+
+void encodeEvent(BatchBytes* out, const JournalEvent& event)
+{
+    std::uint8_t buffer[kEventBytesMax];
+    const std::size_t size = encodeEventAt(buffer, sizeof(buffer), event);
+    out->insert(out->end(), buffer, buffer + size);
 }
 
 EventCursor::EventCursor(const std::uint8_t* data, std::size_t size, std::uint16_t count)

@@ -138,6 +138,28 @@ using BatchPtr = std::shared_ptr<const BatchBytes>;
 
 // Encoding, used by the ledger.
 void encodeBatchHeader(BatchBytes* out, const BatchHeader& header); // at offset 0, out sized already
+
+// The most bytes one event takes (type, length and the largest payload: an order with four texts
+// at limits::textBytesMax), and a cheap bound for one event: its fixed fields take at most 67
+// bytes, and every text field it may carry its length plus two.
+constexpr std::size_t kEventFixedBytesMax = 3 + 64;
+constexpr std::size_t kEventBytesMax = kEventFixedBytesMax + 4 * (2 + 1'024);
+inline std::size_t eventBytesBound(const JournalEvent& e)
+{
+    return kEventFixedBytesMax + 4 * 2 + e.text.size() + e.buyerName.size() + e.buyerEmail.size()
+        + e.buyerPhone.size();
+}
+// Writing at a position the caller has made room at (the ledger keeps a write cursor in its open
+// batch, so an append is a few stores, not a vector insert). encodeRecordHeaderAt writes
+// kRecordHeaderBytes; encodeEventAt at most eventBytesBound(event) (`room`, which it checks) and
+// returns how many; finishRecordAt patches the record's length, outcome and event count (as
+// endRecord does).
+void encodeRecordHeaderAt(std::uint8_t* at, const RecordHeader& header);
+std::size_t encodeEventAt(std::uint8_t* at, std::size_t room, const JournalEvent& event);
+void finishRecordAt(std::uint8_t* record, std::size_t length, Status status, std::uint32_t detail,
+                    std::uint16_t eventCount);
+
+// The same, appending to a byte vector (tests and tools).
 std::size_t beginRecord(BatchBytes* out, const RecordHeader& header); // returns the record offset
 void encodeEvent(BatchBytes* out, const JournalEvent& event);
 // Patches the record's length, outcome and event count once the command has run.

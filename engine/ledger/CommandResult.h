@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/InlineVector.h"
 #include "core/Status.h"
 #include "core/Types.h"
 #include "ledger/Command.h"
@@ -40,7 +41,16 @@ struct IssuedTicket {
 //
 // `seq` is the journal sequence number of the command's record; `replayed` is true when the
 // answer came from the idempotency index rather than from executing the command.
+//
+// `seats` and `tickets` keep their first few elements inside the result (InlineVector: the
+// interface of std::vector, and convertible to and from one), so the common one-seat or
+// one-ticket answer costs no heap allocation.
 struct CommandResult {
+    static constexpr std::size_t kInlineSeats = 4;
+    static constexpr std::size_t kInlineTickets = 1;
+    using SeatList = InlineVector<SeatId, kInlineSeats>;
+    using TicketList = InlineVector<IssuedTicket, kInlineTickets>;
+
     Status status = Status::Ok;
     CommandKind kind = CommandKind::Expire;
     Seq seq = 0;
@@ -48,12 +58,12 @@ struct CommandResult {
     HoldId hold = 0;
     OrderId order = 0;
     Timestamp expiresAt = 0;
-    std::vector<SeatId> seats;
+    SeatList seats;
     AreaId area = 0;
     std::uint32_t quantity = 0;
     Amount amount = 0;
     std::uint32_t count = 0;
-    std::vector<IssuedTicket> tickets;
+    TicketList tickets;
 
     bool ok() const { return status == Status::Ok; }
     // Equal in everything a client sees (ignores `replayed`).

@@ -279,9 +279,28 @@ private:
 
     void initTables();
     void openBatch();
+    // Room for `bytes` at the open batch's write position.
+    std::uint8_t* journalRoom(std::size_t bytes)
+    {
+        if (m_open->size() - m_openSize < bytes) [[unlikely]]
+            growOpenBatch(bytes);
+        return m_open->data() + m_openSize;
+    }
+    void growOpenBatch(std::size_t bytes);
+    std::size_t beginJournalRecord(const RecordHeader& header)
+    {
+        const std::size_t offset = m_openSize;
+        encodeRecordHeaderAt(journalRoom(kRecordHeaderBytes), header);
+        m_openSize += kRecordHeaderBytes;
+        return offset;
+    }
+    void endJournalRecord(std::size_t offset, Status status, std::uint32_t detail, std::uint16_t events)
+    {
+        finishRecordAt(m_open->data() + offset, m_openSize - offset, status, detail, events);
+    }
     Status dispatch(const Command& c, Emitter& out);
-    CommandResult replayedResult(const Command& c, const IdempotencyIndex::Entry& entry,
-                                 std::uint64_t fingerprint) const;
+    void replayedResult(const Command& c, const IdempotencyIndex::Entry& entry, std::uint64_t fingerprint,
+                        CommandResult* result) const;
     Status validateCommon(const Command& c) const;
 
     Status doHoldSeats(const Command& c, Emitter& out);
@@ -410,6 +429,10 @@ private:
     std::deque<BatchPtr> m_batches;     // retained for the idempotency index; back() may be open
     std::uint32_t m_batchBase = 0;      // serial of m_batches.front()
     std::shared_ptr<BatchBytes> m_open; // the open batch (also m_batches.back())
+    // The open batch's write position: records are encoded in place at m_open->data() + m_openSize.
+    // m_open->size() runs ahead of it (grown in steps by growOpenBatch), so an append checks one
+    // bound and stores, with no per-record vector growth; takeBatch() trims the batch to it.
+    std::size_t m_openSize = 0;
     std::vector<std::shared_ptr<BatchBytes>> m_spareBatches; // retired buffers, for reuse
     std::size_t m_lastBatchBytes = 0;
     std::size_t m_openRecords = 0;

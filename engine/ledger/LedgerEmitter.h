@@ -21,7 +21,8 @@ struct Ledger::Emitter {
     void emit(const JournalEvent& event)
     {
         USHER_ASSERT(events < 0xffff);
-        encodeEvent(ledger.m_open.get(), event);
+        const std::size_t room = eventBytesBound(event);
+        ledger.m_openSize += encodeEventAt(ledger.journalRoom(room), room, event);
         ledger.applyEvent(header, event);
         foldEvent(result, event);
         ++events;

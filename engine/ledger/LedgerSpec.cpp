@@ -176,13 +176,13 @@ CommandResult Ledger::updateSpec(EventSpec next, const Actor& actor, Timestamp n
     header.kind = CommandKind::UpdateEvent;
     header.actor = actor;
     header.now = now;
-    Emitter out(*this, header, beginRecord(m_open.get(), header), &result);
+    Emitter out(*this, header, beginJournalRecord(header), &result);
     JournalEvent e;
     e.type = EventType::EventUpdated;
     e.quantity = m_spec.revision;
     e.text = std::string_view(m_spec.name).substr(0, limits::textBytesMax);
     out.emit(e);
-    endRecord(m_open.get(), out.recordOffset, Status::Ok, 0, out.events);
+    endJournalRecord(out.recordOffset, Status::Ok, 0, out.events);
     m_lastSeq = header.seq;
     ++m_openRecords;
     header.status = Status::Ok;

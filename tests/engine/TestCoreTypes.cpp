@@ -1,13 +1,19 @@
 // Core value types: status names, idempotency keys, the PRNG, ticket codes, command fingerprints.
 
+#include "core/InlineVector.h"
+#include "core/Limits.h"
 #include "core/Random.h"
 #include "core/Status.h"
 #include "core/Types.h"
 #include "ledger/Command.h"
+#include "journal/Crc32c.h"
+#include "journal/JournalFormat.h"
 #include "ledger/CommandResult.h"
 
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
 #include <set>
 #include <string>
@@ -84,6 +90,13 @@ private Q_SLOTS:
     void fingerprintIgnoresKeyAndNow();
     void fingerprintSeparatesFields();
     void sameAnswerComparesEverythingButReplayed();
+    void inlineVectorStaysInlineThenGrows();
+    void inlineVectorCopiesAndMoves();
+    void inlineVectorEditsLikeStdVector();
+    void commandResultListsConvertToStdVector();
+    void crc32cKnownValues();
+    void crc32cMatchesBitwiseReferenceAtEveryLength();
+    void eventEncodedInPlaceEqualsAppended();
 };
 
 void TestCoreTypes::statusNamesCoverEveryValue()
@@ -437,6 +450,225 @@ void TestCoreTypes::sameAnswerComparesEverythingButReplayed()
         CommandResult other = base;
         change(other);
         QVERIFY2(!base.sameAnswer(other), field);
+    }
+}
+
+void TestCoreTypes::inlineVectorStaysInlineThenGrows()
+{
+    InlineVector<std::uint32_t, 2> v;
+    QVERIFY(v.empty());
+    QCOMPARE(v.capacity(), std::size_t(2));
+    const std::uint32_t* inlineData = v.data();
+    v.push_back(1);
+    v.push_back(2);
+    QCOMPARE(v.data(), inlineData); // still inside the object
+    v.push_back(3);
+    QVERIFY(v.data() != inlineData); // on the heap now
+    QVERIFY(v.capacity() >= 3);
+    for (std::uint32_t i = 4; i <= 100; ++i)
+        v.push_back(i);
+    QCOMPARE(v.size(), std::size_t(100));
+    for (std::uint32_t i = 0; i < 100; ++i)
+        QCOMPARE(v[i], i + 1);
+    QCOMPARE(v.front(), 1u);
+    QCOMPARE(v.back(), 100u);
+    // push_back of an element of the vector itself while it must grow.
+    InlineVector<std::uint32_t, 1> w{7};
+    w.push_back(w[0]);
+    w.push_back(w[1]);
+    QCOMPARE(w, (InlineVector<std::uint32_t, 1>{7, 7, 7}));
+}
+
+void TestCoreTypes::inlineVectorCopiesAndMoves()
+{
+    using V = InlineVector<std::uint64_t, 3>;
+    for (std::size_t n : {0, 1, 3, 4, 50}) {
+        V a;
+        for (std::size_t i = 0; i < n; ++i)
+            a.push_back(i * 11);
+        V copy(a);
+        QCOMPARE(copy, a);
+        QCOMPARE(copy.size(), n);
+        if (n > 0)
+            QVERIFY(copy.data() != a.data());
+        V moved(std::move(copy));
+        QCOMPARE(moved, a);
+        QVERIFY(copy.empty()); // NOLINT(bugprone-use-after-move): moved-from is empty and usable
+        copy.push_back(5);
+        QCOMPARE(copy.size(), std::size_t(1));
+        V assigned{9, 9, 9, 9, 9};
+        assigned = a;
+        QCOMPARE(assigned, a);
+        V moveAssigned{1};
+        moveAssigned = std::move(assigned);
+        QCOMPARE(moveAssigned, a);
+        QVERIFY(assigned.empty()); // NOLINT(bugprone-use-after-move)
+        moveAssigned = moveAssigned; // self-assignment keeps the contents
+        QCOMPARE(moveAssigned, a);
+        V swapped{4, 5};
+        swapped.swap(moveAssigned);
+        QCOMPARE(swapped, a);
+        QCOMPARE(moveAssigned, (V{4, 5}));
+    }
+}
+
+void TestCoreTypes::inlineVectorEditsLikeStdVector()
+{
+    // Every edit applied to an InlineVector and a std::vector alike must leave them equal.
+    Prng rng(42);
+    InlineVector<std::uint32_t, 4> v;
+    std::vector<std::uint32_t> reference;
+    for (int step = 0; step < 5000; ++step) {
+        const auto value = static_cast<std::uint32_t>(rng.below(1000));
+        switch (rng.below(9)) {
+        case 0:
+        case 1:
+            v.push_back(value), reference.push_back(value);
+            break;
+        case 2:
+            if (!reference.empty())
+                v.pop_back(), reference.pop_back();
+            break;
+        case 3: {
+            const std::size_t at = rng.below(reference.size() + 1);
+            v.insert(v.begin() + at, value);
+            reference.insert(reference.begin() + static_cast<std::ptrdiff_t>(at), value);
+            break;
+        }
+        case 4:
+            if (!reference.empty()) {
+                const std::size_t at = rng.below(reference.size());
+                v.erase(v.begin() + at);
+                reference.erase(reference.begin() + static_cast<std::ptrdiff_t>(at));
+            }
+            break;
+        case 5: {
+            const std::size_t size = rng.below(12);
+            v.resize(size, value), reference.resize(size, value);
+            break;
+        }
+        case 6:
+            if (rng.below(10) == 0)
+                v.clear(), reference.clear();
+            break;
+        case 7: {
+            const std::size_t at = rng.below(reference.size() + 1);
+            const std::uint32_t more[] = {value, value + 1, value + 2};
+            v.insert(v.begin() + at, std::begin(more), std::end(more));
+            reference.insert(reference.begin() + static_cast<std::ptrdiff_t>(at), std::begin(more), std::end(more));
+            break;
+        }
+        default:
+            if (reference.size() > 30)
+                v.assign(reference.begin(), reference.begin() + 3), reference.resize(3);
+            break;
+        }
+        QCOMPARE(v.size(), reference.size());
+        QVERIFY(v == reference);
+        QVERIFY(std::equal(v.rbegin(), v.rend(), reference.rbegin(), reference.rend()));
+    }
+}
+
+void TestCoreTypes::commandResultListsConvertToStdVector()
+{
+    CommandResult r;
+    const std::vector<SeatId> seats{3, 1, 2, 9, 8, 7}; // more than kInlineSeats
+    r.seats = seats;
+    QVERIFY(r.seats == seats);
+    QVERIFY(seats == r.seats);
+    const std::vector<SeatId> back = r.seats;
+    QVERIFY(back == seats);
+    std::sort(r.seats.begin(), r.seats.end());
+    QCOMPARE(r.seats, (CommandResult::SeatList{1, 2, 3, 7, 8, 9}));
+    IssuedTicket t;
+    t.id = 5;
+    r.tickets.push_back(t);
+    t.id = 6;
+    r.tickets.push_back(t); // past kInlineTickets
+    const CommandResult copy = r;
+    QVERIFY(copy.sameAnswer(r));
+    CommandResult moved = std::move(r);
+    QVERIFY(moved.sameAnswer(copy));
+    QCOMPARE(moved.tickets.size(), std::size_t(2));
+    QCOMPARE(moved.tickets[1].id, TicketId(6));
+    std::vector<CommandResult> many(3, copy); // results travel in vectors (the shard's answers)
+    many.push_back(std::move(moved));
+    many.insert(many.begin(), copy);
+    for (const CommandResult& each : many)
+        QVERIFY(each.sameAnswer(copy));
+}
+
+namespace {
+std::uint32_t crc32cBitwise(const std::uint8_t* p, std::size_t n)
+{
+    std::uint32_t crc = 0xffffffffu;
+    for (std::size_t i = 0; i < n; ++i) {
+        crc ^= p[i];
+        for (int k = 0; k < 8; ++k)
+            crc = (crc & 1) ? (crc >> 1) ^ 0x82f63b78u : crc >> 1;
+    }
+    return ~crc;
+}
+} // namespace
+
+void TestCoreTypes::crc32cKnownValues()
+{
+    // RFC 3720 (iSCSI), appendix B.4, and the usual check value.
+    const char check[] = "123456789";
+    QCOMPARE(crc32c(check, 9), 0xe3069283u);
+    std::uint8_t zeros[32] = {};
+    QCOMPARE(crc32c(zeros, 32), 0x8a9136aau);
+    std::uint8_t ones[32];
+    std::memset(ones, 0xff, 32);
+    QCOMPARE(crc32c(ones, 32), 0x62a8ab43u);
+    std::uint8_t ascending[32];
+    for (int i = 0; i < 32; ++i)
+        ascending[i] = static_cast<std::uint8_t>(i);
+    QCOMPARE(crc32c(ascending, 32), 0x46dd794eu);
+}
+
+void TestCoreTypes::crc32cMatchesBitwiseReferenceAtEveryLength()
+{
+    Prng rng(7);
+    std::vector<std::uint8_t> bytes(300);
+    for (auto& b : bytes)
+        b = static_cast<std::uint8_t>(rng.below(256));
+    for (std::size_t offset : {0, 1, 3}) {
+        for (std::size_t n = 0; n + offset <= bytes.size(); ++n) {
+            QCOMPARE(crc32c(bytes.data() + offset, n), crc32cBitwise(bytes.data() + offset, n));
+            // Chained over two pieces, as batchChecksum does around the crc field.
+            const std::size_t cut = n / 3;
+            QCOMPARE(crc32c(bytes.data() + offset + cut, n - cut, crc32c(bytes.data() + offset, cut)),
+                     crc32cBitwise(bytes.data() + offset, n));
+        }
+    }
+}
+
+void TestCoreTypes::eventEncodedInPlaceEqualsAppended()
+{
+    JournalEvent e;
+    e.type = EventType::OrderCreated;
+    e.order = 12, e.hold = 99, e.amount = 4500;
+    e.text = "pay-1", e.buyerName = "Ada", e.buyerEmail = "ada@example.org", e.buyerPhone = "";
+    BatchBytes appended;
+    encodeEvent(&appended, e);
+    std::vector<std::uint8_t> room(kEventBytesMax + 1, 0xcc);
+    const std::size_t size = encodeEventAt(room.data(), eventBytesBound(e), e);
+    QCOMPARE(size, appended.size());
+    QVERIFY(size <= eventBytesBound(e));
+    QVERIFY(std::equal(appended.begin(), appended.end(), room.begin()));
+    QCOMPARE(room[size], std::uint8_t(0xcc)); // nothing written past the event
+    // The largest event (four texts at the limit) fits its bound, and the bound kEventBytesMax.
+    const std::string longest(limits::textBytesMax, 'x');
+    e.text = e.buyerName = e.buyerEmail = e.buyerPhone = longest;
+    QCOMPARE(eventBytesBound(e), kEventBytesMax);
+    QVERIFY(encodeEventAt(room.data(), eventBytesBound(e), e) <= kEventBytesMax);
+    QCOMPARE(room[kEventBytesMax], std::uint8_t(0xcc));
+    // Every fixed-size event fits kEventFixedBytesMax (the bound without texts).
+    for (std::uint8_t type = 1; type <= kEventTypeMax; ++type) {
+        JournalEvent fixed;
+        fixed.type = static_cast<EventType>(type);
+        QVERIFY(encodeEventAt(room.data(), eventBytesBound(fixed), fixed) <= eventBytesBound(fixed));
     }
 }
 
