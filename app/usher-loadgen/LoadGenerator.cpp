@@ -146,6 +146,11 @@ QJsonObject LoadSummary::toJson() const
     o[QStringLiteral("requests")] = double(requests);
     o[QStringLiteral("shed")] = double(shed);
     o[QStringLiteral("reconnects")] = double(reconnects);
+    if (cacheRead) {
+        o[QStringLiteral("availabilityCacheHits")] = double(availabilityHits);
+        o[QStringLiteral("availabilityCacheMisses")] = double(availabilityMisses);
+        o[QStringLiteral("availabilityCacheHitRatio")] = availabilityHitRatio();
+    }
     return o;
 }
 
@@ -185,6 +190,30 @@ bool LoadGenerator::blocking(const QByteArray& method, const QByteArray& path, c
     return true;
 }
 
+bool LoadGenerator::readCacheCounters(std::uint64_t* hits, std::uint64_t* misses)
+{
+    int status = 0;
+    QByteArray body;
+    if (!blocking("GET", "/metrics", {}, &status, &body) || status != 200)
+        return false;
+    // Prometheus text: `usherd_cache_hits_total{cache="availability"} 123`.
+    bool foundHits = false;
+    bool foundMisses = false;
+    for (const QByteArray& line : body.split('\n')) {
+        const bool isHits = line.startsWith("usherd_cache_hits_total{cache=\"availability\"} ");
+        const bool isMisses = line.startsWith("usherd_cache_misses_total{cache=\"availability\"} ");
+        if (!isHits && !isMisses)
+            continue;
+        bool ok = false;
+        const double value = line.mid(line.lastIndexOf(' ') + 1).toDouble(&ok);
+        if (!ok || value < 0)
+            return false;
+        (isHits ? *hits : *misses) = std::uint64_t(value);
+        (isHits ? foundHits : foundMisses) = true;
+    }
+    return foundHits && foundMisses;
+}
+
 bool LoadGenerator::prepare(std::string* error)
 {
     const QByteArray eventPath = "/api/events/" + QByteArray::number(quint64(m_options.event));
@@ -217,6 +246,7 @@ bool LoadGenerator::prepare(std::string* error)
         return false;
     }
     m_summary.capacity = std::uint64_t(states.count('0'));
+    m_cacheReadAtStart = readCacheCounters(&m_cacheHitsAtStart, &m_cacheMissesAtStart);
     std::uint32_t maxSeat = 0;
     for (std::uint32_t id : m_seatIds)
         maxSeat = std::max(maxSeat, id);
@@ -819,6 +849,14 @@ void LoadGenerator::summarize()
     }
     if (s.seatsInOrders != s.seatsSold)
         ++s.countMismatches;
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+    if (m_cacheReadAtStart && readCacheCounters(&hits, &misses) && hits >= m_cacheHitsAtStart
+        && misses >= m_cacheMissesAtStart) {
+        s.cacheRead = true;
+        s.availabilityHits = hits - m_cacheHitsAtStart;
+        s.availabilityMisses = misses - m_cacheMissesAtStart;
+    }
     if (blocking("GET", eventPath + "/waiting-room", {}, &status, &body) && status == 200)
         s.admittedServer = std::uint64_t(
             jsonOf(body).value(QLatin1String("metrics")).toObject().value(QLatin1String("admitted")).toDouble());

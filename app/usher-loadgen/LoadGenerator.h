@@ -69,6 +69,15 @@ struct LoadSummary {
     std::uint64_t ordersChecked = 0, seatsInOrders = 0, availabilitySold = 0;
     std::uint64_t oversells = 0, countMismatches = 0, protocolErrors = 0;
     std::uint64_t requests = 0, shed = 0, reconnects = 0;
+    // usherd's availability cache over the run (usherd_cache_hits_total / _misses_total{cache=
+    // "availability"}, read from /metrics before and after): false when /metrics could not be read.
+    bool cacheRead = false;
+    std::uint64_t availabilityHits = 0, availabilityMisses = 0;
+    double availabilityHitRatio() const
+    {
+        const std::uint64_t all = availabilityHits + availabilityMisses;
+        return all == 0 ? 0.0 : double(availabilityHits) / double(all);
+    }
     std::string firstProtocolError;
     QJsonObject toJson() const;
 };
@@ -112,6 +121,8 @@ private:
     void beginChecks();
     void checksAnswered();
     void summarize();
+    // usherd's availability cache counters (hits, misses) from /metrics; false when unreadable.
+    bool readCacheCounters(std::uint64_t* hits, std::uint64_t* misses);
     bool blocking(const QByteArray& method, const QByteArray& path, const QByteArray& body, int* status,
                   QByteArray* answer);
     std::int64_t nowMs() const { return m_clock.elapsed(); }
@@ -146,6 +157,8 @@ private:
     std::uint32_t m_joinOrder = 0;
     std::uint64_t m_holdsThisSecond = 0, m_holdsLastSecond = 0;
     QJsonObject m_roomMetrics;
+    std::uint64_t m_cacheHitsAtStart = 0, m_cacheMissesAtStart = 0; // readCacheCounters() in prepare()
+    bool m_cacheReadAtStart = false;
     struct Order {
         QByteArray id;
         std::vector<std::uint32_t> seats;

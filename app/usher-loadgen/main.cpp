@@ -330,6 +330,18 @@ void printSummary(const usher::loadgen::LoadSummary& s, bool json)
               .arg(s.reconnects)
               .arg(s.holdsLeftOpen);
     std::printf("%s", text.toLocal8Bit().constData());
+    // The availability cache (docs/design/usherd.md, "Caching"): during a sale every change drops
+    // the cached body, so a low ratio means the map is rebuilt for most GETs.
+    const QString cache = !s.cacheRead
+        ? tr("  availability cache    not read (GET /metrics failed)\n")
+        : tr("  availability cache    %1 hits, %2 misses: hit ratio %3 %%4\n")
+              .arg(s.availabilityHits)
+              .arg(s.availabilityMisses)
+              .arg(s.availabilityHitRatio() * 100.0, 0, 'f', 1)
+              .arg(s.availabilityHits + s.availabilityMisses >= 100 && s.availabilityHitRatio() < 0.5
+                       ? tr(" (low: most GETs rebuilt the map)")
+                       : QString());
+    std::printf("%s", cache.toLocal8Bit().constData());
 }
 
 } // namespace

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 namespace usher::net {
 
@@ -28,6 +29,7 @@ namespace {
 std::vector<std::string_view> splitPath(std::string_view path)
 {
     std::vector<std::string_view> segments;
+    segments.reserve(9); // the most kept: one allocation per request, not one per doubling
     while (!path.empty()) {
         if (path.front() == '/') {
             path.remove_prefix(1);
@@ -564,9 +566,14 @@ void ApiService::getAvailability(const HttpRequest& request, std::string_view id
         return reply.send(errorResponse(503, "not_ready", "the event's availability is still loading"));
     }
     HttpResponse response;
-    response.headers.emplace_back("ETag", body.etag);
     const std::uint32_t maxAge = m_availabilityMaxAgeSeconds.load(std::memory_order_relaxed); // reloadable
-    response.headers.emplace_back("Cache-Control", "public, max-age=" + std::to_string(maxAge));
+    // Preformatted lines, one string (HttpResponse::headerLines): the ETag is the hub's quoted
+    // "event-generation-seq", digits only.
+    char age[16];
+    const auto ageEnd = std::to_chars(age, age + sizeof age, maxAge).ptr;
+    response.headerLines.reserve(48 + body.etag.size());
+    response.headerLines.append("ETag: ").append(body.etag).append("\r\nCache-Control: public, max-age=");
+    response.headerLines.append(age, std::size_t(ageEnd - age)).append("\r\n");
     const std::string_view ifNoneMatch = request.header("if-none-match");
     if (!ifNoneMatch.empty() && (ifNoneMatch == body.etag || ifNoneMatch == "*")) {
         response.status = 304;

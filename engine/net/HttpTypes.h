@@ -46,7 +46,11 @@ struct HttpResponse {
     // straight from the cache, without a copy.
     std::shared_ptr<const std::string> sharedBody;
     std::vector<std::pair<std::string, std::string>> headers; // extra headers
-    bool close = false;                                       // close the connection after this response
+    // Extra header lines already formatted ("Name: value\r\n" each), written as they are after
+    // `headers`: for hot paths (availability: ETag, Cache-Control), one string instead of a vector
+    // of pairs. The producer guarantees well-formed lines without a stray CR or LF.
+    std::string headerLines;
+    bool close = false; // close the connection after this response
 };
 
 // Delivers the response to one request. Thread-safe and callable from any thread, at most once;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void unknownPaymentOutcomeIsResolved();
     void releaseAndRefund();
     void rolesAreEnforced();
+    void verifiedSessionsStayChecked();
     void badInputGets4xx();
     void hugeBodyIs413();
     void hugeHeaderIs431();
@@ -362,6 +363,32 @@ void TestServerHttp::rolesAreEnforced()
     QCOMPARE(blocked.status, 200);
     client.bearer = session();
     QCOMPARE(hold(client, 71, "blocked").status, 409);
+}
+
+// usherd remembers the buyer sessions it verified (docs/design/usherd.md, "Authentication"): a
+// remembered one keeps working, and a token that differs from it in its MAC or its expiry is
+// still refused (each check runs on one keep-alive connection, so on the same network thread).
+void TestServerHttp::verifiedSessionsStayChecked()
+{
+    HttpClient client(m_port);
+    QVERIFY(client.connect());
+    const QByteArray token = session();
+    // An authenticated request with a bad body is a 400 without side effects; an unknown token a 401.
+    const auto probe = [&client](const QByteArray& bearer) {
+        client.bearer = bearer;
+        return client.request("POST", "/api/events/1/holds", "{not json", { { "Idempotency-Key", "s-1" } }).status;
+    };
+    QCOMPARE(probe(token), 400);
+    QCOMPARE(probe(token), 400); // remembered
+    QByteArray otherMac = token;
+    otherMac[otherMac.size() - 1] = otherMac.endsWith('a') ? 'b' : 'a';
+    QCOMPARE(probe(otherMac), 401);
+    // usb_<buyer>_<expiry>_<MAC>: a later expiry with the same MAC is a forgery.
+    const QList<QByteArray> parts = token.split('_');
+    QCOMPARE(parts.size(), 4);
+    const QByteArray laterExpiry = parts[0] + '_' + parts[1] + '_' + parts[2] + "0_" + parts[3];
+    QCOMPARE(probe(laterExpiry), 401);
+    QCOMPARE(probe(token), 400);
 }
 
 void TestServerHttp::badInputGets4xx()

@@ -12,6 +12,7 @@
 #include <optional>
 #include <spawn.h>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -160,23 +161,35 @@ public:
     // usherd's CPU time so far (user + system), from /proc/<pid>/stat; 0 when unknown.
     double cpuSeconds() const
     {
+        double user = 0;
+        double system = 0;
+        cpuSplit(&user, &system);
+        return user + system;
+    }
+    // The same, user and system time apart; false (both 0) when unknown.
+    bool cpuSplit(double* userSeconds, double* systemSeconds) const
+    {
+        *userSeconds = 0;
+        *systemSeconds = 0;
         char path[64];
         std::snprintf(path, sizeof path, "/proc/%d/stat", int(m_pid));
         std::FILE* file = std::fopen(path, "r");
         if (!file)
-            return 0;
+            return false;
         char stat[4096] = {};
         const std::size_t size = std::fread(stat, 1, sizeof stat - 1, file);
         std::fclose(file);
         const char* close = std::strrchr(stat, ')'); // the command name may hold spaces
         if (size == 0 || !close)
-            return 0;
+            return false;
         unsigned long long user = 0;
         unsigned long long system = 0;
         // After ")": state (field 3) ... utime (14), stime (15).
         if (std::sscanf(close + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &user, &system) != 2)
-            return 0;
-        return double(user + system) / double(sysconf(_SC_CLK_TCK));
+            return false;
+        *userSeconds = double(user) / double(sysconf(_SC_CLK_TCK));
+        *systemSeconds = double(system) / double(sysconf(_SC_CLK_TCK));
+        return true;
     }
 
 private:
@@ -317,17 +330,37 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
         const std::uint32_t first = nextSeat;
         nextSeat += std::uint32_t(o.changes);
         const double cpuBefore = server.cpuSeconds();
-        const FanoutResult r
-            = runFanout(port, subscribers, kTheatre, o.changes, o.changeIntervalMs, first, [&](std::uint32_t seat) {
-                  driver.request(httpRequest("POST", "/api/events/1/seats/" + std::to_string(seat) + "/hold", "",
-                                             buyer + "Idempotency-Key: fan-" + std::to_string(seat) + "\r\n"));
-              });
+        // usherd's and this process's CPU over the deltas alone (from the first change to the
+        // last arrival, without connects, snapshots and disconnects): per delivered message.
+        double userAt[2] = {};
+        double systemAt[2] = {};
+        double selfAt[2] = {};
+        const auto selfCpu = [] {
+            rusage usage {};
+            getrusage(RUSAGE_SELF, &usage);
+            return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+        };
+        const FanoutResult r = runFanout(
+            port, subscribers, kTheatre, o.changes, o.changeIntervalMs, first,
+            [&](std::uint32_t seat) {
+                driver.request(httpRequest("POST", "/api/events/1/seats/" + std::to_string(seat) + "/hold", "",
+                                           buyer + "Idempotency-Key: fan-" + std::to_string(seat) + "\r\n"));
+            },
+            [&](bool start) {
+                server.cpuSplit(&userAt[start ? 0 : 1], &systemAt[start ? 0 : 1]);
+                selfAt[start ? 0 : 1] = selfCpu();
+            });
         const Percentiles p = percentiles(r.lastArrivalNs);
         const double cpu = server.cpuSeconds() - cpuBefore;
+        const double deliveries = double(r.connected) * double(o.changes);
+        const auto perDelivery = [deliveries](double seconds) { return deliveries > 0 ? seconds * 1e6 / deliveries : 0.0; };
         std::printf("%-44s %12zu %9.2f %9.2f %9.2f   connected %zu, changes complete %zu/%zu, connect %.1f s, "
-                    "usherd CPU %.2f s\n",
+                    "usherd CPU %.2f s; per delivered delta: usherd %.2f us user + %.2f us system, "
+                    "usher-bench %.2f us\n",
                     "fan-out", subscribers, p.p50Ms, p.p99Ms, p.maxMs, r.connected, r.lastArrivalNs.size(), o.changes,
-                    r.connectSeconds, cpu);
+                    r.connectSeconds, cpu, perDelivery(userAt[1] - userAt[0]), perDelivery(systemAt[1] - systemAt[0]),
+                    perDelivery(selfAt[1] - selfAt[0]));
         std::fflush(stdout);
     }
     return 0;

@@ -265,7 +265,8 @@ std::size_t parseFrame(const std::string& in, std::size_t offset, std::size_t* p
 } // namespace
 
 FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
-                       int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change)
+                       int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
+                       const std::function<void(bool)>& phase)
 {
     FanoutResult result;
     result.subscribers = subscribers;
@@ -335,6 +336,8 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
         if (!driving && (snapshots == result.connected || now - connectStart > 60'000'000'000)) {
             driving = true;
             result.connectSeconds = double(now - connectStart) / 1e9;
+            if (phase)
+                phase(true);
             driver = std::thread([&] {
                 for (std::size_t k = 0; k < changes; ++k) {
                     startNs[k] = nowNs();
@@ -391,6 +394,8 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
     }
     if (driver.joinable())
         driver.join();
+    if (driving && phase)
+        phase(false);
     for (std::size_t k = 0; k < changes; ++k) {
         if (arrivals[k] >= result.connected && startNs[k] > 0)
             result.lastArrivalNs.push_back(lastNs[k] - startNs[k]);

@@ -68,8 +68,11 @@ struct FanoutResult {
 // Connects `subscribers` WebSocket clients subscribed to `event`, then calls change(seat) for seats
 // firstSeat, firstSeat + 1, ... (`changes` of them) every intervalMs from another thread. Measures
 // the time from just before each change(seat) to the arrival of the delta naming that seat at the
-// last subscriber.
+// last subscriber. `phase(true)` is called when every subscriber has its snapshot, just before the
+// first change; `phase(false)` once the deltas are counted, before the subscribers disconnect (the
+// benchmark reads usherd's CPU time there: the deltas alone, without connects and snapshots).
 FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
-                       int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change);
+                       int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
+                       const std::function<void(bool)>& phase = {});
 
 } // namespace usher::bench
