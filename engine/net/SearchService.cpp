@@ -7,6 +7,8 @@
 #include "net/Log.h"
 #include "runtime/Clock.h"
 #include "runtime/EventShard.h"
+#include "pgstore/PgEventSearch.h"
+#include "pgstore/PgStorage.h"
 #include "search/SqliteEventSearch.h"
 
 #include <QDateTime>
@@ -281,7 +283,19 @@ bool parseSearchParameters(std::string_view query, Timestamp now, SearchQuery* o
 
 std::unique_ptr<SearchService> SearchService::open(const SearchOptions& options, std::string* error)
 {
-    std::unique_ptr<EventSearchIndex> index = SqliteEventSearch::open(options.indexPath, error);
+    std::unique_ptr<EventSearchIndex> index;
+    if (!options.store.empty()) {
+        if (!PgStorage::isPostgresUri(options.store)) {
+            *error = "search index: unknown store (expected postgresql://...)";
+            return nullptr;
+        }
+        PgEventSearchOptions pg;
+        pg.conninfo = options.store;
+        pg.applicationName = "usherd-search";
+        index = PgEventSearch::open(pg, error);
+    } else {
+        index = SqliteEventSearch::open(options.indexPath, error);
+    }
     if (!index)
         return nullptr;
     return std::unique_ptr<SearchService>(new SearchService(options, std::move(index)));

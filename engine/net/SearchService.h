@@ -1,7 +1,8 @@
 #pragma once
 
 // usherd's event search: GET /api/events with query parameters (docs/api/openapi.yaml), on top of
-// an EventSearchIndex (engine/search). See docs/design/search.md.
+// an EventSearchIndex: SqliteEventSearch (engine/search), or PgEventSearch (engine/pgstore) when
+// usherd runs on PostgreSQL. See docs/design/search.md.
 //
 // * The catalog is filled by addEvent() (start-up, POST and PATCH of an event).
 // * Availability comes from the read path: the service subscribes to each shard's durable
@@ -35,6 +36,9 @@ namespace usher::net {
 
 struct SearchOptions {
     std::string indexPath = ":memory:"; // or a file: the catalog survives restarts
+    // "postgresql://..." (usherd --store): the catalog in that database (PgEventSearch, schema
+    // usher_search) instead of SQLite; indexPath is then unused. Empty: SQLite.
+    std::string store;
     std::uint32_t maxAgeSeconds = 5;    // Cache-Control: public, max-age
     std::int64_t refreshIntervalMs = 500;
     std::size_t cachedAnswersMax = 10'000;

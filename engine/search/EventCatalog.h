@@ -2,8 +2,8 @@
 
 // Event search and discovery (issue 10): the catalog record of an event, the query, the result
 // with its facet counts, and the interface every search store implements. SqliteEventSearch
-// (SQLite FTS5) is the embedded one; a PostgreSQL one (tsvector/GIN) can follow behind the same
-// interface. See docs/design/search.md.
+// (SQLite FTS5) is the embedded one; PgEventSearch (engine/pgstore: tsvector/GIN) the one on
+// PostgreSQL. See docs/design/search.md.
 //
 // Availability is never read from seat tables during a query: the caller supplies cached counts
 // (setAvailability) whenever they change, and the index keeps only their class.

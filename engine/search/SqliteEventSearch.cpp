@@ -1,9 +1,7 @@
 #include "search/SqliteEventSearch.h"
 
 #include "core/Assert.h"
-
-#include <QString>
-#include <QStringList>
+#include "search/SearchQueryParts.h"
 
 #include <algorithm>
 #include <array>
@@ -19,11 +17,8 @@ namespace usher::search {
 
 namespace {
 
-constexpr Timestamp kDayMs = 24ll * 3600 * 1000;
+constexpr Timestamp kDayMs = kSearchDayMs;
 constexpr std::uint32_t kNoSlot = 0xffffffffu;
-constexpr std::array<Amount, 3> kPriceBucketBounds = { 2000, 5000, 10000 };
-constexpr std::array<const char*, 4> kPriceBuckets = { "0-2000", "2000-5000", "5000-10000", "10000+" };
-constexpr std::array<const char*, 5> kDateBuckets = { "past", "today", "next_7_days", "next_30_days", "later" };
 
 // The facets, as bit numbers of a row's "failed filters" mask.
 enum Dim : std::uint8_t { DimDate, DimVenue, DimCity, DimGenre, DimPrice, DimAvailability, DimChannel };
@@ -168,82 +163,23 @@ std::string columnText(sqlite3_stmt* s, int index)
     return text ? std::string(text, std::size_t(sqlite3_column_bytes(s, index))) : std::string();
 }
 
-// A character both we and the FTS5 tokenizer treat as part of a word. The tokenizer's tables are
-// Unicode 6.1: a letter assigned later would split a word in two there, and a two-token phrase
-// cannot be searched without positions (detail=none), so such characters separate words here too.
-bool wordCharacter(QChar c)
-{
-    return (c.isLetterOrNumber() || c.isMark()) && !c.isSurrogate()
-        && c.unicodeVersion() != QChar::Unicode_Unassigned && c.unicodeVersion() <= QChar::Unicode_6_1;
-}
-
 // The words of a query as FTS5 phrases, one token each, quoted (no query syntax reaches FTS5); the
-// last is a prefix unless the text ends with a separator (search as you type). Empty: no words.
-bool ftsPhrases(const std::string& text, std::vector<std::string>* phrases, std::string* error)
+// last is a prefix unless the text ends with a separator (search as you type). Words are split by
+// isWordCharacter (SearchQueryParts.h): the tokenizer's tables are Unicode 6.1, a letter assigned
+// later would split a word in two there, and a two-token phrase cannot be searched without
+// positions (detail=none), so such characters separate words here too.
+void ftsPhrases(const QueryWords& words, std::vector<std::string>* phrases)
 {
-    const QString query = QString::fromUtf8(text.data(), qsizetype(text.size()));
-    QStringList words;
-    QString word;
-    for (const QChar c : query) {
-        if (wordCharacter(c)) {
-            word.append(c);
-        } else if (!word.isEmpty()) {
-            words.append(word);
-            word.clear();
-        }
-    }
-    const bool prefix = !word.isEmpty();
-    if (prefix)
-        words.append(word);
-    if (std::size_t(words.size()) > searchlimits::termsMax) {
-        *error = "q: more than " + std::to_string(searchlimits::termsMax) + " words";
-        return false;
-    }
     phrases->clear();
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        std::string phrase = "\"" + words[i].toStdString() + "\"";
-        if (prefix && i + 1 == words.size())
+    for (std::size_t i = 0; i < words.words.size(); ++i) {
+        std::string phrase = "\"" + words.words[i] + "\"";
+        if (words.lastIsPrefix && i + 1 == words.words.size())
             phrase.push_back('*');
         phrases->push_back(std::move(phrase));
     }
-    return true;
 }
 
-// The order of results: relevance (descending), start, id.
-struct Key {
-    std::uint8_t relevance = 0;
-    Timestamp startsAt = 0;
-    EventId id = 0;
-    bool before(const Key& o) const
-    {
-        if (relevance != o.relevance)
-            return relevance > o.relevance;
-        if (startsAt != o.startsAt)
-            return startsAt < o.startsAt;
-        return id < o.id;
-    }
-};
-
-std::string encodeCursor(const Key& key)
-{
-    return std::to_string(key.relevance) + "_" + std::to_string(key.startsAt) + "_" + std::to_string(key.id);
-}
-
-bool decodeCursor(const std::string& text, Key* key)
-{
-    const char* p = text.data();
-    const char* end = p + text.size();
-    unsigned relevance = 0;
-    auto r = std::from_chars(p, end, relevance);
-    if (r.ec != std::errc() || r.ptr == end || *r.ptr != '_' || relevance > 2)
-        return false;
-    r = std::from_chars(r.ptr + 1, end, key->startsAt);
-    if (r.ec != std::errc() || r.ptr == end || *r.ptr != '_')
-        return false;
-    r = std::from_chars(r.ptr + 1, end, key->id);
-    key->relevance = std::uint8_t(relevance);
-    return r.ec == std::errc() && r.ptr == end;
-}
+using Key = SearchKey;
 
 struct Match {
     std::uint32_t doc = 0; // FTS5 rowid: slot + 1
@@ -849,22 +785,7 @@ bool compileValues(const std::vector<std::string>& values, const Dictionary& dic
 
 bool compile(const SearchQuery& q, const SqliteEventSearch::State& s, Filter* f, std::string* error)
 {
-    if (q.limit == 0 || q.limit > searchlimits::pageSizeMax) {
-        *error = "limit: expected 1.." + std::to_string(searchlimits::pageSizeMax);
-        return false;
-    }
-    if (q.offset > searchlimits::offsetMax) {
-        *error = "page: beyond the first " + std::to_string(searchlimits::offsetMax) + " results; narrow the search";
-        return false;
-    }
-    if (q.from && q.to && *q.from >= *q.to) {
-        *error = "from: must be before to";
-        return false;
-    }
-    if (q.minPrice && q.maxPrice && *q.minPrice > *q.maxPrice) {
-        *error = "minPrice: must not be above maxPrice";
-        return false;
-    }
+    // checkQuery() has checked the limits.
     f->from = q.from;
     f->to = q.to;
     f->minPrice = q.minPrice;
@@ -1109,17 +1030,11 @@ SearchStatus SqliteEventSearch::search(const SearchQuery& query, SearchResult* r
             *error = problem;
         return SearchStatus::InvalidQuery;
     };
-    if (query.text.size() > searchlimits::textBytesMax)
-        return problem = "q: longer than " + std::to_string(searchlimits::textBytesMax) + " bytes", invalid();
-    if (!ftsPhrases(query.text, &phrases, &problem))
-        return invalid();
+    QueryWords words;
     std::optional<Key> after;
-    if (!query.after.empty()) {
-        Key key;
-        if (!decodeCursor(query.after, &key))
-            return problem = "page: not a cursor this server gave out", invalid();
-        after = key;
-    }
+    if (!checkQuery(query, &words, &after, &problem))
+        return invalid();
+    ftsPhrases(words, &phrases);
 
     std::lock_guard lock(m_mutex);
     State& s = *m_state;

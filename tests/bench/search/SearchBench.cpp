@@ -8,6 +8,11 @@
 #include "runtime/Clock.h"
 #include "search/SqliteEventSearch.h"
 
+#ifdef USHER_BENCH_SEARCH_PG
+#include "pgstore/PgEventSearch.h"
+#include "support/PgCluster.h"
+#endif
+
 #include <QDir>
 #include <QTemporaryDir>
 
@@ -188,6 +193,8 @@ struct Options {
     double httpSeconds = 5;
     std::size_t connections = 32;
     std::string index; // keep the index in this file (and reuse it when it exists)
+    bool pg = false;   // PostgreSQL (PgEventSearch) on a private throw-away cluster
+    std::string store; // PostgreSQL (PgEventSearch) on this server: postgresql://...
 };
 
 double cpuSeconds()
@@ -204,7 +211,9 @@ double loadAverage()
     return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
-bool buildIndex(SqliteEventSearch& index, const Options& o, Timestamp now)
+// `finish` runs after the bulk load (SQLite: merge the FTS b-trees; PostgreSQL: VACUUM ANALYZE).
+bool buildIndex(EventSearchIndex& index, const Options& o, Timestamp now,
+                const std::function<SearchStatus(std::string*)>& finish, const char* finishName)
 {
     std::printf("generating %zu events...\n", o.events);
     std::fflush(stdout);
@@ -223,7 +232,7 @@ bool buildIndex(SqliteEventSearch& index, const Options& o, Timestamp now)
     }
     const double insertSeconds = double(nowNs() - start) / 1e9;
     const std::int64_t optimizeStart = nowNs();
-    if (index.optimize(&error) != SearchStatus::Ok) {
+    if (finish(&error) != SearchStatus::Ok) {
         std::fprintf(stderr, "usher-bench: %s\n", error.c_str());
         return false;
     }
@@ -235,8 +244,9 @@ bool buildIndex(SqliteEventSearch& index, const Options& o, Timestamp now)
         return false;
     }
     const double archiveSeconds = double(nowNs() - archiveStart) / 1e9;
-    std::printf("index build: %zu events in %.1f s (%.0f events/s, CPU %.1f s); FTS optimize %.1f s\n", events.size(),
-                insertSeconds, double(events.size()) / insertSeconds, cpuSeconds() - cpuStart, optimizeSeconds);
+    std::printf("index build: %zu events in %.1f s (%.0f events/s, CPU of this process %.1f s); %s %.1f s\n",
+                events.size(), insertSeconds, double(events.size()) / insertSeconds, cpuSeconds() - cpuStart,
+                finishName, optimizeSeconds);
     std::printf("archive: %zu events that started more than 7 days ago moved in %.1f s; current %zu, archive %zu\n",
                 moved, archiveSeconds, index.size(Partition::Current), index.size(Partition::Archive));
     return true;
@@ -337,10 +347,12 @@ std::int64_t threadCpuNs()
     return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-bool measureQueries(SqliteEventSearch& index, const Options& o, Timestamp now)
+// The CPU columns are this thread's: with PostgreSQL the query runs in the server process, so they
+// hold only the client's share (libpq, parsing the answer); the wall columns are what counts there.
+bool measureQueries(EventSearchIndex& index, const Options& o, Timestamp now, const char* title)
 {
-    std::printf("\n%-54s %9s %9s %9s %10s %10s %10s\n", "engine query (SQLite FTS5 + column facets)", "p50 ms",
-                "p99 ms", "max ms", "results", "CPU p50", "CPU p99");
+    std::printf("\n%-54s %9s %9s %9s %10s %10s %10s\n", title, "p50 ms", "p99 ms", "max ms", "results", "CPU p50",
+                "CPU p99");
     Prng random(7);
     for (const Kind& kind : queryKinds(now)) {
         std::vector<std::int64_t> ns;
@@ -388,10 +400,11 @@ private:
     net::Metrics m_metrics;
 };
 
-bool measureHttp(const std::string& indexPath, const Options& o)
+bool measureHttp(const std::string& indexPath, const std::string& store, const Options& o)
 {
     net::SearchOptions options;
     options.indexPath = indexPath;
+    options.store = store;
     std::string error;
     const double openStart = double(nowNs());
     auto search = net::SearchService::open(options, &error);
@@ -478,11 +491,67 @@ bool parse(const std::vector<std::string_view>& arguments, Options* o)
                 return false;
         } else if (a == "--index" && hasValue) {
             o->index = std::string(arguments[++i]);
+        } else if (a == "--pg") {
+            o->pg = true;
+        } else if (a == "--store" && hasValue) {
+            o->store = std::string(arguments[++i]);
         } else {
             return false;
         }
     }
     return true;
+}
+
+// The same build and queries on PostgreSQL (PgEventSearch): on --store's server (its catalog is
+// emptied first: give it a database of its own), or a private throw-away cluster with --pg.
+int runPg(const Options& o)
+{
+#ifdef USHER_BENCH_SEARCH_PG
+    std::printf("usher-bench search (PostgreSQL): %zu events, %zu queries per kind; load average %.2f\n", o.events,
+                o.queries, loadAverage());
+    test::PgCluster cluster;
+    std::string store = o.store;
+    std::string error;
+    if (store.empty()) {
+        // fsync off: the build is a bulk load and the queries read; durability is not measured here.
+        if (!cluster.start(&error, false) || !cluster.createDatabase("search_bench", &error)) {
+            std::fprintf(stderr, "usher-bench: %s\n", error.c_str());
+            return 1;
+        }
+        store = cluster.uri("search_bench");
+    }
+    const Timestamp now = systemClockNow();
+    {
+        PgEventSearchOptions options;
+        options.conninfo = store;
+        auto index = PgEventSearch::open(options, &error);
+        if (!index) {
+            std::fprintf(stderr, "usher-bench: %s\n", error.c_str());
+            return 1;
+        }
+        if (index->size(Partition::All) != 0) {
+            std::fprintf(stderr, "usher-bench: the database already holds a search catalog; give the benchmark a "
+                                 "database of its own\n");
+            return 1;
+        }
+        if (!buildIndex(
+                *index, o, now, [&index](std::string* why) { return index->vacuumAnalyze(why); }, "VACUUM ANALYZE"))
+            return 1;
+        std::printf("index size: %.1f MB (tables and indexes; %zu current, %zu archived)\n",
+                    double(index->databaseBytes()) / 1e6, index->size(Partition::Current),
+                    index->size(Partition::Archive));
+        if (!measureQueries(*index, o, now, "engine query (PostgreSQL tsvector/GIN + SQL facets)"))
+            return 1;
+    }
+    if (!measureHttp({}, store, o))
+        return 1;
+    std::printf("load average at the end %.2f\n", loadAverage());
+    return 0;
+#else
+    (void)o;
+    std::fprintf(stderr, "usher-bench: this build has no PostgreSQL (libpq)\n");
+    return 1;
+#endif
 }
 
 } // namespace
@@ -493,9 +562,11 @@ int runSearchBenchCommand(const std::vector<std::string_view>& arguments)
     if (!parse(arguments, &o)) {
         std::fprintf(stderr,
                      "usage: usher-bench search [--quick] [--events N] [--queries N] [--connections N] "
-                     "[--seconds S] [--index FILE]\n");
+                     "[--seconds S] [--index FILE | --pg | --store postgresql://...]\n");
         return 2;
     }
+    if (o.pg || !o.store.empty())
+        return runPg(o);
     std::printf("usher-bench search: %zu events, %zu queries per kind; load average %.2f\n", o.events, o.queries,
                 loadAverage());
     QTemporaryDir dir;
@@ -509,14 +580,16 @@ int runSearchBenchCommand(const std::vector<std::string_view>& arguments)
             std::fprintf(stderr, "usher-bench: %s\n", error.c_str());
             return 1;
         }
-        if (!reuse && !buildIndex(*index, o, now))
+        if (!reuse
+            && !buildIndex(
+                *index, o, now, [&index](std::string* why) { return index->optimize(why); }, "FTS optimize"))
             return 1;
         std::printf("index size: %.1f MB on disk (%zu current, %zu archived)\n", double(index->databaseBytes()) / 1e6,
                     index->size(Partition::Current), index->size(Partition::Archive));
-        if (!measureQueries(*index, o, now))
+        if (!measureQueries(*index, o, now, "engine query (SQLite FTS5 + column facets)"))
             return 1;
     }
-    if (!measureHttp(path, o))
+    if (!measureHttp(path, {}, o))
         return 1;
     std::printf("load average at the end %.2f\n", loadAverage());
     return 0;

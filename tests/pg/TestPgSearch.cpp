@@ -1,0 +1,195 @@
+// Event search on PostgreSQL (PgEventSearch, issue 10): the conformance suite that the SQLite index
+// passes (tests/support/EventSearchConformance), then what only a server brings: the schema beside
+// the engine's tables, two nodes on one database, refused connections and schema versions.
+//
+// The test starts its own throw-away cluster (tests/support/PgCluster) and FAILS when it cannot;
+// USHER_SKIP_PG=1 skips it instead.
+
+#include <QTest>
+
+#ifndef Q_MOC_RUN
+#include "pgstore/PgEventSearch.h"
+#include "pgstore/PgStorage.h"
+#include "support/EventSearchConformance.h"
+#include "support/PgCluster.h"
+#endif
+
+using namespace usher;
+using namespace usher::search;
+using namespace usher::test;
+
+namespace {
+
+std::unique_ptr<PgEventSearch> openSearch(const std::string& conninfo, std::string* error)
+{
+    PgEventSearchOptions options;
+    options.conninfo = conninfo;
+    options.connectTimeoutSeconds = 5;
+    return PgEventSearch::open(options, error);
+}
+
+// The suite's view of PostgreSQL: a new database of the private cluster per store.
+class PgSearch : public SearchUnderTest {
+public:
+    explicit PgSearch(PgCluster& cluster)
+        : m_cluster(cluster)
+    {
+    }
+    std::unique_ptr<EventSearchIndex> openFresh() override
+    {
+        static int counter = 0;
+        m_database = "search_" + std::to_string(++counter);
+        std::string error;
+        if (!m_cluster.createDatabase(m_database, &error)) {
+            qWarning("%s", error.c_str());
+            return nullptr;
+        }
+        return reopen();
+    }
+    std::unique_ptr<EventSearchIndex> reopen() override
+    {
+        std::string error;
+        std::unique_ptr<EventSearchIndex> index = openSearch(m_cluster.conninfo(m_database), &error);
+        if (!index)
+            qWarning("open failed: %s", error.c_str());
+        return index;
+    }
+    const std::string& database() const { return m_database; }
+
+private:
+    PgCluster& m_cluster;
+    std::string m_database;
+};
+
+} // namespace
+
+class TestPgSearch : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void diacriticsFold() { searchconformance::diacriticsFold(m_store); }
+    void prefixAsYouType() { searchconformance::prefixAsYouType(m_store); }
+    void relevanceThenDate() { searchconformance::relevanceThenDate(m_store); }
+    void facetCountsOfTheDataSet() { searchconformance::facetCountsOfTheDataSet(m_store); }
+    void facetsCountOtherFilters() { searchconformance::facetsCountOtherFilters(m_store); }
+    void filters() { searchconformance::filters(m_store); }
+    void availabilityFromTheCache() { searchconformance::availabilityFromTheCache(m_store); }
+    void pagingStaysStableWhileAdding() { searchconformance::pagingStaysStableWhileAdding(m_store); }
+    void offsetPaging() { searchconformance::offsetPaging(m_store); }
+    void archiveOnlyWhenAsked() { searchconformance::archiveOnlyWhenAsked(m_store); }
+    void replaceAndRemove() { searchconformance::replaceAndRemove(m_store); }
+    void persistsAcrossReopen() { searchconformance::persistsAcrossReopen(m_store); }
+    void refusesBadQueries() { searchconformance::refusesBadQueries(m_store); }
+    void wordsAcrossShowAndPlace() { searchconformance::wordsAcrossShowAndPlace(m_store); }
+    void wordsTheTokenizerWouldSplit() { searchconformance::wordsTheTokenizerWouldSplit(m_store); }
+    void twoFilterFacetsAgainstBruteForce() { searchconformance::twoFilterFacetsAgainstBruteForce(m_store); }
+
+    void besideTheEngineTables();
+    void twoNodesShareTheCatalog();
+    void badConnectionsFailClearly();
+    void newerSchemaIsRefused();
+    void archivePartitionHoldsArchivedRows();
+
+private:
+    PgCluster m_cluster;
+    PgSearch m_store { m_cluster };
+};
+
+void TestPgSearch::initTestCase()
+{
+    if (PgCluster::skipRequested())
+        QSKIP("USHER_SKIP_PG=1: the PostgreSQL tests are skipped");
+    std::string error;
+    if (!m_cluster.start(&error, false))
+        QFAIL(("cannot start a private PostgreSQL cluster (set USHER_SKIP_PG=1 to skip these tests): " + error).c_str());
+}
+
+// The search schema lives beside the engine's tables in the same database, in either order: the
+// engine's storage still takes a database whose only tables are the search ones.
+void TestPgSearch::besideTheEngineTables()
+{
+    std::string error;
+    QVERIFY2(m_cluster.createDatabase("beside", &error), error.c_str());
+    auto search = openSearch(m_cluster.conninfo("beside"), &error);
+    QVERIFY2(search, error.c_str());
+    PgStorageOptions options;
+    options.conninfo = m_cluster.conninfo("beside");
+    auto storage = PgStorage::open(options, &error);
+    QVERIFY2(storage, error.c_str());
+    QCOMPARE(search->upsert(searchDataSet(), &error), SearchStatus::Ok);
+    std::string output;
+    QVERIFY2(m_cluster.psql("beside", "SELECT count(*) FROM usher_search.event", &output), output.c_str());
+    QCOMPARE(output.substr(0, output.find('\n')), std::string("10"));
+}
+
+// Two usherd nodes on one database see each other's events (the catalog is in the database, not
+// in the process); a node's answers change with its own generation.
+void TestPgSearch::twoNodesShareTheCatalog()
+{
+    const auto first = m_store.openFresh();
+    QVERIFY(first);
+    std::string error;
+    const auto second = openSearch(m_cluster.conninfo(m_store.database()), &error);
+    QVERIFY2(second, error.c_str());
+    QCOMPARE(first->upsert(searchDataSet(), &error), SearchStatus::Ok);
+    QCOMPARE(resultIds(runQuery(*second, searchTextQuery("bjork"))), std::vector<EventId>({ 9 }));
+    first->setAvailability(9, 0, 100);
+    SearchQuery q = searchTextQuery("bjork");
+    q.availability = 1u << std::uint8_t(Availability::SoldOut);
+    QCOMPARE(resultIds(runQuery(*second, q)), std::vector<EventId>({ 9 }));
+    // The same event upserted by both nodes at once stays one row.
+    QCOMPARE(second->upsert({ searchDataSet()[8] }, &error), SearchStatus::Ok);
+    QCOMPARE(first->size(Partition::All), std::size_t(10));
+}
+
+void TestPgSearch::badConnectionsFailClearly()
+{
+    std::string error;
+    QVERIFY(openSearch("host=127.0.0.1 port=1 dbname=x user=postgres", &error) == nullptr);
+    QVERIFY2(error.find("cannot connect to PostgreSQL") != std::string::npos, error.c_str());
+    QVERIFY(openSearch(m_cluster.conninfo("no_such_database"), &error) == nullptr);
+    QVERIFY2(error.find("no_such_database") != std::string::npos, error.c_str());
+    QVERIFY(openSearch("", &error) == nullptr);
+    QVERIFY2(error.find("no PostgreSQL connection string") != std::string::npos, error.c_str());
+}
+
+void TestPgSearch::newerSchemaIsRefused()
+{
+    QVERIFY(m_store.openFresh());
+    std::string output;
+    QVERIFY2(m_cluster.psql(m_store.database(),
+                            "UPDATE usher_search.meta SET value = 99 WHERE key = 'schema_version'", &output),
+             output.c_str());
+    std::string error;
+    QVERIFY(openSearch(m_cluster.conninfo(m_store.database()), &error) == nullptr);
+    QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
+}
+
+// archiveBefore moves the rows into the archive partition (a default query reads only the current
+// one) and keeps their cached availability.
+void TestPgSearch::archivePartitionHoldsArchivedRows()
+{
+    const auto index = withDataSet(m_store);
+    QVERIFY(index);
+    index->setAvailability(3, 0, 100);
+    std::size_t moved = 0;
+    std::string error;
+    QCOMPARE(index->archiveBefore(kSearchT0 + 3 * kSearchDay, &moved, &error), SearchStatus::Ok);
+    QCOMPARE(moved, std::size_t(3));
+    std::string output;
+    QVERIFY2(m_cluster.psql(m_store.database(),
+                            "SELECT (SELECT count(*) FROM usher_search.event_current) || ' ' || (SELECT count(*) FROM "
+                            "usher_search.event_archive)",
+                            &output),
+             output.c_str());
+    QCOMPARE(output.substr(0, output.find('\n')), std::string("7 3"));
+    SearchQuery q = searchTextQuery("");
+    q.partition = Partition::Archive;
+    q.availability = 1u << std::uint8_t(Availability::SoldOut);
+    QCOMPARE(resultIds(runQuery(*index, q)), std::vector<EventId>({ 3 }));
+}
+
+QTEST_GUILESS_MAIN(TestPgSearch)
+#include "TestPgSearch.moc"
