@@ -36,6 +36,12 @@ void printUsage(std::FILE* out)
                  "  --data DIR                 the data directory (created when missing)\n"
                  "  --store URL                the engine's storage on PostgreSQL (postgresql://user@host/db);\n"
                  "                             default: SQLite in the data directory, which keeps the other stores\n"
+                 "  --node-id ID               with --store: one node of several on that database; each event\n"
+                 "                             is served by the node that owns it, the others redirect (307)\n"
+                 "  --advertise URL            with --node-id: this node's URL in those redirects\n"
+                 "                             (default http://<listen host>:<port>)\n"
+                 "  --failover-timeout S       with --node-id: a node whose heartbeat is older loses its\n"
+                 "                             events to the others (default 10)\n"
                  "  --listen HOST:PORT         default 127.0.0.1:8080; port 0 picks a free one\n"
                  "  --config FILE              'key = value' lines, keys as the long options without '--';\n"
                  "                             SIGHUP re-reads it: the log level, rate limits and\n"
@@ -88,6 +94,18 @@ bool applyOption(Parsed& parsed, std::string_view name, std::string_view value, 
         o.dataDirectory = value;
     else if (name == "store")
         o.store = value;
+    else if (name == "node-id")
+        o.nodeId = value;
+    else if (name == "advertise")
+        o.advertiseUrl = value;
+    else if (name == "failover-timeout") {
+        double seconds = 0;
+        if (!parseNumber(value, &seconds) || seconds < 0.4 || seconds > 3600) {
+            *error = "--failover-timeout: expected seconds from 0.4 to 3600, got '" + std::string(value) + "'";
+            return false;
+        }
+        o.failoverTimeoutMs = std::int64_t(seconds * 1000);
+    }
     else if (name == "listen") {
         const std::size_t colon = value.rfind(':');
         if (colon == std::string_view::npos || !parseNumber(value.substr(colon + 1), &o.server.port)) {

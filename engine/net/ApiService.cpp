@@ -4,6 +4,7 @@
 #include "core/Random.h"
 #include "event/EventSpecJson.h"
 #include "net/ApiSupport.h"
+#include "net/ClusterGate.h"
 #include "net/WaitingRoomService.h"
 #include "net/HttpServer.h"
 #include "net/Log.h"
@@ -251,6 +252,8 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
         return reply.send(errorResponse(404, "not_found", "no such resource"));
     if (m_sync != nullptr && SyncEndpoint::isRoute(s))
         return m_sync->route(request, s, reply);
+    if (m_ownership != nullptr && n >= 3 && !admitOwnership(*m_ownership, request, s, reply))
+        return; // another node owns the event (307), or nobody does right now (503)
     const std::string_view area = s[1];
     if (area == "sessions" && n == 2)
         return m == "POST" ? postSession(reply) : methodNotAllowed();

@@ -35,6 +35,7 @@
 namespace usher::net {
 
 class ApiReply;
+class OwnershipGate;
 class SearchService;
 class SyncEndpoint;
 class WaitingRoomService;
@@ -80,6 +81,9 @@ public:
     void recoverPurchases();
     void setServerStats(std::function<ServerStats()> stats) { m_serverStats = std::move(stats); }
     void setAdmissionGate(const AdmissionGate* gate) { m_gate = gate; }
+    // usherd on several nodes (net/Cluster.h): requests for events owned elsewhere get 307 to the
+    // owner, or 503 while nobody owns them (net/ClusterGate.h). Null (one node) by default.
+    void setOwnership(const OwnershipGate* ownership) { m_ownership = ownership; }
     // The waiting rooms: their routes, and the admission gate on holds (ApiWaitingRoom.cpp).
     void setWaitingRooms(WaitingRoomService* rooms);
     // Event search on GET /api/events with parameters (SearchService.h); addEvent() keeps it current.
@@ -200,6 +204,7 @@ private:
     Metrics& m_metrics;
     PaymentGateway* m_gateway;
     const AdmissionGate* m_gate = nullptr;
+    const OwnershipGate* m_ownership = nullptr;
     WaitingRoomService* m_waitingRooms = nullptr;
     SearchService* m_search = nullptr;
     SyncEndpoint* m_sync = nullptr;

@@ -1,6 +1,7 @@
 #include "net/Usherd.h"
 
 #include "event/EventSpecJson.h"
+#include "net/Cluster.h"
 #include "net/EventHub.h"
 #include "net/Log.h"
 #include "net/SearchService.h"
@@ -134,10 +135,15 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
             return 1;
         }
         LogLine(LogLevel::Info, "engine storage: PostgreSQL").str("store", PgStorage::redacted(options.store));
-        engineOptions.storageFactory = [conninfo = options.store](std::string* why) -> std::unique_ptr<Storage> {
+        // A cluster node names its storage connections after itself: a node that fences a hung
+        // one terminates them (pgstore/PgOwnership.h). It loads only the events it owns.
+        const std::string applicationName = options.nodeId.empty() ? "usherd" : "usherd/" + options.nodeId;
+        engineOptions.loadEventsAtOpen = options.nodeId.empty();
+        engineOptions.storageFactory = [conninfo = options.store,
+                                        applicationName](std::string* why) -> std::unique_ptr<Storage> {
             PgStorageOptions pg;
             pg.conninfo = conninfo;
-            pg.applicationName = "usherd";
+            pg.applicationName = applicationName;
             return PgStorage::open(pg, why);
         };
     }
@@ -150,8 +156,37 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         .num("events", std::int64_t(engine->startup().events))
         .num("recordsReplayed", std::int64_t(engine->startup().recordsReplayed))
         .real("seconds", engine->startup().seconds);
-    if (options.demo && engine->events().empty() && !createDemoEvents(*engine, options))
-        return 1;
+    // usherd on several nodes: own what nobody owns (the events load here), serve only that.
+    std::unique_ptr<ClusterNode> cluster;
+    std::size_t storedEvents = 0;
+    if (!options.nodeId.empty()) {
+        if (options.store.empty()) {
+            LogLine(LogLevel::Error, "--node-id needs --store postgresql://...");
+            return 1;
+        }
+        ClusterOptions clusterOptions;
+        clusterOptions.conninfo = options.store;
+        clusterOptions.nodeId = options.nodeId;
+        clusterOptions.advertiseUrl = options.advertiseUrl;
+        clusterOptions.failoverTimeoutMs = options.failoverTimeoutMs;
+        cluster = ClusterNode::open(clusterOptions, *engine, &error);
+        if (!cluster || !cluster->claimOrphans(&storedEvents, &error)) {
+            LogLine(LogLevel::Error, "cannot join the cluster").str("error", error);
+            return 1;
+        }
+        LogLine(LogLevel::Info, "cluster node")
+            .str("node", options.nodeId)
+            .num("storedEvents", std::int64_t(storedEvents))
+            .num("ownedEvents", std::int64_t(engine->events().size()));
+    }
+    if (options.demo && (cluster ? storedEvents == 0 : engine->events().empty())) {
+        if (!createDemoEvents(*engine, options))
+            return 1;
+        if (cluster && !cluster->claimOrphans(&storedEvents, &error)) {
+            LogLine(LogLevel::Error, "cannot own the demo events").str("error", error);
+            return 1;
+        }
+    }
 
     std::unique_ptr<WaitingRoomService> waitingRooms
         = WaitingRoomService::open(options.dataDirectory, systemClockNow(), &error);
@@ -175,12 +210,16 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         return 1;
     }
     api.setWaitingRooms(waitingRooms.get());
-    std::unique_ptr<SearchService> search = SearchService::open(SearchOptions {}, &error);
+    SearchOptions searchOptions;
+    searchOptions.store = options.store; // on PostgreSQL the catalog is in the same database
+    std::unique_ptr<SearchService> search = SearchService::open(searchOptions, &error);
     if (!search) {
         LogLine(LogLevel::Error, "cannot open the search index").str("error", error);
         return 1;
     }
     api.setSearch(search.get()); // before the events are added: addEvent() indexes them
+    if (cluster)
+        api.setOwnership(cluster.get());
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));
     api.recoverPurchases();
@@ -220,6 +259,15 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         .str("scheme", server.tls() ? "https" : "http")
         .num("threads", options.server.threads)
         .str("payments", gateway ? "on" : "off");
+    if (cluster) {
+        const std::string host = options.server.host.empty() || options.server.host == "0.0.0.0"
+            ? std::string("127.0.0.1")
+            : options.server.host;
+        cluster->setAdvertiseUrl(!options.advertiseUrl.empty() ? options.advertiseUrl
+                                                               : std::string(server.tls() ? "https://" : "http://")
+                                         + host + ":" + std::to_string(server.port()));
+        cluster->start([&api](EventShard* shard) { api.addEvent(shard); });
+    }
     if (!options.portFile.empty()) {
         std::ofstream file(options.portFile + ".tmp");
         file << server.port() << "\n";
@@ -239,6 +287,8 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     systemdNotifyOrWarn("STOPPING=1\nSTATUS=Shutting down");
     LogLine(LogLevel::Info, "shutting down").num("signal", signal);
     server.stopAccepting();
+    if (cluster)
+        cluster->stopPolling(); // no more take-overs; the locks stay held until the engine is closed
     api.drain(options.drainMs); // purchases in flight finish: charge and ticket, or refund
     sync.stop();                // finishes the ops batch in flight; the devices resend the rest
     api.close();                // from here nothing submits to the engine
@@ -246,6 +296,8 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     search->stop();             // unsubscribes from the shards, stops reading them
     hub.stop();                 // unsubscribes from the shards
     engine->close();            // finishes the batches in flight; their replies go out
+    if (cluster)
+        cluster->release(); // the locks go: the other nodes take the events over
     server.stop();
     LogLine(LogLevel::Info, "stopped");
     return 0;

@@ -23,6 +23,13 @@ struct UsherdOptions {
     // (the engine's journal, state, orders and outbox; tokens, sync, audit and search stay in
     // dataDirectory).
     std::string store;
+    // Several nodes on one PostgreSQL (net/Cluster.h): set --node-id to run as one. Each event is
+    // owned by one node; the others redirect (307) to `advertiseUrl` of its owner (default
+    // http://<listen host>:<bound port>). A dead node's events are taken over within about two
+    // polls; a hung node's (stale heartbeat) within failoverTimeoutMs.
+    std::string nodeId;
+    std::string advertiseUrl;
+    std::int64_t failoverTimeoutMs = 10'000;
     bool synchronousFull = true;      // fsync every commit
     bool demo = false;                // sample venues with events on sale, when the data has no events
     std::uint32_t demoLargeSeats = 0; // also a generated event with this many seats (benchmarks)

@@ -49,7 +49,7 @@ std::unique_ptr<Engine> Engine::open(const EngineOptions& options, std::string* 
     if (storage == nullptr)
         return nullptr;
     std::unique_ptr<Engine> engine(new Engine(options, std::make_unique<Committer>(std::move(storage))));
-    if (engine->loadEvents(error) != Status::Ok)
+    if (options.loadEventsAtOpen && engine->loadEvents(error) != Status::Ok)
         return nullptr;
     engine->m_startup.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -81,6 +81,48 @@ Status Engine::loadEvents(std::string* error)
         m_shards.emplace(id, std::make_unique<EventShard>(std::move(ledger), *m_committer, m_options.shard));
     }
     m_startup.events = m_shards.size();
+    return Status::Ok;
+}
+
+Status Engine::loadEvent(EventId id, EventShard** shard, std::string* error)
+{
+    *shard = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closed)
+            return Status::ShuttingDown;
+        if (auto it = m_shards.find(id); it != m_shards.end()) {
+            *shard = it->second.get();
+            return Status::Ok;
+        }
+    }
+    Status status = Status::EventNotFound;
+    std::unique_ptr<Ledger> ledger;
+    m_committer->run([&](Storage& storage) {
+        std::vector<EventSpec> specs;
+        status = storage.listEvents(&specs, error);
+        if (status != Status::Ok)
+            return;
+        status = Status::EventNotFound;
+        for (const EventSpec& spec : specs) {
+            if (spec.id != id)
+                continue;
+            LoadStats stats;
+            status = loadLedger(storage, spec, m_options.shard.ledger, &ledger, &stats, error);
+            break;
+        }
+        if (status == Status::EventNotFound)
+            *error = "event " + std::to_string(id) + " not found";
+    });
+    if (status != Status::Ok)
+        return status;
+    std::lock_guard lock(m_mutex);
+    if (m_closed)
+        return Status::ShuttingDown;
+    auto [it, added] = m_shards.emplace(id, nullptr);
+    if (added)
+        it->second = std::make_unique<EventShard>(std::move(ledger), *m_committer, m_options.shard);
+    *shard = it->second.get();
     return Status::Ok;
 }
 

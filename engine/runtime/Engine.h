@@ -23,6 +23,9 @@ struct EngineOptions {
     // When set, open() takes its storage from here (PostgreSQL: usherd --store) instead of
     // <dataDirectory>/usher.db; null with *error when it cannot. The data directory is still created.
     std::function<std::unique_ptr<Storage>(std::string* error)> storageFactory;
+    // False: open() loads no event; loadEvent() loads each one later (usherd on several nodes loads
+    // only the events it owns, net/Cluster.h).
+    bool loadEventsAtOpen = true;
     ShardOptions shard;
 };
 
@@ -52,6 +55,10 @@ public:
     // PriceTypeNotFound (a category with held or sold seats loses every price), EventNotFound,
     // ShuttingDown, StorageUnavailable/StorageFailed (outcome unknown: read back or repeat).
     Status updateEventSpec(EventId id, EventSpec spec, std::string* error, Actor actor = Actor{ActorKind::System, 0});
+    // Loads one stored event (its snapshot and journal) and starts its shard; *shard gets it. Ok
+    // with the shard already running when it is loaded; EventNotFound when storage has no such
+    // event. For a node that has just taken the event over from another.
+    Status loadEvent(EventId id, EventShard** shard, std::string* error);
     std::vector<EventId> events() const;
     EventShard* event(EventId id) const; // null when unknown
 
