@@ -350,26 +350,12 @@ bool SyncBoxOffice::applyTakeBack(const SyncPush& push, Timestamp now)
 SyncLocalResult SyncBoxOffice::journalAndApply(SyncOp op, Timestamp now, std::uint64_t receivedPush)
 {
     SyncLocalResult result;
-    std::string error;
     if (m_intentsUnsettled && !settleIntents(now)) {
         result.status = Status::StorageUnavailable; // an older op is not applied here yet: keep the order
         return result;
     }
-    // Whatever is journaled must go over the wire: refuse here what central would refuse to read.
-    SyncOp probe = op;
-    probe.seq = m_outbox->lastSeq() + 1;
-    probe.id = m_outbox->name() + ":" + std::to_string(probe.seq);
-    SyncOp decoded;
-    if (!decodeSyncOp(encodeSyncOp(probe), &decoded, &error)) {
-        result.status = Status::InvalidArgument;
-        result.message = error;
+    if (!journalChecked(&op, now, false, 0, receivedPush, &result))
         return result;
-    }
-    if (!m_outbox->append(&op, now, receivedPush, &error)) {
-        result.status = Status::StorageFailed;
-        result.message = error;
-        return result;
-    }
     result.opId = op.id;
     crashPoint("box office: op journaled, not applied");
     if (!applyLocal(op, now, &result))
@@ -378,6 +364,126 @@ SyncLocalResult SyncBoxOffice::journalAndApply(SyncOp op, Timestamp now, std::ui
     updateState();
     pump(now);
     return result;
+}
+
+bool SyncBoxOffice::journalChecked(SyncOp* op, Timestamp now, bool external, HoldId localHold,
+                                   std::uint64_t receivedPush, SyncLocalResult* result)
+{
+    std::string error;
+    // Whatever is journaled must go over the wire: refuse here what central would refuse to read.
+    SyncOp probe = *op;
+    probe.seq = m_outbox->lastSeq() + 1;
+    probe.id = m_outbox->name() + ":" + std::to_string(probe.seq);
+    SyncOp decoded;
+    if (!decodeSyncOp(encodeSyncOp(probe), &decoded, &error)) {
+        result->status = Status::InvalidArgument;
+        result->message = error;
+        return false;
+    }
+    const bool appended = external ? m_outbox->appendExternal(op, now, localHold, &error)
+                                   : m_outbox->append(op, now, receivedPush, &error);
+    if (!appended) {
+        result->status = Status::StorageFailed;
+        result->message = error;
+        return false;
+    }
+    return true;
+}
+
+bool SyncBoxOffice::applyLocal(const SyncOutboxEntry& entry, Timestamp now, SyncLocalResult* result)
+{
+    if (entry.external)
+        return settleExternal(entry, result);
+    return applyLocal(entry.op, now, result);
+}
+
+namespace {
+
+// The ticket of `order` for `seat` (exchanges move a ticket to another seat: the current one counts).
+const Ticket* localTicketOfSeat(const Ledger& ledger, OrderId orderId, SeatId seat)
+{
+    const Order* order = ledger.order(orderId);
+    const SeatIndex index = ledger.venue().seatIndex(seat);
+    for (std::uint32_t i = 0; order != nullptr && index != kNoSeat && i < order->ticketCount; ++i) {
+        const Ticket* t = ledger.ticket(order->firstTicket + i);
+        if (t != nullptr && t->seat == index)
+            return t;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult* result)
+{
+    const SyncOp& op = entry.op;
+    result->opId = op.id;
+    if (m_externalInFlight.count(op.seq) != 0) {
+        result->status = Status::StorageUnavailable; // its local step runs right now
+        return false;
+    }
+    bool alive = false;
+    Status status = Status::Ok;
+    OrderId order = 0;
+    std::vector<TicketId> tickets;
+    bool read = true;
+    if (op.kind == SyncOpKind::Sale) {
+        read = m_local.read(op.event, [&](const Ledger& l) {
+            if (l.hold(entry.localHold).has_value()) {
+                alive = true; // neither confirmed nor released yet
+                return;
+            }
+            // Done only when every seat is sold by the order of that hold.
+            for (SeatId seat : op.seats) {
+                const SeatIndex i = l.venue().seatIndex(seat);
+                const SeatView v = i == kNoSeat ? SeatView {} : l.seat(i);
+                const Order* o = v.status == SeatStatus::Sold ? l.order(v.order) : nullptr;
+                if (o == nullptr || o->hold != entry.localHold || (order != 0 && o->id != order)) {
+                    status = Status::HoldNotFound;
+                    order = 0;
+                    tickets.clear();
+                    return;
+                }
+                order = o->id;
+                tickets.push_back(v.ticket);
+            }
+        });
+    } else if (op.kind == SyncOpKind::Refund) {
+        SyncOutboxEntry sale;
+        std::string error;
+        if (!m_outbox->find(op.sale, &sale, &error)) {
+            status = Status::OrderNotFound;
+        } else {
+            order = sale.localOrder;
+            read = m_local.read(op.event, [&](const Ledger& l) {
+                for (std::uint32_t position : op.tickets) {
+                    const Ticket* t = position < sale.op.seats.size()
+                        ? localTicketOfSeat(l, sale.localOrder, sale.op.seats[position])
+                        : nullptr;
+                    if (t == nullptr || t->status != TicketStatus::Refunded) {
+                        status = Status::TicketNotFound; // not refunded: the local step did not happen
+                        return;
+                    }
+                }
+            });
+        }
+    } else {
+        status = Status::InvalidArgument;
+    }
+    if (!read || alive) {
+        result->status = Status::StorageUnavailable;
+        return false;
+    }
+    result->status = status;
+    result->order = status == Status::Ok ? order : 0;
+    result->tickets = std::move(tickets);
+    std::string error;
+    const SyncLocalState state = status == Status::Ok ? SyncLocalState::Done : SyncLocalState::Void;
+    if (!m_outbox->setLocal(op.seq, state, op.kind == SyncOpKind::Sale ? result->order : order, &error)) {
+        result->status = Status::StorageFailed;
+        return false;
+    }
+    return true;
 }
 
 bool SyncBoxOffice::applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult* result)
@@ -461,7 +567,7 @@ bool SyncBoxOffice::settleIntents(Timestamp now)
         return false;
     for (const SyncOutboxEntry& e : intents) {
         SyncLocalResult result;
-        if (!applyLocal(e.op, now, &result))
+        if (!applyLocal(e, now, &result))
             return false;
     }
     m_intentsUnsettled = false;
@@ -583,6 +689,169 @@ SyncLocalResult SyncBoxOffice::exchange(const std::string& saleOp, std::uint32_t
     op.tickets = { position };
     op.seats = { newSeat };
     return journalAndApply(std::move(op), now, 0);
+}
+
+SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request, HoldId localHold, Timestamp now)
+{
+    SyncLocalResult result;
+    std::string error;
+    std::vector<SyncOutboxEntry> intents;
+    if (!m_outbox->intents(&intents, &error)) {
+        result.status = Status::StorageFailed;
+        result.message = error;
+        return result;
+    }
+    for (const SyncOutboxEntry& e : intents)
+        if (localHold != 0 && e.external && e.op.kind == SyncOpKind::Sale && e.localHold == localHold) {
+            m_externalInFlight.insert(e.op.seq); // a payment tried again: the same op
+            result.opId = e.op.id;
+            return result;
+        }
+    if (m_intentsUnsettled && !settleIntents(now)) {
+        result.status = Status::StorageUnavailable;
+        result.message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                              "An earlier operation of this box office is not settled yet (a cart "
+                                              "left open by a restart?): complete or release it first."));
+        return result;
+    }
+    result.route = route(request.event, request.seats, &result.message);
+    if (result.route != SyncRoute::Local) {
+        result.status = Status::SeatNotAllocated;
+        if (result.route == SyncRoute::Online)
+            result.message = tr(QT_TRANSLATE_NOOP(
+                "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
+        return result;
+    }
+    const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
+    if (localHold == 0 || request.seats.size() > kSyncSeatsPerOpMax || distinct.size() != request.seats.size()
+        || (!request.priceTypes.empty() && request.priceTypes.size() != request.seats.size())) {
+        result.status = Status::InvalidArgument;
+        return result;
+    }
+    bool held = true;
+    m_local.read(request.event, [&](const Ledger& ledger) {
+        for (SeatId s : request.seats) {
+            const SeatIndex i = ledger.venue().seatIndex(s);
+            held = held && i != kNoSeat && ledger.seat(i).status == SeatStatus::Held
+                && ledger.seat(i).hold == localHold;
+        }
+    });
+    if (!held) {
+        result.status = Status::HoldNotFound;
+        return result;
+    }
+    SyncOp op;
+    op.kind = SyncOpKind::Sale;
+    op.event = request.event;
+    op.at = now;
+    op.clerk = request.clerk;
+    op.seats = request.seats;
+    op.priceTypes = request.priceTypes;
+    op.amount = request.amount;
+    op.buyer = request.buyer;
+    if (!journalChecked(&op, now, true, localHold, 0, &result))
+        return result;
+    crashPoint("box office: external op journaled");
+    result.opId = op.id;
+    m_externalInFlight.insert(op.seq);
+    m_intentsUnsettled = true;
+    updateState();
+    return result;
+}
+
+SyncLocalResult SyncBoxOffice::beginExternalRefund(OrderId localOrder, std::vector<TicketId> tickets,
+                                                   std::string reason, std::uint64_t clerk, Timestamp now)
+{
+    SyncLocalResult result;
+    SyncOutboxEntry sale;
+    std::string error;
+    if (!m_outbox->findSaleByLocalOrder(localOrder, &sale, &error)) {
+        result.status = Status::OrderNotFound;
+        return result;
+    }
+    if (m_intentsUnsettled && !settleIntents(now)) {
+        result.status = Status::StorageUnavailable;
+        result.message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                              "An earlier operation of this box office is not settled yet (a cart "
+                                              "left open by a restart?): complete or release it first."));
+        return result;
+    }
+    SyncOp op;
+    op.kind = SyncOpKind::Refund;
+    op.event = sale.op.event;
+    op.at = now;
+    op.clerk = clerk;
+    op.sale = sale.op.id;
+    op.amount = -1;
+    op.reason = std::move(reason);
+    // Positions are by the sale op's seats (central's order has its tickets in that order), found
+    // through each ticket's seat: the local order may list them in another order.
+    bool valid = !tickets.empty();
+    m_local.read(sale.op.event, [&](const Ledger& ledger) {
+        for (TicketId t : tickets) {
+            const Ticket* ticket = ledger.ticket(t);
+            valid = valid && ticket != nullptr && ticket->order == localOrder && ticket->status == TicketStatus::Valid
+                && ticket->seat != kNoSeat;
+            if (!valid)
+                return;
+            const SeatId seat = ledger.venue().seats[ticket->seat].id;
+            const auto at = std::find(sale.op.seats.begin(), sale.op.seats.end(), seat);
+            valid = at != sale.op.seats.end();
+            if (valid)
+                op.tickets.push_back(static_cast<std::uint32_t>(at - sale.op.seats.begin()));
+        }
+    });
+    if (!valid) {
+        result.status = Status::TicketNotFound;
+        return result;
+    }
+    if (!journalChecked(&op, now, true, 0, 0, &result))
+        return result;
+    crashPoint("box office: external op journaled");
+    result.opId = op.id;
+    m_externalInFlight.insert(op.seq);
+    m_intentsUnsettled = true;
+    updateState();
+    return result;
+}
+
+SyncLocalResult SyncBoxOffice::finishExternal(const std::string& opId, Timestamp now)
+{
+    SyncLocalResult result;
+    result.opId = opId;
+    SyncOutboxEntry entry;
+    std::string error;
+    if (!m_outbox->find(opId, &entry, &error) || !entry.external) {
+        result.status = Status::OrderNotFound;
+        return result;
+    }
+    m_externalInFlight.erase(entry.op.seq);
+    if (entry.local == SyncLocalState::Intent) {
+        settleIntents(now); // this one and any behind it, in order; uploads go on from there
+        if (!m_outbox->find(opId, &entry, &error)) {
+            result.status = Status::StorageFailed;
+            result.message = error;
+            return result;
+        }
+    }
+    switch (entry.local) {
+    case SyncLocalState::Intent: result.status = Status::StorageUnavailable; break; // settled later by tick()
+    case SyncLocalState::Done: result.status = Status::Ok; break;
+    case SyncLocalState::Void:
+        result.status = entry.op.kind == SyncOpKind::Sale ? Status::HoldNotFound : Status::TicketNotFound;
+        break;
+    }
+    result.order = entry.local == SyncLocalState::Done && entry.op.kind == SyncOpKind::Sale ? entry.localOrder : 0;
+    updateState();
+    pump(now);
+    return result;
+}
+
+std::string SyncBoxOffice::saleOpOfLocalOrder(OrderId order)
+{
+    SyncOutboxEntry sale;
+    std::string error;
+    return order != 0 && m_outbox->findSaleByLocalOrder(order, &sale, &error) ? sale.op.id : std::string();
 }
 
 SyncStatus SyncBoxOffice::status(Timestamp now)

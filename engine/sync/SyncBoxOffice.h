@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,6 +111,26 @@ public:
     SyncLocalResult exchange(const std::string& saleOp, std::uint32_t position, SeatId newSeat, std::uint64_t clerk,
                              Timestamp now);
 
+    // The counter's own sales and refunds (docs/design/sync.md, "The counter's sales"). The counter
+    // runs them through its CounterSale / refundAtCounter (tenders, drawer, card terminal) on the
+    // local ledger; the op is journaled first, as an external intent, and settled from the local
+    // ledger: a sale is done once `localHold` is confirmed (void when the hold went away without
+    // an order), a refund once its tickets are refunded (void otherwise). Begin, run the local
+    // step, then finishExternal(); a crash in between leaves an intent that settles itself when
+    // the outbox is opened again (or, for a hold still alive, once the counter confirms or
+    // releases it). Ops behind an unsettled intent wait, as for any intent.
+    // beginExternalSale for a hold that already has an intent answers that op (a retried payment).
+    SyncLocalResult beginExternalSale(const SyncSaleRequest& request, HoldId localHold, Timestamp now);
+    // Refund of tickets (in full) of the local order `localOrder`, which must be a sale op's.
+    SyncLocalResult beginExternalRefund(OrderId localOrder, std::vector<TicketId> tickets, std::string reason,
+                                        std::uint64_t clerk, Timestamp now);
+    // Settles an external op after its local step: Ok (done: order and tickets filled in), a
+    // refusal (void: the local step did not happen), or a transient status (the hold is still
+    // alive: settled later, by tick()).
+    SyncLocalResult finishExternal(const std::string& opId, Timestamp now);
+    // The sale op of a local order (empty when the order was not sold through the outbox).
+    std::string saleOpOfLocalOrder(OrderId order);
+
     // Online requests (docs/sync-online-sales.md): a hold, sale or release of seats outside the
     // allocation, decided by central. Sent only while connected: false (nothing sent, fail closed)
     // otherwise. Central's answers come back through takeOnlineReplies(); a request whose answer
@@ -134,6 +155,11 @@ private:
     SyncLocalResult journalAndApply(SyncOp op, Timestamp now, std::uint64_t receivedPush);
     // Applies a journaled op to the local ledger and records its local state; false on a transient failure.
     bool applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult* result);
+    bool applyLocal(const SyncOutboxEntry& entry, Timestamp now, SyncLocalResult* result);
+    // An external op's local state, read from the ledger; false while it cannot be known yet.
+    bool settleExternal(const SyncOutboxEntry& entry, SyncLocalResult* result);
+    bool journalChecked(SyncOp* op, Timestamp now, bool external, HoldId localHold, std::uint64_t receivedPush,
+                        SyncLocalResult* result);
     Status applyLocalOrderOp(const SyncOp& op, Timestamp now);
     bool settleIntents(Timestamp now);
     void handleWelcome(const SyncMessage& message, Timestamp now);
@@ -157,6 +183,7 @@ private:
     std::vector<std::string> m_outgoing;
     std::vector<SyncOnlineReply> m_onlineReplies;
     std::uint64_t m_anomalies = 0;
+    std::set<std::uint64_t> m_externalInFlight; // external ops begun here whose local step runs now
 };
 
 } // namespace usher

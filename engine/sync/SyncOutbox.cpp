@@ -19,10 +19,18 @@ CREATE TABLE IF NOT EXISTS sync_ops (
     local_state INTEGER NOT NULL,
     local_order INTEGER NOT NULL DEFAULT 0,
     acked INTEGER NOT NULL DEFAULT 0,
-    central_status INTEGER
+    central_status INTEGER,
+    external INTEGER NOT NULL DEFAULT 0,
+    local_hold INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS sync_ops_intent ON sync_ops (local_state) WHERE local_state = 0;
 )";
+
+// Added after the first outbox files: created on an older file when it is opened.
+const char* const kSchemaLocalOrderIndex
+    = "CREATE INDEX IF NOT EXISTS sync_ops_local_order ON sync_ops (local_order)";
+
+const char* const kColumns = "payload, local_state, local_order, acked, central_status, created_at, external, local_hold";
 
 bool fail(SyncSql& db, const char* what, std::string* error)
 {
@@ -56,6 +64,21 @@ bool SyncOutbox::load(const std::function<std::string()>& newName, std::string* 
     if (!db.exec(kSchema))
         return fail(db, "cannot create the outbox schema", error);
     {
+        // An outbox written before the counter's own sales were journaled has neither column.
+        bool hasExternal = false;
+        SyncSql::Stmt columns(db, "SELECT name FROM pragma_table_info('sync_ops')");
+        while (columns.next())
+            hasExternal = hasExternal || columns.text(0) == "external";
+        if (columns.failed())
+            return fail(db, "cannot read the outbox schema", error);
+        if (!hasExternal
+            && !db.exec("ALTER TABLE sync_ops ADD COLUMN external INTEGER NOT NULL DEFAULT 0;"
+                        "ALTER TABLE sync_ops ADD COLUMN local_hold INTEGER NOT NULL DEFAULT 0;"))
+            return fail(db, "cannot upgrade the outbox schema", error);
+        if (!db.exec(kSchemaLocalOrderIndex))
+            return fail(db, "cannot upgrade the outbox schema", error);
+    }
+    {
         SyncSql::Stmt s(db, "SELECT key, value FROM sync_meta");
         while (s.next()) {
             if (s.text(0) == "name")
@@ -87,6 +110,17 @@ bool SyncOutbox::load(const std::function<std::string()>& newName, std::string* 
 
 bool SyncOutbox::append(SyncOp* op, Timestamp now, std::uint64_t receivedPush, std::string* error)
 {
+    return insert(op, now, receivedPush, false, 0, error);
+}
+
+bool SyncOutbox::appendExternal(SyncOp* op, Timestamp now, HoldId localHold, std::string* error)
+{
+    return insert(op, now, 0, true, localHold, error);
+}
+
+bool SyncOutbox::insert(SyncOp* op, Timestamp now, std::uint64_t receivedPush, bool external, HoldId localHold,
+                        std::string* error)
+{
     SyncSql& db = *m_db;
     op->seq = m_lastSeq + 1;
     op->id = m_name + ":" + std::to_string(op->seq);
@@ -94,9 +128,11 @@ bool SyncOutbox::append(SyncOp* op, Timestamp now, std::uint64_t receivedPush, s
     if (!tx.began())
         return fail(db, "cannot journal the operation", error);
     SyncSql::Stmt s(db,
-                    "INSERT INTO sync_ops (seq, id, kind, created_at, payload, local_state) VALUES (?, ?, ?, ?, ?, 0)");
+                    "INSERT INTO sync_ops (seq, id, kind, created_at, payload, local_state, external, local_hold) "
+                    "VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
     s.bind(1, static_cast<std::int64_t>(op->seq)).bind(2, op->id).bind(3, static_cast<std::int64_t>(op->kind));
-    s.bind(4, now).bind(5, encodeSyncOp(*op));
+    s.bind(4, now).bind(5, encodeSyncOp(*op)).bind(6, static_cast<std::int64_t>(external ? 1 : 0));
+    s.bind(7, static_cast<std::int64_t>(localHold));
     if (!s.run())
         return fail(db, "cannot journal the operation", error);
     if (receivedPush != 0 && !setMeta(db, "receivedPush", std::to_string(receivedPush)))
@@ -180,6 +216,8 @@ bool SyncOutbox::readEntries(SyncSql::Stmt& s, std::vector<SyncOutboxEntry>* out
         if (!s.isNull(4))
             e.central = static_cast<Status>(s.integer(4));
         e.createdAt = s.integer(5);
+        e.external = s.integer(6) != 0;
+        e.localHold = static_cast<HoldId>(s.integer(7));
         out->push_back(std::move(e));
     }
     return !s.failed() || fail(*m_db, "cannot read the outbox", error);
@@ -188,9 +226,7 @@ bool SyncOutbox::readEntries(SyncSql::Stmt& s, std::vector<SyncOutboxEntry>* out
 bool SyncOutbox::list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out, std::string* error)
 {
     out->clear();
-    SyncSql::Stmt s(*m_db,
-                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
-                    "WHERE seq >= ? ORDER BY seq LIMIT ?");
+    SyncSql::Stmt s(*m_db, (std::string("SELECT ") + kColumns + " FROM sync_ops WHERE seq >= ? ORDER BY seq LIMIT ?").c_str());
     s.bind(1, static_cast<std::int64_t>(fromSeq)).bind(2, static_cast<std::int64_t>(max));
     return readEntries(s, out, error);
 }
@@ -198,9 +234,7 @@ bool SyncOutbox::list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOu
 bool SyncOutbox::find(const std::string& id, SyncOutboxEntry* out, std::string* error)
 {
     std::vector<SyncOutboxEntry> found;
-    SyncSql::Stmt s(*m_db,
-                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
-                    "WHERE id = ?");
+    SyncSql::Stmt s(*m_db, (std::string("SELECT ") + kColumns + " FROM sync_ops WHERE id = ?").c_str());
     s.bind(1, id);
     if (!readEntries(s, &found, error))
         return false;
@@ -212,12 +246,27 @@ bool SyncOutbox::find(const std::string& id, SyncOutboxEntry* out, std::string* 
     return true;
 }
 
+bool SyncOutbox::findSaleByLocalOrder(OrderId order, SyncOutboxEntry* out, std::string* error)
+{
+    std::vector<SyncOutboxEntry> found;
+    const std::string sql = std::string("SELECT ") + kColumns
+                            + " FROM sync_ops WHERE local_order = ? AND local_state = 1 AND kind = ? LIMIT 1";
+    SyncSql::Stmt s(*m_db, sql.c_str());
+    s.bind(1, static_cast<std::int64_t>(order)).bind(2, static_cast<std::int64_t>(SyncOpKind::Sale));
+    if (!readEntries(s, &found, error))
+        return false;
+    if (found.empty()) {
+        *error = "no sale op for the local order " + std::to_string(order);
+        return false;
+    }
+    *out = std::move(found.front());
+    return true;
+}
+
 bool SyncOutbox::intents(std::vector<SyncOutboxEntry>* out, std::string* error)
 {
     out->clear();
-    SyncSql::Stmt s(*m_db,
-                    "SELECT payload, local_state, local_order, acked, central_status, created_at FROM sync_ops "
-                    "WHERE local_state = 0 ORDER BY seq");
+    SyncSql::Stmt s(*m_db, (std::string("SELECT ") + kColumns + " FROM sync_ops WHERE local_state = 0 ORDER BY seq").c_str());
     return readEntries(s, out, error);
 }
 

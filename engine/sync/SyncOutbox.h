@@ -31,6 +31,10 @@ struct SyncOutboxEntry {
     std::optional<Status> central; // central's answer, once acknowledged
     OrderId localOrder = 0;        // sale: the order in the local ledger
     Timestamp createdAt = 0;
+    // Applied locally by the caller, not by SyncBoxOffice (the counter's own sale or refund): its
+    // intent is settled by reading the local ledger (docs/design/sync.md, "The counter's sales").
+    bool external = false;
+    HoldId localHold = 0; // external sale: the counter's hold in the local ledger
 };
 
 class SyncOutbox {
@@ -49,6 +53,8 @@ public:
     // Journals `op` as an Intent: assigns op->seq and op->id. With receivedPush != 0 it also
     // records that push as applied, in the same transaction (a take-back's answer and its push).
     bool append(SyncOp* op, Timestamp now, std::uint64_t receivedPush, std::string* error);
+    // The same for an op the caller applies to the local ledger itself (SyncOutboxEntry::external).
+    bool appendExternal(SyncOp* op, Timestamp now, HoldId localHold, std::string* error);
     bool setLocal(std::uint64_t seq, SyncLocalState state, OrderId localOrder, std::string* error);
     // Every op up to `upTo` is acknowledged; `results` are central's answers (any subset).
     bool acknowledge(std::uint64_t upTo, const std::vector<SyncOpResult>& results, std::string* error);
@@ -60,6 +66,8 @@ public:
     // Entries from `fromSeq` on, at most `max`, in seq order.
     bool list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out, std::string* error);
     bool find(const std::string& id, SyncOutboxEntry* out, std::string* error);
+    // The sale op whose local order is `order` (applied here); false when there is none.
+    bool findSaleByLocalOrder(OrderId order, SyncOutboxEntry* out, std::string* error);
     bool intents(std::vector<SyncOutboxEntry>* out, std::string* error);
     // The creation time of the oldest unacknowledged op; nullopt when none.
     std::optional<Timestamp> oldestPendingAt(std::string* error);
@@ -68,6 +76,8 @@ private:
     SyncOutbox() = default;
     bool load(const std::function<std::string()>& newName, std::string* error);
     bool readEntries(SyncSql::Stmt& stmt, std::vector<SyncOutboxEntry>* out, std::string* error);
+    bool insert(SyncOp* op, Timestamp now, std::uint64_t receivedPush, bool external, HoldId localHold,
+                std::string* error);
 
     std::unique_ptr<SyncSql> m_db;
     std::string m_name;

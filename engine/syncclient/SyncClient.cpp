@@ -611,6 +611,70 @@ SyncLocalResult SyncClient::sellNow(const SyncSaleRequest& request)
     return result;
 }
 
+SyncLocalResult SyncClient::exchangeNow(const std::string& saleOp, std::uint32_t position, SeatId newSeat,
+                                        std::uint64_t clerk)
+{
+    SyncLocalResult result;
+    result.status = Status::ShuttingDown;
+    if (m_worker == nullptr)
+        return result;
+    onWorker([&] {
+        result = m_worker->office()->exchange(saleOp, position, newSeat, clerk, m_options.clock());
+        m_worker->flush();
+    });
+    return result;
+}
+
+SyncLocalResult SyncClient::beginExternalSaleNow(const SyncSaleRequest& request, HoldId localHold)
+{
+    SyncLocalResult result;
+    result.status = Status::ShuttingDown;
+    if (m_worker == nullptr)
+        return result;
+    onWorker([&] {
+        result = m_worker->office()->beginExternalSale(request, localHold, m_options.clock());
+        m_worker->flush();
+    });
+    return result;
+}
+
+SyncLocalResult SyncClient::beginExternalRefundNow(OrderId localOrder, std::vector<TicketId> tickets,
+                                                   std::string reason, std::uint64_t clerk)
+{
+    SyncLocalResult result;
+    result.status = Status::ShuttingDown;
+    if (m_worker == nullptr)
+        return result;
+    onWorker([&] {
+        result = m_worker->office()->beginExternalRefund(localOrder, std::move(tickets), std::move(reason), clerk,
+                                                         m_options.clock());
+        m_worker->flush();
+    });
+    return result;
+}
+
+SyncLocalResult SyncClient::finishExternalNow(const std::string& opId)
+{
+    SyncLocalResult result;
+    result.status = Status::ShuttingDown;
+    if (m_worker == nullptr)
+        return result;
+    onWorker([&] {
+        result = m_worker->office()->finishExternal(opId, m_options.clock());
+        m_worker->flush();
+    });
+    return result;
+}
+
+std::string SyncClient::saleOpOfLocalOrder(OrderId order)
+{
+    std::string op;
+    if (m_worker == nullptr)
+        return op;
+    onWorker([&] { op = m_worker->office()->saleOpOfLocalOrder(order); });
+    return op;
+}
+
 SyncRoute SyncClient::route(EventId event, const std::vector<SeatId>& seats, QString* why)
 {
     if (m_worker == nullptr) {

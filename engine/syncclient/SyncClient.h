@@ -115,6 +115,16 @@ public:
     // Blocking versions for tests, tools and dialogs: they wait for the worker, so never call them
     // from a Completion or a subscriber of the engine.
     SyncLocalResult sellNow(const SyncSaleRequest& request);
+    SyncLocalResult exchangeNow(const std::string& saleOp, std::uint32_t position, SeatId newSeat, std::uint64_t clerk);
+    // The counter's own sales and refunds, run by CounterSale / refundAtCounter on the local ledger
+    // and journaled around that step (SyncBoxOffice::beginExternalSale, docs/design/sync.md).
+    // Blocking: call them from the counter's worker.
+    SyncLocalResult beginExternalSaleNow(const SyncSaleRequest& request, HoldId localHold);
+    SyncLocalResult beginExternalRefundNow(OrderId localOrder, std::vector<TicketId> tickets, std::string reason,
+                                           std::uint64_t clerk);
+    SyncLocalResult finishExternalNow(const std::string& opId);
+    // The op id of the outbox's sale of a local order; empty when it was not sold through the outbox.
+    std::string saleOpOfLocalOrder(OrderId order);
     SyncRoute route(EventId event, const std::vector<SeatId>& seats, QString* why);
     // An online request; waits up to `timeoutMs` for usherd's answer. Blocking: call it from a
     // worker (the counter's CounterWorker), never from this client's thread.

@@ -422,6 +422,129 @@ private Q_SLOTS:
         QCOMPARE(pair.m_centralLedger->ledger().counts().orders, std::uint64_t(1));
     }
 
+    // The counter's own sales and refunds (CounterSale, refundAtCounter) run on the local ledger
+    // themselves; the op is journaled first and settled from the ledger, also across a crash at
+    // any point (docs/design/sync.md, "The counter's sales").
+    void theCountersOwnOpsSettleFromTheLedgerAcrossCrashes()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2, 3, 4, 5 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        QCOMPARE(pair.officeAllocation(5), kBox);
+        pair.disconnect();
+        int step = 0;
+        const auto run = [&](Command c) {
+            c.actor = Actor { ActorKind::Clerk, 5 };
+            c.channel = kBox;
+            c.now = pair.now;
+            return applySyncCommand(*pair.m_officeLedger, kEvent, std::move(c), "test/counter",
+                                    std::to_string(++step));
+        };
+        const auto hold = [&](std::vector<SeatId> seats) {
+            Command c;
+            c.kind = CommandKind::HoldSeats;
+            c.seats = std::move(seats);
+            const CommandResult r = run(c);
+            if (!r.ok())
+                qWarning("hold refused: %s", statusName(r.status));
+            return r.hold;
+        };
+        const auto confirm = [&](HoldId h) {
+            Command c;
+            c.kind = CommandKind::Confirm;
+            c.hold = h;
+            c.text = "counter-sale";
+            return run(c);
+        };
+
+        // 1. Journaled, then the app dies before the confirm: the intent waits for the hold (later
+        //    ops wait behind it), and settles once the counter's recovery confirms it.
+        const HoldId first = hold({ 1, 2 });
+        QVERIFY(first != 0);
+        const SyncLocalResult begun = pair.m_office->beginExternalSale(sale({ 1, 2 }), first, pair.now);
+        QVERIFY2(begun.ok(), begun.message.c_str());
+        // A payment tried again journals nothing new.
+        QCOMPARE(pair.m_office->beginExternalSale(sale({ 1, 2 }), first, pair.now).opId, begun.opId);
+        QCOMPARE(pair.m_office->outbox().lastSeq(), std::uint64_t(1));
+        pair.startOffice(); // the crash
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(1));
+        QCOMPARE(pair.m_office->sell(sale({ 5 }), pair.now).status, Status::StorageUnavailable);
+        const CommandResult confirmed = confirm(first);
+        QVERIFY(confirmed.ok());
+        pair.m_office->tick(pair.now);
+        SyncOutboxEntry entry;
+        std::string error;
+        QVERIFY(pair.m_office->outbox().find(begun.opId, &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Done);
+        QCOMPARE(entry.localOrder, confirmed.order);
+        QCOMPARE(pair.m_office->saleOpOfLocalOrder(confirmed.order), begun.opId);
+
+        // 2. Journaled, and the cart was released instead: void.
+        const HoldId second = hold({ 3 });
+        const SyncLocalResult released = pair.m_office->beginExternalSale(sale({ 3 }), second, pair.now);
+        QVERIFY(released.ok());
+        Command release;
+        release.kind = CommandKind::Release;
+        release.hold = second;
+        QVERIFY(run(release).ok());
+        QCOMPARE(pair.m_office->finishExternal(released.opId, pair.now).status, Status::HoldNotFound);
+
+        // 3. Confirmed, and the app dies before it is told: done when the outbox opens again.
+        const HoldId third = hold({ 4 });
+        const SyncLocalResult late = pair.m_office->beginExternalSale(sale({ 4 }), third, pair.now);
+        QVERIFY(late.ok());
+        // The local step is running: tick() leaves it alone.
+        pair.m_office->tick(pair.now);
+        QVERIFY(pair.m_office->outbox().find(late.opId, &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Intent);
+        QVERIFY(confirm(third).ok());
+        pair.startOffice();
+        QVERIFY(pair.m_office->outbox().find(late.opId, &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Done);
+
+        // 4. A refund of seat 2's ticket, journaled then refunded here; and one journaled whose
+        //    refund never ran (the app died): void.
+        TicketId seat2 = 0;
+        pair.m_officeLedger->read(kEvent, [&](const Ledger& l) { seat2 = l.seat(l.venue().seatIndex(2)).ticket; });
+        const SyncLocalResult refund
+            = pair.m_office->beginExternalRefund(confirmed.order, { seat2 }, "customer is ill", 5, pair.now);
+        QVERIFY2(refund.ok(), refund.message.c_str());
+        Command c;
+        c.kind = CommandKind::Refund;
+        c.order = confirmed.order;
+        c.tickets = { seat2 };
+        c.amount = -1;
+        c.text = "customer is ill";
+        QVERIFY(run(c).ok());
+        QCOMPARE(pair.m_office->finishExternal(refund.opId, pair.now).status, Status::Ok);
+        TicketId seat1 = 0;
+        pair.m_officeLedger->read(kEvent, [&](const Ledger& l) { seat1 = l.seat(l.venue().seatIndex(1)).ticket; });
+        const SyncLocalResult dropped
+            = pair.m_office->beginExternalRefund(confirmed.order, { seat1 }, "never ran", 5, pair.now);
+        QVERIFY(dropped.ok());
+        QCOMPARE(pair.m_office->beginExternalRefund(confirmed.order, { seat2 }, "twice", 5, pair.now).status,
+                 Status::StorageUnavailable); // behind the one in progress
+        pair.startOffice();
+        QVERIFY(pair.m_office->outbox().find(dropped.opId, &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Void);
+        // An order the outbox did not sell has no sync refund.
+        QCOMPARE(pair.m_office->beginExternalRefund(confirmed.order + 100, { seat1 }, "x", 5, pair.now).status,
+                 Status::OrderNotFound);
+
+        // Central gets it all, in order: seat 1 and 4 sold, 2 refunded, 3 never sold.
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+        QCOMPARE(pair.centralSeat(1), SeatStatus::Sold);
+        QCOMPARE(pair.centralSeat(2), SeatStatus::Available);
+        QCOMPARE(pair.centralSeat(3), SeatStatus::Available);
+        QCOMPARE(pair.centralSeat(4), SeatStatus::Sold);
+        QCOMPARE(pair.m_centralLedger->ledger().counts().orders, std::uint64_t(2));
+        QCOMPARE(pair.centralAllocation(3), kBox);
+    }
+
     void handshakeRefusesVersionsTokensAndStrangers()
     {
         test::TempDir dir;

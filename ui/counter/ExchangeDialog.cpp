@@ -5,6 +5,7 @@
 #include "counter/AfterSaleText.h"
 #include "counter/CounterMoney.h"
 #include "counter/ReprintOutput.h"
+#include "sync/SyncUi.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -355,6 +356,14 @@ void ExchangeDialog::updateChange()
 
 void ExchangeDialog::exchange()
 {
+    // A sale journaled in the sync outbox: an exchange here would not reach usherd (not synced yet,
+    // docs/design/sync.md "Known limits"), and the two ledgers would disagree on the seats.
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    if (client != nullptr && !client->saleOpOfLocalOrder(m_order.order).empty()) {
+        m_outcome->setText(tr("This sale is synced with usherd, and exchanges of it are not synced yet: refund "
+                              "the ticket and sell the new seat instead."));
+        return;
+    }
     ExchangeRequest request;
     request.order = m_order.order;
     request.reason = m_reason->text().trimmed().toStdString();

@@ -5,6 +5,7 @@
 #include "counter/AfterSaleTask.h"
 #include "counter/AfterSaleText.h"
 #include "counter/CashAmount.h"
+#include "sync/SyncUi.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -169,8 +170,35 @@ void RefundDialog::refund()
     const StaffAccount clerk = m_services.clerk;
     const ShiftId shift = m_services.shift;
     const RefundOptions options = m_options;
-    m_result
-        = runOffUiThread<RefundResult>(this, [&] { return refundAtCounter(context, clerk, shift, request, options); });
+    // A sale journaled in the sync outbox (enrolled with usherd): its refund is journaled too,
+    // before the engine refunds here, so that it reaches central (docs/design/sync.md).
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    QString syncProblem;
+    m_result = runOffUiThread<RefundResult>(this, [&] {
+        std::string op;
+        if (client != nullptr && !client->saleOpOfLocalOrder(request.order).empty()) {
+            const SyncLocalResult begun
+                = client->beginExternalRefundNow(request.order, request.tickets, request.reason, clerk.id);
+            if (!begun.ok()) {
+                syncProblem = begun.message.empty() ? QString::fromLatin1(statusName(begun.status))
+                                                    : QString::fromStdString(begun.message);
+                RefundResult refused;
+                refused.status = BoxOfficeStatus::StorageFailed;
+                return refused;
+            }
+            op = begun.opId;
+        }
+        RefundResult result = refundAtCounter(context, clerk, shift, request, options);
+        if (!op.empty())
+            client->finishExternalNow(op);
+        return result;
+    });
+    if (!syncProblem.isEmpty()) {
+        //: %1 why the sync outbox could not journal the refund.
+        showOutcome(tr("Nothing was refunded: the refund could not be journaled for usherd: %1").arg(syncProblem),
+                    true);
+        return;
+    }
     const QString money = CashAmount::format(m_result.refunded, m_order.currency);
     const int tickets = static_cast<int>(m_result.tickets.size());
     switch (m_result.status) {

@@ -32,6 +32,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace usher::ui {
 
 namespace {
@@ -964,20 +966,31 @@ void SalePage::pay(Tender tender)
     }
     if (m_worker.isBusy())
         return; // the button is disabled; a key press that got through must not pay twice
+    // Paid in full, but the tickets were not issued yet (refused, unknown, or the sync outbox could
+    // not journal the sale): this press completes it without another tender.
+    const bool completeOnly
+        = m_sale->state() == SaleState::Paying && m_sale->due() == 0 && !m_sale->hasUncertainTender();
     const Amount due = (m_sale->state() == SaleState::Held ? cartTotal() : m_sale->total()) - m_sale->paid();
     Amount amount = due;
-    if (tender != Tender::Complimentary && !m_amount->text().trimmed().isEmpty()
-        && !parseCounterMoney(m_amount->text(), m_sale->currency(), &amount)) {
+    if (completeOnly) {
+        amount = 0;
+    } else if (tender != Tender::Complimentary && !m_amount->text().trimmed().isEmpty()
+               && !parseCounterMoney(m_amount->text(), m_sale->currency(), &amount)) {
         say(tr("Enter the amount as a number such as 50.00."), true);
         m_amount->setFocus();
         m_amount->selectAll();
         return;
     }
-    if (amount <= 0) {
+    if (amount <= 0 && !completeOnly) {
         say(tr("The amount must be more than zero."), true);
         return;
     }
     auto sale = m_sale;
+    // Enrolled with usherd: the sale is journaled in the sync outbox before it is confirmed here,
+    // and so reaches central (docs/design/sync.md, "The counter's sales"). Stand-alone: the engine only.
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    const EventId event = m_shard->id();
+    const std::uint64_t clerkId = m_services.clerk.id;
     const std::vector<std::uint8_t> types = m_priceTypes;
     const Buyer buyer { m_name->text().trimmed().toStdString(), m_email->text().trimmed().toStdString(),
                         m_phone->text().trimmed().toStdString() };
@@ -988,6 +1001,8 @@ void SalePage::pay(Tender tender)
         TenderResult result;
         BoxOfficeStatus completion = BoxOfficeStatus::Underpaid;
         std::vector<IssuedTicket> tickets;
+        std::string syncOp;      // the outbox's op of this sale
+        QString syncProblem;     // why it could not be journaled (nothing was confirmed then)
     };
     auto outcome = std::make_shared<Outcome>();
     if (tender == Tender::Card) {
@@ -999,16 +1014,20 @@ void SalePage::pay(Tender tender)
         m_cancelShortcut->setEnabled(true);
     }
     m_worker.run(
-        [sale, types, buyer, login, password, tender, amount, outcome] {
+        [sale, types, buyer, login, password, tender, amount, outcome, completeOnly, client, event, clerkId] {
             TenderResult& r = outcome->result;
-            if (sale->state() == SaleState::Held) {
+            if (completeOnly) {
+                // nothing to tender: straight to the tickets
+            } else if (sale->state() == SaleState::Held) {
                 r.status = sale->setPriceTypes(types);
                 if (r.status == BoxOfficeStatus::Ok)
                     r.status = sale->setBuyer(buyer);
                 if (r.status != BoxOfficeStatus::Ok)
                     return;
             }
-            if (tender == Tender::Card && sale->hasUncertainTender()) {
+            if (completeOnly) {
+                r.status = BoxOfficeStatus::Ok;
+            } else if (tender == Tender::Card && sale->hasUncertainTender()) {
                 r.status = sale->resolveUncertain();
             } else if (tender == Tender::Cash) {
                 r = sale->payCash(amount);
@@ -1017,8 +1036,33 @@ void SalePage::pay(Tender tender)
             } else {
                 r = sale->payComplimentary(login, password);
             }
-            if (r.status == BoxOfficeStatus::Ok && sale->due() == 0 && !sale->hasUncertainTender())
-                outcome->completion = sale->complete(&outcome->tickets);
+            if (r.status != BoxOfficeStatus::Ok || sale->due() != 0 || sale->hasUncertainTender())
+                return;
+            if (client != nullptr) {
+                SyncSaleRequest request;
+                request.event = event;
+                for (const CartLine& line : sale->lines()) {
+                    request.seats.push_back(line.seat);
+                    request.priceTypes.push_back(line.priceType);
+                }
+                request.amount = -1; // central prices it; the money was taken here
+                request.buyer = buyer;
+                request.clerk = clerkId;
+                const SyncLocalResult begun = client->beginExternalSaleNow(request, sale->hold());
+                if (!begun.ok()) {
+                    outcome->completion = BoxOfficeStatus::StorageFailed;
+                    outcome->syncProblem = begun.message.empty()
+                        ? QString::fromLatin1(statusName(begun.status))
+                        : QString::fromStdString(begun.message);
+                    return;
+                }
+                outcome->syncOp = begun.opId;
+            }
+            outcome->completion = sale->complete(&outcome->tickets);
+            // Done (confirmed) or void (released); a hold still alive (the outcome unknown) settles
+            // later, by itself.
+            if (client != nullptr)
+                client->finishExternalNow(outcome->syncOp);
         },
         [this, sale, tender, outcome] {
             const bool cancelRequested = m_cardCancelRequested;
@@ -1030,6 +1074,16 @@ void SalePage::pay(Tender tender)
             }
             if (sale != m_sale)
                 return;
+            if (!outcome->syncProblem.isEmpty()) {
+                //: %1 why the sync outbox could not journal the sale.
+                say(tr("Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 "
+                       "Press Enter to try again.")
+                        .arg(outcome->syncProblem),
+                    true);
+                showCart();
+                return;
+            }
+            m_lastSyncOp = outcome->syncOp;
             afterTender(outcome->result, tender, outcome->completion, outcome->tickets);
             if (cancelRequested && outcome->result.terminal == TerminalOutcome::Cancelled)
                 say(tr("Card payment cancelled: nothing was charged. The seats are still held; take cash or "
@@ -1113,6 +1167,11 @@ void SalePage::finishSale(const std::vector<IssuedTicket>& tickets)
         //: %1 order number, %2 the reason the tickets could not be printed or saved.
         text = tr("Order %1 is paid, but its tickets could not be issued: %2 Print them with Ctrl+P.")
                    .arg(issued.orderNumber(), error);
+    if (!m_lastSyncOp.empty())
+        //: %1 the sync operation's id (the order's reference on usherd is "sync:" and this id).
+        text += QLatin1Char(' ') + tr("Sync operation %1: it reaches usherd with the next upload.")
+                                       .arg(QString::fromStdString(m_lastSyncOp));
+    m_lastSaleSyncOp = std::exchange(m_lastSyncOp, {});
     m_completion->setText(text + QLatin1Char('\n') + m_payMessage->text());
     m_completion->setStyleSheet(ok ? QString() : QString::fromLatin1(kErrorStyle));
     m_last = std::move(issued);

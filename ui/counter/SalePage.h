@@ -61,6 +61,8 @@ public:
     OnlineCart* onlineCart() const { return m_online.get(); }
     CounterSale* sale() const { return m_sale.get(); }
     const std::optional<IssuedSale>& lastSale() const { return m_last; }
+    // The sync op of the last sale (empty when the counter is not enrolled with usherd).
+    const std::string& lastSyncOp() const { return m_lastSaleSyncOp; }
     // Puts the keyboard in the best-available field.
     void focusQuickEntry();
     void refreshCountdown(); // the timer calls it; tests call it after moving the clock
@@ -200,6 +202,8 @@ private:
     bool m_warned = false;
     bool m_expiring = false;
     std::optional<IssuedSale> m_last;
+    std::string m_lastSaleSyncOp;
+    std::string m_lastSyncOp; // the sync outbox's op of the sale being finished (empty: stand-alone)
     QTimer m_countdownTimer;
 };
 

@@ -5,6 +5,7 @@
 #include "counter/AfterSaleText.h"
 #include "counter/CashAmount.h"
 #include "counter/ReportDocument.h"
+#include "sync/SyncUi.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -138,7 +139,47 @@ void VoidDialog::voidOrder()
     const StaffAccount clerk = m_services.clerk;
     const ShiftId shift = m_services.shift;
     const RefundOptions options = m_options;
-    m_result = runOffUiThread<VoidResult>(this, [&] { return voidAtCounter(context, clerk, shift, request, options); });
+    // A sale journaled in the sync outbox: the void (a refund of every ticket) is journaled too,
+    // before the engine refunds here, so that it reaches central (docs/design/sync.md).
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    QString syncProblem;
+    m_result = runOffUiThread<VoidResult>(this, [&] {
+        std::string op;
+        if (client != nullptr && shard != nullptr && !client->saleOpOfLocalOrder(request.order).empty()) {
+            std::vector<TicketId> tickets;
+            bool allValid = true;
+            shard->read([&](const Ledger& ledger) {
+                const Order* order = ledger.order(request.order);
+                for (std::uint32_t i = 0; order != nullptr && i < order->ticketCount; ++i) {
+                    const Ticket* ticket = ledger.ticket(order->firstTicket + i);
+                    allValid = allValid && ticket != nullptr && ticket->status == TicketStatus::Valid;
+                    tickets.push_back(order->firstTicket + i);
+                }
+            });
+            // Not every ticket valid: voidAtCounter refuses it with its own reason, nothing to journal.
+            if (allValid && !tickets.empty()) {
+                const SyncLocalResult begun
+                    = client->beginExternalRefundNow(request.order, tickets, "void: " + request.reason, clerk.id);
+                if (!begun.ok()) {
+                    syncProblem = begun.message.empty() ? QString::fromLatin1(statusName(begun.status))
+                                                        : QString::fromStdString(begun.message);
+                    VoidResult refused;
+                    refused.status = BoxOfficeStatus::StorageFailed;
+                    return refused;
+                }
+                op = begun.opId;
+            }
+        }
+        VoidResult result = voidAtCounter(context, clerk, shift, request, options);
+        if (!op.empty())
+            client->finishExternalNow(op);
+        return result;
+    });
+    if (!syncProblem.isEmpty()) {
+        //: %1 why the sync outbox could not journal the void.
+        showOutcome(tr("Nothing was voided: the void could not be journaled for usherd: %1").arg(syncProblem), true);
+        return;
+    }
     const bool ticketsVoid = !m_result.tickets.empty();
     if (ticketsVoid) {
         m_done = true;

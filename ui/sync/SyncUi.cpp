@@ -97,6 +97,7 @@ bool SyncSession::start(const DeviceCredentials& credentials, QString* error)
         return false;
     }
     m_client = std::move(client);
+    m_channel = credentials.channel;
     QUrl seats = syncEndpointUrl(credentials);
     seats.setPath(QStringLiteral("/ws"));
     m_centralSeats = std::make_unique<CentralSeatFeed>(seats);

@@ -46,6 +46,9 @@ public:
     void stop();
 
     SyncClient* client() const;
+    // The enrolled device's sales channel while the client runs (0: not syncing). The counter sells
+    // on it: its own allocation is allocated to this channel on central.
+    ChannelId channel() const { return m_client != nullptr ? m_channel : 0; }
     // Central's seat states (usherd's /ws at the enrolled server) while the client runs, else null.
     // The counter's seat map shows them for the seats this box office does not own
     // (CentralSeatOverlay). Changes with clientChanged.
@@ -67,6 +70,7 @@ private:
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<CentralSeatFeed> m_centralSeats;
     SyncClientStatus m_stopped;
+    ChannelId m_channel = 0;
 };
 
 // The widget is owned by the window's status bar; returns it. `session` must outlive the window's
