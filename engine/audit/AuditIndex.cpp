@@ -3,6 +3,8 @@
 #include "core/Assert.h"
 #include "storage/SqliteStorage.h"
 
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <system_error>
 
@@ -83,6 +85,25 @@ AuditIndexOptions AuditIndex::optionsFor(const std::string& dataDirectory)
     return options;
 }
 
+int AuditIndex::storedSchemaVersion(const std::string& indexPath, std::uint64_t* rows)
+{
+    if (rows != nullptr)
+        *rows = 0;
+    if (!fileExists(indexPath))
+        return 0;
+    std::string ignored;
+    auto db = AuditDb::open(indexPath, false, &ignored);
+    if (db == nullptr)
+        return 0;
+    AuditStmt version(*db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const int found = version.ok() && version.step() ? int(version.integer(0)) : 0;
+    if (rows != nullptr && found != 0) {
+        AuditStmt count(*db, "SELECT coalesce(sum(rows), 0) FROM progress");
+        *rows = count.ok() && count.step() ? std::uint64_t(count.integer(0)) : 0;
+    }
+    return found;
+}
+
 AuditIndex::AuditIndex(const AuditIndexOptions& options)
     : m_options(options)
 {
@@ -133,10 +154,31 @@ bool AuditIndex::openIndex(std::string* error)
     bool upgraded = false;
     if (found == 1) {
         std::string why;
+        bool cancelled = false;
+        struct Watch {
+            const std::function<bool()>* keepGoing;
+            bool* cancelled;
+        } watch { &m_options.upgradeContinue, &cancelled };
+        if (m_options.upgradeContinue)
+            sqlite3_progress_handler(
+                m_db->handle(), 100, // VM steps between calls: well under a microsecond of checking each
+                [](void* context) {
+                    auto* w = static_cast<Watch*>(context);
+                    if ((*w->keepGoing)())
+                        return 0;
+                    *w->cancelled = true;
+                    return 1; // interrupts the statement
+                },
+                &watch);
         upgraded = m_db->exec(kUpgrade1To2Sql, &why);
+        sqlite3_progress_handler(m_db->handle(), 0, nullptr, nullptr);
         if (!upgraded) {
             std::string ignored;
             m_db->exec("ROLLBACK", &ignored); // and rebuild below: it is derived data
+        }
+        if (cancelled) {
+            *error = m_options.indexPath + ": the upgrade of the audit index was cancelled";
+            return false;
         }
     }
     const bool known = found == kSchemaVersion || upgraded;

@@ -23,6 +23,7 @@
 #include "storage/Storage.h"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +36,9 @@ struct AuditIndexOptions {
     std::string indexPath;   // audit.db (created when missing)
     // Events are listed again (to find new ones) at most this often; catchUp(true) forces it.
     std::chrono::milliseconds eventListInterval { 2000 };
+    // Called now and then while a schema-1 index is upgraded in place (minutes on a large one);
+    // returning false cancels the upgrade (open() fails, the file stays as it was).
+    std::function<bool()> upgradeContinue;
 };
 
 struct AuditCatchUp {
@@ -50,6 +54,10 @@ public:
 
     // The usual file names in a data directory.
     static AuditIndexOptions optionsFor(const std::string& dataDirectory);
+    // The schema version of the index file at `indexPath` (0: no file, or not an audit index), and
+    // the rows it holds. open() upgrades version 1 in place, which takes long on a large index:
+    // a caller on a GUI thread checks first and opens on a worker.
+    static int storedSchemaVersion(const std::string& indexPath, std::uint64_t* rows = nullptr);
 
     // Opens (creating or rebuilding as needed) the index. Does not read the journal yet: call
     // catchUp(). Null with *error when either file cannot be opened.

@@ -80,17 +80,32 @@ void AuditReplay::loadStoredCheckpoints(EventState& state)
 {
     if (m_checkpointDb == nullptr)
         return;
-    AuditStmt stmt(*m_checkpointDb, "SELECT seq, snapshot FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
+    // Positions only (the primary key's index covers them): a body is read when it is restored.
+    AuditStmt stmt(*m_checkpointDb, "SELECT seq FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
     if (!stmt.ok())
         return;
     stmt.bind(1, std::int64_t(state.spec->id));
     while (stmt.step()) {
         const Seq seq = Seq(stmt.integer(0));
-        state.checkpoints.emplace(seq, std::make_shared<const std::vector<std::uint8_t>>(stmt.blob(1)));
+        state.checkpoints.emplace(seq, nullptr);
         state.loaded.insert(seq);
     }
     while (state.checkpoints.size() > m_options.checkpointsMax)
         thinCheckpoints(state);
+}
+
+std::shared_ptr<const std::vector<std::uint8_t>> AuditReplay::readStoredCheckpoint(EventId event, Seq seq)
+{
+    if (m_checkpointDb == nullptr)
+        return nullptr;
+    AuditStmt stmt(*m_checkpointDb, "SELECT snapshot FROM replay_checkpoint WHERE event_id = ?1 AND seq = ?2");
+    if (!stmt.ok())
+        return nullptr;
+    stmt.bind(1, std::int64_t(event)).bind(2, std::int64_t(seq));
+    if (!stmt.step())
+        return nullptr;
+    ++m_stats.checkpointBodiesRead;
+    return std::make_shared<const std::vector<std::uint8_t>>(stmt.blob(0));
 }
 
 void AuditReplay::storeCheckpoint(EventId event, Seq seq, const std::vector<std::uint8_t>& snapshot)
@@ -206,10 +221,13 @@ Seq AuditReplay::startSeqFor(EventId event, Seq seq) const
 Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
 {
     const bool cursorUsable = state.cursor != nullptr && state.cursor->lastSeq() <= seq;
-    const auto it = checkpointFor(state, seq);
-    if (it != state.checkpoints.end()) {
-        std::string why;
-        state.cursor = Ledger::restore(*state.spec, m_options.ledger, *it->second, &why);
+    const auto found = checkpointFor(state, seq);
+    if (found != state.checkpoints.end()) {
+        const auto it = state.checkpoints.find(found->first);
+        if (it->second == nullptr)
+            it->second = readStoredCheckpoint(state.spec->id, it->first); // stored by an earlier session
+        std::string why = "its body is not in the audit index";
+        state.cursor = it->second != nullptr ? Ledger::restore(*state.spec, m_options.ledger, *it->second, &why) : nullptr;
         if (state.cursor == nullptr) {
             if (state.loaded.count(it->first) != 0) {
                 // Read back from the audit index (another version, a damaged page): drop it and

@@ -11,8 +11,9 @@
 //   When there are more than `checkpointsMax`, every other one goes and the spacing doubles, so
 //   memory stays bounded however long the journal is;
 // * persisted checkpoints: with `checkpointPath` (the audit index, audit.db), every checkpoint is
-//   also stored there and read back by the next session, so only the very first replay of an
-//   event ever starts from seq 1 (and AuditWorker warms that in the background);
+//   also stored there and the next session reads their positions, and a body only when that
+//   checkpoint is restored, so only the very first replay of an event ever starts from seq 1
+//   (and AuditWorker warms that in the background);
 // * its own connection to usher.db, so it runs on a worker thread beside the engine.
 // One thread at a time.
 
@@ -42,6 +43,7 @@ struct AuditReplayStats {
     bool fromStoredCheckpoint = false; // one read back from checkpointPath
     bool fromCursor = false;
     std::size_t checkpoints = 0;
+    std::size_t checkpointBodiesRead = 0; // stored checkpoints read back from checkpointPath
 };
 
 class AuditReplay {
@@ -73,7 +75,8 @@ private:
     struct EventState {
         std::shared_ptr<const EventSpec> spec;
         std::unique_ptr<Ledger> cursor;
-        std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>> checkpoints; // Checkpoints
+        // Checkpoints; a null body: stored in checkpointPath, read when restored.
+        std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>> checkpoints;
         std::uint64_t spacing = 0;
         std::set<Seq> loaded; // checkpoints read back from checkpointPath (an earlier session)
     };
@@ -88,6 +91,7 @@ private:
     void keepCheckpoint(EventState& state);
     void thinCheckpoints(EventState& state);
     void loadStoredCheckpoints(EventState& state);
+    std::shared_ptr<const std::vector<std::uint8_t>> readStoredCheckpoint(EventId event, Seq seq);
     void storeCheckpoint(EventId event, Seq seq, const std::vector<std::uint8_t>& snapshot);
     void forgetStoredCheckpoint(EventId event, Seq seq);
 

@@ -344,6 +344,22 @@ void TestAuditIndex::filters()
         text.text = word;
         check(text, expected([&](const Issued& i) { return i.words == word; }));
     }
+    for (const char* word : { "jane", "armrest" }) {
+        // Text alone (counted in the full-text index only) and text with a time range.
+        AuditFilter text;
+        text.text = word;
+        std::uint64_t count = 0;
+        bool over = true;
+        QCOMPARE(query->count(text, 1000, &count, &over, &error), Status::Ok);
+        QCOMPARE(count, std::uint64_t(all(*query, text).size()));
+        QVERIFY(count > 0);
+        text.from = 20'000;
+        text.to = 50'000;
+        QCOMPARE(query->count(text, 1000, &count, &over, &error), Status::Ok);
+        QCOMPARE(count, std::uint64_t(all(*query, text).size()));
+        QCOMPARE(query->count(text, 0, &count, &over, &error), Status::Ok);
+        QCOMPARE(over, all(*query, text).size() > 0);
+    }
     AuditFilter prefix = f;
     prefix.text = "JAN exam"; // prefixes, case-insensitive, all words
     check(prefix, expected([](const Issued& i) { return i.words == "jane"; }));
@@ -706,8 +722,28 @@ void TestAuditIndex::upgradesVersion1InPlace()
                           &error),
                  error.c_str());
     }
-    auto index = AuditIndex::open(options, &error);
+    std::uint64_t storedRows = 0;
+    QCOMPARE(AuditIndex::storedSchemaVersion(options.indexPath, &storedRows), 1);
+    QCOMPARE(storedRows, std::uint64_t(m_issued.size()));
+    QCOMPARE(AuditIndex::storedSchemaVersion(dir.filePath("no-such.db")), 0);
+    {
+        // Cancelled halfway (the browser closed during the upgrade): an error, and the file is
+        // still schema 1 with every row, not rebuilt.
+        AuditIndexOptions cancelling = options;
+        int calls = 0;
+        cancelling.upgradeContinue = [&calls] { return ++calls < 1; };
+        QVERIFY(AuditIndex::open(cancelling, &error) == nullptr);
+        QVERIFY2(error.find("cancelled") != std::string::npos, error.c_str());
+        QCOMPARE(AuditIndex::storedSchemaVersion(options.indexPath, &storedRows), 1);
+        QCOMPARE(storedRows, std::uint64_t(m_issued.size()));
+    }
+    int progressCalls = 0;
+    AuditIndexOptions watched = options;
+    watched.upgradeContinue = [&progressCalls] { return ++progressCalls > 0; };
+    auto index = AuditIndex::open(watched, &error);
     QVERIFY2(index != nullptr, error.c_str());
+    QVERIFY(progressCalls > 0);
+    QCOMPARE(AuditIndex::storedSchemaVersion(options.indexPath), AuditIndex::kSchemaVersion);
     QVERIFY(!index->created()); // upgraded, not rebuilt
     QCOMPARE(index->rowCount(), std::uint64_t(m_issued.size()));
     auto db = AuditDb::open(options.indexPath, false, &error);
@@ -833,8 +869,16 @@ void TestAuditIndex::checkpointsKeptAcrossSessions()
         QCOMPARE(statesOf(*replay, last), reference(last));
         QVERIFY(replay->lastStats().fromStoredCheckpoint);
         QVERIFY(replay->lastStats().recordsReplayed < last);
-        for (Seq s : { Seq(1), last / 2, Seq(0), last - 1, last })
+        // Only the body of the checkpoint restored was read, not every stored one.
+        QCOMPARE(replay->lastStats().checkpointBodiesRead, std::size_t(1));
+        std::size_t bodies = 1;
+        for (Seq s : { Seq(1), last / 2, Seq(0), last - 1, last }) {
             QCOMPARE(statesOf(*replay, s), reference(s));
+            bodies += replay->lastStats().checkpointBodiesRead;
+        }
+        QVERIFY(bodies <= std::size_t(stored));
+        QCOMPARE(statesOf(*replay, last), reference(last));
+        QCOMPARE(replay->lastStats().checkpointBodiesRead, std::size_t(0)); // kept once read
     }
     // A damaged stored checkpoint is dropped and replayed around, never shown.
     QVERIFY(db->exec("UPDATE replay_checkpoint SET snapshot = x'00010203'", &error));

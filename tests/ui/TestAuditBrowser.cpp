@@ -8,6 +8,7 @@
 #include "admin/AuditCsvExport.h"
 #include "admin/AuditLogModel.h"
 #include "admin/AuditLogWidget.h"
+#include "audit/AuditIndex.h"
 #include "runtime/Engine.h"
 #include "support/TempDir.h"
 #include "support/TestEvents.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void csvExport();
     void liveTailFollows();
     void timeTravelMap();
+    void upgradesOldIndexInBackground();
     void screenshot();
 };
 
@@ -430,6 +432,40 @@ void TestAuditBrowser::timeTravelMap()
     waitForMap(2);
     QCOMPARE(mapStates(), referenceAt(2));
     QCOMPARE(m_widget->mapModel()->info(m_widget->mapModel()->venue().seatIndex(3)).status, SeatStatus::Held);
+}
+
+// An index of schema 1 (session 6) is upgraded on a thread of its own: the widget shows a busy
+// page meanwhile, then the browser with every row; nothing is rebuilt.
+void TestAuditBrowser::upgradesOldIndexInBackground()
+{
+    m_widget.reset();
+    const audit::AuditIndexOptions options = audit::AuditIndex::optionsFor(m_dir->path());
+    std::string error;
+    {
+        auto db = audit::AuditDb::open(options.indexPath, false, &error);
+        QVERIFY2(db != nullptr, error.c_str());
+        QVERIFY2(db->exec("DROP INDEX audit_by_actor_kind; DROP TABLE replay_checkpoint;"
+                          " UPDATE meta SET value = 1 WHERE key = 'schema_version';",
+                          &error),
+                 error.c_str());
+    }
+    QCOMPARE(audit::AuditIndex::storedSchemaVersion(options.indexPath), 1);
+    AuditLogWidget widget(QString::fromStdString(m_dir->path()));
+    QSignalSpy opened(&widget, &AuditLogWidget::opened);
+    QVERIFY(widget.isUpgrading());
+    QVERIFY(!widget.isOpen());
+    QVERIFY(widget.findChild<QWidget*>(QStringLiteral("auditUpgradePage")) != nullptr);
+    widget.setServer(QUrl(QStringLiteral("http://127.0.0.1:1")), "ust_admin"); // kept until open
+    widget.show();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 30'000);
+    QCOMPARE(opened.at(0).at(0).toBool(), true);
+    QVERIFY2(widget.isOpen(), qPrintable(widget.errorText()));
+    QVERIFY(!widget.isUpgrading());
+    QVERIFY(widget.findChild<QWidget*>(QStringLiteral("auditUpgradePage")) == nullptr);
+    QVERIFY(widget.waitingRoomChanges() != nullptr);
+    QCOMPARE(audit::AuditIndex::storedSchemaVersion(options.indexPath), audit::AuditIndex::kSchemaVersion);
+    QTRY_VERIFY(widget.isCaughtUp());
+    QTRY_COMPARE(widget.model()->rowCount(), int(m_issued.size()) + 1);
 }
 
 void TestAuditBrowser::screenshot()

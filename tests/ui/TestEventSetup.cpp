@@ -154,6 +154,7 @@ private Q_SLOTS:
     void saveCreatesAndUpdatesEvent();
     void publishBodies();
     void publishShowsServerErrors();
+    void newEventAsksAboutUnsavedChanges();
     void screenshot();
 };
 
@@ -379,6 +380,76 @@ void TestEventSetup::publishShowsServerErrors()
     QCOMPARE(QJsonDocument::fromJson(server.bodies.at(4)).object().value(QStringLiteral("drainRatePerSecond")).toDouble(), 42.0);
     // Publishing never touches the local engine.
     QVERIFY(engine->events().empty());
+    engine->close();
+}
+
+void TestEventSetup::newEventAsksAboutUnsavedChanges()
+{
+    test::TempDir dir;
+    auto engine = openEngine(dir);
+    QVERIFY(engine != nullptr);
+    auto venue = smallVenue();
+    EventSetup setup(*engine);
+    QStringList questions;
+    bool answer = false;
+    setup.setConfirmation([&](const QString&, const QString& question) {
+        questions << question;
+        return answer;
+    });
+    setup.resize(1200, 760);
+    setup.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&setup));
+    QVERIFY(!setup.hasUnsavedChanges());
+    setup.setVenue(venue);
+    fillValidForm(setup);
+    QString error;
+    QVERIFY2(setup.save(&error), qPrintable(error));
+    const EventId first = setup.eventId();
+    QVERIFY(first != 0);
+    QVERIFY(!setup.hasUnsavedChanges());
+
+    // Saved: Ctrl+N starts an empty form at once, in the same venue.
+    QVERIFY(setup.newButton()->isVisible());
+    QCOMPARE(setup.newButton()->shortcut(), QKeySequence(QKeySequence::New)); // Ctrl+N
+    QTest::mouseClick(setup.newButton(), Qt::LeftButton);
+    QVERIFY(questions.isEmpty());
+    QCOMPARE(setup.eventId(), EventId(0));
+    QVERIFY(setup.nameEdit()->text().isEmpty());
+    QCOMPARE(setup.priceTable()->rowCount(), int(venue->categories.size()));
+    QVERIFY(setup.priceTable()->item(0, 0)->text().isEmpty()); // no prices carried over
+    QCOMPARE(setup.channelTable()->rowCount(), 2);
+    QVERIFY(!setup.hasUnsavedChanges());
+
+    // A loaded event with a change: asks; "no" keeps everything.
+    QVERIFY(setup.loadEvent(first));
+    QVERIFY(!setup.hasUnsavedChanges());
+    setup.nameEdit()->setText(QStringLiteral("Winter concert (typo fixed)"));
+    QVERIFY(setup.hasUnsavedChanges());
+    QTest::mouseClick(setup.newButton(), Qt::LeftButton);
+    QCOMPARE(questions.size(), 1);
+    QVERIFY(questions.front().contains(QStringLiteral("not saved")));
+    QCOMPARE(setup.eventId(), first);
+    QCOMPARE(setup.nameEdit()->text(), QStringLiteral("Winter concert (typo fixed)"));
+
+    // An allocation alone is a change too.
+    setup.nameEdit()->setText(QStringLiteral("Winter concert"));
+    QVERIFY(!setup.hasUnsavedChanges());
+    setup.map()->selectRow(3);
+    QVERIFY(setup.allocateSelected(2));
+    QVERIFY(setup.hasUnsavedChanges());
+
+    // "Yes": a new event; saving it creates a second event, the first is untouched.
+    answer = true;
+    QVERIFY(setup.newEvent());
+    QCOMPARE(questions.size(), 2);
+    QCOMPARE(setup.eventId(), EventId(0));
+    fillValidForm(setup);
+    setup.nameEdit()->setText(QStringLiteral("Spring concert"));
+    QVERIFY2(setup.save(&error), qPrintable(error));
+    QCOMPARE(engine->events().size(), std::size_t(2));
+    QVERIFY(setup.eventId() != first);
+    QCOMPARE(engine->event(first)->spec().name, std::string("Winter concert"));
+    QCOMPARE(engine->event(setup.eventId())->spec().name, std::string("Spring concert"));
     engine->close();
 }
 

@@ -4,6 +4,7 @@
 // for usherd, the real UsherdMetricsFeed: figures from /metrics, pause/resume and the drain rate
 // each asking for confirmation first and then sending the right PUT with the bearer token.
 
+#include "admin/EventSalesTracker.h"
 #include "admin/OnsaleDashboard.h"
 #include "admin/OnsaleDashboardChart.h"
 #include "admin/ScriptedMetricsFeed.h"
@@ -28,6 +29,7 @@
 #include <QValueAxis>
 
 #include <memory>
+#include <optional>
 
 using namespace usher::ui;
 
@@ -80,6 +82,11 @@ public:
     double drainRate = 50;
     double admitted = 0;
     int putStatus = 200;
+    QByteArray seats = "0000000000";             // the event's availability, one digit per seat
+    qint64 areaHeld = 0;                         // general admission area 1
+    qint64 areaSold = 0;
+    std::vector<std::pair<qint64, qint64>> orders; // event 7's orders: amount, refunded
+    QByteArray extraMetrics;                     // appended to /metrics
 
     QList<QPointer<QTcpSocket>> sockets;
 
@@ -158,7 +165,19 @@ private:
                    "usher_waiting_room_admitted_total{event=\"7\"} "
                 + QByteArray::number(admitted) + "\nusher_waiting_room_paused{event=\"7\"} "
                 + QByteArray(paused ? "1" : "0") + "\nusher_waiting_room_drain_rate{event=\"7\"} "
-                + QByteArray::number(drainRate) + "\nusherd_holds_total 10\nusherd_payment_circuit_state 0\n";
+                + QByteArray::number(drainRate) + "\nusherd_holds_total 10\nusherd_sales_total 500\n"
+                + "usherd_revenue_minor_total{currency=\"EUR\"} 99999900\nusherd_payment_circuit_state 0\n"
+                + extraMetrics;
+        }
+        if (r.path == "/api/events/7/availability")
+            return "{\"event\":7,\"seq\":1,\"seats\":\"" + seats + "\",\"areas\":[{\"id\":1,\"available\":100,\"held\":"
+                + QByteArray::number(areaHeld) + ",\"sold\":" + QByteArray::number(areaSold) + "}]}";
+        if (r.path.startsWith("/api/orders/7-")) {
+            const qsizetype n = r.path.mid(14).toLongLong();
+            if (n >= 1 && n <= qsizetype(orders.size()))
+                return "{\"orderId\":\"7-" + QByteArray::number(n) + "\",\"event\":7,\"amount\":"
+                    + QByteArray::number(orders[std::size_t(n - 1)].first) + ",\"refunded\":"
+                    + QByteArray::number(orders[std::size_t(n - 1)].second) + ",\"currency\":\"EUR\"}";
         }
         if (r.path == "/api/events")
             return R"({"events":[{"id":7,"name":"Flash Onsale"},{"id":9,"name":"Matinee"}]})";
@@ -487,6 +506,117 @@ private Q_SLOTS:
         feed->sampleNow();
         QTRY_VERIFY(dashboard.alerts().find(QStringLiteral("source")) != nullptr);
         QCOMPARE(dashboard.tileText(QStringLiteral("queueDepth")), QStringLiteral("\u2014"));
+    }
+
+    // usherd without per-event series: the event's figures from its seats and orders, not the
+    // server-wide counters (500 sales, 999,999.00 EUR of every event).
+    void salesFiguresOfTheSelectedEvent()
+    {
+        FakeUsherd usherd;
+        QVERIFY(usherd.listen());
+        auto* feed = new UsherdMetricsFeed(QUrl(usherd.url()), "ust_admin_token");
+        feed->setIntervalMs(3'600'000);
+        OnsaleDashboard dashboard(feed);
+        std::optional<MetricsSample> last;
+        connect(feed, &MetricsFeed::sampled, &dashboard, [&](const MetricsSample& s) { last = s; });
+        dashboard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+        QTRY_COMPARE(dashboard.eventCombo()->count(), 2);
+        QCOMPARE(feed->event(), quint64(7));
+        QTRY_VERIFY(last.has_value()); // the round started with the dashboard (maybe before the event list)
+        last.reset();
+        feed->sampleNow(); // the baseline
+        QTRY_VERIFY(last.has_value());
+        QVERIFY(usherd.count("GET", "/api/events/7/availability") >= 1);
+        QVERIFY(!last->salesPerSecond.has_value() || *last->salesPerSecond == 0.0);
+
+        // Between two rounds: seats 0-2 held, 3 sold, area 1 got 2 held and 1 sold; two orders.
+        usherd.seats = "1112000000";
+        usherd.areaHeld = 2;
+        usherd.areaSold = 1;
+        usherd.orders = { { 5000, 0 }, { 7000, 2000 } };
+        last.reset();
+        QTest::qWait(20); // a measurable interval for the rates
+        feed->sampleNow();
+        QTRY_VERIFY(last.has_value());
+        QVERIFY(last->salesPerEvent);
+        QVERIFY(last->holdsPerSecond.has_value() && last->ticketsPerSecond.has_value());
+        // Both rates over the same interval: 5 seats held (3 + 2 in the area), 2 tickets (1 + 1).
+        QCOMPARE(qRound(*last->holdsPerSecond / *last->ticketsPerSecond * 10), 25);
+        // The first round asked for one order and found it; this one asks for two.
+        QVERIFY(last->salesPerSecond.has_value());
+        QVERIFY(last->revenueMinor.has_value());
+        QCOMPARE(*last->revenueMinor, qint64(5000));
+        QVERIFY2(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text().contains(QStringLiteral("this event")),
+                 qPrintable(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text()));
+
+        // Releases: held -> available counts as expiries; the orders walk catches up.
+        usherd.seats = "1002000000";
+        last.reset();
+        QTest::qWait(20);
+        feed->sampleNow();
+        QTRY_VERIFY(last.has_value());
+        QVERIFY(last->expiriesPerSecond.has_value() && *last->expiriesPerSecond > 0);
+        QCOMPARE(*last->holdsPerSecond, 0.0);
+        QCOMPARE(*last->revenueMinor, qint64(10000)); // 50.00 + 70.00 - 20.00 refunded
+        QCOMPARE(last->currency, QStringLiteral("EUR"));
+        QCOMPARE(dashboard.tileText(QStringLiteral("revenue")), counterMoney(10000, "EUR"));
+        QCOMPARE(usherd.count("GET", "/api/orders/7-3"), 1); // 404 ends the walk for the round
+        QCOMPARE(usherd.count("GET", "/api/orders/7-4"), 0);
+
+        // A usherd with per-event series: those are used, and the seats are no longer polled.
+        usherd.extraMetrics = "usherd_event_sales_total{event=\"7\"} 3\nusherd_event_sales_total{event=\"9\"} 40\n"
+                              "usherd_event_revenue_minor_total{event=\"7\",currency=\"EUR\"} 4200\n"
+                              "usherd_event_revenue_minor_total{event=\"9\",currency=\"CHF\"} 99\n";
+        for (int round = 0; round < 2; ++round) {
+            last.reset();
+            feed->sampleNow();
+            QTRY_VERIFY(last.has_value());
+        }
+        QVERIFY(last->salesPerEvent);
+        QCOMPARE(*last->revenueMinor, qint64(4200));
+        QCOMPARE(last->currency, QStringLiteral("EUR"));
+        const int polls = usherd.count("GET", "/api/events/7/availability");
+        last.reset();
+        feed->sampleNow();
+        QTRY_VERIFY(last.has_value());
+        QCOMPARE(usherd.count("GET", "/api/events/7/availability"), polls);
+        QCOMPARE(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text(),
+                 QStringLiteral("Sales figures: this event"));
+    }
+
+    // The tracker alone, with fixed times: exact rates.
+    void eventSalesTrackerCountsSeatChanges()
+    {
+        EventSalesTracker tracker;
+        QVERIFY(!tracker.addAvailability("{\"seats\":3}"));
+        QVERIFY(tracker.addAvailability(R"({"seats":"0000","areas":[{"id":4,"held":0,"sold":0}]})"));
+        MetricsSample s;
+        tracker.fill(s, kT0, true);
+        QVERIFY(!s.holdsPerSecond.has_value()); // one reading: no rate yet
+        QCOMPARE(tracker.probes(), 1);
+        tracker.addOrders({ { 1500, QStringLiteral("EUR") } }, 1);
+        QCOMPARE(tracker.probes(), 2); // every probe found an order: ask for twice as many
+        QVERIFY(tracker.ordersBehind());
+        QVERIFY(tracker.addAvailability(R"({"seats":"1120","areas":[{"id":4,"held":3,"sold":1}]})"));
+        tracker.fill(s, kT0 + 2000, true);
+        QCOMPARE(*s.holdsPerSecond, 2.5);   // (2 seats + 3 in the area) / 2 s
+        QCOMPARE(*s.ticketsPerSecond, 1.0); // (1 seat + 1 in the area) / 2 s
+        QCOMPARE(*s.salesPerSecond, 0.5);
+        QCOMPARE(*s.revenueMinor, qint64(1500));
+        QCOMPARE(*s.expiriesPerSecond, 0.0);
+        tracker.addOrders({}, 2);
+        QCOMPARE(tracker.probes(), 1);
+        QVERIFY(!tracker.ordersBehind());
+        QVERIFY(tracker.addAvailability(R"({"seats":"0020","areas":[{"id":4,"held":3,"sold":1}]})"));
+        tracker.fill(s, kT0 + 3000, true);
+        QCOMPARE(*s.expiriesPerSecond, 2.0);
+        QCOMPARE(*s.abandonmentRatio, 0.4); // 2 released of 5 held in the window
+        // A different venue size is a new baseline, not a flood of changes.
+        QVERIFY(tracker.addAvailability(R"({"seats":"11111111"})"));
+        tracker.fill(s, kT0 + 4000, false);
+        QCOMPARE(*s.holdsPerSecond, 0.0);
+        QVERIFY(!s.revenueMinor.has_value());
     }
 
     void withoutTokenOrRoomNoControls()

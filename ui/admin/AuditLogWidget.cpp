@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -71,7 +72,80 @@ AuditLogWidget::AuditLogWidget(const QString& dataDirectory, QWidget* parent)
     qRegisterMetaType<AuditMapStatePtr>();
     std::string error;
     const audit::AuditIndexOptions options = audit::AuditIndex::optionsFor(dataDirectory.toStdString());
-    auto index = audit::AuditIndex::open(options, &error);
+    std::uint64_t rows = 0;
+    if (audit::AuditIndex::storedSchemaVersion(options.indexPath, &rows) == 1) {
+        upgradeInBackground(options, rows); // minutes on a large index: not on the GUI thread
+        return;
+    }
+    finishOpening(audit::AuditIndex::open(options, &error), error);
+}
+
+void AuditLogWidget::upgradeInBackground(const audit::AuditIndexOptions& options, std::uint64_t rows)
+{
+    auto* outer = new QVBoxLayout(this);
+    m_busyPage = new QWidget(this);
+    m_busyPage->setObjectName(QStringLiteral("auditUpgradePage"));
+    auto* busy = new QVBoxLayout(m_busyPage);
+    //: %L1 is a number of rows.
+    auto* label = new QLabel(tr("Upgrading the audit index (%L1 rows) to the new format. This happens once; "
+                                "on a very large log it takes a few minutes. The rest of the app can be used "
+                                "meanwhile.")
+                                 .arg(rows),
+                             m_busyPage);
+    label->setWordWrap(true);
+    auto* bar = new QProgressBar(m_busyPage);
+    bar->setObjectName(QStringLiteral("auditUpgradeProgress"));
+    bar->setRange(0, 0); // SQLite builds an index in one statement: no fraction to show
+    m_busyLabel = new QLabel(m_busyPage);
+    m_busyLabel->setObjectName(QStringLiteral("auditUpgradeElapsed"));
+    busy->addStretch(1);
+    busy->addWidget(label);
+    busy->addWidget(bar);
+    busy->addWidget(m_busyLabel);
+    busy->addStretch(1);
+    outer->addWidget(m_busyPage);
+
+    m_upgradeClock.start();
+    auto* ticker = new QTimer(m_busyPage);
+    ticker->setInterval(1000);
+    const auto tick = [this] {
+        //: %1 is a number of seconds.
+        m_busyLabel->setText(tr("%1 s so far").arg(m_upgradeClock.elapsed() / 1000));
+    };
+    connect(ticker, &QTimer::timeout, m_busyLabel, tick);
+    tick();
+    ticker->start();
+
+    // The index is opened (and upgraded) on a thread of its own, then handed to the GUI thread.
+    struct Result {
+        std::unique_ptr<audit::AuditIndex> index;
+        std::string error;
+    };
+    auto result = std::make_shared<Result>();
+    audit::AuditIndexOptions upgrading = options;
+    upgrading.upgradeContinue = [cancel = m_cancelUpgrade] { return !cancel->load(); };
+    m_upgradeThread = QThread::create([upgrading, result] {
+        result->index = audit::AuditIndex::open(upgrading, &result->error);
+    });
+    m_upgradeThread->setObjectName(QStringLiteral("auditUpgrade"));
+    connect(m_upgradeThread, &QThread::finished, this, [this, result] {
+        m_upgradeThread->deleteLater();
+        m_upgradeThread = nullptr;
+        delete m_busyPage;
+        m_busyPage = nullptr;
+        m_busyLabel = nullptr;
+        delete QWidget::layout(); // buildUi() sets its own
+        finishOpening(std::move(result->index), result->error);
+        if (m_pendingServer.isValid())
+            setServer(m_pendingServer, m_pendingToken);
+        Q_EMIT opened(isOpen());
+    });
+    m_upgradeThread->start(QThread::LowPriority);
+}
+
+void AuditLogWidget::finishOpening(std::unique_ptr<audit::AuditIndex> index, std::string error)
+{
+    const audit::AuditIndexOptions options = audit::AuditIndex::optionsFor(m_dataDirectory.toStdString());
     if (index != nullptr)
         m_query = audit::AuditQuery::open(options.indexPath, &error);
     if (m_query == nullptr) {
@@ -111,6 +185,12 @@ AuditLogWidget::AuditLogWidget(const QString& dataDirectory, QWidget* parent)
 
 AuditLogWidget::~AuditLogWidget()
 {
+    if (m_upgradeThread != nullptr) {
+        m_cancelUpgrade->store(true); // interrupts the upgrade; the file stays at the old version
+        m_upgradeThread->wait();
+        delete m_upgradeThread;
+        m_upgradeThread = nullptr;
+    }
     delete m_export;
     m_export = nullptr;
     if (m_thread != nullptr) {
@@ -418,6 +498,11 @@ void AuditLogWidget::setFilter(const AuditFilter& filter)
 
 void AuditLogWidget::setServer(const QUrl& baseUrl, const QByteArray& bearerToken)
 {
+    if (m_upgradeThread != nullptr) {
+        m_pendingServer = baseUrl; // set once the index is open
+        m_pendingToken = bearerToken;
+        return;
+    }
     if (m_views == nullptr)
         return; // the audit log could not be opened: errorText() says why
     if (m_roomChanges != nullptr) {

@@ -25,10 +25,12 @@
 #include "event/EventSpec.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QString>
 #include <QUrl>
 #include <QWidget>
 
+#include <atomic>
 #include <map>
 #include <memory>
 
@@ -52,6 +54,7 @@ class Storage;
 }
 namespace usher::audit {
 class AuditIndex;
+struct AuditIndexOptions;
 }
 
 namespace usher::ui {
@@ -74,6 +77,9 @@ public:
     ~AuditLogWidget() override;
 
     bool isOpen() const { return m_query != nullptr; }
+    // An index of the old format is being upgraded on a thread of its own (the widget shows a busy
+    // page); opened() follows.
+    bool isUpgrading() const { return m_upgradeThread != nullptr; }
     QString errorText() const { return m_error; }
 
     // ---- filters (the bar edits them too)
@@ -116,9 +122,13 @@ Q_SIGNALS:
     void mapShown(quint64 event, quint64 seq);
     void caughtUp();
     void exportFinished(bool ok, qint64 rows, const QString& message);
+    // After an upgrade in the background: the browser is ready (or errorText() says why not).
+    void opened(bool ok);
 
 private:
     void buildUi();
+    void upgradeInBackground(const audit::AuditIndexOptions& options, std::uint64_t rows);
+    void finishOpening(std::unique_ptr<audit::AuditIndex> index, std::string error);
     QWidget* buildFilterBar();
     QWidget* buildMapPane();
     void loadEvents();
@@ -143,6 +153,13 @@ private:
 
     QString m_dataDirectory;
     QString m_error;
+    QThread* m_upgradeThread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancelUpgrade = std::make_shared<std::atomic<bool>>(false);
+    QElapsedTimer m_upgradeClock;
+    QWidget* m_busyPage = nullptr;
+    QLabel* m_busyLabel = nullptr;
+    QUrl m_pendingServer;
+    QByteArray m_pendingToken;
     std::map<EventId, std::shared_ptr<const EventSpec>> m_specs;
     std::unique_ptr<Storage> m_journal; // GUI thread: specs and the detail pane's records
     std::unique_ptr<audit::AuditQuery> m_query;

@@ -72,7 +72,8 @@ struct MetricsSample {
     // Events whose waiting room the source reports (the dashboard starts on one of them).
     std::vector<quint64> eventsWithRoom;
 
-    QString scope;       // e.g. "server-wide" when sales figures are not per event
+    bool salesPerEvent = false; // holds, sales, revenue... are the selected event's alone
+    QString scope;              // where the sales figures come from, e.g. "server-wide"
     QString sourceError; // empty when the last sampling worked
 };
 

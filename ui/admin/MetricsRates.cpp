@@ -61,7 +61,6 @@ MetricsSample UsherdSampler::sample(quint64 event) const
     const Scrape& window = windowStart();
     const PrometheusSnapshot& m = now.metrics;
     s.atMs = now.atMs;
-    s.scope = QCoreApplication::translate("UsherdSampler", "server-wide");
 
     const PrometheusLabels ev { { "event", QString::number(event) } };
     const auto rate = [&](const QByteArray& name, const PrometheusLabels& filter = {}) -> std::optional<double> {
@@ -92,23 +91,42 @@ MetricsSample UsherdSampler::sample(quint64 event) const
     if (left || missed)
         s.queueAbandonedPerSecond = left.value_or(0) + missed.value_or(0);
 
-    s.holdsPerSecond = rate("usherd_holds_total");
-    s.salesPerSecond = rate("usherd_sales_total");
-    s.ticketsPerSecond = rate("usherd_tickets_sold_total");
-    if (const std::optional<double> revenue = m.sum("usherd_revenue_minor_total"))
+    // Sales: usherd's per-event series (usherd_event_*{event=…}) when it has them, else the
+    // server-wide ones (UsherdMetricsFeed then derives the event's own from its seats and orders).
+    s.salesPerEvent = m.sum("usherd_event_sales_total", ev).has_value();
+    const QByteArray prefix = s.salesPerEvent ? QByteArrayLiteral("usherd_event_") : QByteArrayLiteral("usherd_");
+    const PrometheusLabels scope = s.salesPerEvent ? ev : PrometheusLabels {};
+    s.scope = s.salesPerEvent ? QCoreApplication::translate("UsherdSampler", "this event")
+                              : QCoreApplication::translate("UsherdSampler", "server-wide");
+    s.holdsPerSecond = rate(prefix + "holds_total", scope);
+    s.salesPerSecond = rate(prefix + "sales_total", scope);
+    s.ticketsPerSecond = rate(prefix + "tickets_sold_total", scope);
+    if (const std::optional<double> revenue = m.sum(prefix + "revenue_minor_total", scope))
         s.revenueMinor = qint64(std::llround(*revenue));
-    const std::vector<QString> currencies = m.labelValues("usherd_revenue_minor_total", "currency");
+    std::vector<QString> currencies = m.labelValues(prefix + "revenue_minor_total", "currency");
+    if (s.salesPerEvent) {
+        currencies.clear();
+        for (const PrometheusSample& series : m.samples())
+            if (const QString* e = series.label("event"); series.name == prefix + "revenue_minor_total" && e != nullptr
+                && *e == ev.front().second)
+                if (const QString* currency = series.label("currency"))
+                    currencies.push_back(*currency);
+    }
     if (currencies.size() == 1)
         s.currency = currencies.front();
-    s.conflictsPerSecond = rate("usherd_hold_conflicts_total");
+    s.conflictsPerSecond = rate(prefix + "hold_conflicts_total", scope);
     // Every 429 usherd answered (buyer token buckets and waiting-room polls alike); older
     // usherds without the per-status series: the token-bucket counter.
     const PrometheusLabels tooMany { { "status", QStringLiteral("429") } };
-    s.rateLimitedPerSecond = m.sum("usherd_http_requests_total", tooMany) ? rate("usherd_http_requests_total", tooMany)
-                                                                          : rate("usherd_rate_limited_total");
-    s.expiriesPerSecond = rate("usherd_seats_released_total");
+    if (s.salesPerEvent && m.sum("usherd_event_rate_limited_total", ev))
+        s.rateLimitedPerSecond = rate("usherd_event_rate_limited_total", ev);
+    else
+        s.rateLimitedPerSecond = m.sum("usherd_http_requests_total", tooMany) ? rate("usherd_http_requests_total", tooMany)
+                                                                              : rate("usherd_rate_limited_total");
+    s.expiriesPerSecond = rate(prefix + "seats_released_total", scope);
     // Releases in the window may be of seats held before it: never above 100 %.
-    if (const std::optional<double> released = ratio("usherd_seats_released_total", "usherd_held_seats_total"))
+    if (const std::optional<double> released
+        = ratio(prefix + "seats_released_total", prefix + "held_seats_total", scope))
         s.abandonmentRatio = std::min(1.0, *released);
 
     for (const QString& cache : m.labelValues("usherd_cache_hits_total", "cache")) {

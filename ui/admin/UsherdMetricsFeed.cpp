@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -97,6 +98,10 @@ QString UsherdMetricsFeed::sourceName() const
 
 void UsherdMetricsFeed::setEvent(quint64 event)
 {
+    if (event != m_event) {
+        m_sales.reset();
+        m_availabilityTag.clear();
+    }
     m_event = event;
 }
 
@@ -119,6 +124,7 @@ void UsherdMetricsFeed::stop()
 {
     m_timer->stop();
     m_sampler.clear(); // a gap: rates start again from the next two scrapes
+    m_sales.clearHistory();
 }
 
 bool UsherdMetricsFeed::isRunning() const
@@ -193,6 +199,8 @@ void UsherdMetricsFeed::sampleNow()
                  finishRound();
              });
     }
+    if (m_event != 0 && !m_perEventSeries)
+        requestEventSales();
     if (!m_devicesMissing && !m_token.isEmpty()) {
         ++m_pending;
         send(get(QStringLiteral("/api/devices")), [this](int status, const QByteArray& body, const QString&) {
@@ -209,6 +217,81 @@ void UsherdMetricsFeed::sampleNow()
     }
 }
 
+void UsherdMetricsFeed::requestEventSales()
+{
+    // The seats (public; 304 when nothing changed since the last round).
+    ++m_pending;
+    m_round.availabilityAsked = true;
+    QNetworkReply* reply = nullptr;
+    {
+        QUrl url = m_base;
+        url.setPath(QStringLiteral("/api/events/%1/availability").arg(m_event));
+        QNetworkRequest request(url);
+        request.setTransferTimeout(kRequestTimeoutMs);
+        if (!m_availabilityTag.isEmpty() && m_sales.hasAvailability())
+            request.setRawHeader("If-None-Match", m_availabilityTag);
+        reply = m_network->get(request);
+    }
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+            m_round.availability = reply->readAll();
+            m_availabilityTag = reply->rawHeader("ETag");
+        }
+    });
+    send(reply, [this](int, const QByteArray&, const QString&) { finishRound(); });
+    if (m_token.isEmpty())
+        return; // orders need a staff token
+    // The event's next orders, "event-n", all at once; only the contiguous answers count.
+    const int probes = m_sales.probes();
+    const quint64 first = m_sales.nextOrder();
+    m_round.ordersAsked = probes;
+    m_round.orders.assign(std::size_t(probes), std::nullopt);
+    for (int i = 0; i < probes; ++i) {
+        ++m_pending;
+        send(get(QStringLiteral("/api/orders/%1-%2").arg(m_event).arg(first + quint64(i))),
+             [this, i](int status, const QByteArray& body, const QString&) {
+                 if (status == 200 && std::size_t(i) < m_round.orders.size()) {
+                     const QJsonObject order = QJsonDocument::fromJson(body).object();
+                     const qint64 amount = order.value(QStringLiteral("amount")).toInteger()
+                         - order.value(QStringLiteral("refunded")).toInteger();
+                     m_round.orders[std::size_t(i)]
+                         = std::make_pair(amount, order.value(QStringLiteral("currency")).toString());
+                 }
+                 finishRound();
+             });
+    }
+}
+
+void UsherdMetricsFeed::finishEventSales(MetricsSample& sample)
+{
+    if (!m_round.availabilityAsked)
+        return;
+    if (!m_round.availability.isEmpty())
+        m_sales.addAvailability(m_round.availability);
+    const bool withOrders = m_round.ordersAsked > 0;
+    if (withOrders) {
+        std::vector<std::pair<qint64, QString>> found;
+        for (const std::optional<std::pair<qint64, QString>>& order : m_round.orders) {
+            if (!order)
+                break;
+            found.push_back(*order);
+        }
+        m_sales.addOrders(found, m_round.ordersAsked);
+    }
+    if (!m_sales.hasAvailability())
+        return; // no baseline yet: keep the server-wide figures, labelled as such
+    m_sales.fill(sample, m_round.atMs, withOrders);
+    sample.salesPerEvent = true;
+    if (!withOrders)
+        sample.scope = tr("this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide");
+    else if (m_sales.ordersBehind())
+        //: %1 is a number of orders.
+        sample.scope = tr("this event (reading its orders: %1 so far); 409s and 429s: server-wide")
+                           .arg(QLocale().toString(m_sales.totals().orders));
+    else
+        sample.scope = tr("this event, from its seats and orders; 409s and 429s: server-wide");
+}
+
 void UsherdMetricsFeed::finishRound()
 {
     if (--m_pending > 0)
@@ -218,6 +301,9 @@ void UsherdMetricsFeed::finishRound()
         PrometheusSnapshot scrape = PrometheusSnapshot::parse(m_round.metrics);
         m_sampler.add(m_round.atMs, std::move(scrape));
         sample = m_sampler.sample(m_event);
+        m_perEventSeries = sample.salesPerEvent;
+        if (!m_perEventSeries)
+            finishEventSales(sample);
     } else {
         sample.event = m_event;
         sample.atMs = m_round.atMs;

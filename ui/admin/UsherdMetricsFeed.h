@@ -4,7 +4,10 @@
 // successive scrapes, UsherdSampler), GET /api/events/{id}/waiting-room and GET /api/devices (when
 // usherd has it), with a staff bearer token; the event list from GET /api/events every 30 s. A
 // round still in flight when the next second starts is not doubled: that second is skipped.
+// When /metrics has no per-event sales series (usherd_event_*), the event's own holds, tickets,
+// expiries, sales and revenue come from its availability and its orders (EventSalesTracker).
 
+#include "admin/EventSalesTracker.h"
 #include "admin/MetricsFeed.h"
 #include "admin/MetricsRates.h"
 
@@ -51,6 +54,8 @@ private:
     void send(QNetworkReply* reply, std::function<void(int status, const QByteArray& body, const QString& error)> done);
     void finishRound();
     void requestEvents();
+    void requestEventSales();
+    void finishEventSales(MetricsSample& sample);
 
     QNetworkAccessManager* m_network = nullptr;
     QTimer* m_timer = nullptr;
@@ -68,7 +73,14 @@ private:
         bool roomOk = false;
         std::optional<std::vector<DeviceStatus>> devices;
         qint64 atMs = 0;
+        bool availabilityAsked = false;
+        QByteArray availability; // empty: not changed (304) or not read
+        int ordersAsked = 0;
+        std::vector<std::optional<std::pair<qint64, QString>>> orders; // by offset from nextOrder()
     } m_round;
+    EventSalesTracker m_sales;
+    QByteArray m_availabilityTag;
+    bool m_perEventSeries = false; // the last scrape had usherd_event_* series
 };
 
 // Parses GET /api/devices: {"devices":[{"name","channel","connected","lastSeen","pendingPushes",...}]}

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDataStream>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
+#include <QMessageBox>
 #include <QSaveFile>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -132,7 +134,13 @@ EventSetup::EventSetup(Engine& engine, QWidget* parent)
     m_openButton->setShortcut(QKeySequence::Open);
     m_openButton->setToolTip(tr("Find an event to change: search as you type (%1)")
                                  .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    m_newButton = new QPushButton(tr("&New event"));
+    m_newButton->setObjectName(QStringLiteral("newEventButton"));
+    m_newButton->setShortcut(QKeySequence::New);
+    m_newButton->setToolTip(tr("Start an empty form for another event (%1)")
+                                .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_newButton);
     buttons->addWidget(m_openButton);
     buttons->addWidget(m_status, 1);
     buttons->addWidget(saveButton);
@@ -142,9 +150,11 @@ EventSetup::EventSetup(Engine& engine, QWidget* parent)
     layout->addLayout(buttons);
     connect(saveButton, &QPushButton::clicked, this, [this] { save(); });
     connect(m_openButton, &QPushButton::clicked, this, &EventSetup::openEventDialog);
+    connect(m_newButton, &QPushButton::clicked, this, &EventSetup::newEvent);
     connect(m_publishButton, &QPushButton::clicked, this, &EventSetup::publish);
     updatePlanner();
     rebuildMap();
+    markClean();
 }
 
 EventSetup::~EventSetup() = default;
@@ -470,7 +480,10 @@ QWidget* EventSetup::buildAllocationPane()
 
 void EventSetup::setVenue(std::shared_ptr<const Venue> venue)
 {
-    if (m_eventId != 0 || venue == nullptr)
+    if (venue == nullptr)
+        return;
+    m_newVenue = venue; // for the next new event
+    if (m_eventId != 0)
         return; // a stored event keeps its venue
     m_venue = std::move(venue);
     m_allocation.assign(m_venue->seats.size(), kOpenPool);
@@ -810,6 +823,8 @@ bool EventSetup::save(QString* error)
     m_status->setStyleSheet(status == Status::Ok ? QStringLiteral("color: #1b5e20") : QStringLiteral("color: #b00020"));
     if (error != nullptr && status != Status::Ok)
         *error = text;
+    if (status == Status::Ok)
+        markClean();
     if (m_eventId != 0)
         Q_EMIT eventSaved(m_eventId);
     return status == Status::Ok;
@@ -892,7 +907,107 @@ bool EventSetup::loadEvent(EventId id)
             m_allocation[s] = ledger.seat(s).allocation;
     });
     rebuildMap();
+    markClean();
     return true;
+}
+
+// ---- new event, unsaved changes ---------------------------------------------------------------------
+
+QByteArray EventSetup::formState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint64(m_eventId) << quint64(reinterpret_cast<quintptr>(m_venue.get())) << m_name->text() << m_performer->text()
+        << m_timeZone->currentData().toString() << m_starts->dateTime() << m_currency->currentText()
+        << m_holdMinutes->value() << m_ticketsMax->value() << m_roomEnabled->isChecked() << m_sessions->value()
+        << m_purchaseSeconds->value() << m_drainRate->value() << m_batchMs->value() << m_activeMax->value()
+        << m_heartbeatSeconds->value() << m_queueTtlMinutes->value();
+    for (const QTableWidget* table : { m_priceTypes, m_prices })
+        for (int r = 0; r < table->rowCount(); ++r)
+            for (int c = 0; c < table->columnCount(); ++c)
+                out << (table->item(r, c) != nullptr ? table->item(r, c)->text() : QString());
+    for (int r = 0; r < m_channels->rowCount(); ++r) {
+        out << (m_channels->item(r, kChannelName) != nullptr ? m_channels->item(r, kChannelName)->text() : QString());
+        if (const auto* kind = qobject_cast<const QComboBox*>(m_channels->cellWidget(r, kChannelKind)))
+            out << kind->currentIndex();
+        for (const int column : { kChannelOnsale, kChannelOffsale })
+            if (const auto* edit = qobject_cast<const QDateTimeEdit*>(m_channels->cellWidget(r, column)))
+                out << edit->dateTime();
+    }
+    out.writeRawData(reinterpret_cast<const char*>(m_allocation.data()), int(m_allocation.size() * sizeof(ChannelId)));
+    return state;
+}
+
+bool EventSetup::hasUnsavedChanges() const
+{
+    return formState() != m_cleanState;
+}
+
+bool EventSetup::newEvent()
+{
+    if (hasUnsavedChanges()) {
+        const QString title = tr("New event");
+        const QString question = tr("The form has changes that are not saved. Discard them and start a new event?");
+        const bool discard = m_confirm ? m_confirm(title, question)
+                                       : QMessageBox::question(this, title, question,
+                                                               QMessageBox::Discard | QMessageBox::Cancel,
+                                                               QMessageBox::Cancel)
+                == QMessageBox::Discard;
+        if (!discard)
+            return false;
+    }
+    resetForm();
+    m_status->setText(m_venue ? tr("New event in %1: fill in the form, then save.").arg(QString::fromStdString(m_venue->name))
+                              : tr("New event: design a venue or pick a sample, fill in the form, then save."));
+    m_status->setStyleSheet(QString());
+    m_tabs->setCurrentIndex(0);
+    m_name->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void EventSetup::resetForm()
+{
+    m_eventId = 0;
+    m_loaded = EventSpec {};
+    for (QLabel* label : std::as_const(m_errors)) {
+        label->clear();
+        label->hide();
+    }
+    m_name->clear();
+    m_performer->clear();
+    const int local = m_timeZone->findData(QString::fromLatin1(QTimeZone::systemTimeZoneId()));
+    m_timeZone->setCurrentIndex(local >= 0 ? local : m_timeZone->findData(QStringLiteral("UTC")));
+    m_starts->setDateTime(QDateTime(QDate::currentDate().addDays(60), QTime(19, 30)));
+    m_currency->setCurrentIndex(0);
+    m_holdMinutes->setValue(10);
+    m_ticketsMax->setValue(10);
+    m_priceTypes->setRowCount(0);
+    m_prices->setRowCount(0); // no amounts carried over from the event that was open
+    addPriceTypeRow(QStringLiteral("adult"), tr("Adult"));
+    addPriceTypeRow(QStringLiteral("concession"), tr("Concession"));
+    m_channels->setRowCount(0);
+    const Timestamp onsale = toTimestamp(QDateTime(QDate::currentDate().addDays(7), QTime(10, 0)));
+    const Timestamp offsale = toTimestamp(m_starts->dateTime());
+    addChannelRow({ 1, tr("Online").toStdString(), ChannelKind::Online, onsale, offsale }, zone());
+    addChannelRow({ 2, tr("Box office 1").toStdString(), ChannelKind::BoxOffice, onsale, offsale + 3'600'000 }, zone());
+    m_roomEnabled->setChecked(true);
+    m_sessions->setValue(5'000);
+    m_purchaseSeconds->setValue(300);
+    m_drainRate->setValue(defaultDrainRate(m_sessions->value(), m_purchaseSeconds->value()));
+    m_batchMs->setValue(1'000);
+    m_activeMax->setValue(5'000);
+    m_heartbeatSeconds->setValue(20);
+    m_queueTtlMinutes->setValue(180);
+    std::shared_ptr<const Venue> venue = m_newVenue != nullptr ? m_newVenue : m_venue;
+    m_venue.reset();
+    m_allocation.clear();
+    if (venue != nullptr)
+        setVenue(venue);
+    else
+        m_venueLabel->setText(tr("No venue yet: design one, or pick a sample."));
+    rebuildPriceTable();
+    rebuildMap();
+    markClean();
 }
 
 void EventSetup::setServer(const QUrl& baseUrl, const QString& bearerToken)

@@ -11,7 +11,8 @@
 // as you type, facet chips, keyboard only; past events on request from the archive) and loads the
 // chosen one into the form; saving it then updates it. An event this app published to usherd is
 // remembered with usherd's id (setPublishedEventsFile: per server URL), so publishing it again
-// sends its changes with PATCH /api/events/{id} instead of creating a second event.
+// sends its changes with PATCH /api/events/{id} instead of creating a second event. "New event"
+// (Ctrl+N) starts an empty form again, asking first when the form has unsaved changes.
 
 #include "event/EventSpec.h"
 #include "waitroom/WaitingRoom.h"
@@ -22,6 +23,7 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -66,6 +68,17 @@ public:
     // or "Open" loads the chosen event. Returns the dialog, already open.
     QDialog* openEventDialog();
     QPushButton* openButton() const { return m_openButton; }
+    // "New event" (Ctrl+N): an empty form for a new event in the venue handed over last (or the open
+    // event's venue). With unsaved changes it asks first; false when the answer was no.
+    bool newEvent();
+    QPushButton* newButton() const { return m_newButton; }
+    // The form differs from what was loaded, saved or started last.
+    bool hasUnsavedChanges() const;
+    // Seam for tests: answers "discard the changes?" instead of a message box.
+    void setConfirmation(std::function<bool(const QString& title, const QString& question)> confirm)
+    {
+        m_confirm = std::move(confirm);
+    }
     // The day the event list takes as today (past events before it are archived); default: today.
     void setToday(QDate today) { m_today = today; }
 
@@ -138,6 +151,9 @@ private:
     void fillTimeZones();
     bool applyAllocations(QString* error);
     void loadPublishedEvents();
+    void resetForm();
+    QByteArray formState() const;
+    void markClean() { m_cleanState = formState(); }
     QString rememberPublished(EventId local, qint64 server); // the problem writing the file, or empty
 
     Engine& m_engine;
@@ -153,6 +169,10 @@ private:
     QHash<QString, QHash<EventId, qint64>> m_serverIds; // server URL -> local id -> usherd id
     QDate m_today;
     QPushButton* m_openButton = nullptr;
+    QPushButton* m_newButton = nullptr;
+    std::shared_ptr<const Venue> m_newVenue; // the venue setVenue() was given last
+    QByteArray m_cleanState;
+    std::function<bool(const QString&, const QString&)> m_confirm;
 
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_name = nullptr;

@@ -45,6 +45,8 @@ struct Options {
     std::uint64_t records = 10'000'000;
     std::string dir = "/tmp/usher-audit-bench";
     int samples = 200;
+    std::string only;             // "", "pages", "text" or "replay": measure that part alone
+    bool keepCheckpoints = false; // replay: reuse the checkpoints an earlier run stored (no cold replay)
 };
 
 double threadCpuNs()
@@ -348,14 +350,17 @@ bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::s
         query.page(f, d, from, 200, &rows, error);
         return rows.size();
     };
-    report(table, "page", "newest 200 rows",
-           measure(n, [&](int) { return page(all, AuditDirection::Backward, kAuditKeyMax); }), kPageTargetNs, n);
-    report(table, "page", "200 rows forward from a random row",
-           measure(n, [&](int) { return page(all, AuditDirection::Forward, randomKey()); }), kPageTargetNs, n);
-    report(table, "page", "200 rows backward from a random row",
-           measure(n, [&](int) { return page(all, AuditDirection::Backward, randomKey()); }), kPageTargetNs, n);
-    report(table, "page", "live tail (nothing new)",
-           measure(n, [&](int) { return page(all, AuditDirection::Forward, highKey); }), kPageTargetNs, n);
+    const bool textOnly = o.only == "text";
+    if (!textOnly) {
+        report(table, "page", "newest 200 rows",
+               measure(n, [&](int) { return page(all, AuditDirection::Backward, kAuditKeyMax); }), kPageTargetNs, n);
+        report(table, "page", "200 rows forward from a random row",
+               measure(n, [&](int) { return page(all, AuditDirection::Forward, randomKey()); }), kPageTargetNs, n);
+        report(table, "page", "200 rows backward from a random row",
+               measure(n, [&](int) { return page(all, AuditDirection::Backward, randomKey()); }), kPageTargetNs, n);
+        report(table, "page", "live tail (nothing new)",
+               measure(n, [&](int) { return page(all, AuditDirection::Forward, highKey); }), kPageTargetNs, n);
+    }
 
     const std::shared_ptr<Venue> arena = sampleArena();
     const Venue& venue = *arena;
@@ -447,6 +452,8 @@ bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::s
     };
     const int filterSamples = std::max(10, n / 4);
     for (const Case& c : cases) {
+        if (textOnly && std::string_view(c.name).substr(0, 5) != "text:")
+            continue;
         std::vector<AuditFilter> filters;
         for (int i = 0; i < filterSamples; ++i)
             filters.push_back(c.make());
@@ -464,6 +471,8 @@ bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::s
                kFilterTargetNs * 2, filterSamples);
     }
     for (const Case& c : { cases[1], cases[3], cases[5], cases[9] }) {
+        if (textOnly && std::string_view(c.name).substr(0, 5) != "text:")
+            continue;
         std::vector<AuditFilter> filters;
         for (int i = 0; i < filterSamples; ++i)
             filters.push_back(c.make());
@@ -480,6 +489,37 @@ bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::s
     return true;
 }
 
+// The checkpoints stored in audit.db, and every body read once (what AuditReplay used to do when
+// a session opened an event).
+bool storedCheckpoints(const std::string& path, std::uint64_t* count)
+{
+    std::string why;
+    auto db = AuditDb::open(path, false, &why);
+    if (db == nullptr)
+        return false;
+    AuditStmt stmt(*db, "SELECT count(*) FROM replay_checkpoint WHERE event_id = ?1");
+    if (!stmt.ok())
+        return false;
+    stmt.bind(1, std::int64_t(kEvent));
+    *count = stmt.step() ? std::uint64_t(stmt.integer(0)) : 0;
+    return true;
+}
+
+bool readAllCheckpointBodies(const std::string& path, std::uint64_t* bytes)
+{
+    std::string why;
+    auto db = AuditDb::open(path, false, &why);
+    if (db == nullptr)
+        return false;
+    AuditStmt stmt(*db, "SELECT snapshot FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
+    if (!stmt.ok())
+        return false;
+    stmt.bind(1, std::int64_t(kEvent));
+    while (stmt.step())
+        *bytes += stmt.blob(0).size();
+    return true;
+}
+
 bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
 {
     Seq first = 0, last = 0;
@@ -492,24 +532,42 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
     auto replay = AuditReplay::open(options, error);
     if (replay == nullptr)
         return false;
-    replay->clear(); // forget the checkpoints an earlier run stored: measure the very first replay
-    const std::int64_t t0 = monotonicNs();
-    const double c0 = threadCpuNs();
-    if (replay->stateAt(
-            kEvent, last, [](const Ledger&) {}, error)
-        != Status::Ok)
-        return false;
-    const double cold = double(monotonicNs() - t0);
-    const double coldCpu = threadCpuNs() - c0;
-    table->add("replay", "cold: the whole journal, first request ever",
-               formatSeconds(cold / 1e9) + " (CPU " + formatSeconds(coldCpu / 1e9) + "; "
-                   + formatRate(double(last) / (cold / 1e9)) + " records, "
-                   + std::to_string(replay->lastStats().checkpoints) + " checkpoints kept and stored)");
+    std::uint64_t stored = 0;
+    if (!o.keepCheckpoints || !storedCheckpoints(options.checkpointPath, &stored) || stored == 0) {
+        replay->clear(); // forget the checkpoints an earlier run stored: measure the very first replay
+        const std::int64_t t0 = monotonicNs();
+        const double c0 = threadCpuNs();
+        if (replay->stateAt(
+                kEvent, last, [](const Ledger&) {}, error)
+            != Status::Ok)
+            return false;
+        const double cold = double(monotonicNs() - t0);
+        const double coldCpu = threadCpuNs() - c0;
+        table->add("replay", "cold: the whole journal, first request ever",
+                   formatSeconds(cold / 1e9) + " (CPU " + formatSeconds(coldCpu / 1e9) + "; "
+                       + formatRate(double(last) / (cold / 1e9)) + " records, "
+                       + std::to_string(replay->lastStats().checkpoints) + " checkpoints kept and stored)");
+    } else {
+        table->add("replay", "cold: the whole journal, first request ever",
+                   "skipped (--keep-checkpoints: " + std::to_string(stored) + " stored checkpoints reused)");
+    }
     std::mt19937_64 rng(kSeed + 2);
+    {
+        // What a later session paid before checkpoint bodies were read lazily: every stored body.
+        const std::int64_t t0 = monotonicNs();
+        const double c0 = threadCpuNs();
+        std::uint64_t bytes = 0;
+        if (!readAllCheckpointBodies(options.checkpointPath, &bytes))
+            return false;
+        table->add("replay", "every stored checkpoint body read (the old up-front load)",
+                   formatSeconds(double(monotonicNs() - t0) / 1e9) + " (CPU " + formatSeconds((threadCpuNs() - c0) / 1e9)
+                       + "; " + formatBytes(double(bytes)) + ")");
+    }
     {
         // A later session (the audit browser opened again): a new replay reads the stored
         // checkpoints; its first request restores the nearest one.
         const int sessions = 5;
+        std::size_t bodies = 0;
         bool fromStored = true;
         bool sessionOk = true;
         const Measured later = measure(sessions, [&](int) {
@@ -519,12 +577,14 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
                        kEvent, 1 + rng() % last, [](const Ledger&) {}, error)
                     == Status::Ok;
             fromStored = fromStored && again != nullptr && again->lastStats().fromStoredCheckpoint;
+            bodies += again != nullptr ? again->lastStats().checkpointBodiesRead : 0;
             return std::size_t(0);
         });
         if (!sessionOk)
             return false;
         report(table, "replay",
-               std::string("later session, first request (random seq") + (fromStored ? ", stored checkpoint)" : ")"),
+               std::string("later session, first request (random seq") + (fromStored ? ", stored checkpoint" : "")
+                   + "; " + formatCount(double(bodies) / sessions) + " checkpoint bodies read)",
                later, 1e9, sessions);
     }
     const int n = std::max(10, o.samples / 5);
@@ -551,11 +611,16 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
 void printUsage(std::FILE* out)
 {
     std::fprintf(out,
-                 "usage: usher-bench audit [--quick] [--records N] [--samples N] [--dir PATH]\n\n"
+                 "usage: usher-bench audit [--quick] [--records N] [--samples N] [--dir PATH]\n"
+                 "                         [--only pages|text|replay] [--keep-checkpoints]\n\n"
                  "  --records N  journal records to generate and index (default 10000000; --quick: 200000)\n"
                  "  --samples N  samples per page measurement (default 200; --quick: 40)\n"
                  "  --dir PATH   where usher.db and audit.db are kept and reused (default\n"
-                 "               /tmp/usher-audit-bench; --quick: /tmp/usher-audit-bench-quick)\n");
+                 "               /tmp/usher-audit-bench; --quick: /tmp/usher-audit-bench-quick)\n"
+                 "  --only X     measure one part: pages (pages, filters, counts), text (the text\n"
+                 "               filters alone) or replay (time travel)\n"
+                 "  --keep-checkpoints  replay: reuse the checkpoints an earlier run stored instead of\n"
+                 "               replaying the whole journal first\n");
 }
 
 } // namespace
@@ -585,6 +650,11 @@ int runAuditBenchCommand(const std::vector<std::string_view>& arguments)
             o.records = value;
         } else if (a == "--samples" && number(&value) && value >= 10 && value <= 100'000) {
             o.samples = int(value);
+        } else if (a == "--only" && i + 1 < arguments.size()
+                   && (arguments[i + 1] == "pages" || arguments[i + 1] == "text" || arguments[i + 1] == "replay")) {
+            o.only = std::string(arguments[++i]);
+        } else if (a == "--keep-checkpoints") {
+            o.keepCheckpoints = true;
         } else if (a == "--dir" && i + 1 < arguments.size()) {
             o.dir = std::string(arguments[++i]);
             dirGiven = true;
@@ -604,7 +674,10 @@ int runAuditBenchCommand(const std::vector<std::string_view>& arguments)
         return 1;
     }
     auto query = AuditQuery::open(AuditIndex::optionsFor(o.dir).indexPath, &error);
-    if (query == nullptr || !measurePages(o, *query, &table, &error) || !measureReplay(o, *query, &table, &error)) {
+    const bool pages = o.only.empty() || o.only == "pages" || o.only == "text";
+    const bool replay = o.only.empty() || o.only == "replay";
+    if (query == nullptr || (pages && !measurePages(o, *query, &table, &error))
+        || (replay && !measureReplay(o, *query, &table, &error))) {
         std::fprintf(stderr, "usher-bench audit: %s\n", error.c_str());
         return 1;
     }
