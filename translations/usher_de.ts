@@ -772,6 +772,10 @@
         <source>server-wide</source>
         <translation>serverweit</translation>
     </message>
+    <message>
+        <source>this event</source>
+        <translation>diese Veranstaltung</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -899,6 +903,11 @@
     <message>
         <source>Usher box office</source>
         <translation>Usher-Kasse</translation>
+    </message>
+    <message>
+        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
+        <translation>--channel %1 weicht von der Registrierung dieser Kasse ab (Kanal %2). Starten Sie ohne --channel, oder registrieren Sie die Kasse neu.</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1595,16 @@
     <message>
         <source>&amp;Waiting room (usherd)</source>
         <translation>&amp;Warteraum (usherd)</translation>
+    </message>
+    <message>
+        <source>Upgrading the audit index (%L1 rows) to the new format. This happens once; on a very large log it takes a few minutes. The rest of the app can be used meanwhile.</source>
+        <extracomment>%L1 is a number of rows.</extracomment>
+        <translation>Der Prüfprotokoll-Index (%L1 Zeilen) wird auf das neue Format umgestellt. Das geschieht einmal; bei einem sehr großen Protokoll dauert es einige Minuten. Den Rest der App können Sie währenddessen benutzen.</translation>
+    </message>
+    <message>
+        <source>%1 s so far</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>bisher %1 s</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2387,30 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Start an empty form for another event (%1)</source>
+        <translation>Ein leeres Formular für eine weitere Veranstaltung beginnen (%1)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved. Discard them and start a new event?</source>
+        <translation>Das Formular hat ungespeicherte Änderungen. Verwerfen und eine neue Veranstaltung beginnen?</translation>
+    </message>
+    <message>
+        <source>New event in %1: fill in the form, then save.</source>
+        <translation>Neue Veranstaltung in %1: Füllen Sie das Formular aus und speichern Sie.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
+        <translation>Neue Veranstaltung: Entwerfen Sie eine Spielstätte oder wählen Sie ein Beispiel, füllen Sie das Formular aus und speichern Sie.</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ExchangeDialog</name>
@@ -2633,6 +2676,238 @@
     <message>
         <source>Paid in cash instead: hand %1 to the customer.</source>
         <translation>Stattdessen bar ausgezahlt: Geben Sie dem Kunden %1.</translation>
+    </message>
+    <message>
+        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
+        <translation>Dieser Verkauf wird mit usherd synchronisiert, und sein Umtausch wird noch nicht synchronisiert: Erstatten Sie stattdessen das Ticket und verkaufen Sie den neuen Platz.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRun</name>
+    <message>
+        <source>Enter the address of usherd, e.g. https://tickets.example.org:8443.</source>
+        <translation>Geben Sie die Adresse von usherd ein, z. B. https://tickets.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>This is not a valid address. Write it as http://host:port or https://host:port.</source>
+        <translation>Das ist keine gültige Adresse. Schreiben Sie sie als http://host:port oder https://host:port.</translation>
+    </message>
+    <message>
+        <source>The address starts with http:// or https://.</source>
+        <translation>Die Adresse beginnt mit http:// oder https://.</translation>
+    </message>
+    <message>
+        <source>The address names no host.</source>
+        <translation>Die Adresse nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
+        <translation>Geben Sie nur die Adresse von usherd an (Schema, Host und Port), ohne Pfad, Benutzer oder Abfrage.</translation>
+    </message>
+    <message>
+        <source>Choose a login for the administrator.</source>
+        <translation>Wählen Sie einen Anmeldenamen für den Admin.</translation>
+    </message>
+    <message>
+        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
+        <translation>Ein Anmeldename hat höchstens 64 Zeichen: Kleinbuchstaben, Ziffern, '.', '-' und '_'.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's name.</source>
+        <translation>Geben Sie den Namen des Admins ein.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>Der Name ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most 256 bytes).</source>
+        <translation>Das Passwort ist zu lang (höchstens 256 Byte).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator's account failed: %1.</source>
+        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <translation>Das Konto des Admins konnte nicht angelegt werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunAdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>Der Admin</translation>
+    </message>
+    <message>
+        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
+        <translation>Das erste Konto dieser Kasse. Damit legen Sie die Konten der Kassierer, Schichtleiter und Veranstalter an.</translation>
+    </message>
+    <message>
+        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>Ein Anmeldename besteht aus Kleinbuchstaben, Ziffern, '.', '-' und '_'; das Passwort braucht mindestens 8 Zeichen. Bewahren Sie es sicher auf: Niemand kann es wieder auslesen.</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin:</source>
+        <translation>&amp;Anmeldename:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>Passwort w&amp;iederholen:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunDemoPage</name>
+    <message>
+        <source>Demo venues and events</source>
+        <translation>Demo-Spielstätten und -Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Try Usher out on sample data, or start with an empty box office.</source>
+        <translation>Probieren Sie Usher mit Beispieldaten aus, oder beginnen Sie mit einer leeren Kasse.</translation>
+    </message>
+    <message>
+        <source>The demo adds a concert hall and a studio with two events: the first already has seats allocated to the box office, house seats blocked and about a quarter of its tickets sold. Every change goes through the engine, so the audit log tells the same story.</source>
+        <translation>Die Demo legt einen Konzertsaal und ein Studio mit zwei Veranstaltungen an: Bei der ersten sind schon Plätze der Kasse zugeteilt, Hausplätze gesperrt und etwa ein Viertel der Tickets verkauft. Jede Änderung läuft über die Engine, daher erzählt das Prüfprotokoll dieselbe Geschichte.</translation>
+    </message>
+    <message>
+        <source>&amp;Load the demo venues and events</source>
+        <translation>&amp;Demo-Spielstätten und -Veranstaltungen laden</translation>
+    </message>
+    <message>
+        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
+        <translation>„Fertigstellen“ legt das Konto des Admins an und meldet Sie an. Das Benutzerhandbuch finden Sie unter Hilfe (F1).</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunLanguagePage</name>
+    <message>
+        <source>Welcome to Usher</source>
+        <translation>Willkommen bei Usher</translation>
+    </message>
+    <message>
+        <source>A few questions before the box office opens. You can change the language later in the settings.</source>
+        <translation>Ein paar Fragen, bevor die Kasse öffnet. Die Sprache können Sie später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Choose the language of Usher's windows, tickets and reports.</source>
+        <translation>Wählen Sie die Sprache der Fenster, Tickets und Berichte von Usher.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>Usher keeps its data in %1. To use another folder, start it with --data FOLDER.</source>
+        <extracomment>%1 is a folder.</extracomment>
+        <translation>Usher speichert seine Daten in %1. Für einen anderen Ordner starten Sie es mit --data ORDNER.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunServerPage</name>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>Frage %1 an…</translation>
+    </message>
+    <message>
+        <source>usherd answers at %1.</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>usherd antwortet unter %1.</translation>
+    </message>
+    <message>
+        <source>No answer from usherd at %1: %2. You can go on and connect later.</source>
+        <extracomment>%1 is an address, %2 the error.</extracomment>
+        <translation>Keine Antwort von usherd unter %1: %2. Sie können fortfahren und sich später verbinden.</translation>
+    </message>
+    <message>
+        <source>Stand-alone or connected</source>
+        <translation>Eigenständig oder verbunden</translation>
+    </message>
+    <message>
+        <source>Usher sells on its own, or together with the central usherd service of your organisation.</source>
+        <translation>Usher verkauft eigenständig oder zusammen mit dem zentralen usherd-Dienst Ihrer Organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Stand-alone: this computer is the whole box office</source>
+        <translation>&amp;Eigenständig: Dieser Computer ist die ganze Kasse</translation>
+    </message>
+    <message>
+        <source>&amp;Connected to usherd (online sales, other box offices, the live dashboard)</source>
+        <translation>&amp;Verbunden mit usherd (Onlineverkauf, andere Kassen, das Live-Dashboard)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunWizard</name>
+    <message>
+        <source>Usher: first start</source>
+        <translation>Usher: erster Start</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertigstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::HelpMenu</name>
+    <message>
+        <source>About Usher</source>
+        <translation>Über Usher</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Box office and event ticketing: counter sales, venues and events, live onsales and the audit log.&lt;/p&gt;</source>
+        <extracomment>%1 is the version number.</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Kasse und Ticketverkauf für Veranstaltungen: Verkauf an der Kasse, Spielstätten und Veranstaltungen, Verkaufsstarts live und das Prüfprotokoll.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hel&amp;p</source>
+        <translation>H&amp;ilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;About Usher</source>
+        <translation>Ü&amp;ber Usher</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +3879,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <source>Still no answer from the terminal (%1). Try again in a moment.</source>
         <translation>Immer noch keine Antwort vom Terminal (%1). Versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>Nothing was refunded: the refund could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the refund.</extracomment>
+        <translation>Nichts wurde erstattet: Die Erstattung konnte nicht für usherd protokolliert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ReprintDialog</name>
@@ -4147,6 +4427,16 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>The hold on usherd expired: the seats went back on sale and the cart is empty.</source>
         <translation>Die Reservierung auf usherd ist abgelaufen: Die Plätze sind wieder im Verkauf und der Warenkorb ist leer.</translation>
+    </message>
+    <message>
+        <source>Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 Press Enter to try again.</source>
+        <extracomment>%1 why the sync outbox could not journal the sale.</extracomment>
+        <translation>Bezahlt, aber der Verkauf konnte nicht für usherd protokolliert werden, daher wurde kein Ticket ausgestellt: %1 Drücken Sie Enter für einen neuen Versuch.</translation>
+    </message>
+    <message>
+        <source>Sync operation %1: it reaches usherd with the next upload.</source>
+        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
+        <translation>Sync-Vorgang %1: Er erreicht usherd mit dem nächsten Upload.</translation>
     </message>
 </context>
 <context>
@@ -4863,6 +5153,30 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
 </context>
 <context>
+    <name>usher::ui::UserGuideWindow</name>
+    <message>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
+        <translation>%1 gehört nicht zum eingebauten Handbuch: Es liegt im Ordner docs der Quellen von Usher.</translation>
+    </message>
+    <message>
+        <source>Usher user guide</source>
+        <translation>Usher-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vor</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhalt</translation>
+    </message>
+</context>
+<context>
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
@@ -4886,6 +5200,19 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>usherd applied the change.</source>
         <translation>usherd hat die Änderung übernommen.</translation>
+    </message>
+    <message>
+        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <translation>Plätze dieser Veranstaltung (Verkäufe und Umsatz brauchen ein Mitarbeiter-Token); 409er und 429er: serverweit</translation>
+    </message>
+    <message>
+        <source>this event (reading its orders: %1 so far); 409s and 429s: server-wide</source>
+        <extracomment>%1 is a number of orders.</extracomment>
+        <translation>diese Veranstaltung (liest ihre Bestellungen: bisher %1); 409er und 429er: serverweit</translation>
+    </message>
+    <message>
+        <source>this event, from its seats and orders; 409s and 429s: server-wide</source>
+        <translation>diese Veranstaltung, aus ihren Plätzen und Bestellungen; 409er und 429er: serverweit</translation>
     </message>
 </context>
 <context>
@@ -5460,6 +5787,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</source>
         <translation>Die Tickets sind storniert, aber das Terminal hat %1 nicht storniert (Zahlung %2). Erstatten Sie den Betrag am Terminal von Hand oder zahlen Sie ihn bar aus (Barentnahme, mit der Zahlungsreferenz als Notiz).</translation>
+    </message>
+    <message>
+        <source>Nothing was voided: the void could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the void.</extracomment>
+        <translation>Nichts wurde storniert: Das Storno konnte nicht für usherd protokolliert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -778,6 +778,10 @@
         <source>server-wide</source>
         <translation>server-wide</translation>
     </message>
+    <message>
+        <source>this event</source>
+        <translation>this event</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -905,6 +909,11 @@
     <message>
         <source>Usher box office</source>
         <translation>Usher box office</translation>
+    </message>
+    <message>
+        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
+        <translation>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1613,16 @@
     <message>
         <source>&amp;Waiting room (usherd)</source>
         <translation>&amp;Waiting room (usherd)</translation>
+    </message>
+    <message>
+        <source>Upgrading the audit index (%L1 rows) to the new format. This happens once; on a very large log it takes a few minutes. The rest of the app can be used meanwhile.</source>
+        <extracomment>%L1 is a number of rows.</extracomment>
+        <translation>Upgrading the audit index (%L1 rows) to the new format. This happens once; on a very large log it takes a few minutes. The rest of the app can be used meanwhile.</translation>
+    </message>
+    <message>
+        <source>%1 s so far</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>%1 s so far</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2414,30 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;New event</translation>
+    </message>
+    <message>
+        <source>Start an empty form for another event (%1)</source>
+        <translation>Start an empty form for another event (%1)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved. Discard them and start a new event?</source>
+        <translation>The form has changes that are not saved. Discard them and start a new event?</translation>
+    </message>
+    <message>
+        <source>New event in %1: fill in the form, then save.</source>
+        <translation>New event in %1: fill in the form, then save.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
+        <translation>New event: design a venue or pick a sample, fill in the form, then save.</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ExchangeDialog</name>
@@ -2666,6 +2709,238 @@
     <message>
         <source>Paid in cash instead: hand %1 to the customer.</source>
         <translation>Paid in cash instead: hand %1 to the customer.</translation>
+    </message>
+    <message>
+        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
+        <translation>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRun</name>
+    <message>
+        <source>Enter the address of usherd, e.g. https://tickets.example.org:8443.</source>
+        <translation>Enter the address of usherd, e.g. https://tickets.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>This is not a valid address. Write it as http://host:port or https://host:port.</source>
+        <translation>This is not a valid address. Write it as http://host:port or https://host:port.</translation>
+    </message>
+    <message>
+        <source>The address starts with http:// or https://.</source>
+        <translation>The address starts with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The address names no host.</source>
+        <translation>The address names no host.</translation>
+    </message>
+    <message>
+        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
+        <translation>Give usherd's address only (scheme, host and port), without a path, user or query.</translation>
+    </message>
+    <message>
+        <source>Choose a login for the administrator.</source>
+        <translation>Choose a login for the administrator.</translation>
+    </message>
+    <message>
+        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
+        <translation>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's name.</source>
+        <translation>Enter the administrator's name.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>The name is too long.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most 256 bytes).</source>
+        <translation>The password is too long (at most 256 bytes).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator's account failed: %1.</source>
+        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <translation>Creating the administrator's account failed: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunAdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>The administrator</translation>
+    </message>
+    <message>
+        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
+        <translation>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</translation>
+    </message>
+    <message>
+        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin:</source>
+        <translation>L&amp;ogin:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunDemoPage</name>
+    <message>
+        <source>Demo venues and events</source>
+        <translation>Demo venues and events</translation>
+    </message>
+    <message>
+        <source>Try Usher out on sample data, or start with an empty box office.</source>
+        <translation>Try Usher out on sample data, or start with an empty box office.</translation>
+    </message>
+    <message>
+        <source>The demo adds a concert hall and a studio with two events: the first already has seats allocated to the box office, house seats blocked and about a quarter of its tickets sold. Every change goes through the engine, so the audit log tells the same story.</source>
+        <translation>The demo adds a concert hall and a studio with two events: the first already has seats allocated to the box office, house seats blocked and about a quarter of its tickets sold. Every change goes through the engine, so the audit log tells the same story.</translation>
+    </message>
+    <message>
+        <source>&amp;Load the demo venues and events</source>
+        <translation>&amp;Load the demo venues and events</translation>
+    </message>
+    <message>
+        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
+        <translation>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunLanguagePage</name>
+    <message>
+        <source>Welcome to Usher</source>
+        <translation>Welcome to Usher</translation>
+    </message>
+    <message>
+        <source>A few questions before the box office opens. You can change the language later in the settings.</source>
+        <translation>A few questions before the box office opens. You can change the language later in the settings.</translation>
+    </message>
+    <message>
+        <source>Choose the language of Usher's windows, tickets and reports.</source>
+        <translation>Choose the language of Usher's windows, tickets and reports.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <translation>System default (%1)</translation>
+    </message>
+    <message>
+        <source>Usher keeps its data in %1. To use another folder, start it with --data FOLDER.</source>
+        <extracomment>%1 is a folder.</extracomment>
+        <translation>Usher keeps its data in %1. To use another folder, start it with --data FOLDER.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunServerPage</name>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>Asking %1…</translation>
+    </message>
+    <message>
+        <source>usherd answers at %1.</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>usherd answers at %1.</translation>
+    </message>
+    <message>
+        <source>No answer from usherd at %1: %2. You can go on and connect later.</source>
+        <extracomment>%1 is an address, %2 the error.</extracomment>
+        <translation>No answer from usherd at %1: %2. You can go on and connect later.</translation>
+    </message>
+    <message>
+        <source>Stand-alone or connected</source>
+        <translation>Stand-alone or connected</translation>
+    </message>
+    <message>
+        <source>Usher sells on its own, or together with the central usherd service of your organisation.</source>
+        <translation>Usher sells on its own, or together with the central usherd service of your organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Stand-alone: this computer is the whole box office</source>
+        <translation>&amp;Stand-alone: this computer is the whole box office</translation>
+    </message>
+    <message>
+        <source>&amp;Connected to usherd (online sales, other box offices, the live dashboard)</source>
+        <translation>&amp;Connected to usherd (online sales, other box offices, the live dashboard)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunWizard</name>
+    <message>
+        <source>Usher: first start</source>
+        <translation>Usher: first start</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::HelpMenu</name>
+    <message>
+        <source>About Usher</source>
+        <translation>About Usher</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Box office and event ticketing: counter sales, venues and events, live onsales and the audit log.&lt;/p&gt;</source>
+        <extracomment>%1 is the version number.</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Box office and event ticketing: counter sales, venues and events, live onsales and the audit log.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hel&amp;p</source>
+        <translation>Hel&amp;p</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>&amp;About Usher</source>
+        <translation>&amp;About Usher</translation>
     </message>
 </context>
 <context>
@@ -3685,6 +3960,11 @@ Start Usher with --demo to create two demo events.</translation>
         <source>Still no answer from the terminal (%1). Try again in a moment.</source>
         <translation>Still no answer from the terminal (%1). Try again in a moment.</translation>
     </message>
+    <message>
+        <source>Nothing was refunded: the refund could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the refund.</extracomment>
+        <translation>Nothing was refunded: the refund could not be journaled for usherd: %1</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ReprintDialog</name>
@@ -4243,6 +4523,16 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>The hold on usherd expired: the seats went back on sale and the cart is empty.</source>
         <translation>The hold on usherd expired: the seats went back on sale and the cart is empty.</translation>
+    </message>
+    <message>
+        <source>Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 Press Enter to try again.</source>
+        <extracomment>%1 why the sync outbox could not journal the sale.</extracomment>
+        <translation>Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 Press Enter to try again.</translation>
+    </message>
+    <message>
+        <source>Sync operation %1: it reaches usherd with the next upload.</source>
+        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
+        <translation>Sync operation %1: it reaches usherd with the next upload.</translation>
     </message>
 </context>
 <context>
@@ -4998,6 +5288,30 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
 </context>
 <context>
+    <name>usher::ui::UserGuideWindow</name>
+    <message>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
+        <translation>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</translation>
+    </message>
+    <message>
+        <source>Usher user guide</source>
+        <translation>Usher user guide</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Contents</translation>
+    </message>
+</context>
+<context>
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
@@ -5021,6 +5335,19 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>usherd applied the change.</source>
         <translation>usherd applied the change.</translation>
+    </message>
+    <message>
+        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <translation>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</translation>
+    </message>
+    <message>
+        <source>this event (reading its orders: %1 so far); 409s and 429s: server-wide</source>
+        <extracomment>%1 is a number of orders.</extracomment>
+        <translation>this event (reading its orders: %1 so far); 409s and 429s: server-wide</translation>
+    </message>
+    <message>
+        <source>this event, from its seats and orders; 409s and 429s: server-wide</source>
+        <translation>this event, from its seats and orders; 409s and 429s: server-wide</translation>
     </message>
 </context>
 <context>
@@ -5622,6 +5949,11 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</source>
         <translation>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</translation>
+    </message>
+    <message>
+        <source>Nothing was voided: the void could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the void.</extracomment>
+        <translation>Nothing was voided: the void could not be journaled for usherd: %1</translation>
     </message>
 </context>
 <context>

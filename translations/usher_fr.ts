@@ -772,6 +772,10 @@
         <source>server-wide</source>
         <translation>tout le serveur</translation>
     </message>
+    <message>
+        <source>this event</source>
+        <translation>cet événement</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -899,6 +903,11 @@
     <message>
         <source>Usher box office</source>
         <translation>Billetterie Usher</translation>
+    </message>
+    <message>
+        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
+        <translation>--channel %1 diffère de l'enregistrement de cette billetterie (canal %2). Lancez sans --channel, ou enregistrez de nouveau la billetterie.</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1595,16 @@
     <message>
         <source>&amp;Waiting room (usherd)</source>
         <translation>&amp;Salle d'attente (usherd)</translation>
+    </message>
+    <message>
+        <source>Upgrading the audit index (%L1 rows) to the new format. This happens once; on a very large log it takes a few minutes. The rest of the app can be used meanwhile.</source>
+        <extracomment>%L1 is a number of rows.</extracomment>
+        <translation>Mise à niveau de l'index du journal d'audit (%L1 lignes) vers le nouveau format. Cela n'a lieu qu'une fois ; sur un très grand journal, cela prend quelques minutes. Le reste de l'application reste utilisable pendant ce temps.</translation>
+    </message>
+    <message>
+        <source>%1 s so far</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>%1 s jusqu'ici</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2387,30 @@
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;Nouvel événement</translation>
+    </message>
+    <message>
+        <source>Start an empty form for another event (%1)</source>
+        <translation>Commencer un formulaire vide pour un autre événement (%1)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>The form has changes that are not saved. Discard them and start a new event?</source>
+        <translation>Le formulaire a des modifications non enregistrées. Les abandonner et commencer un nouvel événement ?</translation>
+    </message>
+    <message>
+        <source>New event in %1: fill in the form, then save.</source>
+        <translation>Nouvel événement dans %1 : remplissez le formulaire, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
+        <translation>Nouvel événement : concevez une salle ou choisissez un exemple, remplissez le formulaire, puis enregistrez.</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ExchangeDialog</name>
@@ -2633,6 +2676,238 @@
     <message>
         <source>Paid in cash instead: hand %1 to the customer.</source>
         <translation>Payé en espèces à la place : remettez %1 au client.</translation>
+    </message>
+    <message>
+        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
+        <translation>Cette vente est synchronisée avec usherd, et ses échanges ne le sont pas encore : remboursez plutôt le billet et vendez la nouvelle place.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRun</name>
+    <message>
+        <source>Enter the address of usherd, e.g. https://tickets.example.org:8443.</source>
+        <translation>Saisissez l'adresse d'usherd, par exemple https://tickets.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>This is not a valid address. Write it as http://host:port or https://host:port.</source>
+        <translation>Cette adresse n'est pas valide. Écrivez-la sous la forme http://hôte:port ou https://hôte:port.</translation>
+    </message>
+    <message>
+        <source>The address starts with http:// or https://.</source>
+        <translation>L'adresse commence par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The address names no host.</source>
+        <translation>L'adresse ne nomme aucun hôte.</translation>
+    </message>
+    <message>
+        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
+        <translation>Indiquez seulement l'adresse d'usherd (schéma, hôte et port), sans chemin, utilisateur ni requête.</translation>
+    </message>
+    <message>
+        <source>Choose a login for the administrator.</source>
+        <translation>Choisissez un identifiant pour l'administrateur.</translation>
+    </message>
+    <message>
+        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
+        <translation>Un identifiant a au plus 64 caractères : lettres minuscules, chiffres, '.', '-' et '_'.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's name.</source>
+        <translation>Saisissez le nom de l'administrateur.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>Le nom est trop long.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>Le mot de passe doit avoir au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most 256 bytes).</source>
+        <translation>Le mot de passe est trop long (256 octets au plus).</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator's account failed: %1.</source>
+        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <translation>La création du compte administrateur a échoué : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunAdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>L'administrateur</translation>
+    </message>
+    <message>
+        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
+        <translation>Le premier compte de cette billetterie. Il crée les comptes des caissiers, des superviseurs et des organisateurs.</translation>
+    </message>
+    <message>
+        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>Un identifiant se compose de lettres minuscules, de chiffres, de '.', '-' et '_' ; le mot de passe doit avoir au moins 8 caractères. Gardez-le en lieu sûr : personne ne peut le relire.</translation>
+    </message>
+    <message>
+        <source>L&amp;ogin:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the password:</source>
+        <translation>&amp;Répéter le mot de passe :</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>N&amp;om :</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunDemoPage</name>
+    <message>
+        <source>Demo venues and events</source>
+        <translation>Salles et événements de démonstration</translation>
+    </message>
+    <message>
+        <source>Try Usher out on sample data, or start with an empty box office.</source>
+        <translation>Essayez Usher sur des données d'exemple, ou commencez avec une billetterie vide.</translation>
+    </message>
+    <message>
+        <source>The demo adds a concert hall and a studio with two events: the first already has seats allocated to the box office, house seats blocked and about a quarter of its tickets sold. Every change goes through the engine, so the audit log tells the same story.</source>
+        <translation>La démo ajoute une salle de concert et un studio avec deux événements : le premier a déjà des places attribuées à la billetterie, des places réservées à la maison bloquées et environ un quart de ses billets vendus. Chaque changement passe par le moteur, si bien que le journal d'audit raconte la même histoire.</translation>
+    </message>
+    <message>
+        <source>&amp;Load the demo venues and events</source>
+        <translation>&amp;Charger les salles et événements de démonstration</translation>
+    </message>
+    <message>
+        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
+        <translation>« Terminer » crée le compte administrateur et vous connecte. Le guide d'utilisation se trouve dans Aide (F1).</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunLanguagePage</name>
+    <message>
+        <source>Welcome to Usher</source>
+        <translation>Bienvenue dans Usher</translation>
+    </message>
+    <message>
+        <source>A few questions before the box office opens. You can change the language later in the settings.</source>
+        <translation>Quelques questions avant l'ouverture de la billetterie. Vous pourrez changer la langue plus tard dans les paramètres.</translation>
+    </message>
+    <message>
+        <source>Choose the language of Usher's windows, tickets and reports.</source>
+        <translation>Choisissez la langue des fenêtres, billets et rapports d'Usher.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <translation>Langue du système (%1)</translation>
+    </message>
+    <message>
+        <source>Usher keeps its data in %1. To use another folder, start it with --data FOLDER.</source>
+        <extracomment>%1 is a folder.</extracomment>
+        <translation>Usher conserve ses données dans %1. Pour utiliser un autre dossier, lancez-le avec --data DOSSIER.</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunServerPage</name>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>Interrogation de %1…</translation>
+    </message>
+    <message>
+        <source>usherd answers at %1.</source>
+        <extracomment>%1 is an address.</extracomment>
+        <translation>usherd répond à %1.</translation>
+    </message>
+    <message>
+        <source>No answer from usherd at %1: %2. You can go on and connect later.</source>
+        <extracomment>%1 is an address, %2 the error.</extracomment>
+        <translation>Pas de réponse d'usherd à %1 : %2. Vous pouvez continuer et vous connecter plus tard.</translation>
+    </message>
+    <message>
+        <source>Stand-alone or connected</source>
+        <translation>Autonome ou connectée</translation>
+    </message>
+    <message>
+        <source>Usher sells on its own, or together with the central usherd service of your organisation.</source>
+        <translation>Usher vend seul, ou avec le service central usherd de votre organisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Stand-alone: this computer is the whole box office</source>
+        <translation>&amp;Autonome : cet ordinateur est toute la billetterie</translation>
+    </message>
+    <message>
+        <source>&amp;Connected to usherd (online sales, other box offices, the live dashboard)</source>
+        <translation>&amp;Connectée à usherd (ventes en ligne, autres billetteries, tableau de bord en direct)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Tester la conne&amp;xion</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::FirstRunWizard</name>
+    <message>
+        <source>Usher: first start</source>
+        <translation>Usher : premier démarrage</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>usher::ui::HelpMenu</name>
+    <message>
+        <source>About Usher</source>
+        <translation>À propos d'Usher</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Box office and event ticketing: counter sales, venues and events, live onsales and the audit log.&lt;/p&gt;</source>
+        <extracomment>%1 is the version number.</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Billetterie et vente de billets pour événements : vente en caisse, salles et événements, ouvertures des ventes en direct et journal d'audit.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hel&amp;p</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d'utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;About Usher</source>
+        <translation>À &amp;propos d'Usher</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +3879,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <source>Still no answer from the terminal (%1). Try again in a moment.</source>
         <translation>Toujours pas de réponse du terminal (%1). Réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>Nothing was refunded: the refund could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the refund.</extracomment>
+        <translation>Rien n'a été remboursé : le remboursement n'a pas pu être journalisé pour usherd : %1</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::ReprintDialog</name>
@@ -4147,6 +4427,16 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>The hold on usherd expired: the seats went back on sale and the cart is empty.</source>
         <translation>La réservation sur usherd a expiré : les places sont remises en vente et le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 Press Enter to try again.</source>
+        <extracomment>%1 why the sync outbox could not journal the sale.</extracomment>
+        <translation>Payé, mais la vente n'a pas pu être journalisée pour usherd, donc aucun billet n'a été émis : %1 Appuyez sur Entrée pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Sync operation %1: it reaches usherd with the next upload.</source>
+        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
+        <translation>Opération de synchronisation %1 : elle atteindra usherd au prochain envoi.</translation>
     </message>
 </context>
 <context>
@@ -4863,6 +5153,30 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
 </context>
 <context>
+    <name>usher::ui::UserGuideWindow</name>
+    <message>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
+        <translation>%1 ne fait pas partie du guide intégré : il se trouve dans le dossier docs des sources d'Usher.</translation>
+    </message>
+    <message>
+        <source>Usher user guide</source>
+        <translation>Guide d'utilisation d'Usher</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Table des matières</translation>
+    </message>
+</context>
+<context>
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
@@ -4886,6 +5200,19 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>usherd applied the change.</source>
         <translation>usherd a appliqué la modification.</translation>
+    </message>
+    <message>
+        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <translation>places de cet événement (ventes et recettes nécessitent un jeton du personnel) ; 409 et 429 : tout le serveur</translation>
+    </message>
+    <message>
+        <source>this event (reading its orders: %1 so far); 409s and 429s: server-wide</source>
+        <extracomment>%1 is a number of orders.</extracomment>
+        <translation>cet événement (lecture de ses commandes : %1 jusqu'ici) ; 409 et 429 : tout le serveur</translation>
+    </message>
+    <message>
+        <source>this event, from its seats and orders; 409s and 429s: server-wide</source>
+        <translation>cet événement, d'après ses places et commandes ; 409 et 429 : tout le serveur</translation>
     </message>
 </context>
 <context>
@@ -5460,6 +5787,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</source>
         <translation>Les billets sont annulés, mais le terminal n'a pas extourné %1 (paiement %2). Remboursez-le à la main sur le terminal ou payez-le en espèces (Sortie d'espèces, avec la référence du paiement comme note).</translation>
+    </message>
+    <message>
+        <source>Nothing was voided: the void could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the void.</extracomment>
+        <translation>Rien n'a été annulé : l'annulation n'a pas pu être journalisée pour usherd : %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "counter/CounterWindow.h"
 #include "counter/CounterWorker.h"
+#include "help/AppIcon.h"
+#include "help/HelpMenu.h"
 #include "settings/SettingsDialog.h"
 
 #include <QAction>
@@ -9,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -30,7 +33,7 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
 {
     Q_ASSERT(counter != nullptr);
     setObjectName(QStringLiteral("appShell"));
-    setWindowTitle(tr("Usher"));
+    setWindowIcon(appIcon());
     auto* central = new QWidget(this);
     auto* row = new QHBoxLayout(central);
     row->setContentsMargins(0, 0, 0, 0);
@@ -42,12 +45,12 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
     m_side->setAutoFillBackground(true);
     auto* side = new QVBoxLayout(m_side);
     side->setContentsMargins(8, 10, 8, 10);
-    auto* brand = new QLabel(tr("Usher"), m_side);
-    QFont font = brand->font();
+    m_brand = new QLabel(m_side);
+    QFont font = m_brand->font();
     font.setPointSizeF(font.pointSizeF() * 1.5);
     font.setBold(true);
-    brand->setFont(font);
-    side->addWidget(brand);
+    m_brand->setFont(font);
+    side->addWidget(m_brand);
     m_who = new QLabel(m_side);
     m_who->setObjectName(QStringLiteral("shellWhoLabel"));
     m_who->setWordWrap(true);
@@ -59,24 +62,27 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
     side->addWidget(m_navigation, 1);
-    m_signOut = new QPushButton(tr("Sign &out"), m_side);
+    m_signOut = new QPushButton(m_side);
     m_signOut->setObjectName(QStringLiteral("shellSignOutButton"));
     m_signOut->setIcon(QIcon::fromTheme(QStringLiteral("system-log-out")));
     side->addWidget(m_signOut);
-    m_settings = new QPushButton(tr("Se&ttings…"), m_side);
+    m_settings = new QPushButton(m_side);
     m_settings->setObjectName(QStringLiteral("shellSettingsButton"));
     m_settings->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     side->addWidget(m_settings);
-    auto* preferences = new QAction(tr("Settings"), this);
-    preferences->setShortcut(QKeySequence::Preferences);
-    preferences->setShortcutContext(Qt::WindowShortcut);
-    addAction(preferences);
+    m_preferences = new QAction(this);
+    m_preferences->setShortcut(QKeySequence::Preferences);
+    m_preferences->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_preferences);
 
     m_stack = new QStackedWidget(central);
     m_counter->setParent(m_stack);
     m_counter->setWindowFlags(Qt::Widget); // a page of the shell, with its own menus and status bar
+    // Help, last in the counter's menu bar; its F1 is the shell's, so it works in every workspace.
+    m_help = new HelpMenu(this, m_counter->menuBar());
+    m_counter->menuBar()->addMenu(m_help);
     m_stack->addWidget(m_counter);
-    m_nothing = new QLabel(tr("There is nothing here for your role yet. Sign out, or ask an admin."), m_stack);
+    m_nothing = new QLabel(m_stack);
     m_nothing->setObjectName(QStringLiteral("shellNothingLabel"));
     m_nothing->setAlignment(Qt::AlignCenter);
     m_stack->addWidget(m_nothing);
@@ -91,11 +97,12 @@ AppShell::AppShell(CounterWindow* counter, QWidget* parent)
     connect(m_counter, &CounterWindow::staffSignedOut, this, &AppShell::signedOut);
     connect(m_signOut, &QPushButton::clicked, m_counter, &CounterWindow::signOut);
     connect(m_settings, &QPushButton::clicked, this, &AppShell::openSettings);
-    connect(preferences, &QAction::triggered, this, &AppShell::openSettings);
+    connect(m_preferences, &QAction::triggered, this, &AppShell::openSettings);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int current) {
         if (current >= 0)
             showWorkspace(m_navigation->item(current)->data(Qt::UserRole).toString());
     });
+    retranslate();
     // Room for the dashboard's charts; the counter's own size plus the navigation at least.
     resize(std::max(1600, m_counter->width() + m_side->width()), std::max(940, m_counter->height()));
 }
@@ -217,6 +224,32 @@ void AppShell::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QObject::destroyed, settings, &QObject::deleteLater);
     dialog->open();
+}
+
+void AppShell::retranslate()
+{
+    setWindowTitle(tr("Usher"));
+    m_brand->setText(tr("Usher"));
+    m_signOut->setText(tr("Sign &out"));
+    m_settings->setText(tr("Se&ttings…"));
+    m_preferences->setText(tr("Settings"));
+    m_nothing->setText(tr("There is nothing here for your role yet. Sign out, or ask an admin."));
+    m_workspaces.front().title = tr("Sales"); // the others' titles come from whoever registered them
+    if (!m_signedIn)
+        return;
+    const QString current = currentWorkspace();
+    rebuildNavigation();
+    QSignalBlocker blocker(m_navigation);
+    for (int row = 0; row < m_navigation->count(); ++row)
+        if (m_navigation->item(row)->data(Qt::UserRole).toString() == current)
+            m_navigation->setCurrentRow(row);
+}
+
+void AppShell::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 void AppShell::closeEvent(QCloseEvent* event)

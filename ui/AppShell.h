@@ -18,6 +18,7 @@
 #include <initializer_list>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -26,6 +27,7 @@ class QStackedWidget;
 namespace usher::ui {
 
 class CounterWindow;
+class HelpMenu;
 
 class AppShell final : public QMainWindow {
     Q_OBJECT
@@ -62,6 +64,7 @@ public:
     QListWidget* navigation() const { return m_navigation; }
     QPushButton* signOutButton() const { return m_signOut; }
     QPushButton* settingsButton() const { return m_settings; }
+    HelpMenu* helpMenu() const { return m_help; } // User guide (F1), About
     // Opens the settings dialog (the language chooser) window-modal, without blocking; also on
     // the Preferences shortcut (Ctrl+,), which works on the sign-in page too.
     void openSettings();
@@ -73,8 +76,10 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override; // retranslates the shell's own texts and its Help menu
 
 private:
+    void retranslate();
     void signedIn(const StaffAccount& account);
     void signedOut();
     void rebuildNavigation();
@@ -83,10 +88,13 @@ private:
     QStackedWidget* m_stack = nullptr;
     QWidget* m_side = nullptr;
     QListWidget* m_navigation = nullptr;
+    QLabel* m_brand = nullptr;
     QLabel* m_who = nullptr;
     QLabel* m_nothing = nullptr; // a role without any workspace
     QPushButton* m_signOut = nullptr;
     QPushButton* m_settings = nullptr;
+    HelpMenu* m_help = nullptr;
+    QAction* m_preferences = nullptr;
     std::vector<Workspace> m_workspaces;
     bool m_signedIn = false;
     StaffRole m_role = StaffRole::Clerk;

@@ -6,6 +6,8 @@
 #include "SeatStateModel.h"
 #include "SeatStateStyle.h"
 #include "core/Assert.h"
+#include "help/AppIcon.h"
+#include "help/HelpMenu.h"
 #include "runtime/Engine.h"
 #include "seatmap/SeatMapFeed.h"
 #include "seatmap/SeatMapLegend.h"
@@ -21,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -94,6 +97,8 @@ MainWindow::MainWindow(Engine& engine, QWidget* parent)
     m_totals = makeLabel(QString(), QStringLiteral("totalsLabel"), this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_totals, 1);
+    setWindowIcon(appIcon());
+    menuBar()->addMenu(new HelpMenu(this, menuBar()));
 
     setTabOrder(m_eventList, m_viewTabs);
     setTabOrder(m_viewTabs, m_colorBy);

@@ -9,6 +9,9 @@
 #include "Translations.h"
 #include "counter/CounterBackend.h"
 #include "counter/CounterWindow.h"
+#include "firstrun/FirstRun.h"
+#include "firstrun/FirstRunWizard.h"
+#include "help/AppIcon.h"
 #include "runtime/Engine.h"
 #include "settings/LanguageSettings.h"
 #include "sync/SyncUi.h"
@@ -26,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -36,6 +40,7 @@ struct Options {
     int quitAfterMs = -1;
     QString terminal;     // "" none, "fake", or host:port
     usher::ChannelId channel = 2;
+    bool channelSet = false; // --channel given: with sync it must be the enrolled device's
     QString printer;      // the ticket printer; empty: PDF files in <data>/tickets
     QString signIn;       // demo only: sign in as this demo account at start
     bool seatViewer = false;
@@ -149,6 +154,7 @@ Options parseArguments(const QApplication& app)
     if (!channelOk || channelId == 0 || channelId > 65535)
         parser.showHelp(1);
     options.channel = usher::ChannelId(channelId);
+    options.channelSet = parser.isSet(channel);
     if (!options.signIn.isEmpty() && !options.demo) {
         std::fprintf(stderr, "usher: %s\n",
                      qPrintable(QCoreApplication::translate("main", "--sign-in works only with --demo.")));
@@ -213,6 +219,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("usher"));
     QApplication::setApplicationVersion(QStringLiteral(USHER_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(USHER_APP_ID));
+    QApplication::setWindowIcon(usher::ui::appIcon());
     {
         // The language chosen in the settings, else the system's (ui/settings/LanguageSettings).
         const QSettings settings;
@@ -220,7 +227,23 @@ int main(int argc, char** argv)
         QLocale::setDefault(locale);
         usher::ui::installTranslations(app, locale);
     }
-    const Options options = parseArguments(app);
+    Options options = parseArguments(app);
+
+    // First run (the rule is in ui/firstrun/FirstRun.h): an interactive start without --demo on an
+    // empty data directory, before anybody answered the wizard. Cancelling it creates nothing.
+    std::optional<usher::ui::FirstRunChoices> firstRun;
+    {
+        const QSettings settings;
+        if (options.interactive() && !options.demo && !options.seatViewer
+            && usher::ui::FirstRun::needed(settings, options.dataDirectory)) {
+            usher::ui::FirstRunWizard wizard(QDir(options.dataDirectory).absolutePath());
+            if (wizard.exec() != QDialog::Accepted)
+                return 0;
+            firstRun = wizard.choices();
+        }
+        if (options.usherd.isEmpty()) // the usherd chosen at the first run, unless --usherd names one
+            options.usherd = firstRun ? firstRun->usherdUrl.toString() : usher::ui::FirstRun::storedUsherd(settings);
+    }
 
     usher::EngineOptions engineOptions;
     engineOptions.dataDirectory = QDir(options.dataDirectory).absolutePath().toStdString();
@@ -244,6 +267,13 @@ int main(int argc, char** argv)
     auto backend = std::make_unique<usher::ui::CounterBackend>();
     if (!backend->open(*engine, backendOptions, &backendError))
         return fail(options, backendError);
+    if (firstRun) { // the demo when asked for, the admin; then the answers are stored
+        if (!usher::ui::FirstRun::apply(*firstRun, *engine, backend->accounts(), usher::systemClockNow(),
+                                        &backendError))
+            return fail(options, backendError);
+        QSettings settings;
+        usher::ui::FirstRun::store(settings, *firstRun);
+    }
     if (options.demo && !usher::ui::ensureDemoStaff(backend->accounts(), usher::systemClockNow(), &backendError))
         return fail(options, backendError);
     if (!options.signIn.isEmpty() && demoPassword(options.signIn) == nullptr)
@@ -261,6 +291,27 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usher: %s\n", qPrintable(syncMessage));
     if (!syncOk && options.interactive())
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Usher"), syncMessage);
+    // The counter sells on the device's channel: its allocation is allocated to that channel on
+    // central, and the outbox's sales are applied there (docs/design/sync.md, "The counter's sales").
+    if (sync.client() != nullptr) {
+        if (options.channelSet && sync.channel() != options.channel) {
+            sync.stop();
+            return fail(options,
+                        //: %1 the --channel given, %2 the channel usherd enrolled this box office on.
+                        QCoreApplication::translate("main",
+                                                    "--channel %1 differs from this box office's enrolment (channel "
+                                                    "%2). Start without --channel, or enrol the box office again.")
+                            .arg(options.channel)
+                            .arg(sync.channel()));
+        }
+        backend->services().channel = sync.channel();
+    }
+    // Enrolled while running: the next carts sell on the new device's channel.
+    QObject::connect(&sync, &usher::ui::SyncSession::clientChanged, &sync,
+                     [&sync, &backend](usher::SyncClient* client) {
+                         if (client != nullptr && backend != nullptr)
+                             backend->services().channel = sync.channel();
+                     });
 
     int status = 0;
     {
@@ -290,6 +341,10 @@ int main(int argc, char** argv)
             }
             if (!options.signIn.isEmpty())
                 counter->signIn(options.signIn, QString::fromLatin1(demoPassword(options.signIn)));
+            if (firstRun) { // the new admin goes straight in
+                counter->signIn(firstRun->adminLogin, firstRun->adminPassword);
+                firstRun->adminPassword.clear();
+            }
             window = std::move(shell);
         }
         window->show();

@@ -4,6 +4,7 @@
 
 #include "AppShell.h"
 #include "CounterTestSupport.h"
+#include "help/HelpMenu.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "runtime/Engine.h"
@@ -133,6 +134,7 @@ private Q_SLOTS:
     void chooserStoresTheLanguage();
     void chosenLanguageGivesTheLocale();
     void shellOpensTheSettings();
+    void shellAndSettingsRetranslateLive();
 };
 
 // The CI check: lupdate on the same sources as the update_translations target, into copies of the
@@ -337,6 +339,43 @@ void TestTranslations::shellOpensTheSettings()
         QTRY_VERIFY(shell.findChild<SettingsDialog*>() != nullptr);
         shell.findChild<SettingsDialog*>()->reject();
         QTRY_VERIFY(shell.findChild<SettingsDialog*>() == nullptr);
+    }
+}
+
+// A language switch while running (the first-run wizard's; LanguageSettings::apply) retranslates the
+// shell's own texts, its Help menu and an open settings dialog at once.
+void TestTranslations::shellAndSettingsRetranslateLive()
+{
+    test::CounterFixture fixture;
+    QString error;
+    QVERIFY2(fixture.open(&error), qPrintable(error));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings settings(dir.filePath(QStringLiteral("usher.conf")), QSettings::IniFormat);
+    {
+        AppShell shell(fixture.window.release());
+        shell.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&shell));
+        SettingsDialog dialog(settings, &shell);
+        dialog.show();
+        LanguageSettings::apply(*qApp, QStringLiteral("en"));
+        QTRY_COMPARE(shell.signOutButton()->text(), QStringLiteral("Sign &out"));
+        QCOMPARE(shell.helpMenu()->title(), QStringLiteral("Hel&p"));
+
+        LanguageSettings::apply(*qApp, QStringLiteral("de"));
+        QCOMPARE(QLocale().language(), QLocale::German);
+        QTRY_COMPARE(shell.signOutButton()->text(), QStringLiteral("&Abmelden"));
+        QCOMPARE(shell.settingsButton()->text(), QStringLiteral("&Einstellungen…"));
+        QCOMPARE(shell.helpMenu()->title(), QStringLiteral("H&ilfe"));
+        QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Einstellungen"));
+        QVERIFY2(dialog.languageBox()->itemText(0).startsWith(QStringLiteral("Systemstandard")),
+                 qPrintable(dialog.languageBox()->itemText(0)));
+
+        LanguageSettings::apply(*qApp, QStringLiteral("fr"));
+        QTRY_COMPARE(shell.signOutButton()->text(), QStringLiteral("Se &déconnecter"));
+        QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("Paramètres"));
+        LanguageSettings::apply(*qApp, QStringLiteral("en"));
+        QTRY_COMPARE(shell.signOutButton()->text(), QStringLiteral("Sign &out"));
     }
 }
 

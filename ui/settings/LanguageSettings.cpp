@@ -1,7 +1,11 @@
 #include "LanguageSettings.h"
 
+#include "Translations.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
+#include <QTranslator>
 
 namespace usher::ui {
 
@@ -41,10 +45,24 @@ QLocale LanguageSettings::locale(const QString& language, const QLocale& system)
 
 QString LanguageSettings::nativeName(const QString& language)
 {
+    if (QLocale(language).language() == QLocale::C) // the "C" locale of a bare system speaks English
+        return QLocale(QLocale::English).nativeLanguageName();
     QString name = QLocale(language).nativeLanguageName();
     if (!name.isEmpty())
         name[0] = name[0].toUpper(); // "français" as a list entry
     return name.isEmpty() ? language : name;
+}
+
+void LanguageSettings::apply(QCoreApplication& app, const QString& language)
+{
+    // installTranslations() parents its translators to the app.
+    for (QTranslator* translator : app.findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    const QLocale chosen = locale(language);
+    QLocale::setDefault(chosen);
+    installTranslations(app, chosen);
 }
 
 } // namespace usher::ui

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+class QCoreApplication;
 class QSettings;
 
 namespace usher::ui {
@@ -25,6 +26,9 @@ public:
     static QLocale locale(const QString& language, const QLocale& system = QLocale::system());
     // A language's name in that language ("Deutsch", "Français"), for the chooser.
     static QString nativeName(const QString& language);
+    // Switches the running app to `language` ("" the system's): replaces the translators installed on
+    // `app` and the default locale. Widgets that handle QEvent::LanguageChange retranslate.
+    static void apply(QCoreApplication& app, const QString& language);
 };
 
 } // namespace usher::ui

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QSettings;
 
 namespace usher::ui {
@@ -22,9 +23,16 @@ public:
 
     void accept() override;
 
+protected:
+    void changeEvent(QEvent* event) override; // retranslates
+
 private:
+    void retranslate();
+
     QSettings& m_settings;
     QComboBox* m_language = nullptr;
+    QLabel* m_languageLabel = nullptr;
+    QLabel* m_note = nullptr;
 };
 
 } // namespace usher::ui
