@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>AfterSale</name>
@@ -53,15 +54,15 @@
         <translation>Einige Angaben fehlen oder sind ungültig.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
+        <source>The supervisor&apos;s login or password is wrong.</source>
         <translation>Anmeldename oder Passwort des Schichtleiters ist falsch.</translation>
     </message>
     <message>
-        <source>The supervisor's account is locked after too many failed sign-ins.</source>
+        <source>The supervisor&apos;s account is locked after too many failed sign-ins.</source>
         <translation>Das Konto des Schichtleiters ist nach zu vielen fehlgeschlagenen Anmeldungen gesperrt.</translation>
     </message>
     <message>
-        <source>The supervisor's account is disabled.</source>
+        <source>The supervisor&apos;s account is disabled.</source>
         <translation>Das Konto des Schichtleiters ist deaktiviert.</translation>
     </message>
     <message>
@@ -93,7 +94,7 @@
         <translation>Die Schicht ist geschlossen.</translation>
     </message>
     <message>
-        <source>The event is sold in another currency than the shift's.</source>
+        <source>The event is sold in another currency than the shift&apos;s.</source>
         <translation>Die Veranstaltung wird in einer anderen Währung verkauft als die der Schicht.</translation>
     </message>
     <message>
@@ -101,7 +102,7 @@
         <translation>So viel Bargeld ist nicht in der Kassenlade.</translation>
     </message>
     <message>
-        <source>This is not possible in the order's current state.</source>
+        <source>This is not possible in the order&apos;s current state.</source>
         <translation>Im aktuellen Zustand der Bestellung ist das nicht möglich.</translation>
     </message>
     <message>
@@ -117,7 +118,7 @@
         <translation>Das Kartenterminal hat abgelehnt.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is not known.</source>
+        <source>The card terminal&apos;s answer is not known.</source>
         <translation>Die Antwort des Kartenterminals ist unbekannt.</translation>
     </message>
     <message>
@@ -222,7 +223,7 @@
     </message>
     <message>
         <source>Could not create the demo event “%1”: %2</source>
-        <extracomment>%1 is the event's name, %2 the engine's explanation.</extracomment>
+        <extracomment>%1 is the event&apos;s name, %2 the engine&apos;s explanation.</extracomment>
         <translation>Die Demoveranstaltung „%1“ konnte nicht angelegt werden: %2</translation>
     </message>
     <message>
@@ -247,7 +248,7 @@
     </message>
     <message>
         <source>Creating the demo staff accounts failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Das Anlegen der Demo-Mitarbeiterkonten ist fehlgeschlagen: %1.</translation>
     </message>
 </context>
@@ -316,6 +317,215 @@
     <message>
         <source>channel %1</source>
         <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>the request is not valid</source>
+        <translation>die Anfrage ist ungültig</translation>
+    </message>
+    <message>
+        <source>the request id was already used for another request</source>
+        <translation>die Anfrage-ID wurde schon für eine andere Anfrage verwendet</translation>
+    </message>
+    <message>
+        <source>no such sales channel</source>
+        <translation>diesen Vertriebskanal gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such seat</source>
+        <translation>diesen Platz gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such standing area</source>
+        <translation>diesen Stehplatzbereich gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such price category</source>
+        <translation>diese Preiskategorie gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such price type</source>
+        <translation>diesen Tarif gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the reservation no longer exists</source>
+        <translation>die Reservierung besteht nicht mehr</translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation>diese Bestellung gibt es nicht</translation>
+    </message>
+    <message>
+        <source>no such ticket</source>
+        <translation>dieses Ticket gibt es nicht</translation>
+    </message>
+    <message>
+        <source>not allowed for this user</source>
+        <translation>für diesen Benutzer nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the reservation belongs to someone else</source>
+        <translation>die Reservierung gehört jemand anderem</translation>
+    </message>
+    <message>
+        <source>not for sale on this channel</source>
+        <translation>auf diesem Vertriebskanal nicht im Verkauf</translation>
+    </message>
+    <message>
+        <source>too many tickets for one order</source>
+        <translation>zu viele Tickets für eine Bestellung</translation>
+    </message>
+    <message>
+        <source>not on sale at this time</source>
+        <translation>derzeit nicht im Verkauf</translation>
+    </message>
+    <message>
+        <source>the reservation has expired</source>
+        <translation>die Reservierung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>the seat is no longer available</source>
+        <translation>der Platz ist nicht mehr verfügbar</translation>
+    </message>
+    <message>
+        <source>not enough places left in the standing area</source>
+        <translation>im Stehplatzbereich sind nicht mehr genug Plätze frei</translation>
+    </message>
+    <message>
+        <source>no seats together are left</source>
+        <translation>es gibt keine zusammenhängenden Plätze mehr</translation>
+    </message>
+    <message>
+        <source>the seat is not blocked</source>
+        <translation>der Platz ist nicht gesperrt</translation>
+    </message>
+    <message>
+        <source>the seat is not allocated to this channel</source>
+        <translation>der Platz ist diesem Vertriebskanal nicht zugeteilt</translation>
+    </message>
+    <message>
+        <source>a payment is still pending</source>
+        <translation>eine Zahlung ist noch offen</translation>
+    </message>
+    <message>
+        <source>no payment is pending</source>
+        <translation>keine Zahlung ist offen</translation>
+    </message>
+    <message>
+        <source>the ticket was already refunded or exchanged</source>
+        <translation>das Ticket wurde bereits erstattet oder umgetauscht</translation>
+    </message>
+    <message>
+        <source>the amount is more than was paid</source>
+        <translation>der Betrag ist höher als die Zahlung</translation>
+    </message>
+    <message>
+        <source>the amount differs from the prices</source>
+        <translation>der Betrag weicht von den Preisen ab</translation>
+    </message>
+    <message>
+        <source>the engine is busy, try again</source>
+        <translation>das System ist ausgelastet, bitte erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the data could not be saved</source>
+        <translation>die Daten konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>the data store is not available</source>
+        <translation>der Datenspeicher ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>no such event</source>
+        <translation>diese Veranstaltung gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the engine is shutting down</source>
+        <translation>das System wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>the event already exists</source>
+        <translation>die Veranstaltung existiert bereits</translation>
+    </message>
+    <message>
+        <source>unknown status %1</source>
+        <extracomment>An engine status this version does not know; %1 is its number.</extracomment>
+        <translation>unbekannter Status %1</translation>
+    </message>
+    <message>
+        <source>the login or password is wrong</source>
+        <translation>Benutzername oder Passwort ist falsch</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins</source>
+        <translation>das Konto ist nach zu vielen fehlgeschlagenen Anmeldungen gesperrt</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>das Konto ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>an account with that login already exists</source>
+        <translation>ein Konto mit diesem Benutzernamen existiert bereits</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>dieses Konto gibt es nicht</translation>
+    </message>
+    <message>
+        <source>a supervisor must approve this</source>
+        <translation>ein Schichtleiter muss das genehmigen</translation>
+    </message>
+    <message>
+        <source>no shift is open</source>
+        <translation>keine Schicht ist geöffnet</translation>
+    </message>
+    <message>
+        <source>a shift is already open</source>
+        <translation>eine Schicht ist bereits geöffnet</translation>
+    </message>
+    <message>
+        <source>the shift is closed</source>
+        <translation>die Schicht ist geschlossen</translation>
+    </message>
+    <message>
+        <source>the currency differs from the drawer&apos;s</source>
+        <translation>die Währung weicht von der der Kassenlade ab</translation>
+    </message>
+    <message>
+        <source>the drawer does not hold enough cash</source>
+        <translation>die Kassenlade enthält nicht genug Bargeld</translation>
+    </message>
+    <message>
+        <source>the sale cannot do that now</source>
+        <translation>der Verkauf erlaubt diesen Schritt jetzt nicht</translation>
+    </message>
+    <message>
+        <source>the payments do not cover the total yet</source>
+        <translation>die Zahlungen decken den Gesamtbetrag noch nicht</translation>
+    </message>
+    <message>
+        <source>that is more than what is still due</source>
+        <translation>das ist mehr als noch offen ist</translation>
+    </message>
+    <message>
+        <source>the payment was declined</source>
+        <translation>die Zahlung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the card terminal&apos;s answer is still unknown</source>
+        <translation>die Antwort des Kartenterminals ist noch unbekannt</translation>
+    </message>
+    <message>
+        <source>the seats could not be sold</source>
+        <translation>die Plätze konnten nicht verkauft werden</translation>
+    </message>
+    <message>
+        <source>the card terminal is not available</source>
+        <translation>das Kartenterminal ist nicht verfügbar</translation>
     </message>
 </context>
 <context>
@@ -564,7 +774,10 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) sent to the printer %1.</source>
-        <translation><numerusform>%n Ticket an den Drucker %1 gesendet.</numerusform><numerusform>%n Tickets an den Drucker %1 gesendet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket an den Drucker %1 gesendet.</numerusform>
+            <numerusform>%n Tickets an den Drucker %1 gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Printing failed: %1</source>
@@ -580,7 +793,10 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) saved to %1.</source>
-        <translation><numerusform>%n Ticket in %1 gespeichert.</numerusform><numerusform>%n Tickets in %1 gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket in %1 gespeichert.</numerusform>
+            <numerusform>%n Tickets in %1 gespeichert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save the tickets: %1</source>
@@ -734,7 +950,7 @@
         <translation>Es gibt keine Tickets zu drucken.</translation>
     </message>
     <message>
-        <source>The ticket code "%1" cannot be made into a QR code.</source>
+        <source>The ticket code &quot;%1&quot; cannot be made into a QR code.</source>
         <translation>Aus dem Ticketcode „%1“ lässt sich kein QR-Code erzeugen.</translation>
     </message>
     <message>
@@ -825,15 +1041,15 @@
         <translation>Das Datenverzeichnis %1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; "none" for no terminal).</source>
-        <translation>Das Kartenterminal unter &lt;host:port&gt; (mit --demo: ein simuliertes Terminal in der App, sofern dies nicht angegeben ist; "none" für kein Terminal).</translation>
+        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; &quot;none&quot; for no terminal).</source>
+        <translation>Das Kartenterminal unter &lt;host:port&gt; (mit --demo: ein simuliertes Terminal in der App, sofern dies nicht angegeben ist; &quot;none&quot; für kein Terminal).</translation>
     </message>
     <message>
         <source>host:port</source>
         <translation>host:port</translation>
     </message>
     <message>
-        <source>This box office's sales channel (default 2).</source>
+        <source>This box office&apos;s sales channel (default 2).</source>
         <translation>Der Vertriebskanal dieser Kasse (Standard: 2).</translation>
     </message>
     <message>
@@ -841,7 +1057,7 @@
         <translation>id</translation>
     </message>
     <message>
-        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory's tickets folder.</source>
+        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory&apos;s tickets folder.</source>
         <translation>Tickets auf &lt;printer&gt; drucken; ohne diese Option werden sie als PDF-Dateien im Ordner tickets des Datenverzeichnisses gespeichert.</translation>
     </message>
     <message>
@@ -905,7 +1121,7 @@
         <translation>Usher-Kasse</translation>
     </message>
     <message>
-        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <source>--channel %1 differs from this box office&apos;s enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
         <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
         <translation>--channel %1 weicht von der Registrierung dieser Kasse ab (Kanal %2). Starten Sie ohne --channel, oder registrieren Sie die Kasse neu.</translation>
     </message>
@@ -927,12 +1143,12 @@
     <name>usher::SyncClient</name>
     <message>
         <source>The TLS certificate of %1 is not trusted: %2</source>
-        <extracomment>%1 is the server's address, %2 the TLS library's reasons.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the TLS library&apos;s reasons.</extracomment>
         <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2</translation>
     </message>
     <message>
         <source>Could not reach usherd at %1: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the reason.</extracomment>
         <translation>usherd unter %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
@@ -941,22 +1157,22 @@
     </message>
     <message>
         <source>The connection to %1 closed.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>Die Verbindung zu %1 wurde geschlossen.</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason usherd gave.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the reason usherd gave.</extracomment>
         <translation>usherd unter %1 hat die Verbindung geschlossen: %2</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection during the handshake.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>usherd unter %1 hat die Verbindung während des Handshakes geschlossen.</translation>
     </message>
     <message>
         <source>usherd at %1 did not answer the handshake within %2 s.</source>
-        <extracomment>%1 is the server's address, %2 a number of seconds.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 a number of seconds.</extracomment>
         <translation>usherd unter %1 hat den Handshake nicht innerhalb von %2 s beantwortet.</translation>
     </message>
     <message>
@@ -1052,7 +1268,10 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) exported.</source>
-        <translation><numerusform>%n Zeile exportiert.</numerusform><numerusform>%n Zeilen exportiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile exportiert.</numerusform>
+            <numerusform>%n Zeilen exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1115,11 +1334,17 @@
     </message>
     <message numerus="yes">
         <source>%n GA place(s)</source>
-        <translation><numerusform>%n Stehplatz</numerusform><numerusform>%n Stehplätze</numerusform></translation>
+        <translation>
+            <numerusform>%n Stehplatz</numerusform>
+            <numerusform>%n Stehplätze</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 und %n weiterer</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>
@@ -1370,7 +1595,10 @@
     </message>
     <message numerus="yes">
         <source>%L1 record(s)</source>
-        <translation><numerusform>%L1 Eintrag</numerusform><numerusform>%L1 Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%L1 Eintrag</numerusform>
+            <numerusform>%L1 Einträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit index cannot keep up with the journal: %1</source>
@@ -1699,8 +1927,8 @@
         <translation>Usher-Kasse</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only; the password needs 8 to 256 bytes.</source>
-        <translation>Ein Anmeldename besteht nur aus Kleinbuchstaben, Ziffern, '.', '-' und '_'; das Passwort braucht 8 bis 256 Bytes.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only; the password needs 8 to 256 bytes.</source>
+        <translation>Ein Anmeldename besteht nur aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;; das Passwort braucht 8 bis 256 Bytes.</translation>
     </message>
     <message>
         <source>An account exists already. Sign in.</source>
@@ -1708,7 +1936,7 @@
     </message>
     <message>
         <source>Creating the account failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Das Anlegen des Kontos ist fehlgeschlagen: %1.</translation>
     </message>
     <message>
@@ -1788,7 +2016,7 @@
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <source>&amp;Customer's previous orders…</source>
+        <source>&amp;Customer&apos;s previous orders…</source>
         <translation>Frühere Bestellungen des &amp;Kunden…</translation>
     </message>
     <message>
@@ -1898,11 +2126,14 @@
     </message>
     <message numerus="yes">
         <source>The login or the password is wrong. After %n failed attempt(s) in a row the account is locked for a while.</source>
-        <translation><numerusform>Anmeldename oder Passwort ist falsch. Nach %n fehlgeschlagenen Versuch in Folge wird das Konto eine Zeit lang gesperrt.</numerusform><numerusform>Anmeldename oder Passwort ist falsch. Nach %n fehlgeschlagenen Versuchen in Folge wird das Konto eine Zeit lang gesperrt.</numerusform></translation>
+        <translation>
+            <numerusform>Anmeldename oder Passwort ist falsch. Nach %n fehlgeschlagenen Versuch in Folge wird das Konto eine Zeit lang gesperrt.</numerusform>
+            <numerusform>Anmeldename oder Passwort ist falsch. Nach %n fehlgeschlagenen Versuchen in Folge wird das Konto eine Zeit lang gesperrt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signing in failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Anmeldung fehlgeschlagen: %1.</translation>
     </message>
     <message>
@@ -1911,7 +2142,7 @@
     </message>
     <message>
         <source>The shift could not be opened: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Die Schicht konnte nicht geöffnet werden: %1.</translation>
     </message>
     <message>
@@ -1940,12 +2171,12 @@
         <translation>Keine offenen Warenkörbe.</translation>
     </message>
     <message>
-        <source>The counter's cart is in use: finish it first.</source>
+        <source>The counter&apos;s cart is in use: finish it first.</source>
         <translation>Der Warenkorb der Kasse ist in Gebrauch: Schließen Sie ihn zuerst ab.</translation>
     </message>
     <message>
         <source>The cart could not be resumed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Der Warenkorb konnte nicht fortgesetzt werden: %1.</translation>
     </message>
     <message>
@@ -1958,7 +2189,7 @@
     </message>
     <message>
         <source>Sale %1 could not be released yet (%2): try again.</source>
-        <extracomment>%1 is a sale reference, %2 a status name.</extracomment>
+        <extracomment>%1 is a sale reference, %2 says why.</extracomment>
         <translation>Verkauf %1 konnte noch nicht freigegeben werden (%2): Bitte erneut versuchen.</translation>
     </message>
     <message>
@@ -1979,7 +2210,10 @@
     <message numerus="yes">
         <source>%1 of %Ln place(s) available</source>
         <extracomment>%1 is the number of available places; %Ln the capacity.</extracomment>
-        <translation><numerusform>%1 von %Ln Platz verfügbar</numerusform><numerusform>%1 von %Ln Plätzen verfügbar</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %Ln Platz verfügbar</numerusform>
+            <numerusform>%1 von %Ln Plätzen verfügbar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2068,7 +2302,7 @@
         <translation>Auf &amp;usherd veröffentlichen</translation>
     </message>
     <message>
-        <source>Set the central server's address and a token first</source>
+        <source>Set the central server&apos;s address and a token first</source>
         <translation>Legen Sie zuerst die Adresse des zentralen Servers und ein Token fest</translation>
     </message>
     <message>
@@ -2152,7 +2386,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Sales channels and their onsale windows (local time of the event's time zone):</source>
+        <source>Sales channels and their onsale windows (local time of the event&apos;s time zone):</source>
         <translation>Vertriebskanäle und ihre Verkaufszeiträume (Ortszeit der Zeitzone der Veranstaltung):</translation>
     </message>
     <message>
@@ -2276,7 +2510,7 @@
         <translation>Vorgeschlagene Einlassrate: R = 0,8 × %1 / %2 s = %3 Nutzer/s</translation>
     </message>
     <message>
-        <source>Enter the event's name.</source>
+        <source>Enter the event&apos;s name.</source>
         <translation>Geben Sie den Namen der Veranstaltung ein.</translation>
     </message>
     <message>
@@ -2284,7 +2518,7 @@
         <translation>Der Name ist zu lang (höchstens 1.024 Bytes).</translation>
     </message>
     <message>
-        <source>Unknown time zone "%1": pick one from the list.</source>
+        <source>Unknown time zone &quot;%1&quot;: pick one from the list.</source>
         <translation>Unbekannte Zeitzone „%1“: Wählen Sie eine aus der Liste.</translation>
     </message>
     <message>
@@ -2292,7 +2526,7 @@
         <translation>Wählen Sie eine Spielstätte: Entwerfen oder importieren Sie eine im Saalplaner.</translation>
     </message>
     <message>
-        <source>Unknown currency "%1": use an ISO 4217 code such as EUR.</source>
+        <source>Unknown currency &quot;%1&quot;: use an ISO 4217 code such as EUR.</source>
         <translation>Unbekannte Währung „%1“: Verwenden Sie einen ISO-4217-Code wie EUR.</translation>
     </message>
     <message>
@@ -2304,7 +2538,7 @@
         <translation>Fügen Sie mindestens einen Tarif hinzu.</translation>
     </message>
     <message>
-        <source>%1, %2: "%3" is not an amount in %4 (e.g. %5).</source>
+        <source>%1, %2: &quot;%3&quot; is not an amount in %4 (e.g. %5).</source>
         <translation>%1, %2: „%3“ ist kein Betrag in %4 (z. B. %5).</translation>
     </message>
     <message>
@@ -2345,7 +2579,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %Ln seat(s) (the venue of a stored event cannot change)</source>
-        <translation><numerusform>%1: %Ln Platz (die Spielstätte einer gespeicherten Veranstaltung kann sich nicht ändern)</numerusform><numerusform>%1: %Ln Plätze (die Spielstätte einer gespeicherten Veranstaltung kann sich nicht ändern)</numerusform></translation>
+        <translation>
+            <numerusform>%1: %Ln Platz (die Spielstätte einer gespeicherten Veranstaltung kann sich nicht ändern)</numerusform>
+            <numerusform>%1: %Ln Plätze (die Spielstätte einer gespeicherten Veranstaltung kann sich nicht ändern)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Publish venue, event and waiting room to %1</source>
@@ -2431,7 +2668,7 @@
         <translation>kein solcher Platz</translation>
     </message>
     <message>
-        <source>that is the ticket's own seat</source>
+        <source>that is the ticket&apos;s own seat</source>
         <translation>das ist der eigene Platz des Tickets</translation>
     </message>
     <message>
@@ -2439,7 +2676,7 @@
         <translation>der Platz wurde inzwischen vergeben</translation>
     </message>
     <message>
-        <source>the ticket's price type is not sold in that seat's category</source>
+        <source>the ticket&apos;s price type is not sold in that seat&apos;s category</source>
         <translation>der Tarif des Tickets wird in der Kategorie dieses Platzes nicht verkauft</translation>
     </message>
     <message>
@@ -2451,7 +2688,7 @@
         <translation>Plätze der Bestellung %1 umtauschen</translation>
     </message>
     <message>
-        <source>Each free seat shows what it costs more (+) or less (−) for the ticket's price type. The customer pays the difference, or gets it back, in cash or by card.</source>
+        <source>Each free seat shows what it costs more (+) or less (−) for the ticket&apos;s price type. The customer pays the difference, or gets it back, in cash or by card.</source>
         <translation>Jeder freie Platz zeigt, was er für den Tarif des Tickets mehr (+) oder weniger (−) kostet. Der Kunde zahlt die Differenz oder erhält sie zurück, bar oder per Karte.</translation>
     </message>
     <message>
@@ -2553,7 +2790,10 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) to move. Give a reason and press Exchange (Alt+X).</source>
-        <translation><numerusform>%n Ticket zu verschieben. Geben Sie einen Grund an und drücken Sie „Umtauschen“ (Alt+U).</numerusform><numerusform>%n Tickets zu verschieben. Geben Sie einen Grund an und drücken Sie „Umtauschen“ (Alt+U).</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket zu verschieben. Geben Sie einen Grund an und drücken Sie „Umtauschen“ (Alt+U).</numerusform>
+            <numerusform>%n Tickets zu verschieben. Geben Sie einen Grund an und drücken Sie „Umtauschen“ (Alt+U).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The customer pays %1 more.</source>
@@ -2605,7 +2845,7 @@
         <translation>Warte auf das Kartenterminal: Der Kunde zahlt dort… (Esc bricht ab)</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
         <translation>Kartenzahlung wird abgebrochen: Warte auf die Antwort des Terminals…</translation>
     </message>
     <message>
@@ -2634,14 +2874,17 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) moved, with new codes: print or save them (Alt+P).</source>
-        <translation><numerusform>%n Ticket mit neuem Code verschoben: Drucken oder speichern Sie es (Alt+D).</numerusform><numerusform>%n Tickets mit neuen Codes verschoben: Drucken oder speichern Sie sie (Alt+D).</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket mit neuem Code verschoben: Drucken oder speichern Sie es (Alt+D).</numerusform>
+            <numerusform>%n Tickets mit neuen Codes verschoben: Drucken oder speichern Sie sie (Alt+D).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The terminal declined giving %1 back to the card (reference %2): pay it in cash instead (Alt+A).</source>
         <translation>Das Terminal hat die Rückzahlung von %1 auf die Karte abgelehnt (Referenz %2): Zahlen Sie den Betrag stattdessen bar aus (Alt+A).</translation>
     </message>
     <message>
-        <source>The terminal's answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
+        <source>The terminal&apos;s answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
         <translation>Die Antwort des Terminals zur Rückzahlung von %1 auf die Karte ist unbekannt (Referenz %2): Zahlen Sie nicht bar aus; prüfen Sie das Terminal.</translation>
     </message>
     <message>
@@ -2658,7 +2901,7 @@
     </message>
     <message>
         <source>Card approved: %1 (auth. %2).</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
         <translation>Karte genehmigt: %1 (Autor. %2).</translation>
     </message>
     <message>
@@ -2701,7 +2944,7 @@
         <translation>Die Adresse nennt keinen Host.</translation>
     </message>
     <message>
-        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
+        <source>Give usherd&apos;s address only (scheme, host and port), without a path, user or query.</source>
         <translation>Geben Sie nur die Adresse von usherd an (Schema, Host und Port), ohne Pfad, Benutzer oder Abfrage.</translation>
     </message>
     <message>
@@ -2709,11 +2952,11 @@
         <translation>Wählen Sie einen Anmeldenamen für den Admin.</translation>
     </message>
     <message>
-        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
-        <translation>Ein Anmeldename hat höchstens 64 Zeichen: Kleinbuchstaben, Ziffern, '.', '-' und '_'.</translation>
+        <source>A login has at most 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Ein Anmeldename hat höchstens 64 Zeichen: Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
+        <source>Enter the administrator&apos;s name.</source>
         <translation>Geben Sie den Namen des Admins ein.</translation>
     </message>
     <message>
@@ -2733,8 +2976,8 @@
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-        <source>Creating the administrator's account failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <source>Creating the administrator&apos;s account failed: %1.</source>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Das Konto des Admins konnte nicht angelegt werden: %1.</translation>
     </message>
 </context>
@@ -2745,12 +2988,12 @@
         <translation>Der Admin</translation>
     </message>
     <message>
-        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
+        <source>The first account of this box office. It creates the clerks&apos;, supervisors&apos; and promoters&apos; accounts.</source>
         <translation>Das erste Konto dieser Kasse. Damit legen Sie die Konten der Kassierer, Schichtleiter und Veranstalter an.</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
-        <translation>Ein Anmeldename besteht aus Kleinbuchstaben, Ziffern, '.', '-' und '_'; das Passwort braucht mindestens 8 Zeichen. Bewahren Sie es sicher auf: Niemand kann es wieder auslesen.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>Ein Anmeldename besteht aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;; das Passwort braucht mindestens 8 Zeichen. Bewahren Sie es sicher auf: Niemand kann es wieder auslesen.</translation>
     </message>
     <message>
         <source>L&amp;ogin:</source>
@@ -2788,7 +3031,7 @@
         <translation>&amp;Demo-Spielstätten und -Veranstaltungen laden</translation>
     </message>
     <message>
-        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
+        <source>Finish creates the administrator&apos;s account and signs you in. The user guide is under Help (F1).</source>
         <translation>„Fertigstellen“ legt das Konto des Admins an und meldet Sie an. Das Benutzerhandbuch finden Sie unter Hilfe (F1).</translation>
     </message>
 </context>
@@ -2803,7 +3046,7 @@
         <translation>Ein paar Fragen, bevor die Kasse öffnet. Die Sprache können Sie später in den Einstellungen ändern.</translation>
     </message>
     <message>
-        <source>Choose the language of Usher's windows, tickets and reports.</source>
+        <source>Choose the language of Usher&apos;s windows, tickets and reports.</source>
         <translation>Wählen Sie die Sprache der Fenster, Tickets und Berichte von Usher.</translation>
     </message>
     <message>
@@ -2812,7 +3055,7 @@
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>Systemstandard (%1)</translation>
     </message>
     <message>
@@ -2921,7 +3164,7 @@
         <translation>dieser Computer</translation>
     </message>
     <message>
-        <source>The event's engine has stopped.</source>
+        <source>The event&apos;s engine has stopped.</source>
         <translation>Die Engine der Veranstaltung ist gestoppt.</translation>
     </message>
 </context>
@@ -2979,12 +3222,12 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Usher — %1</source>
-        <extracomment>Window title: %1 is the event's name.</extracomment>
+        <extracomment>Window title: %1 is the event&apos;s name.</extracomment>
         <translation>Usher – %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>%1 is when the event starts, %2 the venue's name.</extracomment>
+        <extracomment>%1 is when the event starts, %2 the venue&apos;s name.</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
@@ -2994,37 +3237,58 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%Ln seat(s)</source>
-        <translation><numerusform>%Ln Platz</numerusform><numerusform>%Ln Plätze</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Platz</numerusform>
+            <numerusform>%Ln Plätze</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln available</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln verfügbar</numerusform><numerusform>%Ln verfügbar</numerusform></translation>
+        <translation>
+            <numerusform>%Ln verfügbar</numerusform>
+            <numerusform>%Ln verfügbar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln allocated to a channel</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln einem Kanal zugeteilt</numerusform><numerusform>%Ln Kanälen zugeteilt</numerusform></translation>
+        <translation>
+            <numerusform>%Ln einem Kanal zugeteilt</numerusform>
+            <numerusform>%Ln Kanälen zugeteilt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln held</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln reserviert</numerusform><numerusform>%Ln reserviert</numerusform></translation>
+        <translation>
+            <numerusform>%Ln reserviert</numerusform>
+            <numerusform>%Ln reserviert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln sold</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln verkauft</numerusform><numerusform>%Ln verkauft</numerusform></translation>
+        <translation>
+            <numerusform>%Ln verkauft</numerusform>
+            <numerusform>%Ln verkauft</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln blocked</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln gesperrt</numerusform><numerusform>%Ln gesperrt</numerusform></translation>
+        <translation>
+            <numerusform>%Ln gesperrt</numerusform>
+            <numerusform>%Ln gesperrt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>standing: %1 of %Ln place(s) available</source>
         <extracomment>Status bar, after the seats: %1 is the number of free standing places, %Ln the capacity.</extracomment>
-        <translation><numerusform>Stehplätze: %1 von %Ln verfügbar</numerusform><numerusform>Stehplätze: %1 von %Ln verfügbar</numerusform></translation>
+        <translation>
+            <numerusform>Stehplätze: %1 von %Ln verfügbar</numerusform>
+            <numerusform>Stehplätze: %1 von %Ln verfügbar</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -3098,7 +3362,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected:</source>
-        <translation><numerusform>%n Platz ausgewählt:</numerusform><numerusform>%n Plätze ausgewählt:</numerusform></translation>
+        <translation>
+            <numerusform>%n Platz ausgewählt:</numerusform>
+            <numerusform>%n Plätze ausgewählt:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3112,7 +3379,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <name>usher::ui::OnsaleDashboard</name>
     <message>
         <source>%1/s</source>
-        <extracomment>A rate, e.g. "12.5/s".</extracomment>
+        <extracomment>A rate, e.g. &quot;12.5/s&quot;.</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -3161,7 +3428,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for data…</source>
@@ -3354,7 +3624,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>Gateway latency and error rate, e.g. "840 ms / 0.2/s".</extracomment>
+        <extracomment>Gateway latency and error rate, e.g. &quot;840 ms / 0.2/s&quot;.</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -3368,7 +3638,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n alert(s). %1</source>
-        <translation><numerusform>%n Warnung. %1</numerusform><numerusform>%n Warnungen. %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Warnung. %1</numerusform>
+            <numerusform>%n Warnungen. %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No box office is connected.</source>
@@ -3400,7 +3673,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Queue %1, drain rate %2.</source>
-        <extracomment>%1 is "running" or "paused", %2 a rate.</extracomment>
+        <extracomment>%1 is &quot;running&quot; or &quot;paused&quot;, %2 a rate.</extracomment>
         <translation>Warteschlange %1, Einlassrate %2.</translation>
     </message>
     <message>
@@ -3434,7 +3707,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Change the drain rate of %1 from %2 to %3?</source>
-        <extracomment>%1 is an event, %2 and %3 rates such as "13.3/s".</extracomment>
+        <extracomment>%1 is an event, %2 and %3 rates such as &quot;13.3/s&quot;.</extracomment>
         <translation>Die Einlassrate von %1 von %2 auf %3 ändern?</translation>
     </message>
     <message>
@@ -3442,15 +3715,15 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Einlassrate ändern</translation>
     </message>
     <message>
-        <source>Done: the change is in force and in usherd's audit log.</source>
+        <source>Done: the change is in force and in usherd&apos;s audit log.</source>
         <translation>Erledigt: Die Änderung gilt und steht im Prüfprotokoll von usherd.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::OnsaleDashboardAlerts</name>
     <message>
-        <source>Cache "%1": hit ratio %2, below %3.</source>
-        <extracomment>%1 is a cache's name, %2 and %3 percentages.</extracomment>
+        <source>Cache &quot;%1&quot;: hit ratio %2, below %3.</source>
+        <extracomment>%1 is a cache&apos;s name, %2 and %3 percentages.</extracomment>
         <translation>Cache „%1“: Trefferquote %2, unter %3.</translation>
     </message>
     <message>
@@ -3464,11 +3737,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Der Einlass stockt: Wartende: %1, seit %2 s niemand eingelassen.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is open: purchases fail fast.</source>
+        <source>The payment gateway&apos;s circuit is open: purchases fail fast.</source>
         <translation>Der Schutzschalter des Zahlungs-Gateways ist offen: Käufe scheitern sofort.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is half-open: probing the gateway.</source>
+        <source>The payment gateway&apos;s circuit is half-open: probing the gateway.</source>
         <translation>Der Schutzschalter des Zahlungs-Gateways ist halb offen: Das Gateway wird getestet.</translation>
     </message>
 </context>
@@ -3547,7 +3820,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Welcome, %1. Count the cash float into the drawer and enter it.</source>
-        <extracomment>%1 is the clerk's name.</extracomment>
+        <extracomment>%1 is the clerk&apos;s name.</extracomment>
         <translation>Willkommen, %1. Zählen Sie das Wechselgeld in die Kassenlade und geben Sie es ein.</translation>
     </message>
     <message>
@@ -3671,7 +3944,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n order(s) found. Down: to the list.</source>
-        <translation><numerusform>%n Bestellung gefunden. Pfeil nach unten: zur Liste.</numerusform><numerusform>%n Bestellungen gefunden. Pfeil nach unten: zur Liste.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bestellung gefunden. Pfeil nach unten: zur Liste.</numerusform>
+            <numerusform>%n Bestellungen gefunden. Pfeil nach unten: zur Liste.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No order selected.</source>
@@ -3687,7 +3963,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Total %1 · refunded %2 · %3 of %n ticket(s) valid</source>
-        <translation><numerusform>Gesamt %1 · erstattet %2 · %3 von %n Ticket gültig</numerusform><numerusform>Gesamt %1 · erstattet %2 · %3 von %n Tickets gültig</numerusform></translation>
+        <translation>
+            <numerusform>Gesamt %1 · erstattet %2 · %3 von %n Ticket gültig</numerusform>
+            <numerusform>Gesamt %1 · erstattet %2 · %3 von %n Tickets gültig</numerusform>
+        </translation>
     </message>
     <message>
         <source>No payment recorded here</source>
@@ -3699,7 +3978,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>The first %n orders found; type more to narrow the search.</source>
-        <translation><numerusform>Die erste %n Bestellung gefunden; tippen Sie weiter, um die Suche einzugrenzen.</numerusform><numerusform>Die ersten %n Bestellungen gefunden; tippen Sie weiter, um die Suche einzugrenzen.</numerusform></translation>
+        <translation>
+            <numerusform>Die erste %n Bestellung gefunden; tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+            <numerusform>Die ersten %n Bestellungen gefunden; tippen Sie weiter, um die Suche einzugrenzen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3713,8 +3995,8 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>ein Label-Name wurde erwartet</translation>
     </message>
     <message>
-        <source>a label needs ="value"</source>
-        <translation>ein Label braucht ="Wert"</translation>
+        <source>a label needs =&quot;value&quot;</source>
+        <translation>ein Label braucht =&quot;Wert&quot;</translation>
     </message>
     <message>
         <source>a label value is not closed</source>
@@ -3841,7 +4123,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>To refund: %1 for %n ticket(s).</source>
-        <translation><numerusform>Zu erstatten: %1 für %n Ticket.</numerusform><numerusform>Zu erstatten: %1 für %n Tickets.</numerusform></translation>
+        <translation>
+            <numerusform>Zu erstatten: %1 für %n Ticket.</numerusform>
+            <numerusform>Zu erstatten: %1 für %n Tickets.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tick at least one valid ticket.</source>
@@ -3849,11 +4134,17 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Refunded %1 for %n ticket(s): hand %1 in cash to the customer.</source>
-        <translation><numerusform>%1 für %n Ticket erstattet: Geben Sie dem Kunden %1 bar.</numerusform><numerusform>%1 für %n Tickets erstattet: Geben Sie dem Kunden %1 bar.</numerusform></translation>
+        <translation>
+            <numerusform>%1 für %n Ticket erstattet: Geben Sie dem Kunden %1 bar.</numerusform>
+            <numerusform>%1 für %n Tickets erstattet: Geben Sie dem Kunden %1 bar.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Refunded %1 for %n ticket(s) back to the card (reference %2).</source>
-        <translation><numerusform>%1 für %n Ticket auf die Karte erstattet (Referenz %2).</numerusform><numerusform>%1 für %n Tickets auf die Karte erstattet (Referenz %2).</numerusform></translation>
+        <translation>
+            <numerusform>%1 für %n Ticket auf die Karte erstattet (Referenz %2).</numerusform>
+            <numerusform>%1 für %n Tickets auf die Karte erstattet (Referenz %2).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The tickets are refunded, but the card terminal %1 the card refund of %2 (reference %3). Pay it in cash instead, or refund it on the terminal by hand.</source>
@@ -3961,7 +4252,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n ticket(s) reissued with new codes; the old codes no longer scan.</source>
-        <translation><numerusform>%n Ticket mit neuem Code neu ausgestellt; der alte Code wird nicht mehr angenommen.</numerusform><numerusform>%n Tickets mit neuen Codes neu ausgestellt; die alten Codes werden nicht mehr angenommen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket mit neuem Code neu ausgestellt; der alte Code wird nicht mehr angenommen.</numerusform>
+            <numerusform>%n Tickets mit neuen Codes neu ausgestellt; die alten Codes werden nicht mehr angenommen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not printed yet: use Output again.</source>
@@ -4148,7 +4442,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s))</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money.</extracomment>
-        <translation><numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Ticket)</numerusform><numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Tickets)</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Ticket)</numerusform>
+            <numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Tickets)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cart is empty.</source>
@@ -4242,7 +4539,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Zu spät zum Abbrechen: Der Kunde hatte bereits mit Karte bezahlt.</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
         <translation>Kartenzahlung wird abgebrochen: Warte auf die Antwort des Terminals…</translation>
     </message>
     <message>
@@ -4252,7 +4549,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Card approved: %1 (auth. %2)</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
         <translation>Karte genehmigt: %1 (Autor. %2)</translation>
     </message>
     <message>
@@ -4266,8 +4563,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Order %1: %n ticket(s) %3.</source>
-        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. "printed on Thermal-1").</extracomment>
-        <translation><numerusform>Bestellung %1: %n Ticket %3.</numerusform><numerusform>Bestellung %1: %n Tickets %3.</numerusform></translation>
+        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
+        <translation>
+            <numerusform>Bestellung %1: %n Ticket %3.</numerusform>
+            <numerusform>Bestellung %1: %n Tickets %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Order %1 is paid, but its tickets could not be issued: %2 Print them with Ctrl+P.</source>
@@ -4312,11 +4612,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>The sale was refused: %1.</source>
-        <extracomment>%1 is the engine's status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Der Verkauf wurde abgelehnt: %1.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
+        <source>The supervisor&apos;s login or password is wrong.</source>
         <translation>Anmeldename oder Passwort des Schichtleiters ist falsch.</translation>
     </message>
     <message>
@@ -4340,11 +4640,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Ihre Schicht ist geschlossen: Öffnen Sie eine neue, um zu verkaufen.</translation>
     </message>
     <message>
-        <source>This event is sold in another currency than your shift's drawer.</source>
+        <source>This event is sold in another currency than your shift&apos;s drawer.</source>
         <translation>Diese Veranstaltung wird in einer anderen Währung verkauft als die Ihrer Kassenlade.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
+        <source>The card terminal&apos;s answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
         <translation>Die Antwort des Kartenterminals ist noch unbekannt. Prüfen Sie das Terminal und drücken Sie dann F9, um erneut nachzufragen. Bis dahin kann der Verkauf weder abgeschlossen noch geleert werden.</translation>
     </message>
     <message>
@@ -4353,12 +4653,12 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>That did not work: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Das hat nicht geklappt: %1.</translation>
     </message>
     <message>
         <source>Card DECLINED (%1). Ask for another card or take cash.</source>
-        <extracomment>%1 is the terminal's reason.</extracomment>
+        <extracomment>%1 is the terminal&apos;s reason.</extracomment>
         <translation>Karte ABGELEHNT (%1). Bitten Sie um eine andere Karte oder nehmen Sie Bargeld.</translation>
     </message>
     <message>
@@ -4374,17 +4674,20 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Das Kartenterminal ist nicht erreichbar. Prüfen Sie Kabel und Stromversorgung oder nehmen Sie Bargeld.</translation>
     </message>
     <message>
-        <source>Best available found seats outside this box office's allocation. Select seats on the map instead: those are sold through usherd.</source>
+        <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
         <translation>„Beste verfügbare Plätze“ hat Plätze außerhalb der Zuteilung dieser Kasse gefunden. Wählen Sie stattdessen Plätze im Saalplan: Diese werden über usherd verkauft.</translation>
     </message>
     <message>
-        <source>Held through usherd: these seats are not this box office's. Take the payment in cash; the sale counts once usherd confirms it.</source>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
         <translation>Über usherd reserviert: Diese Plätze gehören nicht zu dieser Kasse. Kassieren Sie bar; der Verkauf zählt, sobald usherd ihn bestätigt.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
-        <translation><numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Ticket, über usherd)</numerusform><numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Tickets, über usherd)</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Ticket, über usherd)</numerusform>
+            <numerusform>&lt;b&gt;Summe: %2&lt;/b&gt; (%n Tickets, über usherd)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Seats sold through usherd are paid in cash at the counter.</source>
@@ -4409,8 +4712,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central's order number, %2 count of tickets, %3 the change due.</extracomment>
-        <translation><numerusform>Über usherd verkauft: Bestellung %1, %n Ticket. Rückgeld: %3.</numerusform><numerusform>Über usherd verkauft: Bestellung %1, %n Tickets. Rückgeld: %3.</numerusform></translation>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
+        <translation>
+            <numerusform>Über usherd verkauft: Bestellung %1, %n Ticket. Rückgeld: %3.</numerusform>
+            <numerusform>Über usherd verkauft: Bestellung %1, %n Tickets. Rückgeld: %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The drawer could not record it: %1</source>
@@ -4435,7 +4741,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
-        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
+        <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
         <translation>Sync-Vorgang %1: Er erreicht usherd mit dem nächsten Upload.</translation>
     </message>
 </context>
@@ -4507,12 +4813,12 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>%1 until %2</source>
-        <extracomment>Seat tooltip: a hold's state and when it runs out, e.g. "held by someone else until 20:31".</extracomment>
+        <extracomment>Seat tooltip: a hold&apos;s state and when it runs out, e.g. &quot;held by someone else until 20:31&quot;.</extracomment>
         <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>%1 (selected)</source>
-        <extracomment>Seat tooltip: the seat's state, then that it is in the selection.</extracomment>
+        <extracomment>Seat tooltip: the seat&apos;s state, then that it is in the selection.</extracomment>
         <translation>%1 (ausgewählt)</translation>
     </message>
     <message>
@@ -4536,16 +4842,25 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n seat(s) added to the selection.</source>
-        <translation><numerusform>%n Platz zur Auswahl hinzugefügt.</numerusform><numerusform>%n Plätze zur Auswahl hinzugefügt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Platz zur Auswahl hinzugefügt.</numerusform>
+            <numerusform>%n Plätze zur Auswahl hinzugefügt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) removed from the selection.</source>
-        <translation><numerusform>%n Platz aus der Auswahl entfernt.</numerusform><numerusform>%n Plätze aus der Auswahl entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Platz aus der Auswahl entfernt.</numerusform>
+            <numerusform>%n Plätze aus der Auswahl entfernt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 %n seat(s) selected.</source>
         <extracomment>Announced to screen readers after a selection change: %1 what changed, then the total.</extracomment>
-        <translation><numerusform>%1 %n Platz ausgewählt.</numerusform><numerusform>%1 %n Plätze ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n Platz ausgewählt.</numerusform>
+            <numerusform>%1 %n Plätze ausgewählt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select &amp;row</source>
@@ -4588,7 +4903,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>A seat state and the sales channel, e.g. "sold via Box office 1".</extracomment>
+        <extracomment>A seat state and the sales channel, e.g. &quot;sold via Box office 1&quot;.</extracomment>
         <translation>%1 über %2</translation>
     </message>
     <message>
@@ -4609,7 +4924,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>Systemstandard (%1)</translation>
     </message>
     <message>
@@ -4718,7 +5033,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>An der Kasse anmelden</translation>
     </message>
     <message>
-        <source>This box office has no account yet. Create the administrator's account first; it can sell at the counter and open every view.</source>
+        <source>This box office has no account yet. Create the administrator&apos;s account first; it can sell at the counter and open every view.</source>
         <translation>Diese Kasse hat noch kein Konto. Legen Sie zuerst das Administratorkonto an; es kann an der Kasse verkaufen und jede Ansicht öffnen.</translation>
     </message>
     <message>
@@ -4754,7 +5069,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Geben Sie Ihren Anmeldenamen ein.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
+        <source>Enter the administrator&apos;s name.</source>
         <translation>Geben Sie den Namen des Administrators ein.</translation>
     </message>
     <message>
@@ -4870,8 +5185,8 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>&amp;Aktivieren</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only, a name is required, and a password needs 8 to 256 bytes.</source>
-        <translation>Ein Anmeldename besteht nur aus Kleinbuchstaben, Ziffern, '.', '-' und '_', ein Name ist erforderlich und ein Passwort braucht 8 bis 256 Bytes.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only, a name is required, and a password needs 8 to 256 bytes.</source>
+        <translation>Ein Anmeldename besteht nur aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;, ein Name ist erforderlich und ein Passwort braucht 8 bis 256 Bytes.</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the password again.</source>
@@ -4990,7 +5305,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>rejected by usherd: %1</source>
-        <extracomment>%1 is the engine's status name, such as SeatUnavailable.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>von usherd abgelehnt: %1</translation>
     </message>
     <message>
@@ -5017,7 +5332,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n operations shown.</source>
-        <translation><numerusform>%n Vorgang angezeigt.</numerusform><numerusform>%n Vorgänge angezeigt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorgang angezeigt.</numerusform>
+            <numerusform>%n Vorgänge angezeigt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -5051,22 +5369,34 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message numerus="yes">
         <source>%n s</source>
         <extracomment>An age in seconds.</extracomment>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <extracomment>An age in minutes.</extracomment>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h %1</source>
-        <extracomment>An age in hours and minutes; %1 is the minutes part ("5 min").</extracomment>
-        <translation><numerusform>%n h %1</numerusform><numerusform>%n h %1</numerusform></translation>
+        <extracomment>An age in hours and minutes; %1 is the minutes part (&quot;5 min&quot;).</extracomment>
+        <translation>
+            <numerusform>%n h %1</numerusform>
+            <numerusform>%n h %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
         <extracomment>An age in days.</extracomment>
-        <translation><numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not syncing</source>
@@ -5098,13 +5428,19 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%1 · %n pending, oldest %2</source>
-        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest ("3 min").</extracomment>
-        <translation><numerusform>%1 · %n ausstehend, ältester %2</numerusform><numerusform>%1 · %n ausstehend, ältester %2</numerusform></translation>
+        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest (&quot;3 min&quot;).</extracomment>
+        <translation>
+            <numerusform>%1 · %n ausstehend, ältester %2</numerusform>
+            <numerusform>%1 · %n ausstehend, ältester %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n rejected</source>
         <extracomment>%1 is the rest of the status line, %n the number of operations usherd refused.</extracomment>
-        <translation><numerusform>%1 · %n abgelehnt</numerusform><numerusform>%1 · %n abgelehnt</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n abgelehnt</numerusform>
+            <numerusform>%1 · %n abgelehnt</numerusform>
+        </translation>
     </message>
     <message>
         <source>usherd: %1</source>
@@ -5113,10 +5449,13 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n connection attempts failed in a row.</source>
-        <translation><numerusform>%n Verbindungsversuch fehlgeschlagen.</numerusform><numerusform>%n Verbindungsversuche in Folge fehlgeschlagen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindungsversuch fehlgeschlagen.</numerusform>
+            <numerusform>%n Verbindungsversuche in Folge fehlgeschlagen.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Every seat can be sold: this box office's allocation here, the rest through usherd.</source>
+        <source>Every seat can be sold: this box office&apos;s allocation here, the rest through usherd.</source>
         <translation>Jeder Platz kann verkauft werden: die Zuteilung dieser Kasse hier, der Rest über usherd.</translation>
     </message>
     <message>
@@ -5125,11 +5464,17 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>usherd refused %n operations: open the pending operations to see them.</source>
-        <translation><numerusform>usherd hat %n Vorgang abgelehnt: Öffnen Sie die ausstehenden Vorgänge, um ihn zu sehen.</numerusform><numerusform>usherd hat %n Vorgänge abgelehnt: Öffnen Sie die ausstehenden Vorgänge, um sie zu sehen.</numerusform></translation>
+        <translation>
+            <numerusform>usherd hat %n Vorgang abgelehnt: Öffnen Sie die ausstehenden Vorgänge, um ihn zu sehen.</numerusform>
+            <numerusform>usherd hat %n Vorgänge abgelehnt: Öffnen Sie die ausstehenden Vorgänge, um sie zu sehen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n allocation changes from usherd could not be applied here: tell an administrator.</source>
-        <translation><numerusform>%n Zuteilungsänderung von usherd konnte hier nicht angewendet werden: Informieren Sie einen Administrator.</numerusform><numerusform>%n Zuteilungsänderungen von usherd konnten hier nicht angewendet werden: Informieren Sie einen Administrator.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zuteilungsänderung von usherd konnte hier nicht angewendet werden: Informieren Sie einen Administrator.</numerusform>
+            <numerusform>%n Zuteilungsänderungen von usherd konnten hier nicht angewendet werden: Informieren Sie einen Administrator.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The box office is not syncing with usherd.</source>
@@ -5155,7 +5500,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
 <context>
     <name>usher::ui::UserGuideWindow</name>
     <message>
-        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher&apos;s sources.</source>
         <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
         <translation>%1 gehört nicht zum eingebauten Handbuch: Es liegt im Ordner docs der Quellen von Usher.</translation>
     </message>
@@ -5180,7 +5525,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
-        <extracomment>%1 is an HTTP status code, %2 the server's explanation.</extracomment>
+        <extracomment>%1 is an HTTP status code, %2 the server&apos;s explanation.</extracomment>
         <translation>usherd antwortete %1.</translation>
     </message>
     <message>
@@ -5194,7 +5539,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message>
         <source>usherd cannot be reached: %1</source>
-        <extracomment>%1 is the reason, e.g. "Connection refused".</extracomment>
+        <extracomment>%1 is the reason, e.g. &quot;Connection refused&quot;.</extracomment>
         <translation>usherd ist nicht erreichbar: %1</translation>
     </message>
     <message>
@@ -5202,7 +5547,7 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>usherd hat die Änderung übernommen.</translation>
     </message>
     <message>
-        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <source>this event&apos;s seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
         <translation>Plätze dieser Veranstaltung (Verkäufe und Umsatz brauchen ein Mitarbeiter-Token); 409er und 429er: serverweit</translation>
     </message>
     <message>
@@ -5619,11 +5964,17 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Add %n row(s)</source>
-        <translation><numerusform>%n Reihe hinzufügen</numerusform><numerusform>%n Reihen hinzufügen</numerusform></translation>
+        <translation>
+            <numerusform>%n Reihe hinzufügen</numerusform>
+            <numerusform>%n Reihen hinzufügen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Paint %n seat(s)</source>
-        <translation><numerusform>%n Platz einfärben</numerusform><numerusform>%n Plätze einfärben</numerusform></translation>
+        <translation>
+            <numerusform>%n Platz einfärben</numerusform>
+            <numerusform>%n Plätze einfärben</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set flags</source>
@@ -5635,7 +5986,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Delete %n seat(s)</source>
-        <translation><numerusform>%n Platz löschen</numerusform><numerusform>%n Plätze löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Platz löschen</numerusform>
+            <numerusform>%n Plätze löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Standing</source>
@@ -5663,7 +6017,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) selected in %1 row(s).</source>
-        <translation><numerusform>%Ln Platz ausgewählt (Reihen: %1).</numerusform><numerusform>%Ln Plätze ausgewählt (Reihen: %1).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Platz ausgewählt (Reihen: %1).</numerusform>
+            <numerusform>%Ln Plätze ausgewählt (Reihen: %1).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add a section first (Venue tab).</source>
@@ -5675,7 +6032,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Select to show the %n seat(s) on the map</source>
-        <translation><numerusform>Auswählen, um den %n Platz im Plan zu zeigen</numerusform><numerusform>Auswählen, um die %n Plätze im Plan zu zeigen</numerusform></translation>
+        <translation>
+            <numerusform>Auswählen, um den %n Platz im Plan zu zeigen</numerusform>
+            <numerusform>Auswählen, um die %n Plätze im Plan zu zeigen</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems: the venue can be exported.</source>
@@ -5683,7 +6043,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before the venue can be saved. Select one to see its seats.</source>
-        <translation><numerusform>%n Problem ist zu beheben, bevor die Spielstätte gespeichert werden kann. Wählen Sie es aus, um seine Plätze zu sehen.</numerusform><numerusform>%n Probleme sind zu beheben, bevor die Spielstätte gespeichert werden kann. Wählen Sie eines aus, um seine Plätze zu sehen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Problem ist zu beheben, bevor die Spielstätte gespeichert werden kann. Wählen Sie es aus, um seine Plätze zu sehen.</numerusform>
+            <numerusform>%n Probleme sind zu beheben, bevor die Spielstätte gespeichert werden kann. Wählen Sie eines aus, um seine Plätze zu sehen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Venue files (*.json)</source>
@@ -5719,7 +6082,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%1 — %Ln place(s)</source>
-        <translation><numerusform>%1 — %Ln Platz</numerusform><numerusform>%1 — %Ln Plätze</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %Ln Platz</numerusform>
+            <numerusform>%1 — %Ln Plätze</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5754,7 +6120,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%n ticket(s), %1 in all, sale %2.</source>
-        <translation><numerusform>%n Ticket, insgesamt %1, Verkauf %2.</numerusform><numerusform>%n Tickets, insgesamt %1, Verkauf %2.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ticket, insgesamt %1, Verkauf %2.</numerusform>
+            <numerusform>%n Tickets, insgesamt %1, Verkauf %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cash: hand %1 back from the drawer.</source>
@@ -5774,7 +6143,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>Order %1 is void: %n ticket(s) no longer valid.</source>
-        <translation><numerusform>Bestellung %1 ist storniert: %n Ticket nicht mehr gültig.</numerusform><numerusform>Bestellung %1 ist storniert: %n Tickets nicht mehr gültig.</numerusform></translation>
+        <translation>
+            <numerusform>Bestellung %1 ist storniert: %n Ticket nicht mehr gültig.</numerusform>
+            <numerusform>Bestellung %1 ist storniert: %n Tickets nicht mehr gültig.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand %1 in cash to the customer.</source>
@@ -5845,11 +6217,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Von %1 erfasste Warteraum-Änderungen.</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: HTTP %1: %2</source>
+        <source>usherd&apos;s waiting-room changes are not available: HTTP %1: %2</source>
         <translation>Die Warteraum-Änderungen von usherd sind nicht verfügbar: HTTP %1: %2</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: %1</source>
+        <source>usherd&apos;s waiting-room changes are not available: %1</source>
         <translation>Die Warteraum-Änderungen von usherd sind nicht verfügbar: %1</translation>
     </message>
     <message>
@@ -5870,7 +6242,10 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     </message>
     <message numerus="yes">
         <source>%Ln waiting-room change(s) recorded by %1.</source>
-        <translation><numerusform>%Ln Warteraum-Änderung von %1 erfasst.</numerusform><numerusform>%Ln Warteraum-Änderungen von %1 erfasst.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Warteraum-Änderung von %1 erfasst.</numerusform>
+            <numerusform>%Ln Warteraum-Änderungen von %1 erfasst.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AfterSale</name>
@@ -53,16 +54,16 @@
         <translation>Some of the details are missing or not valid.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
-        <translation>The supervisor's login or password is wrong.</translation>
+        <source>The supervisor&apos;s login or password is wrong.</source>
+        <translation>The supervisor&apos;s login or password is wrong.</translation>
     </message>
     <message>
-        <source>The supervisor's account is locked after too many failed sign-ins.</source>
-        <translation>The supervisor's account is locked after too many failed sign-ins.</translation>
+        <source>The supervisor&apos;s account is locked after too many failed sign-ins.</source>
+        <translation>The supervisor&apos;s account is locked after too many failed sign-ins.</translation>
     </message>
     <message>
-        <source>The supervisor's account is disabled.</source>
-        <translation>The supervisor's account is disabled.</translation>
+        <source>The supervisor&apos;s account is disabled.</source>
+        <translation>The supervisor&apos;s account is disabled.</translation>
     </message>
     <message>
         <source>The account exists already.</source>
@@ -93,16 +94,16 @@
         <translation>The shift is closed.</translation>
     </message>
     <message>
-        <source>The event is sold in another currency than the shift's.</source>
-        <translation>The event is sold in another currency than the shift's.</translation>
+        <source>The event is sold in another currency than the shift&apos;s.</source>
+        <translation>The event is sold in another currency than the shift&apos;s.</translation>
     </message>
     <message>
         <source>The drawer does not hold that much cash.</source>
         <translation>The drawer does not hold that much cash.</translation>
     </message>
     <message>
-        <source>This is not possible in the order's current state.</source>
-        <translation>This is not possible in the order's current state.</translation>
+        <source>This is not possible in the order&apos;s current state.</source>
+        <translation>This is not possible in the order&apos;s current state.</translation>
     </message>
     <message>
         <source>Not paid in full yet.</source>
@@ -117,8 +118,8 @@
         <translation>The card terminal declined.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is not known.</source>
-        <translation>The card terminal's answer is not known.</translation>
+        <source>The card terminal&apos;s answer is not known.</source>
+        <translation>The card terminal&apos;s answer is not known.</translation>
     </message>
     <message>
         <source>No card terminal can be reached.</source>
@@ -222,7 +223,7 @@
     </message>
     <message>
         <source>Could not create the demo event “%1”: %2</source>
-        <extracomment>%1 is the event's name, %2 the engine's explanation.</extracomment>
+        <extracomment>%1 is the event&apos;s name, %2 the engine&apos;s explanation.</extracomment>
         <translation>Could not create the demo event “%1”: %2</translation>
     </message>
     <message>
@@ -247,7 +248,7 @@
     </message>
     <message>
         <source>Creating the demo staff accounts failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Creating the demo staff accounts failed: %1.</translation>
     </message>
 </context>
@@ -316,6 +317,215 @@
     <message>
         <source>channel %1</source>
         <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>the request is not valid</source>
+        <translation>the request is not valid</translation>
+    </message>
+    <message>
+        <source>the request id was already used for another request</source>
+        <translation>the request id was already used for another request</translation>
+    </message>
+    <message>
+        <source>no such sales channel</source>
+        <translation>no such sales channel</translation>
+    </message>
+    <message>
+        <source>no such seat</source>
+        <translation>no such seat</translation>
+    </message>
+    <message>
+        <source>no such standing area</source>
+        <translation>no such standing area</translation>
+    </message>
+    <message>
+        <source>no such price category</source>
+        <translation>no such price category</translation>
+    </message>
+    <message>
+        <source>no such price type</source>
+        <translation>no such price type</translation>
+    </message>
+    <message>
+        <source>the reservation no longer exists</source>
+        <translation>the reservation no longer exists</translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation>no such order</translation>
+    </message>
+    <message>
+        <source>no such ticket</source>
+        <translation>no such ticket</translation>
+    </message>
+    <message>
+        <source>not allowed for this user</source>
+        <translation>not allowed for this user</translation>
+    </message>
+    <message>
+        <source>the reservation belongs to someone else</source>
+        <translation>the reservation belongs to someone else</translation>
+    </message>
+    <message>
+        <source>not for sale on this channel</source>
+        <translation>not for sale on this channel</translation>
+    </message>
+    <message>
+        <source>too many tickets for one order</source>
+        <translation>too many tickets for one order</translation>
+    </message>
+    <message>
+        <source>not on sale at this time</source>
+        <translation>not on sale at this time</translation>
+    </message>
+    <message>
+        <source>the reservation has expired</source>
+        <translation>the reservation has expired</translation>
+    </message>
+    <message>
+        <source>the seat is no longer available</source>
+        <translation>the seat is no longer available</translation>
+    </message>
+    <message>
+        <source>not enough places left in the standing area</source>
+        <translation>not enough places left in the standing area</translation>
+    </message>
+    <message>
+        <source>no seats together are left</source>
+        <translation>no seats together are left</translation>
+    </message>
+    <message>
+        <source>the seat is not blocked</source>
+        <translation>the seat is not blocked</translation>
+    </message>
+    <message>
+        <source>the seat is not allocated to this channel</source>
+        <translation>the seat is not allocated to this channel</translation>
+    </message>
+    <message>
+        <source>a payment is still pending</source>
+        <translation>a payment is still pending</translation>
+    </message>
+    <message>
+        <source>no payment is pending</source>
+        <translation>no payment is pending</translation>
+    </message>
+    <message>
+        <source>the ticket was already refunded or exchanged</source>
+        <translation>the ticket was already refunded or exchanged</translation>
+    </message>
+    <message>
+        <source>the amount is more than was paid</source>
+        <translation>the amount is more than was paid</translation>
+    </message>
+    <message>
+        <source>the amount differs from the prices</source>
+        <translation>the amount differs from the prices</translation>
+    </message>
+    <message>
+        <source>the engine is busy, try again</source>
+        <translation>the engine is busy, try again</translation>
+    </message>
+    <message>
+        <source>the data could not be saved</source>
+        <translation>the data could not be saved</translation>
+    </message>
+    <message>
+        <source>the data store is not available</source>
+        <translation>the data store is not available</translation>
+    </message>
+    <message>
+        <source>no such event</source>
+        <translation>no such event</translation>
+    </message>
+    <message>
+        <source>the engine is shutting down</source>
+        <translation>the engine is shutting down</translation>
+    </message>
+    <message>
+        <source>the event already exists</source>
+        <translation>the event already exists</translation>
+    </message>
+    <message>
+        <source>unknown status %1</source>
+        <extracomment>An engine status this version does not know; %1 is its number.</extracomment>
+        <translation>unknown status %1</translation>
+    </message>
+    <message>
+        <source>the login or password is wrong</source>
+        <translation>the login or password is wrong</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins</source>
+        <translation>the account is locked after too many failed sign-ins</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>the account is disabled</translation>
+    </message>
+    <message>
+        <source>an account with that login already exists</source>
+        <translation>an account with that login already exists</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>no such account</translation>
+    </message>
+    <message>
+        <source>a supervisor must approve this</source>
+        <translation>a supervisor must approve this</translation>
+    </message>
+    <message>
+        <source>no shift is open</source>
+        <translation>no shift is open</translation>
+    </message>
+    <message>
+        <source>a shift is already open</source>
+        <translation>a shift is already open</translation>
+    </message>
+    <message>
+        <source>the shift is closed</source>
+        <translation>the shift is closed</translation>
+    </message>
+    <message>
+        <source>the currency differs from the drawer&apos;s</source>
+        <translation>the currency differs from the drawer&apos;s</translation>
+    </message>
+    <message>
+        <source>the drawer does not hold enough cash</source>
+        <translation>the drawer does not hold enough cash</translation>
+    </message>
+    <message>
+        <source>the sale cannot do that now</source>
+        <translation>the sale cannot do that now</translation>
+    </message>
+    <message>
+        <source>the payments do not cover the total yet</source>
+        <translation>the payments do not cover the total yet</translation>
+    </message>
+    <message>
+        <source>that is more than what is still due</source>
+        <translation>that is more than what is still due</translation>
+    </message>
+    <message>
+        <source>the payment was declined</source>
+        <translation>the payment was declined</translation>
+    </message>
+    <message>
+        <source>the card terminal&apos;s answer is still unknown</source>
+        <translation>the card terminal&apos;s answer is still unknown</translation>
+    </message>
+    <message>
+        <source>the seats could not be sold</source>
+        <translation>the seats could not be sold</translation>
+    </message>
+    <message>
+        <source>the card terminal is not available</source>
+        <translation>the card terminal is not available</translation>
     </message>
 </context>
 <context>
@@ -740,8 +950,8 @@
         <translation>There are no tickets to print.</translation>
     </message>
     <message>
-        <source>The ticket code "%1" cannot be made into a QR code.</source>
-        <translation>The ticket code "%1" cannot be made into a QR code.</translation>
+        <source>The ticket code &quot;%1&quot; cannot be made into a QR code.</source>
+        <translation>The ticket code &quot;%1&quot; cannot be made into a QR code.</translation>
     </message>
     <message>
         <source>The printer or file could not be opened.</source>
@@ -831,24 +1041,24 @@
         <translation>Could not open the data directory %1: %2</translation>
     </message>
     <message>
-        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; "none" for no terminal).</source>
-        <translation>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; "none" for no terminal).</translation>
+        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; &quot;none&quot; for no terminal).</source>
+        <translation>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; &quot;none&quot; for no terminal).</translation>
     </message>
     <message>
         <source>host:port</source>
         <translation>host:port</translation>
     </message>
     <message>
-        <source>This box office's sales channel (default 2).</source>
-        <translation>This box office's sales channel (default 2).</translation>
+        <source>This box office&apos;s sales channel (default 2).</source>
+        <translation>This box office&apos;s sales channel (default 2).</translation>
     </message>
     <message>
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory's tickets folder.</source>
-        <translation>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory's tickets folder.</translation>
+        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory&apos;s tickets folder.</source>
+        <translation>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory&apos;s tickets folder.</translation>
     </message>
     <message>
         <source>printer</source>
@@ -911,9 +1121,9 @@
         <translation>Usher box office</translation>
     </message>
     <message>
-        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <source>--channel %1 differs from this box office&apos;s enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
         <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
-        <translation>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</translation>
+        <translation>--channel %1 differs from this box office&apos;s enrolment (channel %2). Start without --channel, or enrol the box office again.</translation>
     </message>
 </context>
 <context>
@@ -941,12 +1151,12 @@
     </message>
     <message>
         <source>The TLS certificate of %1 is not trusted: %2</source>
-        <extracomment>%1 is the server's address, %2 the TLS library's reasons.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the TLS library&apos;s reasons.</extracomment>
         <translation>The TLS certificate of %1 is not trusted: %2</translation>
     </message>
     <message>
         <source>Could not reach usherd at %1: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the reason.</extracomment>
         <translation>Could not reach usherd at %1: %2</translation>
     </message>
     <message>
@@ -955,17 +1165,17 @@
     </message>
     <message>
         <source>The connection to %1 closed.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>The connection to %1 closed.</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason usherd gave.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 the reason usherd gave.</extracomment>
         <translation>usherd at %1 closed the connection: %2</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection during the handshake.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>usherd at %1 closed the connection during the handshake.</translation>
     </message>
     <message>
@@ -974,7 +1184,7 @@
     </message>
     <message>
         <source>usherd at %1 did not answer the handshake within %2 s.</source>
-        <extracomment>%1 is the server's address, %2 a number of seconds.</extracomment>
+        <extracomment>%1 is the server&apos;s address, %2 a number of seconds.</extracomment>
         <translation>usherd at %1 did not answer the handshake within %2 s.</translation>
     </message>
     <message>
@@ -1717,8 +1927,8 @@
         <translation>Usher box office</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only; the password needs 8 to 256 bytes.</source>
-        <translation>A login uses lower-case letters, digits, '.', '-' and '_' only; the password needs 8 to 256 bytes.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only; the password needs 8 to 256 bytes.</source>
+        <translation>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only; the password needs 8 to 256 bytes.</translation>
     </message>
     <message>
         <source>An account exists already. Sign in.</source>
@@ -1726,7 +1936,7 @@
     </message>
     <message>
         <source>Creating the account failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Creating the account failed: %1.</translation>
     </message>
     <message>
@@ -1806,8 +2016,8 @@
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <source>&amp;Customer's previous orders…</source>
-        <translation>&amp;Customer's previous orders…</translation>
+        <source>&amp;Customer&apos;s previous orders…</source>
+        <translation>&amp;Customer&apos;s previous orders…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+F</source>
@@ -1923,7 +2133,7 @@
     </message>
     <message>
         <source>Signing in failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>Signing in failed: %1.</translation>
     </message>
     <message>
@@ -1932,7 +2142,7 @@
     </message>
     <message>
         <source>The shift could not be opened: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>The shift could not be opened: %1.</translation>
     </message>
     <message>
@@ -1961,12 +2171,12 @@
         <translation>No open carts.</translation>
     </message>
     <message>
-        <source>The counter's cart is in use: finish it first.</source>
-        <translation>The counter's cart is in use: finish it first.</translation>
+        <source>The counter&apos;s cart is in use: finish it first.</source>
+        <translation>The counter&apos;s cart is in use: finish it first.</translation>
     </message>
     <message>
         <source>The cart could not be resumed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>The cart could not be resumed: %1.</translation>
     </message>
     <message>
@@ -1979,7 +2189,7 @@
     </message>
     <message>
         <source>Sale %1 could not be released yet (%2): try again.</source>
-        <extracomment>%1 is a sale reference, %2 a status name.</extracomment>
+        <extracomment>%1 is a sale reference, %2 says why.</extracomment>
         <translation>Sale %1 could not be released yet (%2): try again.</translation>
     </message>
     <message>
@@ -2092,8 +2302,8 @@
         <translation>Publish to &amp;usherd</translation>
     </message>
     <message>
-        <source>Set the central server's address and a token first</source>
-        <translation>Set the central server's address and a token first</translation>
+        <source>Set the central server&apos;s address and a token first</source>
+        <translation>Set the central server&apos;s address and a token first</translation>
     </message>
     <message>
         <source>&amp;Open event…</source>
@@ -2184,8 +2394,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Sales channels and their onsale windows (local time of the event's time zone):</source>
-        <translation>Sales channels and their onsale windows (local time of the event's time zone):</translation>
+        <source>Sales channels and their onsale windows (local time of the event&apos;s time zone):</source>
+        <translation>Sales channels and their onsale windows (local time of the event&apos;s time zone):</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2308,24 +2518,24 @@
         <translation>Suggested drain rate: R = 0.8 × %1 / %2 s = %3 users/s</translation>
     </message>
     <message>
-        <source>Enter the event's name.</source>
-        <translation>Enter the event's name.</translation>
+        <source>Enter the event&apos;s name.</source>
+        <translation>Enter the event&apos;s name.</translation>
     </message>
     <message>
         <source>The name is too long (at most 1,024 bytes).</source>
         <translation>The name is too long (at most 1,024 bytes).</translation>
     </message>
     <message>
-        <source>Unknown time zone "%1": pick one from the list.</source>
-        <translation>Unknown time zone "%1": pick one from the list.</translation>
+        <source>Unknown time zone &quot;%1&quot;: pick one from the list.</source>
+        <translation>Unknown time zone &quot;%1&quot;: pick one from the list.</translation>
     </message>
     <message>
         <source>Choose a venue: design one or import it in the venue designer.</source>
         <translation>Choose a venue: design one or import it in the venue designer.</translation>
     </message>
     <message>
-        <source>Unknown currency "%1": use an ISO 4217 code such as EUR.</source>
-        <translation>Unknown currency "%1": use an ISO 4217 code such as EUR.</translation>
+        <source>Unknown currency &quot;%1&quot;: use an ISO 4217 code such as EUR.</source>
+        <translation>Unknown currency &quot;%1&quot;: use an ISO 4217 code such as EUR.</translation>
     </message>
     <message>
         <source>Every price type needs its own key (row %1).</source>
@@ -2336,8 +2546,8 @@
         <translation>Add at least one price type.</translation>
     </message>
     <message>
-        <source>%1, %2: "%3" is not an amount in %4 (e.g. %5).</source>
-        <translation>%1, %2: "%3" is not an amount in %4 (e.g. %5).</translation>
+        <source>%1, %2: &quot;%3&quot; is not an amount in %4 (e.g. %5).</source>
+        <translation>%1, %2: &quot;%3&quot; is not an amount in %4 (e.g. %5).</translation>
     </message>
     <message>
         <source>Enter at least one price: nothing can be sold without one.</source>
@@ -2458,16 +2668,16 @@
         <translation>no such seat</translation>
     </message>
     <message>
-        <source>that is the ticket's own seat</source>
-        <translation>that is the ticket's own seat</translation>
+        <source>that is the ticket&apos;s own seat</source>
+        <translation>that is the ticket&apos;s own seat</translation>
     </message>
     <message>
         <source>the seat was taken in the meantime</source>
         <translation>the seat was taken in the meantime</translation>
     </message>
     <message>
-        <source>the ticket's price type is not sold in that seat's category</source>
-        <translation>the ticket's price type is not sold in that seat's category</translation>
+        <source>the ticket&apos;s price type is not sold in that seat&apos;s category</source>
+        <translation>the ticket&apos;s price type is not sold in that seat&apos;s category</translation>
     </message>
     <message>
         <source>same price</source>
@@ -2478,8 +2688,8 @@
         <translation>Exchange seats of order %1</translation>
     </message>
     <message>
-        <source>Each free seat shows what it costs more (+) or less (−) for the ticket's price type. The customer pays the difference, or gets it back, in cash or by card.</source>
-        <translation>Each free seat shows what it costs more (+) or less (−) for the ticket's price type. The customer pays the difference, or gets it back, in cash or by card.</translation>
+        <source>Each free seat shows what it costs more (+) or less (−) for the ticket&apos;s price type. The customer pays the difference, or gets it back, in cash or by card.</source>
+        <translation>Each free seat shows what it costs more (+) or less (−) for the ticket&apos;s price type. The customer pays the difference, or gets it back, in cash or by card.</translation>
     </message>
     <message>
         <source>&amp;Tickets:</source>
@@ -2635,8 +2845,8 @@
         <translation>Waiting for the card terminal: the customer pays there… (Esc cancels)</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
-        <translation>Cancelling the card payment: waiting for the terminal's answer…</translation>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
+        <translation>Cancelling the card payment: waiting for the terminal&apos;s answer…</translation>
     </message>
     <message>
         <source>Card payment cancelled: nothing was charged and no seat moved. Take cash or try the card again.</source>
@@ -2674,8 +2884,8 @@
         <translation>The terminal declined giving %1 back to the card (reference %2): pay it in cash instead (Alt+A).</translation>
     </message>
     <message>
-        <source>The terminal's answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
-        <translation>The terminal's answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</translation>
+        <source>The terminal&apos;s answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
+        <translation>The terminal&apos;s answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</translation>
     </message>
     <message>
         <source>The customer still owes %1: a move that lowered the price was refused.</source>
@@ -2691,7 +2901,7 @@
     </message>
     <message>
         <source>Card approved: %1 (auth. %2).</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
         <translation>Card approved: %1 (auth. %2).</translation>
     </message>
     <message>
@@ -2734,20 +2944,20 @@
         <translation>The address names no host.</translation>
     </message>
     <message>
-        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
-        <translation>Give usherd's address only (scheme, host and port), without a path, user or query.</translation>
+        <source>Give usherd&apos;s address only (scheme, host and port), without a path, user or query.</source>
+        <translation>Give usherd&apos;s address only (scheme, host and port), without a path, user or query.</translation>
     </message>
     <message>
         <source>Choose a login for the administrator.</source>
         <translation>Choose a login for the administrator.</translation>
     </message>
     <message>
-        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
-        <translation>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</translation>
+        <source>A login has at most 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>A login has at most 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
-        <translation>Enter the administrator's name.</translation>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>Enter the administrator&apos;s name.</translation>
     </message>
     <message>
         <source>The name is too long.</source>
@@ -2766,9 +2976,9 @@
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <source>Creating the administrator's account failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
-        <translation>Creating the administrator's account failed: %1.</translation>
+        <source>Creating the administrator&apos;s account failed: %1.</source>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>Creating the administrator&apos;s account failed: %1.</translation>
     </message>
 </context>
 <context>
@@ -2778,12 +2988,12 @@
         <translation>The administrator</translation>
     </message>
     <message>
-        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
-        <translation>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</translation>
+        <source>The first account of this box office. It creates the clerks&apos;, supervisors&apos; and promoters&apos; accounts.</source>
+        <translation>The first account of this box office. It creates the clerks&apos;, supervisors&apos; and promoters&apos; accounts.</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
-        <translation>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;; the password needs at least 8 characters. Keep it safe: nobody can read it back.</translation>
     </message>
     <message>
         <source>L&amp;ogin:</source>
@@ -2821,8 +3031,8 @@
         <translation>&amp;Load the demo venues and events</translation>
     </message>
     <message>
-        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
-        <translation>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</translation>
+        <source>Finish creates the administrator&apos;s account and signs you in. The user guide is under Help (F1).</source>
+        <translation>Finish creates the administrator&apos;s account and signs you in. The user guide is under Help (F1).</translation>
     </message>
 </context>
 <context>
@@ -2836,8 +3046,8 @@
         <translation>A few questions before the box office opens. You can change the language later in the settings.</translation>
     </message>
     <message>
-        <source>Choose the language of Usher's windows, tickets and reports.</source>
-        <translation>Choose the language of Usher's windows, tickets and reports.</translation>
+        <source>Choose the language of Usher&apos;s windows, tickets and reports.</source>
+        <translation>Choose the language of Usher&apos;s windows, tickets and reports.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -2845,7 +3055,7 @@
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>System default (%1)</translation>
     </message>
     <message>
@@ -2954,8 +3164,8 @@
         <translation>this computer</translation>
     </message>
     <message>
-        <source>The event's engine has stopped.</source>
-        <translation>The event's engine has stopped.</translation>
+        <source>The event&apos;s engine has stopped.</source>
+        <translation>The event&apos;s engine has stopped.</translation>
     </message>
 </context>
 <context>
@@ -3012,12 +3222,12 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Usher — %1</source>
-        <extracomment>Window title: %1 is the event's name.</extracomment>
+        <extracomment>Window title: %1 is the event&apos;s name.</extracomment>
         <translation>Usher — %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>%1 is when the event starts, %2 the venue's name.</extracomment>
+        <extracomment>%1 is when the event starts, %2 the venue&apos;s name.</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
@@ -3169,7 +3379,7 @@ Start Usher with --demo to create two demo events.</translation>
     <name>usher::ui::OnsaleDashboard</name>
     <message>
         <source>%1/s</source>
-        <extracomment>A rate, e.g. "12.5/s".</extracomment>
+        <extracomment>A rate, e.g. &quot;12.5/s&quot;.</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -3414,7 +3624,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>Gateway latency and error rate, e.g. "840 ms / 0.2/s".</extracomment>
+        <extracomment>Gateway latency and error rate, e.g. &quot;840 ms / 0.2/s&quot;.</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -3463,7 +3673,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Queue %1, drain rate %2.</source>
-        <extracomment>%1 is "running" or "paused", %2 a rate.</extracomment>
+        <extracomment>%1 is &quot;running&quot; or &quot;paused&quot;, %2 a rate.</extracomment>
         <translation>Queue %1, drain rate %2.</translation>
     </message>
     <message>
@@ -3497,7 +3707,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Change the drain rate of %1 from %2 to %3?</source>
-        <extracomment>%1 is an event, %2 and %3 rates such as "13.3/s".</extracomment>
+        <extracomment>%1 is an event, %2 and %3 rates such as &quot;13.3/s&quot;.</extracomment>
         <translation>Change the drain rate of %1 from %2 to %3?</translation>
     </message>
     <message>
@@ -3505,16 +3715,16 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Change the drain rate</translation>
     </message>
     <message>
-        <source>Done: the change is in force and in usherd's audit log.</source>
-        <translation>Done: the change is in force and in usherd's audit log.</translation>
+        <source>Done: the change is in force and in usherd&apos;s audit log.</source>
+        <translation>Done: the change is in force and in usherd&apos;s audit log.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::OnsaleDashboardAlerts</name>
     <message>
-        <source>Cache "%1": hit ratio %2, below %3.</source>
-        <extracomment>%1 is a cache's name, %2 and %3 percentages.</extracomment>
-        <translation>Cache "%1": hit ratio %2, below %3.</translation>
+        <source>Cache &quot;%1&quot;: hit ratio %2, below %3.</source>
+        <extracomment>%1 is a cache&apos;s name, %2 and %3 percentages.</extracomment>
+        <translation>Cache &quot;%1&quot;: hit ratio %2, below %3.</translation>
     </message>
     <message>
         <source>The queue is paused with %1 waiting.</source>
@@ -3527,12 +3737,12 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>The drain has stalled: %1 waiting, nobody admitted for %2 s.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is open: purchases fail fast.</source>
-        <translation>The payment gateway's circuit is open: purchases fail fast.</translation>
+        <source>The payment gateway&apos;s circuit is open: purchases fail fast.</source>
+        <translation>The payment gateway&apos;s circuit is open: purchases fail fast.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is half-open: probing the gateway.</source>
-        <translation>The payment gateway's circuit is half-open: probing the gateway.</translation>
+        <source>The payment gateway&apos;s circuit is half-open: probing the gateway.</source>
+        <translation>The payment gateway&apos;s circuit is half-open: probing the gateway.</translation>
     </message>
 </context>
 <context>
@@ -3610,7 +3820,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Welcome, %1. Count the cash float into the drawer and enter it.</source>
-        <extracomment>%1 is the clerk's name.</extracomment>
+        <extracomment>%1 is the clerk&apos;s name.</extracomment>
         <translation>Welcome, %1. Count the cash float into the drawer and enter it.</translation>
     </message>
     <message>
@@ -3785,8 +3995,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>a label name was expected</translation>
     </message>
     <message>
-        <source>a label needs ="value"</source>
-        <translation>a label needs ="value"</translation>
+        <source>a label needs =&quot;value&quot;</source>
+        <translation>a label needs =&quot;value&quot;</translation>
     </message>
     <message>
         <source>a label value is not closed</source>
@@ -4329,8 +4539,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Too late to cancel: the customer had already paid by card.</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
-        <translation>Cancelling the card payment: waiting for the terminal's answer…</translation>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
+        <translation>Cancelling the card payment: waiting for the terminal&apos;s answer…</translation>
     </message>
     <message>
         <source>Change due: %1</source>
@@ -4339,7 +4549,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Card approved: %1 (auth. %2)</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
         <translation>Card approved: %1 (auth. %2)</translation>
     </message>
     <message>
@@ -4353,7 +4563,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message numerus="yes">
         <source>Order %1: %n ticket(s) %3.</source>
-        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. "printed on Thermal-1").</extracomment>
+        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
         <translation>
             <numerusform>Order %1: %n ticket %3.</numerusform>
             <numerusform>Order %1: %n tickets %3.</numerusform>
@@ -4402,12 +4612,12 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>The sale was refused: %1.</source>
-        <extracomment>%1 is the engine's status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>The sale was refused: %1.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
-        <translation>The supervisor's login or password is wrong.</translation>
+        <source>The supervisor&apos;s login or password is wrong.</source>
+        <translation>The supervisor&apos;s login or password is wrong.</translation>
     </message>
     <message>
         <source>Only a supervisor or an admin can approve complimentary tickets.</source>
@@ -4430,12 +4640,12 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Your shift is closed: open a new one to sell.</translation>
     </message>
     <message>
-        <source>This event is sold in another currency than your shift's drawer.</source>
-        <translation>This event is sold in another currency than your shift's drawer.</translation>
+        <source>This event is sold in another currency than your shift&apos;s drawer.</source>
+        <translation>This event is sold in another currency than your shift&apos;s drawer.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
-        <translation>The card terminal's answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</translation>
+        <source>The card terminal&apos;s answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
+        <translation>The card terminal&apos;s answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</translation>
     </message>
     <message>
         <source>Saving failed (disk full or broken?). Nothing was lost; try again.</source>
@@ -4443,12 +4653,12 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>That did not work: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>That did not work: %1.</translation>
     </message>
     <message>
         <source>Card DECLINED (%1). Ask for another card or take cash.</source>
-        <extracomment>%1 is the terminal's reason.</extracomment>
+        <extracomment>%1 is the terminal&apos;s reason.</extracomment>
         <translation>Card DECLINED (%1). Ask for another card or take cash.</translation>
     </message>
     <message>
@@ -4464,12 +4674,12 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>The card terminal cannot be reached. Check its cable and power, or take cash.</translation>
     </message>
     <message>
-        <source>Best available found seats outside this box office's allocation. Select seats on the map instead: those are sold through usherd.</source>
-        <translation>Best available found seats outside this box office's allocation. Select seats on the map instead: those are sold through usherd.</translation>
+        <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
+        <translation>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</translation>
     </message>
     <message>
-        <source>Held through usherd: these seats are not this box office's. Take the payment in cash; the sale counts once usherd confirms it.</source>
-        <translation>Held through usherd: these seats are not this box office's. Take the payment in cash; the sale counts once usherd confirms it.</translation>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
+        <translation>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
@@ -4502,7 +4712,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message numerus="yes">
         <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central's order number, %2 count of tickets, %3 the change due.</extracomment>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
         <translation>
             <numerusform>Sold through usherd: order %1, %n ticket. Change due: %3.</numerusform>
             <numerusform>Sold through usherd: order %1, %n tickets. Change due: %3.</numerusform>
@@ -4531,7 +4741,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
-        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
+        <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
         <translation>Sync operation %1: it reaches usherd with the next upload.</translation>
     </message>
 </context>
@@ -4603,12 +4813,12 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>%1 until %2</source>
-        <extracomment>Seat tooltip: a hold's state and when it runs out, e.g. "held by someone else until 20:31".</extracomment>
+        <extracomment>Seat tooltip: a hold&apos;s state and when it runs out, e.g. &quot;held by someone else until 20:31&quot;.</extracomment>
         <translation>%1 until %2</translation>
     </message>
     <message>
         <source>%1 (selected)</source>
-        <extracomment>Seat tooltip: the seat's state, then that it is in the selection.</extracomment>
+        <extracomment>Seat tooltip: the seat&apos;s state, then that it is in the selection.</extracomment>
         <translation>%1 (selected)</translation>
     </message>
     <message>
@@ -4693,7 +4903,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>A seat state and the sales channel, e.g. "sold via Box office 1".</extracomment>
+        <extracomment>A seat state and the sales channel, e.g. &quot;sold via Box office 1&quot;.</extracomment>
         <translation>%1 via %2</translation>
     </message>
     <message>
@@ -4714,7 +4924,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>System default (%1)</translation>
     </message>
     <message>
@@ -4823,8 +5033,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Sign in to the box office</translation>
     </message>
     <message>
-        <source>This box office has no account yet. Create the administrator's account first; it can sell at the counter and open every view.</source>
-        <translation>This box office has no account yet. Create the administrator's account first; it can sell at the counter and open every view.</translation>
+        <source>This box office has no account yet. Create the administrator&apos;s account first; it can sell at the counter and open every view.</source>
+        <translation>This box office has no account yet. Create the administrator&apos;s account first; it can sell at the counter and open every view.</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
@@ -4859,8 +5069,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Enter your login.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
-        <translation>Enter the administrator's name.</translation>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>Enter the administrator&apos;s name.</translation>
     </message>
     <message>
         <source>The password needs at least 8 characters.</source>
@@ -4975,8 +5185,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only, a name is required, and a password needs 8 to 256 bytes.</source>
-        <translation>A login uses lower-case letters, digits, '.', '-' and '_' only, a name is required, and a password needs 8 to 256 bytes.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only, a name is required, and a password needs 8 to 256 bytes.</source>
+        <translation>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only, a name is required, and a password needs 8 to 256 bytes.</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the password again.</source>
@@ -5095,7 +5305,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>rejected by usherd: %1</source>
-        <extracomment>%1 is the engine's status name, such as SeatUnavailable.</extracomment>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
         <translation>rejected by usherd: %1</translation>
     </message>
     <message>
@@ -5174,7 +5384,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message numerus="yes">
         <source>%n h %1</source>
-        <extracomment>An age in hours and minutes; %1 is the minutes part ("5 min").</extracomment>
+        <extracomment>An age in hours and minutes; %1 is the minutes part (&quot;5 min&quot;).</extracomment>
         <translation>
             <numerusform>%n h %1</numerusform>
             <numerusform>%n h %1</numerusform>
@@ -5218,7 +5428,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n pending, oldest %2</source>
-        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest ("3 min").</extracomment>
+        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest (&quot;3 min&quot;).</extracomment>
         <translation>
             <numerusform>%1 · %n pending, oldest %2</numerusform>
             <numerusform>%1 · %n pending, oldest %2</numerusform>
@@ -5245,8 +5455,8 @@ Start Usher with --demo to create two demo events.</translation>
         </translation>
     </message>
     <message>
-        <source>Every seat can be sold: this box office's allocation here, the rest through usherd.</source>
-        <translation>Every seat can be sold: this box office's allocation here, the rest through usherd.</translation>
+        <source>Every seat can be sold: this box office&apos;s allocation here, the rest through usherd.</source>
+        <translation>Every seat can be sold: this box office&apos;s allocation here, the rest through usherd.</translation>
     </message>
     <message>
         <source>usherd is unreachable: only the seats allocated to this box office can be sold. They upload when the connection is back.</source>
@@ -5290,9 +5500,9 @@ Start Usher with --demo to create two demo events.</translation>
 <context>
     <name>usher::ui::UserGuideWindow</name>
     <message>
-        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher&apos;s sources.</source>
         <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
-        <translation>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</translation>
+        <translation>%1 is not part of the built-in guide: it is in the docs folder of Usher&apos;s sources.</translation>
     </message>
     <message>
         <source>Usher user guide</source>
@@ -5315,7 +5525,7 @@ Start Usher with --demo to create two demo events.</translation>
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
-        <extracomment>%1 is an HTTP status code, %2 the server's explanation.</extracomment>
+        <extracomment>%1 is an HTTP status code, %2 the server&apos;s explanation.</extracomment>
         <translation>usherd answered %1.</translation>
     </message>
     <message>
@@ -5329,7 +5539,7 @@ Start Usher with --demo to create two demo events.</translation>
     </message>
     <message>
         <source>usherd cannot be reached: %1</source>
-        <extracomment>%1 is the reason, e.g. "Connection refused".</extracomment>
+        <extracomment>%1 is the reason, e.g. &quot;Connection refused&quot;.</extracomment>
         <translation>usherd cannot be reached: %1</translation>
     </message>
     <message>
@@ -5337,8 +5547,8 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>usherd applied the change.</translation>
     </message>
     <message>
-        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
-        <translation>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</translation>
+        <source>this event&apos;s seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <translation>this event&apos;s seats (sales and revenue need a staff token); 409s and 429s: server-wide</translation>
     </message>
     <message>
         <source>this event (reading its orders: %1 so far); 409s and 429s: server-wide</source>
@@ -6007,12 +6217,12 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>Waiting-room changes recorded by %1.</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: HTTP %1: %2</source>
-        <translation>usherd's waiting-room changes are not available: HTTP %1: %2</translation>
+        <source>usherd&apos;s waiting-room changes are not available: HTTP %1: %2</source>
+        <translation>usherd&apos;s waiting-room changes are not available: HTTP %1: %2</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: %1</source>
-        <translation>usherd's waiting-room changes are not available: %1</translation>
+        <source>usherd&apos;s waiting-room changes are not available: %1</source>
+        <translation>usherd&apos;s waiting-room changes are not available: %1</translation>
     </message>
     <message>
         <source>%1 %2</source>

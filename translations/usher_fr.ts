@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AfterSale</name>
@@ -12,7 +13,7 @@
     </message>
     <message>
         <source>This seat is not sold: there is no order to show.</source>
-        <translation>Cette place n'est pas vendue : il n'y a aucune commande à afficher.</translation>
+        <translation>Cette place n&apos;est pas vendue&#xa0;: il n&apos;y a aucune commande à afficher.</translation>
     </message>
     <message>
         <source>X report</source>
@@ -23,7 +24,7 @@
     <name>AfterSaleForm</name>
     <message>
         <source>Supervisor pass&amp;word:</source>
-        <translation>Mot de passe du &amp;superviseur :</translation>
+        <translation>Mot de passe du &amp;superviseur&#xa0;:</translation>
     </message>
     <message>
         <source>Above %1: a supervisor must sign in to approve.</source>
@@ -31,11 +32,11 @@
     </message>
     <message>
         <source>No supervisor needed up to %1.</source>
-        <translation>Aucun superviseur n'est nécessaire jusqu'à %1.</translation>
+        <translation>Aucun superviseur n&apos;est nécessaire jusqu&apos;à %1.</translation>
     </message>
     <message>
         <source>R&amp;eason:</source>
-        <translation>&amp;Motif :</translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>A reason is required.</source>
@@ -53,15 +54,15 @@
         <translation>Certaines informations sont manquantes ou invalides.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
-        <translation>L'identifiant ou le mot de passe du superviseur est incorrect.</translation>
+        <source>The supervisor&apos;s login or password is wrong.</source>
+        <translation>L&apos;identifiant ou le mot de passe du superviseur est incorrect.</translation>
     </message>
     <message>
-        <source>The supervisor's account is locked after too many failed sign-ins.</source>
-        <translation>Le compte du superviseur est verrouillé après trop d'échecs de connexion.</translation>
+        <source>The supervisor&apos;s account is locked after too many failed sign-ins.</source>
+        <translation>Le compte du superviseur est verrouillé après trop d&apos;échecs de connexion.</translation>
     </message>
     <message>
-        <source>The supervisor's account is disabled.</source>
+        <source>The supervisor&apos;s account is disabled.</source>
         <translation>Le compte du superviseur est désactivé.</translation>
     </message>
     <message>
@@ -74,7 +75,7 @@
     </message>
     <message>
         <source>Your account may not do this.</source>
-        <translation>Votre compte n'a pas le droit de faire cela.</translation>
+        <translation>Votre compte n&apos;a pas le droit de faire cela.</translation>
     </message>
     <message>
         <source>A supervisor must sign in to approve this.</source>
@@ -82,7 +83,7 @@
     </message>
     <message>
         <source>No shift is open.</source>
-        <translation>Aucune session de caisse n'est ouverte.</translation>
+        <translation>Aucune session de caisse n&apos;est ouverte.</translation>
     </message>
     <message>
         <source>A shift is open already.</source>
@@ -93,16 +94,16 @@
         <translation>La session de caisse est clôturée.</translation>
     </message>
     <message>
-        <source>The event is sold in another currency than the shift's.</source>
-        <translation>L'événement est vendu dans une autre devise que celle de la session de caisse.</translation>
+        <source>The event is sold in another currency than the shift&apos;s.</source>
+        <translation>L&apos;événement est vendu dans une autre devise que celle de la session de caisse.</translation>
     </message>
     <message>
         <source>The drawer does not hold that much cash.</source>
-        <translation>Le tiroir-caisse ne contient pas autant d'espèces.</translation>
+        <translation>Le tiroir-caisse ne contient pas autant d&apos;espèces.</translation>
     </message>
     <message>
-        <source>This is not possible in the order's current state.</source>
-        <translation>Impossible dans l'état actuel de la commande.</translation>
+        <source>This is not possible in the order&apos;s current state.</source>
+        <translation>Impossible dans l&apos;état actuel de la commande.</translation>
     </message>
     <message>
         <source>Not paid in full yet.</source>
@@ -117,16 +118,16 @@
         <translation>Le terminal de paiement a refusé.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is not known.</source>
+        <source>The card terminal&apos;s answer is not known.</source>
         <translation>La réponse du terminal de paiement est inconnue.</translation>
     </message>
     <message>
         <source>No card terminal can be reached.</source>
-        <translation>Aucun terminal de paiement n'est joignable.</translation>
+        <translation>Aucun terminal de paiement n&apos;est joignable.</translation>
     </message>
     <message>
         <source>The change could not be saved (storage failure). Nothing was done; try again.</source>
-        <translation>La modification n'a pas pu être enregistrée (erreur de stockage). Rien n'a été fait ; réessayez.</translation>
+        <translation>La modification n&apos;a pas pu être enregistrée (erreur de stockage). Rien n&apos;a été fait&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>Unexpected error %1.</source>
@@ -134,7 +135,7 @@
     </message>
     <message>
         <source>The order does not exist.</source>
-        <translation>La commande n'existe pas.</translation>
+        <translation>La commande n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The ticket is not part of the order.</source>
@@ -142,11 +143,11 @@
     </message>
     <message>
         <source>The ticket is no longer valid (refunded, voided or reissued).</source>
-        <translation>Le billet n'est plus valable (remboursé, annulé ou réédité).</translation>
+        <translation>Le billet n&apos;est plus valable (remboursé, annulé ou réédité).</translation>
     </message>
     <message>
         <source>The seat is not available any more.</source>
-        <translation>La place n'est plus disponible.</translation>
+        <translation>La place n&apos;est plus disponible.</translation>
     </message>
     <message>
         <source>No such seat.</source>
@@ -154,15 +155,15 @@
     </message>
     <message>
         <source>The event is busy; try again in a moment.</source>
-        <translation>L'événement est occupé ; réessayez dans un instant.</translation>
+        <translation>L&apos;événement est occupé&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The engine could not save the change; try again.</source>
-        <translation>Le moteur n'a pas pu enregistrer la modification ; réessayez.</translation>
+        <translation>Le moteur n&apos;a pas pu enregistrer la modification&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>The engine refused: %1.</source>
-        <translation>Le moteur a refusé : %1.</translation>
+        <translation>Le moteur a refusé&#xa0;: %1.</translation>
     </message>
     <message>
         <source>approved</source>
@@ -214,7 +215,7 @@
     <message>
         <source>Creating the demo data failed: %1 answered %2.</source>
         <extracomment>%1 is an engine command (e.g. HoldSeats), %2 a status (e.g. SeatUnavailable).</extracomment>
-        <translation>La création des données de démonstration a échoué : %1 a répondu %2.</translation>
+        <translation>La création des données de démonstration a échoué&#xa0;: %1 a répondu %2.</translation>
     </message>
     <message>
         <source>house seats</source>
@@ -222,8 +223,8 @@
     </message>
     <message>
         <source>Could not create the demo event “%1”: %2</source>
-        <extracomment>%1 is the event's name, %2 the engine's explanation.</extracomment>
-        <translation>Impossible de créer l'événement de démonstration « %1 » : %2</translation>
+        <extracomment>%1 is the event&apos;s name, %2 the engine&apos;s explanation.</extracomment>
+        <translation>Impossible de créer l&apos;événement de démonstration «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Usher Demo Night</source>
@@ -247,8 +248,8 @@
     </message>
     <message>
         <source>Creating the demo staff accounts failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
-        <translation>La création des comptes de démonstration du personnel a échoué : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La création des comptes de démonstration du personnel a échoué&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -256,49 +257,49 @@
     <message>
         <source>The device file %1 is not a JSON object: %2</source>
         <extracomment>%1 is a file, %2 what the JSON parser says.</extracomment>
-        <translation>Le fichier d'appareil %1 n'est pas un objet JSON : %2</translation>
+        <translation>Le fichier d&apos;appareil %1 n&apos;est pas un objet JSON&#xa0;: %2</translation>
     </message>
     <message>
         <source>The device file %1 has a missing or invalid “%2”.</source>
         <extracomment>%1 is a file, %2 a field name.</extracomment>
-        <translation>Dans le fichier d'appareil %1, « %2 » est manquant ou invalide.</translation>
+        <translation>Dans le fichier d&apos;appareil %1, «&#xa0;%2&#xa0;» est manquant ou invalide.</translation>
     </message>
     <message>
         <source>The device file %1 is not valid: %2</source>
         <extracomment>%1 is a file, %2 what is wrong.</extracomment>
-        <translation>Le fichier d'appareil %1 n'est pas valide : %2</translation>
+        <translation>Le fichier d&apos;appareil %1 n&apos;est pas valide&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not read the device file %1: %2</source>
-        <translation>Impossible de lire le fichier d'appareil %1 : %2</translation>
+        <translation>Impossible de lire le fichier d&apos;appareil %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The device file %1 is not a regular file owned by this user: refusing to use its token.</source>
-        <translation>Le fichier d'appareil %1 n'est pas un fichier ordinaire appartenant à cet utilisateur : son jeton ne sera pas utilisé.</translation>
+        <translation>Le fichier d&apos;appareil %1 n&apos;est pas un fichier ordinaire appartenant à cet utilisateur&#xa0;: son jeton ne sera pas utilisé.</translation>
     </message>
     <message>
         <source>The device file %1 is readable by other users and its permissions could not be set to 0600 (%2): refusing to use its token.</source>
-        <translation>Le fichier d'appareil %1 est lisible par d'autres utilisateurs et ses droits n'ont pas pu être fixés à 0600 (%2) : son jeton ne sera pas utilisé.</translation>
+        <translation>Le fichier d&apos;appareil %1 est lisible par d&apos;autres utilisateurs et ses droits n&apos;ont pas pu être fixés à 0600 (%2)&#xa0;: son jeton ne sera pas utilisé.</translation>
     </message>
     <message>
         <source>The device file %1 was readable by other users; its permissions are now 0600. Its token may have been read: consider enrolling the device again.</source>
-        <translation>Le fichier d'appareil %1 était lisible par d'autres utilisateurs ; ses droits sont maintenant 0600. Son jeton a pu être lu : envisagez d'enregistrer à nouveau l'appareil.</translation>
+        <translation>Le fichier d&apos;appareil %1 était lisible par d&apos;autres utilisateurs&#xa0;; ses droits sont maintenant 0600. Son jeton a pu être lu&#xa0;: envisagez d&apos;enregistrer à nouveau l&apos;appareil.</translation>
     </message>
     <message>
         <source>This box office is not enrolled with usherd (no %1).</source>
-        <translation>Cette billetterie n'est pas enregistrée auprès d'usherd (pas de %1).</translation>
+        <translation>Cette billetterie n&apos;est pas enregistrée auprès d&apos;usherd (pas de %1).</translation>
     </message>
     <message>
         <source>The device file %1 is a symbolic link: refusing to use it.</source>
-        <translation>Le fichier d'appareil %1 est un lien symbolique : il ne sera pas utilisé.</translation>
+        <translation>Le fichier d&apos;appareil %1 est un lien symbolique&#xa0;: il ne sera pas utilisé.</translation>
     </message>
     <message>
         <source>The device file %1 is larger than 64 KiB.</source>
-        <translation>Le fichier d'appareil %1 dépasse 64 Kio.</translation>
+        <translation>Le fichier d&apos;appareil %1 dépasse 64 Kio.</translation>
     </message>
     <message>
         <source>Could not write the device file %1: %2</source>
-        <translation>Impossible d'écrire le fichier d'appareil %1 : %2</translation>
+        <translation>Impossible d&apos;écrire le fichier d&apos;appareil %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -317,13 +318,222 @@
         <source>channel %1</source>
         <translation>canal %1</translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <source>the request is not valid</source>
+        <translation>la demande n&apos;est pas valide</translation>
+    </message>
+    <message>
+        <source>the request id was already used for another request</source>
+        <translation>l&apos;identifiant de la demande a déjà servi pour une autre demande</translation>
+    </message>
+    <message>
+        <source>no such sales channel</source>
+        <translation>ce canal de vente n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no such seat</source>
+        <translation>cette place n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no such standing area</source>
+        <translation>cette zone debout n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no such price category</source>
+        <translation>cette catégorie de prix n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no such price type</source>
+        <translation>ce tarif n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>the reservation no longer exists</source>
+        <translation>la réservation n&apos;existe plus</translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation>cette commande n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>no such ticket</source>
+        <translation>ce billet n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>not allowed for this user</source>
+        <translation>non autorisé pour cet utilisateur</translation>
+    </message>
+    <message>
+        <source>the reservation belongs to someone else</source>
+        <translation>la réservation appartient à quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>not for sale on this channel</source>
+        <translation>pas en vente sur ce canal</translation>
+    </message>
+    <message>
+        <source>too many tickets for one order</source>
+        <translation>trop de billets pour une commande</translation>
+    </message>
+    <message>
+        <source>not on sale at this time</source>
+        <translation>pas en vente en ce moment</translation>
+    </message>
+    <message>
+        <source>the reservation has expired</source>
+        <translation>la réservation a expiré</translation>
+    </message>
+    <message>
+        <source>the seat is no longer available</source>
+        <translation>la place n&apos;est plus disponible</translation>
+    </message>
+    <message>
+        <source>not enough places left in the standing area</source>
+        <translation>il ne reste pas assez de places dans la zone debout</translation>
+    </message>
+    <message>
+        <source>no seats together are left</source>
+        <translation>il ne reste plus de places côte à côte</translation>
+    </message>
+    <message>
+        <source>the seat is not blocked</source>
+        <translation>la place n&apos;est pas bloquée</translation>
+    </message>
+    <message>
+        <source>the seat is not allocated to this channel</source>
+        <translation>la place n&apos;est pas attribuée à ce canal</translation>
+    </message>
+    <message>
+        <source>a payment is still pending</source>
+        <translation>un paiement est encore en attente</translation>
+    </message>
+    <message>
+        <source>no payment is pending</source>
+        <translation>aucun paiement n&apos;est en attente</translation>
+    </message>
+    <message>
+        <source>the ticket was already refunded or exchanged</source>
+        <translation>le billet a déjà été remboursé ou échangé</translation>
+    </message>
+    <message>
+        <source>the amount is more than was paid</source>
+        <translation>le montant dépasse ce qui a été payé</translation>
+    </message>
+    <message>
+        <source>the amount differs from the prices</source>
+        <translation>le montant ne correspond pas aux prix</translation>
+    </message>
+    <message>
+        <source>the engine is busy, try again</source>
+        <translation>le système est occupé, réessayez</translation>
+    </message>
+    <message>
+        <source>the data could not be saved</source>
+        <translation>les données n&apos;ont pas pu être enregistrées</translation>
+    </message>
+    <message>
+        <source>the data store is not available</source>
+        <translation>le stockage des données n&apos;est pas disponible</translation>
+    </message>
+    <message>
+        <source>no such event</source>
+        <translation>cet événement n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>the engine is shutting down</source>
+        <translation>le système est en cours d&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>the event already exists</source>
+        <translation>l&apos;événement existe déjà</translation>
+    </message>
+    <message>
+        <source>unknown status %1</source>
+        <extracomment>An engine status this version does not know; %1 is its number.</extracomment>
+        <translation>état inconnu %1</translation>
+    </message>
+    <message>
+        <source>the login or password is wrong</source>
+        <translation>l&apos;identifiant ou le mot de passe est incorrect</translation>
+    </message>
+    <message>
+        <source>the account is locked after too many failed sign-ins</source>
+        <translation>le compte est verrouillé après trop d&apos;échecs de connexion</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>le compte est désactivé</translation>
+    </message>
+    <message>
+        <source>an account with that login already exists</source>
+        <translation>un compte avec cet identifiant existe déjà</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>ce compte n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>a supervisor must approve this</source>
+        <translation>un superviseur doit approuver cela</translation>
+    </message>
+    <message>
+        <source>no shift is open</source>
+        <translation>aucune session de caisse n&apos;est ouverte</translation>
+    </message>
+    <message>
+        <source>a shift is already open</source>
+        <translation>une session de caisse est déjà ouverte</translation>
+    </message>
+    <message>
+        <source>the shift is closed</source>
+        <translation>la session de caisse est fermée</translation>
+    </message>
+    <message>
+        <source>the currency differs from the drawer&apos;s</source>
+        <translation>la devise diffère de celle du tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>the drawer does not hold enough cash</source>
+        <translation>le tiroir-caisse ne contient pas assez d&apos;espèces</translation>
+    </message>
+    <message>
+        <source>the sale cannot do that now</source>
+        <translation>la vente ne permet pas cette étape maintenant</translation>
+    </message>
+    <message>
+        <source>the payments do not cover the total yet</source>
+        <translation>les paiements ne couvrent pas encore le total</translation>
+    </message>
+    <message>
+        <source>that is more than what is still due</source>
+        <translation>cela dépasse ce qui reste dû</translation>
+    </message>
+    <message>
+        <source>the payment was declined</source>
+        <translation>le paiement a été refusé</translation>
+    </message>
+    <message>
+        <source>the card terminal&apos;s answer is still unknown</source>
+        <translation>la réponse du terminal de paiement est encore inconnue</translation>
+    </message>
+    <message>
+        <source>the seats could not be sold</source>
+        <translation>les places n&apos;ont pas pu être vendues</translation>
+    </message>
+    <message>
+        <source>the card terminal is not available</source>
+        <translation>le terminal de paiement n&apos;est pas disponible</translation>
+    </message>
 </context>
 <context>
     <name>OnlineCart</name>
     <message>
         <source>usherd refused: %1. Nothing was sold.</source>
         <extracomment>%1 is the reason code usherd gave (e.g. SeatUnavailable).</extracomment>
-        <translation>usherd a refusé : %1. Rien n'a été vendu.</translation>
+        <translation>usherd a refusé&#xa0;: %1. Rien n&apos;a été vendu.</translation>
     </message>
 </context>
 <context>
@@ -421,35 +631,35 @@
     </message>
     <message>
         <source>Z report: shift %1</source>
-        <translation>Rapport Z : session %1</translation>
+        <translation>Rapport Z&#xa0;: session %1</translation>
     </message>
     <message>
         <source>X report: shift %1</source>
-        <translation>Rapport X : session %1</translation>
+        <translation>Rapport X&#xa0;: session %1</translation>
     </message>
     <message>
         <source>Closing report: the shift is closed.</source>
-        <translation>Rapport de clôture : la session de caisse est clôturée.</translation>
+        <translation>Rapport de clôture&#xa0;: la session de caisse est clôturée.</translation>
     </message>
     <message>
         <source>Mid-shift report: the shift stays open.</source>
-        <translation>Rapport intermédiaire : la session de caisse reste ouverte.</translation>
+        <translation>Rapport intermédiaire&#xa0;: la session de caisse reste ouverte.</translation>
     </message>
     <message>
         <source>Clerk: %1</source>
-        <translation>Caissier : %1</translation>
+        <translation>Caissier&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opened: %1</source>
-        <translation>Ouverte : %1</translation>
+        <translation>Ouverte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Closed: %1</source>
-        <translation>Clôturée : %1</translation>
+        <translation>Clôturée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Produced: %1 by %2</source>
-        <translation>Établi : %1 par %2</translation>
+        <translation>Établi&#xa0;: %1 par %2</translation>
     </message>
     <message>
         <source>By payment method</source>
@@ -521,11 +731,11 @@
     </message>
     <message>
         <source>Cash in</source>
-        <translation>Entrées d'espèces</translation>
+        <translation>Entrées d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash out</source>
-        <translation>Sorties d'espèces</translation>
+        <translation>Sorties d&apos;espèces</translation>
     </message>
     <message>
         <source>Expected cash in the drawer</source>
@@ -549,11 +759,11 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
 </context>
 <context>
@@ -564,11 +774,14 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) sent to the printer %1.</source>
-        <translation><numerusform>%n billet envoyé à l'imprimante %1.</numerusform><numerusform>%n billets envoyés à l'imprimante %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet envoyé à l&apos;imprimante %1.</numerusform>
+            <numerusform>%n billets envoyés à l&apos;imprimante %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Printing failed: %1</source>
-        <translation>L'impression a échoué : %1</translation>
+        <translation>L&apos;impression a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save the tickets as PDF</source>
@@ -580,11 +793,14 @@
     </message>
     <message numerus="yes">
         <source>%n ticket(s) saved to %1.</source>
-        <translation><numerusform>%n billet enregistré dans %1.</numerusform><numerusform>%n billets enregistrés dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet enregistré dans %1.</numerusform>
+            <numerusform>%n billets enregistrés dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot save the tickets: %1</source>
-        <translation>Impossible d'enregistrer les billets : %1</translation>
+        <translation>Impossible d&apos;enregistrer les billets&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -607,7 +823,7 @@
     </message>
     <message>
         <source>held by someone else</source>
-        <translation>réservée par quelqu'un d'autre</translation>
+        <translation>réservée par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>sold</source>
@@ -661,7 +877,7 @@
     <message>
         <source>The ticket printer “%1” is not available.</source>
         <extracomment>%1 is a printer name.</extracomment>
-        <translation>L'imprimante de billets « %1 » n'est pas disponible.</translation>
+        <translation>L&apos;imprimante de billets «&#xa0;%1&#xa0;» n&apos;est pas disponible.</translation>
     </message>
     <message>
         <source>printed on %1</source>
@@ -707,7 +923,7 @@
     </message>
     <message>
         <source>Show this ticket at the entrance. The QR code admits one person once; a reprinted ticket replaces this one.</source>
-        <translation>Présentez ce billet à l'entrée. Le code QR donne accès à une personne, une seule fois ; un billet réimprimé remplace celui-ci.</translation>
+        <translation>Présentez ce billet à l&apos;entrée. Le code QR donne accès à une personne, une seule fois&#xa0;; un billet réimprimé remplace celui-ci.</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -731,15 +947,15 @@
     </message>
     <message>
         <source>There are no tickets to print.</source>
-        <translation>Il n'y a aucun billet à imprimer.</translation>
+        <translation>Il n&apos;y a aucun billet à imprimer.</translation>
     </message>
     <message>
-        <source>The ticket code "%1" cannot be made into a QR code.</source>
-        <translation>Le code de billet « %1 » ne peut pas être converti en code QR.</translation>
+        <source>The ticket code &quot;%1&quot; cannot be made into a QR code.</source>
+        <translation>Le code de billet «&#xa0;%1&#xa0;» ne peut pas être converti en code QR.</translation>
     </message>
     <message>
         <source>The printer or file could not be opened.</source>
-        <translation>Impossible d'ouvrir l'imprimante ou le fichier.</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;imprimante ou le fichier.</translation>
     </message>
     <message>
         <source>A new page could not be started.</source>
@@ -747,7 +963,7 @@
     </message>
     <message>
         <source>The tickets could not be written.</source>
-        <translation>Impossible d'écrire les billets.</translation>
+        <translation>Impossible d&apos;écrire les billets.</translation>
     </message>
     <message>
         <source>Tickets</source>
@@ -755,15 +971,15 @@
     </message>
     <message>
         <source>The page size is not supported.</source>
-        <translation>Ce format de page n'est pas pris en charge.</translation>
+        <translation>Ce format de page n&apos;est pas pris en charge.</translation>
     </message>
     <message>
         <source>The printer does not support this page size.</source>
-        <translation>L'imprimante ne prend pas en charge ce format de page.</translation>
+        <translation>L&apos;imprimante ne prend pas en charge ce format de page.</translation>
     </message>
     <message>
         <source>The receipt could not be written.</source>
-        <translation>Impossible d'écrire le reçu.</translation>
+        <translation>Impossible d&apos;écrire le reçu.</translation>
     </message>
 </context>
 <context>
@@ -781,7 +997,7 @@
     <name>main</name>
     <message>
         <source>Usher box office and event ticketing.</source>
-        <translation>Usher : billetterie et vente de billets pour événements.</translation>
+        <translation>Usher&#xa0;: billetterie et vente de billets pour événements.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;directory&gt;.</source>
@@ -793,7 +1009,7 @@
     </message>
     <message>
         <source>Create demo events when there are no events.</source>
-        <translation>Créer des événements de démonstration s'il n'y en a aucun.</translation>
+        <translation>Créer des événements de démonstration s&apos;il n&apos;y en a aucun.</translation>
     </message>
     <message>
         <source>Save a picture of the window to &lt;file&gt; (PNG) and quit.</source>
@@ -817,23 +1033,23 @@
     </message>
     <message>
         <source>Could not write the screenshot %1.</source>
-        <translation>Impossible d'écrire la capture d'écran %1.</translation>
+        <translation>Impossible d&apos;écrire la capture d&apos;écran %1.</translation>
     </message>
     <message>
         <source>Could not open the data directory %1: %2</source>
         <extracomment>%1 is a directory, %2 the reason.</extracomment>
-        <translation>Impossible d'ouvrir le répertoire de données %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir le répertoire de données %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; "none" for no terminal).</source>
-        <translation>Le terminal de paiement à &lt;host:port&gt; (avec --demo : un terminal simulé dans l'application, sauf si cette option est donnée ; "none" pour aucun terminal).</translation>
+        <source>The card terminal at &lt;host:port&gt; (with --demo: a simulated terminal in the app unless this is given; &quot;none&quot; for no terminal).</source>
+        <translation>Le terminal de paiement à &lt;host:port&gt; (avec --demo&#xa0;: un terminal simulé dans l&apos;application, sauf si cette option est donnée&#xa0;; &quot;none&quot; pour aucun terminal).</translation>
     </message>
     <message>
         <source>host:port</source>
         <translation>host:port</translation>
     </message>
     <message>
-        <source>This box office's sales channel (default 2).</source>
+        <source>This box office&apos;s sales channel (default 2).</source>
         <translation>Le canal de vente de cette billetterie (2 par défaut).</translation>
     </message>
     <message>
@@ -841,8 +1057,8 @@
         <translation>id</translation>
     </message>
     <message>
-        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory's tickets folder.</source>
-        <translation>Imprimer les billets sur &lt;printer&gt; ; sans cette option, ils sont enregistrés en PDF dans le dossier tickets du répertoire de données.</translation>
+        <source>Print tickets on &lt;printer&gt;; without it they are saved as PDF files in the data directory&apos;s tickets folder.</source>
+        <translation>Imprimer les billets sur &lt;printer&gt;&#xa0;; sans cette option, ils sont enregistrés en PDF dans le dossier tickets du répertoire de données.</translation>
     </message>
     <message>
         <source>printer</source>
@@ -850,7 +1066,7 @@
     </message>
     <message>
         <source>With --demo: sign in as the demo account &lt;login&gt; at start.</source>
-        <translation>Avec --demo : se connecter au démarrage avec le compte de démonstration &lt;login&gt;.</translation>
+        <translation>Avec --demo&#xa0;: se connecter au démarrage avec le compte de démonstration &lt;login&gt;.</translation>
     </message>
     <message>
         <source>login</source>
@@ -862,7 +1078,7 @@
     </message>
     <message>
         <source>The central usherd at &lt;url&gt; (e.g. http://127.0.0.1:8080): the admin dashboard shows its live figures.</source>
-        <translation>L'usherd central à &lt;url&gt; (p. ex. http://127.0.0.1:8080) : le tableau de bord d'administration affiche ses chiffres en direct.</translation>
+        <translation>L&apos;usherd central à &lt;url&gt; (p. ex. http://127.0.0.1:8080)&#xa0;: le tableau de bord d&apos;administration affiche ses chiffres en direct.</translation>
     </message>
     <message>
         <source>url</source>
@@ -870,7 +1086,7 @@
     </message>
     <message>
         <source>A promoter or admin &lt;token&gt; of that usherd (default: the USHER_USHERD_TOKEN environment variable).</source>
-        <translation>Un &lt;token&gt; d'organisateur ou d'administrateur de cet usherd (par défaut : la variable d'environnement USHER_USHERD_TOKEN).</translation>
+        <translation>Un &lt;token&gt; d&apos;organisateur ou d&apos;administrateur de cet usherd (par défaut&#xa0;: la variable d&apos;environnement USHER_USHERD_TOKEN).</translation>
     </message>
     <message>
         <source>token</source>
@@ -878,7 +1094,7 @@
     </message>
     <message>
         <source>With --sign-in: show the workspace &lt;id&gt; (sales, dashboard, ...).</source>
-        <translation>Avec --sign-in : afficher l'espace de travail &lt;id&gt; (sales, dashboard, ...).</translation>
+        <translation>Avec --sign-in&#xa0;: afficher l&apos;espace de travail &lt;id&gt; (sales, dashboard, ...).</translation>
     </message>
     <message>
         <source>Take the --screenshot after &lt;ms&gt; milliseconds.</source>
@@ -890,24 +1106,24 @@
     </message>
     <message>
         <source>--sign-in works only with --demo.</source>
-        <translation>--sign-in ne fonctionne qu'avec --demo.</translation>
+        <translation>--sign-in ne fonctionne qu&apos;avec --demo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Demo accounts&lt;/b&gt; (login / password):</source>
-        <translation>&lt;b&gt;Comptes de démonstration&lt;/b&gt; (identifiant / mot de passe) :</translation>
+        <translation>&lt;b&gt;Comptes de démonstration&lt;/b&gt; (identifiant / mot de passe)&#xa0;:</translation>
     </message>
     <message>
         <source>--sign-in takes a demo account: %1</source>
-        <translation>--sign-in attend un compte de démonstration : %1</translation>
+        <translation>--sign-in attend un compte de démonstration&#xa0;: %1</translation>
     </message>
     <message>
         <source>Usher box office</source>
         <translation>Billetterie Usher</translation>
     </message>
     <message>
-        <source>--channel %1 differs from this box office's enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
+        <source>--channel %1 differs from this box office&apos;s enrolment (channel %2). Start without --channel, or enrol the box office again.</source>
         <extracomment>%1 the --channel given, %2 the channel usherd enrolled this box office on.</extracomment>
-        <translation>--channel %1 diffère de l'enregistrement de cette billetterie (canal %2). Lancez sans --channel, ou enregistrez de nouveau la billetterie.</translation>
+        <translation>--channel %1 diffère de l&apos;enregistrement de cette billetterie (canal %2). Lancez sans --channel, ou enregistrez de nouveau la billetterie.</translation>
     </message>
 </context>
 <context>
@@ -915,54 +1131,54 @@
     <message>
         <source>GET %1 failed: %2</source>
         <extracomment>%1 is a URL, %2 the reason.</extracomment>
-        <translation>GET %1 a échoué : %2</translation>
+        <translation>GET %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 did not answer a list of events.</source>
         <extracomment>%1 is a URL.</extracomment>
-        <translation>%1 n'a pas renvoyé de liste d'événements.</translation>
+        <translation>%1 n&apos;a pas renvoyé de liste d&apos;événements.</translation>
     </message>
 </context>
 <context>
     <name>usher::SyncClient</name>
     <message>
         <source>The TLS certificate of %1 is not trusted: %2</source>
-        <extracomment>%1 is the server's address, %2 the TLS library's reasons.</extracomment>
-        <translation>Le certificat TLS de %1 n'est pas reconnu comme fiable : %2</translation>
+        <extracomment>%1 is the server&apos;s address, %2 the TLS library&apos;s reasons.</extracomment>
+        <translation>Le certificat TLS de %1 n&apos;est pas reconnu comme fiable&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not reach usherd at %1: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason.</extracomment>
-        <translation>Impossible de joindre usherd à %1 : %2</translation>
+        <extracomment>%1 is the server&apos;s address, %2 the reason.</extracomment>
+        <translation>Impossible de joindre usherd à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Some events could not be downloaded: %1</source>
-        <translation>Certains événements n'ont pas pu être téléchargés : %1</translation>
+        <translation>Certains événements n&apos;ont pas pu être téléchargés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The connection to %1 closed.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>La connexion à %1 a été fermée.</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection: %2</source>
-        <extracomment>%1 is the server's address, %2 the reason usherd gave.</extracomment>
-        <translation>usherd à %1 a fermé la connexion : %2</translation>
+        <extracomment>%1 is the server&apos;s address, %2 the reason usherd gave.</extracomment>
+        <translation>usherd à %1 a fermé la connexion&#xa0;: %2</translation>
     </message>
     <message>
         <source>usherd at %1 closed the connection during the handshake.</source>
-        <extracomment>%1 is the server's address.</extracomment>
+        <extracomment>%1 is the server&apos;s address.</extracomment>
         <translation>usherd à %1 a fermé la connexion pendant la négociation.</translation>
     </message>
     <message>
         <source>usherd at %1 did not answer the handshake within %2 s.</source>
-        <extracomment>%1 is the server's address, %2 a number of seconds.</extracomment>
-        <translation>usherd à %1 n'a pas répondu à la négociation dans les %2 s.</translation>
+        <extracomment>%1 is the server&apos;s address, %2 a number of seconds.</extracomment>
+        <translation>usherd à %1 n&apos;a pas répondu à la négociation dans les %2 s.</translation>
     </message>
     <message>
         <source>Could not open the sync outbox %1: %2</source>
         <extracomment>%1 is a file, %2 the reason.</extracomment>
-        <translation>Impossible d'ouvrir la file d'envoi de synchronisation %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir la file d&apos;envoi de synchronisation %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The box office is not syncing with usherd.</source>
@@ -970,19 +1186,19 @@
     </message>
     <message>
         <source>usherd is unreachable: only the seats allocated to this box office can be sold. Nothing was held or sold.</source>
-        <translation>usherd est injoignable : seules les places attribuées à cette billetterie peuvent être vendues. Rien n'a été réservé ni vendu.</translation>
+        <translation>usherd est injoignable&#xa0;: seules les places attribuées à cette billetterie peuvent être vendues. Rien n&apos;a été réservé ni vendu.</translation>
     </message>
     <message>
         <source>usherd did not answer in time: whether it counted is not known. Try again: the same request never sells twice.</source>
-        <translation>usherd n'a pas répondu à temps : on ne sait pas si la requête a été prise en compte. Réessayez : une même requête ne vend jamais deux fois.</translation>
+        <translation>usherd n&apos;a pas répondu à temps&#xa0;: on ne sait pas si la requête a été prise en compte. Réessayez&#xa0;: une même requête ne vend jamais deux fois.</translation>
     </message>
     <message>
         <source>The connection to usherd dropped before it answered: whether it counted is not known. Try again: the same request never sells twice.</source>
-        <translation>La connexion à usherd a été coupée avant la réponse : on ne sait pas si la requête a été prise en compte. Réessayez : une même requête ne vend jamais deux fois.</translation>
+        <translation>La connexion à usherd a été coupée avant la réponse&#xa0;: on ne sait pas si la requête a été prise en compte. Réessayez&#xa0;: une même requête ne vend jamais deux fois.</translation>
     </message>
     <message>
         <source>The box office stopped syncing before usherd answered.</source>
-        <translation>La billetterie a cessé de se synchroniser avant la réponse d'usherd.</translation>
+        <translation>La billetterie a cessé de se synchroniser avant la réponse d&apos;usherd.</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1213,7 @@
     </message>
     <message>
         <source>There is nothing here for your role yet. Sign out, or ask an admin.</source>
-        <translation>Il n'y a encore rien ici pour votre rôle. Déconnectez-vous ou demandez à un administrateur.</translation>
+        <translation>Il n&apos;y a encore rien ici pour votre rôle. Déconnectez-vous ou demandez à un administrateur.</translation>
     </message>
     <message>
         <source>Sales</source>
@@ -1005,7 +1221,7 @@
     </message>
     <message>
         <source>Event setup</source>
-        <translation>Création d'événement</translation>
+        <translation>Création d&apos;événement</translation>
     </message>
     <message>
         <source>Venue designer</source>
@@ -1017,7 +1233,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -1032,7 +1248,7 @@
     <name>usher::ui::AuditCsvExport</name>
     <message>
         <source>Event id</source>
-        <translation>ID de l'événement</translation>
+        <translation>ID de l&apos;événement</translation>
     </message>
     <message>
         <source>Hold</source>
@@ -1052,14 +1268,17 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) exported.</source>
-        <translation><numerusform>%n ligne exportée.</numerusform><numerusform>%n lignes exportées.</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne exportée.</numerusform>
+            <numerusform>%n lignes exportées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>usher::ui::AuditLogModel</name>
     <message>
         <source>The audit index cannot be read: %1</source>
-        <translation>L'index d'audit ne peut pas être lu : %1</translation>
+        <translation>L&apos;index d&apos;audit ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1115,11 +1334,17 @@
     </message>
     <message numerus="yes">
         <source>%n GA place(s)</source>
-        <translation><numerusform>%n place debout</numerusform><numerusform>%n places debout</numerusform></translation>
+        <translation>
+            <numerusform>%n place debout</numerusform>
+            <numerusform>%n places debout</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 et %n autre</numerusform><numerusform>%1 et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hold seats</source>
@@ -1207,7 +1432,7 @@
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nobody</source>
@@ -1246,7 +1471,7 @@
     <name>usher::ui::AuditLogWidget</name>
     <message>
         <source>The audit log cannot be opened: %1</source>
-        <translation>Le journal d'audit ne peut pas être ouvert : %1</translation>
+        <translation>Le journal d&apos;audit ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1314,7 +1539,7 @@
     </message>
     <message>
         <source>New records appear at the bottom; the list follows them while it is scrolled to the end.</source>
-        <translation>Les nouveaux enregistrements apparaissent en bas ; la liste les suit tant qu'elle est défilée jusqu'à la fin.</translation>
+        <translation>Les nouveaux enregistrements apparaissent en bas&#xa0;; la liste les suit tant qu&apos;elle est défilée jusqu&apos;à la fin.</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -1346,11 +1571,11 @@
     </message>
     <message>
         <source>Seat map right after the record</source>
-        <translation>Plan de salle juste après l'enregistrement</translation>
+        <translation>Plan de salle juste après l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Choose a record or an event to see its seats as they were.</source>
-        <translation>Choisissez un enregistrement ou un événement pour voir ses places telles qu'elles étaient.</translation>
+        <translation>Choisissez un enregistrement ou un événement pour voir ses places telles qu&apos;elles étaient.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1358,7 +1583,7 @@
     </message>
     <message>
         <source>Time:</source>
-        <translation>Heure :</translation>
+        <translation>Heure&#xa0;:</translation>
     </message>
     <message>
         <source>Count unavailable</source>
@@ -1370,11 +1595,14 @@
     </message>
     <message numerus="yes">
         <source>%L1 record(s)</source>
-        <translation><numerusform>%L1 enregistrement</numerusform><numerusform>%L1 enregistrements</numerusform></translation>
+        <translation>
+            <numerusform>%L1 enregistrement</numerusform>
+            <numerusform>%L1 enregistrements</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit index cannot keep up with the journal: %1</source>
-        <translation>L'index d'audit n'arrive pas à suivre le journal : %1</translation>
+        <translation>L&apos;index d&apos;audit n&apos;arrive pas à suivre le journal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Indexing the journal…</source>
@@ -1386,7 +1614,7 @@
     </message>
     <message>
         <source>The seat map cannot be replayed: %1</source>
-        <translation>Le plan de salle ne peut pas être rejoué : %1</translation>
+        <translation>Le plan de salle ne peut pas être rejoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1, before the first record</source>
@@ -1398,7 +1626,7 @@
     </message>
     <message>
         <source>%1, right after record %L2 (%3 UTC)</source>
-        <translation>%1, juste après l'enregistrement %L2 (%3 UTC)</translation>
+        <translation>%1, juste après l&apos;enregistrement %L2 (%3 UTC)</translation>
     </message>
     <message>
         <source>Available</source>
@@ -1486,11 +1714,11 @@
     </message>
     <message>
         <source>Cannot be read: %1</source>
-        <translation>Illisible : %1</translation>
+        <translation>Illisible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Idempotency key</source>
-        <translation>Clé d'idempotence</translation>
+        <translation>Clé d&apos;idempotence</translation>
     </message>
     <message>
         <source>Fingerprint</source>
@@ -1566,7 +1794,7 @@
     </message>
     <message>
         <source>Export the audit log</source>
-        <translation>Exporter le journal d'audit</translation>
+        <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1574,7 +1802,7 @@
     </message>
     <message>
         <source>Exporting the audit log…</source>
-        <translation>Export du journal d'audit…</translation>
+        <translation>Export du journal d&apos;audit…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1586,7 +1814,7 @@
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation>L'export a échoué : %1</translation>
+        <translation>L&apos;export a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Journal</source>
@@ -1594,32 +1822,32 @@
     </message>
     <message>
         <source>&amp;Waiting room (usherd)</source>
-        <translation>&amp;Salle d'attente (usherd)</translation>
+        <translation>&amp;Salle d&apos;attente (usherd)</translation>
     </message>
     <message>
         <source>Upgrading the audit index (%L1 rows) to the new format. This happens once; on a very large log it takes a few minutes. The rest of the app can be used meanwhile.</source>
         <extracomment>%L1 is a number of rows.</extracomment>
-        <translation>Mise à niveau de l'index du journal d'audit (%L1 lignes) vers le nouveau format. Cela n'a lieu qu'une fois ; sur un très grand journal, cela prend quelques minutes. Le reste de l'application reste utilisable pendant ce temps.</translation>
+        <translation>Mise à niveau de l&apos;index du journal d&apos;audit (%L1 lignes) vers le nouveau format. Cela n&apos;a lieu qu&apos;une fois&#xa0;; sur un très grand journal, cela prend quelques minutes. Le reste de l&apos;application reste utilisable pendant ce temps.</translation>
     </message>
     <message>
         <source>%1 s so far</source>
         <extracomment>%1 is a number of seconds.</extracomment>
-        <translation>%1 s jusqu'ici</translation>
+        <translation>%1 s jusqu&apos;ici</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::CashMovementDialog</name>
     <message>
         <source>Cash in or out</source>
-        <translation>Entrée ou sortie d'espèces</translation>
+        <translation>Entrée ou sortie d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash &amp;in</source>
-        <translation>&amp;Entrée d'espèces</translation>
+        <translation>&amp;Entrée d&apos;espèces</translation>
     </message>
     <message>
         <source>Cash &amp;out</source>
-        <translation>&amp;Sortie d'espèces</translation>
+        <translation>&amp;Sortie d&apos;espèces</translation>
     </message>
     <message>
         <source>e.g. 50.00</source>
@@ -1627,19 +1855,19 @@
     </message>
     <message>
         <source>&amp;Amount (%1):</source>
-        <translation>&amp;Montant (%1) :</translation>
+        <translation>&amp;Montant (%1)&#xa0;:</translation>
     </message>
     <message>
         <source>Why: safe drop, change from the bank…</source>
-        <translation>Pourquoi : dépôt au coffre, monnaie de la banque…</translation>
+        <translation>Pourquoi&#xa0;: dépôt au coffre, monnaie de la banque…</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation>&amp;Note :</translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>In the drawer:</source>
-        <translation>Dans le tiroir-caisse :</translation>
+        <translation>Dans le tiroir-caisse&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Record</source>
@@ -1655,7 +1883,7 @@
     </message>
     <message>
         <source>A note is required: say why the cash moves.</source>
-        <translation>Une note est obligatoire : indiquez pourquoi les espèces sont déplacées.</translation>
+        <translation>Une note est obligatoire&#xa0;: indiquez pourquoi les espèces sont déplacées.</translation>
     </message>
 </context>
 <context>
@@ -1663,17 +1891,17 @@
     <message>
         <source>Could not open the box-office database %1: %2</source>
         <extracomment>%1 is a file, %2 the reason.</extracomment>
-        <translation>Impossible d'ouvrir la base de données de la billetterie %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir la base de données de la billetterie %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not start the simulated card terminal: %1</source>
         <extracomment>%1 is the reason.</extracomment>
-        <translation>Impossible de démarrer le terminal de paiement simulé : %1</translation>
+        <translation>Impossible de démarrer le terminal de paiement simulé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The card terminal must be given as host:port, not “%1”.</source>
         <extracomment>%1 is what was given; host:port must stay as it is.</extracomment>
-        <translation>Le terminal de paiement doit être indiqué sous la forme host:port, et non « %1 ».</translation>
+        <translation>Le terminal de paiement doit être indiqué sous la forme host:port, et non «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1699,8 +1927,8 @@
         <translation>Billetterie Usher</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only; the password needs 8 to 256 bytes.</source>
-        <translation>Un identifiant ne contient que des minuscules, des chiffres, « . », « - » et « _ » ; le mot de passe doit compter de 8 à 256 octets.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only; the password needs 8 to 256 bytes.</source>
+        <translation>Un identifiant ne contient que des minuscules, des chiffres, «&#xa0;.&#xa0;», «&#xa0;-&#xa0;» et «&#xa0;_&#xa0;»&#xa0;; le mot de passe doit compter de 8 à 256 octets.</translation>
     </message>
     <message>
         <source>An account exists already. Sign in.</source>
@@ -1708,8 +1936,8 @@
     </message>
     <message>
         <source>Creating the account failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
-        <translation>La création du compte a échoué : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La création du compte a échoué&#xa0;: %1.</translation>
     </message>
     <message>
         <source>&amp;Sale</source>
@@ -1788,7 +2016,7 @@
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <source>&amp;Customer's previous orders…</source>
+        <source>&amp;Customer&apos;s previous orders…</source>
         <translation>Commandes &amp;précédentes du client…</translation>
     </message>
     <message>
@@ -1801,7 +2029,7 @@
     </message>
     <message>
         <source>Cash &amp;in or out…</source>
-        <translation>&amp;Entrée ou sortie d'espèces…</translation>
+        <translation>&amp;Entrée ou sortie d&apos;espèces…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+M</source>
@@ -1885,12 +2113,12 @@
     </message>
     <message>
         <source>Nobody signed in</source>
-        <translation>Personne n'est connecté</translation>
+        <translation>Personne n&apos;est connecté</translation>
     </message>
     <message>
         <source>This account is locked after too many failed sign-ins. Try again after %1, or ask an admin to unlock it.</source>
         <extracomment>%1 is a time of day.</extracomment>
-        <translation>Ce compte est verrouillé après trop d'échecs de connexion. Réessayez après %1 ou demandez à un administrateur de le déverrouiller.</translation>
+        <translation>Ce compte est verrouillé après trop d&apos;échecs de connexion. Réessayez après %1 ou demandez à un administrateur de le déverrouiller.</translation>
     </message>
     <message>
         <source>This account is disabled. Ask an admin.</source>
@@ -1898,21 +2126,24 @@
     </message>
     <message numerus="yes">
         <source>The login or the password is wrong. After %n failed attempt(s) in a row the account is locked for a while.</source>
-        <translation><numerusform>L'identifiant ou le mot de passe est incorrect. Après %n échec consécutif, le compte est verrouillé pendant un moment.</numerusform><numerusform>L'identifiant ou le mot de passe est incorrect. Après %n échecs consécutifs, le compte est verrouillé pendant un moment.</numerusform></translation>
+        <translation>
+            <numerusform>L&apos;identifiant ou le mot de passe est incorrect. Après %n échec consécutif, le compte est verrouillé pendant un moment.</numerusform>
+            <numerusform>L&apos;identifiant ou le mot de passe est incorrect. Après %n échecs consécutifs, le compte est verrouillé pendant un moment.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signing in failed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
-        <translation>La connexion a échoué : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La connexion a échoué&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Welcome back, %1: your shift is still open.</source>
-        <translation>Bon retour, %1 : votre session de caisse est toujours ouverte.</translation>
+        <translation>Bon retour, %1&#xa0;: votre session de caisse est toujours ouverte.</translation>
     </message>
     <message>
         <source>The shift could not be opened: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
-        <translation>La session de caisse n'a pas pu être ouverte : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La session de caisse n&apos;a pas pu être ouverte&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Shift opened with a float of %1.</source>
@@ -1925,41 +2156,41 @@
     <message>
         <source>Drawer: %1</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>Tiroir-caisse : %1</translation>
+        <translation>Tiroir-caisse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Drawer: unknown</source>
-        <translation>Tiroir-caisse : inconnu</translation>
+        <translation>Tiroir-caisse&#xa0;: inconnu</translation>
     </message>
     <message>
         <source>Finish or clear the cart first.</source>
-        <translation>Terminez ou videz d'abord le panier.</translation>
+        <translation>Terminez ou videz d&apos;abord le panier.</translation>
     </message>
     <message>
         <source>No open carts.</source>
         <translation>Aucun panier ouvert.</translation>
     </message>
     <message>
-        <source>The counter's cart is in use: finish it first.</source>
-        <translation>Le panier de la caisse est en cours d'utilisation : terminez-le d'abord.</translation>
+        <source>The counter&apos;s cart is in use: finish it first.</source>
+        <translation>Le panier de la caisse est en cours d&apos;utilisation&#xa0;: terminez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>The cart could not be resumed: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
-        <translation>Le panier n'a pas pu être repris : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>Le panier n&apos;a pas pu être repris&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Sale %1 had been paid: it was confirmed as order %2. Reprint its tickets from Find order (Ctrl+F).</source>
-        <translation>La vente %1 avait été payée : elle a été confirmée comme commande %2. Réimprimez ses billets depuis « Rechercher une commande » (Ctrl+F).</translation>
+        <translation>La vente %1 avait été payée&#xa0;: elle a été confirmée comme commande %2. Réimprimez ses billets depuis «&#xa0;Rechercher une commande&#xa0;» (Ctrl+F).</translation>
     </message>
     <message>
         <source>Sale %1 was released: its seats are back on sale.</source>
-        <translation>La vente %1 a été libérée : ses places sont de nouveau en vente.</translation>
+        <translation>La vente %1 a été libérée&#xa0;: ses places sont de nouveau en vente.</translation>
     </message>
     <message>
         <source>Sale %1 could not be released yet (%2): try again.</source>
-        <extracomment>%1 is a sale reference, %2 a status name.</extracomment>
-        <translation>La vente %1 n'a pas encore pu être libérée (%2) : réessayez.</translation>
+        <extracomment>%1 is a sale reference, %2 says why.</extracomment>
+        <translation>La vente %1 n&apos;a pas encore pu être libérée (%2)&#xa0;: réessayez.</translation>
     </message>
     <message>
         <source>Finish or clear the cart before you close the shift.</source>
@@ -1971,7 +2202,7 @@
     </message>
     <message>
         <source>Wait for the current step to finish before you quit.</source>
-        <translation>Attendez la fin de l'étape en cours avant de quitter.</translation>
+        <translation>Attendez la fin de l&apos;étape en cours avant de quitter.</translation>
     </message>
 </context>
 <context>
@@ -1979,14 +2210,17 @@
     <message numerus="yes">
         <source>%1 of %Ln place(s) available</source>
         <extracomment>%1 is the number of available places; %Ln the capacity.</extracomment>
-        <translation><numerusform>Places disponibles : %1 sur %Ln</numerusform><numerusform>Places disponibles : %1 sur %Ln</numerusform></translation>
+        <translation>
+            <numerusform>Places disponibles&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>Places disponibles&#xa0;: %1 sur %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>usher::ui::EventPicker</name>
     <message>
         <source>today</source>
-        <translation>aujourd'hui</translation>
+        <translation>aujourd&apos;hui</translation>
     </message>
     <message>
         <source>On sale</source>
@@ -2002,7 +2236,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Next 7 days</source>
@@ -2022,11 +2256,11 @@
     </message>
     <message>
         <source>Filter on; Space or click removes it</source>
-        <translation>Filtre actif ; Espace ou un clic le retire</translation>
+        <translation>Filtre actif&#xa0;; Espace ou un clic le retire</translation>
     </message>
     <message>
         <source>Show only these events</source>
-        <translation>N'afficher que ces événements</translation>
+        <translation>N&apos;afficher que ces événements</translation>
     </message>
     <message>
         <source>Past events (%1)</source>
@@ -2034,11 +2268,11 @@
     </message>
     <message>
         <source>Past events shown; Space or click hides them</source>
-        <translation>Événements passés affichés ; Espace ou un clic les masque</translation>
+        <translation>Événements passés affichés&#xa0;; Espace ou un clic les masque</translation>
     </message>
     <message>
         <source>Also show events that started before today</source>
-        <translation>Afficher aussi les événements commencés avant aujourd'hui</translation>
+        <translation>Afficher aussi les événements commencés avant aujourd&apos;hui</translation>
     </message>
 </context>
 <context>
@@ -2057,27 +2291,27 @@
     </message>
     <message>
         <source>&amp;Waiting room</source>
-        <translation>Salle d'&amp;attente</translation>
+        <translation>Salle d&apos;&amp;attente</translation>
     </message>
     <message>
         <source>&amp;Save event</source>
-        <translation>&amp;Enregistrer l'événement</translation>
+        <translation>&amp;Enregistrer l&apos;événement</translation>
     </message>
     <message>
         <source>Publish to &amp;usherd</source>
         <translation>Publier sur &amp;usherd</translation>
     </message>
     <message>
-        <source>Set the central server's address and a token first</source>
-        <translation>Indiquez d'abord l'adresse du serveur central et un jeton</translation>
+        <source>Set the central server&apos;s address and a token first</source>
+        <translation>Indiquez d&apos;abord l&apos;adresse du serveur central et un jeton</translation>
     </message>
     <message>
         <source>e.g. Winter concert</source>
-        <translation>p. ex. Concert d'hiver</translation>
+        <translation>p. ex. Concert d&apos;hiver</translation>
     </message>
     <message>
         <source>No venue yet: design one, or pick a sample.</source>
-        <translation>Pas encore de salle : concevez-en une ou choisissez un exemple.</translation>
+        <translation>Pas encore de salle&#xa0;: concevez-en une ou choisissez un exemple.</translation>
     </message>
     <message>
         <source> min</source>
@@ -2085,39 +2319,39 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Pe&amp;rformer:</source>
-        <translation>A&amp;rtiste :</translation>
+        <translation>A&amp;rtiste&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Starts:</source>
-        <translation>&amp;Début :</translation>
+        <translation>&amp;Début&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>&amp;Fuseau horaire :</translation>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
     </message>
     <message>
         <source>Venue:</source>
-        <translation>Salle :</translation>
+        <translation>Salle&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;urrency:</source>
-        <translation>De&amp;vise :</translation>
+        <translation>De&amp;vise&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Hold duration:</source>
-        <translation>Durée de réserva&amp;tion :</translation>
+        <translation>Durée de réserva&amp;tion&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Max tickets per order:</source>
-        <translation>Billets &amp;max. par commande :</translation>
+        <translation>Billets &amp;max. par commande&#xa0;:</translation>
     </message>
     <message>
         <source>Price types (adult, concession, child…):</source>
-        <translation>Tarifs (adulte, réduit, enfant…) :</translation>
+        <translation>Tarifs (adulte, réduit, enfant…)&#xa0;:</translation>
     </message>
     <message>
         <source>Key</source>
@@ -2137,7 +2371,7 @@
     </message>
     <message>
         <source>Prices per category (empty: not sold at that price type):</source>
-        <translation>Prix par catégorie (vide : non vendu à ce tarif) :</translation>
+        <translation>Prix par catégorie (vide&#xa0;: non vendu à ce tarif)&#xa0;:</translation>
     </message>
     <message>
         <source>Adult</source>
@@ -2152,8 +2386,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Sales channels and their onsale windows (local time of the event's time zone):</source>
-        <translation>Canaux de vente et leurs périodes de vente (heure locale du fuseau horaire de l'événement) :</translation>
+        <source>Sales channels and their onsale windows (local time of the event&apos;s time zone):</source>
+        <translation>Canaux de vente et leurs périodes de vente (heure locale du fuseau horaire de l&apos;événement)&#xa0;:</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2189,7 +2423,7 @@
     </message>
     <message>
         <source>Queue buyers in a waiting room at the online onsale</source>
-        <translation>Placer les acheteurs dans une salle d'attente à l'ouverture des ventes en ligne</translation>
+        <translation>Placer les acheteurs dans une salle d&apos;attente à l&apos;ouverture des ventes en ligne</translation>
     </message>
     <message>
         <source>Capacity planner</source>
@@ -2205,11 +2439,11 @@
     </message>
     <message>
         <source>Purchase sessions at once (C):</source>
-        <translation>Sessions d'achat simultanées (C) :</translation>
+        <translation>Sessions d&apos;achat simultanées (C)&#xa0;:</translation>
     </message>
     <message>
         <source>Average purchase time (T):</source>
-        <translation>Durée moyenne d'achat (T) :</translation>
+        <translation>Durée moyenne d&apos;achat (T)&#xa0;:</translation>
     </message>
     <message>
         <source>Drain</source>
@@ -2225,23 +2459,23 @@
     </message>
     <message>
         <source>Drain rate:</source>
-        <translation>Débit d'admission :</translation>
+        <translation>Débit d&apos;admission&#xa0;:</translation>
     </message>
     <message>
         <source>Batch every:</source>
-        <translation>Lot toutes les :</translation>
+        <translation>Lot toutes les&#xa0;:</translation>
     </message>
     <message>
         <source>Admitted sessions at most:</source>
-        <translation>Sessions admises au maximum :</translation>
+        <translation>Sessions admises au maximum&#xa0;:</translation>
     </message>
     <message>
         <source>Heartbeat every:</source>
-        <translation>Signal de vie toutes les :</translation>
+        <translation>Signal de vie toutes les&#xa0;:</translation>
     </message>
     <message>
         <source>Queue time to live:</source>
-        <translation>Durée de vie de la file :</translation>
+        <translation>Durée de vie de la file&#xa0;:</translation>
     </message>
     <message>
         <source>Allocations</source>
@@ -2261,11 +2495,11 @@
     </message>
     <message>
         <source>%1 · seats: %L2 · standing places: %L3</source>
-        <translation>%1 · places assises : %L2 · places debout : %L3</translation>
+        <translation>%1 · places assises&#xa0;: %L2 · places debout&#xa0;: %L3</translation>
     </message>
     <message>
         <source>%1 · seats: %L2</source>
-        <translation>%1 · places assises : %L2</translation>
+        <translation>%1 · places assises&#xa0;: %L2</translation>
     </message>
     <message>
         <source>Every seat is in the open pool.</source>
@@ -2273,27 +2507,27 @@
     </message>
     <message>
         <source>Suggested drain rate: R = 0.8 × %1 / %2 s = %3 users/s</source>
-        <translation>Débit d'admission suggéré : R = 0,8 × %1 / %2 s = %3 utilisateurs/s</translation>
+        <translation>Débit d&apos;admission suggéré&#xa0;: R = 0,8 × %1 / %2 s = %3 utilisateurs/s</translation>
     </message>
     <message>
-        <source>Enter the event's name.</source>
-        <translation>Saisissez le nom de l'événement.</translation>
+        <source>Enter the event&apos;s name.</source>
+        <translation>Saisissez le nom de l&apos;événement.</translation>
     </message>
     <message>
         <source>The name is too long (at most 1,024 bytes).</source>
         <translation>Le nom est trop long (1 024 octets au plus).</translation>
     </message>
     <message>
-        <source>Unknown time zone "%1": pick one from the list.</source>
-        <translation>Fuseau horaire inconnu « %1 » : choisissez-en un dans la liste.</translation>
+        <source>Unknown time zone &quot;%1&quot;: pick one from the list.</source>
+        <translation>Fuseau horaire inconnu «&#xa0;%1&#xa0;»&#xa0;: choisissez-en un dans la liste.</translation>
     </message>
     <message>
         <source>Choose a venue: design one or import it in the venue designer.</source>
-        <translation>Choisissez une salle : concevez-la ou importez-la dans le concepteur de salle.</translation>
+        <translation>Choisissez une salle&#xa0;: concevez-la ou importez-la dans le concepteur de salle.</translation>
     </message>
     <message>
-        <source>Unknown currency "%1": use an ISO 4217 code such as EUR.</source>
-        <translation>Devise inconnue « %1 » : utilisez un code ISO 4217 comme EUR.</translation>
+        <source>Unknown currency &quot;%1&quot;: use an ISO 4217 code such as EUR.</source>
+        <translation>Devise inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez un code ISO 4217 comme EUR.</translation>
     </message>
     <message>
         <source>Every price type needs its own key (row %1).</source>
@@ -2304,12 +2538,12 @@
         <translation>Ajoutez au moins un tarif.</translation>
     </message>
     <message>
-        <source>%1, %2: "%3" is not an amount in %4 (e.g. %5).</source>
-        <translation>%1, %2 : « %3 » n'est pas un montant en %4 (p. ex. %5).</translation>
+        <source>%1, %2: &quot;%3&quot; is not an amount in %4 (e.g. %5).</source>
+        <translation>%1, %2&#xa0;: «&#xa0;%3&#xa0;» n&apos;est pas un montant en %4 (p. ex. %5).</translation>
     </message>
     <message>
         <source>Enter at least one price: nothing can be sold without one.</source>
-        <translation>Saisissez au moins un prix : rien ne peut être vendu sans prix.</translation>
+        <translation>Saisissez au moins un prix&#xa0;: rien ne peut être vendu sans prix.</translation>
     </message>
     <message>
         <source>Add at least one sales channel.</source>
@@ -2317,19 +2551,19 @@
     </message>
     <message>
         <source>Channel %1 has no name.</source>
-        <translation>Le canal %1 n'a pas de nom.</translation>
+        <translation>Le canal %1 n&apos;a pas de nom.</translation>
     </message>
     <message>
         <source>%1: the offsale must be after the onsale.</source>
-        <translation>%1 : la fin des ventes doit être postérieure à l'ouverture.</translation>
+        <translation>%1&#xa0;: la fin des ventes doit être postérieure à l&apos;ouverture.</translation>
     </message>
     <message>
         <source>The event is not valid: %1</source>
-        <translation>L'événement n'est pas valide : %1</translation>
+        <translation>L&apos;événement n&apos;est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>Fix the fields marked in red first.</source>
-        <translation>Corrigez d'abord les champs marqués en rouge.</translation>
+        <translation>Corrigez d&apos;abord les champs marqués en rouge.</translation>
     </message>
     <message>
         <source>Saved event %1 (%2).</source>
@@ -2337,19 +2571,22 @@
     </message>
     <message>
         <source>Saved, but the allocations failed: %1</source>
-        <translation>Enregistré, mais les attributions ont échoué : %1</translation>
+        <translation>Enregistré, mais les attributions ont échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not saved: %1 (%2)</source>
-        <translation>Non enregistré : %1 (%2)</translation>
+        <translation>Non enregistré&#xa0;: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %Ln seat(s) (the venue of a stored event cannot change)</source>
-        <translation><numerusform>%1 : %Ln place (la salle d'un événement enregistré ne peut pas changer)</numerusform><numerusform>%1 : %Ln places (la salle d'un événement enregistré ne peut pas changer)</numerusform></translation>
+        <translation>
+            <numerusform>%1&#xa0;: %Ln place (la salle d&apos;un événement enregistré ne peut pas changer)</numerusform>
+            <numerusform>%1&#xa0;: %Ln places (la salle d&apos;un événement enregistré ne peut pas changer)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Publish venue, event and waiting room to %1</source>
-        <translation>Publier la salle, l'événement et la salle d'attente sur %1</translation>
+        <translation>Publier la salle, l&apos;événement et la salle d&apos;attente sur %1</translation>
     </message>
     <message>
         <source>Publishing to %1…</source>
@@ -2361,11 +2598,11 @@
     </message>
     <message>
         <source>Find an event to change: search as you type (%1)</source>
-        <translation>Trouver un événement à modifier : recherche pendant la saisie (%1)</translation>
+        <translation>Trouver un événement à modifier&#xa0;: recherche pendant la saisie (%1)</translation>
     </message>
     <message>
         <source>Its usherd id could not be kept (%1): publish it again from this session only.</source>
-        <translation>Son ID usherd n'a pas pu être conservé (%1) : publiez-le à nouveau depuis cette session uniquement.</translation>
+        <translation>Son ID usherd n&apos;a pas pu être conservé (%1)&#xa0;: publiez-le à nouveau depuis cette session uniquement.</translation>
     </message>
     <message>
         <source>Open event</source>
@@ -2377,15 +2614,15 @@
     </message>
     <message>
         <source>Event %1 is no longer there.</source>
-        <translation>L'événement %1 n'existe plus.</translation>
+        <translation>L&apos;événement %1 n&apos;existe plus.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2; events published before are not recognised.</source>
-        <translation>Impossible de lire %1 : %2 ; les événements publiés auparavant ne sont pas reconnus.</translation>
+        <translation>Impossible de lire %1&#xa0;: %2&#xa0;; les événements publiés auparavant ne sont pas reconnus.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;New event</source>
@@ -2401,15 +2638,15 @@
     </message>
     <message>
         <source>The form has changes that are not saved. Discard them and start a new event?</source>
-        <translation>Le formulaire a des modifications non enregistrées. Les abandonner et commencer un nouvel événement ?</translation>
+        <translation>Le formulaire a des modifications non enregistrées. Les abandonner et commencer un nouvel événement&#xa0;?</translation>
     </message>
     <message>
         <source>New event in %1: fill in the form, then save.</source>
-        <translation>Nouvel événement dans %1 : remplissez le formulaire, puis enregistrez.</translation>
+        <translation>Nouvel événement dans %1&#xa0;: remplissez le formulaire, puis enregistrez.</translation>
     </message>
     <message>
         <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
-        <translation>Nouvel événement : concevez une salle ou choisissez un exemple, remplissez le formulaire, puis enregistrez.</translation>
+        <translation>Nouvel événement&#xa0;: concevez une salle ou choisissez un exemple, remplissez le formulaire, puis enregistrez.</translation>
     </message>
 </context>
 <context>
@@ -2420,27 +2657,27 @@
     </message>
     <message>
         <source>the ticket is no longer valid</source>
-        <translation>le billet n'est plus valable</translation>
+        <translation>le billet n&apos;est plus valable</translation>
     </message>
     <message>
         <source>a standing ticket has no seat to exchange</source>
-        <translation>un billet debout n'a pas de place à échanger</translation>
+        <translation>un billet debout n&apos;a pas de place à échanger</translation>
     </message>
     <message>
         <source>no such seat</source>
         <translation>place introuvable</translation>
     </message>
     <message>
-        <source>that is the ticket's own seat</source>
-        <translation>c'est la place actuelle du billet</translation>
+        <source>that is the ticket&apos;s own seat</source>
+        <translation>c&apos;est la place actuelle du billet</translation>
     </message>
     <message>
         <source>the seat was taken in the meantime</source>
         <translation>la place a été prise entre-temps</translation>
     </message>
     <message>
-        <source>the ticket's price type is not sold in that seat's category</source>
-        <translation>le tarif du billet n'est pas vendu dans la catégorie de cette place</translation>
+        <source>the ticket&apos;s price type is not sold in that seat&apos;s category</source>
+        <translation>le tarif du billet n&apos;est pas vendu dans la catégorie de cette place</translation>
     </message>
     <message>
         <source>same price</source>
@@ -2451,16 +2688,16 @@
         <translation>Échanger des places de la commande %1</translation>
     </message>
     <message>
-        <source>Each free seat shows what it costs more (+) or less (−) for the ticket's price type. The customer pays the difference, or gets it back, in cash or by card.</source>
-        <translation>Chaque place libre indique ce qu'elle coûte en plus (+) ou en moins (−) pour le tarif du billet. Le client paie la différence, ou la récupère, en espèces ou par carte.</translation>
+        <source>Each free seat shows what it costs more (+) or less (−) for the ticket&apos;s price type. The customer pays the difference, or gets it back, in cash or by card.</source>
+        <translation>Chaque place libre indique ce qu&apos;elle coûte en plus (+) ou en moins (−) pour le tarif du billet. Le client paie la différence, ou la récupère, en espèces ou par carte.</translation>
     </message>
     <message>
         <source>&amp;Tickets:</source>
-        <translation>&amp;Billets :</translation>
+        <translation>&amp;Billets&#xa0;:</translation>
     </message>
     <message>
         <source>New &amp;seat (type to filter):</source>
-        <translation>Nouvelle &amp;place (tapez pour filtrer) :</translation>
+        <translation>Nouvelle &amp;place (tapez pour filtrer)&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. row B 7</source>
@@ -2484,23 +2721,23 @@
     </message>
     <message>
         <source>&amp;Output:</source>
-        <translation>&amp;Sortie :</translation>
+        <translation>&amp;Sortie&#xa0;:</translation>
     </message>
     <message>
         <source>Difference:</source>
-        <translation>Différence :</translation>
+        <translation>Différence&#xa0;:</translation>
     </message>
     <message>
         <source>Pa&amp;yment:</source>
-        <translation>Pai&amp;ement :</translation>
+        <translation>Pai&amp;ement&#xa0;:</translation>
     </message>
     <message>
         <source>Cash &amp;handed over:</source>
-        <translation>Espèces &amp;remises :</translation>
+        <translation>Espèces &amp;remises&#xa0;:</translation>
     </message>
     <message>
         <source>Super&amp;visor login:</source>
-        <translation>Identifiant du super&amp;viseur :</translation>
+        <translation>Identifiant du super&amp;viseur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Choose seat</source>
@@ -2524,7 +2761,7 @@
     </message>
     <message>
         <source>Asks the terminal to cancel while the customer is at the keypad. Nothing is charged and no seat moves unless the customer had already paid.</source>
-        <translation>Demande au terminal d'annuler pendant que le client est au clavier. Rien n'est débité et aucune place ne change, sauf si le client avait déjà payé.</translation>
+        <translation>Demande au terminal d&apos;annuler pendant que le client est au clavier. Rien n&apos;est débité et aucune place ne change, sauf si le client avait déjà payé.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2532,7 +2769,7 @@
     </message>
     <message>
         <source>No valid seated ticket in this order to exchange.</source>
-        <translation>Cette commande n'a aucun billet assis valable à échanger.</translation>
+        <translation>Cette commande n&apos;a aucun billet assis valable à échanger.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
@@ -2549,11 +2786,14 @@
     </message>
     <message>
         <source>Pick a ticket and a free seat first.</source>
-        <translation>Choisissez d'abord un billet et une place libre.</translation>
+        <translation>Choisissez d&apos;abord un billet et une place libre.</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) to move. Give a reason and press Exchange (Alt+X).</source>
-        <translation><numerusform>%n billet à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform><numerusform>%n billets à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform></translation>
+        <translation>
+            <numerusform>%n billet à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform>
+            <numerusform>%n billets à déplacer. Indiquez un motif et appuyez sur Échanger (Alt+C).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The customer pays %1 more.</source>
@@ -2581,7 +2821,7 @@
     </message>
     <message>
         <source>The same price: no money changes hands.</source>
-        <translation>Même prix : aucun argent n'est échangé.</translation>
+        <translation>Même prix&#xa0;: aucun argent n&apos;est échangé.</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -2590,11 +2830,11 @@
     <message>
         <source>Change: %1</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>Rendu : %1</translation>
+        <translation>Rendu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose a new seat for at least one ticket first.</source>
-        <translation>Choisissez d'abord une nouvelle place pour au moins un billet.</translation>
+        <translation>Choisissez d&apos;abord une nouvelle place pour au moins un billet.</translation>
     </message>
     <message>
         <source>The cash handed over must cover the difference, %1.</source>
@@ -2602,55 +2842,58 @@
     </message>
     <message>
         <source>Waiting for the card terminal: the customer pays there… (Esc cancels)</source>
-        <translation>En attente du terminal de paiement : le client paie… (Échap annule)</translation>
+        <translation>En attente du terminal de paiement&#xa0;: le client paie… (Échap annule)</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
-        <translation>Annulation du paiement par carte : en attente de la réponse du terminal…</translation>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
+        <translation>Annulation du paiement par carte&#xa0;: en attente de la réponse du terminal…</translation>
     </message>
     <message>
         <source>Card payment cancelled: nothing was charged and no seat moved. Take cash or try the card again.</source>
-        <translation>Paiement par carte annulé : rien n'a été débité et aucune place n'a changé. Prenez des espèces ou réessayez la carte.</translation>
+        <translation>Paiement par carte annulé&#xa0;: rien n&apos;a été débité et aucune place n&apos;a changé. Prenez des espèces ou réessayez la carte.</translation>
     </message>
     <message>
         <source>Too late to cancel: the customer had already paid by card.</source>
-        <translation>Trop tard pour annuler : le client avait déjà payé par carte.</translation>
+        <translation>Trop tard pour annuler&#xa0;: le client avait déjà payé par carte.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>A price changed since the difference was shown: check it and exchange again.</source>
-        <translation>Un prix a changé depuis l'affichage de la différence : vérifiez-le et relancez l'échange.</translation>
+        <translation>Un prix a changé depuis l&apos;affichage de la différence&#xa0;: vérifiez-le et relancez l&apos;échange.</translation>
     </message>
     <message>
         <source>The card payment did not go through (%1): nothing was moved. Take cash or another card.</source>
-        <translation>Le paiement par carte n'est pas passé (%1) : rien n'a été déplacé. Prenez des espèces ou une autre carte.</translation>
+        <translation>Le paiement par carte n&apos;est pas passé (%1)&#xa0;: rien n&apos;a été déplacé. Prenez des espèces ou une autre carte.</translation>
     </message>
     <message>
         <source>Not possible: %1.</source>
-        <translation>Impossible : %1.</translation>
+        <translation>Impossible&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s) moved, with new codes: print or save them (Alt+P).</source>
-        <translation><numerusform>%n billet déplacé, avec un nouveau code : imprimez-le ou enregistrez-le (Alt+I).</numerusform><numerusform>%n billets déplacés, avec de nouveaux codes : imprimez-les ou enregistrez-les (Alt+I).</numerusform></translation>
+        <translation>
+            <numerusform>%n billet déplacé, avec un nouveau code&#xa0;: imprimez-le ou enregistrez-le (Alt+I).</numerusform>
+            <numerusform>%n billets déplacés, avec de nouveaux codes&#xa0;: imprimez-les ou enregistrez-les (Alt+I).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The terminal declined giving %1 back to the card (reference %2): pay it in cash instead (Alt+A).</source>
-        <translation>Le terminal a refusé de recréditer %1 sur la carte (référence %2) : payez-le plutôt en espèces (Alt+A).</translation>
+        <translation>Le terminal a refusé de recréditer %1 sur la carte (référence %2)&#xa0;: payez-le plutôt en espèces (Alt+A).</translation>
     </message>
     <message>
-        <source>The terminal's answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
-        <translation>La réponse du terminal sur le recrédit de %1 sur la carte est inconnue (référence %2) : ne payez pas en espèces ; vérifiez le terminal.</translation>
+        <source>The terminal&apos;s answer about giving %1 back to the card is unknown (reference %2): do not pay cash; check the terminal.</source>
+        <translation>La réponse du terminal sur le recrédit de %1 sur la carte est inconnue (référence %2)&#xa0;: ne payez pas en espèces&#xa0;; vérifiez le terminal.</translation>
     </message>
     <message>
         <source>The customer still owes %1: a move that lowered the price was refused.</source>
-        <translation>Le client doit encore %1 : un déplacement qui baissait le prix a été refusé.</translation>
+        <translation>Le client doit encore %1&#xa0;: un déplacement qui baissait le prix a été refusé.</translation>
     </message>
     <message>
         <source>%1 taken in cash. Change due: %2.</source>
-        <translation>%1 reçus en espèces. Monnaie à rendre : %2.</translation>
+        <translation>%1 reçus en espèces. Monnaie à rendre&#xa0;: %2.</translation>
     </message>
     <message>
         <source>%1 taken in cash.</source>
@@ -2658,8 +2901,8 @@
     </message>
     <message>
         <source>Card approved: %1 (auth. %2).</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
-        <translation>Carte acceptée : %1 (autor. %2).</translation>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
+        <translation>Carte acceptée&#xa0;: %1 (autor. %2).</translation>
     </message>
     <message>
         <source>Hand %1 to the customer from the drawer.</source>
@@ -2671,50 +2914,50 @@
     </message>
     <message>
         <source>No money changed hands.</source>
-        <translation>Aucun argent n'a été échangé.</translation>
+        <translation>Aucun argent n&apos;a été échangé.</translation>
     </message>
     <message>
         <source>Paid in cash instead: hand %1 to the customer.</source>
-        <translation>Payé en espèces à la place : remettez %1 au client.</translation>
+        <translation>Payé en espèces à la place&#xa0;: remettez %1 au client.</translation>
     </message>
     <message>
         <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
-        <translation>Cette vente est synchronisée avec usherd, et ses échanges ne le sont pas encore : remboursez plutôt le billet et vendez la nouvelle place.</translation>
+        <translation>Cette vente est synchronisée avec usherd, et ses échanges ne le sont pas encore&#xa0;: remboursez plutôt le billet et vendez la nouvelle place.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::FirstRun</name>
     <message>
         <source>Enter the address of usherd, e.g. https://tickets.example.org:8443.</source>
-        <translation>Saisissez l'adresse d'usherd, par exemple https://tickets.example.org:8443.</translation>
+        <translation>Saisissez l&apos;adresse d&apos;usherd, par exemple https://tickets.example.org:8443.</translation>
     </message>
     <message>
         <source>This is not a valid address. Write it as http://host:port or https://host:port.</source>
-        <translation>Cette adresse n'est pas valide. Écrivez-la sous la forme http://hôte:port ou https://hôte:port.</translation>
+        <translation>Cette adresse n&apos;est pas valide. Écrivez-la sous la forme http://hôte:port ou https://hôte:port.</translation>
     </message>
     <message>
         <source>The address starts with http:// or https://.</source>
-        <translation>L'adresse commence par http:// ou https://.</translation>
+        <translation>L&apos;adresse commence par http:// ou https://.</translation>
     </message>
     <message>
         <source>The address names no host.</source>
-        <translation>L'adresse ne nomme aucun hôte.</translation>
+        <translation>L&apos;adresse ne nomme aucun hôte.</translation>
     </message>
     <message>
-        <source>Give usherd's address only (scheme, host and port), without a path, user or query.</source>
-        <translation>Indiquez seulement l'adresse d'usherd (schéma, hôte et port), sans chemin, utilisateur ni requête.</translation>
+        <source>Give usherd&apos;s address only (scheme, host and port), without a path, user or query.</source>
+        <translation>Indiquez seulement l&apos;adresse d&apos;usherd (schéma, hôte et port), sans chemin, utilisateur ni requête.</translation>
     </message>
     <message>
         <source>Choose a login for the administrator.</source>
-        <translation>Choisissez un identifiant pour l'administrateur.</translation>
+        <translation>Choisissez un identifiant pour l&apos;administrateur.</translation>
     </message>
     <message>
-        <source>A login has at most 64 characters: lower-case letters, digits, '.', '-' and '_'.</source>
-        <translation>Un identifiant a au plus 64 caractères : lettres minuscules, chiffres, '.', '-' et '_'.</translation>
+        <source>A login has at most 64 characters: lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Un identifiant a au plus 64 caractères&#xa0;: lettres minuscules, chiffres, &apos;.&apos;, &apos;-&apos; et &apos;_&apos;.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
-        <translation>Saisissez le nom de l'administrateur.</translation>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>Saisissez le nom de l&apos;administrateur.</translation>
     </message>
     <message>
         <source>The name is too long.</source>
@@ -2733,40 +2976,40 @@
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <source>Creating the administrator's account failed: %1.</source>
-        <extracomment>%1 is a status name such as StorageFailed.</extracomment>
-        <translation>La création du compte administrateur a échoué : %1.</translation>
+        <source>Creating the administrator&apos;s account failed: %1.</source>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La création du compte administrateur a échoué&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::FirstRunAdminPage</name>
     <message>
         <source>The administrator</source>
-        <translation>L'administrateur</translation>
+        <translation>L&apos;administrateur</translation>
     </message>
     <message>
-        <source>The first account of this box office. It creates the clerks', supervisors' and promoters' accounts.</source>
+        <source>The first account of this box office. It creates the clerks&apos;, supervisors&apos; and promoters&apos; accounts.</source>
         <translation>Le premier compte de cette billetterie. Il crée les comptes des caissiers, des superviseurs et des organisateurs.</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_'; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
-        <translation>Un identifiant se compose de lettres minuscules, de chiffres, de '.', '-' et '_' ; le mot de passe doit avoir au moins 8 caractères. Gardez-le en lieu sûr : personne ne peut le relire.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;; the password needs at least 8 characters. Keep it safe: nobody can read it back.</source>
+        <translation>Un identifiant se compose de lettres minuscules, de chiffres, de &apos;.&apos;, &apos;-&apos; et &apos;_&apos;&#xa0;; le mot de passe doit avoir au moins 8 caractères. Gardez-le en lieu sûr&#xa0;: personne ne peut le relire.</translation>
     </message>
     <message>
         <source>L&amp;ogin:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat the password:</source>
-        <translation>&amp;Répéter le mot de passe :</translation>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation>N&amp;om :</translation>
+        <translation>N&amp;om&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2777,19 +3020,19 @@
     </message>
     <message>
         <source>Try Usher out on sample data, or start with an empty box office.</source>
-        <translation>Essayez Usher sur des données d'exemple, ou commencez avec une billetterie vide.</translation>
+        <translation>Essayez Usher sur des données d&apos;exemple, ou commencez avec une billetterie vide.</translation>
     </message>
     <message>
         <source>The demo adds a concert hall and a studio with two events: the first already has seats allocated to the box office, house seats blocked and about a quarter of its tickets sold. Every change goes through the engine, so the audit log tells the same story.</source>
-        <translation>La démo ajoute une salle de concert et un studio avec deux événements : le premier a déjà des places attribuées à la billetterie, des places réservées à la maison bloquées et environ un quart de ses billets vendus. Chaque changement passe par le moteur, si bien que le journal d'audit raconte la même histoire.</translation>
+        <translation>La démo ajoute une salle de concert et un studio avec deux événements&#xa0;: le premier a déjà des places attribuées à la billetterie, des places réservées à la maison bloquées et environ un quart de ses billets vendus. Chaque changement passe par le moteur, si bien que le journal d&apos;audit raconte la même histoire.</translation>
     </message>
     <message>
         <source>&amp;Load the demo venues and events</source>
         <translation>&amp;Charger les salles et événements de démonstration</translation>
     </message>
     <message>
-        <source>Finish creates the administrator's account and signs you in. The user guide is under Help (F1).</source>
-        <translation>« Terminer » crée le compte administrateur et vous connecte. Le guide d'utilisation se trouve dans Aide (F1).</translation>
+        <source>Finish creates the administrator&apos;s account and signs you in. The user guide is under Help (F1).</source>
+        <translation>«&#xa0;Terminer&#xa0;» crée le compte administrateur et vous connecte. Le guide d&apos;utilisation se trouve dans Aide (F1).</translation>
     </message>
 </context>
 <context>
@@ -2800,19 +3043,19 @@
     </message>
     <message>
         <source>A few questions before the box office opens. You can change the language later in the settings.</source>
-        <translation>Quelques questions avant l'ouverture de la billetterie. Vous pourrez changer la langue plus tard dans les paramètres.</translation>
+        <translation>Quelques questions avant l&apos;ouverture de la billetterie. Vous pourrez changer la langue plus tard dans les paramètres.</translation>
     </message>
     <message>
-        <source>Choose the language of Usher's windows, tickets and reports.</source>
-        <translation>Choisissez la langue des fenêtres, billets et rapports d'Usher.</translation>
+        <source>Choose the language of Usher&apos;s windows, tickets and reports.</source>
+        <translation>Choisissez la langue des fenêtres, billets et rapports d&apos;Usher.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>Langue du système (%1)</translation>
     </message>
     <message>
@@ -2836,7 +3079,7 @@
     <message>
         <source>No answer from usherd at %1: %2. You can go on and connect later.</source>
         <extracomment>%1 is an address, %2 the error.</extracomment>
-        <translation>Pas de réponse d'usherd à %1 : %2. Vous pouvez continuer et vous connecter plus tard.</translation>
+        <translation>Pas de réponse d&apos;usherd à %1&#xa0;: %2. Vous pouvez continuer et vous connecter plus tard.</translation>
     </message>
     <message>
         <source>Stand-alone or connected</source>
@@ -2848,7 +3091,7 @@
     </message>
     <message>
         <source>&amp;Stand-alone: this computer is the whole box office</source>
-        <translation>&amp;Autonome : cet ordinateur est toute la billetterie</translation>
+        <translation>&amp;Autonome&#xa0;: cet ordinateur est toute la billetterie</translation>
     </message>
     <message>
         <source>&amp;Connected to usherd (online sales, other box offices, the live dashboard)</source>
@@ -2856,7 +3099,7 @@
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>A&amp;dresse :</translation>
+        <translation>A&amp;dresse&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -2867,7 +3110,7 @@
     <name>usher::ui::FirstRunWizard</name>
     <message>
         <source>Usher: first start</source>
-        <translation>Usher : premier démarrage</translation>
+        <translation>Usher&#xa0;: premier démarrage</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -2890,12 +3133,12 @@
     <name>usher::ui::HelpMenu</name>
     <message>
         <source>About Usher</source>
-        <translation>À propos d'Usher</translation>
+        <translation>À propos d&apos;Usher</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Box office and event ticketing: counter sales, venues and events, live onsales and the audit log.&lt;/p&gt;</source>
         <extracomment>%1 is the version number.</extracomment>
-        <translation>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Billetterie et vente de billets pour événements : vente en caisse, salles et événements, ouvertures des ventes en direct et journal d'audit.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Usher&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Billetterie et vente de billets pour événements&#xa0;: vente en caisse, salles et événements, ouvertures des ventes en direct et journal d&apos;audit.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Hel&amp;p</source>
@@ -2903,11 +3146,11 @@
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation>&amp;Guide d'utilisation</translation>
+        <translation>&amp;Guide d&apos;utilisation</translation>
     </message>
     <message>
         <source>&amp;About Usher</source>
-        <translation>À &amp;propos d'Usher</translation>
+        <translation>À &amp;propos d&apos;Usher</translation>
     </message>
 </context>
 <context>
@@ -2921,8 +3164,8 @@
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <source>The event's engine has stopped.</source>
-        <translation>Le moteur de l'événement s'est arrêté.</translation>
+        <source>The event&apos;s engine has stopped.</source>
+        <translation>Le moteur de l&apos;événement s&apos;est arrêté.</translation>
     </message>
 </context>
 <context>
@@ -2930,7 +3173,7 @@
     <message>
         <source>There are no events yet.
 Start Usher with --demo to create two demo events.</source>
-        <translation>Il n'y a pas encore d'événement.
+        <translation>Il n&apos;y a pas encore d&apos;événement.
 Lancez Usher avec --demo pour créer deux événements de démonstration.</translation>
     </message>
     <message>
@@ -2979,52 +3222,73 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Usher — %1</source>
-        <extracomment>Window title: %1 is the event's name.</extracomment>
+        <extracomment>Window title: %1 is the event&apos;s name.</extracomment>
         <translation>Usher – %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <extracomment>%1 is when the event starts, %2 the venue's name.</extracomment>
+        <extracomment>%1 is when the event starts, %2 the venue&apos;s name.</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1: %2 · %3 · %4 · %5 · %6</source>
         <extracomment>Status bar: %1 is the number of seats, %2 to %6 the seats by state.</extracomment>
-        <translation>%1 : %2 · %3 · %4 · %5 · %6</translation>
+        <translation>%1&#xa0;: %2 · %3 · %4 · %5 · %6</translation>
     </message>
     <message numerus="yes">
         <source>%Ln seat(s)</source>
-        <translation><numerusform>%Ln place</numerusform><numerusform>%Ln places</numerusform></translation>
+        <translation>
+            <numerusform>%Ln place</numerusform>
+            <numerusform>%Ln places</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln available</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln disponible</numerusform><numerusform>%Ln disponibles</numerusform></translation>
+        <translation>
+            <numerusform>%Ln disponible</numerusform>
+            <numerusform>%Ln disponibles</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln allocated to a channel</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln attribuée à un canal</numerusform><numerusform>%Ln attribuées à un canal</numerusform></translation>
+        <translation>
+            <numerusform>%Ln attribuée à un canal</numerusform>
+            <numerusform>%Ln attribuées à un canal</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln held</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln réservée</numerusform><numerusform>%Ln réservées</numerusform></translation>
+        <translation>
+            <numerusform>%Ln réservée</numerusform>
+            <numerusform>%Ln réservées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln sold</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln vendue</numerusform><numerusform>%Ln vendues</numerusform></translation>
+        <translation>
+            <numerusform>%Ln vendue</numerusform>
+            <numerusform>%Ln vendues</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln blocked</source>
         <comment>seats</comment>
-        <translation><numerusform>%Ln bloquée</numerusform><numerusform>%Ln bloquées</numerusform></translation>
+        <translation>
+            <numerusform>%Ln bloquée</numerusform>
+            <numerusform>%Ln bloquées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>standing: %1 of %Ln place(s) available</source>
         <extracomment>Status bar, after the seats: %1 is the number of free standing places, %Ln the capacity.</extracomment>
-        <translation><numerusform>places debout disponibles : %1 sur %Ln</numerusform><numerusform>places debout disponibles : %1 sur %Ln</numerusform></translation>
+        <translation>
+            <numerusform>places debout disponibles&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>places debout disponibles&#xa0;: %1 sur %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -3061,7 +3325,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Colour by:</source>
-        <translation>&amp;Colorer selon :</translation>
+        <translation>&amp;Colorer selon&#xa0;:</translation>
     </message>
     <message>
         <source>Seat state</source>
@@ -3085,7 +3349,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Click seats to select them, or use the arrow keys and Space.</source>
-        <translation>Cliquez sur des places pour les sélectionner, ou utilisez les flèches et la barre d'espace.</translation>
+        <translation>Cliquez sur des places pour les sélectionner, ou utilisez les flèches et la barre d&apos;espace.</translation>
     </message>
     <message>
         <source>…</source>
@@ -3098,21 +3362,24 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected:</source>
-        <translation><numerusform>%n place sélectionnée :</numerusform><numerusform>%n places sélectionnées :</numerusform></translation>
+        <translation>
+            <numerusform>%n place sélectionnée&#xa0;:</numerusform>
+            <numerusform>%n places sélectionnées&#xa0;:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>usher::ui::MetricsFeed</name>
     <message>
         <source>The waiting room can be changed only when connected to usherd.</source>
-        <translation>La salle d'attente ne peut être modifiée qu'en étant connecté à usherd.</translation>
+        <translation>La salle d&apos;attente ne peut être modifiée qu&apos;en étant connecté à usherd.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::OnsaleDashboard</name>
     <message>
         <source>%1/s</source>
-        <extracomment>A rate, e.g. "12.5/s".</extracomment>
+        <extracomment>A rate, e.g. &quot;12.5/s&quot;.</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -3137,7 +3404,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Event detail</source>
-        <translation>Détail de l'événement</translation>
+        <translation>Détail de l&apos;événement</translation>
     </message>
     <message>
         <source>Search</source>
@@ -3145,7 +3412,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Source: %1</source>
-        <translation>Source : %1</translation>
+        <translation>Source&#xa0;: %1</translation>
     </message>
     <message>
         <source>Live onsale</source>
@@ -3153,15 +3420,18 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Event:</source>
-        <translation>Év&amp;énement :</translation>
+        <translation>Év&amp;énement&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Window:</source>
-        <translation>&amp;Fenêtre :</translation>
+        <translation>&amp;Fenêtre&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for data…</source>
@@ -3189,7 +3459,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Revenue</source>
-        <translation>Chiffre d'affaires</translation>
+        <translation>Chiffre d&apos;affaires</translation>
     </message>
     <message>
         <source>Conflicts (409)</source>
@@ -3217,7 +3487,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Waiting room</source>
-        <translation>Salle d'attente</translation>
+        <translation>Salle d&apos;attente</translation>
     </message>
     <message>
         <source>people</source>
@@ -3241,7 +3511,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Drain rate setting</source>
-        <translation>Débit d'admission réglé</translation>
+        <translation>Débit d&apos;admission réglé</translation>
     </message>
     <message>
         <source>Holds and sales</source>
@@ -3301,7 +3571,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Set &amp;drain rate…</source>
-        <translation>Régler le &amp;débit d'admission…</translation>
+        <translation>Régler le &amp;débit d&apos;admission…</translation>
     </message>
     <message>
         <source>Box offices</source>
@@ -3325,7 +3595,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>No box-office list: it needs a usherd with GET /api/devices.</source>
-        <translation>Pas de liste des billetteries : il faut un usherd avec GET /api/devices.</translation>
+        <translation>Pas de liste des billetteries&#xa0;: il faut un usherd avec GET /api/devices.</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -3346,15 +3616,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Sales figures: %1</source>
-        <translation>Chiffres de vente : %1</translation>
+        <translation>Chiffres de vente&#xa0;: %1</translation>
     </message>
     <message>
         <source>no room</source>
-        <translation>pas de salle d'attente</translation>
+        <translation>pas de salle d&apos;attente</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>Gateway latency and error rate, e.g. "840 ms / 0.2/s".</extracomment>
+        <extracomment>Gateway latency and error rate, e.g. &quot;840 ms / 0.2/s&quot;.</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -3368,11 +3638,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%n alert(s). %1</source>
-        <translation><numerusform>%n alerte. %1</numerusform><numerusform>%n alertes. %1</numerusform></translation>
+        <translation>
+            <numerusform>%n alerte. %1</numerusform>
+            <numerusform>%n alertes. %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No box office is connected.</source>
-        <translation>Aucune billetterie n'est connectée.</translation>
+        <translation>Aucune billetterie n&apos;est connectée.</translation>
     </message>
     <message>
         <source>online</source>
@@ -3392,16 +3665,16 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Pausing and the drain rate need a connection to usherd with a promoter or admin token.</source>
-        <translation>La pause et le débit d'admission exigent une connexion à usherd avec un jeton d'organisateur ou d'administrateur.</translation>
+        <translation>La pause et le débit d&apos;admission exigent une connexion à usherd avec un jeton d&apos;organisateur ou d&apos;administrateur.</translation>
     </message>
     <message>
         <source>This event has no waiting room.</source>
-        <translation>Cet événement n'a pas de salle d'attente.</translation>
+        <translation>Cet événement n&apos;a pas de salle d&apos;attente.</translation>
     </message>
     <message>
         <source>Queue %1, drain rate %2.</source>
-        <extracomment>%1 is "running" or "paused", %2 a rate.</extracomment>
-        <translation>File %1, débit d'admission %2.</translation>
+        <extracomment>%1 is &quot;running&quot; or &quot;paused&quot;, %2 a rate.</extracomment>
+        <translation>File %1, débit d&apos;admission %2.</translation>
     </message>
     <message>
         <source>paused</source>
@@ -3414,11 +3687,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Pause the queue of %1? Nobody is admitted until you resume it; %2 people are waiting.</source>
         <extracomment>%1 is an event, %2 a number of people.</extracomment>
-        <translation>Mettre en pause la file de %1 ? Personne n'est admis jusqu'à la reprise ; personnes en attente : %2.</translation>
+        <translation>Mettre en pause la file de %1&#xa0;? Personne n&apos;est admis jusqu&apos;à la reprise&#xa0;; personnes en attente&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Resume the queue of %1? Admissions start again at the drain rate.</source>
-        <translation>Reprendre la file de %1 ? Les admissions reprennent au débit d'admission.</translation>
+        <translation>Reprendre la file de %1&#xa0;? Les admissions reprennent au débit d&apos;admission.</translation>
     </message>
     <message>
         <source>Pause the queue</source>
@@ -3434,42 +3707,42 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Change the drain rate of %1 from %2 to %3?</source>
-        <extracomment>%1 is an event, %2 and %3 rates such as "13.3/s".</extracomment>
-        <translation>Changer le débit d'admission de %1 de %2 à %3 ?</translation>
+        <extracomment>%1 is an event, %2 and %3 rates such as &quot;13.3/s&quot;.</extracomment>
+        <translation>Changer le débit d&apos;admission de %1 de %2 à %3&#xa0;?</translation>
     </message>
     <message>
         <source>Change the drain rate</source>
-        <translation>Changer le débit d'admission</translation>
+        <translation>Changer le débit d&apos;admission</translation>
     </message>
     <message>
-        <source>Done: the change is in force and in usherd's audit log.</source>
-        <translation>Terminé : la modification est en vigueur et figure dans le journal d'audit d'usherd.</translation>
+        <source>Done: the change is in force and in usherd&apos;s audit log.</source>
+        <translation>Terminé&#xa0;: la modification est en vigueur et figure dans le journal d&apos;audit d&apos;usherd.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::OnsaleDashboardAlerts</name>
     <message>
-        <source>Cache "%1": hit ratio %2, below %3.</source>
-        <extracomment>%1 is a cache's name, %2 and %3 percentages.</extracomment>
-        <translation>Cache « %1 » : taux de succès %2, en dessous de %3.</translation>
+        <source>Cache &quot;%1&quot;: hit ratio %2, below %3.</source>
+        <extracomment>%1 is a cache&apos;s name, %2 and %3 percentages.</extracomment>
+        <translation>Cache «&#xa0;%1&#xa0;»&#xa0;: taux de succès %2, en dessous de %3.</translation>
     </message>
     <message>
         <source>The queue is paused with %1 waiting.</source>
         <extracomment>%1 is a number of people.</extracomment>
-        <translation>La file est en pause ; personnes en attente : %1.</translation>
+        <translation>La file est en pause&#xa0;; personnes en attente&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The drain has stalled: %1 waiting, nobody admitted for %2 s.</source>
         <extracomment>%1 is a number of people, %2 of seconds.</extracomment>
-        <translation>Les admissions sont bloquées : personnes en attente : %1, aucune admission depuis %2 s.</translation>
+        <translation>Les admissions sont bloquées&#xa0;: personnes en attente&#xa0;: %1, aucune admission depuis %2 s.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is open: purchases fail fast.</source>
-        <translation>Le disjoncteur de la passerelle de paiement est ouvert : les achats échouent immédiatement.</translation>
+        <source>The payment gateway&apos;s circuit is open: purchases fail fast.</source>
+        <translation>Le disjoncteur de la passerelle de paiement est ouvert&#xa0;: les achats échouent immédiatement.</translation>
     </message>
     <message>
-        <source>The payment gateway's circuit is half-open: probing the gateway.</source>
-        <translation>Le disjoncteur de la passerelle de paiement est semi-ouvert : la passerelle est sondée.</translation>
+        <source>The payment gateway&apos;s circuit is half-open: probing the gateway.</source>
+        <translation>Le disjoncteur de la passerelle de paiement est semi-ouvert&#xa0;: la passerelle est sondée.</translation>
     </message>
 </context>
 <context>
@@ -3484,7 +3757,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>paid, tickets being issued</source>
-        <translation>payé, billets en cours d'émission</translation>
+        <translation>payé, billets en cours d&apos;émission</translation>
     </message>
     <message>
         <source>open</source>
@@ -3492,7 +3765,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&lt;h2&gt;Open carts&lt;/h2&gt;These sales were not finished when Usher last stopped. Their seats are still held for you. Resume a cart to finish the sale, or release it: money taken is given back (a card payment is reversed) and the seats go back on sale.</source>
-        <translation>&lt;h2&gt;Paniers ouverts&lt;/h2&gt;Ces ventes n'étaient pas terminées lors du dernier arrêt d'Usher. Leurs places sont toujours réservées pour vous. Reprenez un panier pour terminer la vente, ou libérez-le : l'argent encaissé est rendu (un paiement par carte est annulé) et les places sont remises en vente.</translation>
+        <translation>&lt;h2&gt;Paniers ouverts&lt;/h2&gt;Ces ventes n&apos;étaient pas terminées lors du dernier arrêt d&apos;Usher. Leurs places sont toujours réservées pour vous. Reprenez un panier pour terminer la vente, ou libérez-le&#xa0;: l&apos;argent encaissé est rendu (un paiement par carte est annulé) et les places sont remises en vente.</translation>
     </message>
     <message>
         <source>Sale</source>
@@ -3539,15 +3812,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Cash &amp;float in the drawer:</source>
-        <translation>&amp;Fonds de caisse dans le tiroir :</translation>
+        <translation>&amp;Fonds de caisse dans le tiroir&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;urrency:</source>
-        <translation>De&amp;vise :</translation>
+        <translation>De&amp;vise&#xa0;:</translation>
     </message>
     <message>
         <source>Welcome, %1. Count the cash float into the drawer and enter it.</source>
-        <extracomment>%1 is the clerk's name.</extracomment>
+        <extracomment>%1 is the clerk&apos;s name.</extracomment>
         <translation>Bienvenue, %1. Comptez le fonds de caisse dans le tiroir et saisissez-le.</translation>
     </message>
     <message>
@@ -3567,11 +3840,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>&amp;Texte cherché :</translation>
+        <translation>&amp;Texte cherché&#xa0;:</translation>
     </message>
     <message>
         <source>Order number, ticket code, buyer name, seat or payment reference</source>
-        <translation>Numéro de commande, code de billet, nom de l'acheteur, place ou référence de paiement</translation>
+        <translation>Numéro de commande, code de billet, nom de l&apos;acheteur, place ou référence de paiement</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -3667,11 +3940,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>No order found for “%1”.</source>
-        <translation>Aucune commande trouvée pour « %1 ».</translation>
+        <translation>Aucune commande trouvée pour «&#xa0;%1&#xa0;».</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) found. Down: to the list.</source>
-        <translation><numerusform>%n commande trouvée. Flèche bas : vers la liste.</numerusform><numerusform>%n commandes trouvées. Flèche bas : vers la liste.</numerusform></translation>
+        <translation>
+            <numerusform>%n commande trouvée. Flèche bas&#xa0;: vers la liste.</numerusform>
+            <numerusform>%n commandes trouvées. Flèche bas&#xa0;: vers la liste.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No order selected.</source>
@@ -3683,11 +3959,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>no buyer name</source>
-        <translation>pas de nom d'acheteur</translation>
+        <translation>pas de nom d&apos;acheteur</translation>
     </message>
     <message numerus="yes">
         <source>Total %1 · refunded %2 · %3 of %n ticket(s) valid</source>
-        <translation><numerusform>Total %1 · remboursé %2 · billets valables : %3 sur %n</numerusform><numerusform>Total %1 · remboursé %2 · billets valables : %3 sur %n</numerusform></translation>
+        <translation>
+            <numerusform>Total %1 · remboursé %2 · billets valables&#xa0;: %3 sur %n</numerusform>
+            <numerusform>Total %1 · remboursé %2 · billets valables&#xa0;: %3 sur %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>No payment recorded here</source>
@@ -3699,7 +3978,10 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>The first %n orders found; type more to narrow the search.</source>
-        <translation><numerusform>La première commande trouvée ; précisez la saisie pour affiner la recherche.</numerusform><numerusform>Les %n premières commandes trouvées ; précisez la saisie pour affiner la recherche.</numerusform></translation>
+        <translation>
+            <numerusform>La première commande trouvée&#xa0;; précisez la saisie pour affiner la recherche.</numerusform>
+            <numerusform>Les %n premières commandes trouvées&#xa0;; précisez la saisie pour affiner la recherche.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3713,20 +3995,20 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <translation>un nom de label était attendu</translation>
     </message>
     <message>
-        <source>a label needs ="value"</source>
-        <translation>un label exige ="valeur"</translation>
+        <source>a label needs =&quot;value&quot;</source>
+        <translation>un label exige =&quot;valeur&quot;</translation>
     </message>
     <message>
         <source>a label value is not closed</source>
-        <translation>une valeur de label n'est pas fermée</translation>
+        <translation>une valeur de label n&apos;est pas fermée</translation>
     </message>
     <message>
         <source>a label list is not closed</source>
-        <translation>une liste de labels n'est pas fermée</translation>
+        <translation>une liste de labels n&apos;est pas fermée</translation>
     </message>
     <message>
         <source>the value is not a number</source>
-        <translation>la valeur n'est pas un nombre</translation>
+        <translation>la valeur n&apos;est pas un nombre</translation>
     </message>
     <message>
         <source>unexpected text after the value</source>
@@ -3734,35 +4016,35 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>the scrape is larger than 16 MiB: the rest was ignored</source>
-        <translation>la collecte dépasse 16 Mio : le reste a été ignoré</translation>
+        <translation>la collecte dépasse 16 Mio&#xa0;: le reste a été ignoré</translation>
     </message>
     <message>
         <source>more than %1 samples: the rest was ignored</source>
-        <translation>plus de %1 échantillons : le reste a été ignoré</translation>
+        <translation>plus de %1 échantillons&#xa0;: le reste a été ignoré</translation>
     </message>
     <message>
         <source>line %1: %2</source>
         <extracomment>%1 is a line number, %2 what is wrong with the line.</extracomment>
-        <translation>ligne %1 : %2</translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::PromoterPublisher</name>
     <message>
         <source>HTTP %1: %2</source>
-        <translation>HTTP %1 : %2</translation>
+        <translation>HTTP %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Storing the venue failed: %1</source>
-        <translation>L'enregistrement de la salle a échoué : %1</translation>
+        <translation>L&apos;enregistrement de la salle a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Creating the event failed: %1</source>
-        <translation>La création de l'événement a échoué : %1</translation>
+        <translation>La création de l&apos;événement a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Event %1 was created, but setting its waiting room failed: %2</source>
-        <translation>L'événement %1 a été créé, mais la configuration de sa salle d'attente a échoué : %2</translation>
+        <translation>L&apos;événement %1 a été créé, mais la configuration de sa salle d&apos;attente a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Published as event %1 on usherd.</source>
@@ -3770,15 +4052,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Changing event %1 on usherd failed: %2</source>
-        <translation>La modification de l'événement %1 sur usherd a échoué : %2</translation>
+        <translation>La modification de l&apos;événement %1 sur usherd a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Event %1 was changed, but setting its waiting room failed: %2</source>
-        <translation>L'événement %1 a été modifié, mais la configuration de sa salle d'attente a échoué : %2</translation>
+        <translation>L&apos;événement %1 a été modifié, mais la configuration de sa salle d&apos;attente a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>Published the changes to event %1 on usherd.</source>
-        <translation>Les modifications de l'événement %1 ont été publiées sur usherd.</translation>
+        <translation>Les modifications de l&apos;événement %1 ont été publiées sur usherd.</translation>
     </message>
 </context>
 <context>
@@ -3793,7 +4075,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>no buyer name</source>
-        <translation>pas de nom d'acheteur</translation>
+        <translation>pas de nom d&apos;acheteur</translation>
     </message>
     <message>
         <source>Tickets</source>
@@ -3817,11 +4099,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Money back as:</source>
-        <translation>&amp;Rembourser en :</translation>
+        <translation>&amp;Rembourser en&#xa0;:</translation>
     </message>
     <message>
         <source>Super&amp;visor login:</source>
-        <translation>Identifiant du super&amp;viseur :</translation>
+        <translation>Identifiant du super&amp;viseur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Refund</source>
@@ -3841,7 +4123,10 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>To refund: %1 for %n ticket(s).</source>
-        <translation><numerusform>À rembourser : %1 pour %n billet.</numerusform><numerusform>À rembourser : %1 pour %n billets.</numerusform></translation>
+        <translation>
+            <numerusform>À rembourser&#xa0;: %1 pour %n billet.</numerusform>
+            <numerusform>À rembourser&#xa0;: %1 pour %n billets.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tick at least one valid ticket.</source>
@@ -3849,23 +4134,29 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>Refunded %1 for %n ticket(s): hand %1 in cash to the customer.</source>
-        <translation><numerusform>%1 remboursés pour %n billet : remettez %1 en espèces au client.</numerusform><numerusform>%1 remboursés pour %n billets : remettez %1 en espèces au client.</numerusform></translation>
+        <translation>
+            <numerusform>%1 remboursés pour %n billet&#xa0;: remettez %1 en espèces au client.</numerusform>
+            <numerusform>%1 remboursés pour %n billets&#xa0;: remettez %1 en espèces au client.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Refunded %1 for %n ticket(s) back to the card (reference %2).</source>
-        <translation><numerusform>%1 remboursés sur la carte pour %n billet (référence %2).</numerusform><numerusform>%1 remboursés sur la carte pour %n billets (référence %2).</numerusform></translation>
+        <translation>
+            <numerusform>%1 remboursés sur la carte pour %n billet (référence %2).</numerusform>
+            <numerusform>%1 remboursés sur la carte pour %n billets (référence %2).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The tickets are refunded, but the card terminal %1 the card refund of %2 (reference %3). Pay it in cash instead, or refund it on the terminal by hand.</source>
-        <translation>Les billets sont remboursés, mais le remboursement sur carte de %2 n'a pas abouti (terminal : %1, référence %3). Payez-le plutôt en espèces, ou remboursez-le à la main sur le terminal.</translation>
+        <translation>Les billets sont remboursés, mais le remboursement sur carte de %2 n&apos;a pas abouti (terminal&#xa0;: %1, référence %3). Payez-le plutôt en espèces, ou remboursez-le à la main sur le terminal.</translation>
     </message>
     <message>
         <source>The tickets are refunded, but whether the card refund of %1 went through is not known (terminal %2, reference %3). Do not pay cash yet: ask the terminal again.</source>
-        <translation>Les billets sont remboursés, mais on ne sait pas si le remboursement sur carte de %1 est passé (terminal %2, référence %3). Ne payez pas encore en espèces : interrogez à nouveau le terminal.</translation>
+        <translation>Les billets sont remboursés, mais on ne sait pas si le remboursement sur carte de %1 est passé (terminal %2, référence %3). Ne payez pas encore en espèces&#xa0;: interrogez à nouveau le terminal.</translation>
     </message>
     <message>
         <source>Paid in cash instead: hand %1 to the customer.</source>
-        <translation>Payé en espèces à la place : remettez %1 au client.</translation>
+        <translation>Payé en espèces à la place&#xa0;: remettez %1 au client.</translation>
     </message>
     <message>
         <source>The terminal confirms the card refund of %1.</source>
@@ -3873,7 +4164,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>The terminal says the card refund was %1: pay it in cash instead.</source>
-        <translation>Selon le terminal, le remboursement sur carte a été %1 : payez-le plutôt en espèces.</translation>
+        <translation>Selon le terminal, le remboursement sur carte a été %1&#xa0;: payez-le plutôt en espèces.</translation>
     </message>
     <message>
         <source>Still no answer from the terminal (%1). Try again in a moment.</source>
@@ -3882,7 +4173,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Nothing was refunded: the refund could not be journaled for usherd: %1</source>
         <extracomment>%1 why the sync outbox could not journal the refund.</extracomment>
-        <translation>Rien n'a été remboursé : le remboursement n'a pas pu être journalisé pour usherd : %1</translation>
+        <translation>Rien n&apos;a été remboursé&#xa0;: le remboursement n&apos;a pas pu être journalisé pour usherd&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3893,7 +4184,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Each reprinted ticket gets a new code; its old code stops scanning. Tick the tickets to reprint (Space).</source>
-        <translation>Chaque billet réimprimé reçoit un nouveau code ; son ancien code n'est plus accepté au contrôle. Cochez les billets à réimprimer (Espace).</translation>
+        <translation>Chaque billet réimprimé reçoit un nouveau code&#xa0;; son ancien code n&apos;est plus accepté au contrôle. Cochez les billets à réimprimer (Espace).</translation>
     </message>
     <message>
         <source>Tickets</source>
@@ -3921,7 +4212,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Layout:</source>
-        <translation>&amp;Mise en page :</translation>
+        <translation>&amp;Mise en page&#xa0;:</translation>
     </message>
     <message>
         <source>Print</source>
@@ -3933,7 +4224,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Output:</source>
-        <translation>&amp;Sortie :</translation>
+        <translation>&amp;Sortie&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Reprint</source>
@@ -3961,11 +4252,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%n ticket(s) reissued with new codes; the old codes no longer scan.</source>
-        <translation><numerusform>%n billet réédité avec un nouveau code ; l'ancien code n'est plus accepté.</numerusform><numerusform>%n billets réédités avec de nouveaux codes ; les anciens codes ne sont plus acceptés.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet réédité avec un nouveau code&#xa0;; l&apos;ancien code n&apos;est plus accepté.</numerusform>
+            <numerusform>%n billets réédités avec de nouveaux codes&#xa0;; les anciens codes ne sont plus acceptés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not printed yet: use Output again.</source>
-        <translation>Pas encore imprimé : utilisez « Ressortir de nouveau ».</translation>
+        <translation>Pas encore imprimé&#xa0;: utilisez «&#xa0;Ressortir de nouveau&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -3980,7 +4274,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Quantity, then optionally a category key; * for accessible seats, ~ to allow splitting the group. Enter holds the best seats.</source>
-        <translation>Quantité, puis éventuellement une clé de catégorie ; * pour les places accessibles, ~ pour permettre de séparer le groupe. Entrée réserve les meilleures places.</translation>
+        <translation>Quantité, puis éventuellement une clé de catégorie&#xa0;; * pour les places accessibles, ~ pour permettre de séparer le groupe. Entrée réserve les meilleures places.</translation>
     </message>
     <message>
         <source>&amp;Together</source>
@@ -4032,15 +4326,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>E-&amp;mail:</source>
-        <translation>E-mai&amp;l :</translation>
+        <translation>E-mai&amp;l&#xa0;:</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>Last sale</source>
@@ -4064,7 +4358,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Cash: what the customer hands over. Card: the amount to charge (less than what is due for a split payment).</source>
-        <translation>Espèces : ce que le client remet. Carte : le montant à débiter (moins que le dû pour un paiement fractionné).</translation>
+        <translation>Espèces&#xa0;: ce que le client remet. Carte&#xa0;: le montant à débiter (moins que le dû pour un paiement fractionné).</translation>
     </message>
     <message>
         <source>Cash (Enter/F8)</source>
@@ -4084,7 +4378,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Asks the terminal to cancel while the customer is at the keypad. Nothing is charged unless the customer had already paid.</source>
-        <translation>Demande au terminal d'annuler pendant que le client est au clavier. Rien n'est débité, sauf si le client avait déjà payé.</translation>
+        <translation>Demande au terminal d&apos;annuler pendant que le client est au clavier. Rien n&apos;est débité, sauf si le client avait déjà payé.</translation>
     </message>
     <message>
         <source>supervisor login</source>
@@ -4096,11 +4390,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>A&amp;mount (F7):</source>
-        <translation>M&amp;ontant (F7) :</translation>
+        <translation>M&amp;ontant (F7)&#xa0;:</translation>
     </message>
     <message>
         <source>Finish or clear the cart before you change the event.</source>
-        <translation>Terminez ou videz le panier avant de changer d'événement.</translation>
+        <translation>Terminez ou videz le panier avant de changer d&apos;événement.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Available to sell here&lt;/b&gt;</source>
@@ -4109,16 +4403,16 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>%1: %2 of %3</source>
         <extracomment>%1 category name, %2 seats this desk can sell, %3 seats of the category.</extracomment>
-        <translation>%1 : %2 sur %3</translation>
+        <translation>%1&#xa0;: %2 sur %3</translation>
     </message>
     <message>
         <source>%1: %2 of %3 places</source>
         <extracomment>%1 standing area, %2 places left, %3 capacity.</extracomment>
-        <translation>%1 : %2 sur %3 places</translation>
+        <translation>%1&#xa0;: %2 sur %3 places</translation>
     </message>
     <message>
         <source>Choose an event first (Ctrl+E).</source>
-        <translation>Choisissez d'abord un événement (Ctrl+E).</translation>
+        <translation>Choisissez d&apos;abord un événement (Ctrl+E).</translation>
     </message>
     <message>
         <source>Type how many seats, e.g. 2, then Enter.</source>
@@ -4127,19 +4421,19 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>There is no category “%1” at this venue.</source>
         <extracomment>%1 is what the clerk typed as a category key.</extracomment>
-        <translation>Il n'y a pas de catégorie « %1 » dans cette salle.</translation>
+        <translation>Il n&apos;y a pas de catégorie «&#xa0;%1&#xa0;» dans cette salle.</translation>
     </message>
     <message>
         <source>Select seats on the map first (Ctrl+M, arrows, Space).</source>
-        <translation>Sélectionnez d'abord des places sur le plan (Ctrl+M, flèches, Espace).</translation>
+        <translation>Sélectionnez d&apos;abord des places sur le plan (Ctrl+M, flèches, Espace).</translation>
     </message>
     <message>
         <source>The cart already holds seats: pay for them, or clear the cart (Ctrl+Del) first.</source>
-        <translation>Le panier contient déjà des places : encaissez-les ou videz d'abord le panier (Ctrl+Del).</translation>
+        <translation>Le panier contient déjà des places&#xa0;: encaissez-les ou videz d&apos;abord le panier (Ctrl+Del).</translation>
     </message>
     <message>
         <source>Open a shift first.</source>
-        <translation>Ouvrez d'abord une session de caisse.</translation>
+        <translation>Ouvrez d&apos;abord une session de caisse.</translation>
     </message>
     <message>
         <source>Still working on the last step…</source>
@@ -4148,7 +4442,10 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s))</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money.</extracomment>
-        <translation><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billet)</numerusform><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billets)</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Total&#xa0;: %2&lt;/b&gt; (%n billet)</numerusform>
+            <numerusform>&lt;b&gt;Total&#xa0;: %2&lt;/b&gt; (%n billets)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The cart is empty.</source>
@@ -4161,7 +4458,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Due: %1</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>À payer : %1</translation>
+        <translation>À payer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -4181,15 +4478,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>No card terminal is configured.</source>
-        <translation>Aucun terminal de paiement n'est configuré.</translation>
+        <translation>Aucun terminal de paiement n&apos;est configuré.</translation>
     </message>
     <message>
         <source>Ticket types can only change before the payment starts.</source>
-        <translation>Les types de billet ne peuvent changer qu'avant le début du paiement.</translation>
+        <translation>Les types de billet ne peuvent changer qu&apos;avant le début du paiement.</translation>
     </message>
     <message>
         <source>That ticket type is not sold in this category.</source>
-        <translation>Ce type de billet n'est pas vendu dans cette catégorie.</translation>
+        <translation>Ce type de billet n&apos;est pas vendu dans cette catégorie.</translation>
     </message>
     <message>
         <source>payment in progress</source>
@@ -4197,21 +4494,21 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>The hold expired: the seats went back on sale and the cart is empty.</source>
-        <translation>La réservation a expiré : les places sont remises en vente et le panier est vide.</translation>
+        <translation>La réservation a expiré&#xa0;: les places sont remises en vente et le panier est vide.</translation>
     </message>
     <message>
         <source>Hold: %1</source>
         <extracomment>%1 is minutes:seconds.</extracomment>
-        <translation>Réservation : %1</translation>
+        <translation>Réservation&#xa0;: %1</translation>
     </message>
     <message>
         <source>The hold runs out in %1: take the payment now.</source>
         <extracomment>%1 is minutes:seconds.</extracomment>
-        <translation>La réservation expire dans %1 : encaissez maintenant.</translation>
+        <translation>La réservation expire dans %1&#xa0;: encaissez maintenant.</translation>
     </message>
     <message>
         <source>Cart cleared: the seats were released and any money taken was given back.</source>
-        <translation>Panier vidé : les places ont été libérées et l'argent encaissé a été rendu.</translation>
+        <translation>Panier vidé&#xa0;: les places ont été libérées et l&apos;argent encaissé a été rendu.</translation>
     </message>
     <message>
         <source>A supervisor signs in here to approve complimentary tickets.</source>
@@ -4219,7 +4516,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>The cart is empty: hold seats first (F2).</source>
-        <translation>Le panier est vide : réservez d'abord des places (F2).</translation>
+        <translation>Le panier est vide&#xa0;: réservez d&apos;abord des places (F2).</translation>
     </message>
     <message>
         <source>Enter the amount as a number such as 50.00.</source>
@@ -4231,56 +4528,59 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Waiting for the card terminal: the customer pays there… (Esc cancels)</source>
-        <translation>En attente du terminal de paiement : le client paie… (Échap annule)</translation>
+        <translation>En attente du terminal de paiement&#xa0;: le client paie… (Échap annule)</translation>
     </message>
     <message>
         <source>Card payment cancelled: nothing was charged. The seats are still held; take cash or try the card again.</source>
-        <translation>Paiement par carte annulé : rien n'a été débité. Les places restent réservées ; prenez des espèces ou réessayez la carte.</translation>
+        <translation>Paiement par carte annulé&#xa0;: rien n&apos;a été débité. Les places restent réservées&#xa0;; prenez des espèces ou réessayez la carte.</translation>
     </message>
     <message>
         <source>Too late to cancel: the customer had already paid by card.</source>
-        <translation>Trop tard pour annuler : le client avait déjà payé par carte.</translation>
+        <translation>Trop tard pour annuler&#xa0;: le client avait déjà payé par carte.</translation>
     </message>
     <message>
-        <source>Cancelling the card payment: waiting for the terminal's answer…</source>
-        <translation>Annulation du paiement par carte : en attente de la réponse du terminal…</translation>
+        <source>Cancelling the card payment: waiting for the terminal&apos;s answer…</source>
+        <translation>Annulation du paiement par carte&#xa0;: en attente de la réponse du terminal…</translation>
     </message>
     <message>
         <source>Change due: %1</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>Monnaie à rendre : %1</translation>
+        <translation>Monnaie à rendre&#xa0;: %1</translation>
     </message>
     <message>
         <source>Card approved: %1 (auth. %2)</source>
-        <extracomment>%1 is an amount, %2 the terminal's authorisation code.</extracomment>
-        <translation>Carte acceptée : %1 (autor. %2)</translation>
+        <extracomment>%1 is an amount, %2 the terminal&apos;s authorisation code.</extracomment>
+        <translation>Carte acceptée&#xa0;: %1 (autor. %2)</translation>
     </message>
     <message>
         <source>Paid: %1</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>Payé : %1</translation>
+        <translation>Payé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Still due: %1</source>
-        <translation>Reste à payer : %1</translation>
+        <translation>Reste à payer&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Order %1: %n ticket(s) %3.</source>
-        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. "printed on Thermal-1").</extracomment>
-        <translation><numerusform>Commande %1 : %n billet %3.</numerusform><numerusform>Commande %1 : %n billets %3.</numerusform></translation>
+        <extracomment>%1 order number, %2 count of tickets, %3 where they went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
+        <translation>
+            <numerusform>Commande %1&#xa0;: %n billet %3.</numerusform>
+            <numerusform>Commande %1&#xa0;: %n billets %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Order %1 is paid, but its tickets could not be issued: %2 Print them with Ctrl+P.</source>
         <extracomment>%1 order number, %2 the reason the tickets could not be printed or saved.</extracomment>
-        <translation>La commande %1 est payée, mais ses billets n'ont pas pu être émis : %2 Imprimez-les avec Ctrl+P.</translation>
+        <translation>La commande %1 est payée, mais ses billets n&apos;ont pas pu être émis&#xa0;: %2 Imprimez-les avec Ctrl+P.</translation>
     </message>
     <message>
         <source>No sale to print yet.</source>
-        <translation>Aucune vente à imprimer pour l'instant.</translation>
+        <translation>Aucune vente à imprimer pour l&apos;instant.</translation>
     </message>
     <message>
         <source>No sale to save yet.</source>
-        <translation>Aucune vente à enregistrer pour l'instant.</translation>
+        <translation>Aucune vente à enregistrer pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Save the tickets as PDF</source>
@@ -4292,32 +4592,32 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Move to a seat on the map first (Ctrl+M, arrow keys).</source>
-        <translation>Placez-vous d'abord sur une place du plan (Ctrl+M, flèches).</translation>
+        <translation>Placez-vous d&apos;abord sur une place du plan (Ctrl+M, flèches).</translation>
     </message>
     <message>
         <source>Not enough seats are available for that: try fewer, another category, or allow splitting (~).</source>
-        <translation>Pas assez de places disponibles : essayez moins de places, une autre catégorie, ou autorisez la séparation (~).</translation>
+        <translation>Pas assez de places disponibles&#xa0;: essayez moins de places, une autre catégorie, ou autorisez la séparation (~).</translation>
     </message>
     <message>
         <source>The hold has expired: the seats went back on sale.</source>
-        <translation>La réservation a expiré : les places sont remises en vente.</translation>
+        <translation>La réservation a expiré&#xa0;: les places sont remises en vente.</translation>
     </message>
     <message>
         <source>This event is not on sale at the box office now.</source>
-        <translation>Cet événement n'est pas en vente à la billetterie actuellement.</translation>
+        <translation>Cet événement n&apos;est pas en vente à la billetterie actuellement.</translation>
     </message>
     <message>
         <source>That is more tickets than one order may have.</source>
-        <translation>C'est plus de billets qu'une commande ne peut en contenir.</translation>
+        <translation>C&apos;est plus de billets qu&apos;une commande ne peut en contenir.</translation>
     </message>
     <message>
         <source>The sale was refused: %1.</source>
-        <extracomment>%1 is the engine's status name.</extracomment>
-        <translation>La vente a été refusée : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>La vente a été refusée&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>The supervisor's login or password is wrong.</source>
-        <translation>L'identifiant ou le mot de passe du superviseur est incorrect.</translation>
+        <source>The supervisor&apos;s login or password is wrong.</source>
+        <translation>L&apos;identifiant ou le mot de passe du superviseur est incorrect.</translation>
     </message>
     <message>
         <source>Only a supervisor or an admin can approve complimentary tickets.</source>
@@ -4325,66 +4625,69 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>That supervisor account is locked after too many failed sign-ins.</source>
-        <translation>Ce compte de superviseur est verrouillé après trop d'échecs de connexion.</translation>
+        <translation>Ce compte de superviseur est verrouillé après trop d&apos;échecs de connexion.</translation>
     </message>
     <message>
         <source>The drawer does not hold enough cash for that change.</source>
-        <translation>Le tiroir-caisse ne contient pas assez d'espèces pour rendre cette monnaie.</translation>
+        <translation>Le tiroir-caisse ne contient pas assez d&apos;espèces pour rendre cette monnaie.</translation>
     </message>
     <message>
         <source>That is more than what is still due.</source>
-        <translation>C'est plus que le montant restant dû.</translation>
+        <translation>C&apos;est plus que le montant restant dû.</translation>
     </message>
     <message>
         <source>Your shift is closed: open a new one to sell.</source>
-        <translation>Votre session de caisse est clôturée : ouvrez-en une nouvelle pour vendre.</translation>
+        <translation>Votre session de caisse est clôturée&#xa0;: ouvrez-en une nouvelle pour vendre.</translation>
     </message>
     <message>
-        <source>This event is sold in another currency than your shift's drawer.</source>
+        <source>This event is sold in another currency than your shift&apos;s drawer.</source>
         <translation>Cet événement est vendu dans une autre devise que celle de votre tiroir-caisse.</translation>
     </message>
     <message>
-        <source>The card terminal's answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
-        <translation>La réponse du terminal de paiement est toujours inconnue. Vérifiez le terminal, puis appuyez sur F9 pour l'interroger à nouveau. D'ici là, la vente ne peut être ni terminée ni vidée.</translation>
+        <source>The card terminal&apos;s answer is still unknown. Check the terminal, then press F9 to ask it again. The sale cannot finish or be cleared until then.</source>
+        <translation>La réponse du terminal de paiement est toujours inconnue. Vérifiez le terminal, puis appuyez sur F9 pour l&apos;interroger à nouveau. D&apos;ici là, la vente ne peut être ni terminée ni vidée.</translation>
     </message>
     <message>
         <source>Saving failed (disk full or broken?). Nothing was lost; try again.</source>
-        <translation>L'enregistrement a échoué (disque plein ou défectueux ?). Rien n'a été perdu ; réessayez.</translation>
+        <translation>L&apos;enregistrement a échoué (disque plein ou défectueux&#xa0;?). Rien n&apos;a été perdu&#xa0;; réessayez.</translation>
     </message>
     <message>
         <source>That did not work: %1.</source>
-        <extracomment>%1 is a status name.</extracomment>
-        <translation>Cela n'a pas fonctionné : %1.</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>Cela n&apos;a pas fonctionné&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Card DECLINED (%1). Ask for another card or take cash.</source>
-        <extracomment>%1 is the terminal's reason.</extracomment>
+        <extracomment>%1 is the terminal&apos;s reason.</extracomment>
         <translation>Carte REFUSÉE (%1). Demandez une autre carte ou prenez des espèces.</translation>
     </message>
     <message>
         <source>The card terminal did not answer in time; the payment was cancelled and nothing was charged. Try again or take cash.</source>
-        <translation>Le terminal de paiement n'a pas répondu à temps ; le paiement a été annulé et rien n'a été débité. Réessayez ou prenez des espèces.</translation>
+        <translation>Le terminal de paiement n&apos;a pas répondu à temps&#xa0;; le paiement a été annulé et rien n&apos;a été débité. Réessayez ou prenez des espèces.</translation>
     </message>
     <message>
         <source>The card terminal lost the connection; the payment was cancelled and nothing was charged. Try again or take cash.</source>
-        <translation>Le terminal de paiement a perdu la connexion ; le paiement a été annulé et rien n'a été débité. Réessayez ou prenez des espèces.</translation>
+        <translation>Le terminal de paiement a perdu la connexion&#xa0;; le paiement a été annulé et rien n&apos;a été débité. Réessayez ou prenez des espèces.</translation>
     </message>
     <message>
         <source>The card terminal cannot be reached. Check its cable and power, or take cash.</source>
         <translation>Le terminal de paiement est injoignable. Vérifiez son câble et son alimentation, ou prenez des espèces.</translation>
     </message>
     <message>
-        <source>Best available found seats outside this box office's allocation. Select seats on the map instead: those are sold through usherd.</source>
-        <translation>« Meilleures places disponibles » a trouvé des places hors de l'attribution de cette billetterie. Sélectionnez plutôt des places sur le plan : elles sont vendues via usherd.</translation>
+        <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
+        <translation>«&#xa0;Meilleures places disponibles&#xa0;» a trouvé des places hors de l&apos;attribution de cette billetterie. Sélectionnez plutôt des places sur le plan&#xa0;: elles sont vendues via usherd.</translation>
     </message>
     <message>
-        <source>Held through usherd: these seats are not this box office's. Take the payment in cash; the sale counts once usherd confirms it.</source>
-        <translation>Réservées via usherd : ces places n'appartiennent pas à cette billetterie. Encaissez en espèces ; la vente compte dès qu'usherd la confirme.</translation>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
+        <translation>Réservées via usherd&#xa0;: ces places n&apos;appartiennent pas à cette billetterie. Encaissez en espèces&#xa0;; la vente compte dès qu&apos;usherd la confirme.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
-        <translation><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billet, via usherd)</numerusform><numerusform>&lt;b&gt;Total : %2&lt;/b&gt; (%n billets, via usherd)</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Total&#xa0;: %2&lt;/b&gt; (%n billet, via usherd)</numerusform>
+            <numerusform>&lt;b&gt;Total&#xa0;: %2&lt;/b&gt; (%n billets, via usherd)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Seats sold through usherd are paid in cash at the counter.</source>
@@ -4393,7 +4696,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Take at least %1 in cash: a sale through usherd is paid in one go.</source>
         <extracomment>%1 is an amount of money.</extracomment>
-        <translation>Prenez au moins %1 en espèces : une vente via usherd se paie en une seule fois.</translation>
+        <translation>Prenez au moins %1 en espèces&#xa0;: une vente via usherd se paie en une seule fois.</translation>
     </message>
     <message>
         <source>Asking usherd to sell the seats…</source>
@@ -4401,7 +4704,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Keep the cash until it is settled: press Enter to ask again.</source>
-        <translation>Gardez les espèces jusqu'au règlement : appuyez sur Entrée pour redemander.</translation>
+        <translation>Gardez les espèces jusqu&apos;au règlement&#xa0;: appuyez sur Entrée pour redemander.</translation>
     </message>
     <message>
         <source>Hand the cash back.</source>
@@ -4409,34 +4712,37 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central's order number, %2 count of tickets, %3 the change due.</extracomment>
-        <translation><numerusform>Vendu via usherd : commande %1, %n billet. Monnaie à rendre : %3.</numerusform><numerusform>Vendu via usherd : commande %1, %n billets. Monnaie à rendre : %3.</numerusform></translation>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
+        <translation>
+            <numerusform>Vendu via usherd&#xa0;: commande %1, %n billet. Monnaie à rendre&#xa0;: %3.</numerusform>
+            <numerusform>Vendu via usherd&#xa0;: commande %1, %n billets. Monnaie à rendre&#xa0;: %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The drawer could not record it: %1</source>
-        <translation>Le tiroir-caisse n'a pas pu l'enregistrer : %1</translation>
+        <translation>Le tiroir-caisse n&apos;a pas pu l&apos;enregistrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cart cleared: the seats were released on usherd.</source>
-        <translation>Panier vidé : les places ont été libérées sur usherd.</translation>
+        <translation>Panier vidé&#xa0;: les places ont été libérées sur usherd.</translation>
     </message>
     <message>
         <source>Cart cleared. usherd did not confirm the release: its hold runs out by itself.</source>
-        <translation>Panier vidé. usherd n'a pas confirmé la libération : sa réservation expire d'elle-même.</translation>
+        <translation>Panier vidé. usherd n&apos;a pas confirmé la libération&#xa0;: sa réservation expire d&apos;elle-même.</translation>
     </message>
     <message>
         <source>The hold on usherd expired: the seats went back on sale and the cart is empty.</source>
-        <translation>La réservation sur usherd a expiré : les places sont remises en vente et le panier est vide.</translation>
+        <translation>La réservation sur usherd a expiré&#xa0;: les places sont remises en vente et le panier est vide.</translation>
     </message>
     <message>
         <source>Paid, but the sale could not be journaled for usherd, so no ticket was issued: %1 Press Enter to try again.</source>
         <extracomment>%1 why the sync outbox could not journal the sale.</extracomment>
-        <translation>Payé, mais la vente n'a pas pu être journalisée pour usherd, donc aucun billet n'a été émis : %1 Appuyez sur Entrée pour réessayer.</translation>
+        <translation>Payé, mais la vente n&apos;a pas pu être journalisée pour usherd, donc aucun billet n&apos;a été émis&#xa0;: %1 Appuyez sur Entrée pour réessayer.</translation>
     </message>
     <message>
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
-        <extracomment>%1 the sync operation's id (the order's reference on usherd is "sync:" and this id).</extracomment>
-        <translation>Opération de synchronisation %1 : elle atteindra usherd au prochain envoi.</translation>
+        <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
+        <translation>Opération de synchronisation %1&#xa0;: elle atteindra usherd au prochain envoi.</translation>
     </message>
 </context>
 <context>
@@ -4457,11 +4763,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <name>usher::ui::SeatMapMinimap</name>
     <message>
         <source>Overview of the venue</source>
-        <translation>Vue d'ensemble de la salle</translation>
+        <translation>Vue d&apos;ensemble de la salle</translation>
     </message>
     <message>
         <source>Overview: click or drag to move the seat map</source>
-        <translation>Vue d'ensemble : cliquez ou faites glisser pour déplacer le plan de salle</translation>
+        <translation>Vue d&apos;ensemble&#xa0;: cliquez ou faites glisser pour déplacer le plan de salle</translation>
     </message>
 </context>
 <context>
@@ -4481,7 +4787,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <name>usher::ui::SeatMapWidget</name>
     <message>
         <source>Arrow keys move between seats, Space selects, Page Up and Page Down change the section, plus and minus zoom.</source>
-        <translation>Les flèches passent d'une place à l'autre, Espace sélectionne, Page préc. et Page suiv. changent de secteur, plus et moins zooment.</translation>
+        <translation>Les flèches passent d&apos;une place à l&apos;autre, Espace sélectionne, Page préc. et Page suiv. changent de secteur, plus et moins zooment.</translation>
     </message>
     <message>
         <source>selected</source>
@@ -4507,23 +4813,23 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>%1 until %2</source>
-        <extracomment>Seat tooltip: a hold's state and when it runs out, e.g. "held by someone else until 20:31".</extracomment>
-        <translation>%1 jusqu'à %2</translation>
+        <extracomment>Seat tooltip: a hold&apos;s state and when it runs out, e.g. &quot;held by someone else until 20:31&quot;.</extracomment>
+        <translation>%1 jusqu&apos;à %2</translation>
     </message>
     <message>
         <source>%1 (selected)</source>
-        <extracomment>Seat tooltip: the seat's state, then that it is in the selection.</extracomment>
+        <extracomment>Seat tooltip: the seat&apos;s state, then that it is in the selection.</extracomment>
         <translation>%1 (sélectionnée)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;standing: %2 of %3 places left</source>
         <extracomment>Standing area tooltip: %1 the area, %2 places left, %3 the capacity.</extracomment>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places debout libres : %2 sur %3</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places debout libres&#xa0;: %2 sur %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 of %3 seats available</source>
         <extracomment>Section tooltip: %1 the section, %2 seats available to sell, %3 seats in all.</extracomment>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places disponibles : %2 sur %3</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;places disponibles&#xa0;: %2 sur %3</translation>
     </message>
     <message>
         <source>Selected %1.</source>
@@ -4536,16 +4842,25 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%n seat(s) added to the selection.</source>
-        <translation><numerusform>%n place ajoutée à la sélection.</numerusform><numerusform>%n places ajoutées à la sélection.</numerusform></translation>
+        <translation>
+            <numerusform>%n place ajoutée à la sélection.</numerusform>
+            <numerusform>%n places ajoutées à la sélection.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) removed from the selection.</source>
-        <translation><numerusform>%n place retirée de la sélection.</numerusform><numerusform>%n places retirées de la sélection.</numerusform></translation>
+        <translation>
+            <numerusform>%n place retirée de la sélection.</numerusform>
+            <numerusform>%n places retirées de la sélection.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 %n seat(s) selected.</source>
         <extracomment>Announced to screen readers after a selection change: %1 what changed, then the total.</extracomment>
-        <translation><numerusform>%1 %n place sélectionnée.</numerusform><numerusform>%1 %n places sélectionnées.</numerusform></translation>
+        <translation>
+            <numerusform>%1 %n place sélectionnée.</numerusform>
+            <numerusform>%1 %n places sélectionnées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select &amp;row</source>
@@ -4588,7 +4903,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>%1 via %2</source>
-        <extracomment>A seat state and the sales channel, e.g. "sold via Box office 1".</extracomment>
+        <extracomment>A seat state and the sales channel, e.g. &quot;sold via Box office 1&quot;.</extracomment>
         <translation>%1 via %2</translation>
     </message>
     <message>
@@ -4609,16 +4924,16 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>System default (%1)</source>
-        <extracomment>%1 is the system's language in that language, e.g. "Deutsch".</extracomment>
+        <extracomment>%1 is the system&apos;s language in that language, e.g. &quot;Deutsch&quot;.</extracomment>
         <translation>Langue du système (%1)</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>A new language takes effect when Usher starts again.</source>
-        <translation>Une nouvelle langue prend effet au prochain démarrage d'Usher.</translation>
+        <translation>Une nouvelle langue prend effet au prochain démarrage d&apos;Usher.</translation>
     </message>
 </context>
 <context>
@@ -4629,7 +4944,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Count every note and coin in the drawer, float included, and enter the total. The Z report then shows what the drawer should hold and the difference. Closing cannot be undone: the shift takes no more sales.</source>
-        <translation>Comptez chaque billet et chaque pièce du tiroir-caisse, fonds de caisse compris, et saisissez le total. Le rapport Z indique alors ce que le tiroir devrait contenir et l'écart. La clôture est définitive : la session n'accepte plus de ventes.</translation>
+        <translation>Comptez chaque billet et chaque pièce du tiroir-caisse, fonds de caisse compris, et saisissez le total. Le rapport Z indique alors ce que le tiroir devrait contenir et l&apos;écart. La clôture est définitive&#xa0;: la session n&apos;accepte plus de ventes.</translation>
     </message>
     <message>
         <source>e.g. 250.00</source>
@@ -4637,7 +4952,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Counted cash (%1):</source>
-        <translation>Espèces &amp;comptées (%1) :</translation>
+        <translation>Espèces &amp;comptées (%1)&#xa0;:</translation>
     </message>
     <message>
         <source>Close &amp;shift</source>
@@ -4653,7 +4968,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Close the shift with %1 counted? This cannot be undone.</source>
-        <translation>Clôturer la session avec %1 comptés ? Cette action est définitive.</translation>
+        <translation>Clôturer la session avec %1 comptés&#xa0;? Cette action est définitive.</translation>
     </message>
 </context>
 <context>
@@ -4680,7 +4995,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Save the report as CSV</source>
@@ -4704,11 +5019,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Sent to the printer %1.</source>
-        <translation>Envoyé à l'imprimante %1.</translation>
+        <translation>Envoyé à l&apos;imprimante %1.</translation>
     </message>
     <message>
         <source>Printing failed.</source>
-        <translation>L'impression a échoué.</translation>
+        <translation>L&apos;impression a échoué.</translation>
     </message>
 </context>
 <context>
@@ -4718,8 +5033,8 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <translation>Connexion à la billetterie</translation>
     </message>
     <message>
-        <source>This box office has no account yet. Create the administrator's account first; it can sell at the counter and open every view.</source>
-        <translation>Cette billetterie n'a encore aucun compte. Créez d'abord le compte administrateur ; il peut vendre à la caisse et ouvrir toutes les vues.</translation>
+        <source>This box office has no account yet. Create the administrator&apos;s account first; it can sell at the counter and open every view.</source>
+        <translation>Cette billetterie n&apos;a encore aucun compte. Créez d&apos;abord le compte administrateur&#xa0;; il peut vendre à la caisse et ouvrir toutes les vues.</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
@@ -4727,19 +5042,19 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat the password:</source>
-        <translation>&amp;Répéter le mot de passe :</translation>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Create the administrator account</source>
@@ -4754,8 +5069,8 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <translation>Saisissez votre identifiant.</translation>
     </message>
     <message>
-        <source>Enter the administrator's name.</source>
-        <translation>Saisissez le nom de l'administrateur.</translation>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>Saisissez le nom de l&apos;administrateur.</translation>
     </message>
     <message>
         <source>The password needs at least 8 characters.</source>
@@ -4810,7 +5125,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>New pass&amp;word:</source>
-        <translation>Nouveau mot de &amp;passe :</translation>
+        <translation>Nouveau mot de &amp;passe&#xa0;:</translation>
     </message>
     <message>
         <source>Set password and &amp;unlock</source>
@@ -4830,23 +5145,23 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation>R&amp;ôle :</translation>
+        <translation>R&amp;ôle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Repeat the password:</source>
-        <translation>&amp;Répéter le mot de passe :</translation>
+        <translation>&amp;Répéter le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Create account</source>
@@ -4863,15 +5178,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>locked until %1</source>
         <extracomment>%1 is a time of day.</extracomment>
-        <translation>verrouillé jusqu'à %1</translation>
+        <translation>verrouillé jusqu&apos;à %1</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
         <translation>&amp;Activer</translation>
     </message>
     <message>
-        <source>A login uses lower-case letters, digits, '.', '-' and '_' only, a name is required, and a password needs 8 to 256 bytes.</source>
-        <translation>Un identifiant ne contient que des minuscules, des chiffres, « . », « - » et « _ », un nom est obligatoire et un mot de passe doit compter de 8 à 256 octets.</translation>
+        <source>A login uses lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos; only, a name is required, and a password needs 8 to 256 bytes.</source>
+        <translation>Un identifiant ne contient que des minuscules, des chiffres, «&#xa0;.&#xa0;», «&#xa0;-&#xa0;» et «&#xa0;_&#xa0;», un nom est obligatoire et un mot de passe doit compter de 8 à 256 octets.</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the password again.</source>
@@ -4892,14 +5207,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>New password set for %1; the account is unlocked.</source>
-        <translation>Nouveau mot de passe défini pour %1 ; le compte est déverrouillé.</translation>
+        <translation>Nouveau mot de passe défini pour %1&#xa0;; le compte est déverrouillé.</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::SyncEnrolDialog</name>
     <message>
         <source>Enrol this box office with usherd</source>
-        <translation>Enregistrer cette billetterie auprès d'usherd</translation>
+        <translation>Enregistrer cette billetterie auprès d&apos;usherd</translation>
     </message>
     <message>
         <source>An administrator creates this box office as a device in usherd and gives you its name, token and channel.</source>
@@ -4907,19 +5222,19 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Device:</source>
-        <translation>&amp;Appareil :</translation>
+        <translation>&amp;Appareil&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation>&amp;Jeton :</translation>
+        <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Channel:</source>
-        <translation>&amp;Canal :</translation>
+        <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Enrol</source>
@@ -4990,8 +5305,8 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>rejected by usherd: %1</source>
-        <extracomment>%1 is the engine's status name, such as SeatUnavailable.</extracomment>
-        <translation>refusée par usherd : %1</translation>
+        <extracomment>%1 says why, e.g. &quot;the seat is no longer available&quot;.</extracomment>
+        <translation>refusée par usherd&#xa0;: %1</translation>
     </message>
     <message>
         <source>acknowledged</source>
@@ -5000,29 +5315,32 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Could not read the outbox: %1</source>
         <extracomment>%1 is the reason.</extracomment>
-        <translation>Impossible de lire la file d'envoi : %1</translation>
+        <translation>Impossible de lire la file d&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing is waiting for usherd.</source>
-        <translation>Rien n'attend usherd.</translation>
+        <translation>Rien n&apos;attend usherd.</translation>
     </message>
     <message>
         <source>No operation was made here yet.</source>
-        <translation>Aucune opération n'a encore été faite ici.</translation>
+        <translation>Aucune opération n&apos;a encore été faite ici.</translation>
     </message>
     <message>
         <source>The first %1 are shown; the export has all of them.</source>
         <extracomment>%1 is a number of rows.</extracomment>
-        <translation>Les %1 premières sont affichées ; l'export les contient toutes.</translation>
+        <translation>Les %1 premières sont affichées&#xa0;; l&apos;export les contient toutes.</translation>
     </message>
     <message numerus="yes">
         <source>%n operations shown.</source>
-        <translation><numerusform>%n opération affichée.</numerusform><numerusform>%n opérations affichées.</numerusform></translation>
+        <translation>
+            <numerusform>%n opération affichée.</numerusform>
+            <numerusform>%n opérations affichées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
         <extracomment>%1 is a file, %2 the reason.</extracomment>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Export the operations</source>
@@ -5046,27 +5364,39 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Show the operations waiting for usherd</source>
-        <translation>Afficher les opérations en attente d'usherd</translation>
+        <translation>Afficher les opérations en attente d&apos;usherd</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
         <extracomment>An age in seconds.</extracomment>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <extracomment>An age in minutes.</extracomment>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h %1</source>
-        <extracomment>An age in hours and minutes; %1 is the minutes part ("5 min").</extracomment>
-        <translation><numerusform>%n h %1</numerusform><numerusform>%n h %1</numerusform></translation>
+        <extracomment>An age in hours and minutes; %1 is the minutes part (&quot;5 min&quot;).</extracomment>
+        <translation>
+            <numerusform>%n h %1</numerusform>
+            <numerusform>%n h %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
         <extracomment>An age in days.</extracomment>
-        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not syncing</source>
@@ -5098,38 +5428,53 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%1 · %n pending, oldest %2</source>
-        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest ("3 min").</extracomment>
-        <translation><numerusform>%1 · %n en attente, la plus ancienne %2</numerusform><numerusform>%1 · %n en attente, la plus ancienne %2</numerusform></translation>
+        <extracomment>%1 is the state, %n the number of operations, %2 the age of the oldest (&quot;3 min&quot;).</extracomment>
+        <translation>
+            <numerusform>%1 · %n en attente, la plus ancienne %2</numerusform>
+            <numerusform>%1 · %n en attente, la plus ancienne %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n rejected</source>
         <extracomment>%1 is the rest of the status line, %n the number of operations usherd refused.</extracomment>
-        <translation><numerusform>%1 · %n refusée</numerusform><numerusform>%1 · %n refusées</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %n refusée</numerusform>
+            <numerusform>%1 · %n refusées</numerusform>
+        </translation>
     </message>
     <message>
         <source>usherd: %1</source>
         <extracomment>%1 is an address such as wss://tickets.example.org:8443/sync.</extracomment>
-        <translation>usherd : %1</translation>
+        <translation>usherd&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n connection attempts failed in a row.</source>
-        <translation><numerusform>%n tentative de connexion a échoué.</numerusform><numerusform>%n tentatives de connexion consécutives ont échoué.</numerusform></translation>
+        <translation>
+            <numerusform>%n tentative de connexion a échoué.</numerusform>
+            <numerusform>%n tentatives de connexion consécutives ont échoué.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Every seat can be sold: this box office's allocation here, the rest through usherd.</source>
-        <translation>Toutes les places peuvent être vendues : l'attribution de cette billetterie ici, le reste via usherd.</translation>
+        <source>Every seat can be sold: this box office&apos;s allocation here, the rest through usherd.</source>
+        <translation>Toutes les places peuvent être vendues&#xa0;: l&apos;attribution de cette billetterie ici, le reste via usherd.</translation>
     </message>
     <message>
         <source>usherd is unreachable: only the seats allocated to this box office can be sold. They upload when the connection is back.</source>
-        <translation>usherd est injoignable : seules les places attribuées à cette billetterie peuvent être vendues. Elles sont envoyées dès le retour de la connexion.</translation>
+        <translation>usherd est injoignable&#xa0;: seules les places attribuées à cette billetterie peuvent être vendues. Elles sont envoyées dès le retour de la connexion.</translation>
     </message>
     <message numerus="yes">
         <source>usherd refused %n operations: open the pending operations to see them.</source>
-        <translation><numerusform>usherd a refusé %n opération : ouvrez les opérations en attente pour la voir.</numerusform><numerusform>usherd a refusé %n opérations : ouvrez les opérations en attente pour les voir.</numerusform></translation>
+        <translation>
+            <numerusform>usherd a refusé %n opération&#xa0;: ouvrez les opérations en attente pour la voir.</numerusform>
+            <numerusform>usherd a refusé %n opérations&#xa0;: ouvrez les opérations en attente pour les voir.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n allocation changes from usherd could not be applied here: tell an administrator.</source>
-        <translation><numerusform>%n modification d'attribution venant d'usherd n'a pas pu être appliquée ici : prévenez un administrateur.</numerusform><numerusform>%n modifications d'attribution venant d'usherd n'ont pas pu être appliquées ici : prévenez un administrateur.</numerusform></translation>
+        <translation>
+            <numerusform>%n modification d&apos;attribution venant d&apos;usherd n&apos;a pas pu être appliquée ici&#xa0;: prévenez un administrateur.</numerusform>
+            <numerusform>%n modifications d&apos;attribution venant d&apos;usherd n&apos;ont pas pu être appliquées ici&#xa0;: prévenez un administrateur.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The box office is not syncing with usherd.</source>
@@ -5137,7 +5482,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>This box office is not enrolled with usherd (Sync ▸ Enrol with usherd).</source>
-        <translation>Cette billetterie n'est pas enregistrée auprès d'usherd (Synchro ▸ Enregistrer auprès d'usherd).</translation>
+        <translation>Cette billetterie n&apos;est pas enregistrée auprès d&apos;usherd (Synchro ▸ Enregistrer auprès d&apos;usherd).</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
@@ -5149,19 +5494,19 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Enrol with usherd…</source>
-        <translation>&amp;Enregistrer auprès d'usherd…</translation>
+        <translation>&amp;Enregistrer auprès d&apos;usherd…</translation>
     </message>
 </context>
 <context>
     <name>usher::ui::UserGuideWindow</name>
     <message>
-        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher's sources.</source>
+        <source>%1 is not part of the built-in guide: it is in the docs folder of Usher&apos;s sources.</source>
         <extracomment>%1 is a file name such as docs/venue-format.md.</extracomment>
-        <translation>%1 ne fait pas partie du guide intégré : il se trouve dans le dossier docs des sources d'Usher.</translation>
+        <translation>%1 ne fait pas partie du guide intégré&#xa0;: il se trouve dans le dossier docs des sources d&apos;Usher.</translation>
     </message>
     <message>
         <source>Usher user guide</source>
-        <translation>Guide d'utilisation d'Usher</translation>
+        <translation>Guide d&apos;utilisation d&apos;Usher</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -5180,12 +5525,12 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <name>usher::ui::UsherdMetricsFeed</name>
     <message>
         <source>usherd answered %1.</source>
-        <extracomment>%1 is an HTTP status code, %2 the server's explanation.</extracomment>
+        <extracomment>%1 is an HTTP status code, %2 the server&apos;s explanation.</extracomment>
         <translation>usherd a répondu %1.</translation>
     </message>
     <message>
         <source>usherd answered %1: %2</source>
-        <translation>usherd a répondu %1 : %2</translation>
+        <translation>usherd a répondu %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>usherd %1</source>
@@ -5194,25 +5539,25 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>usherd cannot be reached: %1</source>
-        <extracomment>%1 is the reason, e.g. "Connection refused".</extracomment>
-        <translation>usherd est injoignable : %1</translation>
+        <extracomment>%1 is the reason, e.g. &quot;Connection refused&quot;.</extracomment>
+        <translation>usherd est injoignable&#xa0;: %1</translation>
     </message>
     <message>
         <source>usherd applied the change.</source>
         <translation>usherd a appliqué la modification.</translation>
     </message>
     <message>
-        <source>this event's seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
-        <translation>places de cet événement (ventes et recettes nécessitent un jeton du personnel) ; 409 et 429 : tout le serveur</translation>
+        <source>this event&apos;s seats (sales and revenue need a staff token); 409s and 429s: server-wide</source>
+        <translation>places de cet événement (ventes et recettes nécessitent un jeton du personnel)&#xa0;; 409 et 429&#xa0;: tout le serveur</translation>
     </message>
     <message>
         <source>this event (reading its orders: %1 so far); 409s and 429s: server-wide</source>
         <extracomment>%1 is a number of orders.</extracomment>
-        <translation>cet événement (lecture de ses commandes : %1 jusqu'ici) ; 409 et 429 : tout le serveur</translation>
+        <translation>cet événement (lecture de ses commandes&#xa0;: %1 jusqu&apos;ici)&#xa0;; 409 et 429&#xa0;: tout le serveur</translation>
     </message>
     <message>
         <source>this event, from its seats and orders; 409s and 429s: server-wide</source>
-        <translation>cet événement, d'après ses places et commandes ; 409 et 429 : tout le serveur</translation>
+        <translation>cet événement, d&apos;après ses places et commandes&#xa0;; 409 et 429&#xa0;: tout le serveur</translation>
     </message>
 </context>
 <context>
@@ -5355,11 +5700,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation>Vi&amp;lle :</translation>
+        <translation>Vi&amp;lle&#xa0;:</translation>
     </message>
     <message>
         <source>Rename the venue</source>
@@ -5415,55 +5760,55 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>S&amp;ection:</source>
-        <translation>Secte&amp;ur :</translation>
+        <translation>Secte&amp;ur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Rows:</source>
-        <translation>&amp;Rangs :</translation>
+        <translation>&amp;Rangs&#xa0;:</translation>
     </message>
     <message>
         <source>Seats per &amp;row:</source>
-        <translation>Places par ra&amp;ng :</translation>
+        <translation>Places par ra&amp;ng&#xa0;:</translation>
     </message>
     <message>
         <source>Seat spacing:</source>
-        <translation>Espacement des places :</translation>
+        <translation>Espacement des places&#xa0;:</translation>
     </message>
     <message>
         <source>Row spacing:</source>
-        <translation>Espacement des rangs :</translation>
+        <translation>Espacement des rangs&#xa0;:</translation>
     </message>
     <message>
         <source>C&amp;urvature:</source>
-        <translation>&amp;Courbure :</translation>
+        <translation>&amp;Courbure&#xa0;:</translation>
     </message>
     <message>
         <source>Ro&amp;tation:</source>
-        <translation>Ro&amp;tation :</translation>
+        <translation>Ro&amp;tation&#xa0;:</translation>
     </message>
     <message>
         <source>Centre of the first row (x, y):</source>
-        <translation>Centre du premier rang (x, y) :</translation>
+        <translation>Centre du premier rang (x, y)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;First row:</source>
-        <translation>Premier ran&amp;g :</translation>
+        <translation>Premier ran&amp;g&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Numbering:</source>
-        <translation>Numérotati&amp;on :</translation>
+        <translation>Numérotati&amp;on&#xa0;:</translation>
     </message>
     <message>
         <source>First number:</source>
-        <translation>Premier numéro :</translation>
+        <translation>Premier numéro&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Prefix:</source>
-        <translation>Pré&amp;fixe :</translation>
+        <translation>Pré&amp;fixe&#xa0;:</translation>
     </message>
     <message>
         <source>Ca&amp;tegory:</source>
-        <translation>Catégor&amp;ie :</translation>
+        <translation>Catégor&amp;ie&#xa0;:</translation>
     </message>
     <message>
         <source>Live preview on the map</source>
@@ -5523,11 +5868,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Scheme:</source>
-        <translation>Schéma :</translation>
+        <translation>Schéma&#xa0;:</translation>
     </message>
     <message>
         <source>Prefix:</source>
-        <translation>Préfixe :</translation>
+        <translation>Préfixe&#xa0;:</translation>
     </message>
     <message>
         <source>Row</source>
@@ -5555,15 +5900,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation>Capacité :</translation>
+        <translation>Capacité&#xa0;:</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation>Catégorie :</translation>
+        <translation>Catégorie&#xa0;:</translation>
     </message>
     <message>
         <source>Change standing area</source>
@@ -5587,23 +5932,23 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Label:</source>
-        <translation>Libellé :</translation>
+        <translation>Libellé&#xa0;:</translation>
     </message>
     <message>
         <source>Front centre (x, y):</source>
-        <translation>Centre avant (x, y) :</translation>
+        <translation>Centre avant (x, y)&#xa0;:</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation>Largeur :</translation>
+        <translation>Largeur&#xa0;:</translation>
     </message>
     <message>
         <source>Depth:</source>
-        <translation>Profondeur :</translation>
+        <translation>Profondeur&#xa0;:</translation>
     </message>
     <message>
         <source>Check the design before you export it.</source>
-        <translation>Vérifiez le plan avant de l'exporter.</translation>
+        <translation>Vérifiez le plan avant de l&apos;exporter.</translation>
     </message>
     <message>
         <source>Check now</source>
@@ -5619,11 +5964,17 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>Add %n row(s)</source>
-        <translation><numerusform>Ajouter %n rang</numerusform><numerusform>Ajouter %n rangs</numerusform></translation>
+        <translation>
+            <numerusform>Ajouter %n rang</numerusform>
+            <numerusform>Ajouter %n rangs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Paint %n seat(s)</source>
-        <translation><numerusform>Peindre %n place</numerusform><numerusform>Peindre %n places</numerusform></translation>
+        <translation>
+            <numerusform>Peindre %n place</numerusform>
+            <numerusform>Peindre %n places</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set flags</source>
@@ -5635,7 +5986,10 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>Delete %n seat(s)</source>
-        <translation><numerusform>Supprimer %n place</numerusform><numerusform>Supprimer %n places</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %n place</numerusform>
+            <numerusform>Supprimer %n places</numerusform>
+        </translation>
     </message>
     <message>
         <source>Standing</source>
@@ -5647,7 +6001,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>%1 · rows: %L2 · seats: %L3</source>
-        <translation>%1 · rangs : %L2 · places : %L3</translation>
+        <translation>%1 · rangs&#xa0;: %L2 · places&#xa0;: %L3</translation>
     </message>
     <message>
         <source>%1 (key %2)</source>
@@ -5655,7 +6009,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>%1 · seats: %L2 · sections: %L3 · standing places: %L4</source>
-        <translation>%1 · places assises : %L2 · secteurs : %L3 · places debout : %L4</translation>
+        <translation>%1 · places assises&#xa0;: %L2 · secteurs&#xa0;: %L3 · places debout&#xa0;: %L4</translation>
     </message>
     <message>
         <source>No seats selected.</source>
@@ -5663,27 +6017,36 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%Ln seat(s) selected in %1 row(s).</source>
-        <translation><numerusform>%Ln place sélectionnée (rangs : %1).</numerusform><numerusform>%Ln places sélectionnées (rangs : %1).</numerusform></translation>
+        <translation>
+            <numerusform>%Ln place sélectionnée (rangs&#xa0;: %1).</numerusform>
+            <numerusform>%Ln places sélectionnées (rangs&#xa0;: %1).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add a section first (Venue tab).</source>
-        <translation>Ajoutez d'abord un secteur (onglet Salle).</translation>
+        <translation>Ajoutez d&apos;abord un secteur (onglet Salle).</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Select to show the %n seat(s) on the map</source>
-        <translation><numerusform>Sélectionnez pour afficher la place sur le plan</numerusform><numerusform>Sélectionnez pour afficher les %n places sur le plan</numerusform></translation>
+        <translation>
+            <numerusform>Sélectionnez pour afficher la place sur le plan</numerusform>
+            <numerusform>Sélectionnez pour afficher les %n places sur le plan</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems: the venue can be exported.</source>
-        <translation>Aucun problème : la salle peut être exportée.</translation>
+        <translation>Aucun problème&#xa0;: la salle peut être exportée.</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before the venue can be saved. Select one to see its seats.</source>
-        <translation><numerusform>%n problème à corriger avant de pouvoir enregistrer la salle. Sélectionnez-le pour voir ses places.</numerusform><numerusform>%n problèmes à corriger avant de pouvoir enregistrer la salle. Sélectionnez-en un pour voir ses places.</numerusform></translation>
+        <translation>
+            <numerusform>%n problème à corriger avant de pouvoir enregistrer la salle. Sélectionnez-le pour voir ses places.</numerusform>
+            <numerusform>%n problèmes à corriger avant de pouvoir enregistrer la salle. Sélectionnez-en un pour voir ses places.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Venue files (*.json)</source>
@@ -5703,11 +6066,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Import failed: %1</source>
-        <translation>L'import a échoué : %1</translation>
+        <translation>L&apos;import a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation>L'export a échoué : %1</translation>
+        <translation>L&apos;export a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
@@ -5715,11 +6078,14 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>The venue cannot be saved: %1</source>
-        <translation>La salle ne peut pas être enregistrée : %1</translation>
+        <translation>La salle ne peut pas être enregistrée&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %Ln place(s)</source>
-        <translation><numerusform>%1 — %Ln place</numerusform><numerusform>%1 — %Ln places</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %Ln place</numerusform>
+            <numerusform>%1 — %Ln places</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5730,7 +6096,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>A void cancels the whole order sold in this shift: every ticket stops being valid and the money goes back exactly as it was paid (cash from the drawer, card payments reversed on the terminal).</source>
-        <translation>Une annulation annule toute la commande vendue pendant cette session : chaque billet cesse d'être valable et l'argent est rendu exactement comme il a été payé (espèces du tiroir-caisse, paiements par carte extournés sur le terminal).</translation>
+        <translation>Une annulation annule toute la commande vendue pendant cette session&#xa0;: chaque billet cesse d&apos;être valable et l&apos;argent est rendu exactement comme il a été payé (espèces du tiroir-caisse, paiements par carte extournés sur le terminal).</translation>
     </message>
     <message>
         <source>Required, e.g. wrong date sold</source>
@@ -5738,7 +6104,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Supervisor lo&amp;gin:</source>
-        <translation>Identifiant du super&amp;viseur :</translation>
+        <translation>Identifiant du super&amp;viseur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Void order</source>
@@ -5750,31 +6116,37 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>This order cannot be voided: only an order sold at this counter in your open shift, with every ticket still valid, can be. Refund it instead.</source>
-        <translation>Cette commande ne peut pas être annulée : seule une commande vendue à cette caisse pendant votre session ouverte, dont tous les billets sont encore valables, peut l'être. Remboursez-la plutôt.</translation>
+        <translation>Cette commande ne peut pas être annulée&#xa0;: seule une commande vendue à cette caisse pendant votre session ouverte, dont tous les billets sont encore valables, peut l&apos;être. Remboursez-la plutôt.</translation>
     </message>
     <message numerus="yes">
         <source>%n ticket(s), %1 in all, sale %2.</source>
-        <translation><numerusform>%n billet, %1 au total, vente %2.</numerusform><numerusform>%n billets, %1 au total, vente %2.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet, %1 au total, vente %2.</numerusform>
+            <numerusform>%n billets, %1 au total, vente %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cash: hand %1 back from the drawer.</source>
-        <translation>Espèces : rendez %1 depuis le tiroir-caisse.</translation>
+        <translation>Espèces&#xa0;: rendez %1 depuis le tiroir-caisse.</translation>
     </message>
     <message>
         <source>Card: %1 reversed on the terminal (payment %2).</source>
-        <translation>Carte : %1 extourné sur le terminal (paiement %2).</translation>
+        <translation>Carte&#xa0;: %1 extourné sur le terminal (paiement %2).</translation>
     </message>
     <message>
         <source>%1: %2 written back.</source>
-        <translation>%1 : %2 recrédité.</translation>
+        <translation>%1&#xa0;: %2 recrédité.</translation>
     </message>
     <message>
         <source>Void the whole order %1? This cannot be undone.</source>
-        <translation>Annuler toute la commande %1 ? Cette action est définitive.</translation>
+        <translation>Annuler toute la commande %1&#xa0;? Cette action est définitive.</translation>
     </message>
     <message numerus="yes">
         <source>Order %1 is void: %n ticket(s) no longer valid.</source>
-        <translation><numerusform>La commande %1 est annulée : %n billet n'est plus valable.</numerusform><numerusform>La commande %1 est annulée : %n billets ne sont plus valables.</numerusform></translation>
+        <translation>
+            <numerusform>La commande %1 est annulée&#xa0;: %n billet n&apos;est plus valable.</numerusform>
+            <numerusform>La commande %1 est annulée&#xa0;: %n billets ne sont plus valables.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand %1 in cash to the customer.</source>
@@ -5786,12 +6158,12 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>The tickets are void, but the terminal did not reverse %1 (payment %2). Refund it on the terminal by hand or pay it in cash (Cash out, with the payment reference as the note).</source>
-        <translation>Les billets sont annulés, mais le terminal n'a pas extourné %1 (paiement %2). Remboursez-le à la main sur le terminal ou payez-le en espèces (Sortie d'espèces, avec la référence du paiement comme note).</translation>
+        <translation>Les billets sont annulés, mais le terminal n&apos;a pas extourné %1 (paiement %2). Remboursez-le à la main sur le terminal ou payez-le en espèces (Sortie d&apos;espèces, avec la référence du paiement comme note).</translation>
     </message>
     <message>
         <source>Nothing was voided: the void could not be journaled for usherd: %1</source>
         <extracomment>%1 why the sync outbox could not journal the void.</extracomment>
-        <translation>Rien n'a été annulé : l'annulation n'a pas pu être journalisée pour usherd : %1</translation>
+        <translation>Rien n&apos;a été annulé&#xa0;: l&apos;annulation n&apos;a pas pu être journalisée pour usherd&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5806,15 +6178,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Waiting room on</source>
-        <translation>Salle d'attente activée</translation>
+        <translation>Salle d&apos;attente activée</translation>
     </message>
     <message>
         <source>Waiting room off</source>
-        <translation>Salle d'attente désactivée</translation>
+        <translation>Salle d&apos;attente désactivée</translation>
     </message>
     <message>
         <source>Drain rate %1/s</source>
-        <translation>Débit d'admission %1/s</translation>
+        <translation>Débit d&apos;admission %1/s</translation>
     </message>
     <message>
         <source>Time</source>
@@ -5842,15 +6214,15 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>Waiting-room changes recorded by %1.</source>
-        <translation>Modifications de la salle d'attente enregistrées par %1.</translation>
+        <translation>Modifications de la salle d&apos;attente enregistrées par %1.</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: HTTP %1: %2</source>
-        <translation>Les modifications de la salle d'attente d'usherd ne sont pas disponibles : HTTP %1 : %2</translation>
+        <source>usherd&apos;s waiting-room changes are not available: HTTP %1: %2</source>
+        <translation>Les modifications de la salle d&apos;attente d&apos;usherd ne sont pas disponibles&#xa0;: HTTP %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>usherd's waiting-room changes are not available: %1</source>
-        <translation>Les modifications de la salle d'attente d'usherd ne sont pas disponibles : %1</translation>
+        <source>usherd&apos;s waiting-room changes are not available: %1</source>
+        <translation>Les modifications de la salle d&apos;attente d&apos;usherd ne sont pas disponibles&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -5870,7 +6242,10 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message numerus="yes">
         <source>%Ln waiting-room change(s) recorded by %1.</source>
-        <translation><numerusform>%Ln modification de la salle d'attente enregistrée par %1.</numerusform><numerusform>%Ln modifications de la salle d'attente enregistrées par %1.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln modification de la salle d&apos;attente enregistrée par %1.</numerusform>
+            <numerusform>%Ln modifications de la salle d&apos;attente enregistrées par %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@ bool runAll(EventShard& shard, std::vector<Command> commands, std::vector<Comman
             //: %1 is an engine command (e.g. HoldSeats), %2 a status (e.g. SeatUnavailable).
             *error = QCoreApplication::translate("DemoData", "Creating the demo data failed: %1 answered %2.")
                          .arg(QString::fromLatin1(commandKindName(result.kind)),
-                              QString::fromLatin1(statusName(result.status)));
+                              DisplayFormat::status(result.status));
             return false;
         }
     }
@@ -305,7 +305,7 @@ bool createEvent(Engine& engine, EventSpec spec, QString* error)
     //: %1 is the event's name, %2 the engine's explanation.
     *error = QCoreApplication::translate("DemoData", "Could not create the demo event “%1”: %2")
                  .arg(DisplayFormat::text(spec.name),
-                      problem.empty() ? QString::fromLatin1(statusName(status)) : DisplayFormat::text(problem));
+                      problem.empty() ? DisplayFormat::status(status) : DisplayFormat::text(problem));
     return false;
 }
 
@@ -380,9 +380,9 @@ bool ensureDemoStaff(StaffAccounts& accounts, Timestamp now, QString* error)
                                         now, nullptr);
     if (status == BoxOfficeStatus::Ok)
         return true;
-    //: %1 is a status name such as StorageFailed.
+    //: %1 says why, e.g. "the seat is no longer available".
     *error = QCoreApplication::translate("DemoData", "Creating the demo staff accounts failed: %1.")
-                 .arg(QString::fromLatin1(boxOfficeStatusName(status)));
+                 .arg(DisplayFormat::status(status));
     return false;
 }
 

@@ -5,6 +5,7 @@
 // Writes docs/screenshots/first-run-*.png with USHER_UPDATE_SCREENSHOTS.
 
 #include "AppShell.h"
+#include "DisplayFormat.h"
 #include "CounterTestSupport.h"
 #include "counter/CounterBackend.h"
 #include "counter/CounterWindow.h"
@@ -449,7 +450,7 @@ void TestFirstRun::finishingWithoutTheDemoLeavesNoEvents()
     // A second apply (another window got there first) is refused, not a second admin.
     choices.adminLogin = QStringLiteral("other");
     QVERIFY(!FirstRun::apply(choices, *opened.engine, opened.backend->accounts(), systemClockNow(), &error));
-    QVERIFY2(error.contains(QStringLiteral("Forbidden")), qPrintable(error));
+    QVERIFY2(error.contains(DisplayFormat::status(BoxOfficeStatus::Forbidden)), qPrintable(error));
 
     QSettings settings(dir.filePath(QStringLiteral("usher.conf")), QSettings::IniFormat);
     FirstRun::store(settings, FirstRunChoices {});

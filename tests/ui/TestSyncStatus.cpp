@@ -176,7 +176,7 @@ void TestSyncStatus::pendingDialogFiltersAndExports()
     QVERIFY(!dialog.pendingOnly()->isChecked());
     QCOMPARE(table->rowCount(), 5);
     QCOMPARE(table->item(0, 6)->text(), QStringLiteral("acknowledged"));
-    QCOMPARE(table->item(1, 6)->text(), QStringLiteral("rejected by usherd: seat_unavailable"));
+    QCOMPARE(table->item(1, 6)->text(), QStringLiteral("rejected by usherd: the seat is no longer available"));
 
     usher::test::TempDir dir;
     const QString path = QString::fromStdString(dir.filePath("outbox.csv"));

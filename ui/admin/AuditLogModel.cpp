@@ -212,7 +212,7 @@ const EventSpec* AuditLogModel::spec(EventId event) const
 QString AuditLogModel::timeText(Timestamp at) const
 {
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc());
-    return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return QLocale().toString(utc, DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Milliseconds));
 }
 
 QString AuditLogModel::eventText(EventId event) const
@@ -282,7 +282,7 @@ QString AuditLogModel::kindText(CommandKind kind)
 
 QString AuditLogModel::outcomeText(Status status)
 {
-    return status == Status::Ok ? tr("OK") : tr("Refused: %1").arg(QString::fromLatin1(statusName(status)));
+    return status == Status::Ok ? tr("OK") : tr("Refused: %1").arg(DisplayFormat::status(status));
 }
 
 QString AuditLogModel::actorText(const Actor& actor)

@@ -1,4 +1,5 @@
 #include "AuditLogWidget.h"
+#include "DisplayFormat.h"
 
 #include "AuditCsvExport.h"
 #include "AuditLogModel.h"
@@ -333,7 +334,7 @@ QWidget* AuditLogWidget::buildFilterBar()
         *edit = new QDateTimeEdit(now, bar);
         (*edit)->setObjectName(name + QStringLiteral("Edit"));
         (*edit)->setTimeSpec(Qt::UTC);
-        (*edit)->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        (*edit)->setDisplayFormat(DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Seconds));
         (*edit)->setCalendarPopup(true);
         (*edit)->setEnabled(false);
         connect(*check, &QCheckBox::toggled, *edit, &QWidget::setEnabled);

@@ -1,4 +1,5 @@
 #include "admin/WaitingRoomChanges.h"
+#include "DisplayFormat.h"
 
 #include "audit/AuditRecord.h"
 
@@ -138,7 +139,7 @@ void WaitingRoomChanges::onReply(QNetworkReply* reply)
         const quint64 event = quint64(c.value(QStringLiteral("event")).toInteger());
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        auto* time = new QTableWidgetItem(QDateTime::fromMSecsSinceEpoch(at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+        auto* time = new QTableWidgetItem(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at), DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Milliseconds)));
         time->setData(kAtRole, at);
         m_table->setItem(row, TimeColumn, time);
         auto* eventItem = new QTableWidgetItem(QString::number(event));

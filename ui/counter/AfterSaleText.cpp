@@ -1,4 +1,5 @@
 #include "counter/AfterSaleText.h"
+#include "DisplayFormat.h"
 
 namespace usher::ui {
 
@@ -48,7 +49,7 @@ QString AfterSaleText::engine(Status status)
     case Status::StorageUnavailable: return tr("The engine could not save the change; try again.");
     default: break;
     }
-    return tr("The engine refused: %1.").arg(QString::fromLatin1(statusName(status)));
+    return tr("The engine refused: %1.").arg(DisplayFormat::status(status));
 }
 
 QString AfterSaleText::terminal(TerminalOutcome outcome)

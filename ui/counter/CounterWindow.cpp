@@ -1,4 +1,5 @@
 #include "counter/CounterWindow.h"
+#include "DisplayFormat.h"
 
 #include "MainWindow.h"
 #include "boxoffice/Money.h"
@@ -130,9 +131,9 @@ void CounterWindow::createFirstAdmin(const QString& login, const QString& name, 
                 m_signIn->showError(tr("An account exists already. Sign in."));
                 return;
             default:
-                //: %1 is a status name.
+                //: %1 says why, e.g. "the seat is no longer available".
                 m_signIn->showError(tr("Creating the account failed: %1.")
-                                        .arg(QString::fromLatin1(boxOfficeStatusName(*status))));
+                                        .arg(DisplayFormat::status(*status)));
                 return;
             }
         });
@@ -328,9 +329,9 @@ void CounterWindow::signIn(const QString& login, const QString& password)
                                        nullptr, 5));
                 return;
             default:
-                //: %1 is a status name.
+                //: %1 says why, e.g. "the seat is no longer available".
                 m_signIn->showError(tr("Signing in failed: %1.")
-                                        .arg(QString::fromLatin1(boxOfficeStatusName(answer->status))));
+                                        .arg(DisplayFormat::status(answer->status)));
                 return;
             }
         });
@@ -377,9 +378,9 @@ void CounterWindow::openShift(qint64 floatMinor, const QString& currency)
         },
         [this, status, shift] {
             if (*status != BoxOfficeStatus::Ok) {
-                //: %1 is a status name.
+                //: %1 says why, e.g. "the seat is no longer available".
                 m_openShift->showError(
-                    tr("The shift could not be opened: %1.").arg(QString::fromLatin1(boxOfficeStatusName(*status))));
+                    tr("The shift could not be opened: %1.").arg(DisplayFormat::status(*status)));
                 return;
             }
             m_services.shift = shift->id;
@@ -541,9 +542,9 @@ void CounterWindow::resumeCart(const QString& reference)
         },
         [this, status, restored, event] {
             if (*status != BoxOfficeStatus::Ok || *restored == nullptr) {
-                //: %1 is a status name.
+                //: %1 says why, e.g. "the seat is no longer available".
                 m_openCarts->showMessage(
-                    tr("The cart could not be resumed: %1.").arg(QString::fromLatin1(boxOfficeStatusName(*status))));
+                    tr("The cart could not be resumed: %1.").arg(DisplayFormat::status(*status)));
                 return;
             }
             m_sale->picker()->selectEvent(event);
@@ -591,9 +592,9 @@ void CounterWindow::releaseCart(const QString& reference)
             else if (answer->status == BoxOfficeStatus::Ok)
                 message = tr("Sale %1 was released: its seats are back on sale.").arg(reference);
             else
-                //: %1 is a sale reference, %2 a status name.
+                //: %1 is a sale reference, %2 says why.
                 message = tr("Sale %1 could not be released yet (%2): try again.")
-                              .arg(reference, QString::fromLatin1(boxOfficeStatusName(answer->status)));
+                              .arg(reference, DisplayFormat::status(answer->status));
             reloadOpenCarts(message);
             refreshDrawer(); // after the reload: it waits while the worker is busy
         });

@@ -1,4 +1,5 @@
 #include "counter/OnlineCart.h"
+#include "DisplayFormat.h"
 
 #include "core/Assert.h"
 #include "runtime/Clock.h"
@@ -138,7 +139,7 @@ QString OnlineCart::describe(const SyncOnlineResult& result)
         return QString::fromStdString(result.message);
     //: %1 is the reason code usherd gave (e.g. SeatUnavailable).
     return QCoreApplication::translate("OnlineCart", "usherd refused: %1. Nothing was sold.")
-        .arg(QString::fromLatin1(statusName(result.reply.status)));
+        .arg(DisplayFormat::status(result.reply.status));
 }
 
 } // namespace usher::ui

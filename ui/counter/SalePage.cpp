@@ -1,4 +1,5 @@
 #include "counter/SalePage.h"
+#include "DisplayFormat.h"
 
 #include "SeatMapFeed.h"
 #include "SeatMapModel.h"
@@ -1052,7 +1053,7 @@ void SalePage::pay(Tender tender)
                 if (!begun.ok()) {
                     outcome->completion = BoxOfficeStatus::StorageFailed;
                     outcome->syncProblem = begun.message.empty()
-                        ? QString::fromLatin1(statusName(begun.status))
+                        ? DisplayFormat::status(begun.status)
                         : QString::fromStdString(begun.message);
                     return;
                 }
@@ -1317,8 +1318,8 @@ QString SalePage::statusText(BoxOfficeStatus status, const CounterSale* sale) co
         case Status::LimitExceeded:
             return tr("That is more tickets than one order may have.");
         default:
-            //: %1 is the engine's status name.
-            return tr("The sale was refused: %1.").arg(QString::fromLatin1(statusName(engine)));
+            //: %1 says why, e.g. "the seat is no longer available".
+            return tr("The sale was refused: %1.").arg(DisplayFormat::status(engine));
         }
     }
     case BoxOfficeStatus::InvalidCredentials:
@@ -1343,8 +1344,8 @@ QString SalePage::statusText(BoxOfficeStatus status, const CounterSale* sale) co
     case BoxOfficeStatus::StorageFailed:
         return tr("Saving failed (disk full or broken?). Nothing was lost; try again.");
     default:
-        //: %1 is a status name.
-        return tr("That did not work: %1.").arg(QString::fromLatin1(boxOfficeStatusName(status)));
+        //: %1 says why, e.g. "the seat is no longer available".
+        return tr("That did not work: %1.").arg(DisplayFormat::status(status));
     }
 }
 

@@ -1,4 +1,5 @@
 #include "FirstRun.h"
+#include "DisplayFormat.h"
 
 #include "DemoData.h"
 #include "boxoffice/StaffAccounts.h"
@@ -140,8 +141,8 @@ bool FirstRun::apply(const FirstRunChoices& choices, Engine& engine, StaffAccoun
                                     choices.adminPassword.toStdString(), now, nullptr);
     if (status == BoxOfficeStatus::Ok)
         return true;
-    //: %1 is a status name such as StorageFailed.
-    *error = tr("Creating the administrator's account failed: %1.").arg(QString::fromLatin1(boxOfficeStatusName(status)));
+    //: %1 says why, e.g. "the seat is no longer available".
+    *error = tr("Creating the administrator's account failed: %1.").arg(DisplayFormat::status(status));
     return false;
 }
 

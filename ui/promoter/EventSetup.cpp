@@ -1,4 +1,5 @@
 #include "promoter/EventSetup.h"
+#include "DisplayFormat.h"
 
 #include "SeatMapModel.h"
 #include "SeatMapWidget.h"
@@ -187,7 +188,7 @@ QWidget* EventSetup::buildEventTab()
     m_starts = new QDateTimeEdit(QDateTime(QDate::currentDate().addDays(60), QTime(19, 30)));
     m_starts->setObjectName(QStringLiteral("startsEdit"));
     m_starts->setCalendarPopup(true);
-    m_starts->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_starts->setDisplayFormat(DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Minutes));
     m_venueLabel = new QLabel(tr("No venue yet: design one, or pick a sample."));
     m_venueLabel->setObjectName(QStringLiteral("venueLabel"));
     m_venueLabel->setWordWrap(true);
@@ -377,7 +378,7 @@ void EventSetup::addChannelRow(const SalesChannel& channel, const QTimeZone& z)
     m_channels->setCellWidget(row, kChannelKind, kind);
     for (const auto& [column, at] : { std::pair { kChannelOnsale, channel.onsaleAt }, std::pair { kChannelOffsale, channel.offsaleAt } }) {
         auto* edit = new QDateTimeEdit(fromTimestamp(at));
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setDisplayFormat(DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Minutes));
         edit->setCalendarPopup(true);
         m_channels->setCellWidget(row, column, edit);
     }
@@ -818,7 +819,7 @@ bool EventSetup::save(QString* error)
     const QString text = status == Status::Ok
         ? tr("Saved event %1 (%2).").arg(m_eventId).arg(QString::fromStdString(spec.name))
         : !allocationError.isEmpty() ? tr("Saved, but the allocations failed: %1").arg(allocationError)
-                                     : tr("Not saved: %1 (%2)").arg(QString::fromStdString(problem), QString::fromLatin1(statusName(status)));
+                                     : tr("Not saved: %1 (%2)").arg(QString::fromStdString(problem), DisplayFormat::status(status));
     m_status->setText(text);
     m_status->setStyleSheet(status == Status::Ok ? QStringLiteral("color: #1b5e20") : QStringLiteral("color: #b00020"));
     if (error != nullptr && status != Status::Ok)
@@ -865,7 +866,7 @@ bool EventSetup::applyAllocations(QString* error)
     queue(CommandKind::AllocateSeats, give);
     for (const CommandResult& result : shard->execute(std::move(commands)))
         if (result.status != Status::Ok) {
-            *error = QString::fromLatin1(statusName(result.status));
+            *error = DisplayFormat::status(result.status);
             return false;
         }
     return true;

@@ -1,4 +1,5 @@
 #include "sync/SyncPendingDialog.h"
+#include "DisplayFormat.h"
 
 #include "syncclient/SyncClient.h"
 
@@ -79,8 +80,8 @@ QString SyncPendingDialog::stateText(const SyncOutboxEntry& e)
     if (!e.acked)
         return tr("pending");
     if (e.central && *e.central != Status::Ok)
-        //: %1 is the engine's status name, such as SeatUnavailable.
-        return tr("rejected by usherd: %1").arg(QString::fromLatin1(statusName(*e.central)));
+        //: %1 says why, e.g. "the seat is no longer available".
+        return tr("rejected by usherd: %1").arg(DisplayFormat::status(*e.central));
     return tr("acknowledged");
 }
 
