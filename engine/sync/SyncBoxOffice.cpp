@@ -45,6 +45,38 @@ std::string hexName(Prng& rng)
     return name;
 }
 
+// The op journaling a sale request of this box office.
+SyncOp saleOpFrom(const SyncSaleRequest& request, Timestamp now)
+{
+    SyncOp op;
+    op.kind = SyncOpKind::Sale;
+    op.event = request.event;
+    op.at = now;
+    op.clerk = request.clerk;
+    op.seats = request.seats;
+    op.priceTypes = request.priceTypes;
+    op.amount = request.amount;
+    op.buyer = request.buyer;
+    return op;
+}
+
+// An external op begun earlier is not settled yet: nothing new is journaled before it is.
+void refuseUnsettled(SyncLocalResult* result)
+{
+    result->status = Status::StorageUnavailable;
+    result->message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                           "An earlier operation of this box office is not settled yet (a cart "
+                                           "left open by a restart?): complete or release it first."));
+}
+
+// Within the bounds of one op, no seat twice, and a price type per seat when any.
+bool saleShapeValid(const SyncSaleRequest& request)
+{
+    const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
+    return request.seats.size() <= kSyncSeatsPerOpMax && distinct.size() == request.seats.size()
+        && (request.priceTypes.empty() || request.priceTypes.size() == request.seats.size());
+}
+
 } // namespace
 
 const char* syncStateName(SyncState state)
@@ -616,9 +648,7 @@ SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp no
                 "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
         return result;
     }
-    const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
-    if (request.seats.size() > kSyncSeatsPerOpMax || distinct.size() != request.seats.size()
-        || (!request.priceTypes.empty() && request.priceTypes.size() != request.seats.size())) {
+    if (!saleShapeValid(request)) {
         result.status = Status::InvalidArgument;
         return result;
     }
@@ -631,16 +661,7 @@ SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp no
         result.status = Status::SeatUnavailable;
         return result;
     }
-    SyncOp op;
-    op.kind = SyncOpKind::Sale;
-    op.event = request.event;
-    op.at = now;
-    op.clerk = request.clerk;
-    op.seats = request.seats;
-    op.priceTypes = request.priceTypes;
-    op.amount = request.amount;
-    op.buyer = request.buyer;
-    return journalAndApply(std::move(op), now, 0);
+    return journalAndApply(saleOpFrom(request, now), now, 0);
 }
 
 SyncLocalResult SyncBoxOffice::refund(const std::string& saleOp, std::vector<std::uint32_t> positions, Amount amount,
@@ -708,10 +729,7 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
             return result;
         }
     if (m_intentsUnsettled && !settleIntents(now)) {
-        result.status = Status::StorageUnavailable;
-        result.message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
-                                              "An earlier operation of this box office is not settled yet (a cart "
-                                              "left open by a restart?): complete or release it first."));
+        refuseUnsettled(&result);
         return result;
     }
     result.route = route(request.event, request.seats, &result.message);
@@ -722,9 +740,7 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
                 "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
         return result;
     }
-    const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
-    if (localHold == 0 || request.seats.size() > kSyncSeatsPerOpMax || distinct.size() != request.seats.size()
-        || (!request.priceTypes.empty() && request.priceTypes.size() != request.seats.size())) {
+    if (localHold == 0 || !saleShapeValid(request)) {
         result.status = Status::InvalidArgument;
         return result;
     }
@@ -740,15 +756,7 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
         result.status = Status::HoldNotFound;
         return result;
     }
-    SyncOp op;
-    op.kind = SyncOpKind::Sale;
-    op.event = request.event;
-    op.at = now;
-    op.clerk = request.clerk;
-    op.seats = request.seats;
-    op.priceTypes = request.priceTypes;
-    op.amount = request.amount;
-    op.buyer = request.buyer;
+    SyncOp op = saleOpFrom(request, now);
     if (!journalChecked(&op, now, true, localHold, 0, &result))
         return result;
     crashPoint("box office: external op journaled");
@@ -770,10 +778,7 @@ SyncLocalResult SyncBoxOffice::beginExternalRefund(OrderId localOrder, std::vect
         return result;
     }
     if (m_intentsUnsettled && !settleIntents(now)) {
-        result.status = Status::StorageUnavailable;
-        result.message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
-                                              "An earlier operation of this box office is not settled yet (a cart "
-                                              "left open by a restart?): complete or release it first."));
+        refuseUnsettled(&result);
         return result;
     }
     SyncOp op;

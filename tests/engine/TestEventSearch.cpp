@@ -48,29 +48,16 @@ private:
 
 } // namespace
 
-class TestEventSearch : public QObject {
+class TestEventSearch : public SearchConformanceTests {
     Q_OBJECT
 
 private Q_SLOTS:
-    void diacriticsFold() { searchconformance::diacriticsFold(m_store); }
-    void prefixAsYouType() { searchconformance::prefixAsYouType(m_store); }
-    void relevanceThenDate() { searchconformance::relevanceThenDate(m_store); }
-    void facetCountsOfTheDataSet() { searchconformance::facetCountsOfTheDataSet(m_store); }
-    void facetsCountOtherFilters() { searchconformance::facetsCountOtherFilters(m_store); }
-    void filters() { searchconformance::filters(m_store); }
-    void availabilityFromTheCache() { searchconformance::availabilityFromTheCache(m_store); }
-    void pagingStaysStableWhileAdding() { searchconformance::pagingStaysStableWhileAdding(m_store); }
-    void offsetPaging() { searchconformance::offsetPaging(m_store); }
-    void archiveOnlyWhenAsked() { searchconformance::archiveOnlyWhenAsked(m_store); }
-    void replaceAndRemove() { searchconformance::replaceAndRemove(m_store); }
-    void persistsAcrossReopen() { searchconformance::persistsAcrossReopen(m_store); }
-    void refusesBadQueries() { searchconformance::refusesBadQueries(m_store); }
-    void wordsAcrossShowAndPlace() { searchconformance::wordsAcrossShowAndPlace(m_store); }
-    void wordsTheTokenizerWouldSplit() { searchconformance::wordsTheTokenizerWouldSplit(m_store); }
-    void twoFilterFacetsAgainstBruteForce() { searchconformance::twoFilterFacetsAgainstBruteForce(m_store); }
     void catalogFromSpec();
     void catalogFieldsRoundTrip();
     void upgradesAVersionOneIndex();
+
+protected:
+    SearchUnderTest& store() override { return m_store; }
 
 private:
     SqliteSearch m_store;

@@ -1,5 +1,7 @@
 #include "ServerTestSupport.h"
 
+#include "support/PgCluster.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -364,6 +366,8 @@ namespace {
 
 constexpr int kStormSeats = 2500; // event 2, the demo concert hall
 
+} // namespace
+
 std::vector<int> ticketSeats(const QJsonObject& order)
 {
     std::vector<int> seats;
@@ -372,7 +376,14 @@ std::vector<int> ticketSeats(const QJsonObject& order)
     return seats;
 }
 
-} // namespace
+AcknowledgedSale acknowledgedSale(const QByteArray& buyer, const HttpResult& bought)
+{
+    AcknowledgedSale sale;
+    sale.buyer = buyer;
+    sale.orderId = bought.json().value(QLatin1String("orderId")).toString().toUtf8();
+    sale.seats = ticketSeats(bought.json());
+    return sale;
+}
 
 int buyUntilKilled(UsherdProcess& usherd, int round, std::vector<AcknowledgedSale>* sales, int runMs)
 {
@@ -409,10 +420,7 @@ int buyUntilKilled(UsherdProcess& usherd, int round, std::vector<AcknowledgedSal
                     return;
                 if (bought.status != 200)
                     continue;
-                AcknowledgedSale sale;
-                sale.buyer = buyer;
-                sale.orderId = bought.json().value(QLatin1String("orderId")).toString().toUtf8();
-                sale.seats = ticketSeats(bought.json());
+                AcknowledgedSale sale = acknowledgedSale(buyer, bought);
                 std::lock_guard lock(mutex);
                 sales->push_back(std::move(sale));
             }
@@ -456,6 +464,24 @@ QByteArray checkSalesSurvived(quint16 port, const std::vector<AcknowledgedSale>&
         if (seat < 1 || seat > states.size() || states.at(seat - 1) != QLatin1Char('2'))
             return "seat " + QByteArray::number(seat) + " is not shown sold";
     }
+    return {};
+}
+
+QByteArray checkPgSalesSurvived(const PgCluster& cluster, std::size_t acknowledged)
+{
+    std::string output;
+    if (!cluster.psql("usherd", "SELECT count(*) FROM orders WHERE event_id = 2", &output))
+        return QByteArray::fromStdString(output);
+    if (std::stoll(output) < std::int64_t(acknowledged))
+        return "PostgreSQL has " + QByteArray::fromStdString(output) + " orders of event 2, fewer than the "
+            + QByteArray::number(qulonglong(acknowledged)) + " acknowledged";
+    if (!cluster.psql("usherd",
+                      "SELECT count(*) FROM (SELECT seat_id FROM tickets WHERE event_id = 2 AND status = 1"
+                      " AND area_id = 0 GROUP BY seat_id HAVING count(*) > 1) AS doubles",
+                      &output))
+        return QByteArray::fromStdString(output);
+    if (output != "0")
+        return QByteArray::fromStdString(output) + " seats have two valid tickets";
     return {};
 }
 

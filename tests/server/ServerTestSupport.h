@@ -19,6 +19,8 @@
 
 namespace usher::test {
 
+class PgCluster;
+
 class UsherdProcess {
 public:
     explicit UsherdProcess(QString dataDirectory);
@@ -119,5 +121,12 @@ int buyUntilKilled(UsherdProcess& usherd, int round, std::vector<AcknowledgedSal
 // Every acknowledged sale is found with its seats, no seat is in two of them, and each of those
 // seats shows sold in the availability. Empty when so, else the problem.
 QByteArray checkSalesSurvived(quint16 port, const std::vector<AcknowledgedSale>& sales);
+// The seat of each ticket of an order as the API answers it ("tickets"), in its order.
+std::vector<int> ticketSeats(const QJsonObject& order);
+// The sale a 200 purchase of `buyer` acknowledged.
+AcknowledgedSale acknowledgedSale(const QByteArray& buyer, const HttpResult& bought);
+// The same seen in usherd's PostgreSQL database (event 2): at least `acknowledged` orders, and no
+// seat with two valid tickets. Empty when so, else the problem.
+QByteArray checkPgSalesSurvived(const PgCluster& cluster, std::size_t acknowledged);
 
 } // namespace usher::test

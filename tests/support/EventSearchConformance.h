@@ -4,9 +4,11 @@
 // (relevance, facet counts, filters, diacritics, prefixes, paging while events are added, the
 // archive, refusals), written once against the interface and run by TestEventSearch (SQLite FTS5)
 // and TestPgSearch (PostgreSQL). Each check is a plain function using QVERIFY/QCOMPARE: call it
-// from a test slot.
+// from a test slot, or derive the test from SearchConformanceTests, which has a slot for each.
 
 #include "search/EventCatalog.h"
+
+#include <QObject>
 
 #include <memory>
 #include <string>
@@ -60,5 +62,31 @@ void wordsAcrossShowAndPlace(SearchUnderTest& store);
 void wordsTheTokenizerWouldSplit(SearchUnderTest& store);
 void twoFilterFacetsAgainstBruteForce(SearchUnderTest& store);
 } // namespace searchconformance
+
+// A test of an index: a private slot runs each check above on store(); the test's own slots follow.
+class SearchConformanceTests : public QObject {
+    Q_OBJECT
+
+protected:
+    virtual SearchUnderTest& store() = 0;
+
+private Q_SLOTS:
+    void diacriticsFold() { searchconformance::diacriticsFold(store()); }
+    void prefixAsYouType() { searchconformance::prefixAsYouType(store()); }
+    void relevanceThenDate() { searchconformance::relevanceThenDate(store()); }
+    void facetCountsOfTheDataSet() { searchconformance::facetCountsOfTheDataSet(store()); }
+    void facetsCountOtherFilters() { searchconformance::facetsCountOtherFilters(store()); }
+    void filters() { searchconformance::filters(store()); }
+    void availabilityFromTheCache() { searchconformance::availabilityFromTheCache(store()); }
+    void pagingStaysStableWhileAdding() { searchconformance::pagingStaysStableWhileAdding(store()); }
+    void offsetPaging() { searchconformance::offsetPaging(store()); }
+    void archiveOnlyWhenAsked() { searchconformance::archiveOnlyWhenAsked(store()); }
+    void replaceAndRemove() { searchconformance::replaceAndRemove(store()); }
+    void persistsAcrossReopen() { searchconformance::persistsAcrossReopen(store()); }
+    void refusesBadQueries() { searchconformance::refusesBadQueries(store()); }
+    void wordsAcrossShowAndPlace() { searchconformance::wordsAcrossShowAndPlace(store()); }
+    void wordsTheTokenizerWouldSplit() { searchconformance::wordsTheTokenizerWouldSplit(store()); }
+    void twoFilterFacetsAgainstBruteForce() { searchconformance::twoFilterFacetsAgainstBruteForce(store()); }
+};
 
 } // namespace usher::test

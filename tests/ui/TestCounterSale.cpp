@@ -5,6 +5,7 @@
 // that expires in the cart, the sign-in lockout, resuming and releasing an open cart after a
 // restart, and the screenshots of every counter screen for the user guide.
 
+#include "CounterCentralSupport.h"
 #include "CounterTestSupport.h"
 #include "EventListModel.h"
 #include "SeatMapModel.h"
@@ -29,26 +30,12 @@ using namespace usher;
 using namespace usher::ui;
 using usher::test::CounterFixture;
 using usher::test::saveScreenshot;
+using usher::test::signInAndOpenShift;
 
 namespace {
 
 constexpr EventId kDemoNight = 1;
 constexpr Amount kAdultA = 8900; // the demo hall's category A adult price (makeDemoEvent)
-
-// Signs in as the demo clerk and opens the shift with a float of 100.00 through the keyboard; on
-// return the sale screen has the focus in the best-available field.
-bool signInAndOpenShift(CounterFixture& f, const char* login = "clerk", const char* password = "clerk-demo")
-{
-    f.typeSignIn(QString::fromLatin1(login), QString::fromLatin1(password));
-    if (!QTest::qWaitFor([&] { return f.window->stack()->currentWidget() != f.window->signInPage(); }, 10000))
-        return false;
-    if (f.window->stack()->currentWidget() == f.window->openShiftPage()) {
-        f.type(QStringLiteral("100"));
-        f.press(Qt::Key_Return);
-    }
-    return QTest::qWaitFor(
-        [&] { return f.sale() != nullptr && f.window->stack()->currentWidget() == f.sale() && f.idle(); }, 10000);
-}
 
 Amount expectedCash(CounterFixture& f)
 {

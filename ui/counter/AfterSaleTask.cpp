@@ -1,4 +1,7 @@
 #include "counter/AfterSaleTask.h"
+#include "DisplayFormat.h"
+
+#include "syncclient/SyncClient.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -27,6 +30,26 @@ bool defaultConfirm(QWidget* parent, const QString& title, const QString& text)
 }
 
 } // namespace
+
+bool runJournaledRefund(SyncClient* client, OrderId order, std::vector<TicketId> tickets, std::string reason,
+                        std::uint64_t clerk, QString* problem, const std::function<void()>& local)
+{
+    std::string op;
+    if (client != nullptr) {
+        const SyncLocalResult begun
+            = client->beginExternalRefundNow(order, std::move(tickets), std::move(reason), clerk);
+        if (!begun.ok()) {
+            *problem = begun.message.empty() ? DisplayFormat::status(begun.status)
+                                             : QString::fromStdString(begun.message);
+            return false;
+        }
+        op = begun.opId;
+    }
+    local();
+    if (!op.empty())
+        client->finishExternalNow(op);
+    return true;
+}
 
 std::function<QString(QWidget*, const QString&, const QString&, const QString&)> AfterSaleHooks::savePath
     = defaultSavePath;

@@ -8,6 +8,9 @@
 // widgets.
 //
 // AfterSaleHooks: the seams a test replaces so that no file or print dialog blocks it.
+//
+// runJournaledRefund: a refund (or void) of a sale journaled in the sync outbox is journaled there
+// too, before the engine refunds here, so that it reaches central (docs/design/sync.md).
 
 #include <QApplication>
 #include <QEventLoop>
@@ -16,9 +19,17 @@
 #include <QThread>
 #include <QWidget>
 
+#include "core/Types.h"
+
 #include <functional>
+#include <string>
+#include <vector>
 
 class QPrinter;
+
+namespace usher {
+class SyncClient;
+}
 
 namespace usher::ui {
 
@@ -45,6 +56,12 @@ Result runOffUiThread(QWidget* busy, const std::function<Result()>& job)
         widget->setFocus();
     return result;
 }
+
+// Runs `local` (the counter's refund or void of `order`), with `client` not null journaled in its
+// sync outbox as a refund of `tickets`: begun before `local`, finished after it. False, with
+// *problem, when the outbox could not journal it: `local` did not run. Runs off the UI thread.
+bool runJournaledRefund(SyncClient* client, OrderId order, std::vector<TicketId> tickets, std::string reason,
+                        std::uint64_t clerk, QString* problem, const std::function<void()>& local);
 
 struct AfterSaleHooks {
     // The file to write (empty: cancelled). Default: QFileDialog::getSaveFileName.

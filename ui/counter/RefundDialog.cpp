@@ -175,22 +175,12 @@ void RefundDialog::refund()
     SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
     QString syncProblem;
     m_result = runOffUiThread<RefundResult>(this, [&] {
-        std::string op;
-        if (client != nullptr && !client->saleOpOfLocalOrder(request.order).empty()) {
-            const SyncLocalResult begun
-                = client->beginExternalRefundNow(request.order, request.tickets, request.reason, clerk.id);
-            if (!begun.ok()) {
-                syncProblem = begun.message.empty() ? QString::fromLatin1(statusName(begun.status))
-                                                    : QString::fromStdString(begun.message);
-                RefundResult refused;
-                refused.status = BoxOfficeStatus::StorageFailed;
-                return refused;
-            }
-            op = begun.opId;
-        }
-        RefundResult result = refundAtCounter(context, clerk, shift, request, options);
-        if (!op.empty())
-            client->finishExternalNow(op);
+        SyncClient* journal
+            = client != nullptr && !client->saleOpOfLocalOrder(request.order).empty() ? client : nullptr;
+        RefundResult result;
+        if (!runJournaledRefund(journal, request.order, request.tickets, request.reason, clerk.id, &syncProblem,
+                                [&] { result = refundAtCounter(context, clerk, shift, request, options); }))
+            result.status = BoxOfficeStatus::StorageFailed;
         return result;
     });
     if (!syncProblem.isEmpty()) {

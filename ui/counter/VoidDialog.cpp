@@ -144,9 +144,9 @@ void VoidDialog::voidOrder()
     SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
     QString syncProblem;
     m_result = runOffUiThread<VoidResult>(this, [&] {
-        std::string op;
+        SyncClient* journal = nullptr;
+        std::vector<TicketId> tickets;
         if (client != nullptr && shard != nullptr && !client->saleOpOfLocalOrder(request.order).empty()) {
-            std::vector<TicketId> tickets;
             bool allValid = true;
             shard->read([&](const Ledger& ledger) {
                 const Order* order = ledger.order(request.order);
@@ -157,22 +157,13 @@ void VoidDialog::voidOrder()
                 }
             });
             // Not every ticket valid: voidAtCounter refuses it with its own reason, nothing to journal.
-            if (allValid && !tickets.empty()) {
-                const SyncLocalResult begun
-                    = client->beginExternalRefundNow(request.order, tickets, "void: " + request.reason, clerk.id);
-                if (!begun.ok()) {
-                    syncProblem = begun.message.empty() ? QString::fromLatin1(statusName(begun.status))
-                                                        : QString::fromStdString(begun.message);
-                    VoidResult refused;
-                    refused.status = BoxOfficeStatus::StorageFailed;
-                    return refused;
-                }
-                op = begun.opId;
-            }
+            if (allValid && !tickets.empty())
+                journal = client;
         }
-        VoidResult result = voidAtCounter(context, clerk, shift, request, options);
-        if (!op.empty())
-            client->finishExternalNow(op);
+        VoidResult result;
+        if (!runJournaledRefund(journal, request.order, std::move(tickets), "void: " + request.reason, clerk.id,
+                                &syncProblem, [&] { result = voidAtCounter(context, clerk, shift, request, options); }))
+            result.status = BoxOfficeStatus::StorageFailed;
         return result;
     });
     if (!syncProblem.isEmpty()) {
