@@ -104,7 +104,7 @@ std::shared_ptr<const std::vector<std::uint8_t>> AuditReplay::readStoredCheckpoi
     stmt.bind(1, std::int64_t(event)).bind(2, std::int64_t(seq));
     if (!stmt.step())
         return nullptr;
-    ++m_stats.checkpointBodiesRead;
+    ++m_bodiesReadTotal;
     return std::make_shared<const std::vector<std::uint8_t>>(stmt.blob(0));
 }
 
@@ -142,6 +142,47 @@ Status AuditReplay::warm(EventId event, std::uint64_t records, bool* done, std::
         return status;
     *done = reached < from + std::max<std::uint64_t>(1, records); // the journal ended
     return Status::Ok;
+}
+
+Status AuditReplay::readAhead(EventId event, bool* done, std::string* error)
+{
+    *done = true;
+    EventState* state = nullptr;
+    if (const Status status = eventState(event, &state, error); status != Status::Ok)
+        return status;
+    // The unread one nearest to the cursor: the user is most likely to jump near where they are.
+    const Seq at = state->cursor != nullptr ? state->cursor->lastSeq() : 0;
+    auto nearest = state->checkpoints.end();
+    Seq nearestDistance = ~Seq(0);
+    for (auto c = state->checkpoints.begin(); c != state->checkpoints.end(); ++c) {
+        if (c->second != nullptr)
+            continue;
+        const Seq distance = c->first > at ? c->first - at : at - c->first;
+        if (distance < nearestDistance)
+            nearest = c, nearestDistance = distance;
+    }
+    if (nearest == state->checkpoints.end())
+        return Status::Ok;
+    nearest->second = readStoredCheckpoint(event, nearest->first);
+    if (nearest->second == nullptr) {
+        // Gone from the audit index meanwhile (or unreadable): replayed around instead, as
+        // startFor would.
+        state->loaded.erase(nearest->first);
+        state->checkpoints.erase(nearest);
+    }
+    *done = unreadCheckpoints(event) == 0;
+    return Status::Ok;
+}
+
+std::size_t AuditReplay::unreadCheckpoints(EventId event) const
+{
+    const auto found = m_events.find(event);
+    if (found == m_events.end())
+        return 0;
+    std::size_t unread = 0;
+    for (const auto& c : found->second.checkpoints)
+        unread += c.second == nullptr ? 1 : 0;
+    return unread;
 }
 
 Status AuditReplay::eventState(EventId event, EventState** state, std::string* error)
@@ -224,8 +265,11 @@ Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
     const auto found = checkpointFor(state, seq);
     if (found != state.checkpoints.end()) {
         const auto it = state.checkpoints.find(found->first);
-        if (it->second == nullptr)
+        if (it->second == nullptr) {
             it->second = readStoredCheckpoint(state.spec->id, it->first); // stored by an earlier session
+            if (it->second != nullptr)
+                ++m_stats.checkpointBodiesRead;
+        }
         std::string why = "its body is not in the audit index";
         state.cursor = it->second != nullptr ? Ledger::restore(*state.spec, m_options.ledger, *it->second, &why) : nullptr;
         if (state.cursor == nullptr) {

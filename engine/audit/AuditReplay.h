@@ -13,7 +13,8 @@
 // * persisted checkpoints: with `checkpointPath` (the audit index, audit.db), every checkpoint is
 //   also stored there and the next session reads their positions, and a body only when that
 //   checkpoint is restored, so only the very first replay of an event ever starts from seq 1
-//   (and AuditWorker warms that in the background);
+//   (and AuditWorker warms that in the background); after the first request, readAhead() reads
+//   the other bodies one per call, between requests, so later jumps find them in memory;
 // * its own connection to usher.db, so it runs on a worker thread beside the engine.
 // One thread at a time.
 
@@ -68,6 +69,15 @@ public:
     // Replays `event` forward by up to `records` from its furthest checkpoint or cursor, keeping
     // checkpoints: call until it sets *done, between other requests (a background warm-up).
     Status warm(EventId event, std::uint64_t records, bool* done, std::string* error);
+    // Reads the body of one stored checkpoint of `event` not read yet (the nearest to the cursor),
+    // so a later jump near it restores without a cold read: call between requests until it sets
+    // *done (one body, tens of MB on a long journal, per call). Bodies read stay in memory, as
+    // many as checkpointsMax, as if all were read up front.
+    Status readAhead(EventId event, bool* done, std::string* error);
+    // Stored checkpoints of `event` whose bodies are not read yet (0 for an event not asked for).
+    std::size_t unreadCheckpoints(EventId event) const;
+    // Bodies of stored checkpoints read back since open(), by requests and readAhead().
+    std::size_t checkpointBodiesReadTotal() const { return m_bodiesReadTotal; }
     // The journal connection, for the detail pane's reads on the same thread.
     Storage& journal() { return *m_journal; }
 
@@ -100,6 +110,7 @@ private:
     std::unique_ptr<AuditDb> m_checkpointDb; // null: memory only
     std::map<EventId, EventState> m_events;
     AuditReplayStats m_stats;
+    std::size_t m_bodiesReadTotal = 0;
 };
 
 // The first `records` records of a verified batch as a batch of their own (header and CRC redone).

@@ -880,6 +880,48 @@ void TestAuditIndex::checkpointsKeptAcrossSessions()
         QCOMPARE(statesOf(*replay, last), reference(last));
         QCOMPARE(replay->lastStats().checkpointBodiesRead, std::size_t(0)); // kept once read
     }
+    // Session 3: after the first request, readAhead() reads the other stored bodies one per call
+    // (the worker calls it between requests); a request in between is answered, and right; then
+    // every later jump finds its checkpoint in memory, as when all were read up front.
+    {
+        const auto storedNow = std::size_t(scalar(*db, "SELECT count(*) FROM replay_checkpoint WHERE event_id = 1"));
+        QVERIFY(storedNow >= 3); // the first request's, and at least two read ahead
+        auto replay = AuditReplay::open(options, &error);
+        QVERIFY2(replay != nullptr, error.c_str());
+        QCOMPARE(replay->unreadCheckpoints(kEvent), std::size_t(0)); // nothing before the first request
+        QCOMPARE(statesOf(*replay, last / 2), reference(last / 2));
+        QVERIFY(replay->lastStats().fromStoredCheckpoint);
+        QCOMPARE(replay->checkpointBodiesReadTotal(), std::size_t(1));
+        QCOMPARE(replay->unreadCheckpoints(kEvent), storedNow - 1);
+        bool done = false;
+        int steps = 0;
+        bool answeredBetween = false;
+        while (!done && steps < 100) {
+            const std::size_t before = replay->checkpointBodiesReadTotal();
+            const std::size_t unread = replay->unreadCheckpoints(kEvent);
+            QCOMPARE(replay->readAhead(kEvent, &done, &error), Status::Ok);
+            QCOMPARE(replay->checkpointBodiesReadTotal(), before + 1); // one body per call
+            QCOMPARE(replay->unreadCheckpoints(kEvent), unread - 1);
+            QCOMPARE(done, unread == 1);
+            ++steps;
+            if (!done && !answeredBetween) {
+                // A user request between two read-ahead steps: answered at once, and right.
+                QCOMPARE(statesOf(*replay, 1), reference(1));
+                answeredBetween = true;
+            }
+        }
+        QVERIFY(done);
+        QVERIFY(answeredBetween);
+        QCOMPARE(replay->checkpointBodiesReadTotal(), storedNow);
+        QCOMPARE(replay->unreadCheckpoints(kEvent), std::size_t(0));
+        QCOMPARE(replay->readAhead(kEvent, &done, &error), Status::Ok); // nothing left: done, no read
+        QVERIFY(done);
+        for (Seq s : { last - 1, Seq(2), last / 3, Seq(0), last, last / 2 + 1 }) {
+            QCOMPARE(statesOf(*replay, s), reference(s));
+            QCOMPARE(replay->lastStats().checkpointBodiesRead, std::size_t(0)); // all warm
+        }
+        QCOMPARE(replay->checkpointBodiesReadTotal(), storedNow);
+    }
     // A damaged stored checkpoint is dropped and replayed around, never shown.
     QVERIFY(db->exec("UPDATE replay_checkpoint SET snapshot = x'00010203'", &error));
     {

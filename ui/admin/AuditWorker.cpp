@@ -1,5 +1,9 @@
 #include "AuditWorker.h"
 
+#include <QTimer>
+
+#include <algorithm>
+
 namespace usher::ui {
 
 AuditWorker::AuditWorker(std::unique_ptr<audit::AuditIndex> index, const audit::AuditReplayOptions& replay)
@@ -89,7 +93,47 @@ void AuditWorker::replay(quint64 event, quint64 seq, quint64 ticket)
     }
     if (status != Status::Ok)
         state->error = QString::fromStdString(error);
+    m_answeredTicket = std::max(m_answeredTicket, ticket);
     Q_EMIT stateReady(state);
+    if (status == Status::Ok)
+        scheduleReadAhead(EventId(event));
+}
+
+void AuditWorker::scheduleReadAhead(EventId event)
+{
+    if (m_stopWarming.load() || m_replay == nullptr)
+        return;
+    // Another event's read-ahead stops here; this one's runs while it has bodies not read.
+    m_readAheadEvent = m_replay->unreadCheckpoints(event) != 0 ? event : 0;
+    if (m_readAheadEvent == 0)
+        return;
+    if (m_readAheadQueued)
+        return;
+    m_readAheadQueued = true;
+    QTimer::singleShot(0, this, &AuditWorker::readAheadStep);
+}
+
+void AuditWorker::readAheadStep()
+{
+    m_readAheadQueued = false;
+    if (m_stopWarming.load() || m_replay == nullptr || m_readAheadEvent == 0)
+        return;
+    if (m_latestTicket.load() > m_answeredTicket) {
+        // A request is on its way: it goes first, and this step comes back after it.
+        m_readAheadQueued = true;
+        QTimer::singleShot(0, this, &AuditWorker::readAheadStep);
+        return;
+    }
+    bool done = true;
+    std::string error;
+    if (m_replay->readAhead(m_readAheadEvent, &done, &error) != Status::Ok)
+        done = true; // the request that needs this event reports the error
+    if (done) {
+        m_readAheadEvent = 0;
+        return;
+    }
+    m_readAheadQueued = true;
+    QTimer::singleShot(0, this, &AuditWorker::readAheadStep);
 }
 
 } // namespace usher::ui

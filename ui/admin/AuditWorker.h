@@ -54,7 +54,7 @@ public Q_SLOTS:
     void replay(quint64 event, quint64 seq, quint64 ticket);
     // Replays each event to its end in steps, keeping checkpoints (persisted in audit.db).
     void warm(const QList<quint64>& events);
-    // Stops the warm-up (thread-safe).
+    // Stops the warm-up and the read-ahead of checkpoint bodies (thread-safe).
     void stopWarming() { m_stopWarming.store(true); }
 
 Q_SIGNALS:
@@ -63,11 +63,20 @@ Q_SIGNALS:
     void warmed(quint64 event); // the event's journal is replayed to its end once
 
 private:
+    // After an event's first answer, the bodies of its stored checkpoints are read one per idle
+    // slice (a zero timer on this thread), so a later jump never waits for a cold read and a
+    // request waits at most one body read; another event's request stops it for the old one.
+    void scheduleReadAhead(EventId event);
+    void readAheadStep();
+
     std::unique_ptr<audit::AuditIndex> m_index;
     audit::AuditReplayOptions m_replayOptions;
     std::unique_ptr<audit::AuditReplay> m_replay;
     std::atomic<quint64> m_latestTicket { 0 };
     std::atomic<bool> m_stopWarming { false };
+    quint64 m_answeredTicket = 0;   // the last replay request answered
+    EventId m_readAheadEvent = 0;   // 0: no read-ahead
+    bool m_readAheadQueued = false; // a step is on this thread's queue
 };
 
 } // namespace usher::ui
