@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <vector>
 
@@ -151,24 +150,6 @@ struct VerifiedSession {
 constexpr std::size_t kVerifiedSessions = 1024;
 thread_local std::vector<VerifiedSession> t_verifiedSessions;
 
-// The expiry written in a buyer session token, or 0 when it has none.
-Timestamp sessionExpiry(std::string_view token)
-{
-    if (!token.starts_with("usb_"))
-        return 0;
-    const std::size_t a = token.find('_', 4);
-    const std::size_t b = a == std::string_view::npos ? a : token.find('_', a + 1);
-    if (b == std::string_view::npos)
-        return 0;
-    std::uint64_t expires = 0;
-    const char* first = token.data() + a + 1;
-    const char* last = token.data() + b;
-    const auto parsed = std::from_chars(first, last, expires, 16);
-    if (parsed.ec != std::errc() || parsed.ptr != last || expires > std::uint64_t(std::numeric_limits<Timestamp>::max()))
-        return 0;
-    return Timestamp(expires);
-}
-
 std::optional<Principal> authenticateToken(TokenStore& tokens, std::string_view token, Timestamp now)
 {
     if (!token.starts_with("usb_") || token.size() > 128)
@@ -182,7 +163,8 @@ std::optional<Principal> authenticateToken(TokenStore& tokens, std::string_view 
         slot.store = nullptr; // expired: the TokenStore says so below
     }
     auto found = tokens.authenticate(token, now);
-    const Timestamp expiresAt = found ? sessionExpiry(token) : 0;
+    const auto session = found ? TokenStore::parseSession(token) : std::nullopt;
+    const Timestamp expiresAt = session ? session->expiresAt : 0;
     if (found && found->role == Role::Buyer && expiresAt > now) {
         slot.store = &tokens;
         slot.token.assign(token);

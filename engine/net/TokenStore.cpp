@@ -232,26 +232,35 @@ std::string TokenStore::createSession(Timestamp now, std::int64_t seconds, std::
     return head + sessionMac(id, expires);
 }
 
+std::optional<TokenStore::SessionFields> TokenStore::parseSession(std::string_view token)
+{
+    if (!token.starts_with("usb_"))
+        return std::nullopt;
+    const std::string_view rest = token.substr(4);
+    const std::size_t a = rest.find('_');
+    if (a == std::string_view::npos)
+        return std::nullopt;
+    const std::size_t b = rest.find('_', a + 1);
+    if (b == std::string_view::npos)
+        return std::nullopt;
+    std::uint64_t id = 0;
+    std::uint64_t expires = 0;
+    if (!parseHex(rest.substr(0, a), &id) || !parseHex(rest.substr(a + 1, b - a - 1), &expires))
+        return std::nullopt;
+    return SessionFields { id, Timestamp(expires), rest.substr(b + 1) };
+}
+
 std::optional<Principal> TokenStore::authenticate(std::string_view token, Timestamp now)
 {
     if (token.starts_with("usb_")) {
-        std::string_view rest = token.substr(4);
-        const std::size_t a = rest.find('_');
-        if (a == std::string_view::npos)
+        const auto session = parseSession(token);
+        if (!session || session->expiresAt <= now)
             return std::nullopt;
-        const std::size_t b = rest.find('_', a + 1);
-        if (b == std::string_view::npos)
-            return std::nullopt;
-        std::uint64_t id = 0;
-        std::uint64_t expires = 0;
-        if (!parseHex(rest.substr(0, a), &id) || !parseHex(rest.substr(a + 1, b - a - 1), &expires)
-            || Timestamp(expires) <= now)
-            return std::nullopt;
-        const std::string expected = sessionMac(id, Timestamp(expires));
-        const std::string_view mac = rest.substr(b + 1);
+        const std::string expected = sessionMac(session->buyer, session->expiresAt);
+        const std::string_view mac = session->mac;
         if (mac.size() != expected.size() || sodium_memcmp(mac.data(), expected.data(), mac.size()) != 0)
             return std::nullopt;
-        return Principal { Role::Buyer, id, {} };
+        return Principal { Role::Buyer, session->buyer, {} };
     }
     if (!token.starts_with("ust_") || token.size() > 128)
         return std::nullopt;

@@ -50,6 +50,14 @@ public:
     // Who the bearer token belongs to, or nullopt. Thread-safe; staff tokens created by another
     // process are seen within about a second.
     std::optional<Principal> authenticate(std::string_view token, Timestamp now);
+    // The buyer and expiry written in a buyer session token (`usb_<buyer>_<expiry>_<MAC>`), or nullopt
+    // when it is not one. Parsing only: the MAC is not checked.
+    struct SessionFields {
+        std::uint64_t buyer = 0;
+        Timestamp expiresAt = 0;
+        std::string_view mac; // into the token
+    };
+    static std::optional<SessionFields> parseSession(std::string_view token);
 
 private:
     explicit TokenStore(sqlite3* db);
