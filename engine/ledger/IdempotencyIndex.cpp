@@ -39,9 +39,9 @@ std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key, std::uint6
     }
 }
 
-const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key) const
+const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key, std::uint64_t hash) const
 {
-    const std::uint64_t word = findStored(key, hashOf(key));
+    const std::uint64_t word = findStored(key, hash); // a wrong hash only makes the lookup miss
     return word == 0 ? nullptr : &at((word & kNumberMask) - 1);
 }
 
@@ -56,10 +56,10 @@ void IdempotencyIndex::insert(const Entry& entry)
     append(entry, hash);
 }
 
-void IdempotencyIndex::insertAbsent(const Entry& entry)
+void IdempotencyIndex::insertAbsent(const Entry& entry, std::uint64_t hash)
 {
-    USHER_ASSERT(!entry.key.isNull());
-    append(entry, hashOf(entry.key));
+    USHER_ASSERT(!entry.key.isNull()); // the hash is the caller's (it looked the key up with it)
+    append(entry, hash);
 }
 
 void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
@@ -86,7 +86,7 @@ void IdempotencyIndex::place(std::uint64_t word)
     m_table[slot] = word;
 }
 
-void IdempotencyIndex::evict(Timestamp cutoff)
+void IdempotencyIndex::evictSome(Timestamp cutoff)
 {
     while (m_count > 0 && (at(m_first).at < cutoff || m_count > m_keysMax))
         popOldest();

@@ -30,16 +30,26 @@ public:
 
     explicit IdempotencyIndex(std::uint32_t keysMax);
 
-    const Entry* find(const IdempotencyKey& key) const;
+    // The key's hash. The live path computes it once and passes it to find() and insertAbsent().
+    static std::uint64_t hashOf(const IdempotencyKey& key);
+
+    const Entry* find(const IdempotencyKey& key) const { return find(key, hashOf(key)); }
+    const Entry* find(const IdempotencyKey& key, std::uint64_t hash) const;
     // Starts loading the key's table slot into the cache, for a find() a little later.
     void prefetch(const IdempotencyKey& key) const { __builtin_prefetch(&m_table[hashOf(key) & m_mask]); }
     // Adds a key. When the key is present already (possible only in replay, for a key that the live
     // index had evicted and then saw again) the newer record supersedes the older one.
     void insert(const Entry& entry);
-    // Adds a key that find() has just reported absent (the live path): one probe fewer.
-    void insertAbsent(const Entry& entry);
-    // Drops entries older than `cutoff`, and the oldest ones beyond keysMax.
-    void evict(Timestamp cutoff);
+    // Adds a key that find() has just reported absent (the live path): one probe fewer. `hash` is
+    // hashOf(entry.key).
+    void insertAbsent(const Entry& entry, std::uint64_t hash);
+    // Drops entries older than `cutoff`, and the oldest ones beyond keysMax. Inline: every command
+    // calls it, and it almost never has anything to do.
+    void evict(Timestamp cutoff)
+    {
+        if (m_count > 0 && (at(m_first).at < cutoff || m_count > m_keysMax)) [[unlikely]]
+            evictSome(cutoff);
+    }
     void clear();
 
     std::size_t size() const { return m_count; }
@@ -52,7 +62,7 @@ private:
     static constexpr std::uint64_t kTagMask = (std::uint64_t(1) << 24) - 1;
     static constexpr std::size_t kTableSlotsMax = std::size_t(1) << 24;
 
-    static std::uint64_t hashOf(const IdempotencyKey& key);
+    void evictSome(Timestamp cutoff);
     std::uint64_t findStored(const IdempotencyKey& key, std::uint64_t hash) const; // table word, or 0
     Entry& at(std::uint64_t number) { return m_ring[number & (m_ring.size() - 1)]; }
     const Entry& at(std::uint64_t number) const { return m_ring[number & (m_ring.size() - 1)]; }

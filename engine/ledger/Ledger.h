@@ -375,7 +375,10 @@ private:
     const AreaPool* findPool(std::uint32_t area, ChannelId channel) const;
     void pushExpiry(Timestamp at, HoldId hold);
     void rebuildExpiries();
-    void registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset);
+    // `keyHash`: IdempotencyIndex::hashOf(header.key), computed once by execute() for the lookup
+    // (unused in replay, which may meet a key twice and goes through insert()).
+    void registerKey(const RecordHeader& header, std::uint32_t batchSerial, std::uint32_t offset,
+                     std::uint64_t keyHash);
     const std::uint8_t* recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const;
     void clearDirty();
     void retireOldestBatch();

@@ -60,7 +60,9 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
     const std::uint32_t area = h.area;
     const ChannelId pool = h.pool;
     SeatIndex seats[limits::orderTicketsMax];
-    std::copy_n(m_holdSeats.begin() + std::ptrdiff_t(std::size_t(slot) * m_holdSeatsStride), h.seatCount, seats);
+    const SeatIndex* held = m_holdSeats.data() + std::size_t(slot) * m_holdSeatsStride;
+    for (std::uint32_t i = 0; i < h.seatCount; ++i) // a few: a loop, where std::copy_n calls memmove
+        seats[i] = held[i];
     for (std::uint32_t i = 0; i < units; ++i) {
         const TicketId ticket = m_tickets.size() + 1;
         JournalEvent e;

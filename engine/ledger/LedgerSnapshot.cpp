@@ -263,7 +263,7 @@ bool Ledger::replay(const BatchPtr& batch)
                 return false;
             m_lastSeq = record.header.seq;
         }
-        registerKey(record.header, serial, static_cast<std::uint32_t>(record.offset));
+        registerKey(record.header, serial, static_cast<std::uint32_t>(record.offset), 0); // replay: insert() hashes
         return true;
     });
     m_replaying = false;

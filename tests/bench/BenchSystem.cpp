@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fcntl.h>
 #include <fstream>
 #include <sys/mman.h>
@@ -139,6 +140,18 @@ std::uint64_t threadMinorFaults()
 {
     rusage usage {};
     return getrusage(RUSAGE_THREAD, &usage) == 0 ? static_cast<std::uint64_t>(usage.ru_minflt) : 0;
+}
+
+ThreadCpu threadCpu()
+{
+    ThreadCpu cpu;
+    timespec now {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        cpu.total = double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+    rusage usage {};
+    if (getrusage(RUSAGE_THREAD, &usage) == 0)
+        cpu.system = double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6;
+    return cpu;
 }
 
 double loadAverage()

@@ -24,6 +24,14 @@ std::string cpuModel();
 unsigned cpuCount();
 // Minor page faults of the calling thread so far (getrusage RUSAGE_THREAD).
 std::uint64_t threadMinorFaults();
+// CPU time of the calling thread so far, in seconds: in all (CLOCK_THREAD_CPUTIME_ID, exact) and the
+// part in the kernel (getrusage RUSAGE_THREAD: sampled at the tick, so only a rough share over short
+// intervals). On a busy machine CPU time per command still means something when wall time doesn't.
+struct ThreadCpu {
+    double total = 0;
+    double system = 0;
+};
+ThreadCpu threadCpu();
 // The 1-minute load average (-1 when unknown). Figures taken on a busy machine are not figures.
 double loadAverage();
 // The clock rate this process gets right now, in GHz, from a chain of dependent 64-bit

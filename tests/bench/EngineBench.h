@@ -57,6 +57,7 @@ private:
     double m_ghzAtStart = 0;
     double m_firstTouchNs = 0;
     double m_memoryLatencyNs = 0;
+    std::string m_inMemorySummary; // one line under the table: the in-memory medians
 };
 
 } // namespace usher::bench

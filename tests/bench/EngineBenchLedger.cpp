@@ -51,6 +51,7 @@ template <typename Consume>
     perCommandNs.reserve(commands.size() / kLatencyGroup + 1);
     std::uint64_t ok = 0;
     const std::uint64_t faultsBefore = threadMinorFaults();
+    const ThreadCpu cpuBefore = threadCpu();
     const std::int64_t started = monotonicNs();
     std::int64_t groupStarted = started;
     for (std::size_t i = 0; i < commands.size(); ++i) {
@@ -71,8 +72,11 @@ template <typename Consume>
     }
     ledger.takeBatch();
     const std::int64_t finished = monotonicNs();
+    const ThreadCpu cpuAfter = threadCpu();
     Throughput t;
     t.pageFaults = threadMinorFaults() - faultsBefore;
+    t.cpuSeconds = cpuAfter.total - cpuBefore.total;
+    t.systemSeconds = cpuAfter.system - cpuBefore.system;
     t.commands = ok;
     t.seconds = double(finished - started) / 1e9;
     t.p50Ns = percentile(perCommandNs, 0.50);
@@ -110,6 +114,9 @@ std::vector<Command> settleCommands(CommandKind kind, const std::vector<SeatInde
     return commands;
 }
 
+void holdThenConfirmLedger(const EventSpec& spec, const std::vector<SeatIndex>& order, Timestamp now,
+                           std::uint64_t seed, LedgerRun* run, std::vector<Command>* confirms);
+
 std::string countsProblem(const Ledger& ledger, const char* when, std::uint32_t held, std::uint32_t sold)
 {
     const LedgerCounts c = ledger.counts();
@@ -129,9 +136,22 @@ std::string countsProblem(const Ledger& ledger, const char* when, std::uint32_t 
     return problem;
 }
 
-// Hold every seat once, then confirm every hold.
+// Hold every seat once, then confirm every hold; then the confirm floor on the same commands.
 void holdThenConfirm(const EventSpec& spec, const std::vector<SeatIndex>& order, Timestamp now, std::uint64_t seed,
                      LedgerRun* run)
+{
+    std::vector<Command> confirmAll;
+    holdThenConfirmLedger(spec, order, now, seed, run, &confirmAll);
+    // After the ledger is gone: the floor's tables take the memory it leaves.
+    const ConfirmFloorRun floor = runConfirmFloor(*spec.venue, order, confirmAll);
+    run->confirmFloor = floor.withCode;
+    run->confirmFloorMemory = floor.memoryOnly;
+    if (!floor.failure.empty() && run->failure.empty())
+        run->failure = floor.failure;
+}
+
+void holdThenConfirmLedger(const EventSpec& spec, const std::vector<SeatIndex>& order, Timestamp now,
+                           std::uint64_t seed, LedgerRun* run, std::vector<Command>* confirms)
 {
     const auto seats = static_cast<std::uint32_t>(order.size());
     Ledger ledger(spec, LedgerOptions { .verify = false });
@@ -144,7 +164,8 @@ void holdThenConfirm(const EventSpec& spec, const std::vector<SeatIndex>& order,
     if (std::string problem = countsProblem(ledger, "after the holds", seats, 0); !problem.empty())
         run->failure = problem;
 
-    const std::vector<Command> confirmAll = settleCommands(CommandKind::Confirm, order, holds, now, seed, &serial);
+    std::vector<Command>& confirmAll = *confirms;
+    confirmAll = settleCommands(CommandKind::Confirm, order, holds, now, seed, &serial);
     run->confirm = timeCommands(ledger, confirmAll, [](std::size_t, const CommandResult&) {});
     if (run->confirm.commands != seats && run->failure.empty())
         run->failure = "in-memory confirms: " + std::to_string(seats - run->confirm.commands) + " refused";

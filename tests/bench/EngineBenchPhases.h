@@ -6,6 +6,7 @@
 
 #include "core/Types.h"
 #include "event/EventSpec.h"
+#include "ledger/Command.h"
 #include "runtime/Committer.h"
 #include "runtime/Engine.h"
 #include "venue/Venue.h"
@@ -44,8 +45,11 @@ struct Throughput {
     double p50Ns = 0; // per command (in memory) or per request (durable)
     double p99Ns = 0;
     std::uint64_t pageFaults = 0; // minor faults of the timing thread (in memory only)
+    double cpuSeconds = 0; // CPU time of the timing thread (in memory only)
+    double systemSeconds = 0; // the part in the kernel (page faults, mostly; sampled, rough)
     double perSecond() const { return seconds > 0 ? double(commands) / seconds : 0; }
     double nsPerCommand() const { return commands > 0 ? seconds * 1e9 / double(commands) : 0; }
+    double cpuNsPerCommand() const { return commands > 0 ? cpuSeconds * 1e9 / double(commands) : 0; }
 };
 
 // (a) The Ledger alone, no runtime, no storage.
@@ -55,10 +59,24 @@ struct LedgerRun {
     Throughput release; // Release of a second round of holds
     Throughput best; // HoldBestAvailable, 2-4 seats
     Throughput holdInOrder; // as `hold`, seats in venue order: the same work with few cache misses
+    Throughput confirmFloor; // the confirm floor (runConfirmFloor) on the same commands, with the code
+    Throughput confirmFloorMemory; // the same without the code and the fingerprint: memory work alone
     std::uint64_t bestSeats = 0;
     std::string failure;
 };
 LedgerRun runLedgerPhase(const VenuePtr& venue, std::uint64_t seed);
+
+// The confirm floor (EngineBenchFloor.cpp): the least memory work a confirm of one seat must do,
+// on tables sized like the ledger's, without the ledger. `confirms` are the confirm commands of
+// holds made of the seats `order` in that order (hold i in slot i). Not an alternative to the
+// ledger: a bound for judging it.
+struct ConfirmFloorRun {
+    Throughput withCode; // SipHash-2-4-128 ticket code and commandFingerprint, as the ledger
+    Throughput memoryOnly; // neither: the memory work alone
+    std::string failure;
+};
+ConfirmFloorRun runConfirmFloor(const Venue& venue, const std::vector<SeatIndex>& order,
+                                const std::vector<Command>& confirms);
 
 // (b) The durable engine: EventShard + Committer + SQLite, fsync per commit or not.
 struct DurableRun {
