@@ -29,21 +29,34 @@ constexpr std::initializer_list<Role> kSellers
 
 std::string holdBody(EventId event, const CommandResult& result)
 {
-    std::string body = "{\"holdId\":\"" + compositeId(event, result.hold) + "\",\"event\":" + std::to_string(event);
+    std::string body;
+    body.reserve(160 + result.seats.size() * 8);
+    body.append("{\"holdId\":\"");
+    appendDecimal(body, event);
+    body.push_back('-');
+    appendDecimal(body, result.hold);
+    body.append("\",\"event\":");
+    appendDecimal(body, event);
     if (result.area) {
-        body += ",\"area\":" + std::to_string(result.area) + ",\"quantity\":" + std::to_string(result.quantity);
-        body += ",\"seats\":[]";
+        body.append(",\"area\":");
+        appendDecimal(body, result.area);
+        body.append(",\"quantity\":");
+        appendDecimal(body, result.quantity);
+        body.append(",\"seats\":[]");
     } else {
-        body += ",\"seats\":[";
+        body.append(",\"seats\":[");
         for (std::size_t i = 0; i < result.seats.size(); ++i) {
             if (i)
                 body.push_back(',');
-            body += std::to_string(result.seats[i]);
+            appendDecimal(body, result.seats[i]);
         }
-        body += "]";
+        body.push_back(']');
     }
-    body += ",\"expiresAt\":\"" + isoTime(result.expiresAt) + "\",\"expiresAtMs\":" + std::to_string(result.expiresAt)
-        + ",\"seq\":" + std::to_string(result.seq) + "}";
+    body.append(",\"expiresAt\":\"").append(isoTime(result.expiresAt)).append("\",\"expiresAtMs\":");
+    body.append(std::to_string(result.expiresAt)); // signed
+    body.append(",\"seq\":");
+    appendDecimal(body, result.seq);
+    body.push_back('}');
     return body;
 }
 
@@ -51,9 +64,13 @@ std::string holdBody(EventId event, const CommandResult& result)
 IdempotencyKey scopedKey(const Principal& principal, std::string_view prefix, std::string_view key)
 {
     std::string text;
-    text.reserve(key.size() + 40);
-    text.append(prefix).append(":").append(std::to_string(int(principal.role))).append(":");
-    text.append(std::to_string(principal.id)).append(":").append(key);
+    text.reserve(key.size() + 48);
+    text.append(prefix).push_back(':');
+    appendDecimal(text, std::uint64_t(principal.role));
+    text.push_back(':');
+    appendDecimal(text, principal.id);
+    text.push_back(':');
+    text.append(key);
     return IdempotencyKey::fromString(text);
 }
 
@@ -142,7 +159,8 @@ void ApiService::postSeatHold(HttpRequest& request, std::string_view id, std::st
     Principal principal;
     if (!authenticate(request, reply, kSellers, &principal))
         return;
-    EventShard* shard = findEvent(id, reply);
+    EventCounters* counters = nullptr;
+    EventShard* shard = findEvent(id, reply, &counters);
     if (!shard)
         return;
     std::uint64_t seatId = 0;
@@ -151,7 +169,7 @@ void ApiService::postSeatHold(HttpRequest& request, std::string_view id, std::st
     Command command;
     command.kind = CommandKind::HoldSeats;
     command.seats.push_back(SeatId(seatId));
-    startHold(request, shard, principal, std::move(command), reply);
+    startHold(request, shard, *counters, principal, std::move(command), reply);
 }
 
 void ApiService::postHolds(HttpRequest& request, std::string_view id, const ApiReply& reply)
@@ -159,7 +177,8 @@ void ApiService::postHolds(HttpRequest& request, std::string_view id, const ApiR
     Principal principal;
     if (!authenticate(request, reply, kSellers, &principal))
         return;
-    EventShard* shard = findEvent(id, reply);
+    EventCounters* counters = nullptr;
+    EventShard* shard = findEvent(id, reply, &counters);
     if (!shard)
         return;
     QJsonParseError error;
@@ -216,11 +235,11 @@ void ApiService::postHolds(HttpRequest& request, std::string_view id, const ApiR
             errorResponse(400, "invalid_argument",
                           "expected {\"seats\":[...]} or {\"bestAvailable\":{\"quantity\":N,\"category\":\"A\"}}"));
     }
-    startHold(request, shard, principal, std::move(command), reply);
+    startHold(request, shard, *counters, principal, std::move(command), reply);
 }
 
-void ApiService::startHold(HttpRequest& request, EventShard* shard, const Principal& principal, Command command,
-                           const ApiReply& reply)
+void ApiService::startHold(HttpRequest& request, EventShard* shard, EventCounters& counters, const Principal& principal,
+                           Command command, const ApiReply& reply)
 {
     const std::string_view key = request.header("idempotency-key");
     if (key.empty() || key.size() > 200)
@@ -244,27 +263,34 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, const Princi
     // The answer is made on the network thread, possibly after the engine closed (shutdown): it
     // must not touch the shard or its spec, only the worker below does, under m_engineGuard.
     const EventId event = spec.id;
-    submitBatched(shard, std::move(command), [this, shard, event, openPoolOnly, reply](CommandResult&& result) {
-        if (result.ok()) {
-            if (result.replayed) {
-                ++m_metrics.holdReplays;
-            } else {
-                ++m_metrics.holds;
-                m_metrics.heldSeats += result.area ? result.quantity : result.seats.size();
+    EventCounters* eventCounters = &counters; // lives as long as m_metrics
+    submitBatched(
+        shard, std::move(command), [this, shard, event, eventCounters, openPoolOnly, reply](CommandResult&& result) {
+            if (result.ok()) {
+                if (result.replayed) {
+                    ++m_metrics.holdReplays;
+                } else {
+                    const std::size_t seats = result.area ? result.quantity : result.seats.size();
+                    ++m_metrics.holds;
+                    m_metrics.heldSeats += seats;
+                    ++eventCounters->holds;
+                    eventCounters->heldSeats += seats;
+                }
+                return reply.send(jsonResponse(201, holdBody(event, result)));
             }
-            return reply.send(jsonResponse(201, holdBody(event, result)));
-        }
-        if (httpStatus(result.status) != 409)
-            return reply.send(statusResponse(result.status));
-        ++m_metrics.conflicts;
-        const SeatId seat = result.status == Status::SeatUnavailable && !result.seats.empty() ? result.seats.front() : 0;
-        if (openPoolOnly && seat != 0) {
-            // Refused in the ledger, so no hold exists; say whether the seat is a box office's.
-            if (m_workers.post([this, shard, seat, reply] { answerUnavailableSeat(shard, seat, reply); }))
-                return;
-        }
-        reply.send(conflictResponse(result.status, seat));
-    });
+            if (httpStatus(result.status) != 409)
+                return reply.send(statusResponse(result.status));
+            ++m_metrics.conflicts;
+            ++eventCounters->conflicts;
+            const SeatId seat
+                = result.status == Status::SeatUnavailable && !result.seats.empty() ? result.seats.front() : 0;
+            if (openPoolOnly && seat != 0) {
+                // Refused in the ledger, so no hold exists; say whether the seat is a box office's.
+                if (m_workers.post([this, shard, seat, reply] { answerUnavailableSeat(shard, seat, reply); }))
+                    return;
+            }
+            reply.send(conflictResponse(result.status, seat));
+        });
 }
 
 HttpResponse ApiService::conflictResponse(Status status, SeatId seat)

@@ -374,11 +374,8 @@ void ApiService::purchaseConfirmed(const std::shared_ptr<Purchase>& p, CommandRe
     const EventSpec& spec = p->shard->spec();
     if (result.ok()) {
         std::string body = orderBody(spec, result, p->paymentId);
-        if (!result.replayed) {
-            ++m_metrics.sales;
-            m_metrics.soldTickets += result.tickets.size();
-            m_metrics.addRevenue(spec.currency, result.amount);
-        }
+        if (!result.replayed)
+            m_metrics.recordSale(m_metrics.event(p->event), spec.currency, result.tickets.size(), result.amount);
         rememberPurchase(p->event, p->hold, body);
         forgetPurchase(p->event, p->hold);
         // The buyer is done: the waiting room lets the next one in at once, not at the admission's TTL.
@@ -534,11 +531,9 @@ void ApiService::resolve(const std::shared_ptr<Unresolved>& item)
                                   item->priceTypes, item->amount),
                    [this, item, paymentId, retryLater](CommandResult&& confirmed) {
                        if (confirmed.ok()) {
-                           if (!confirmed.replayed) {
-                               ++m_metrics.sales;
-                               m_metrics.soldTickets += confirmed.tickets.size();
-                               m_metrics.addRevenue(item->shard->spec().currency, confirmed.amount);
-                           }
+                           if (!confirmed.replayed)
+                               m_metrics.recordSale(m_metrics.event(item->event), item->shard->spec().currency,
+                                                    confirmed.tickets.size(), confirmed.amount);
                            rememberPurchase(item->event, item->hold,
                                             orderBody(item->shard->spec(), confirmed, paymentId));
                            forgetPurchase(item->event, item->hold);
@@ -747,7 +742,7 @@ void ApiService::postRefund(HttpRequest& request, std::string_view id, const Api
                 return reply.send(statusResponse(result.status));
             ++m_metrics.refunds;
             if (!result.replayed)
-                m_metrics.addRevenue(shard->spec().currency, -result.amount);
+                m_metrics.recordRefund(m_metrics.event(event), shard->spec().currency, result.amount);
             std::string body = "{\"orderId\":\"" + compositeId(event, order)
                 + "\",\"refunded\":" + std::to_string(result.amount) + ",\"tickets\":[";
             for (std::size_t i = 0; i < result.tickets.size(); ++i)

@@ -127,6 +127,7 @@ void ApiService::addEvent(EventShard* shard)
     EventInfo info;
     info.shard = shard;
     const EventSpec& spec = shard->spec();
+    info.counters = &m_metrics.event(spec.id, spec.currency);
     info.detail = std::make_shared<const std::string>(
         QJsonDocument(publicEventJson(spec)).toJson(QJsonDocument::Compact).toStdString());
     std::string summary = "{\"id\":" + std::to_string(spec.id) + ",\"name\":\"";
@@ -134,7 +135,8 @@ void ApiService::addEvent(EventShard* shard)
     summary += "\",\"startsAt\":\"" + isoTime(spec.startsAt) + "\",\"currency\":\"" + spec.currency + "\",\"venue\":\"";
     appendJsonEscaped(summary, spec.venue->name);
     summary += "\",\"seats\":" + std::to_string(spec.venue->seats.size())
-        + ",\"areas\":" + std::to_string(spec.venue->areas.size()) + "}";
+        + ",\"areas\":" + std::to_string(spec.venue->areas.size()) + ",\"revision\":" + std::to_string(spec.revision)
+        + "}";
     info.summary = std::move(summary);
     {
         std::lock_guard lock(m_eventsMutex);
@@ -304,7 +306,7 @@ bool ApiService::authenticate(const HttpRequest& request, const ApiReply& reply,
     return authorizeBearer(m_tokens, request, reply, roles, principal);
 }
 
-EventShard* ApiService::findEvent(std::string_view idText, const ApiReply& reply)
+EventShard* ApiService::findEvent(std::string_view idText, const ApiReply& reply, EventCounters** counters)
 {
     std::uint64_t id = 0;
     if (!parseUnsigned(idText, &id)) {
@@ -317,6 +319,8 @@ EventShard* ApiService::findEvent(std::string_view idText, const ApiReply& reply
         reply.send(errorResponse(404, "event_not_found", "no such event"));
         return nullptr;
     }
+    if (counters != nullptr)
+        *counters = it->second.counters;
     return it->second.shard;
 }
 
@@ -455,6 +459,19 @@ void ApiService::getMetrics(const ApiReply& reply)
             double(m.paymentUnknown.load()));
     counter("usherd_refunds_total", "refunds", double(m.refunds.load()));
     m.renderRevenue(out);
+    m.renderEvents(out, [this](std::uint64_t event) -> std::int64_t { // the shard counts its expiries
+        std::shared_lock guard(m_engineGuard);
+        if (m_closed.load())
+            return -1;
+        EventShard* shard = nullptr;
+        {
+            std::lock_guard lock(m_eventsMutex);
+            const auto it = m_events.find(event);
+            if (it != m_events.end())
+                shard = it->second.shard;
+        }
+        return shard != nullptr ? std::int64_t(shard->stats().expiredHolds) : -1; // -1: not this node's
+    });
 
     static const char* const kCacheNames[kCacheKinds] = { "availability", "event_list", "event_detail" };
     appendHelp(out, "usherd_cache_hits_total", "counter", "application cache hits, per cache");

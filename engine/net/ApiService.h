@@ -114,6 +114,7 @@ public:
 private:
     struct EventInfo {
         EventShard* shard = nullptr;
+        EventCounters* counters = nullptr;         // the event's /metrics series
         std::shared_ptr<const std::string> detail; // GET /api/events/{id}
         std::string summary;                       // one entry of GET /api/events
     };
@@ -121,7 +122,8 @@ private:
     void dispatch(HttpRequest& request, const ApiReply& reply, const std::vector<std::string_view>& segments);
     bool authenticate(const HttpRequest& request, const ApiReply& reply, std::initializer_list<Role> roles,
                       Principal* principal);
-    EventShard* findEvent(std::string_view idText, const ApiReply& reply);
+    // The event's shard (and its counters when `counters` is set), or null after answering 404.
+    EventShard* findEvent(std::string_view idText, const ApiReply& reply, EventCounters** counters = nullptr);
     // Authenticates, then finds the event of an "E-N" id (hold, order) and sets *number to N.
     // Answers 401/403/404 itself and returns null when it cannot.
     EventShard* findComposite(const HttpRequest& request, std::string_view id, const ApiReply& reply,
@@ -163,8 +165,8 @@ private:
     void postBlock(HttpRequest& request, std::string_view id, const ApiReply& reply);
     void postSeatHold(HttpRequest& request, std::string_view id, std::string_view seat, const ApiReply& reply);
     void postHolds(HttpRequest& request, std::string_view id, const ApiReply& reply);
-    void startHold(HttpRequest& request, EventShard* shard, const Principal& principal, Command command,
-                   const ApiReply& reply);
+    void startHold(HttpRequest& request, EventShard* shard, EventCounters& counters, const Principal& principal,
+                   Command command, const ApiReply& reply);
     // A 409 for a hold, naming the seat when there is one: {"error":{...},"seat":N}.
     static HttpResponse conflictResponse(Status status, SeatId seat);
     // A box-office hold the ledger refused on `seat`: seat_allocated when the seat belongs to a

@@ -83,15 +83,65 @@ HttpResponse jsonResponse(int status, std::string body)
     return response;
 }
 
+namespace {
+
+// `width` decimal digits of `value` (zero-padded, the lowest digits when it has more) at `out`.
+void putDigits(char* out, std::int64_t value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+}
+
+} // namespace
+
+// Every hold answer carries one: arithmetic (Howard Hinnant's civil_from_days) rather than
+// gmtime_r, which takes glibc's process-wide tz lock, and snprintf.
 std::string isoTime(Timestamp ms)
 {
-    const std::time_t seconds = std::time_t(ms / 1000);
-    std::tm utc {};
-    gmtime_r(&seconds, &utc);
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(ms % 1000));
-    return buffer;
+    const std::int64_t millis = ((ms % 1000) + 1000) % 1000;
+    const std::int64_t totalSeconds = (ms - millis) / 1000;
+    std::int64_t days = totalSeconds / 86'400;
+    std::int64_t secondsOfDay = totalSeconds % 86'400;
+    if (secondsOfDay < 0) {
+        secondsOfDay += 86'400;
+        --days;
+    }
+    const std::int64_t z = days + 719'468;
+    const std::int64_t era = (z >= 0 ? z : z - 146'096) / 146'097;
+    const std::int64_t dayOfEra = z - era * 146'097;
+    const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const std::int64_t mp = (5 * dayOfYear + 2) / 153;
+    const std::int64_t day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) { // not four digits: the general path
+        const std::time_t seconds = std::time_t(totalSeconds);
+        std::tm utc {};
+        gmtime_r(&seconds, &utc);
+        char buffer[96];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(millis));
+        return buffer;
+    }
+    std::string out = "0000-00-00T00:00:00.000Z";
+    putDigits(&out[0], year, 4);
+    putDigits(&out[5], month, 2);
+    putDigits(&out[8], day, 2);
+    putDigits(&out[11], secondsOfDay / 3600, 2);
+    putDigits(&out[14], secondsOfDay / 60 % 60, 2);
+    putDigits(&out[17], secondsOfDay % 60, 2);
+    putDigits(&out[20], millis, 3);
+    return out;
+}
+
+void appendDecimal(std::string& out, std::uint64_t value)
+{
+    char digits[24];
+    const char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, std::size_t(end - digits));
 }
 
 std::int64_t steadyNowNs()

@@ -24,6 +24,8 @@ HttpResponse statusResponse(Status status, std::string_view message = {});
 HttpResponse jsonResponse(int status, std::string body);
 
 std::string isoTime(Timestamp ms);
+// Appends the decimal digits of `value` (no allocation, unlike std::to_string).
+void appendDecimal(std::string& out, std::uint64_t value);
 std::int64_t steadyNowNs();
 
 // "E-N": the event id and a per-event id (hold, order), the form the API uses for both.

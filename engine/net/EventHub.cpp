@@ -8,8 +8,12 @@
 namespace usher::net {
 
 struct EventHub::View {
+    // One of the two: this node's shard, or the feed of an event another node owns. Switched from
+    // followed to shard (takeOver) on the hub thread under `mutex`, which GETs hold when they read it.
     EventShard* shard = nullptr;
+    FollowedSource* followed = nullptr;
     EventId id = 0;
+    EventCounters* counters = nullptr; // usherd_event_seats_released_total
     int subscription = 0;
     std::atomic<bool> warm { false };
     std::atomic<bool> needsResync { false };
@@ -122,31 +126,103 @@ void EventHub::addEvent(EventShard* shard)
     auto view = std::make_unique<View>();
     view->shard = shard;
     view->id = shard->id();
+    view->counters = &m_metrics.event(shard->id());
     View* raw = view.get();
     {
         std::lock_guard lock(m_viewsMutex);
-        if (m_views.count(shard->id()))
+        if (m_views.count(shard->id())) {
+            // Followed until now: the hub thread switches the view (it ignores an event that
+            // already has its shard).
+            Task takeover;
+            takeover.kind = Task::Kind::Takeover;
+            takeover.event = shard->id();
+            takeover.shard = shard;
+            if (!push(std::move(takeover)))
+                LogLine(LogLevel::Warn, "hub queue full: event not taken over").num("event", std::int64_t(shard->id()));
             return;
+        }
         m_views.emplace(shard->id(), std::move(view));
     }
-    // Subscribe before reading the ledger (EventShard::subscribe explains why); publications that
-    // the read already covers are skipped by sequence number.
-    raw->subscription = shard->subscribe([this, raw](const Published& published) {
-        Task task;
-        task.kind = Task::Kind::Publish;
-        task.event = raw->id;
-        task.published = published;
-        if (!push(std::move(task))) {
-            raw->needsResync = true;
-            ++m_dropped;
-            m_wake.notify_one();
-        }
-    });
+    subscribeShard(raw);
     Task add;
     add.kind = Task::Kind::Add;
     add.event = raw->id;
     if (!push(std::move(add)))
         raw->needsResync = true;
+}
+
+// Subscribe before reading the ledger (EventShard::subscribe explains why); publications that the
+// read already covers are skipped by sequence number.
+void EventHub::subscribeShard(View* view)
+{
+    view->subscription = view->shard->subscribe([this, view](const Published& published) {
+        Task task;
+        task.kind = Task::Kind::Publish;
+        task.event = view->id;
+        task.published = published;
+        if (!push(std::move(task))) {
+            view->needsResync = true;
+            ++m_dropped;
+            m_wake.notify_one();
+        }
+    });
+}
+
+void EventHub::addFollowed(EventId event, FollowedSource* source)
+{
+    USHER_ASSERT(source != nullptr);
+    auto view = std::make_unique<View>();
+    view->followed = source;
+    view->id = event;
+    view->counters = &m_metrics.event(event);
+    View* raw = view.get();
+    {
+        std::lock_guard lock(m_viewsMutex);
+        if (m_views.count(event))
+            return;
+        m_views.emplace(event, std::move(view));
+    }
+    Task add;
+    add.kind = Task::Kind::Add;
+    add.event = raw->id;
+    if (!push(std::move(add)))
+        raw->needsResync = true;
+}
+
+void EventHub::publishFollowed(const Published& published)
+{
+    View* view = find(published.event);
+    if (view == nullptr)
+        return;
+    Task task;
+    task.kind = Task::Kind::Publish;
+    task.event = published.event;
+    task.followed = true;
+    task.published = published;
+    if (!push(std::move(task))) {
+        view->needsResync = true;
+        ++m_dropped;
+        m_wake.notify_one();
+    }
+}
+
+// Hub thread: this node now owns the event. The ledger is the state from here on.
+void EventHub::takeOver(View& view, EventShard* shard)
+{
+    if (view.followed == nullptr)
+        return; // already this node's
+    {
+        std::lock_guard lock(view.mutex);
+        view.followed = nullptr;
+        view.shard = shard;
+    }
+    subscribeShard(&view);
+    warmView(view); // a fresh snapshot to every subscriber
+}
+
+const Venue& EventHub::venueOf(const View& view)
+{
+    return view.shard != nullptr ? *view.shard->spec().venue : *view.followed->spec().venue;
 }
 
 EventHub::View* EventHub::find(EventId event) const
@@ -187,7 +263,7 @@ std::shared_ptr<const AvailabilityBody> availabilityBody(EventId event, Seq seq,
 // The caller holds view.mutex.
 std::shared_ptr<const AvailabilityBody> EventHub::buildAvailability(const View& view)
 {
-    return availabilityBody(view.id, view.seq, view.generation, view.states, *view.shard->spec().venue, view.areas);
+    return availabilityBody(view.id, view.seq, view.generation, view.states, venueOf(view), view.areas);
 }
 
 bool EventHub::availability(EventId event, AvailabilityBody* out)
@@ -227,8 +303,8 @@ void EventHub::rebuildChanged()
         }
         // Built without the lock (the hub thread is the only writer of the state), so GETs never
         // wait for it.
-        std::shared_ptr<const AvailabilityBody> body = availabilityBody(
-            view->id, view->seq, generation, view->states, *view->shard->spec().venue, view->areas);
+        std::shared_ptr<const AvailabilityBody> body
+            = availabilityBody(view->id, view->seq, generation, view->states, venueOf(*view), view->areas);
         std::lock_guard lock(view->mutex);
         if (view->cached == nullptr && body->seq == view->seq && generation == view->generation) {
             view->cached = std::move(body);
@@ -344,8 +420,14 @@ void EventHub::run(Task& task)
             warmView(*view);
         return;
     case Task::Kind::Publish:
-        if (view && view->warm.load())
+        // A followed view takes only its feed's publications (none once taken over); a reset
+        // re-reads even a cold view (its source may have been unavailable at the first read).
+        if (view && task.followed == (view->followed != nullptr) && (view->warm.load() || task.published.reset))
             applyPublication(*view, task.published);
+        return;
+    case Task::Kind::Takeover:
+        if (view)
+            takeOver(*view, task.shard);
         return;
     case Task::Kind::Subscribe:
         if (!view) {
@@ -375,16 +457,28 @@ void EventHub::run(Task& task)
     }
 }
 
-void EventHub::warmView(View& view)
+// The view's state from the ledger (or, for a followed event, from its feed); false when it cannot
+// be read now (shutting down, or the feed gave a state that does not fit the venue).
+bool EventHub::readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq)
 {
-    const Venue& venue = *view.shard->spec().venue;
-    std::string states(venue.seats.size(), '0');
-    std::vector<std::array<std::uint32_t, 3>> areas(venue.areas.size());
-    Seq seq = 0;
-    const bool ok = view.shard->read([&](const Ledger& ledger) {
-        for (std::size_t i = 0; i < states.size(); ++i)
-            states[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
-        for (std::size_t a = 0; a < areas.size(); ++a) {
+    const Venue& venue = venueOf(view);
+    if (view.followed != nullptr) {
+        if (!view.followed->readState(states, areas, seq))
+            return false;
+        if (states->size() == venue.seats.size() && areas->size() == venue.areas.size())
+            return true;
+        LogLine(LogLevel::Warn, "followed event state does not fit its venue: view left cold")
+            .num("event", std::int64_t(view.id))
+            .num("seats", std::int64_t(states->size()))
+            .num("venueSeats", std::int64_t(venue.seats.size()));
+        return false;
+    }
+    states->assign(venue.seats.size(), '0');
+    areas->assign(venue.areas.size(), {});
+    return view.shard->read([&](const Ledger& ledger) {
+        for (std::size_t i = 0; i < states->size(); ++i)
+            (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
+        for (std::size_t a = 0; a < areas->size(); ++a) {
             const auto& pools = ledger.areaPools(std::uint32_t(a));
             std::uint32_t held = 0;
             std::uint32_t sold = 0;
@@ -392,12 +486,19 @@ void EventHub::warmView(View& view)
                 held += pool.held;
                 sold += pool.sold;
             }
-            areas[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
+            (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
         }
-        seq = ledger.lastSeq();
+        *seq = ledger.lastSeq();
     });
-    if (!ok)
-        return; // the shard stopped: we are shutting down
+}
+
+void EventHub::warmView(View& view)
+{
+    std::string states;
+    std::vector<std::array<std::uint32_t, 3>> areas;
+    Seq seq = 0;
+    if (!readState(view, &states, &areas, &seq))
+        return; // the shard stopped (we are shutting down), or the feed cannot say yet
     {
         std::lock_guard lock(view.mutex);
         view.states = std::move(states);
@@ -420,7 +521,18 @@ void EventHub::applyPublication(View& view, const Published& published)
         warmView(view);
         return;
     }
-    const Venue& venue = *view.shard->spec().venue;
+    const Venue& venue = venueOf(view);
+    const bool fits = std::all_of(published.seats.begin(), published.seats.end(),
+                                  [&venue](const SeatDelta& d) { return d.seat < venue.seats.size(); })
+        && std::all_of(published.areas.begin(), published.areas.end(),
+                       [&venue](const AreaDelta& d) { return d.area < venue.areas.size(); });
+    if (!fits) { // a feed's publication that does not fit the venue: read the whole state again
+        LogLine(LogLevel::Warn, "publication does not fit the venue: view read again")
+            .num("event", std::int64_t(view.id));
+        ++m_resyncs;
+        warmView(view);
+        return;
+    }
     Seq prevSeq = 0;
     std::uint64_t releasedSeats = 0;
     {
@@ -430,7 +542,7 @@ void EventHub::applyPublication(View& view, const Published& published)
         prevSeq = view.seq;
         for (const SeatDelta& delta : published.seats) {
             if (delta.seat >= view.states.size())
-                continue;
+                continue; // a view still cold (empty), never a bad index: checked above
             if (view.states[delta.seat] == '1' && delta.status == SeatStatus::Available)
                 ++releasedSeats;
             view.states[delta.seat] = char('0' + int(delta.status));
@@ -445,7 +557,10 @@ void EventHub::applyPublication(View& view, const Published& published)
             m_rebuild.push_back(&view);
         }
     }
-    m_metrics.seatsReleasedToAvailable += releasedSeats;
+    if (releasedSeats > 0) {
+        m_metrics.seatsReleasedToAvailable += releasedSeats;
+        view.counters->seatsReleased += releasedSeats;
+    }
 
     std::string message;
     message.reserve(64 + published.seats.size() * 16);
@@ -494,7 +609,7 @@ void EventHub::sendSnapshot(View& view, const WsConnectionPtr& connection)
     std::string snapshot;
     {
         std::lock_guard lock(view.mutex);
-        snapshot = stateJson("snapshot", view.id, view.seq, view.states, *view.shard->spec().venue, view.areas);
+        snapshot = stateJson("snapshot", view.id, view.seq, view.states, venueOf(view), view.areas);
     }
     if (connection->send(std::make_shared<const std::string>(std::move(snapshot))))
         ++m_messagesSent;

@@ -19,6 +19,7 @@
 #include "net/Metrics.h"
 #include "runtime/EventShard.h"
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -45,6 +46,19 @@ struct AvailabilityBody {
     Seq seq = 0;
 };
 
+// A view of an event that another node owns (net/ClusterFeed, issue 9): no shard on this node; the
+// feed supplies the state (read on the hub thread, to warm and to resync) and the publications.
+class FollowedSource {
+public:
+    virtual ~FollowedSource() = default;
+    // The spec (for the venue); the reference stays valid for the source's life.
+    virtual const EventSpec& spec() const = 0;
+    // The current state: one char per venue seat ('0' + SeatStatus), per area {available, held,
+    // sold}, and its seq. False when unavailable now (stopping, say): the view stays cold until a
+    // `reset` publication.
+    virtual bool readState(std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq) = 0;
+};
+
 class EventHub {
 public:
     EventHub(const HubOptions& options, Metrics& metrics);
@@ -55,8 +69,16 @@ public:
     // Fan-out goes through `broadcaster` when set (one post per network thread); set it before
     // the first subscription and keep it alive until stop().
     void setBroadcaster(WsBroadcaster* broadcaster) { m_broadcaster = broadcaster; }
-    // Subscribes to the shard's publications and warms the event's view on the hub thread.
+    // Subscribes to the shard's publications and warms the event's view on the hub thread. For an
+    // event followed so far (addFollowed), the view switches to the shard (this node took the event
+    // over): subscribers get a fresh snapshot from the ledger.
     void addEvent(EventShard* shard);
+    // Adds a view fed by `source`, kept until stop() (no-op when the event already has a view).
+    // Serves GET availability and /ws like an event of this node's.
+    void addFollowed(EventId event, FollowedSource* source);
+    // A publication of a followed view, with a shard's rules (queued; lastSeq only grows; `reset`
+    // re-reads the state; a full queue means a resync). Ignored for an event without a followed view.
+    void publishFollowed(const Published& published);
     // The cached availability of a warm event; false when unknown or not warm yet.
     bool availability(EventId event, AvailabilityBody* out);
     bool warm() const; // every event's view is loaded
@@ -81,8 +103,17 @@ public:
 private:
     struct View;
     struct Task {
-        enum class Kind : std::uint8_t { Add, Publish, Subscribe, Unsubscribe, Disconnect, Changed } kind = Kind::Add;
+        enum class Kind : std::uint8_t {
+            Add,
+            Publish,
+            Subscribe,
+            Unsubscribe,
+            Disconnect,
+            Changed,
+            Takeover, // addEvent() of a followed event: `shard`
+        } kind = Kind::Add;
         std::uint64_t revision = 0; // Changed
+        bool followed = false;      // Publish: from publishFollowed()
         EventShard* shard = nullptr;
         EventId event = 0;
         Published published;
@@ -94,6 +125,10 @@ private:
     void loop();
     void run(Task& task);
     void warmView(View& view);
+    bool readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq);
+    void takeOver(View& view, EventShard* shard);
+    void subscribeShard(View* view);
+    static const Venue& venueOf(const View& view);
     void applyPublication(View& view, const Published& published);
     static std::shared_ptr<const AvailabilityBody> buildAvailability(const View& view);
     void rebuildChanged();

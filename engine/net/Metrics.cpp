@@ -1,6 +1,7 @@
 #include "net/Metrics.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace usher::net {
 
@@ -81,6 +82,85 @@ void Metrics::renderRevenue(std::string& out) const
     std::lock_guard lock(m_revenueMutex);
     for (const auto& [currency, minorUnits] : m_revenue)
         appendMetric(out, "usherd_revenue_minor_total", "currency=\"" + currency + "\"", double(minorUnits));
+}
+
+EventCounters& Metrics::event(std::uint64_t event, std::string_view currency)
+{
+    std::lock_guard lock(m_eventsMutex);
+    EventEntry& entry = m_events[event];
+    if (!entry.counters)
+        entry.counters = std::make_unique<EventCounters>();
+    if (!currency.empty() && entry.currency != currency)
+        entry.currency = std::string(currency);
+    return *entry.counters;
+}
+
+void Metrics::recordSale(EventCounters& event, std::string_view currency, std::size_t tickets, std::int64_t minorUnits)
+{
+    ++sales;
+    soldTickets += tickets;
+    addRevenue(currency, minorUnits);
+    ++event.sales;
+    event.soldTickets += tickets;
+    event.revenueMinor += minorUnits;
+}
+
+void Metrics::recordRefund(EventCounters& event, std::string_view currency, std::int64_t minorUnits)
+{
+    addRevenue(currency, -minorUnits);
+    event.revenueMinor -= minorUnits;
+}
+
+void Metrics::renderEvents(std::string& out, const std::function<std::int64_t(std::uint64_t)>& expiredHolds) const
+{
+    struct Row {
+        std::uint64_t id;
+        const EventCounters* counters;
+        std::string currency;
+    };
+    std::vector<Row> rows;
+    {
+        std::lock_guard lock(m_eventsMutex);
+        rows.reserve(m_events.size());
+        for (const auto& [id, entry] : m_events)
+            rows.push_back({ id, entry.counters.get(), entry.currency });
+    }
+    const auto label = [](const Row& row) { return "event=\"" + std::to_string(row.id) + "\""; };
+    const auto series = [&](const char* name, const char* help, auto value) {
+        appendHelp(out, name, "counter", help);
+        for (const Row& row : rows)
+            appendMetric(out, name, label(row), double(value(*row.counters)));
+    };
+    series("usherd_event_holds_total", "holds created, per event",
+           [](const EventCounters& c) { return c.holds.load(); });
+    series("usherd_event_held_seats_total", "seats in holds created, per event",
+           [](const EventCounters& c) { return c.heldSeats.load(); });
+    series("usherd_event_hold_conflicts_total", "holds refused with 409, per event",
+           [](const EventCounters& c) { return c.conflicts.load(); });
+    series("usherd_event_sales_total", "orders confirmed, per event",
+           [](const EventCounters& c) { return c.sales.load(); });
+    series("usherd_event_tickets_sold_total", "tickets issued, per event",
+           [](const EventCounters& c) { return c.soldTickets.load(); });
+    series("usherd_event_seats_released_total",
+           "seats that went from held to available (release, expiry, failed payment), per event",
+           [](const EventCounters& c) { return c.seatsReleased.load(); });
+    appendHelp(out, "usherd_event_revenue_minor_total", "counter",
+               "revenue of confirmed orders net of refunds, in minor units (cents) of the event's currency");
+    for (const Row& row : rows)
+        appendMetric(out, "usherd_event_revenue_minor_total", label(row) + ",currency=\"" + row.currency + "\"",
+                     double(row.counters->revenueMinor.load()));
+    if (!expiredHolds)
+        return;
+    bool helped = false;
+    for (const Row& row : rows) {
+        const std::int64_t expired = expiredHolds(row.id);
+        if (expired < 0)
+            continue;
+        if (!helped)
+            appendHelp(out, "usherd_event_hold_expiries_total", "counter", "holds released by expiry, per event");
+        helped = true;
+        appendMetric(out, "usherd_event_hold_expiries_total", label(row), double(expired));
+    }
 }
 
 void Metrics::renderRequests(std::string& out) const

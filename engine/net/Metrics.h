@@ -7,10 +7,13 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace usher::net {
 
@@ -55,7 +58,31 @@ const char* routeName(Route route); // "/api/events/{id}/holds"
 enum class CacheKind : std::uint8_t { Availability = 0, EventList = 1, EventDetail = 2 };
 constexpr std::size_t kCacheKinds = 3;
 
+// One event's counters (the admin dashboard's per-event figures, `usherd_event_*{event="E"}`).
+// Created once per event and never removed, so the hot paths keep a pointer and only touch atomics.
+struct EventCounters {
+    std::atomic<std::uint64_t> holds { 0 }; // holds created (not replays)
+    std::atomic<std::uint64_t> heldSeats { 0 };
+    std::atomic<std::uint64_t> conflicts { 0 }; // 409 answers to holds
+    std::atomic<std::uint64_t> sales { 0 };     // orders confirmed
+    std::atomic<std::uint64_t> soldTickets { 0 };
+    std::atomic<std::int64_t> revenueMinor { 0 };   // confirmed orders net of refunds, event's currency
+    std::atomic<std::uint64_t> seatsReleased { 0 }; // held -> available, any reason (seat map)
+};
+
 struct Metrics {
+    // The counters of `event`, created on first use; the reference stays valid as long as this.
+    // `currency` (ISO 4217) labels the event's revenue; empty keeps the one already known.
+    EventCounters& event(std::uint64_t event, std::string_view currency = {});
+    // The per-event series, events in id order. `expiredHolds(event)` gives the event's expired holds
+    // (usherd_event_hold_expiries_total), or a negative number to leave that series out.
+    void renderEvents(std::string& out, const std::function<std::int64_t(std::uint64_t)>& expiredHolds) const;
+
+    // One sale or refund, counted in both the global and the event's series. A refund is a negative amount
+    // and no tickets.
+    void recordSale(EventCounters& event, std::string_view currency, std::size_t tickets, std::int64_t minorUnits);
+    void recordRefund(EventCounters& event, std::string_view currency, std::int64_t minorUnits);
+
     void observeRequest(Route route, int status, double seconds);
     void renderRequests(std::string& out) const;
     // Revenue of confirmed orders, in minor units of their currency (ISO 4217), net of refunds.
@@ -87,6 +114,13 @@ private:
     std::array<std::array<LatencyHistogram, kStatuses.size()>, kRoutes> m_requests {};
     mutable std::mutex m_revenueMutex;
     std::map<std::string, std::int64_t, std::less<>> m_revenue; // a handful of currencies at most
+
+    struct EventEntry {
+        std::unique_ptr<EventCounters> counters;
+        std::string currency;
+    };
+    mutable std::mutex m_eventsMutex; // the map; the counters themselves are atomics
+    std::map<std::uint64_t, EventEntry> m_events;
 };
 
 // Appends one metric line: `name{labels} value`.

@@ -4,6 +4,7 @@
 #include "ServerTestSupport.h"
 #include "support/TempDir.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -18,6 +19,16 @@ constexpr const char* kEvent = "1"; // the demo theatre
 QByteArray holdPath(int seat)
 {
     return QByteArray("/api/events/") + kEvent + "/seats/" + QByteArray::number(seat) + "/hold";
+}
+
+// The value of the series `nameAndLabels` ("name{labels}" exactly as exported) in a /metrics body,
+// or -1 when the body has no such series.
+double metricValue(const QByteArray& body, const QByteArray& nameAndLabels)
+{
+    for (const QByteArray& line : body.split('\n'))
+        if (line.startsWith(nameAndLabels + ' '))
+            return line.mid(nameAndLabels.size() + 1).toDouble();
+    return -1;
 }
 
 } // namespace
@@ -51,6 +62,7 @@ private Q_SLOTS:
     void availabilityFollowsEveryHold();
     void disconnectMidRequestKeepsServing();
     void metricsAreExported();
+    void eventMetricsCountPerEvent();
     void patchChangesTheEvent();
 
 private:
@@ -132,6 +144,10 @@ void TestServerHttp::buyerFlow()
     QVERIFY(holdId.startsWith("1-"));
     QCOMPARE(h.value(QLatin1String("seats")).toArray().at(0).toInt(), 10);
     QVERIFY(h.value(QLatin1String("expiresAt")).toString().endsWith(QLatin1Char('Z')));
+    // The ISO time (written without gmtime) is the same instant as the milliseconds.
+    QCOMPARE(h.value(QLatin1String("expiresAt")).toString(),
+             QDateTime::fromMSecsSinceEpoch(qint64(h.value(QLatin1String("expiresAtMs")).toDouble()), Qt::UTC)
+                 .toString(Qt::ISODateWithMs));
 
     const HttpResult bought
         = client.request("POST", "/api/holds/" + holdId + "/purchase",
@@ -596,6 +612,90 @@ void TestServerHttp::metricsAreExported()
            "usherd_rate_limited_total", "usherd_sales_total", "usherd_cache_hits_total{cache=\"availability\"}",
            "usherd_ws_clients", "usherd_journal_commit_seconds_total", "usherd_payment_circuit_state" })
         QVERIFY2(metrics.body.contains(name), name);
+}
+
+void TestServerHttp::eventMetricsCountPerEvent()
+{
+    HttpClient a(m_port);
+    HttpClient b(m_port);
+    HttpClient clerk(m_port);
+    QVERIFY(a.connect() && b.connect() && clerk.connect());
+    a.bearer = session();
+    b.bearer = session();
+    clerk.bearer = m_clerk;
+    const auto scrape = [&a] {
+        const HttpResult metrics = a.request("GET", "/metrics");
+        [&] { QCOMPARE(metrics.status, 200); }();
+        return metrics.body;
+    };
+    const auto series
+        = [](const char* name, const char* event) { return QByteArray(name) + "{event=\"" + event + "\"}"; };
+    const QByteArray before = scrape();
+    const QByteArray currency
+        = a.request("GET", "/api/events/1").json().value(QLatin1String("currency")).toString().toUtf8();
+    QVERIFY(!currency.isEmpty());
+    const QByteArray revenue = "usherd_event_revenue_minor_total{event=\"1\",currency=\"" + currency + "\"}";
+    for (const char* name :
+         { "usherd_event_holds_total", "usherd_event_held_seats_total", "usherd_event_hold_conflicts_total",
+           "usherd_event_sales_total", "usherd_event_tickets_sold_total", "usherd_event_seats_released_total" }) {
+        QVERIFY2(metricValue(before, series(name, "1")) >= 0, name);
+        QVERIFY2(metricValue(before, series(name, "2")) >= 0, name); // every event, before its first hold
+    }
+    QVERIFY(metricValue(before, revenue) >= 0);
+
+    const HttpResult single = hold(a, 480, "m-1");
+    QCOMPARE(single.status, 201);
+    QCOMPARE(hold(b, 480, "m-2").status, 409);
+    const HttpResult pair
+        = a.request("POST", "/api/events/1/holds", R"({"seats":[481,482]})", { { "Idempotency-Key", "m-3" } });
+    QCOMPARE(pair.status, 201);
+    QCOMPARE(
+        a.request("POST", "/api/events/1/holds", R"({"seats":[481,482]})", { { "Idempotency-Key", "m-3" } }).status,
+        201); // a replay counts nothing
+    const HttpResult bought = a.request(
+        "POST", "/api/holds/" + single.json().value(QLatin1String("holdId")).toString().toUtf8() + "/purchase",
+        R"({"payment":{"token":"tok_ok"}})");
+    QCOMPARE(bought.status, 200);
+    const double amount = bought.json().value(QLatin1String("amount")).toDouble();
+    QVERIFY(amount > 0);
+    QCOMPARE(a.request("DELETE", "/api/holds/" + pair.json().value(QLatin1String("holdId")).toString().toUtf8()).status,
+             200);
+
+    const auto delta = [&before](const QByteArray& after, const QByteArray& name) {
+        return metricValue(after, name) - metricValue(before, name);
+    };
+    QByteArray after = scrape();
+    QCOMPARE(delta(after, series("usherd_event_holds_total", "1")), 2.0);
+    QCOMPARE(delta(after, series("usherd_event_held_seats_total", "1")), 3.0);
+    QCOMPARE(delta(after, series("usherd_event_hold_conflicts_total", "1")), 1.0);
+    QCOMPARE(delta(after, series("usherd_event_sales_total", "1")), 1.0);
+    QCOMPARE(delta(after, series("usherd_event_tickets_sold_total", "1")), 1.0);
+    QCOMPARE(delta(after, revenue), amount);
+    // The global series moved by as much; the other event's did not move.
+    QCOMPARE(delta(after, "usherd_holds_total"), 2.0);
+    QCOMPARE(delta(after, "usherd_hold_conflicts_total"), 1.0);
+    QCOMPARE(delta(after, series("usherd_event_holds_total", "2")), 0.0);
+    QCOMPARE(delta(after, series("usherd_event_sales_total", "2")), 0.0);
+    // The released pair reaches the live view (and its counter) asynchronously.
+    QTRY_COMPARE_WITH_TIMEOUT(delta(scrape(), series("usherd_event_seats_released_total", "1")), 2.0, 5000);
+
+    const QByteArray orderId = bought.json().value(QLatin1String("orderId")).toString().toUtf8();
+    QCOMPARE(clerk.request("POST", "/api/orders/" + orderId + "/refund", R"({"reason":"metrics"})").status, 200);
+    after = scrape();
+    QCOMPARE(delta(after, revenue), 0.0); // net of the refund
+    QCOMPARE(delta(after, series("usherd_event_sales_total", "1")), 1.0);
+
+    // Expiries, on event 4 (no other test uses it) with one-second holds.
+    HttpClient admin(m_port);
+    QVERIFY(admin.connect());
+    admin.bearer = m_admin;
+    QCOMPARE(admin.request("PATCH", "/api/events/4", R"({"holdSeconds":1})").status, 200);
+    QVERIFY(metricValue(after, series("usherd_event_hold_expiries_total", "4")) >= 0);
+    QCOMPARE(a.request("POST", "/api/events/4/seats/1/hold", {}, { { "Idempotency-Key", "m-4" } }).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT(delta(scrape(), series("usherd_event_hold_expiries_total", "4")), 1.0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(delta(scrape(), series("usherd_event_seats_released_total", "4")), 1.0, 5000);
+    QCOMPARE(delta(scrape(), series("usherd_event_hold_expiries_total", "1")), 0.0);
+    QCOMPARE(admin.request("PATCH", "/api/events/4", R"({"holdSeconds":600})").status, 200);
 }
 
 void TestServerHttp::patchChangesTheEvent()

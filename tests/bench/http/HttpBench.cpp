@@ -33,6 +33,10 @@ struct Options {
     std::size_t changes = 30;
     int changeIntervalMs = 100;
     bool fsync = true;
+    FanoutClock fanoutClock;
+    bool holds = true; // --parts
+    bool gets = true;
+    bool fanout = true;
     std::string usherd = USHERD_PATH;
     std::string dir = "/tmp";
 };
@@ -41,7 +45,8 @@ void printUsage(std::FILE* out)
 {
     std::fprintf(out,
                  "usage: usher-bench http [--seconds S] [--runs R] [--clients LIST] [--subscribers LIST] [--quick]\n"
-                 "                        [--no-fsync] [--usherd PATH] [--dir PATH]\n\n"
+                 "                        [--no-fsync] [--usherd PATH] [--dir PATH] [--parts LIST]\n"
+                 "                        [--fanout-clock kernel|user] [--fanout-poll-us N]\n\n"
                  "  --seconds S        length of each load run (default 3)\n"
                  "  --runs R           repeat each load run R times, report the median (default 3)\n"
                  "  --clients LIST     keep-alive hold clients, comma-separated (default 64,1000)\n"
@@ -49,7 +54,11 @@ void printUsage(std::FILE* out)
                  "  --quick            a smoke run: 1 s, one run, 64 clients, 100 subscribers\n"
                  "  --no-fsync         usherd without fsync per commit (default: durable, fsync)\n"
                  "  --usherd PATH      the usherd binary (default: the one built with this benchmark)\n"
-                 "  --dir PATH         where usherd's temporary data directory goes (default /tmp)\n");
+                 "  --dir PATH         where usherd's temporary data directory goes (default /tmp)\n"
+                 "  --parts LIST       what to measure, comma-separated: holds,get,fanout (default all)\n"
+                 "  --fanout-clock C   a delta's arrival time: user (when this client parsed it, reading at once;\n"
+                 "                     default) or kernel (the socket's receive timestamp, sockets read every N us)\n"
+                 "  --fanout-poll-us N kernel clock: the subscribers are read every N us (default 1000)\n");
 }
 
 std::vector<std::size_t> parseList(std::string_view text)
@@ -103,6 +112,22 @@ std::optional<Options> parse(const std::vector<std::string_view>& args, bool* he
             o.usherd = args[++i];
         } else if (a == "--dir" && hasValue) {
             o.dir = args[++i];
+        } else if (a == "--parts" && hasValue) {
+            const std::string parts = "," + std::string(args[++i]) + ",";
+            o.holds = parts.find(",holds,") != std::string::npos;
+            o.gets = parts.find(",get,") != std::string::npos;
+            o.fanout = parts.find(",fanout,") != std::string::npos;
+            if (!o.holds && !o.gets && !o.fanout)
+                return std::nullopt;
+        } else if (a == "--fanout-clock" && hasValue) {
+            const std::string_view clock = args[++i];
+            if (clock != "kernel" && clock != "user")
+                return std::nullopt;
+            o.fanoutClock.kernelTimestamps = clock == "kernel";
+        } else if (a == "--fanout-poll-us" && hasValue) {
+            o.fanoutClock.pollIntervalUs = std::atoi(std::string(args[++i]).c_str());
+            if (o.fanoutClock.pollIntervalUs < 1 || o.fanoutClock.pollIntervalUs > 100'000)
+                return std::nullopt;
         } else {
             return std::nullopt;
         }
@@ -284,7 +309,7 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
                 "CPU us/req");
 
     std::uint64_t epoch = 0;
-    for (const std::size_t clients : o.clients) {
+    for (const std::size_t clients : o.holds ? o.clients : std::vector<std::size_t> {}) {
         std::vector<Row> rows;
         for (int run = 0; run < o.runs; ++run) {
             const std::uint64_t tag = ++epoch;
@@ -306,7 +331,7 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
         printRow(label.c_str(), medianRow(rows), "201:");
     }
 
-    {
+    if (o.gets) {
         std::vector<Row> full;
         std::vector<Row> notModified;
         for (int run = 0; run < o.runs; ++run) {
@@ -321,8 +346,12 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
         printRow("availability GET 304, 64 clients", medianRow(notModified), "304:");
     }
 
-    std::printf("\n%-44s %12s %9s %9s %9s\n", "WebSocket fan-out (hold -> last subscriber)", "subscribers", "p50 ms",
-                "p99 ms", "max ms");
+    if (!o.fanout)
+        return 0;
+    std::printf("\n%-44s %12s %9s %9s %9s   (arrival: %s)\n", "WebSocket fan-out (hold -> last subscriber)",
+                "subscribers", "p50 ms", "p99 ms", "max ms",
+                o.fanoutClock.kernelTimestamps ? "socket receive timestamp, subscribers read every --fanout-poll-us"
+                                               : "parsed by the client, read at once");
     std::uint32_t nextSeat = 300; // the theatre's seats 300.. (510 seats)
     BlockingConnection driver(port);
     const std::string buyer = sessions.front();
@@ -350,7 +379,8 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
             [&](bool start) {
                 server.cpuSplit(&userAt[start ? 0 : 1], &systemAt[start ? 0 : 1]);
                 selfAt[start ? 0 : 1] = selfCpu();
-            });
+            },
+            o.fanoutClock);
         const Percentiles p = percentiles(r.lastArrivalNs);
         const double cpu = server.cpuSeconds() - cpuBefore;
         const double deliveries = double(r.connected) * double(o.changes);

@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 namespace usher::bench {
@@ -262,11 +263,49 @@ std::size_t parseFrame(const std::string& in, std::size_t offset, std::size_t* p
     return header + std::size_t(length);
 }
 
+std::int64_t realtimeNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// recv() that also gives the arrival time of what it read: with `kernelTimestamp`, the receive
+// timestamp of the latest segment read (SO_TIMESTAMPNS, CLOCK_REALTIME; for several frames in one
+// read an upper bound of the earlier ones' arrival, never an earlier time); else nowNs() after the read.
+ssize_t receive(int fd, char* buffer, std::size_t size, bool kernelTimestamp, std::int64_t* arrivedNs)
+{
+    if (!kernelTimestamp) {
+        const ssize_t n = recv(fd, buffer, size, 0);
+        *arrivedNs = nowNs();
+        return n;
+    }
+    iovec data { buffer, size };
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+    msghdr message {};
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    const ssize_t n = recvmsg(fd, &message, 0);
+    *arrivedNs = 0;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&message); n > 0 && c != nullptr; c = CMSG_NXTHDR(&message, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec at {};
+            std::memcpy(&at, CMSG_DATA(c), sizeof at);
+            *arrivedNs = std::int64_t(at.tv_sec) * 1'000'000'000 + at.tv_nsec;
+        }
+    }
+    if (n > 0 && *arrivedNs == 0)
+        *arrivedNs = realtimeNs(); // no timestamp (should not happen): the later time, never an earlier one
+    return n;
+}
+
 } // namespace
 
 FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
                        int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
-                       const std::function<void(bool)>& phase)
+                       const std::function<void(bool)>& phase, const FanoutClock& clock)
 {
     FanoutResult result;
     result.subscribers = subscribers;
@@ -304,6 +343,10 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
             continue;
         }
         s.in.erase(0, s.in.find("\r\n\r\n") + 4);
+        if (clock.kernelTimestamps) {
+            const int one = 1;
+            setsockopt(s.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
+        }
         setNonBlocking(s.fd);
         epoll_event e {};
         e.events = EPOLLIN;
@@ -312,6 +355,8 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
         ++result.connected;
     }
 
+    // Kernel timestamps are CLOCK_REALTIME: the start of each change is taken on the same clock.
+    const auto changeClockNs = [&clock] { return clock.kernelTimestamps ? realtimeNs() : nowNs(); };
     std::vector<std::atomic<std::int64_t>> startNs(changes);
     std::vector<std::size_t> arrivals(changes, 0);
     std::vector<std::int64_t> lastNs(changes, 0);
@@ -340,17 +385,20 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
                 phase(true);
             driver = std::thread([&] {
                 for (std::size_t k = 0; k < changes; ++k) {
-                    startNs[k] = nowNs();
+                    startNs[k] = changeClockNs();
                     change(firstSeat + std::uint32_t(k));
                     std::this_thread::sleep_for(std::chrono::milliseconds(intervalMs));
                 }
                 driverDoneNs = nowNs();
             });
         }
-        const int ready = epoll_wait(epoll, events.data(), int(events.size()), 20);
+        const int ready = epoll_wait(epoll, events.data(), int(events.size()), clock.kernelTimestamps ? 0 : 20);
+        if (clock.kernelTimestamps && ready < int(events.size()))
+            std::this_thread::sleep_for(std::chrono::microseconds(std::max(1, clock.pollIntervalUs)));
         for (int e = 0; e < ready; ++e) {
             Sub& s = subs[events[std::size_t(e)].data.u64];
-            const ssize_t n = recv(s.fd, chunk, sizeof chunk, 0);
+            std::int64_t arrivedNs = 0;
+            const ssize_t n = receive(s.fd, chunk, sizeof chunk, clock.kernelTimestamps, &arrivedNs);
             if (n <= 0) {
                 if (n < 0 && errno == EAGAIN)
                     continue;
@@ -375,10 +423,12 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
                         pos += 9;
                     while (pos < payload.size() && payload[pos] == '[') {
                         const auto seat = std::uint32_t(std::atoll(payload.data() + pos + 1));
-                        if (seat >= firstSeat && seat - firstSeat < changes
-                            && ++arrivals[seat - firstSeat] == result.connected) {
-                            lastNs[seat - firstSeat] = nowNs();
-                            ++complete;
+                        if (seat >= firstSeat && seat - firstSeat < changes) {
+                            // The latest arrival: with kernel timestamps, reading order is not arrival order.
+                            std::int64_t& last = lastNs[seat - firstSeat];
+                            last = std::max(last, arrivedNs);
+                            if (++arrivals[seat - firstSeat] == result.connected)
+                                ++complete;
                         }
                         pos = payload.find(']', pos);
                         if (pos == std::string_view::npos)

@@ -65,14 +65,27 @@ struct FanoutResult {
     double connectSeconds = 0;
 };
 
+// How runFanout() takes a delta's arrival time at a subscriber.
+struct FanoutClock {
+    // true: the kernel's receive timestamp of the data (SO_TIMESTAMPNS, the time the delta reached the
+    // subscriber's socket), so the client may read late without adding to the figure, and it then
+    // reads every `pollIntervalUs` (epoll without blocking in between: fewer wake-ups for usherd's
+    // sends to pay, as real subscribers on other machines would not cost it). false: the time this
+    // client parsed the delta, reading as soon as epoll reports it (the figure includes the client's
+    // own scheduling on the shared cores).
+    bool kernelTimestamps = false;
+    int pollIntervalUs = 1000;
+};
+
 // Connects `subscribers` WebSocket clients subscribed to `event`, then calls change(seat) for seats
 // firstSeat, firstSeat + 1, ... (`changes` of them) every intervalMs from another thread. Measures
 // the time from just before each change(seat) to the arrival of the delta naming that seat at the
-// last subscriber. `phase(true)` is called when every subscriber has its snapshot, just before the
-// first change; `phase(false)` once the deltas are counted, before the subscribers disconnect (the
-// benchmark reads usherd's CPU time there: the deltas alone, without connects and snapshots).
+// last subscriber (the latest arrival over all subscribers, see FanoutClock). `phase(true)` is
+// called when every subscriber has its snapshot, just before the first change; `phase(false)` once
+// the deltas are counted, before the subscribers disconnect (the benchmark reads usherd's CPU time
+// there: the deltas alone, without connects and snapshots).
 FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
                        int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
-                       const std::function<void(bool)>& phase = {});
+                       const std::function<void(bool)>& phase = {}, const FanoutClock& clock = {});
 
 } // namespace usher::bench
