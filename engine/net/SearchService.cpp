@@ -292,6 +292,8 @@ std::unique_ptr<SearchService> SearchService::open(const SearchOptions& options,
         PgEventSearchOptions pg;
         pg.conninfo = options.store;
         pg.applicationName = "usherd-search";
+        // Queries check the shared change counter as often as the refresh loop reads it.
+        pg.syncIntervalMs = options.refreshIntervalMs;
         index = PgEventSearch::open(pg, error);
     } else {
         index = SqliteEventSearch::open(options.indexPath, error);
@@ -354,6 +356,7 @@ void SearchService::addEvent(EventShard* shard)
     std::lock_guard lock(m_mutex);
     m_shards[id] = { shard, subscription };
     m_dirty.insert(id);
+    m_archiveDue = true; // an event added at start may already be past: archive it now, not in 60 s
     m_wake.notify_all();
 }
 
@@ -372,6 +375,7 @@ void SearchService::refresh(EventShard* shard)
 void SearchService::refreshLoop()
 {
     std::int64_t nextArchiveNs = 0;
+    bool refreshFailing = false;
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         std::vector<EventShard*> dirty;
@@ -381,10 +385,18 @@ void SearchService::refreshLoop()
                 dirty.push_back(found->second.first);
         }
         m_dirty.clear();
+        const bool archiveDue = m_archiveDue;
+        m_archiveDue = false;
         lock.unlock();
         for (EventShard* shard : dirty)
             refresh(shard); // shard pointers stay valid until stop(), which joins this thread first
-        if (steadyNowNs() >= nextArchiveNs) {
+        // Other nodes' writes to a shared catalog (PostgreSQL); logged once per failing spell.
+        std::string problem;
+        const bool failing = m_index->refresh(&problem) != SearchStatus::Ok;
+        if (failing && !refreshFailing)
+            LogLine(LogLevel::Error, "cannot read other nodes' search catalog changes").str("error", problem);
+        refreshFailing = failing;
+        if (archiveDue || steadyNowNs() >= nextArchiveNs) {
             std::size_t moved = 0;
             std::string error;
             if (m_index->archiveBefore(systemClockNow() - m_options.archiveAfterMs, &moved, &error) != SearchStatus::Ok)

@@ -12,6 +12,10 @@
 // * Answers are cached by query string until the index's generation changes; the ETag is the
 //   generation, so If-None-Match is answered with 304 without a lookup. A miss runs on the
 //   service's worker thread, never on a network thread.
+// * Several nodes on one PostgreSQL catalog: the same thread calls index().refresh() every
+//   refreshIntervalMs, which reads other nodes' changes and bumps the generation, so a change
+//   written on one node shows in another's answers (and ETag) within refreshIntervalMs (plus the
+//   edge's max-age for cached copies).
 
 #include "net/ApiSupport.h"
 #include "net/HttpTypes.h"
@@ -40,7 +44,7 @@ struct SearchOptions {
     // usher_search) instead of SQLite; indexPath is then unused. Empty: SQLite.
     std::string store;
     std::uint32_t maxAgeSeconds = 5;    // Cache-Control: public, max-age
-    std::int64_t refreshIntervalMs = 500;
+    std::int64_t refreshIntervalMs = 500; // availability, and other nodes' catalog changes (PostgreSQL)
     std::size_t cachedAnswersMax = 10'000;
     std::size_t workerQueueMax = 1'024;
     std::int64_t archiveAfterMs = 7ll * 24 * 3600 * 1000; // events that started longer ago go to the archive
@@ -89,6 +93,7 @@ private:
     std::set<EventId> m_dirty;
     std::unordered_map<std::string, Answer> m_answers;
     bool m_stopping = false;
+    bool m_archiveDue = true; // an event was added: the next refresh round runs the archive pass
     std::condition_variable m_wake;
 
     std::atomic<std::uint64_t> m_hits { 0 };

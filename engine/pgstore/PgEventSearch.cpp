@@ -7,14 +7,26 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
-#include <tuple>
 #include <unordered_set>
+#include <utility>
 
 namespace usher::search {
+
+// Text parameters of one statement ("$1", "$2"... in the order added).
+struct PgParams {
+    std::vector<std::string> values;
+    std::string add(std::string value)
+    {
+        values.push_back(std::move(value));
+        return "$" + std::to_string(values.size());
+    }
+    std::string add(std::int64_t value) { return add(std::to_string(value)) + "::bigint"; }
+};
 
 namespace {
 
@@ -36,16 +48,7 @@ std::string trimmed(const char* message)
 
 void ignoreNotice(void*, const char*) { }
 
-// Text parameters of one statement ("$1", "$2"... in the order added).
-struct Params {
-    std::vector<std::string> values;
-    std::string add(std::string value)
-    {
-        values.push_back(std::move(value));
-        return "$" + std::to_string(values.size());
-    }
-    std::string add(std::int64_t value) { return add(std::to_string(value)) + "::bigint"; }
-};
+using Params = PgParams;
 
 // Runs `sql` with text parameters; null with *error when the result is not `expect`.
 Result run(pg_conn* conn, const std::string& sql, const Params& params, ExecStatusType expect, std::string* error)
@@ -123,23 +126,6 @@ std::string text(const PGresult* r, int row, int column)
     return std::string(PQgetvalue(r, row, column), std::size_t(PQgetlength(r, row, column)));
 }
 
-// The facets, as bit numbers of a row's "failed filters" mask (the same as SqliteEventSearch).
-enum Dim : std::uint8_t { DimDate, DimVenue, DimCity, DimGenre, DimPrice, DimAvailability, DimChannel };
-
-// Rows of the search statement: kind 0..8 are facet counts, 9 the page.
-enum Kind : int {
-    KindTotal = 0,
-    KindVenue = 1,
-    KindCity = 2,
-    KindGenre = 3,
-    KindDate = 4,
-    KindPrice = 5,
-    KindAvailability = 6,
-    KindOnline = 7,
-    KindBoxOffice = 8,
-    KindPage = 9,
-};
-
 } // namespace
 
 PgEventSearch::PgEventSearch(const PgEventSearchOptions& options)
@@ -188,7 +174,8 @@ std::unique_ptr<PgEventSearch> PgEventSearch::open(const PgEventSearchOptions& o
         return nullptr;
     }
     std::unique_ptr<PgEventSearch> index(new PgEventSearch(options));
-    if (!index->ensureConnected(error) || !index->createSchema(error))
+    std::lock_guard lock(index->m_mutex);
+    if (!index->ensureConnected(error) || !index->createSchema(error) || !index->catchUp(true, error))
         return nullptr;
     return index;
 }
@@ -199,7 +186,7 @@ bool PgEventSearch::createSchema(std::string* error)
 CREATE SCHEMA IF NOT EXISTS usher_search;
 CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA usher_search;
 CREATE TABLE IF NOT EXISTS usher_search.meta(key text PRIMARY KEY, value bigint NOT NULL);
-INSERT INTO usher_search.meta(key, value) VALUES ('schema_version', 1) ON CONFLICT (key) DO NOTHING;
+INSERT INTO usher_search.meta(key, value) VALUES ('schema_version', 2), ('revision', 0) ON CONFLICT (key) DO NOTHING;
 CREATE TABLE IF NOT EXISTS usher_search.event(
     id bigint NOT NULL,
     archived boolean NOT NULL,
@@ -222,9 +209,12 @@ CREATE TABLE IF NOT EXISTS usher_search.event_current PARTITION OF usher_search.
 CREATE TABLE IF NOT EXISTS usher_search.event_archive PARTITION OF usher_search.event FOR VALUES IN (true);
 CREATE INDEX IF NOT EXISTS event_words ON usher_search.event USING gin (words);
 CREATE INDEX IF NOT EXISTS event_id ON usher_search.event (id);
-CREATE INDEX IF NOT EXISTS event_venue ON usher_search.event (venue);
-CREATE INDEX IF NOT EXISTS event_city ON usher_search.event (city);
-CREATE INDEX IF NOT EXISTS event_genre ON usher_search.event (genre);
+-- Version 2: the change counter; the facets moved into memory, so no filter needs an index.
+ALTER TABLE usher_search.event ADD COLUMN IF NOT EXISTS revision bigint NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS event_revision ON usher_search.event (revision);
+CREATE TABLE IF NOT EXISTS usher_search.removed(id bigint PRIMARY KEY, revision bigint NOT NULL);
+DROP INDEX IF EXISTS usher_search.event_venue, usher_search.event_city, usher_search.event_genre;
+UPDATE usher_search.meta SET value = 2 WHERE key = 'schema_version' AND value = 1;
 )sql";
     std::string problem;
     if (!run(m_conn, "BEGIN", PGRES_COMMAND_OK, &problem) || !run(m_conn, kSchemaLockSql, PGRES_TUPLES_OK, &problem)
@@ -265,11 +255,11 @@ CREATE INDEX IF NOT EXISTS event_genre ON usher_search.event (genre);
 std::size_t PgEventSearch::size(Partition partition) const
 {
     std::lock_guard lock(m_mutex);
-    if (!ensureConnected(nullptr))
-        return 0;
-    const char* where = partition == Partition::All ? "" : partition == Partition::Archive ? " WHERE archived" : " WHERE NOT archived";
-    Result r = run(m_conn, std::string("SELECT count(*) FROM usher_search.event") + where, PGRES_TUPLES_OK, nullptr);
-    return r ? std::size_t(integer(r.get(), 0, 0)) : 0;
+    std::string ignored;
+    catchUp(false, &ignored); // on failure: the count as of the last catch-up
+    if (partition == Partition::All)
+        return m_columns.live(0) + m_columns.live(1);
+    return m_columns.live(partition == Partition::Archive ? 1 : 0);
 }
 
 SearchStatus PgEventSearch::upsert(const std::vector<CatalogEvent>& events, std::string* error)
@@ -313,6 +303,7 @@ SearchStatus PgEventSearch::upsert(const std::vector<CatalogEvent>& events, std:
             columns[c].push_back(row[c]);
     }
     Params params;
+    const std::string revision = params.add(std::string()) + "::bigint"; // set by writeChange
     std::vector<std::string> p;
     for (const std::vector<std::string>& column : columns)
         p.push_back(params.add(arrayLiteral(column)));
@@ -327,28 +318,28 @@ SearchStatus PgEventSearch::upsert(const std::vector<CatalogEvent>& events, std:
           "price_max, channels, setweight(to_tsvector('simple', "
         + u + "title_words)), 'A') || setweight(to_tsvector('simple', " + u
         + "place_words)), 'B') AS words FROM input), "
+          "revived AS (DELETE FROM usher_search.removed r USING prepared p WHERE r.id = p.id), "
           "updated AS (UPDATE usher_search.event e SET name = p.name, performer = p.performer, venue = p.venue, "
           "city = p.city, genre = p.genre, starts_at = p.starts_at, time_zone = p.time_zone, currency = "
-          "p.currency, price_min = p.price_min, price_max = p.price_max, channels = p.channels, words = p.words "
-          "FROM prepared p WHERE e.id = p.id RETURNING e.id) "
+          "p.currency, price_min = p.price_min, price_max = p.price_max, channels = p.channels, words = p.words, "
+          "revision = " + revision + " FROM prepared p WHERE e.id = p.id RETURNING e.id) "
           "INSERT INTO usher_search.event(id, archived, name, performer, venue, city, genre, starts_at, time_zone, "
-          "currency, price_min, price_max, channels, words) SELECT id, false, name, performer, venue, city, genre, "
-          "starts_at, time_zone, currency, price_min, price_max, channels, words FROM prepared WHERE id NOT IN "
-          "(SELECT id FROM updated) ON CONFLICT (id, archived) DO UPDATE SET name = EXCLUDED.name, performer = "
-          "EXCLUDED.performer, venue = EXCLUDED.venue, city = EXCLUDED.city, genre = EXCLUDED.genre, starts_at = "
-          "EXCLUDED.starts_at, time_zone = EXCLUDED.time_zone, currency = EXCLUDED.currency, price_min = "
-          "EXCLUDED.price_min, price_max = EXCLUDED.price_max, channels = EXCLUDED.channels, words = "
-          "EXCLUDED.words";
+          "currency, price_min, price_max, channels, words, revision) SELECT id, false, name, performer, venue, "
+          "city, genre, starts_at, time_zone, currency, price_min, price_max, channels, words, " + revision
+        + " FROM prepared WHERE id NOT IN (SELECT id FROM updated) ON CONFLICT (id, archived) DO UPDATE SET name = "
+          "EXCLUDED.name, performer = EXCLUDED.performer, venue = EXCLUDED.venue, city = EXCLUDED.city, genre = "
+          "EXCLUDED.genre, starts_at = EXCLUDED.starts_at, time_zone = EXCLUDED.time_zone, currency = "
+          "EXCLUDED.currency, price_min = EXCLUDED.price_min, price_max = EXCLUDED.price_max, channels = "
+          "EXCLUDED.channels, words = EXCLUDED.words, revision = EXCLUDED.revision";
     std::lock_guard lock(m_mutex);
     std::string problem;
-    if (!ensureConnected(&problem) || !run(m_conn, sql, params, PGRES_COMMAND_OK, &problem)) {
+    std::uint64_t rows = 0;
+    // An INSERT reports only the rows it inserted; the updated ones count as a change too.
+    if (!writeChange(sql, params, &rows, &problem, true)) {
         if (error)
             *error = problem;
         return SearchStatus::StorageError;
     }
-    for (const CatalogEvent* e : unique)
-        m_availability.erase(e->id); // a new row starts on sale; the next setAvailability writes
-    ++m_generation;
     return SearchStatus::Ok;
 }
 
@@ -357,16 +348,16 @@ SearchStatus PgEventSearch::remove(EventId id, std::string* error)
     std::lock_guard lock(m_mutex);
     std::string problem;
     Params params;
-    const std::string sql = "DELETE FROM usher_search.event WHERE id = " + params.add(std::int64_t(id));
-    Result r;
-    if (!ensureConnected(&problem) || !(r = run(m_conn, sql, params, PGRES_COMMAND_OK, &problem))) {
+    const std::string revision = params.add(std::string()) + "::bigint";
+    const std::string sql = "WITH gone AS (DELETE FROM usher_search.event WHERE id = " + params.add(std::int64_t(id))
+        + " RETURNING id) INSERT INTO usher_search.removed(id, revision) SELECT DISTINCT id, " + revision
+        + " FROM gone ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision";
+    std::uint64_t rows = 0;
+    if (!writeChange(sql, params, &rows, &problem)) {
         if (error)
             *error = problem;
         return SearchStatus::StorageError;
     }
-    m_availability.erase(id);
-    if (affected(r) > 0)
-        ++m_generation;
     return SearchStatus::Ok;
 }
 
@@ -374,21 +365,25 @@ void PgEventSearch::setAvailability(EventId id, std::uint64_t available, std::ui
 {
     const auto cls = std::uint8_t(availabilityOf(available, capacity));
     std::lock_guard lock(m_mutex);
-    const auto known = m_availability.find(id);
-    if (known != m_availability.end() && known->second == cls)
-        return;
+    const CatalogSlot* at = m_columns.find(id);
+    if (at == nullptr || m_columns.availability(*at) == cls)
+        return; // unknown here, or the class the database has (as of the last catch-up)
     Params params;
+    const std::string revision = params.add(std::string()) + "::bigint";
     const std::string value = params.add(std::int64_t(cls));
-    const std::string sql = "UPDATE usher_search.event SET availability = " + value
+    const std::string sql = "UPDATE usher_search.event SET availability = " + value + ", revision = " + revision
         + " WHERE id = " + params.add(std::int64_t(id)) + " AND availability <> " + value;
-    Result r;
-    if (!ensureConnected(nullptr) || !(r = run(m_conn, sql, params, PGRES_COMMAND_OK, nullptr))) {
-        m_availability.erase(id); // tried again on the next change
-        return;
+    std::uint64_t rows = 0;
+    std::string problem;
+    if (!writeChange(sql, params, &rows, &problem))
+        return; // the columns keep the old class, so the next change of this event writes again
+    if (rows == 0) {
+        // The database had that class already (another node wrote it, not read here yet): follow
+        // it until the next catch-up reads the row.
+        const CatalogSlot* now = m_columns.find(id);
+        if (now != nullptr && m_columns.setAvailability(*now, Availability(cls)))
+            ++m_generation;
     }
-    m_availability[id] = cls;
-    if (affected(r) > 0)
-        ++m_generation;
 }
 
 SearchStatus PgEventSearch::archiveBefore(Timestamp cutoff, std::size_t* moved, std::string* error)
@@ -396,20 +391,169 @@ SearchStatus PgEventSearch::archiveBefore(Timestamp cutoff, std::size_t* moved, 
     std::lock_guard lock(m_mutex);
     std::string problem;
     Params params;
-    const std::string sql
-        = "UPDATE usher_search.event SET archived = true WHERE NOT archived AND starts_at < " + params.add(cutoff);
-    Result r;
-    if (!ensureConnected(&problem) || !(r = run(m_conn, sql, params, PGRES_COMMAND_OK, &problem))) {
+    const std::string revision = params.add(std::string()) + "::bigint";
+    const std::string sql = "UPDATE usher_search.event SET archived = true, revision = " + revision
+        + " WHERE NOT archived AND starts_at < " + params.add(cutoff);
+    std::uint64_t rows = 0;
+    if (!writeChange(sql, params, &rows, &problem)) {
         if (error)
             *error = problem;
         return SearchStatus::StorageError;
     }
-    const std::uint64_t count = affected(r);
     if (moved)
-        *moved = std::size_t(count);
-    if (count > 0)
-        ++m_generation;
+        *moved = std::size_t(rows);
     return SearchStatus::Ok;
+}
+
+SearchStatus PgEventSearch::refresh(std::string* error)
+{
+    std::lock_guard lock(m_mutex);
+    std::string problem;
+    if (!ensureConnected(&problem) || !catchUp(true, &problem)) {
+        if (error)
+            *error = problem;
+        return SearchStatus::StorageError;
+    }
+    return SearchStatus::Ok;
+}
+
+// ---- The change counter ---------------------------------------------------------------------------
+
+bool PgEventSearch::writeChange(const std::string& sql, PgParams& params, std::uint64_t* rows, std::string* error,
+                                bool alwaysChanges)
+{
+    if (!ensureConnected(error))
+        return false;
+    // The counter row's lock is held to the commit, so revisions commit in order: a node that
+    // reads counter value R sees every row stamped R or lower.
+    Result bumped = run(m_conn,
+                        "BEGIN; UPDATE usher_search.meta SET value = value + 1 WHERE key = 'revision' RETURNING value",
+                        PGRES_TUPLES_OK, error);
+    if (!bumped || PQntuples(bumped.get()) != 1) {
+        run(m_conn, "ROLLBACK", PGRES_COMMAND_OK, nullptr);
+        if (bumped && error)
+            *error = "search index (PostgreSQL): the change counter is missing";
+        return false;
+    }
+    params.values[0] = text(bumped.get(), 0, 0);
+    Result r = run(m_conn, sql, params, PGRES_COMMAND_OK, error);
+    if (!r) {
+        run(m_conn, "ROLLBACK", PGRES_COMMAND_OK, nullptr);
+        return false;
+    }
+    *rows = affected(r);
+    if (*rows == 0 && !alwaysChanges)
+        return bool(run(m_conn, "ROLLBACK", PGRES_COMMAND_OK, error));
+    if (!run(m_conn, "COMMIT", PGRES_COMMAND_OK, error))
+        return false;
+    std::string ignored;
+    catchUp(true, &ignored); // on failure the next query or refresh() reads it
+    return true;
+}
+
+bool PgEventSearch::catchUp(bool force, std::string* error) const
+{
+    const std::int64_t nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count();
+    if (!force && m_revision >= 0 && nowNs - m_checkedNs < m_options.syncIntervalMs * 1'000'000)
+        return true;
+    if (!ensureConnected(error))
+        return false;
+    Result counter = run(m_conn, "SELECT value FROM usher_search.meta WHERE key = 'revision'", PGRES_TUPLES_OK, error);
+    if (!counter || PQntuples(counter.get()) != 1) {
+        if (counter && error)
+            *error = "search index (PostgreSQL): the change counter is missing";
+        return false;
+    }
+    m_checkedNs = nowNs;
+    const std::int64_t revision = integer(counter.get(), 0, 0);
+    return revision == m_revision || loadChanges(error);
+}
+
+namespace {
+
+constexpr int kLoadBatchRows = 50'000; // rows per FETCH: bounds the client's memory while loading
+
+// Rows of SELECT id, archived, venue, city, genre, starts_at, price_min, price_max, channels,
+// availability into the columns; how many left the current partition.
+std::size_t applyRows(CatalogColumns& columns, const PGresult* rows)
+{
+    std::size_t movedOut = 0;
+    for (int row = 0; row < PQntuples(rows); ++row) {
+        CatalogEvent e;
+        e.id = EventId(integer(rows, row, 0));
+        const std::uint8_t partition = std::strcmp(PQgetvalue(rows, row, 1), "t") == 0 ? 1 : 0;
+        e.venue = text(rows, row, 2);
+        e.city = text(rows, row, 3);
+        e.genre = text(rows, row, 4);
+        e.startsAt = integer(rows, row, 5);
+        e.priceMin = integer(rows, row, 6);
+        e.priceMax = integer(rows, row, 7);
+        e.channels = std::uint8_t(integer(rows, row, 8));
+        const std::int64_t cls = integer(rows, row, 9);
+        const CatalogSlot* before = columns.find(e.id);
+        movedOut += before && before->partition == 0 && partition == 1 ? 1 : 0;
+        const CatalogSlot at = columns.place(e, partition);
+        columns.setAvailability(at, Availability(cls >= 0 && cls < std::int64_t(kAvailabilityClasses) ? cls : 0));
+    }
+    return movedOut;
+}
+
+} // namespace
+
+// In one snapshot: the removed ids, then the rows stamped after m_revision (through a cursor, so
+// 1M rows at open never sit in one result), then the counter's value in that snapshot.
+bool PgEventSearch::loadChanges(std::string* error) const
+{
+    const std::string last = std::to_string(m_revision);
+    const auto failed = [this] {
+        run(m_conn, "ROLLBACK", PGRES_COMMAND_OK, nullptr);
+        return false;
+    };
+    Result counter = run(m_conn,
+                         "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT value FROM usher_search.meta WHERE "
+                         "key = 'revision'",
+                         PGRES_TUPLES_OK, error);
+    if (!counter || PQntuples(counter.get()) != 1)
+        return failed();
+    const std::int64_t revision = integer(counter.get(), 0, 0);
+    Result removed = run(m_conn, "SELECT id FROM usher_search.removed WHERE revision > " + last, PGRES_TUPLES_OK, error);
+    if (!removed || !run(m_conn,
+                         "DECLARE changed NO SCROLL CURSOR FOR SELECT id, archived, venue, city, genre, starts_at, "
+                         "price_min, price_max, channels, availability FROM usher_search.event WHERE revision > "
+                             + last,
+                         PGRES_COMMAND_OK, error))
+        return failed();
+    std::size_t changes = 0;
+    std::size_t movedOut = 0;
+    for (int row = 0; row < PQntuples(removed.get()); ++row) {
+        const CatalogSlot* at = m_columns.find(EventId(integer(removed.get(), row, 0)));
+        if (at != nullptr) {
+            movedOut += at->partition == 0 ? 1 : 0;
+            m_columns.clear(*at);
+            ++changes;
+        }
+    }
+    const std::string fetch = "FETCH " + std::to_string(kLoadBatchRows) + " FROM changed";
+    for (;;) {
+        Result rows = run(m_conn, fetch, PGRES_TUPLES_OK, error);
+        if (!rows)
+            return failed();
+        const int n = PQntuples(rows.get());
+        movedOut += applyRows(m_columns, rows.get());
+        changes += std::size_t(n);
+        if (n < kLoadBatchRows)
+            break;
+    }
+    if (!run(m_conn, "COMMIT", PGRES_COMMAND_OK, error))
+        return failed();
+    if (movedOut > 0)
+        m_columns.rebuildPostings(0); // drop the slots that moved or went
+    m_revision = revision;
+    if (changes > 0)
+        ++m_generation;
+    return true;
 }
 
 std::uint64_t PgEventSearch::databaseBytes()
@@ -422,6 +566,12 @@ std::uint64_t PgEventSearch::databaseBytes()
                    "pg_total_relation_size('usher_search.event_archive')",
                    PGRES_TUPLES_OK, nullptr);
     return r ? std::uint64_t(integer(r.get(), 0, 0)) : 0;
+}
+
+int PgEventSearch::backendPid() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_conn ? PQbackendPID(m_conn) : 0;
 }
 
 SearchStatus PgEventSearch::vacuumAnalyze(std::string* error)
@@ -440,242 +590,139 @@ SearchStatus PgEventSearch::vacuumAnalyze(std::string* error)
 
 namespace {
 
-std::string valueList(Params& params, const std::vector<std::string>& values)
+// The words as a tsquery text: every word ('w1' & 'w2':*, the last a prefix as typed), or every
+// word restricted to weight A (name, performer) when `titleOnly`.
+std::string tsqueryText(const QueryWords& words, bool titleOnly)
 {
     std::string out;
-    for (const std::string& v : values)
-        out += (out.empty() ? "" : ", ") + params.add(v);
+    for (std::size_t i = 0; i < words.words.size(); ++i) {
+        const bool prefix = words.lastIsPrefix && i + 1 == words.words.size();
+        out += (i ? " & " : "") + tsqueryTerm(foldedWord(words.words[i]), prefix, titleOnly);
+    }
     return out;
+}
+
+void readHit(const PGresult* r, int row, CatalogEvent* e)
+{
+    e->id = EventId(integer(r, row, 0));
+    e->name = text(r, row, 1);
+    e->performer = text(r, row, 2);
+    e->venue = text(r, row, 3);
+    e->city = text(r, row, 4);
+    e->genre = text(r, row, 5);
+    e->startsAt = integer(r, row, 6);
+    e->timeZone = text(r, row, 7);
+    e->currency = text(r, row, 8);
+    e->priceMin = integer(r, row, 9);
+    e->priceMax = integer(r, row, 10);
+    e->channels = std::uint8_t(integer(r, row, 11));
 }
 
 } // namespace
 
+// The words as two tsqueries, normalized by the server first (unaccent; a word that leaves no
+// lexeme drops out, and no lexeme at all means no text condition); then the ids holding every
+// word from the GIN index, with whether the name or performer holds them all (relevance 2), each
+// visited in the columns. A row the columns do not have yet (written after the last catch-up) is
+// left out, as is one that moved partition since.
+bool PgEventSearch::visitWords(const QueryWords& words, Partition partition, std::string* error)
+{
+    Params normalize;
+    const std::string sql = "SELECT to_tsquery('simple', " + m_unaccent + normalize.add(tsqueryText(words, false))
+        + "))::text, to_tsquery('simple', " + m_unaccent + normalize.add(tsqueryText(words, true)) + "))::text";
+    Result queries = run(m_conn, sql, normalize, PGRES_TUPLES_OK, error);
+    if (!queries)
+        return false;
+    const std::string match = text(queries.get(), 0, 0);
+    if (match.empty()) {
+        for (std::uint8_t p = 0; p < 2; ++p)
+            if (searchesPartition(partition, p))
+                m_columns.visitAll(p);
+        return true;
+    }
+    Params params;
+    const char* where = partition == Partition::Current ? "NOT archived AND "
+        : partition == Partition::Archive               ? "archived AND "
+                                                        : "";
+    const std::string title = params.add(text(queries.get(), 0, 1));
+    Result r = run(m_conn,
+                   "SELECT id, words @@ " + title + "::tsquery FROM usher_search.event WHERE " + where + "words @@ "
+                       + params.add(match) + "::tsquery",
+                   params, PGRES_TUPLES_OK, error);
+    if (!r)
+        return false;
+    for (int row = 0; row < PQntuples(r.get()); ++row) {
+        const CatalogSlot* at = m_columns.find(EventId(integer(r.get(), row, 0)));
+        if (at != nullptr && searchesPartition(partition, at->partition))
+            m_columns.visit(*at, *PQgetvalue(r.get(), row, 1) == 't' ? 2 : 1);
+    }
+    return true;
+}
+
+// The rows of m_page (at most a page) by id, into out->hits in page order; the availability class
+// is the columns' (the one the facets counted).
+bool PgEventSearch::readPage(SearchResult* out, std::string* error)
+{
+    if (m_page.empty())
+        return true;
+    std::vector<std::string> ids;
+    for (const PageSlot& slot : m_page)
+        ids.push_back(std::to_string(std::int64_t(slot.key.id)));
+    Params params;
+    const std::string sql = "SELECT id, name, performer, venue, city, genre, starts_at, time_zone, currency, "
+                            "price_min, price_max, channels FROM usher_search.event WHERE id = ANY("
+        + params.add(arrayLiteral(ids)) + "::bigint[])";
+    Result r = run(m_conn, sql, params, PGRES_TUPLES_OK, error);
+    if (!r)
+        return false;
+    std::unordered_map<EventId, int> rows;
+    for (int row = 0; row < PQntuples(r.get()); ++row)
+        rows[EventId(integer(r.get(), row, 0))] = row;
+    for (const PageSlot& slot : m_page) {
+        const auto found = rows.find(slot.key.id);
+        if (found == rows.end())
+            continue; // removed by another node since the last catch-up
+        SearchHit hit;
+        readHit(r.get(), found->second, &hit.event);
+        hit.availability = Availability(m_columns.availability(slot.at));
+        hit.relevance = slot.key.relevance;
+        hit.archived = slot.at.partition == 1;
+        out->hits.push_back(std::move(hit));
+    }
+    return true;
+}
+
+// The filters, facets and the page's order come from the columns; the server answers the words
+// and the page's rows. A query without words sends no SQL but the counter check and the page.
 SearchStatus PgEventSearch::search(const SearchQuery& query, SearchResult* result, std::string* error)
 {
     std::string problem;
-    QueryWords words;
-    std::optional<SearchKey> after;
-    if (!checkQuery(query, &words, &after, &problem)) {
+    const auto fail = [&](SearchStatus status) {
         if (error)
             *error = problem;
-        return SearchStatus::InvalidQuery;
-    }
-    const auto failed = [&](std::string why) {
-        if (error)
-            *error = std::move(why);
-        return SearchStatus::StorageError;
+        return status;
     };
+    QueryWords words;
+    std::optional<SearchKey> after;
+    if (!checkQuery(query, &words, &after, &problem))
+        return fail(SearchStatus::InvalidQuery);
 
     std::lock_guard lock(m_mutex);
-    if (!ensureConnected(&problem))
-        return failed(problem);
-
-    // The words as two tsqueries, normalized by the server first (one round trip): every word,
-    // and every word in the name or performer (weight A) for relevance 2.
-    std::string match;
-    std::string titleMatch;
-    if (!words.words.empty()) {
-        std::string all;
-        std::string title;
-        for (std::size_t i = 0; i < words.words.size(); ++i) {
-            const bool prefix = words.lastIsPrefix && i + 1 == words.words.size();
-            const std::string word = foldedWord(words.words[i]);
-            all += (i ? " & " : "") + tsqueryTerm(word, prefix, false);
-            title += (i ? " & " : "") + tsqueryTerm(word, prefix, true);
-        }
-        Params params;
-        const std::string sql = "SELECT to_tsquery('simple', " + m_unaccent + params.add(all)
-            + "))::text, to_tsquery('simple', " + m_unaccent + params.add(title) + "))::text";
-        Result r = run(m_conn, sql, params, PGRES_TUPLES_OK, &problem);
-        if (!r)
-            return failed(problem);
-        match = text(r.get(), 0, 0);
-        titleMatch = text(r.get(), 0, 1);
+    if (!ensureConnected(&problem) || !catchUp(false, &problem))
+        return fail(SearchStatus::StorageError);
+    if (!m_columns.begin(query, after, &problem))
+        return fail(SearchStatus::InvalidQuery);
+    if (words.words.empty()) {
+        for (std::uint8_t p = 0; p < 2; ++p)
+            if (searchesPartition(query.partition, p))
+                m_columns.visitAll(p);
+    } else if (!visitWords(words, query.partition, &problem)) {
+        return fail(SearchStatus::StorageError);
     }
-
-    Params params;
-    std::string where = query.partition == Partition::Current ? "NOT archived"
-        : query.partition == Partition::Archive               ? "archived"
-                                                              : "true";
-    std::string relevance = "0";
-    if (!match.empty()) {
-        where += " AND words @@ " + params.add(match) + "::tsquery";
-        relevance = "CASE WHEN words @@ " + params.add(titleMatch) + "::tsquery THEN 2 ELSE 1 END";
-    }
-    // The filters a row fails, as Dim bits.
-    std::string mask;
-    const auto fails = [&mask](const std::string& passes, Dim dim) {
-        mask += " + CASE WHEN " + passes + " THEN 0 ELSE " + std::to_string(1u << dim) + " END";
-    };
-    if (query.from || query.to) {
-        std::string passes;
-        if (query.from)
-            passes = "starts_at >= " + params.add(*query.from);
-        if (query.to)
-            passes += (passes.empty() ? "" : " AND ") + std::string("starts_at < ") + params.add(*query.to);
-        fails(passes, DimDate);
-    }
-    std::vector<std::string> postings; // venue, city, genre filters: at least one passes (see below)
-    for (const auto& [values, column, dim] :
-         { std::tuple { &query.venues, "venue", DimVenue }, std::tuple { &query.cities, "city", DimCity },
-           std::tuple { &query.genres, "genre", DimGenre } }) {
-        if (values->empty())
-            continue;
-        const std::string passes = std::string(column) + " IN (" + valueList(params, *values) + ")";
-        fails(passes, dim);
-        postings.push_back(passes);
-    }
-    if (query.minPrice || query.maxPrice) {
-        std::string passes;
-        if (query.minPrice)
-            passes = "price_max >= " + params.add(*query.minPrice);
-        if (query.maxPrice)
-            passes += (passes.empty() ? "" : " AND ") + std::string("price_min <= ") + params.add(*query.maxPrice);
-        fails(passes, DimPrice);
-    }
-    if (query.availability != 0)
-        fails("((" + params.add(std::int64_t(query.availability)) + " >> availability) & 1) = 1", DimAvailability);
-    if (query.channels != 0)
-        fails("(channels & " + params.add(std::int64_t(query.channels)) + ") <> 0", DimChannel);
-    // A row counts (in the results or in one facet) only if it fails at most one filter: with two
-    // or more of venue, city and genre filtered it passes at least one of them, so their indexes
-    // give every row that can count.
-    if (postings.size() >= 2) {
-        std::string any;
-        for (const std::string& p : postings)
-            any += (any.empty() ? "(" : " OR ") + p;
-        where += " AND " + any + ")";
-    }
-    const std::string day = params.add(query.dayStart);
-    const std::string date = "CASE WHEN starts_at < " + day + " THEN 0 WHEN starts_at < " + day + " + "
-        + std::to_string(kSearchDayMs) + " THEN 1 WHEN starts_at < " + day + " + " + std::to_string(7 * kSearchDayMs)
-        + " THEN 2 WHEN starts_at < " + day + " + " + std::to_string(30 * kSearchDayMs) + " THEN 3 ELSE 4 END";
-    std::string price = "CASE";
-    for (std::size_t b = 0; b < kPriceBucketBounds.size(); ++b)
-        price += " WHEN price_min < " + std::to_string(kPriceBucketBounds[b]) + " THEN " + std::to_string(b);
-    price += " ELSE " + std::to_string(kPriceBucketBounds.size()) + " END";
-
-    std::string keyset = "true";
-    if (after) {
-        const std::string r = params.add(std::int64_t(after->relevance));
-        const std::string s = params.add(after->startsAt);
-        const std::string i = params.add(std::int64_t(after->id));
-        keyset = "(relevance < " + r + " OR (relevance = " + r + " AND (starts_at > " + s + " OR (starts_at = " + s
-            + " AND id > " + i + "))))";
-    }
-    const std::string offset = params.add(std::int64_t(query.offset));
-    const std::string limit = params.add(std::int64_t(query.limit) + 1); // one more: is there a next page?
-
-    const auto facet = [](Kind kind, const std::string& value, Dim dim, const std::string& extra = {}) {
-        return "SELECT " + std::to_string(kind) + ", " + value + ", count(*), NULL::bigint, NULL::boolean, NULL::int, "
-            "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::text, "
-            "NULL::bigint, NULL::bigint, NULL::smallint, NULL::smallint FROM m WHERE failed & "
-            + std::to_string(~(1u << dim) & 0x7fu) + " = 0" + extra
-            + (value.find("'") == std::string::npos ? " GROUP BY 2" : "");
-    };
-    const std::string sql = "WITH m AS MATERIALIZED (SELECT * FROM (SELECT id, archived, starts_at, venue, city, genre, "
-                            "channels, availability, "
-        + date + " AS date_bucket, " + price + " AS price_bucket, " + relevance + " AS relevance, 0" + mask
-        + " AS failed FROM usher_search.event WHERE " + where
-        + ") s WHERE failed & (failed - 1) = 0), "
-          "page AS (SELECT id, archived, relevance, row_number() OVER (ORDER BY relevance DESC, starts_at, id) AS n "
-          "FROM m WHERE failed = 0 AND "
-        + keyset + " ORDER BY relevance DESC, starts_at, id OFFSET " + offset + " LIMIT " + limit
-        + ") "
-          "SELECT " + std::to_string(KindTotal) + ", NULL::text, count(*), NULL::bigint, NULL::boolean, NULL::int, "
-          "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, NULL::text, NULL::text, "
-          "NULL::bigint, NULL::bigint, NULL::smallint, NULL::smallint FROM m WHERE failed = 0"
-        + " UNION ALL " + facet(KindVenue, "venue", DimVenue) + " UNION ALL " + facet(KindCity, "city", DimCity)
-        + " UNION ALL " + facet(KindGenre, "genre", DimGenre) + " UNION ALL "
-        + facet(KindDate, "date_bucket::text", DimDate) + " UNION ALL "
-        + facet(KindPrice, "price_bucket::text", DimPrice) + " UNION ALL "
-        + facet(KindAvailability, "availability::text", DimAvailability) + " UNION ALL "
-        + facet(KindOnline, "'online'", DimChannel, " AND (channels & 1) <> 0") + " UNION ALL "
-        + facet(KindBoxOffice, "'box_office'", DimChannel, " AND (channels & 2) <> 0")
-        + " UNION ALL SELECT " + std::to_string(KindPage)
-        + ", NULL::text, p.n, e.id, e.archived, p.relevance, e.name, e.performer, e.venue, e.city, e.genre, "
-          "e.starts_at, e.time_zone, e.currency, e.price_min, e.price_max, e.channels, e.availability FROM page p "
-          "JOIN usher_search.event e ON e.id = p.id AND e.archived = p.archived";
-    Result r = run(m_conn, sql, params, PGRES_TUPLES_OK, &problem);
-    if (!r)
-        return failed(problem);
-
     SearchResult out;
-    std::array<std::vector<FacetValue>, 3> named; // venue, city, genre
-    std::array<std::uint64_t, kDateBuckets.size()> dates {};
-    std::array<std::uint64_t, kPriceBuckets.size()> prices {};
-    std::array<std::uint64_t, kAvailabilityClasses> classes {};
-    std::array<std::uint64_t, 2> channels {};
-    std::vector<std::pair<std::int64_t, SearchHit>> page;
-    for (int row = 0; row < PQntuples(r.get()); ++row) {
-        const auto kind = Kind(integer(r.get(), row, 0));
-        const std::string value = text(r.get(), row, 1);
-        const auto n = std::uint64_t(integer(r.get(), row, 2));
-        const auto bucket = std::size_t(std::strtoull(value.c_str(), nullptr, 10));
-        switch (kind) {
-        case KindTotal: out.total = n; break;
-        case KindVenue:
-        case KindCity:
-        case KindGenre: named[std::size_t(kind) - 1].push_back(FacetValue { value, n }); break;
-        case KindDate:
-            if (bucket < dates.size())
-                dates[bucket] = n;
-            break;
-        case KindPrice:
-            if (bucket < prices.size())
-                prices[bucket] = n;
-            break;
-        case KindAvailability:
-            if (bucket < classes.size())
-                classes[bucket] = n;
-            break;
-        case KindOnline: channels[0] = n; break;
-        case KindBoxOffice: channels[1] = n; break;
-        case KindPage: {
-            SearchHit hit;
-            CatalogEvent& e = hit.event;
-            e.id = EventId(integer(r.get(), row, 3));
-            hit.archived = std::strcmp(PQgetvalue(r.get(), row, 4), "t") == 0;
-            hit.relevance = int(integer(r.get(), row, 5));
-            e.name = text(r.get(), row, 6);
-            e.performer = text(r.get(), row, 7);
-            e.venue = text(r.get(), row, 8);
-            e.city = text(r.get(), row, 9);
-            e.genre = text(r.get(), row, 10);
-            e.startsAt = integer(r.get(), row, 11);
-            e.timeZone = text(r.get(), row, 12);
-            e.currency = text(r.get(), row, 13);
-            e.priceMin = integer(r.get(), row, 14);
-            e.priceMax = integer(r.get(), row, 15);
-            e.channels = std::uint8_t(integer(r.get(), row, 16));
-            const auto cls = integer(r.get(), row, 17);
-            hit.availability = Availability(cls >= 0 && cls < std::int64_t(kAvailabilityClasses) ? cls : 0);
-            page.emplace_back(std::int64_t(n), std::move(hit));
-            break;
-        }
-        }
-    }
-    std::sort(page.begin(), page.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const bool more = page.size() > query.limit;
-    if (more)
-        page.resize(query.limit);
-    for (auto& [n, hit] : page)
-        out.hits.push_back(std::move(hit));
-    if (more && !out.hits.empty()) {
-        const SearchHit& last = out.hits.back();
-        out.nextCursor
-            = encodeCursor(SearchKey { std::uint8_t(last.relevance), last.event.startsAt, last.event.id });
-    }
-    out.facets.venue = topFacetValues(std::move(named[0]));
-    out.facets.city = topFacetValues(std::move(named[1]));
-    out.facets.genre = topFacetValues(std::move(named[2]));
-    for (std::size_t a = 0; a < kAvailabilityClasses; ++a)
-        out.facets.availability.push_back(FacetValue { availabilityName(Availability(a)), classes[a] });
-    out.facets.channel = { { channelName(ChannelOnline), channels[0] }, { channelName(ChannelBoxOffice), channels[1] } };
-    for (std::size_t b = 0; b < kPriceBuckets.size(); ++b)
-        out.facets.price.push_back(FacetValue { kPriceBuckets[b], prices[b] });
-    for (std::size_t b = 0; b < kDateBuckets.size(); ++b)
-        out.facets.date.push_back(FacetValue { kDateBuckets[b], dates[b] });
+    m_columns.finish(&out, &m_page);
+    if (!readPage(&out, &problem))
+        return fail(SearchStatus::StorageError);
     *result = std::move(out);
     return SearchStatus::Ok;
 }

@@ -144,7 +144,17 @@ public:
     virtual SearchStatus archiveBefore(Timestamp cutoff, std::size_t* moved, std::string* error) = 0;
     virtual SearchStatus search(const SearchQuery& query, SearchResult* result, std::string* error) = 0;
 
-    // Changes whenever an answer could change (upsert, remove, archive, an availability class).
+    // Reads what other processes wrote to a shared store (PgEventSearch: other usherd nodes on the
+    // database) into this one's view; a store only this process writes has nothing to read. usherd
+    // calls it every SearchOptions::refreshIntervalMs.
+    virtual SearchStatus refresh(std::string* error)
+    {
+        (void)error;
+        return SearchStatus::Ok;
+    }
+
+    // Changes whenever an answer could change (upsert, remove, archive, an availability class,
+    // another process's change read by refresh() or a query).
     virtual std::uint64_t generation() const = 0;
     virtual std::size_t size(Partition partition) const = 0;
 };

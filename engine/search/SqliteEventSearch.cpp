@@ -1,6 +1,7 @@
 #include "search/SqliteEventSearch.h"
 
 #include "core/Assert.h"
+#include "search/CatalogColumns.h"
 #include "search/SearchQueryParts.h"
 
 #include <algorithm>
@@ -17,108 +18,8 @@ namespace usher::search {
 
 namespace {
 
-constexpr Timestamp kDayMs = kSearchDayMs;
-constexpr std::uint32_t kNoSlot = 0xffffffffu;
-
-// The facets, as bit numbers of a row's "failed filters" mask.
-enum Dim : std::uint8_t { DimDate, DimVenue, DimCity, DimGenre, DimPrice, DimAvailability, DimChannel };
-
 const char* const kPrefix[2] = { "cur", "arc" };
 constexpr int kSchemaVersion = 2; // PRAGMA user_version
-
-// Strings of one field (city, venue, genre) as small numbers; ids are never reused.
-struct Dictionary {
-    std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::string> values;
-    std::uint32_t intern(const std::string& value)
-    {
-        auto [it, added] = ids.emplace(value, std::uint32_t(values.size()));
-        if (added)
-            values.push_back(value);
-        return it->second;
-    }
-};
-
-// The slots of each value of a field (venue, city, genre), so that a query filtering on two of them
-// visits the events that pass at least one instead of every event. A list may still hold slots that
-// lost the value (an update, a removal or a move to the archive): the scan checks the columns, so a
-// stale slot costs one visit, and rebuild() drops them after an archive run.
-struct Postings {
-    std::vector<std::vector<std::uint32_t>> slots; // by dictionary id, ascending once sorted
-    std::vector<char> unsorted;
-
-    void add(std::uint32_t value, std::uint32_t slot)
-    {
-        if (slots.size() <= value) {
-            slots.resize(value + 1);
-            unsorted.resize(value + 1, 0);
-        }
-        std::vector<std::uint32_t>& list = slots[value];
-        if (!list.empty() && list.back() >= slot)
-            unsorted[value] = 1;
-        list.push_back(slot);
-    }
-    const std::vector<std::uint32_t>& sorted(std::uint32_t value)
-    {
-        static const std::vector<std::uint32_t> none;
-        if (value >= slots.size())
-            return none;
-        std::vector<std::uint32_t>& list = slots[value];
-        if (unsorted[value] != 0) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
-            unsorted[value] = 0;
-        }
-        return list;
-    }
-};
-
-// The filter and facet fields of one partition, by slot (the table's doc - 1).
-struct Columns {
-    std::vector<EventId> id; // 0: the slot is free (event removed or moved)
-    std::vector<Timestamp> startsAt;
-    std::vector<Amount> priceMin;
-    std::vector<Amount> priceMax;
-    std::vector<std::uint32_t> venue;
-    std::vector<std::uint32_t> city;
-    std::vector<std::uint32_t> genre;
-    std::vector<std::uint8_t> channels;
-    std::vector<std::uint8_t> availability;
-    std::array<Postings, 3> postings; // venue, city, genre
-    std::size_t live = 0;
-
-    void rebuildPostings()
-    {
-        postings = {};
-        for (std::uint32_t slot = 0; slot < id.size(); ++slot) {
-            if (id[slot] == 0)
-                continue;
-            postings[0].add(venue[slot], slot);
-            postings[1].add(city[slot], slot);
-            postings[2].add(genre[slot], slot);
-        }
-    }
-
-    std::uint32_t append()
-    {
-        const auto slot = std::uint32_t(id.size());
-        id.push_back(0);
-        startsAt.push_back(0);
-        priceMin.push_back(0);
-        priceMax.push_back(0);
-        venue.push_back(0);
-        city.push_back(0);
-        genre.push_back(0);
-        channels.push_back(0);
-        availability.push_back(0);
-        return slot;
-    }
-};
-
-struct Location {
-    std::uint8_t partition = 0;
-    std::uint32_t slot = 0;
-};
 
 class Statement {
 public:
@@ -179,66 +80,15 @@ void ftsPhrases(const QueryWords& words, std::vector<std::string>* phrases)
     }
 }
 
-using Key = SearchKey;
-
 struct Match {
     std::uint32_t doc = 0; // FTS5 rowid: slot + 1
     std::uint8_t relevance = 0;
 };
 
-struct Candidate {
-    Key key;
-    std::uint8_t partition = 0;
-    std::uint32_t slot = 0;
-};
-
-// The query compiled against the dictionaries.
-struct Filter {
-    std::optional<Timestamp> from;
-    std::optional<Timestamp> to;
-    std::vector<char> venues, cities, genres; // allowed dictionary ids; empty: any
-    std::optional<Amount> minPrice;
-    std::optional<Amount> maxPrice;
-    std::uint8_t availability = 0;
-    std::uint8_t channels = 0;
-    Timestamp dayStart = 0;
-};
-
-struct Counts {
-    std::vector<std::uint64_t> venue, city, genre;
-    std::array<std::uint64_t, kAvailabilityClasses> availability {};
-    std::array<std::uint64_t, 2> channel {};
-    std::array<std::uint64_t, kPriceBuckets.size()> price {};
-    std::array<std::uint64_t, kDateBuckets.size()> date {};
-};
-
-std::size_t priceBucket(Amount price)
-{
-    std::size_t b = 0;
-    while (b < kPriceBucketBounds.size() && price >= kPriceBucketBounds[b])
-        ++b;
-    return b;
-}
-
-std::size_t dateBucket(Timestamp startsAt, Timestamp dayStart)
-{
-    if (startsAt < dayStart)
-        return 0;
-    if (startsAt < dayStart + kDayMs)
-        return 1;
-    if (startsAt < dayStart + 7 * kDayMs)
-        return 2;
-    return startsAt < dayStart + 30 * kDayMs ? 3 : 4;
-}
-
 } // namespace
 
 struct SqliteEventSearch::State {
-    Dictionary venues;
-    Dictionary cities;
-    Dictionary genres;
-    std::array<Columns, 2> columns;
-    std::unordered_map<EventId, Location> where;
+    CatalogColumns columns; // slot = the FTS5 rowid (the event table's doc) - 1
 
     std::array<Statement, 2> insertEvent, updateEvent, deleteEvent, selectEvent;
     // Two text indexes per partition: the show (name, performer) and the place (venue, city).
@@ -248,9 +98,8 @@ struct SqliteEventSearch::State {
     // Scratch space of search(), kept between queries: a fresh multi-megabyte vector per query
     // costs a page fault per 4 KiB on every query.
     std::vector<std::uint32_t> docs, titleDocs;
-    std::vector<std::uint64_t> slotBits;
-    std::vector<Candidate> candidates;
     std::vector<Match> matches, wordMatches;
+    std::vector<PageSlot> page;
 };
 
 namespace {
@@ -448,48 +297,20 @@ bool readSlot(const Statement& statement, std::uint32_t slot, CatalogEvent* out)
     return found;
 }
 
-void setColumns(SqliteEventSearch::State& s, int partition, std::uint32_t slot, const CatalogEvent& e)
-{
-    Columns& c = s.columns[std::size_t(partition)];
-    const bool fresh = c.id[slot] == 0;
-    if (fresh)
-        ++c.live;
-    c.id[slot] = e.id;
-    c.startsAt[slot] = e.startsAt;
-    c.priceMin[slot] = e.priceMin;
-    c.priceMax[slot] = e.priceMax;
-    const std::array<std::uint32_t, 3> values { s.venues.intern(e.venue), s.cities.intern(e.city),
-                                                s.genres.intern(e.genre) };
-    const std::array<std::uint32_t*, 3> fields { &c.venue[slot], &c.city[slot], &c.genre[slot] };
-    for (std::size_t f = 0; f < values.size(); ++f) {
-        if (fresh || *fields[f] != values[f])
-            c.postings[f].add(values[f], slot);
-        *fields[f] = values[f];
-    }
-    c.channels[slot] = e.channels;
-    s.where[e.id] = Location { std::uint8_t(partition), slot };
-}
-
-void clearSlot(SqliteEventSearch::State& s, int partition, std::uint32_t slot)
-{
-    Columns& c = s.columns[std::size_t(partition)];
-    USHER_ASSERT(c.id[slot] != 0);
-    s.where.erase(c.id[slot]);
-    c.id[slot] = 0;
-    --c.live;
-}
-
 bool loadAll(sqlite3* db, SqliteEventSearch::State& s, std::string* error)
 {
     std::unordered_map<EventId, std::uint8_t> availability; // kept across a reload
-    for (const auto& [id, at] : s.where)
-        availability[id] = s.columns[at.partition].availability[at.slot];
-    s.columns = {};
-    s.where.clear();
-    for (int p = 0; p < 2; ++p) {
+    for (std::uint8_t p = 0; p < 2; ++p) {
+        for (std::uint32_t slot = 0; slot < s.columns.slots(p); ++slot) {
+            const CatalogSlot at { p, slot };
+            if (s.columns.id(at) != 0)
+                availability[s.columns.id(at)] = s.columns.availability(at);
+        }
+    }
+    s.columns.reset();
+    for (std::uint8_t p = 0; p < 2; ++p) {
         Statement all(db,
-                      ("SELECT doc, id, name, performer, venue, city, genre, starts_at, time_zone, currency, "
-                       "price_min, price_max, channels FROM "
+                      ("SELECT doc, id, venue, city, genre, starts_at, price_min, price_max, channels FROM "
                        + std::string(kPrefix[p]) + "_event ORDER BY doc")
                           .c_str());
         if (!all) {
@@ -497,26 +318,27 @@ bool loadAll(sqlite3* db, SqliteEventSearch::State& s, std::string* error)
             return false;
         }
         while (sqlite3_step(all.get()) == SQLITE_ROW) {
-            const auto slot = std::uint32_t(sqlite3_column_int64(all.get(), 0) - 1);
-            Columns& c = s.columns[std::size_t(p)];
-            while (c.id.size() <= slot)
-                c.append();
+            const CatalogSlot at { p, std::uint32_t(sqlite3_column_int64(all.get(), 0) - 1) };
+            while (s.columns.slots(p) <= at.slot)
+                s.columns.append(p);
             CatalogEvent e;
             e.id = EventId(sqlite3_column_int64(all.get(), 1));
-            e.venue = columnText(all.get(), 4);
-            e.city = columnText(all.get(), 5);
-            e.genre = columnText(all.get(), 6);
-            e.startsAt = sqlite3_column_int64(all.get(), 7);
-            e.priceMin = sqlite3_column_int64(all.get(), 10);
-            e.priceMax = sqlite3_column_int64(all.get(), 11);
-            e.channels = std::uint8_t(sqlite3_column_int(all.get(), 12));
-            setColumns(s, p, slot, e);
+            e.venue = columnText(all.get(), 2);
+            e.city = columnText(all.get(), 3);
+            e.genre = columnText(all.get(), 4);
+            e.startsAt = sqlite3_column_int64(all.get(), 5);
+            e.priceMin = sqlite3_column_int64(all.get(), 6);
+            e.priceMax = sqlite3_column_int64(all.get(), 7);
+            e.channels = std::uint8_t(sqlite3_column_int(all.get(), 8));
+            s.columns.set(at, e);
             const auto known = availability.find(e.id);
-            c.availability[slot] = known == availability.end() ? 0 : known->second;
+            if (known != availability.end())
+                s.columns.setAvailability(at, Availability(known->second));
         }
     }
     return true;
 }
+
 
 } // namespace
 
@@ -552,27 +374,27 @@ std::size_t SqliteEventSearch::size(Partition partition) const
 {
     std::lock_guard lock(m_mutex);
     if (partition == Partition::All)
-        return m_state->columns[0].live + m_state->columns[1].live;
-    return m_state->columns[partition == Partition::Archive ? 1 : 0].live;
+        return m_state->columns.live(0) + m_state->columns.live(1);
+    return m_state->columns.live(partition == Partition::Archive ? 1 : 0);
 }
 
 namespace {
 
 bool upsertOne(sqlite3* db, SqliteEventSearch::State& s, const CatalogEvent& e, std::string* error)
 {
-    const auto found = s.where.find(e.id);
-    if (found == s.where.end()) {
-        const std::uint32_t slot = s.columns[0].append();
+    const CatalogSlot* found = s.columns.find(e.id);
+    if (found == nullptr) {
+        const CatalogSlot at { 0, s.columns.append(0) };
         sqlite3_stmt* st = s.insertEvent[0].reset();
-        sqlite3_bind_int64(st, 1, std::int64_t(slot) + 1);
+        sqlite3_bind_int64(st, 1, std::int64_t(at.slot) + 1);
         sqlite3_bind_int64(st, 2, std::int64_t(e.id));
         bindEvent(st, e);
-        if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[0], s.insertPlace[0], slot, e, error))
+        if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[0], s.insertPlace[0], at.slot, e, error))
             return false;
-        setColumns(s, 0, slot, e);
+        s.columns.set(at, e);
         return true;
     }
-    const Location at = found->second;
+    const CatalogSlot at = *found;
     CatalogEvent old;
     if (!readSlot(s.selectEvent[at.partition], at.slot, &old)) {
         *error = "search index: a row went missing";
@@ -586,9 +408,10 @@ bool upsertOne(sqlite3* db, SqliteEventSearch::State& s, const CatalogEvent& e, 
     bindEvent(st, e);
     if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[at.partition], s.insertPlace[at.partition], at.slot, e, error))
         return false;
-    setColumns(s, at.partition, at.slot, e);
+    s.columns.set(at, e);
     return true;
 }
+
 
 } // namespace
 
@@ -634,10 +457,10 @@ SearchStatus SqliteEventSearch::remove(EventId id, std::string* error)
 {
     std::lock_guard lock(m_mutex);
     State& s = *m_state;
-    const auto found = s.where.find(id);
-    if (found == s.where.end())
+    const CatalogSlot* found = s.columns.find(id);
+    if (found == nullptr)
         return SearchStatus::Ok;
-    const Location at = found->second;
+    const CatalogSlot at = *found;
     CatalogEvent old;
     std::string problem;
     if (!readSlot(s.selectEvent[at.partition], at.slot, &old) || !exec(m_db, "BEGIN IMMEDIATE", &problem)) {
@@ -654,7 +477,7 @@ SearchStatus SqliteEventSearch::remove(EventId id, std::string* error)
             *error = problem;
         return SearchStatus::StorageError;
     }
-    clearSlot(s, at.partition, at.slot);
+    s.columns.clear(at);
     ++m_generation;
     return SearchStatus::Ok;
 }
@@ -662,15 +485,9 @@ SearchStatus SqliteEventSearch::remove(EventId id, std::string* error)
 void SqliteEventSearch::setAvailability(EventId id, std::uint64_t available, std::uint64_t capacity)
 {
     std::lock_guard lock(m_mutex);
-    const auto found = m_state->where.find(id);
-    if (found == m_state->where.end())
-        return;
-    const auto cls = std::uint8_t(availabilityOf(available, capacity));
-    std::uint8_t& stored = m_state->columns[found->second.partition].availability[found->second.slot];
-    if (stored != cls) {
-        stored = cls;
+    const CatalogSlot* found = m_state->columns.find(id);
+    if (found != nullptr && m_state->columns.setAvailability(*found, availabilityOf(available, capacity)))
         ++m_generation;
-    }
 }
 
 namespace {
@@ -682,21 +499,22 @@ bool moveToArchive(sqlite3* db, SqliteEventSearch::State& s, std::uint32_t slot,
         *error = "search index: a row went missing";
         return false;
     }
-    const std::uint8_t availability = s.columns[0].availability[slot];
+    const CatalogSlot from { 0, slot };
+    const std::uint8_t availability = s.columns.availability(from);
     sqlite3_stmt* del = s.deleteEvent[0].reset();
     sqlite3_bind_int64(del, 1, std::int64_t(slot) + 1);
     if (!ftsWrite(db, s.deleteTitle[0], s.deletePlace[0], slot, e, error) || !stepDone(db, del, error))
         return false;
-    const std::uint32_t to = s.columns[1].append();
+    const std::uint32_t to = s.columns.append(1);
     sqlite3_stmt* st = s.insertEvent[1].reset();
     sqlite3_bind_int64(st, 1, std::int64_t(to) + 1);
     sqlite3_bind_int64(st, 2, std::int64_t(e.id));
     bindEvent(st, e);
     if (!stepDone(db, st, error) || !ftsWrite(db, s.insertTitle[1], s.insertPlace[1], to, e, error))
         return false;
-    clearSlot(s, 0, slot);
-    setColumns(s, 1, to, e);
-    s.columns[1].availability[to] = availability;
+    s.columns.clear(from);
+    s.columns.set(CatalogSlot { 1, to }, e);
+    s.columns.setAvailability(CatalogSlot { 1, to }, Availability(availability));
     return true;
 }
 
@@ -713,10 +531,10 @@ SearchStatus SqliteEventSearch::archiveBefore(Timestamp cutoff, std::size_t* mov
             *error = problem;
         return SearchStatus::StorageError;
     }
-    const Columns& current = s.columns[0];
     bool ok = true;
-    for (std::uint32_t slot = 0; ok && slot < current.id.size(); ++slot) {
-        if (current.id[slot] != 0 && current.startsAt[slot] < cutoff) {
+    for (std::uint32_t slot = 0; ok && slot < s.columns.slots(0); ++slot) {
+        const CatalogSlot at { 0, slot };
+        if (s.columns.id(at) != 0 && s.columns.startsAt(at) < cutoff) {
             ok = moveToArchive(m_db, s, slot, &problem);
             count += ok ? 1 : 0;
         }
@@ -732,7 +550,7 @@ SearchStatus SqliteEventSearch::archiveBefore(Timestamp cutoff, std::size_t* mov
     if (moved)
         *moved = count;
     if (count > 0) {
-        s.columns[0].rebuildPostings(); // drop the slots that moved
+        s.columns.rebuildPostings(0); // drop the slots that moved
         ++m_generation;
     }
     return SearchStatus::Ok;
@@ -764,83 +582,6 @@ std::uint64_t SqliteEventSearch::databaseBytes()
 
 namespace {
 
-bool compileValues(const std::vector<std::string>& values, const Dictionary& dictionary, const char* name,
-                   std::vector<char>* allowed, std::string* error)
-{
-    if (values.size() > searchlimits::filterValuesMax) {
-        *error = std::string(name) + ": more than " + std::to_string(searchlimits::filterValuesMax) + " values";
-        return false;
-    }
-    if (values.empty())
-        return true;
-    allowed->assign(dictionary.values.size() + 1, 0);
-    allowed->back() = 1; // marks the filter as set even when no value is known
-    for (const std::string& value : values) {
-        const auto found = dictionary.ids.find(value);
-        if (found != dictionary.ids.end())
-            (*allowed)[found->second] = 1;
-    }
-    return true;
-}
-
-bool compile(const SearchQuery& q, const SqliteEventSearch::State& s, Filter* f, std::string* error)
-{
-    // checkQuery() has checked the limits.
-    f->from = q.from;
-    f->to = q.to;
-    f->minPrice = q.minPrice;
-    f->maxPrice = q.maxPrice;
-    f->availability = q.availability;
-    f->channels = q.channels;
-    f->dayStart = q.dayStart;
-    return compileValues(q.venues, s.venues, "venue", &f->venues, error)
-        && compileValues(q.cities, s.cities, "city", &f->cities, error)
-        && compileValues(q.genres, s.genres, "category", &f->genres, error);
-}
-
-// The filters a slot fails, as Dim bits.
-std::uint32_t failures(const Filter& f, const Columns& c, std::uint32_t slot)
-{
-    std::uint32_t failed = 0;
-    const Timestamp at = c.startsAt[slot];
-    if ((f.from && at < *f.from) || (f.to && at >= *f.to))
-        failed |= 1u << DimDate;
-    if (!f.venues.empty() && !f.venues[c.venue[slot]])
-        failed |= 1u << DimVenue;
-    if (!f.cities.empty() && !f.cities[c.city[slot]])
-        failed |= 1u << DimCity;
-    if (!f.genres.empty() && !f.genres[c.genre[slot]])
-        failed |= 1u << DimGenre;
-    if ((f.minPrice && c.priceMax[slot] < *f.minPrice) || (f.maxPrice && c.priceMin[slot] > *f.maxPrice))
-        failed |= 1u << DimPrice;
-    if (f.availability != 0 && (f.availability & (1u << c.availability[slot])) == 0)
-        failed |= 1u << DimAvailability;
-    if (f.channels != 0 && (f.channels & c.channels[slot]) == 0)
-        failed |= 1u << DimChannel;
-    return failed;
-}
-
-void count(Counts& n, const Columns& c, std::uint32_t slot, std::uint32_t dims, Timestamp dayStart)
-{
-    const auto on = [dims](Dim d) { return (dims & (1u << d)) != 0; };
-    if (on(DimDate))
-        ++n.date[dateBucket(c.startsAt[slot], dayStart)];
-    if (on(DimVenue))
-        ++n.venue[c.venue[slot]];
-    if (on(DimCity))
-        ++n.city[c.city[slot]];
-    if (on(DimGenre))
-        ++n.genre[c.genre[slot]];
-    if (on(DimPrice))
-        ++n.price[priceBucket(c.priceMin[slot])];
-    if (on(DimAvailability))
-        ++n.availability[c.availability[slot]];
-    if (on(DimChannel)) {
-        n.channel[0] += (c.channels[slot] & ChannelOnline) ? 1 : 0;
-        n.channel[1] += (c.channels[slot] & ChannelBoxOffice) ? 1 : 0;
-    }
-}
-
 // FTS5 rowids (slot + 1) of `expression`, ascending.
 bool matchDocs(sqlite3* db, const Statement& statement, const std::string& expression, std::vector<std::uint32_t>* docs,
                std::string* error)
@@ -857,12 +598,6 @@ bool matchDocs(sqlite3* db, const Statement& statement, const std::string& expre
     }
     std::sort(docs->begin(), docs->end()); // FTS5 gives rowid order already; cheap when sorted
     return true;
-}
-
-// The order of the page: a candidate that sorts first is "less".
-bool sortsFirst(const Candidate& a, const Candidate& b)
-{
-    return a.key.before(b.key);
 }
 
 // The documents of partition p that hold every word, in the show's text (name, performer) or the
@@ -914,190 +649,52 @@ bool matchWords(sqlite3* db, SqliteEventSearch::State& s, std::size_t p, const s
     return true;
 }
 
-struct Scan {
-    const Filter& filter;
-    const Columns& columns;
-    std::uint8_t partition;
-    std::optional<Key> after;
-    Counts& counts;
-    // The first `keep` candidates in page order, as a max-heap (the last of them on top): a query
-    // matching 500,000 events keeps a page's worth, not 500,000.
-    std::vector<Candidate>& candidates;
-    std::size_t keep;
-    std::uint64_t& total;
-
-    void visit(std::uint32_t slot, std::uint8_t relevance)
-    {
-        if (columns.id[slot] == 0)
-            return;
-        constexpr std::uint32_t kAll = (1u << (DimChannel + 1)) - 1;
-        const std::uint32_t failed = failures(filter, columns, slot);
-        if (failed != 0) {
-            if (std::has_single_bit(failed))
-                count(counts, columns, slot, failed, filter.dayStart);
-            return;
-        }
-        count(counts, columns, slot, kAll, filter.dayStart);
-        ++total;
-        const Candidate candidate { Key { relevance, columns.startsAt[slot], columns.id[slot] }, partition, slot };
-        if (after && !after->before(candidate.key))
-            return;
-        if (candidates.size() < keep) {
-            candidates.push_back(candidate);
-            std::push_heap(candidates.begin(), candidates.end(), sortsFirst);
-        } else if (sortsFirst(candidate, candidates.front())) {
-            std::pop_heap(candidates.begin(), candidates.end(), sortsFirst);
-            candidates.back() = candidate;
-            std::push_heap(candidates.begin(), candidates.end(), sortsFirst);
-        }
-    }
-};
-
-// The slots a filter-only query must visit, ascending, when it filters on two or more of venue,
-// city and genre: an event counts (in the results or in one facet) only if it fails at most one
-// filter, so it passes at least one of those, and the union of their posting lists covers it.
-// False when a full scan is needed (fewer than two such filters).
-bool postingUnion(const Filter& f, Columns& c, std::vector<std::uint64_t>& bits, std::vector<std::uint32_t>& out)
-{
-    const std::array<const std::vector<char>*, 3> allowed { &f.venues, &f.cities, &f.genres };
-    int set = 0;
-    for (const std::vector<char>* a : allowed)
-        set += a->empty() ? 0 : 1;
-    if (set < 2)
-        return false;
-    bits.assign((c.id.size() + 63) / 64, 0);
-    for (std::size_t d = 0; d < allowed.size(); ++d) {
-        const std::vector<char>& a = *allowed[d];
-        for (std::uint32_t value = 0; value + 1 < a.size(); ++value) { // the last entry only marks "set"
-            if (a[value] == 0)
-                continue;
-            for (const std::uint32_t slot : c.postings[d].sorted(value))
-                bits[slot / 64] |= std::uint64_t(1) << (slot % 64);
-        }
-    }
-    out.clear();
-    for (std::size_t w = 0; w < bits.size(); ++w)
-        for (std::uint64_t word = bits[w]; word != 0; word &= word - 1)
-            out.push_back(std::uint32_t(w * 64 + std::size_t(std::countr_zero(word))));
-    return true;
-}
-
-std::vector<FacetValue> topValues(const std::vector<std::uint64_t>& counts, const Dictionary& dictionary)
-{
-    std::vector<FacetValue> out;
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        if (counts[i] != 0 && !dictionary.values[i].empty())
-            out.push_back(FacetValue { dictionary.values[i], counts[i] });
-    std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (out.size() > searchlimits::facetValuesMax)
-        out.resize(searchlimits::facetValuesMax);
-    return out;
-}
-
-template <std::size_t N>
-std::vector<FacetValue> fixedValues(const std::array<std::uint64_t, N>& counts, const std::array<const char*, N>& names)
-{
-    std::vector<FacetValue> out;
-    for (std::size_t i = 0; i < N; ++i)
-        out.push_back(FacetValue { names[i], counts[i] });
-    return out;
-}
-
-SearchFacets facets(const Counts& n, const SqliteEventSearch::State& s)
-{
-    SearchFacets f;
-    f.venue = topValues(n.venue, s.venues);
-    f.city = topValues(n.city, s.cities);
-    f.genre = topValues(n.genre, s.genres);
-    for (std::size_t a = 0; a < kAvailabilityClasses; ++a)
-        f.availability.push_back(FacetValue { availabilityName(Availability(a)), n.availability[a] });
-    f.channel = { { channelName(ChannelOnline), n.channel[0] }, { channelName(ChannelBoxOffice), n.channel[1] } };
-    f.price = fixedValues(n.price, kPriceBuckets);
-    f.date = fixedValues(n.date, kDateBuckets);
-    return f;
-}
-
 } // namespace
 
 SearchStatus SqliteEventSearch::search(const SearchQuery& query, SearchResult* result, std::string* error)
 {
     std::string problem;
     std::vector<std::string> phrases;
-    const auto invalid = [&] {
+    const auto fail = [&](SearchStatus status) {
         if (error)
             *error = problem;
-        return SearchStatus::InvalidQuery;
+        return status;
     };
     QueryWords words;
-    std::optional<Key> after;
+    std::optional<SearchKey> after;
     if (!checkQuery(query, &words, &after, &problem))
-        return invalid();
+        return fail(SearchStatus::InvalidQuery);
     ftsPhrases(words, &phrases);
 
     std::lock_guard lock(m_mutex);
     State& s = *m_state;
-    Filter filter;
-    if (!compile(query, s, &filter, &problem))
-        return invalid();
-    Counts counts;
-    counts.venue.assign(s.venues.values.size(), 0);
-    counts.city.assign(s.cities.values.size(), 0);
-    counts.genre.assign(s.genres.values.size(), 0);
-    std::vector<Candidate>& candidates = s.candidates;
-    candidates.clear();
-    // One more than the page, to know whether a next page exists.
-    const std::size_t keep = std::size_t(query.offset) + query.limit + 1;
-    std::uint64_t total = 0;
+    if (!s.columns.begin(query, after, &problem))
+        return fail(SearchStatus::InvalidQuery);
     for (std::uint8_t p = 0; p < 2; ++p) {
-        if ((p == 0 && query.partition == Partition::Archive) || (p == 1 && query.partition == Partition::Current))
+        if (!searchesPartition(query.partition, p))
             continue;
-        Scan scan { filter, s.columns[p], p, after, counts, candidates, keep, total };
-        std::vector<std::uint32_t>& docs = s.docs;
-        std::vector<std::uint32_t>& titleDocs = s.titleDocs;
-        docs.clear();
-        titleDocs.clear();
         if (phrases.empty()) {
-            if (postingUnion(filter, s.columns[p], s.slotBits, docs)) {
-                for (const std::uint32_t slot : docs)
-                    scan.visit(slot, 0);
-            } else {
-                for (std::uint32_t slot = 0; slot < s.columns[p].id.size(); ++slot)
-                    scan.visit(slot, 0);
-            }
+            s.columns.visitAll(p);
             continue;
         }
-        if (!matchWords(m_db, s, p, phrases, &problem)) {
-            if (error)
-                *error = problem;
-            return SearchStatus::StorageError;
-        }
+        if (!matchWords(m_db, s, p, phrases, &problem))
+            return fail(SearchStatus::StorageError);
         for (const Match& m : s.matches)
-            scan.visit(m.doc - 1, m.relevance);
+            s.columns.visit(CatalogSlot { p, m.doc - 1 }, m.relevance);
     }
-
-    std::sort_heap(candidates.begin(), candidates.end(), sortsFirst); // page order
-    const std::size_t want = candidates.size();
     SearchResult out;
-    out.total = total;
-    out.facets = facets(counts, s);
-    const std::size_t end = std::min<std::size_t>(want, std::size_t(query.offset) + query.limit);
-    for (std::size_t i = query.offset; i < end; ++i) {
+    s.columns.finish(&out, &s.page);
+    for (const PageSlot& c : s.page) {
         SearchHit hit;
-        const Candidate& c = candidates[i];
-        if (!readSlot(s.selectEvent[c.partition], c.slot, &hit.event)) {
-            if (error)
-                *error = "search index: a row went missing";
-            return SearchStatus::StorageError;
+        if (!readSlot(s.selectEvent[c.at.partition], c.at.slot, &hit.event)) {
+            problem = "search index: a row went missing";
+            return fail(SearchStatus::StorageError);
         }
-        hit.availability = Availability(s.columns[c.partition].availability[c.slot]);
+        hit.availability = Availability(s.columns.availability(c.at));
         hit.relevance = c.key.relevance;
-        hit.archived = c.partition == 1;
+        hit.archived = c.at.partition == 1;
         out.hits.push_back(std::move(hit));
     }
-    if (want > end && end > query.offset)
-        out.nextCursor = encodeCursor(candidates[end - 1].key);
     *result = std::move(out);
     return SearchStatus::Ok;
 }

@@ -525,6 +525,69 @@ void twoFilterFacetsAgainstBruteForce(SearchUnderTest& store)
     }
 }
 
+// Two nodes on one shared store (PostgreSQL): every kind of write on one shows in the other's
+// results, facet counts, sizes and generation without a restart, in both directions. The facets
+// are counted from each node's own copy of the columns, so that copy must follow the writes.
+void otherNodesWritesBecomeVisible(SearchUnderTest& store)
+{
+    if (!store.shared())
+        QSKIP("this store belongs to one process");
+    const auto first = withDataSet(store);
+    QVERIFY(first);
+    const auto second = store.reopen();
+    QVERIFY(second);
+    std::string error;
+    const auto inZurich = [](EventSearchIndex& index) {
+        SearchQuery q = searchTextQuery("");
+        q.cities = { "Zürich" };
+        return runQuery(index, q);
+    };
+    QCOMPARE(inZurich(*second).total, std::uint64_t(5));
+
+    // A new event, and Tosca moved to Basel.
+    const std::uint64_t before = second->generation();
+    const std::vector<CatalogEvent> changes {
+        searchEvent(11, "Zauberflöte", "Opernhaus Ensemble", "Opernhaus", "Zürich", "Opera", 4, 3000, 16000),
+        searchEvent(1, "Tosca", "Opernhaus Ensemble", "Theater Basel", "Basel", "Opera", 3, 4000, 18000),
+    };
+    QCOMPARE(first->upsert(changes, &error), SearchStatus::Ok);
+    QCOMPARE(resultIds(runQuery(*second, searchTextQuery("zauber"))), std::vector<EventId>({ 11 }));
+    const SearchResult zurich = inZurich(*second);
+    QCOMPARE(zurich.total, std::uint64_t(5)); // Tosca left, the Zauberflöte came
+    QCOMPARE(facetCount(zurich.facets.city, "Basel"), std::uint64_t(1));
+    QCOMPARE(facetCount(zurich.facets.genre, "Opera"), std::uint64_t(1));
+    QVERIFY(second->generation() != before);
+    QCOMPARE(second->size(Partition::Current), std::size_t(11));
+
+    // An availability class, written by the node that sells the event.
+    first->setAvailability(11, 0, 100);
+    SearchQuery sold = searchTextQuery("");
+    sold.availability = 1u << std::uint8_t(Availability::SoldOut);
+    QCOMPARE(resultIds(runQuery(*second, sold)), std::vector<EventId>({ 11 }));
+    QCOMPARE(facetCount(runQuery(*second, searchTextQuery("")).facets.availability, "sold_out"), std::uint64_t(1));
+
+    // A removal and an archive run.
+    QCOMPARE(first->remove(2, &error), SearchStatus::Ok);
+    QCOMPARE(runQuery(*second, searchTextQuery("philharmoniker")).total, std::uint64_t(0));
+    std::size_t moved = 0;
+    QCOMPARE(first->archiveBefore(kSearchT0 + 3 * kSearchDay, &moved, &error), SearchStatus::Ok);
+    QCOMPARE(moved, std::size_t(3));
+    SearchQuery archived = searchTextQuery("");
+    archived.partition = Partition::Archive;
+    QCOMPARE(resultIds(runQuery(*second, archived)), std::vector<EventId>({ 3, 8, 6 }));
+    QCOMPARE(runQuery(*second, searchTextQuery("rock")).total, std::uint64_t(0)); // 3 and 6 are archived
+    QCOMPARE(second->size(Partition::Current), std::size_t(7));
+    QCOMPARE(second->size(Partition::Archive), std::size_t(3));
+
+    // The other way round: the removed event written again by the second node comes back.
+    QCOMPARE(second->upsert({ searchDataSet()[1] }, &error), SearchStatus::Ok);
+    QCOMPARE(resultIds(runQuery(*first, searchTextQuery("philharmoniker"))), std::vector<EventId>({ 2 }));
+    QCOMPARE(first->size(Partition::Current), std::size_t(8));
+    QCOMPARE(second->refresh(&error), SearchStatus::Ok);
+    QCOMPARE(first->refresh(&error), SearchStatus::Ok);
+    QCOMPARE(runQuery(*first, searchTextQuery("")).total, runQuery(*second, searchTextQuery("")).total);
+}
+
 } // namespace searchconformance
 
 } // namespace usher::test

@@ -23,6 +23,9 @@ public:
     virtual std::unique_ptr<search::EventSearchIndex> openFresh() = 0;
     // The index of the last openFresh() opened again (a restart); null (with a warning) on failure.
     virtual std::unique_ptr<search::EventSearchIndex> reopen() = 0;
+    // Whether several processes can share the store (PostgreSQL: several usherd nodes); then
+    // reopen() is another node beside the open one, and each sees the other's writes.
+    virtual bool shared() const { return false; }
 };
 
 constexpr Timestamp kSearchDay = 24ll * 3600 * 1000;
@@ -61,6 +64,7 @@ void refusesBadQueries(SearchUnderTest& store);
 void wordsAcrossShowAndPlace(SearchUnderTest& store);
 void wordsTheTokenizerWouldSplit(SearchUnderTest& store);
 void twoFilterFacetsAgainstBruteForce(SearchUnderTest& store);
+void otherNodesWritesBecomeVisible(SearchUnderTest& store);
 } // namespace searchconformance
 
 // A test of an index: a private slot runs each check above on store(); the test's own slots follow.
@@ -87,6 +91,7 @@ private Q_SLOTS:
     void wordsAcrossShowAndPlace() { searchconformance::wordsAcrossShowAndPlace(store()); }
     void wordsTheTokenizerWouldSplit() { searchconformance::wordsTheTokenizerWouldSplit(store()); }
     void twoFilterFacetsAgainstBruteForce() { searchconformance::twoFilterFacetsAgainstBruteForce(store()); }
+    void otherNodesWritesBecomeVisible() { searchconformance::otherNodesWritesBecomeVisible(store()); }
 };
 
 } // namespace usher::test

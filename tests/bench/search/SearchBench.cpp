@@ -22,10 +22,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <ctime>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace usher::bench {
 
@@ -195,6 +197,7 @@ struct Options {
     std::string index; // keep the index in this file (and reuse it when it exists)
     bool pg = false;   // PostgreSQL (PgEventSearch) on a private throw-away cluster
     std::string store; // PostgreSQL (PgEventSearch) on this server: postgresql://...
+    bool http = true;  // --no-http: the engine figures only
 };
 
 double cpuSeconds()
@@ -203,6 +206,27 @@ double cpuSeconds()
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// A process's CPU time (user + system) from /proc, -1 when it cannot be read (another host).
+[[maybe_unused]] double processCpuSeconds(int pid)
+{
+    std::FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (f == nullptr)
+        return -1;
+    char buffer[1024] = {};
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, f);
+    std::fclose(f);
+    // Fields after the command name (which may hold spaces, so start after its closing parenthesis):
+    // state is field 3, utime 14 and stime 15.
+    const char* p = std::strrchr(buffer, ')');
+    if (n == 0 || p == nullptr)
+        return -1;
+    unsigned long long utime = 0;
+    unsigned long long stime = 0;
+    if (std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2)
+        return -1;
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
 }
 
 double loadAverage()
@@ -347,17 +371,21 @@ std::int64_t threadCpuNs()
     return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
 }
 
-// The CPU columns are this thread's: with PostgreSQL the query runs in the server process, so they
-// hold only the client's share (libpq, parsing the answer); the wall columns are what counts there.
-bool measureQueries(EventSearchIndex& index, const Options& o, Timestamp now, const char* title)
+// The CPU columns are this thread's. With PostgreSQL the words are matched in the server process
+// (the facets and the page are counted here): `serverCpuSeconds`, when given, reads that backend's
+// CPU time, and the last column is its mean per query (the kernel counts it in 10 ms ticks, so
+// only the mean over a kind's queries means anything).
+bool measureQueries(EventSearchIndex& index, const Options& o, Timestamp now, const char* title,
+                    const std::function<double()>& serverCpuSeconds = {})
 {
-    std::printf("\n%-54s %9s %9s %9s %10s %10s %10s\n", title, "p50 ms", "p99 ms", "max ms", "results", "CPU p50",
-                "CPU p99");
+    std::printf("\n%-54s %9s %9s %9s %10s %10s %10s%s\n", title, "p50 ms", "p99 ms", "max ms", "results", "CPU p50",
+                "CPU p99", serverCpuSeconds ? " server CPU mean" : "");
     Prng random(7);
     for (const Kind& kind : queryKinds(now)) {
         std::vector<std::int64_t> ns;
         std::vector<std::int64_t> cpuNs;
         std::uint64_t results = 0;
+        const double serverStart = serverCpuSeconds ? serverCpuSeconds() : 0;
         for (std::size_t i = 0; i < o.queries; ++i) {
             const SearchQuery q = kind.make(random);
             SearchResult r;
@@ -374,8 +402,11 @@ bool measureQueries(EventSearchIndex& index, const Options& o, Timestamp now, co
         }
         const Percentiles p = percentiles(std::move(ns));
         const Percentiles cpu = percentiles(std::move(cpuNs));
-        std::printf("%-54s %9.2f %9.2f %9.2f %10.0f %10.2f %10.2f\n", kind.name, p.p50Ms, p.p99Ms, p.maxMs,
+        std::printf("%-54s %9.2f %9.2f %9.2f %10.0f %10.2f %10.2f", kind.name, p.p50Ms, p.p99Ms, p.maxMs,
                     double(results) / double(o.queries), cpu.p50Ms, cpu.p99Ms);
+        if (serverCpuSeconds)
+            std::printf(" %15.2f", (serverCpuSeconds() - serverStart) * 1e3 / double(o.queries));
+        std::printf("\n");
         std::fflush(stdout);
     }
     return true;
@@ -493,6 +524,8 @@ bool parse(const std::vector<std::string_view>& arguments, Options* o)
             o->index = std::string(arguments[++i]);
         } else if (a == "--pg") {
             o->pg = true;
+        } else if (a == "--no-http") {
+            o->http = false;
         } else if (a == "--store" && hasValue) {
             o->store = std::string(arguments[++i]);
         } else {
@@ -540,10 +573,29 @@ int runPg(const Options& o)
         std::printf("index size: %.1f MB (tables and indexes; %zu current, %zu archived)\n",
                     double(index->databaseBytes()) / 1e6, index->size(Partition::Current),
                     index->size(Partition::Archive));
-        if (!measureQueries(*index, o, now, "engine query (PostgreSQL tsvector/GIN + SQL facets)"))
+    }
+    {
+        // Another node opening the catalog: every row's facet columns loaded into memory.
+        PgEventSearchOptions options;
+        options.conninfo = store;
+        const std::int64_t openStart = nowNs();
+        const double cpuStart = cpuSeconds();
+        auto index = PgEventSearch::open(options, &error);
+        if (!index) {
+            std::fprintf(stderr, "usher-bench: %s\n", error.c_str());
+            return 1;
+        }
+        std::printf("opening the index (facet columns of %zu events loaded from PostgreSQL): %.1f s, CPU of this "
+                    "process %.1f s\n",
+                    index->size(Partition::All), double(nowNs() - openStart) / 1e9, cpuSeconds() - cpuStart);
+        const int backend = index->backendPid();
+        const auto serverCpu = [backend] { return processCpuSeconds(backend); };
+        if (!measureQueries(*index, o, now, "engine query (PostgreSQL tsvector/GIN words + column facets)",
+                            backend > 0 && processCpuSeconds(backend) >= 0 ? std::function<double()>(serverCpu)
+                                                                           : std::function<double()>()))
             return 1;
     }
-    if (!measureHttp({}, store, o))
+    if (o.http && !measureHttp({}, store, o))
         return 1;
     std::printf("load average at the end %.2f\n", loadAverage());
     return 0;
@@ -562,7 +614,7 @@ int runSearchBenchCommand(const std::vector<std::string_view>& arguments)
     if (!parse(arguments, &o)) {
         std::fprintf(stderr,
                      "usage: usher-bench search [--quick] [--events N] [--queries N] [--connections N] "
-                     "[--seconds S] [--index FILE | --pg | --store postgresql://...]\n");
+                     "[--seconds S] [--no-http] [--index FILE | --pg | --store postgresql://...]\n");
         return 2;
     }
     if (o.pg || !o.store.empty())
@@ -589,7 +641,7 @@ int runSearchBenchCommand(const std::vector<std::string_view>& arguments)
         if (!measureQueries(*index, o, now, "engine query (SQLite FTS5 + column facets)"))
             return 1;
     }
-    if (!measureHttp(path, {}, o))
+    if (o.http && !measureHttp(path, {}, o))
         return 1;
     std::printf("load average at the end %.2f\n", loadAverage());
     return 0;
