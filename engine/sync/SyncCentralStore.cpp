@@ -40,11 +40,6 @@ CREATE TABLE IF NOT EXISTS sync_pushes (
 );
 )";
 
-std::vector<std::uint32_t> u32s(const std::vector<std::uint64_t>& values)
-{
-    return std::vector<std::uint32_t>(values.begin(), values.end());
-}
-
 const char* const kPushColumns = "SELECT id, device, kind, event, seats, state, seq, released, kept FROM sync_pushes ";
 
 } // namespace
@@ -110,19 +105,23 @@ bool SyncCentralStore::setOutbox(const std::string& device, const std::string& o
     return s.bind(1, outbox).bind(2, device).run() || fail("cannot record the outbox", error);
 }
 
+// A batch of up to a thousand ops: each statement is prepared once and run per row.
 bool SyncCentralStore::recordApplied(const std::string& device, const std::vector<SyncAppliedOp>& ops,
                                      std::uint64_t applied, std::string* error)
 {
     SyncSql::Tx tx(*m_db);
     if (!tx.began())
         return fail("cannot record applied operations", error);
+    SyncSql::Stmt s(*m_db,
+                    "INSERT INTO sync_applied (device, seq, id, kind, status, order_id, tickets) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, device);
+    std::vector<std::uint32_t> tickets;
     for (const SyncAppliedOp& op : ops) {
-        SyncSql::Stmt s(*m_db,
-                        "INSERT INTO sync_applied (device, seq, id, kind, status, order_id, tickets) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, device).bind(2, static_cast<std::int64_t>(op.seq)).bind(3, op.id);
+        tickets.assign(op.tickets.begin(), op.tickets.end());
+        s.reset().bind(2, static_cast<std::int64_t>(op.seq)).bind(3, op.id);
         s.bind(4, static_cast<std::int64_t>(op.kind)).bind(5, static_cast<std::int64_t>(op.status));
-        s.bind(6, static_cast<std::int64_t>(op.order)).bindBlob(7, packU32(u32s(op.tickets)));
+        s.bind(6, static_cast<std::int64_t>(op.order)).bindBlob(7, packU32(tickets));
         if (!s.run())
             return fail("cannot record applied operations", error);
         if (op.kind != SyncOpKind::TakeBack || op.takeBack == 0)

@@ -1,12 +1,8 @@
 #include "sync/SyncMessage.h"
 
-#include <QByteArray>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonValue>
-#include <QString>
+#include "sync/SyncJson.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -39,37 +35,20 @@ const char* typeName(SyncMessageType type)
     return "?";
 }
 
-QString qs(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-QJsonValue num(std::uint64_t value)
-{
-    return QJsonValue(static_cast<double>(value));
-}
-
-QJsonValue snum(std::int64_t value)
-{
-    return QJsonValue(static_cast<double>(value));
-}
-
-template <typename T>
-QJsonArray numbers(const std::vector<T>& values)
-{
-    QJsonArray out;
-    for (T v : values)
-        out.append(num(v));
-    return out;
-}
+using JsonNode = SyncJson::Node;
+using JsonType = SyncJson::Type;
 
 // Reads members of one JSON object; the first problem is kept in `error` and later reads are no-ops.
+// `where` prefixes the problem ("op 3: "); it is built only when something is wrong.
 class Reader {
 public:
-    Reader(const QJsonObject& object, std::string* error, std::string where)
-        : m_object(object)
+    Reader(const SyncJson& json, const JsonNode& object, std::string* error, const char* where = "",
+           std::size_t index = kNoIndex)
+        : m_json(json)
+        , m_object(object)
         , m_error(error)
-        , m_where(std::move(where))
+        , m_where(where)
+        , m_index(index)
     {
     }
 
@@ -77,9 +56,10 @@ public:
     bool fail(const std::string& what)
     {
         if (m_error->empty())
-            *m_error = m_where + what;
+            *m_error = (m_index == kNoIndex ? std::string(m_where) : m_where + std::to_string(m_index) + ": ") + what;
         return false;
     }
+    const SyncJson& json() const { return m_json; }
 
     bool integer(const char* key, std::uint64_t min, std::uint64_t max, std::uint64_t* out)
     {
@@ -99,22 +79,17 @@ public:
         return true;
     }
 
-    bool text(const char* key, std::size_t minBytes, std::size_t maxBytes, std::string* out, bool optional = false)
+    bool text(const char* key, std::size_t minBytes, std::size_t maxBytes, std::string* out)
     {
         if (!ok())
             return false;
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (optional && v.isUndefined()) {
-            out->clear();
-            return true;
-        }
-        if (!v.isString())
+        const JsonNode* v = m_json.member(m_object, key);
+        if (v == nullptr || v->type != JsonType::String)
             return fail(std::string("\"") + key + "\" must be a string");
-        const QByteArray bytes = v.toString().toUtf8();
-        if (static_cast<std::size_t>(bytes.size()) < minBytes || static_cast<std::size_t>(bytes.size()) > maxBytes)
+        if (v->text.size() < minBytes || v->text.size() > maxBytes)
             return fail(std::string("\"") + key + "\" must have " + std::to_string(minBytes) + " to "
                         + std::to_string(maxBytes) + " bytes");
-        out->assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        out->assign(v->text);
         return true;
     }
 
@@ -122,54 +97,74 @@ public:
     bool integers(const char* key, std::size_t minCount, std::size_t maxCount, std::uint64_t maxValue,
                   std::vector<T>* out, bool unique)
     {
-        if (!ok())
+        const JsonNode* list = array(key, minCount, maxCount);
+        if (list == nullptr)
             return false;
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (!v.isArray())
-            return fail(std::string("\"") + key + "\" must be a list");
-        const QJsonArray array = v.toArray();
-        const auto count = static_cast<std::size_t>(array.size());
-        if (count < minCount || count > maxCount)
-            return fail(std::string("\"") + key + "\" must have " + std::to_string(minCount) + " to "
-                        + std::to_string(maxCount) + " entries");
         out->clear();
-        std::set<std::uint64_t> seen;
-        for (const QJsonValue item : array) {
-            if (!isInteger(item, 0, static_cast<double>(maxValue)))
+        out->reserve(list->count);
+        for (std::uint32_t i = list->first; i != 0; i = m_json.node(i).next) {
+            const JsonNode& item = m_json.node(i);
+            if (!isInteger(&item, 0, static_cast<double>(maxValue)))
                 return fail(std::string("\"") + key + "\" must hold integers from 0 to " + std::to_string(maxValue));
-            const auto value = static_cast<std::uint64_t>(item.toDouble());
-            if (unique && !seen.insert(value).second)
-                return fail(std::string("\"") + key + "\" names " + std::to_string(value) + " twice");
-            out->push_back(static_cast<T>(value));
+            out->push_back(static_cast<T>(item.number));
+        }
+        if (unique) {
+            std::uint64_t twice = 0;
+            if (hasDuplicate(*out, &twice))
+                return fail(std::string("\"") + key + "\" names " + std::to_string(twice) + " twice");
         }
         return true;
     }
 
-    bool object(const char* key, QJsonObject* out)
+    // An optional list of strings (absent: empty).
+    bool optionalTexts(const char* key, std::size_t maxCount, std::size_t maxBytes, std::vector<std::string>* out)
     {
-        if (!ok())
+        out->clear();
+        if (!ok() || m_json.member(m_object, key) == nullptr)
+            return ok();
+        const JsonNode* list = array(key, 0, maxCount);
+        if (list == nullptr)
             return false;
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (!v.isObject())
-            return fail(std::string("\"") + key + "\" must be an object");
-        *out = v.toObject();
+        for (std::uint32_t i = list->first; i != 0; i = m_json.node(i).next) {
+            const JsonNode& item = m_json.node(i);
+            if (item.type != JsonType::String || item.text.empty() || item.text.size() > maxBytes)
+                return fail(std::string("\"") + key + "\" must hold strings of 1 to " + std::to_string(maxBytes)
+                            + " bytes");
+            out->emplace_back(item.text);
+        }
         return true;
     }
 
-    bool array(const char* key, std::size_t minCount, std::size_t maxCount, QJsonArray* out)
+    const JsonNode* object(const char* key)
     {
         if (!ok())
-            return false;
-        const QJsonValue v = m_object.value(QLatin1String(key));
-        if (!v.isArray())
-            return fail(std::string("\"") + key + "\" must be a list");
-        *out = v.toArray();
-        const auto count = static_cast<std::size_t>(out->size());
-        if (count < minCount || count > maxCount)
-            return fail(std::string("\"") + key + "\" must have " + std::to_string(minCount) + " to "
-                        + std::to_string(maxCount) + " entries");
-        return true;
+            return nullptr;
+        const JsonNode* v = m_json.member(m_object, key);
+        if (v == nullptr || v->type != JsonType::Object) {
+            fail(std::string("\"") + key + "\" must be an object");
+            return nullptr;
+        }
+        return v;
     }
+
+    const JsonNode* array(const char* key, std::size_t minCount, std::size_t maxCount)
+    {
+        if (!ok())
+            return nullptr;
+        const JsonNode* v = m_json.member(m_object, key);
+        if (v == nullptr || v->type != JsonType::Array) {
+            fail(std::string("\"") + key + "\" must be a list");
+            return nullptr;
+        }
+        if (v->count < minCount || v->count > maxCount) {
+            fail(std::string("\"") + key + "\" must have " + std::to_string(minCount) + " to "
+                 + std::to_string(maxCount) + " entries");
+            return nullptr;
+        }
+        return v;
+    }
+
+    static constexpr std::size_t kNoIndex = ~std::size_t(0);
 
 private:
     // An integer in [min, max] (a JSON number without a fraction).
@@ -177,25 +172,49 @@ private:
     {
         if (!ok())
             return false;
-        const QJsonValue v = m_object.value(QLatin1String(key));
+        const JsonNode* v = m_json.member(m_object, key);
         if (!isInteger(v, min, max))
             return fail(std::string("\"") + key + "\" must be an integer from " + std::to_string(std::int64_t(min))
                         + " to " + std::to_string(std::uint64_t(max)));
-        *out = v.toDouble();
+        *out = v->number;
         return true;
     }
 
-    static bool isInteger(const QJsonValue& v, double min, double max)
+    static bool isInteger(const JsonNode* v, double min, double max)
     {
-        if (!v.isDouble())
+        if (v == nullptr || v->type != JsonType::Number)
             return false;
-        const double d = v.toDouble();
+        const double d = v->number;
         return std::isfinite(d) && d == std::floor(d) && d >= min && d <= max;
     }
 
-    const QJsonObject& m_object;
+    // Lists here are short (a sale's seats) or at most a few thousand (a take-back's).
+    template <typename T>
+    static bool hasDuplicate(const std::vector<T>& values, std::uint64_t* twice)
+    {
+        if (values.size() <= 16) {
+            for (std::size_t i = 0; i < values.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (values[i] == values[j]) {
+                        *twice = values[i];
+                        return true;
+                    }
+            return false;
+        }
+        std::vector<T> sorted(values);
+        std::sort(sorted.begin(), sorted.end());
+        const auto it = std::adjacent_find(sorted.begin(), sorted.end());
+        if (it == sorted.end())
+            return false;
+        *twice = *it;
+        return true;
+    }
+
+    const SyncJson& m_json;
+    const JsonNode& m_object;
     std::string* m_error;
     std::string m_where;
+    std::size_t m_index;
 };
 
 bool validName(const std::string& name)
@@ -207,46 +226,33 @@ bool validName(const std::string& name)
     return !name.empty();
 }
 
-QJsonObject opObject(const SyncOp& op)
+void writeBuyer(SyncJsonWriter& w, const Buyer& buyer)
 {
-    QJsonObject o;
-    o.insert(QLatin1String("seq"), num(op.seq));
-    o.insert(QLatin1String("id"), qs(op.id));
-    o.insert(QLatin1String("kind"), QLatin1String(syncOpKindName(op.kind)));
-    o.insert(QLatin1String("event"), num(op.event));
-    o.insert(QLatin1String("at"), snum(op.at));
-    o.insert(QLatin1String("clerk"), num(op.clerk));
+    w.beginObject("buyer").string("name", buyer.name).string("email", buyer.email).string("phone", buyer.phone);
+    w.endObject();
+}
+
+void writeOp(SyncJsonWriter& w, const SyncOp& op)
+{
+    w.beginObject();
+    w.unsignedNumber("seq", op.seq).string("id", op.id).string("kind", syncOpKindName(op.kind));
+    w.unsignedNumber("event", op.event).number("at", op.at).unsignedNumber("clerk", op.clerk);
     switch (op.kind) {
-    case SyncOpKind::Sale: {
-        o.insert(QLatin1String("seats"), numbers(op.seats));
-        o.insert(QLatin1String("priceTypes"), numbers(op.priceTypes));
-        o.insert(QLatin1String("amount"), snum(op.amount));
-        QJsonObject buyer;
-        buyer.insert(QLatin1String("name"), qs(op.buyer.name));
-        buyer.insert(QLatin1String("email"), qs(op.buyer.email));
-        buyer.insert(QLatin1String("phone"), qs(op.buyer.phone));
-        o.insert(QLatin1String("buyer"), buyer);
+    case SyncOpKind::Sale:
+        w.numbers("seats", op.seats).numbers("priceTypes", op.priceTypes).number("amount", op.amount);
+        writeBuyer(w, op.buyer);
         break;
-    }
     case SyncOpKind::Refund:
-        o.insert(QLatin1String("sale"), qs(op.sale));
-        o.insert(QLatin1String("tickets"), numbers(op.tickets));
-        o.insert(QLatin1String("amount"), snum(op.amount));
-        o.insert(QLatin1String("reason"), qs(op.reason));
+        w.string("sale", op.sale).numbers("tickets", op.tickets).number("amount", op.amount);
+        w.string("reason", op.reason);
         break;
-    case SyncOpKind::Exchange:
-        o.insert(QLatin1String("sale"), qs(op.sale));
-        o.insert(QLatin1String("tickets"), numbers(op.tickets));
-        o.insert(QLatin1String("seats"), numbers(op.seats));
-        break;
+    case SyncOpKind::Exchange: w.string("sale", op.sale).numbers("tickets", op.tickets).numbers("seats", op.seats); break;
     case SyncOpKind::TakeBack:
-        o.insert(QLatin1String("takeBack"), num(op.takeBack));
-        o.insert(QLatin1String("seats"), numbers(op.seats));
-        o.insert(QLatin1String("kept"), numbers(op.kept));
+        w.unsignedNumber("takeBack", op.takeBack).numbers("seats", op.seats).numbers("kept", op.kept);
         break;
     case SyncOpKind::Void: break;
     }
-    return o;
+    w.endObject();
 }
 
 bool opKindFromName(const std::string& name, SyncOpKind* kind)
@@ -260,6 +266,18 @@ bool opKindFromName(const std::string& name, SyncOpKind* kind)
     return false;
 }
 
+bool readBuyer(Reader& r, std::string* error, Buyer* out)
+{
+    const JsonNode* buyer = r.object("buyer");
+    if (buyer == nullptr)
+        return false;
+    Reader b(r.json(), *buyer, error, "buyer: ");
+    b.text("name", 0, kSyncTextBytesMax, &out->name);
+    b.text("email", 0, kSyncTextBytesMax, &out->email);
+    b.text("phone", 0, kSyncTextBytesMax, &out->phone);
+    return b.ok();
+}
+
 bool readKindFields(Reader& r, std::string* error, SyncOp* op)
 {
     switch (op->kind) {
@@ -267,13 +285,8 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
         r.integers("seats", 1, kSyncSeatsPerOpMax, 0xffffffffu, &op->seats, true);
         r.integers("priceTypes", 0, kSyncSeatsPerOpMax, 255, &op->priceTypes, false);
         r.signedInteger("amount", -1, static_cast<std::int64_t>(kSyncIntegerMax), &op->amount);
-        QJsonObject buyer;
-        if (r.object("buyer", &buyer)) {
-            Reader b(buyer, error, "buyer: ");
-            b.text("name", 0, kSyncTextBytesMax, &op->buyer.name);
-            b.text("email", 0, kSyncTextBytesMax, &op->buyer.email);
-            b.text("phone", 0, kSyncTextBytesMax, &op->buyer.phone);
-        }
+        if (r.ok() && !readBuyer(r, error, &op->buyer))
+            return false;
         if (!r.ok())
             return false;
         if (!op->priceTypes.empty() && op->priceTypes.size() != op->seats.size())
@@ -310,14 +323,13 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
     return r.fail("unknown op kind");
 }
 
-bool readOp(const QJsonValue& value, std::size_t index, std::string* error, SyncOp* op)
+bool readOp(const SyncJson& json, const JsonNode& value, std::size_t index, std::string* error, SyncOp* op)
 {
-    if (!value.isObject()) {
+    if (value.type != JsonType::Object) {
         *error = "op " + std::to_string(index) + " is not an object";
         return false;
     }
-    const QJsonObject object = value.toObject();
-    Reader r(object, error, "op " + std::to_string(index) + ": ");
+    Reader r(json, value, error, "op ", index);
     std::string kind;
     r.integer("seq", 1, kSyncIntegerMax, &op->seq);
     r.text("id", 1, kOpIdBytesMax, &op->id);
@@ -355,12 +367,13 @@ bool readPush(Reader& r, SyncPush* push)
 
 bool readOps(Reader& r, std::string* error, SyncMessage* m)
 {
-    QJsonArray ops;
-    if (!r.array("ops", 1, kSyncOpsPerMessageMax, &ops))
+    const JsonNode* ops = r.array("ops", 1, kSyncOpsPerMessageMax);
+    if (ops == nullptr)
         return false;
-    m->ops.resize(static_cast<std::size_t>(ops.size()));
-    for (std::size_t i = 0; i < m->ops.size(); ++i) {
-        if (!readOp(ops.at(static_cast<qsizetype>(i)), i, error, &m->ops[i]))
+    m->ops.resize(ops->count);
+    std::size_t i = 0;
+    for (std::uint32_t n = ops->first; n != 0; n = r.json().node(n).next, ++i) {
+        if (!readOp(r.json(), r.json().node(n), i, error, &m->ops[i]))
             return false;
         if (i > 0 && m->ops[i].seq != m->ops[i - 1].seq + 1)
             return r.fail("op seqs must be consecutive and ascending");
@@ -370,14 +383,16 @@ bool readOps(Reader& r, std::string* error, SyncMessage* m)
 
 bool readResults(Reader& r, std::string* error, SyncMessage* m)
 {
-    QJsonArray results;
-    if (!r.array("results", 0, kSyncOpsPerMessageMax, &results))
+    const JsonNode* results = r.array("results", 0, kSyncOpsPerMessageMax);
+    if (results == nullptr)
         return false;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        if (!results.at(i).isObject())
+    m->results.reserve(results->count);
+    std::size_t i = 0;
+    for (std::uint32_t n = results->first; n != 0; n = r.json().node(n).next, ++i) {
+        const JsonNode& object = r.json().node(n);
+        if (object.type != JsonType::Object)
             return r.fail("result " + std::to_string(i) + " is not an object");
-        const QJsonObject object = results.at(i).toObject();
-        Reader rr(object, error, "result " + std::to_string(i) + ": ");
+        Reader rr(r.json(), object, error, "result ", i);
         SyncOpResult result;
         std::uint64_t status = 0;
         rr.integer("seq", 1, kSyncIntegerMax, &result.seq);
@@ -390,18 +405,6 @@ bool readResults(Reader& r, std::string* error, SyncMessage* m)
         m->results.push_back(result);
     }
     return true;
-}
-
-bool readBuyer(Reader& r, std::string* error, Buyer* out)
-{
-    QJsonObject buyer;
-    if (!r.object("buyer", &buyer))
-        return false;
-    Reader b(buyer, error, "buyer: ");
-    b.text("name", 0, kSyncTextBytesMax, &out->name);
-    b.text("email", 0, kSyncTextBytesMax, &out->email);
-    b.text("phone", 0, kSyncTextBytesMax, &out->phone);
-    return b.ok();
 }
 
 bool readOnline(Reader& r, std::string* error, SyncOnlineRequest* q)
@@ -443,6 +446,7 @@ bool readOnlineReply(Reader& r, SyncOnlineReply* a)
     r.integer("order", 0, kSyncIntegerMax, &a->order);
     r.signedInteger("amount", 0, static_cast<std::int64_t>(kSyncIntegerMax), &a->amount);
     r.integers("tickets", 0, kSyncSeatsPerOpMax, kSyncIntegerMax, &a->tickets, false);
+    r.optionalTexts("codes", kSyncSeatsPerOpMax, 64, &a->codes); // absent from an older usherd
     if (!r.ok())
         return false;
     if (!statusIsKnown(static_cast<std::uint8_t>(status)))
@@ -528,31 +532,68 @@ SyncMessage syncError(std::string code, std::string message)
     return m;
 }
 
-} // namespace usher
-
-namespace usher {
-
 namespace {
 
-void onlineObject(const SyncOnlineRequest& q, QJsonObject* o)
+void writeOnline(SyncJsonWriter& w, const SyncOnlineRequest& q)
 {
-    o->insert(QLatin1String("id"), qs(q.id));
-    o->insert(QLatin1String("action"), QLatin1String(syncOnlineActionName(q.action)));
-    o->insert(QLatin1String("event"), num(q.event));
-    o->insert(QLatin1String("clerk"), num(q.clerk));
+    w.string("id", q.id).string("action", syncOnlineActionName(q.action));
+    w.unsignedNumber("event", q.event).unsignedNumber("clerk", q.clerk);
     switch (q.action) {
-    case SyncOnlineAction::Hold: o->insert(QLatin1String("seats"), numbers(q.seats)); break;
-    case SyncOnlineAction::Release: o->insert(QLatin1String("hold"), num(q.hold)); break;
-    case SyncOnlineAction::Sell: {
-        o->insert(QLatin1String("hold"), num(q.hold));
-        o->insert(QLatin1String("priceTypes"), numbers(q.priceTypes));
-        o->insert(QLatin1String("amount"), snum(q.amount));
-        o->insert(QLatin1String("payment"), qs(q.payment));
-        QJsonObject buyer;
-        buyer.insert(QLatin1String("name"), qs(q.buyer.name));
-        buyer.insert(QLatin1String("email"), qs(q.buyer.email));
-        buyer.insert(QLatin1String("phone"), qs(q.buyer.phone));
-        o->insert(QLatin1String("buyer"), buyer);
+    case SyncOnlineAction::Hold: w.numbers("seats", q.seats); break;
+    case SyncOnlineAction::Release: w.unsignedNumber("hold", q.hold); break;
+    case SyncOnlineAction::Sell:
+        w.unsignedNumber("hold", q.hold).numbers("priceTypes", q.priceTypes).number("amount", q.amount);
+        w.string("payment", q.payment);
+        writeBuyer(w, q.buyer);
+        break;
+    }
+}
+
+void writeBody(SyncJsonWriter& w, const SyncMessage& m)
+{
+    switch (m.type) {
+    case SyncMessageType::Hello:
+        w.number("protocol", m.protocol).string("device", m.device).string("token", m.token);
+        w.string("outbox", m.outbox).unsignedNumber("received", m.received).unsignedNumber("acked", m.acked);
+        break;
+    case SyncMessageType::Welcome:
+        w.number("protocol", m.protocol).string("device", m.device).unsignedNumber("channel", m.channel);
+        w.unsignedNumber("applied", m.applied);
+        break;
+    case SyncMessageType::Ops:
+        w.beginArray("ops");
+        for (const SyncOp& op : m.ops)
+            writeOp(w, op);
+        w.endArray();
+        break;
+    case SyncMessageType::Ack:
+        w.unsignedNumber("upTo", m.upTo).beginArray("results");
+        for (const SyncOpResult& r : m.results) {
+            w.beginObject().unsignedNumber("seq", r.seq).number("status", static_cast<int>(r.status));
+            w.string("code", statusName(r.status)).endObject();
+        }
+        w.endArray();
+        break;
+    case SyncMessageType::Push:
+        w.unsignedNumber("seq", m.push.seq).string("kind", syncPushKindName(m.push.kind));
+        w.unsignedNumber("id", m.push.id).unsignedNumber("event", m.push.event).numbers("seats", m.push.seats);
+        break;
+    case SyncMessageType::PushAck: w.unsignedNumber("upTo", m.upTo); break;
+    case SyncMessageType::Ping:
+    case SyncMessageType::Pong: break;
+    case SyncMessageType::Error: w.string("code", m.code).string("message", m.message); break;
+    case SyncMessageType::Online: writeOnline(w, m.online); break;
+    case SyncMessageType::OnlineReply: {
+        const SyncOnlineReply& a = m.onlineReply;
+        w.string("id", a.id).number("status", static_cast<int>(a.status)).string("code", statusName(a.status));
+        w.unsignedNumber("hold", a.hold).number("expiresAt", a.expiresAt).unsignedNumber("order", a.order);
+        w.number("amount", a.amount).numbers("tickets", a.tickets);
+        if (!a.codes.empty()) {
+            w.beginArray("codes");
+            for (const std::string& code : a.codes)
+                w.string(nullptr, code);
+            w.endArray();
+        }
         break;
     }
     }
@@ -562,91 +603,34 @@ void onlineObject(const SyncOnlineRequest& q, QJsonObject* o)
 
 std::string encodeSyncOp(const SyncOp& op)
 {
-    return QJsonDocument(opObject(op)).toJson(QJsonDocument::Compact).toStdString();
+    std::string out;
+    out.reserve(256);
+    SyncJsonWriter w(out);
+    writeOp(w, op);
+    return out;
 }
 
 bool decodeSyncOp(std::string_view text, SyncOp* out, std::string* error)
 {
     error->clear();
-    QJsonParseError parse {};
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        *error = "not JSON: " + parse.errorString().toStdString();
+    SyncJson json;
+    if (!json.parse(text, error)) {
+        *error = "not JSON: " + *error;
         return false;
     }
     *out = SyncOp {};
-    return readOp(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(), 0, error, out);
+    return readOp(json, json.root(), 0, error, out);
 }
 
 std::string encodeSyncMessage(const SyncMessage& m)
 {
-    QJsonObject o;
-    o.insert(QLatin1String("type"), QLatin1String(typeName(m.type)));
-    switch (m.type) {
-    case SyncMessageType::Hello:
-        o.insert(QLatin1String("protocol"), m.protocol);
-        o.insert(QLatin1String("device"), qs(m.device));
-        o.insert(QLatin1String("token"), qs(m.token));
-        o.insert(QLatin1String("outbox"), qs(m.outbox));
-        o.insert(QLatin1String("received"), num(m.received));
-        o.insert(QLatin1String("acked"), num(m.acked));
-        break;
-    case SyncMessageType::Welcome:
-        o.insert(QLatin1String("protocol"), m.protocol);
-        o.insert(QLatin1String("device"), qs(m.device));
-        o.insert(QLatin1String("channel"), num(m.channel));
-        o.insert(QLatin1String("applied"), num(m.applied));
-        break;
-    case SyncMessageType::Ops: {
-        QJsonArray ops;
-        for (const SyncOp& op : m.ops)
-            ops.append(opObject(op));
-        o.insert(QLatin1String("ops"), ops);
-        break;
-    }
-    case SyncMessageType::Ack: {
-        o.insert(QLatin1String("upTo"), num(m.upTo));
-        QJsonArray results;
-        for (const SyncOpResult& r : m.results) {
-            QJsonObject result;
-            result.insert(QLatin1String("seq"), num(r.seq));
-            result.insert(QLatin1String("status"), static_cast<int>(r.status));
-            result.insert(QLatin1String("code"), QLatin1String(statusName(r.status)));
-            results.append(result);
-        }
-        o.insert(QLatin1String("results"), results);
-        break;
-    }
-    case SyncMessageType::Push:
-        o.insert(QLatin1String("seq"), num(m.push.seq));
-        o.insert(QLatin1String("kind"), QLatin1String(syncPushKindName(m.push.kind)));
-        o.insert(QLatin1String("id"), num(m.push.id));
-        o.insert(QLatin1String("event"), num(m.push.event));
-        o.insert(QLatin1String("seats"), numbers(m.push.seats));
-        break;
-    case SyncMessageType::PushAck: o.insert(QLatin1String("upTo"), num(m.upTo)); break;
-    case SyncMessageType::Ping:
-    case SyncMessageType::Pong: break;
-    case SyncMessageType::Error:
-        o.insert(QLatin1String("code"), qs(m.code));
-        o.insert(QLatin1String("message"), qs(m.message));
-        break;
-    case SyncMessageType::Online: onlineObject(m.online, &o); break;
-    case SyncMessageType::OnlineReply: {
-        const SyncOnlineReply& a = m.onlineReply;
-        o.insert(QLatin1String("id"), qs(a.id));
-        o.insert(QLatin1String("status"), static_cast<int>(a.status));
-        o.insert(QLatin1String("code"), QLatin1String(statusName(a.status)));
-        o.insert(QLatin1String("hold"), num(a.hold));
-        o.insert(QLatin1String("expiresAt"), snum(a.expiresAt));
-        o.insert(QLatin1String("order"), num(a.order));
-        o.insert(QLatin1String("amount"), snum(a.amount));
-        o.insert(QLatin1String("tickets"), numbers(a.tickets));
-        break;
-    }
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+    std::string out;
+    out.reserve(m.type == SyncMessageType::Ops ? 64 + 224 * m.ops.size() : 128 + 48 * m.results.size());
+    SyncJsonWriter w(out);
+    w.beginObject().string("type", typeName(m.type));
+    writeBody(w, m);
+    w.endObject();
+    return out;
 }
 
 bool decodeSyncMessage(std::string_view text, SyncMessage* out, std::string* error)
@@ -656,34 +640,29 @@ bool decodeSyncMessage(std::string_view text, SyncMessage* out, std::string* err
         *error = "message over " + std::to_string(kSyncMessageBytesMax) + " bytes";
         return false;
     }
-    QJsonParseError parse {};
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), &parse);
-    if (parse.error != QJsonParseError::NoError) {
-        *error = "not JSON: " + parse.errorString().toStdString();
+    SyncJson json;
+    if (!json.parse(text, error)) {
+        *error = "not JSON: " + *error;
         return false;
     }
-    if (!doc.isObject()) {
+    if (json.root().type != SyncJson::Type::Object) {
         *error = "not a JSON object";
         return false;
     }
-    const QJsonObject object = doc.object();
-    Reader r(object, error, "");
-    std::string type;
-    if (!r.text("type", 1, 16, &type))
-        return false;
-    *out = SyncMessage {};
-    bool known = false;
-    for (const auto& n : kTypeNames)
-        if (type == n.name) {
-            out->type = n.type;
-            known = true;
-        }
-    if (!known) {
-        *error = "unknown message type \"" + type + "\"";
+    Reader r(json, json.root(), error);
+    const SyncJson::Node* type = json.member(json.root(), "type");
+    if (type == nullptr || type->type != SyncJson::Type::String || type->text.empty() || type->text.size() > 16) {
+        r.fail("\"type\" must be a string of 1 to 16 bytes");
         return false;
     }
-    return readBody(r, error, out);
+    *out = SyncMessage {};
+    for (const auto& n : kTypeNames)
+        if (type->text == n.name) {
+            out->type = n.type;
+            return readBody(r, error, out);
+        }
+    *error = "unknown message type \"" + std::string(type->text) + "\"";
+    return false;
 }
 
 } // namespace usher

@@ -122,6 +122,7 @@ struct SyncOnlineReply {
     OrderId order = 0;          // sell: central's order
     Amount amount = 0;          // sell: what central charged
     std::vector<TicketId> tickets; // sell: by seat position
+    std::vector<std::string> codes {}; // sell: the tickets' codes (ticketCodeText), by seat position
     friend bool operator==(const SyncOnlineReply&, const SyncOnlineReply&) = default;
 };
 

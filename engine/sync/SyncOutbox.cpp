@@ -153,28 +153,42 @@ bool SyncOutbox::setLocal(std::uint64_t seq, SyncLocalState state, OrderId local
     return s.run() || fail(*m_db, "cannot update the outbox", error);
 }
 
+// One ack covers up to a thousand ops. Everything at or below m_ackedSeq is acknowledged already,
+// so the range UPDATE starts after it (from seq 1 it would scan the whole outbox at every ack),
+// and a run of consecutive Ok results is one UPDATE: a clean upload costs two statements per ack.
 bool SyncOutbox::acknowledge(std::uint64_t upTo, const std::vector<SyncOpResult>& results, std::string* error)
 {
     upTo = std::min(upTo, m_lastSeq);
     if (upTo <= m_ackedSeq && results.empty())
         return true;
+    std::vector<SyncOpResult> sorted;
+    sorted.reserve(results.size());
+    for (const SyncOpResult& r : results)
+        if (r.seq <= upTo && r.seq != 0)
+            sorted.push_back(r);
+    std::sort(sorted.begin(), sorted.end(), [](const SyncOpResult& a, const SyncOpResult& b) { return a.seq < b.seq; });
     SyncSql& db = *m_db;
     SyncSql::Tx tx(db);
     if (!tx.began())
         return fail(db, "cannot acknowledge", error);
     std::uint64_t rejected = 0;
-    for (const SyncOpResult& r : results) {
-        if (r.seq > upTo)
-            continue;
-        SyncSql::Stmt s(db, "UPDATE sync_ops SET central_status = ? WHERE seq = ? AND central_status IS NULL");
-        s.bind(1, static_cast<std::int64_t>(r.status)).bind(2, static_cast<std::int64_t>(r.seq));
-        if (!s.run())
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t end = i + 1;
+        if (sorted[i].status == Status::Ok)
+            while (end < sorted.size() && sorted[end].status == Status::Ok && sorted[end].seq == sorted[end - 1].seq + 1)
+                ++end;
+        SyncSql::Stmt s(db,
+                        "UPDATE sync_ops SET central_status = ? WHERE seq >= ? AND seq <= ? AND central_status IS NULL");
+        s.bind(1, static_cast<std::int64_t>(sorted[i].status)).bind(2, static_cast<std::int64_t>(sorted[i].seq));
+        if (!s.bind(3, static_cast<std::int64_t>(sorted[end - 1].seq)).run())
             return fail(db, "cannot acknowledge", error);
-        if (r.status != Status::Ok && db.changes() > 0)
+        if (sorted[i].status != Status::Ok && db.changes() > 0)
             ++rejected;
+        i = end;
     }
-    SyncSql::Stmt s(db, "UPDATE sync_ops SET acked = 1 WHERE seq <= ? AND acked = 0");
-    if (!s.bind(1, static_cast<std::int64_t>(upTo)).run() || !tx.commit())
+    SyncSql::Stmt s(db, "UPDATE sync_ops SET acked = 1 WHERE seq > ? AND seq <= ? AND acked = 0");
+    s.bind(1, static_cast<std::int64_t>(m_ackedSeq));
+    if (!s.bind(2, static_cast<std::int64_t>(upTo)).run() || !tx.commit())
         return fail(db, "cannot acknowledge", error);
     m_ackedSeq = std::max(m_ackedSeq, upTo);
     m_rejected += rejected;

@@ -111,6 +111,15 @@ bool SyncSql::Stmt::run()
     return !m_failed;
 }
 
+SyncSql::Stmt& SyncSql::Stmt::reset()
+{
+    if (m_stmt != nullptr) {
+        sqlite3_reset(m_stmt);
+        m_failed = false;
+    }
+    return *this;
+}
+
 std::int64_t SyncSql::Stmt::integer(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

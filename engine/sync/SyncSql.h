@@ -46,6 +46,8 @@ public:
         Stmt& bindBlob(int index, const std::vector<std::uint8_t>& bytes);
         bool next(); // a row is available; false at the end or on error (failed())
         bool run();  // to completion; false on error
+        // Ready to bind and run again (the bindings are kept until bound anew); clears failed().
+        Stmt& reset();
         bool failed() const { return m_failed; }
         std::int64_t integer(int column) const;
         std::string text(int column) const;

@@ -121,6 +121,7 @@ public:
             return 0;
         return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
     }
+    qint64 pid() const { return m_process.processId(); }
     quint16 port = 0;
 
 private:
@@ -306,6 +307,9 @@ RunResult runOnce(const Options& options)
         = double(seats.size()) / std::chrono::duration<double>(std::chrono::steady_clock::now() - salesStart).count();
     // Online again: upload until central has acknowledged everything.
     // The clock starts when the WebSocket is open (not during the reconnect backoff).
+    // For a profiler attached to the upload only (docs/performance.md, "Sync"): the two processes.
+    std::fprintf(stderr, "usher-bench sync: uploading (usherd pid %lld, box office pid %lld)\n",
+                 static_cast<long long>(usherd.pid()), static_cast<long long>(getpid()));
     const double centralCpu = usherd.cpuSeconds();
     const double officeCpu = ownCpuSeconds();
     transport->enabled = true;
