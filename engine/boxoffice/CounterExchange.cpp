@@ -370,7 +370,7 @@ ExchangeQuote quoteExchange(EventShard& shard, ChannelId channel, OrderId order,
 }
 
 std::vector<ExchangeSeat> exchangeCandidates(EventShard& shard, ChannelId channel, OrderId order, TicketId ticketId,
-                                             std::size_t max)
+                                             std::size_t max, bool allocatedOnly)
 {
     std::vector<ExchangeSeat> seats;
     shard.read([&](const Ledger& ledger) {
@@ -380,7 +380,8 @@ std::vector<ExchangeSeat> exchangeCandidates(EventShard& shard, ChannelId channe
             return;
         const Venue& venue = ledger.venue();
         for (SeatIndex s = 0; s < venue.seatCount() && seats.size() < max; ++s) {
-            if (s == ticket->seat || !sellable(ledger.seat(s), channel))
+            if (s == ticket->seat || !sellable(ledger.seat(s), channel)
+                || (allocatedOnly && ledger.seat(s).allocation != channel))
                 continue;
             const Amount price = priceAt(ledger, s, ticket->priceType);
             if (price == kNotOffered)
@@ -432,7 +433,18 @@ ExchangeResult exchangeAtCounter(const CounterSaleContext& context, const StaffA
             return result; // nothing sent: the tickets stay where they are
         }
     }
-    applyAnswers(sendMoves(context, clerk, request, quote, "exchange:" + reference + ':'), quote, &result);
+    std::vector<CommandResult> answers;
+    if (request.journal && !request.journal(request.moves, &result.journalProblem)) {
+        answers.resize(request.moves.size()); // nothing sent: every move refused, a charge given back
+        for (CommandResult& a : answers)
+            a.status = Status::StorageFailed;
+        audit(context, now, clerk.id, "exchange.not_journaled", reference + ' ' + result.journalProblem);
+    } else {
+        answers = sendMoves(context, clerk, request, quote, "exchange:" + reference + ':');
+        if (request.settle)
+            request.settle();
+    }
+    applyAnswers(answers, quote, &result);
     const BoxOfficeStatus engine = result.status;
     result.status = BoxOfficeStatus::Ok;
     if (charged > 0)

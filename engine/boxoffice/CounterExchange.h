@@ -26,6 +26,7 @@
 #include "boxoffice/CounterRefund.h"
 #include "boxoffice/CounterSale.h"
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -59,8 +60,10 @@ struct ExchangeSeat {
     Amount price = 0;      // the ticket's price at this seat
     Amount difference = 0; // price minus what the ticket is worth now: > 0 the customer pays
 };
+// `allocatedOnly`: only seats allocated to `channel` (a sale synced with usherd moves only within the
+// box office's allocation; the open pool is usherd's).
 std::vector<ExchangeSeat> exchangeCandidates(EventShard& shard, ChannelId channel, OrderId order, TicketId ticket,
-                                             std::size_t max);
+                                             std::size_t max, bool allocatedOnly = false);
 
 // What a set of moves costs, read from the ledger.
 struct ExchangeQuoteMove {
@@ -90,6 +93,12 @@ struct ExchangeRequest {
     Amount expectedDifference = 0;
     std::string supervisorLogin {}; // a downgrade paying back more than the refund limit
     std::string supervisorPassword {};
+    // A sale synced with usherd (docs/design/sync.md, "The counter's sales"): `journal` runs after
+    // every check and an upgrade's card charge, right before the moves are sent, and journals them
+    // in the sync outbox; false (with *why, translated) sends nothing (a card charge is given back).
+    // `settle` runs once the engine has answered.
+    std::function<bool(const std::vector<ExchangeMove>& moves, std::string* why)> journal {};
+    std::function<void()> settle {};
 };
 
 struct ExchangeOutcome {
@@ -115,6 +124,7 @@ struct ExchangeResult {
     Amount stillDue = 0;          // owed by the customer: a move that lowered the difference was refused
     DrawerExchange drawer;        // the categories (and, once settled, the money) of the moves made
     std::uint64_t approvedBy = 0; // the supervisor who approved a downgrade above the limit
+    std::string journalProblem;   // request.journal refused: nothing moved (translated)
 };
 
 // Lets the clerk cancel the card charge of an upgrade while exchangeAtCounter() waits for the

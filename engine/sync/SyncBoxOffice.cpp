@@ -429,23 +429,6 @@ bool SyncBoxOffice::applyLocal(const SyncOutboxEntry& entry, Timestamp now, Sync
     return applyLocal(entry.op, now, result);
 }
 
-namespace {
-
-// The ticket of `order` for `seat` (exchanges move a ticket to another seat: the current one counts).
-const Ticket* localTicketOfSeat(const Ledger& ledger, OrderId orderId, SeatId seat)
-{
-    const Order* order = ledger.order(orderId);
-    const SeatIndex index = ledger.venue().seatIndex(seat);
-    for (std::uint32_t i = 0; order != nullptr && index != kNoSeat && i < order->ticketCount; ++i) {
-        const Ticket* t = ledger.ticket(order->firstTicket + i);
-        if (t != nullptr && t->seat == index)
-            return t;
-    }
-    return nullptr;
-}
-
-} // namespace
-
 bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult* result)
 {
     const SyncOp& op = entry.op;
@@ -480,7 +463,8 @@ bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult
                 tickets.push_back(v.ticket);
             }
         });
-    } else if (op.kind == SyncOpKind::Refund) {
+    } else if (op.kind == SyncOpKind::Refund || op.kind == SyncOpKind::Exchange) {
+        // Positions are tickets of the sale's local order, in order (beginExternalSale).
         SyncOutboxEntry sale;
         std::string error;
         if (!m_outbox->find(op.sale, &sale, &error)) {
@@ -488,12 +472,18 @@ bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult
         } else {
             order = sale.localOrder;
             read = m_local.read(op.event, [&](const Ledger& l) {
+                const Order* o = l.order(sale.localOrder);
+                const SeatIndex to = op.seats.empty() ? kNoSeat : l.venue().seatIndex(op.seats.front());
                 for (std::uint32_t position : op.tickets) {
-                    const Ticket* t = position < sale.op.seats.size()
-                        ? localTicketOfSeat(l, sale.localOrder, sale.op.seats[position])
-                        : nullptr;
-                    if (t == nullptr || t->status != TicketStatus::Refunded) {
-                        status = Status::TicketNotFound; // not refunded: the local step did not happen
+                    const Ticket* t = o != nullptr && position < o->ticketCount ? l.ticket(o->firstTicket + position)
+                                                                                : nullptr;
+                    // Not refunded, or not on the new seat: the local step did not happen. (A
+                    // ticket is never on the new seat before: the seat was free when journaled.)
+                    const bool happened = t != nullptr
+                        && (op.kind == SyncOpKind::Refund ? t->status == TicketStatus::Refunded
+                                                          : to != kNoSeat && t->seat == to);
+                    if (!happened) {
+                        status = Status::TicketNotFound;
                         return;
                     }
                 }
@@ -744,27 +734,66 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
         result.status = Status::InvalidArgument;
         return result;
     }
+    // The op lists the seats in the hold's order, which is the order of the tickets its confirm
+    // issues here and on central: position i is ticket i of the order on both sides (refunds and
+    // exchanges name tickets by position).
+    SyncSaleRequest ordered = request;
+    ordered.seats.clear();
+    ordered.priceTypes.clear();
     bool held = true;
     m_local.read(request.event, [&](const Ledger& ledger) {
-        for (SeatId s : request.seats) {
-            const SeatIndex i = ledger.venue().seatIndex(s);
-            held = held && i != kNoSeat && ledger.seat(i).status == SeatStatus::Held
-                && ledger.seat(i).hold == localHold;
+        const std::optional<HoldView> h = ledger.hold(localHold);
+        held = h.has_value() && h->seats.size() == request.seats.size();
+        for (std::size_t k = 0; held && k < h->seats.size(); ++k) {
+            const auto at = std::find(request.seats.begin(), request.seats.end(), h->seats[k]);
+            held = at != request.seats.end();
+            if (!held)
+                break;
+            ordered.seats.push_back(*at);
+            if (!request.priceTypes.empty())
+                ordered.priceTypes.push_back(request.priceTypes[std::size_t(at - request.seats.begin())]);
         }
     });
     if (!held) {
         result.status = Status::HoldNotFound;
         return result;
     }
-    SyncOp op = saleOpFrom(request, now);
-    if (!journalChecked(&op, now, true, localHold, 0, &result))
-        return result;
+    SyncOp op = saleOpFrom(ordered, now);
+    journalExternal(&op, localHold, now, &result);
+    return result;
+}
+
+bool SyncBoxOffice::journalExternal(SyncOp* op, HoldId localHold, Timestamp now, SyncLocalResult* result)
+{
+    if (!journalChecked(op, now, true, localHold, 0, result))
+        return false;
     crashPoint("box office: external op journaled");
-    result.opId = op.id;
-    m_externalInFlight.insert(op.seq);
+    result->opId = op->id;
+    m_externalInFlight.insert(op->seq);
     m_intentsUnsettled = true;
     updateState();
-    return result;
+    return true;
+}
+
+bool SyncBoxOffice::positionsInSale(const SyncOutboxEntry& sale, const std::vector<TicketId>& tickets,
+                                    std::vector<std::uint32_t>* positions)
+{
+    bool valid = !tickets.empty();
+    const bool read = m_local.read(sale.op.event, [&](const Ledger& ledger) {
+        const Order* order = ledger.order(sale.localOrder);
+        for (TicketId t : tickets) {
+            const Ticket* ticket = ledger.ticket(t);
+            valid = valid && order != nullptr && ticket != nullptr && ticket->order == sale.localOrder
+                && ticket->status == TicketStatus::Valid && ticket->seat != kNoSeat
+                && t - order->firstTicket < sale.op.seats.size();
+            if (!valid)
+                return;
+            const auto position = static_cast<std::uint32_t>(t - order->firstTicket);
+            valid = std::find(positions->begin(), positions->end(), position) == positions->end();
+            positions->push_back(position);
+        }
+    });
+    return read && valid;
 }
 
 SyncLocalResult SyncBoxOffice::beginExternalRefund(OrderId localOrder, std::vector<TicketId> tickets,
@@ -789,34 +818,82 @@ SyncLocalResult SyncBoxOffice::beginExternalRefund(OrderId localOrder, std::vect
     op.sale = sale.op.id;
     op.amount = -1;
     op.reason = std::move(reason);
-    // Positions are by the sale op's seats (central's order has its tickets in that order), found
-    // through each ticket's seat: the local order may list them in another order.
-    bool valid = !tickets.empty();
-    m_local.read(sale.op.event, [&](const Ledger& ledger) {
-        for (TicketId t : tickets) {
-            const Ticket* ticket = ledger.ticket(t);
-            valid = valid && ticket != nullptr && ticket->order == localOrder && ticket->status == TicketStatus::Valid
-                && ticket->seat != kNoSeat;
-            if (!valid)
-                return;
-            const SeatId seat = ledger.venue().seats[ticket->seat].id;
-            const auto at = std::find(sale.op.seats.begin(), sale.op.seats.end(), seat);
-            valid = at != sale.op.seats.end();
-            if (valid)
-                op.tickets.push_back(static_cast<std::uint32_t>(at - sale.op.seats.begin()));
-        }
-    });
-    if (!valid) {
+    if (!positionsInSale(sale, tickets, &op.tickets)) {
         result.status = Status::TicketNotFound;
         return result;
     }
-    if (!journalChecked(&op, now, true, 0, 0, &result))
+    journalExternal(&op, 0, now, &result);
+    return result;
+}
+
+SyncLocalResult SyncBoxOffice::beginExternalExchange(OrderId localOrder, const std::vector<SyncExchangeMove>& moves,
+                                                     std::uint64_t clerk, Timestamp now)
+{
+    SyncLocalResult result;
+    SyncOutboxEntry sale;
+    std::string error;
+    if (!m_outbox->findSaleByLocalOrder(localOrder, &sale, &error)) {
+        result.status = Status::OrderNotFound;
         return result;
-    crashPoint("box office: external op journaled");
-    result.opId = op.id;
-    m_externalInFlight.insert(op.seq);
-    m_intentsUnsettled = true;
-    updateState();
+    }
+    if (m_intentsUnsettled && !settleIntents(now)) {
+        refuseUnsettled(&result);
+        return result;
+    }
+    std::vector<TicketId> tickets;
+    std::vector<SeatId> seats;
+    for (const SyncExchangeMove& m : moves) {
+        tickets.push_back(m.ticket);
+        seats.push_back(m.seat);
+    }
+    std::vector<std::uint32_t> positions;
+    if (moves.empty() || moves.size() > kSyncSeatsPerOpMax || !positionsInSale(sale, tickets, &positions)) {
+        result.status = Status::TicketNotFound;
+        return result;
+    }
+    // Every new seat is named once, this box office's (an exchange sells it) and free.
+    if (std::set<SeatId>(seats.begin(), seats.end()).size() != seats.size()) {
+        result.status = Status::InvalidArgument;
+        return result;
+    }
+    if (route(sale.op.event, seats, &result.message) != SyncRoute::Local) {
+        result.status = Status::SeatNotAllocated;
+        return result;
+    }
+    bool available = true;
+    m_local.read(sale.op.event, [&](const Ledger& ledger) {
+        for (SeatId s : seats)
+            available = available && ledger.seatStatus(ledger.venue().seatIndex(s)) == SeatStatus::Available;
+    });
+    if (!available) {
+        result.status = Status::SeatUnavailable;
+        return result;
+    }
+    for (std::size_t k = 0; k < moves.size(); ++k) {
+        SyncOp op;
+        op.kind = SyncOpKind::Exchange;
+        op.event = sale.op.event;
+        op.at = now;
+        op.clerk = clerk;
+        op.sale = sale.op.id;
+        op.tickets = { positions[k] };
+        op.seats = { seats[k] };
+        SyncLocalResult one;
+        if (!journalExternal(&op, 0, now, &one)) {
+            // The ones journaled already settle as void once they are no longer in flight.
+            for (const std::string& id : result.ops) {
+                SyncOutboxEntry e;
+                if (m_outbox->find(id, &e, &error))
+                    m_externalInFlight.erase(e.op.seq);
+            }
+            result.status = one.status;
+            result.message = one.message;
+            result.ops.clear();
+            return result;
+        }
+        result.ops.push_back(one.opId);
+    }
+    result.opId = result.ops.front();
     return result;
 }
 

@@ -80,8 +80,15 @@ struct SyncLocalResult {
     std::string opId;  // the op journaled (also when the local ledger refused it: a void op)
     OrderId order = 0; // the local order (sale)
     std::vector<TicketId> tickets;
-    std::string message; // why, when refused before anything was journaled (translated)
+    std::string message;          // why, when refused before anything was journaled (translated)
+    std::vector<std::string> ops; // beginExternalExchange: one op per move, in order
     bool ok() const { return status == Status::Ok; }
+};
+
+// One ticket of a local order moved to another seat at the counter (beginExternalExchange).
+struct SyncExchangeMove {
+    TicketId ticket = 0; // in the local ledger
+    SeatId seat = 0;     // the new seat
 };
 
 class SyncBoxOffice {
@@ -124,6 +131,12 @@ public:
     // Refund of tickets (in full) of the local order `localOrder`, which must be a sale op's.
     SyncLocalResult beginExternalRefund(OrderId localOrder, std::vector<TicketId> tickets, std::string reason,
                                         std::uint64_t clerk, Timestamp now);
+    // Exchanges at the counter of tickets of the local order `localOrder` (a sale op's): one
+    // exchange op per move (result.ops, in order), each settled from the ledger: done when the
+    // ticket is on its new seat, void otherwise. Every new seat must be this box office's and
+    // available, every ticket valid and named once; nothing is journaled otherwise.
+    SyncLocalResult beginExternalExchange(OrderId localOrder, const std::vector<SyncExchangeMove>& moves,
+                                          std::uint64_t clerk, Timestamp now);
     // Settles an external op after its local step: Ok (done: order and tickets filled in), a
     // refusal (void: the local step did not happen), or a transient status (the hold is still
     // alive: settled later, by tick()).
@@ -162,6 +175,12 @@ private:
                         SyncLocalResult* result);
     Status applyLocalOrderOp(const SyncOp& op, Timestamp now);
     bool settleIntents(Timestamp now);
+    // The positions (in `sale`'s seats, which are its local order's tickets in order) of `tickets`,
+    // each a valid ticket of that order; false when one is not.
+    bool positionsInSale(const SyncOutboxEntry& sale, const std::vector<TicketId>& tickets,
+                         std::vector<std::uint32_t>* positions);
+    // Journals an external op (after the checks), marks it in flight; false with *result filled.
+    bool journalExternal(SyncOp* op, HoldId localHold, Timestamp now, SyncLocalResult* result);
     void handleWelcome(const SyncMessage& message, Timestamp now);
     void handlePush(const SyncPush& push, Timestamp now);
     bool applyGrant(const SyncPush& push, Timestamp now);

@@ -437,8 +437,12 @@ void SyncCentral::handleOnline(SyncConnectionId connection, const Session& sessi
     reply.onlineReply.expiresAt = result.expiresAt;
     reply.onlineReply.order = result.order;
     reply.onlineReply.amount = result.ok() && request.action == SyncOnlineAction::Sell ? result.amount : 0;
-    for (const IssuedTicket& t : result.tickets)
+    // The tickets with their codes: the box office prints central's tickets (it never has the key).
+    for (const IssuedTicket& t : result.tickets) {
         reply.onlineReply.tickets.push_back(t.id);
+        if (result.ok() && request.action == SyncOnlineAction::Sell)
+            reply.onlineReply.codes.push_back(ticketCodeText(t.code));
+    }
     ++m_onlineRequests;
     send(connection, reply);
 }

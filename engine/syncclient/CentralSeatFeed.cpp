@@ -127,6 +127,12 @@ void CentralSeatFeed::received(const QString& text)
     if (it == m_events.end())
         return; // hello, pong, errors, events nobody follows
     Followed& f = it->second;
+    if (type == QLatin1String("event")) {
+        const qint64 revision = o.value(QLatin1String("revision")).toInteger(-1);
+        if (revision >= 0)
+            Q_EMIT eventChanged(event, quint64(revision));
+        return;
+    }
     const Seq seq = Seq(o.value(QLatin1String("seq")).toInteger());
     if (type == QLatin1String("snapshot")) {
         f.states = o.value(QLatin1String("seats")).toString().toStdString();

@@ -52,6 +52,8 @@ Q_SIGNALS:
     void snapshotReceived(quint64 event, quint64 seq);
     // These seats changed (ids as in the venue).
     void seatsChanged(quint64 event, quint64 seq, const QList<quint32>& seats);
+    // A promoter changed the followed event itself on usherd (prices, times...): `revision` is the new one.
+    void eventChanged(quint64 event, quint64 revision);
 
 private:
     struct Followed {

@@ -666,6 +666,19 @@ SyncLocalResult SyncClient::finishExternalNow(const std::string& opId)
     return result;
 }
 
+SyncLocalResult SyncClient::officeNow(const std::function<SyncLocalResult(SyncBoxOffice&, Timestamp)>& job)
+{
+    SyncLocalResult result;
+    result.status = Status::ShuttingDown;
+    if (m_worker == nullptr)
+        return result;
+    onWorker([&] {
+        result = job(*m_worker->office(), m_options.clock());
+        m_worker->flush();
+    });
+    return result;
+}
+
 std::string SyncClient::saleOpOfLocalOrder(OrderId order)
 {
     std::string op;

@@ -123,6 +123,10 @@ public:
     SyncLocalResult beginExternalRefundNow(OrderId localOrder, std::vector<TicketId> tickets, std::string reason,
                                            std::uint64_t clerk);
     SyncLocalResult finishExternalNow(const std::string& opId);
+    // Runs `job` with the box office and the clock's now on the worker thread, then flushes (sends
+    // what it queued, publishes the status). Blocking: call it from a worker, never from an engine
+    // Completion. ShuttingDown when the client is not running.
+    SyncLocalResult officeNow(const std::function<SyncLocalResult(SyncBoxOffice& office, Timestamp now)>& job);
     // The op id of the outbox's sale of a local order; empty when it was not sold through the outbox.
     std::string saleOpOfLocalOrder(OrderId order);
     SyncRoute route(EventId event, const std::vector<SeatId>& seats, QString* why);

@@ -545,6 +545,145 @@ private Q_SLOTS:
         QCOMPARE(pair.centralAllocation(3), kBox);
     }
 
+    // The counter's exchanges of a synced sale (ExchangeDialog, exchangeAtCounter): journaled as
+    // exchange ops around the local Exchange commands, settled from the ledger, applied once on
+    // central (the old seat freed, the new one sold, the same ticket moved), also across crashes.
+    void theCountersExchangesOfSyncedSalesReachCentral()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grant("box-1", kEvent, { 1, 2, 3, 4, 5, 6, 7 }, pair.now, &grant), Status::Ok);
+        pair.connect();
+        QCOMPARE(pair.officeAllocation(7), kBox);
+        pair.disconnect();
+        int step = 0;
+        const auto run = [&](Command c) {
+            c.actor = Actor { ActorKind::Clerk, 5 };
+            c.channel = kBox;
+            c.now = pair.now;
+            return applySyncCommand(*pair.m_officeLedger, kEvent, std::move(c), "test/counter",
+                                    std::to_string(++step));
+        };
+        const auto exchange = [&](OrderId order, TicketId ticket, SeatId seat) {
+            Command c;
+            c.kind = CommandKind::Exchange;
+            c.order = order;
+            c.tickets = { ticket };
+            c.seats = { seat };
+            c.text = "a better view";
+            return run(c);
+        };
+        const auto ticketAt = [&](SeatId seat) {
+            TicketId t = 0;
+            pair.m_officeLedger->read(kEvent, [&](const Ledger& l) { t = l.seat(l.venue().seatIndex(seat)).ticket; });
+            return t;
+        };
+        // A counter sale of seats 1 and 2, listed by the clerk in another order than the hold's.
+        Command hold;
+        hold.kind = CommandKind::HoldSeats;
+        hold.seats = { 1, 2 };
+        const HoldId cart = run(hold).hold;
+        QVERIFY(cart != 0);
+        const SyncLocalResult sold = pair.m_office->beginExternalSale(sale({ 2, 1 }), cart, pair.now);
+        QVERIFY2(sold.ok(), sold.message.c_str());
+        Command confirm;
+        confirm.kind = CommandKind::Confirm;
+        confirm.hold = cart;
+        confirm.text = "counter-sale";
+        const CommandResult order = run(confirm);
+        QVERIFY(order.ok());
+        QVERIFY(pair.m_office->finishExternal(sold.opId, pair.now).ok());
+        const TicketId first = ticketAt(1);
+        const TicketId second = ticketAt(2);
+
+        // Refused before anything is journaled: a seat not allocated here, a taken seat, a ticket
+        // of no synced order, the same seat twice.
+        const std::uint64_t before = pair.m_office->outbox().lastSeq();
+        QCOMPARE(pair.m_office->beginExternalExchange(order.order, { { first, 9 } }, 5, pair.now).status,
+                 Status::SeatNotAllocated);
+        QCOMPARE(pair.m_office->beginExternalExchange(order.order, { { first, 2 } }, 5, pair.now).status,
+                 Status::SeatUnavailable);
+        QCOMPARE(pair.m_office->beginExternalExchange(order.order + 9, { { first, 3 } }, 5, pair.now).status,
+                 Status::OrderNotFound);
+        QCOMPARE(pair.m_office->beginExternalExchange(order.order, { { first, 3 }, { second, 3 } }, 5, pair.now)
+                     .status,
+                 Status::InvalidArgument);
+        QCOMPARE(pair.m_office->beginExternalExchange(order.order, { { first, 3 }, { first, 4 } }, 5, pair.now)
+                     .status,
+                 Status::TicketNotFound);
+        QCOMPARE(pair.m_office->outbox().lastSeq(), before);
+
+        // 1. Seat 1's ticket moves to seat 3: done.
+        const SyncLocalResult moved = pair.m_office->beginExternalExchange(order.order, { { first, 3 } }, 5, pair.now);
+        QVERIFY2(moved.ok(), moved.message.c_str());
+        QCOMPARE(moved.ops.size(), std::size_t(1));
+        QVERIFY(exchange(order.order, first, 3).ok());
+        QCOMPARE(pair.m_office->finishExternal(moved.ops[0], pair.now).status, Status::Ok);
+
+        // 2. Two moves journaled; the first is made, then the app dies: done and void on reopen.
+        const SyncLocalResult two
+            = pair.m_office->beginExternalExchange(order.order, { { second, 4 }, { first, 5 } }, 5, pair.now);
+        QVERIFY2(two.ok(), two.message.c_str());
+        QCOMPARE(two.ops.size(), std::size_t(2));
+        QVERIFY(exchange(order.order, second, 4).ok());
+        pair.startOffice(); // the crash
+        SyncOutboxEntry entry;
+        std::string error;
+        QVERIFY(pair.m_office->outbox().find(two.ops[0], &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Done);
+        QVERIFY(pair.m_office->outbox().find(two.ops[1], &entry, &error));
+        QCOMPARE(entry.local, SyncLocalState::Void);
+
+        // 3. The moved ticket (now on seat 3) moves again, to 6, then is refunded by ticket.
+        const SyncLocalResult again = pair.m_office->beginExternalExchange(order.order, { { first, 6 } }, 5, pair.now);
+        QVERIFY(again.ok());
+        QVERIFY(exchange(order.order, first, 6).ok());
+        QVERIFY(pair.m_office->finishExternal(again.opId, pair.now).ok());
+        const SyncLocalResult refund
+            = pair.m_office->beginExternalRefund(order.order, { first }, "changed plans", 5, pair.now);
+        QVERIFY2(refund.ok(), refund.message.c_str());
+        Command r;
+        r.kind = CommandKind::Refund;
+        r.order = order.order;
+        r.tickets = { first };
+        r.amount = -1;
+        r.text = "changed plans";
+        QVERIFY(run(r).ok());
+        QVERIFY(pair.m_office->finishExternal(refund.opId, pair.now).ok());
+
+        // Central gets every step once, in order: seat 4 sold (seat 2's ticket moved there), the
+        // other ticket refunded on seat 6, seats 1, 2, 3 and 5 free again and still the box office's.
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+        for (SeatId free : { 1, 2, 3, 5, 6 }) {
+            QCOMPARE(pair.centralSeat(SeatId(free)), SeatStatus::Available);
+            QCOMPARE(pair.centralAllocation(SeatId(free)), kBox);
+        }
+        QCOMPARE(pair.centralSeat(4), SeatStatus::Sold);
+        const Ledger& central = pair.m_centralLedger->ledger();
+        QCOMPARE(central.counts().orders, std::uint64_t(1));
+        const Order* remote = central.order(1);
+        QCOMPARE(remote->paymentRef, syncPaymentRef(sold.opId));
+        const Ledger& local = pair.m_officeLedger->ledger();
+        const Order* mine = local.order(order.order);
+        QCOMPARE(remote->amount, mine->amount);
+        QCOMPARE(remote->refunded, mine->refunded);
+        for (std::uint32_t i = 0; i < 2; ++i) {
+            const Ticket* a = local.ticket(mine->firstTicket + i);
+            const Ticket* b = central.ticket(remote->firstTicket + i);
+            QCOMPARE(a->seat, b->seat);
+            QCOMPARE(a->status, b->status);
+            QCOMPARE(a->generation, b->generation);
+        }
+        // Uploading again (a lost ack) changes nothing: central answers from its records.
+        pair.startCentral();
+        pair.connect();
+        QCOMPARE(central.counts().orders, std::uint64_t(1));
+        QCOMPARE(pair.centralSeat(4), SeatStatus::Sold);
+    }
+
     void handshakeRefusesVersionsTokensAndStrangers()
     {
         test::TempDir dir;

@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -72,7 +73,8 @@ EventSpec syncEvent()
 
 struct Stats {
     std::uint64_t localSales = 0, onlineSales = 0, buyerSales = 0, refunds = 0, exchanges = 0, grants = 0,
-                  takeBacks = 0, crashes = 0, cuts = 0, failClosed = 0, convergeMs = 0;
+                  takeBacks = 0, crashes = 0, cuts = 0, failClosed = 0, convergeMs = 0, counterSales = 0,
+                  counterRefunds = 0, counterExchanges = 0, openCarts = 0;
 } g_stats;
 
 class SyncSimulation {
@@ -121,6 +123,8 @@ private:
         std::unique_ptr<SyncBoxOffice> sync;
         std::uint64_t connection = 0;
         std::vector<std::string> sales; // sale op ids acknowledged to a clerk
+        // Restarted: the counter's open-cart recovery confirms or releases the carts a crash left.
+        bool recoverCarts = false;
     };
     struct Central : Node {
         std::unique_ptr<SyncCentral> sync;
@@ -238,6 +242,7 @@ private:
         if (o.sync == nullptr)
             return false;
         o.up = true;
+        o.recoverCarts = true;
         o.connection = 0;
         return true;
     }
@@ -358,6 +363,9 @@ private:
         for (Office& o : m_offices) {
             if (!o.up)
                 continue;
+            recoverOpenCarts(o);
+            if (!o.up)
+                continue;
             guard([&] {
                 if (o.connection == 0 && o.sync->shouldConnect(m_now)) {
                     o.connection = m_net.connect(o.index, m_now);
@@ -401,16 +409,22 @@ private:
     {
         const auto roll = m_rng.below(100);
         Office& o = office(1 + static_cast<int>(m_rng.below(kOffices)));
-        if (roll < 25)
+        if (roll < 14)
             localSale(o);
+        else if (roll < 25)
+            counterSale(o);
         else if (roll < 33)
             onlineClerkSale(o);
         else if (roll < 45)
             buyerSale();
-        else if (roll < 53)
+        else if (roll < 49)
             localRefund(o);
-        else if (roll < 59)
+        else if (roll < 53)
+            counterRefund(o);
+        else if (roll < 56)
             localExchange(o);
+        else if (roll < 59)
+            counterExchange(o);
         else if (roll < 62)
             centralRefund();
         else if (roll < 68)
@@ -443,6 +457,8 @@ private:
         SyncLocalResult result;
         if (!guard([&] { result = o.sync->sell(request, m_now); }))
             return;
+        if (result.status == Status::StorageUnavailable)
+            return; // behind a counter cart a crash left open: the counter settles it first
         if (!result.ok()) {
             m_problem = o.device + " refused a sale of its own available seats: " + statusName(result.status);
             return;
@@ -543,6 +559,245 @@ private:
         SyncLocalResult result;
         if (guard([&] { result = o.sync->exchange(sale, position, seat.front(), 10, m_now); }) && result.ok())
             ++g_stats.exchanges;
+    }
+
+    // ---- the counter (docs/design/sync.md, "The counter's sales"): its own commands on the local
+    // ledger, journaled around them as external ops; the app may die between any two steps ----
+
+    // Not the clerk id of the outbox's own sales: the recovery tells the counter's carts apart.
+    static Actor counterActor(const Office& o) { return Actor { ActorKind::Clerk, 100 + static_cast<std::uint64_t>(o.index) }; }
+
+    CommandResult counterCommand(Office& o, Command c)
+    {
+        c.key = IdempotencyKey { m_seed, ++m_keys };
+        c.actor = counterActor(o);
+        c.channel = o.channel;
+        c.now = m_now;
+        return o.ledger->execute(kEvent, { c }).front();
+    }
+
+    // The app dies here (outside the engine and the outbox): the node restarts from its files.
+    bool appDies(Office& o, std::uint64_t percent)
+    {
+        if (!m_crashes || !m_rng.chance(percent))
+            return false;
+        crashNode(o.index);
+        return true;
+    }
+
+    void saleTold(Office& o, const SyncLocalResult& finished, const std::string& op)
+    {
+        if (finished.status == Status::Ok) {
+            o.sales.push_back(op);
+            m_ackedLocal.emplace_back(o.index, op);
+            ++g_stats.counterSales;
+        } else if (finished.status != Status::HoldNotFound && finished.status != Status::StorageUnavailable) {
+            m_problem = o.device + ": a confirmed counter sale settled " + statusName(finished.status);
+        }
+    }
+
+    void counterSale(Office& o)
+    {
+        if (!o.up)
+            return;
+        const ChannelId channel = o.channel;
+        std::vector<SeatId> seats = seatsWhere(
+            o.ledger->ledger(),
+            [&](const SeatView& v) { return v.status == SeatStatus::Available && v.allocation == channel; }, 3);
+        if (seats.empty())
+            return;
+        guard([&] {
+            Command hold;
+            hold.kind = CommandKind::HoldSeats;
+            hold.seats = seats;
+            const CommandResult held = counterCommand(o, hold);
+            if (!held.ok())
+                return;
+            // The counter's cart lines (and their ticket types) are in the hold's order; the clerk's
+            // request lists them the other way round: the op must follow the hold's order.
+            const std::vector<SeatId> holdOrder = o.ledger->ledger().hold(held.hold)->seats;
+            std::vector<std::uint8_t> types;
+            if (m_rng.chance(50))
+                for (std::size_t i = 0; i < holdOrder.size(); ++i)
+                    types.push_back(static_cast<std::uint8_t>(m_rng.below(2)));
+            SyncSaleRequest request;
+            request.event = kEvent;
+            request.seats.assign(holdOrder.rbegin(), holdOrder.rend());
+            request.priceTypes.assign(types.rbegin(), types.rend());
+            request.buyer = Buyer { "Counter buyer", "", "" };
+            request.clerk = 10 + static_cast<std::uint64_t>(o.index);
+            const SyncLocalResult begun = o.sync->beginExternalSale(request, held.hold, m_now);
+            if (begun.status == Status::StorageUnavailable) { // behind a cart a crash left open
+                Command release;
+                release.kind = CommandKind::Release;
+                release.hold = held.hold;
+                counterCommand(o, release);
+                return;
+            }
+            if (!begun.ok()) {
+                m_problem = o.device + " refused to journal a counter sale: " + statusName(begun.status);
+                return;
+            }
+            if (m_crashes && m_rng.chance(10)) { // the app dies before the confirm: the cart stays open
+                ++g_stats.openCarts;
+                crashNode(o.index);
+                return;
+            }
+            Command confirm;
+            confirm.kind = CommandKind::Confirm;
+            confirm.hold = held.hold;
+            confirm.text = "counter-" + std::to_string(m_keys);
+            confirm.buyer = request.buyer;
+            confirm.priceTypes = types;
+            if (!counterCommand(o, confirm).ok()) {
+                m_problem = o.device + ": a counter confirm of a fresh hold failed";
+                return;
+            }
+            if (appDies(o, 5))
+                return; // confirmed, the clerk never told: settles when the outbox opens
+            saleTold(o, o.sync->finishExternal(begun.opId, m_now), begun.opId);
+        });
+    }
+
+    // After a restart the counter finds its open carts (holds of its own in the ledger, journaled
+    // or not) and confirms (journaled first, as a payment tried again) or releases each.
+    void recoverOpenCarts(Office& o)
+    {
+        if (!o.up || !o.recoverCarts)
+            return;
+        std::vector<HoldView> carts;
+        std::set<HoldId> seen;
+        const Ledger& l = o.ledger->ledger();
+        for (SeatIndex s = 0; s < m_spec.venue->seats.size(); ++s) {
+            const SeatView v = l.seat(s);
+            if (v.status != SeatStatus::Held || !seen.insert(v.hold).second)
+                continue;
+            const std::optional<HoldView> h = l.hold(v.hold);
+            if (h.has_value() && h->holder == counterActor(o))
+                carts.push_back(*h);
+        }
+        for (const HoldView& cart : carts) {
+            const bool done = guard([&] {
+                if (m_rng.chance(50)) { // the customer pays after all
+                    SyncSaleRequest request;
+                    request.event = kEvent;
+                    request.seats = cart.seats;
+                    request.buyer = Buyer { "Counter buyer", "", "" };
+                    request.clerk = 10 + static_cast<std::uint64_t>(o.index);
+                    const SyncLocalResult begun = o.sync->beginExternalSale(request, cart.id, m_now);
+                    Command confirm;
+                    confirm.kind = CommandKind::Confirm;
+                    confirm.hold = cart.id;
+                    confirm.text = "counter-recovered";
+                    // A cart journaled before the crash keeps its ticket types (CounterSale::restore).
+                    SyncOutboxEntry journaled;
+                    std::string error;
+                    if (begun.ok() && o.sync->outbox().find(begun.opId, &journaled, &error))
+                        confirm.priceTypes = journaled.op.priceTypes;
+                    if (begun.ok() && counterCommand(o, confirm).ok()) {
+                        saleTold(o, o.sync->finishExternal(begun.opId, m_now), begun.opId);
+                        return;
+                    }
+                }
+                Command release;
+                release.kind = CommandKind::Release;
+                release.hold = cart.id;
+                counterCommand(o, release);
+                o.sync->tick(m_now); // a journaled one settles void
+            });
+            if (!done)
+                return; // crashed again: the next restart recovers
+        }
+        o.recoverCarts = false;
+    }
+
+    // A sale of `o` (either kind) and its valid tickets in the local ledger.
+    bool pickSale(Office& o, OrderId* order, std::vector<TicketId>* tickets)
+    {
+        if (o.sales.empty())
+            return false;
+        SyncOutboxEntry sale;
+        std::string error;
+        if (!o.sync->outbox().find(o.sales[m_rng.below(o.sales.size())], &sale, &error)
+            || sale.local != SyncLocalState::Done)
+            return false;
+        *order = sale.localOrder;
+        const Ledger& l = o.ledger->ledger();
+        const Order* found = l.order(sale.localOrder);
+        for (std::uint32_t i = 0; found != nullptr && i < found->ticketCount; ++i)
+            if (l.ticket(found->firstTicket + i)->status == TicketStatus::Valid)
+                tickets->push_back(found->firstTicket + i);
+        while (tickets->size() > 1 && m_rng.chance(50))
+            tickets->erase(tickets->begin() + static_cast<std::ptrdiff_t>(m_rng.below(tickets->size())));
+        return !tickets->empty();
+    }
+
+    void counterRefund(Office& o)
+    {
+        OrderId order = 0;
+        std::vector<TicketId> tickets;
+        if (!o.up || !pickSale(o, &order, &tickets))
+            return;
+        guard([&] {
+            const SyncLocalResult begun = o.sync->beginExternalRefund(order, tickets, "counter refund", 10, m_now);
+            if (!begun.ok())
+                return; // behind an open cart
+            if (appDies(o, 5))
+                return; // journaled, never refunded: void
+            Command c;
+            c.kind = CommandKind::Refund;
+            c.order = order;
+            c.tickets = tickets;
+            c.amount = -1;
+            c.text = "counter refund";
+            const bool refunded = counterCommand(o, c).ok();
+            if (o.sync->finishExternal(begun.opId, m_now).ok() != refunded)
+                m_problem = o.device + ": a counter refund settled unlike the ledger";
+            g_stats.counterRefunds += refunded ? 1 : 0;
+        });
+    }
+
+    void counterExchange(Office& o)
+    {
+        OrderId order = 0;
+        std::vector<TicketId> tickets;
+        if (!o.up || !pickSale(o, &order, &tickets))
+            return;
+        const ChannelId channel = o.channel;
+        const std::vector<SeatId> seats = seatsWhere(
+            o.ledger->ledger(),
+            [&](const SeatView& v) { return v.status == SeatStatus::Available && v.allocation == channel; },
+            tickets.size());
+        tickets.resize(std::min(tickets.size(), seats.size()));
+        if (tickets.empty())
+            return;
+        std::vector<SyncExchangeMove> moves;
+        for (std::size_t i = 0; i < tickets.size(); ++i)
+            moves.push_back(SyncExchangeMove { tickets[i], seats[i] });
+        guard([&] {
+            const SyncLocalResult begun = o.sync->beginExternalExchange(order, moves, 10, m_now);
+            if (!begun.ok())
+                return;
+            if (begun.ops.size() != moves.size()) {
+                m_problem = o.device + ": an exchange of " + std::to_string(moves.size()) + " moves journaled "
+                    + std::to_string(begun.ops.size()) + " ops";
+                return;
+            }
+            for (std::size_t i = 0; i < moves.size(); ++i) {
+                if (appDies(o, 3))
+                    return; // the moves not made yet settle void, the ones made done
+                Command c;
+                c.kind = CommandKind::Exchange;
+                c.order = order;
+                c.tickets = { moves[i].ticket };
+                c.seats = { moves[i].seat };
+                c.text = "counter exchange";
+                const bool moved = counterCommand(o, c).ok();
+                if (o.sync->finishExternal(begun.ops[i], m_now).ok() != moved)
+                    m_problem = o.device + ": a counter exchange settled unlike the ledger";
+                g_stats.counterExchanges += moved ? 1 : 0;
+            }
+        });
     }
 
     void centralRefund()
@@ -655,13 +910,16 @@ private:
     {
         if (local.amount != remote.amount || local.refunded != remote.refunded
             || local.ticketCount != remote.ticketCount)
-            return "order " + local.paymentRef + " differs (amount, refunded or tickets)";
+            return "order " + remote.paymentRef + " differs: amount " + std::to_string(local.amount) + " here, "
+                + std::to_string(remote.amount) + " on central; refunded " + std::to_string(local.refunded) + ", "
+                + std::to_string(remote.refunded) + "; tickets " + std::to_string(local.ticketCount) + ", "
+                + std::to_string(remote.ticketCount);
         for (std::uint32_t i = 0; i < local.ticketCount; ++i) {
             const Ticket* a = mine.ticket(local.firstTicket + i);
             const Ticket* b = central.ticket(remote.firstTicket + i);
             if (a == nullptr || b == nullptr || a->seat != b->seat || a->status != b->status
-                || a->refunded != b->refunded || a->priceType != b->priceType)
-                return "ticket " + std::to_string(i) + " of " + local.paymentRef + " differs";
+                || a->refunded != b->refunded || a->priceType != b->priceType || a->amount != b->amount)
+                return "ticket " + std::to_string(i) + " of " + remote.paymentRef + " differs";
         }
         return {};
     }
@@ -683,9 +941,12 @@ private:
                 + std::to_string(centralCount);
         for (OrderId id = 1; id <= mine.counts().orders; ++id) {
             const Order* local = mine.order(id);
-            auto it = centralByRef.find(local->paymentRef);
+            // The counter's own sales carry its payment reference here; the outbox names their op.
+            const std::string op = o.sync->saleOpOfLocalOrder(id);
+            const std::string ref = op.empty() ? local->paymentRef : syncPaymentRef(op);
+            auto it = centralByRef.find(ref);
             if (it == centralByRef.end())
-                return o.device + "'s order " + local->paymentRef + " is missing on central";
+                return o.device + "'s order " + ref + " is missing on central";
             if (std::string problem = compareOrder(central, *local, *it->second, mine); !problem.empty())
                 return o.device + ": " + problem;
         }
@@ -784,19 +1045,25 @@ private Q_SLOTS:
         std::printf(
             "simulated %llu seeds x %llu steps: %llu offline sales, %llu online clerk sales, %llu buyer "
             "sales, %llu refunds, %llu exchanges, %llu grants, %llu take-backs, %llu crashes, %llu link cuts, "
-            "%llu sales refused offline (fail closed), %.1f s simulated to converge per seed\n",
+            "%llu sales refused offline (fail closed), %.1f s simulated to converge per seed; at the counter: "
+            "%llu sales, %llu refunds, %llu exchanges, %llu carts left open by a crash\n",
             static_cast<unsigned long long>(runs), static_cast<unsigned long long>(g_steps),
             static_cast<unsigned long long>(g_stats.localSales), static_cast<unsigned long long>(g_stats.onlineSales),
             static_cast<unsigned long long>(g_stats.buyerSales), static_cast<unsigned long long>(g_stats.refunds),
             static_cast<unsigned long long>(g_stats.exchanges), static_cast<unsigned long long>(g_stats.grants),
             static_cast<unsigned long long>(g_stats.takeBacks), static_cast<unsigned long long>(g_stats.crashes),
             static_cast<unsigned long long>(g_stats.cuts), static_cast<unsigned long long>(g_stats.failClosed),
-            double(g_stats.convergeMs) / 1000.0 / double(runs));
+            double(g_stats.convergeMs) / 1000.0 / double(runs), static_cast<unsigned long long>(g_stats.counterSales),
+            static_cast<unsigned long long>(g_stats.counterRefunds),
+            static_cast<unsigned long long>(g_stats.counterExchanges),
+            static_cast<unsigned long long>(g_stats.openCarts));
         if (runs < 50)
             return; // a replay of one seed need not cover everything
         // The simulation must exercise what it claims to test.
         QVERIFY(g_stats.localSales > 0 && g_stats.refunds > 0 && g_stats.exchanges > 0 && g_stats.takeBacks > 0);
         QVERIFY(g_stats.crashes > 0 && g_stats.grants > 0 && g_stats.onlineSales + g_stats.buyerSales > 0);
+        QVERIFY(g_stats.counterSales > 0 && g_stats.counterRefunds > 0 && g_stats.counterExchanges > 0
+                && g_stats.openCarts > 0);
     }
 };
 

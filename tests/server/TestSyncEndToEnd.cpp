@@ -272,6 +272,7 @@ private Q_SLOTS:
     void loopbackCentral();
     void realUsherd();
     void onlineSales();
+    void changedEventsAreDownloadedAgain();
     void wssCertificates(); // last: it switches this process's test clients to TLS
 
 private:
@@ -672,6 +673,11 @@ void TestSyncEndToEnd::onlineSales()
     QVERIFY2(again.ok(), qPrintable(describe(again)));
     QCOMPARE(again.reply.order, sold.reply.order);
     QCOMPARE(again.reply.tickets, sold.reply.tickets);
+    // Central's ticket codes come with the answer (the box office prints them), the same again.
+    QCOMPARE(sold.reply.codes.size(), std::size_t(2));
+    TicketCode parsed {};
+    QVERIFY(parseTicketCode(sold.reply.codes[0], &parsed));
+    QCOMPARE(again.reply.codes, sold.reply.codes);
     // A sold seat, and a seat of this box office's own allocation, are refused by central.
     QCOMPARE(box.client->onlineNow(onlineHold({ 900 })).reply.status, Status::SeatUnavailable);
     const SyncOnlineResult allocated = box.client->onlineNow(onlineHold({ 5 }));
@@ -797,6 +803,80 @@ void TestSyncEndToEnd::onlineSales()
 
 // wss://: a certificate the box office does not trust is refused with a clear reason (never
 // ignored); trusting it (a self-signed usherd's certificate given to the client) connects.
+// A promoter changes an event on usherd (PATCH): a connected box office hears of it on /ws and
+// downloads it again (refreshEvent); one that was offline picks it up when its client is welcomed
+// again (downloadEvents after every welcome updates events with a newer revision). The venue and
+// the box office's own ticket key stay.
+void TestSyncEndToEnd::changedEventsAreDownloadedAgain()
+{
+    m_centralDir = std::make_unique<TempDir>();
+    const QString data = QString::fromStdString(m_centralDir->path());
+    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
+    QVERIFY(!m_adminToken.isEmpty());
+    m_usherd = std::make_unique<UsherdProcess>(data);
+    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    const quint16 port = m_usherd->port();
+    HttpClient http(port);
+    http.bearer = m_adminToken;
+    const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
+    QVERIFY2(created.status == 201, created.body.constData());
+    const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
+    QVERIFY(!token.isEmpty());
+    BoxOffice box;
+    std::string error;
+    QVERIFY2(box.openEngine(&error), error.c_str());
+    box.credentials = { QStringLiteral("http://127.0.0.1:%1").arg(port).toStdString(), "box-1", token.toStdString(),
+                        kBox1 };
+    QString problem;
+    QVERIFY2(box.startClient(&problem, true), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return box.state() == SyncState::Online && box.engine->event(kEvent) != nullptr; }));
+    EventShard* shard = box.engine->event(kEvent);
+    const auto key = shard->spec().ticketKey;
+    const VenuePtr venue = shard->spec().venue;
+    const std::uint32_t first = shard->spec().revision;
+    const std::string path = "/api/events/" + std::to_string(kEvent);
+
+    // Connected: the feed is told, the box office downloads the event again.
+    CentralSeatFeed feed(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    std::vector<std::pair<quint64, quint64>> told;
+    connect(&feed, &CentralSeatFeed::eventChanged, this,
+            [&](quint64 event, quint64 revision) { told.emplace_back(event, revision); });
+    feed.subscribe(kEvent, venue);
+    feed.start();
+    QVERIFY(waitUntil([&] { return !feed.states(kEvent).empty(); }));
+    const HttpResult changed = http.request("PATCH", path.c_str(), R"({"name":"Renamed","holdSeconds":300})");
+    QVERIFY2(changed.status == 200, changed.body.constData());
+    QVERIFY(waitUntil([&] { return !told.empty(); }, 5000));
+    QCOMPARE(told.front().first, quint64(kEvent));
+    QVERIFY(told.front().second > first);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    bool updated = false;
+    QVERIFY2(refreshEvent(base, *box.engine, kEvent, &updated, &problem), qPrintable(problem));
+    QVERIFY(updated);
+    QCOMPARE(shard->spec().name, std::string("Renamed"));
+    QCOMPARE(shard->spec().holdSeconds, std::uint32_t(300));
+    QCOMPARE(quint64(shard->spec().revision), told.front().second);
+    QCOMPARE(shard->spec().ticketKey, key); // never usherd's
+    QCOMPARE(shard->spec().venue.get(), venue.get());
+    // Asking again changes nothing.
+    QVERIFY2(refreshEvent(base, *box.engine, kEvent, &updated, &problem), qPrintable(problem));
+    QVERIFY(!updated);
+
+    // Offline: the client stops, the event changes twice, the client starts again and its download
+    // after the welcome brings the newest terms.
+    box.client->stop();
+    QCOMPARE(http.request("PATCH", path.c_str(), R"({"name":"Renamed again"})").status, 200);
+    QCOMPARE(http.request("PATCH", path.c_str(), R"({"holdSeconds":420})").status, 200);
+    QVERIFY2(box.startClient(&problem, true), qPrintable(problem));
+    QVERIFY(waitUntil([&] { return shard->spec().holdSeconds == 420; }));
+    QCOMPARE(shard->spec().name, std::string("Renamed again"));
+    QCOMPARE(shard->spec().ticketKey, key);
+    QVERIFY(box.client->status().downloadError.empty());
+    feed.stop();
+    box.close();
+    QVERIFY(m_usherd->terminate());
+}
+
 void TestSyncEndToEnd::wssCertificates()
 {
     TempDir dir;

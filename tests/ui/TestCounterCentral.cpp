@@ -3,6 +3,9 @@
 //   states over /ws, overlaid on the map for the seats this box office does not own);
 // * a seat outside the box office's allocation is held and sold through usherd from the counter
 //   (cash), and counts once usherd confirmed it;
+// * another one with a chosen ticket type is paid by card (charged first, then sold by usherd) and
+//   central's ticket, with central's code, is printed at the counter;
+// * a promoter renames the event on usherd: the counter downloads it again and shows it;
 // * with usherd down, such a seat is refused with the reason and nothing is held or sold.
 // Screenshots: docs/screenshots/counter-central-sale.png and counter-offline-refused.png with
 // USHER_UPDATE_SCREENSHOTS.
@@ -17,6 +20,7 @@
 #include "counter/OnlineCart.h"
 #include "counter/OpenShiftPage.h"
 #include "event/EventSpecJson.h"
+#include "storage/Storage.h"
 #include "sync/SyncUi.h"
 #include "syncclient/CentralSeatFeed.h"
 
@@ -27,6 +31,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPushButton>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -93,8 +98,8 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     QVERIFY(feed != nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(!feed->states(night).empty(), 20'000);
 
-    const std::vector<SeatIndex> open = openPoolSeats(f, night, 3);
-    QCOMPARE(open.size(), std::size_t(3));
+    const std::vector<SeatIndex> open = openPoolSeats(f, night, 4);
+    QCOMPARE(open.size(), std::size_t(4));
     SeatMapModel* model = f.sale()->seatModel();
     const Venue& venue = model->venue();
     for (SeatIndex s : open)
@@ -143,24 +148,78 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     f.sale()->seatMap()->setSelection({ open[2] });
     QVERIFY(saveScreenshot(f.window.get(), QStringLiteral("counter-central-sale.png")));
 
+    // 2b. Another seat of the open pool with another ticket type (Right on the cart line), paid by
+    //     card: the terminal is charged, then usherd sells it with that type, and the counter prints
+    //     central's ticket (its code is central's).
+    f.sale()->holdSelectedSeats();
+    QTRY_VERIFY_WITH_TIMEOUT(f.sale()->onlineCart() != nullptr && f.idle(), 10'000);
+    const QString firstType = f.sale()->cartTable()->item(0, 1)->text();
+    f.sale()->cartTable()->setFocus();
+    f.sale()->cartTable()->setCurrentCell(0, 0);
+    QTest::keyClick(f.sale()->cartTable(), Qt::Key_Right);
+    const QString chosenType = f.sale()->cartTable()->item(0, 1)->text();
+    QVERIFY2(chosenType != firstType, qPrintable(chosenType));
+    auto* card = f.sale()->findChild<QPushButton*>(QStringLiteral("payCardButton"));
+    QVERIFY(card != nullptr && card->isEnabled());
+    card->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 15'000);
+    QVERIFY2(f.sale()->completionLabel()->text().contains(QLatin1String("Paid by card")),
+             qPrintable(f.sale()->completionLabel()->text() + f.sale()->paymentMessage()->text()));
+    QVERIFY(f.sale()->lastSale().has_value());
+    const IssuedSale cardSale = *f.sale()->lastSale();
+    QCOMPARE(cardSale.tickets.size(), std::size_t(1));
+    QCOMPARE(cardSale.tickets[0].seat, venue.seats[open[2]].id);
+    QCOMPARE(QString::fromStdString(f.engine->event(night)->spec().priceTypes[cardSale.tickets[0].priceType].name),
+             chosenType);
+    QVERIFY(cardSale.tickets[0].code != TicketCode {});
+    QTRY_COMPARE_WITH_TIMEOUT(model->state(open[2]), SeatMapState::Sold, 1000);
+
+    // 2c. A promoter renames the event on usherd: the counter downloads it again and shows it.
+    const Reply renamed = request(port, "PATCH", QStringLiteral("/api/events/%1").arg(night),
+                                  R"j({"name":"Demo night (moved)"})j", admin);
+    QVERIFY2(renamed.status == 200, renamed.body.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(f.engine->event(night)->spec().name, std::string("Demo night (moved)"), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(f.sale()->paymentMessage()->text().contains(QLatin1String("usherd changed this event")),
+                             5000);
+    QVERIFY(session.eventRefreshError().isEmpty());
+    QCOMPARE(f.sale()->picker()->currentEvent(), night);
+    QVERIFY(f.sale()->seatModel() != nullptr);
+
     // 3. usherd down: the seat is refused with the reason; nothing is held or sold.
     QVERIFY(usherd.stop());
     QTRY_VERIFY_WITH_TIMEOUT(session.status().sync.state != SyncState::Online
                                  && session.status().sync.state != SyncState::Syncing,
                              20'000);
-    f.sale()->seatMap()->setSelection({ open[2] });
+    SeatMapModel* redrawn = f.sale()->seatModel(); // drawn again with the new terms
+    f.sale()->seatMap()->setSelection({ open[3] });
     f.sale()->holdSelectedSeats();
-    QTRY_VERIFY_WITH_TIMEOUT(f.idle() && !f.sale()->paymentMessage()->text().isEmpty(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(f.idle() && f.sale()->paymentMessage()->text().contains(QLatin1String("unreachable")),
+                             10'000);
     QVERIFY(!f.sale()->hasCart());
-    QVERIFY2(f.sale()->paymentMessage()->text().contains(QLatin1String("unreachable")),
-             qPrintable(f.sale()->paymentMessage()->text()));
-    QCOMPARE(f.seatStatus(night, venue.seats[open[2]].id), SeatStatus::Available);
-    QCOMPARE(model->state(open[2]), SeatMapState::Available);
+    QCOMPARE(f.seatStatus(night, venue.seats[open[3]].id), SeatStatus::Available);
+    QCOMPARE(redrawn->state(open[3]), SeatMapState::Available);
     QVERIFY(saveScreenshot(f.window.get(), QStringLiteral("counter-offline-refused.png")));
 
     f.window.reset(); // the window first: its seat map lets go of the session's feed
     session.stop();   // then the sync, before the engine it syncs
     f.close();
+
+    // Central has the card sale's ticket under the printed code, with the chosen type.
+    EngineOptions options;
+    options.dataDirectory = centralDir.path();
+    options.synchronousFull = false;
+    std::string engineError;
+    std::unique_ptr<Engine> central = Engine::open(options, &engineError);
+    QVERIFY2(central != nullptr, engineError.c_str());
+    StoredTicket stored;
+    Status found = Status::Ok;
+    central->withStorage([&](Storage& storage) {
+        found = storage.findTicketByCode(ticketCodeText(cardSale.tickets[0].code), &stored, &engineError);
+    });
+    QCOMPARE(found, Status::Ok);
+    QCOMPARE(stored.seat, cardSale.tickets[0].seat);
+    QCOMPARE(stored.priceType, cardSale.tickets[0].priceType);
+    central->close();
 }
 
 QTEST_MAIN(TestCounterCentral)

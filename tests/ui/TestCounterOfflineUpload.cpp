@@ -6,7 +6,9 @@
 // * a refund of one of its tickets, made offline through the refund dialog, is journaled too;
 // * the app's sync stops (the outbox file stays) and starts again with usherd back up: both ops
 //   are uploaded and acknowledged; central has the sale exactly once (payment reference
-//   "sync:<op id>") with the same seats, and the refunded ticket refunded.
+//   "sync:<op id>") with the same seats, and the refunded ticket refunded;
+// * an exchange of the other ticket to another granted seat, offline, through the exchange dialog,
+//   is journaled and reaches central as a move of the same ticket (old seat free, new seat sold).
 //
 // usherd is the build's own binary: USHERD_PATH, or app/usherd/usherd in this build tree.
 
@@ -16,6 +18,7 @@
 #include "SeatMapWidget.h"
 #include "counter/AfterSaleText.h"
 #include "counter/EventPicker.h"
+#include "counter/ExchangeDialog.h"
 #include "counter/OpenShiftPage.h"
 #include "counter/OrderSearch.h"
 #include "counter/RefundDialog.h"
@@ -79,10 +82,10 @@ class TestCounterOfflineUpload : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void offlineSaleAndRefundReachCentral();
+    void offlineSaleRefundAndExchangeReachCentral();
 };
 
-void TestCounterOfflineUpload::offlineSaleAndRefundReachCentral()
+void TestCounterOfflineUpload::offlineSaleRefundAndExchangeReachCentral()
 {
     QVERIFY2(!usherdPath().isEmpty(), "usherd not found: build it, or set USHERD_PATH");
     TempDir centralDir;
@@ -206,7 +209,53 @@ void TestCounterOfflineUpload::offlineSaleAndRefundReachCentral()
         QCOMPARE(entries[1].local, SyncLocalState::Done);
         refundOp = entries[1].op.id;
     }
-    QTRY_COMPARE_WITH_TIMEOUT(session.status().sync.pending, std::uint64_t(2), 5000);
+
+    // The kept ticket moves to the third granted seat, offline, through the exchange dialog: it
+    // offers only the seats of this box office's allocation (the open pool is usherd's), and the
+    // move is journaled as an exchange op before the engine makes it.
+    const SeatId newSeat = venue.seats[seats[2]].id;
+    {
+        ExchangeDialog dialog(f.window->services(), OrderSearch::details(f.window->services(), night, localOrder));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* tickets = dialog.findChild<QListWidget*>(QStringLiteral("ticketsListWidget"));
+        QVERIFY(tickets != nullptr);
+        QCOMPARE(tickets->count(), 1); // the refunded ticket cannot move
+        tickets->setCurrentRow(0);
+        auto* candidates = dialog.findChild<QListWidget*>(QStringLiteral("seatsListWidget"));
+        QVERIFY(candidates != nullptr);
+        // Only free seats of this box office's allocation: the two granted seats still free and the
+        // refunded one (plus any the demo allocated to this channel), never the open pool's.
+        int allocatedFree = 0;
+        f.engine->event(night)->read([&](const Ledger& l) {
+            for (SeatIndex i = 0; i < l.venue().seats.size(); ++i)
+                allocatedFree += l.seatStatus(i) == SeatStatus::Available && l.seat(i).allocation == kBoxOffice ? 1 : 0;
+        });
+        QVERIFY(allocatedFree >= 3);
+        QCOMPARE(candidates->count(), allocatedFree);
+        auto* filter = dialog.findChild<QLineEdit*>(QStringLiteral("seatFilterEdit"));
+        filter->setText(QString::fromStdString(venue.seatLabel(seats[2])));
+        QCOMPARE(candidates->count(), 1);
+        candidates->setCurrentRow(0);
+        dialog.findChild<QPushButton*>(QStringLiteral("chooseSeatButton"))->click();
+        dialog.findChild<QLineEdit*>(QStringLiteral("reasonEdit"))->setText(QStringLiteral("a better view"));
+        dialog.findChild<QPushButton*>(QStringLiteral("exchangeButton"))->click();
+        QTRY_VERIFY2(dialog.exchanged(), qPrintable(dialog.outcomeText()));
+    }
+    QCOMPARE(f.seatStatus(night, newSeat), SeatStatus::Sold);
+    QCOMPARE(f.seatStatus(night, keptSeat), SeatStatus::Available);
+    {
+        const std::vector<SyncOutboxEntry> entries = outbox(session);
+        QCOMPARE(entries.size(), std::size_t(3));
+        QCOMPARE(entries[2].op.kind, SyncOpKind::Exchange);
+        QCOMPARE(entries[2].op.sale, saleOp);
+        QCOMPARE(entries[2].op.seats, std::vector<SeatId> { newSeat });
+        const auto at = std::find(entries[0].op.seats.begin(), entries[0].op.seats.end(), keptSeat);
+        QCOMPARE(entries[2].op.tickets,
+                 std::vector<std::uint32_t> { std::uint32_t(at - entries[0].op.seats.begin()) });
+        QCOMPARE(entries[2].local, SyncLocalState::Done);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(session.status().sync.pending, std::uint64_t(3), 5000);
 
     // The app's sync stops here (the outbox is a file); usherd comes back and the sync starts again.
     session.stop();
@@ -246,14 +295,18 @@ void TestCounterOfflineUpload::offlineSaleAndRefundReachCentral()
     QCOMPARE(orders.size(), std::size_t(1));
     QCOMPARE(orders[0].channel, kBoxOffice);
     QCOMPARE(orders[0].tickets.size(), std::size_t(2));
+    // The kept ticket moved to the new seat (the same ticket: exchanged, not sold again).
     std::set<SeatId> centralSeats;
     for (const StoredTicket& t : orders[0].tickets)
         centralSeats.insert(t.seat);
-    QCOMPARE(centralSeats, std::set<SeatId>(sold.begin(), sold.end()));
+    QCOMPARE(centralSeats, (std::set<SeatId> { refundedSeat, newSeat }));
     for (const StoredTicket& t : orders[0].tickets)
         QCOMPARE(t.status, t.seat == refundedSeat ? TicketStatus::Refunded : TicketStatus::Valid);
     central->event(night)->read([&](const Ledger& l) {
-        QCOMPARE(l.seatStatus(l.venue().seatIndex(keptSeat)), SeatStatus::Sold);
+        QCOMPARE(l.seatStatus(l.venue().seatIndex(newSeat)), SeatStatus::Sold);
+        QCOMPARE(l.seatStatus(l.venue().seatIndex(keptSeat)), SeatStatus::Available);
+        QCOMPARE(l.seat(l.venue().seatIndex(keptSeat)).allocation, kBoxOffice);
+        QCOMPARE(l.counts().orders, std::uint64_t(1));
         QCOMPARE(l.seatStatus(l.venue().seatIndex(refundedSeat)), SeatStatus::Available);
         QCOMPARE(l.seat(l.venue().seatIndex(refundedSeat)).allocation, kBoxOffice); // still this box office's
     });

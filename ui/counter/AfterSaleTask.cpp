@@ -1,12 +1,15 @@
 #include "counter/AfterSaleTask.h"
 #include "DisplayFormat.h"
 
+#include "boxoffice/CounterExchange.h"
 #include "syncclient/SyncClient.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
+
+#include <memory>
 
 namespace usher::ui {
 
@@ -49,6 +52,32 @@ bool runJournaledRefund(SyncClient* client, OrderId order, std::vector<TicketId>
     if (!op.empty())
         client->finishExternalNow(op);
     return true;
+}
+
+void journalExchangeWith(SyncClient* client, std::uint64_t clerk, ExchangeRequest* request)
+{
+    if (client == nullptr)
+        return;
+    auto ops = std::make_shared<std::vector<std::string>>();
+    const OrderId order = request->order;
+    request->journal = [client, clerk, order, ops](const std::vector<ExchangeMove>& moves, std::string* why) {
+        std::vector<SyncExchangeMove> journaled;
+        for (const ExchangeMove& m : moves)
+            journaled.push_back(SyncExchangeMove { m.ticket, m.seat });
+        const SyncLocalResult begun = client->officeNow([&](SyncBoxOffice& office, Timestamp now) {
+            return office.beginExternalExchange(order, journaled, clerk, now);
+        });
+        if (!begun.ok()) {
+            *why = begun.message.empty() ? DisplayFormat::status(begun.status).toStdString() : begun.message;
+            return false;
+        }
+        *ops = begun.ops;
+        return true;
+    };
+    request->settle = [client, ops] {
+        for (const std::string& op : *ops)
+            client->finishExternalNow(op); // done when the ticket is on its new seat, void otherwise
+    };
 }
 
 std::function<QString(QWidget*, const QString&, const QString&, const QString&)> AfterSaleHooks::savePath

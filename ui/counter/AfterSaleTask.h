@@ -9,8 +9,9 @@
 //
 // AfterSaleHooks: the seams a test replaces so that no file or print dialog blocks it.
 //
-// runJournaledRefund: a refund (or void) of a sale journaled in the sync outbox is journaled there
-// too, before the engine refunds here, so that it reaches central (docs/design/sync.md).
+// runJournaledRefund, journalExchangeWith: a refund, void or exchange of a sale journaled in the
+// sync outbox is journaled there too, before the engine changes it here, so that it reaches central
+// (docs/design/sync.md).
 
 #include <QApplication>
 #include <QEventLoop>
@@ -29,6 +30,7 @@ class QPrinter;
 
 namespace usher {
 class SyncClient;
+struct ExchangeRequest;
 }
 
 namespace usher::ui {
@@ -62,6 +64,11 @@ Result runOffUiThread(QWidget* busy, const std::function<Result()>& job)
 // *problem, when the outbox could not journal it: `local` did not run. Runs off the UI thread.
 bool runJournaledRefund(SyncClient* client, OrderId order, std::vector<TicketId> tickets, std::string reason,
                         std::uint64_t clerk, QString* problem, const std::function<void()>& local);
+
+// With `client` not null (the order is a sale journaled in its sync outbox), sets request->journal
+// and request->settle so that exchangeAtCounter journals every move as an exchange op right before
+// the engine moves it, and settles the ops after (docs/design/sync.md, "The counter's sales").
+void journalExchangeWith(SyncClient* client, std::uint64_t clerk, ExchangeRequest* request);
 
 struct AfterSaleHooks {
     // The file to write (empty: cancelled). Default: QFileDialog::getSaveFileName.

@@ -13,6 +13,7 @@
 #include "counter/SalePage.h"
 #include "counter/SignInPage.h"
 #include "counter/StaffDialog.h"
+#include "sync/SyncUi.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -142,8 +143,16 @@ void CounterWindow::createFirstAdmin(const QString& login, const QString& name, 
 void CounterWindow::setSyncSession(SyncSession* session)
 {
     m_services.sync = session;
+    if (session != nullptr)
+        connect(session, &SyncSession::eventUpdated, this, &CounterWindow::syncEventUpdated, Qt::UniqueConnection);
     if (m_sale != nullptr)
         m_sale->attachCentralSeats();
+}
+
+void CounterWindow::syncEventUpdated(quint64 event)
+{
+    if (m_sale != nullptr)
+        m_sale->eventSpecChanged(EventId(event));
 }
 
 CounterWindow::~CounterWindow()

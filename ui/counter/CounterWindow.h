@@ -69,6 +69,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // usherd changed an event (SyncSession::eventUpdated): the sale page shows its new terms.
+    void syncEventUpdated(quint64 event);
     void buildMenus();
     QAction* addWindowAction(QMenu* menu, const QString& name, const QString& text, const QKeySequence& key,
                        void (CounterWindow::*slot)());

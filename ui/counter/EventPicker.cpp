@@ -197,6 +197,13 @@ EventPicker::EventPicker(Engine& engine, QDate today, const Options& options, QW
 
 EventPicker::~EventPicker() = default;
 
+void EventPicker::refreshEvents()
+{
+    indexEvents();
+    runSearch();
+    m_list->viewport()->update();
+}
+
 void EventPicker::indexEvents()
 {
     std::vector<search::CatalogEvent> events;

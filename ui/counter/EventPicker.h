@@ -67,6 +67,8 @@ public:
     void setCategoryAvailability(const QString& text);
     // Events whose start matches `today` come first; both parts sorted by relevance, then start.
     void setToday(QDate today);
+    // The events' terms changed (a name, a time): the search index and the list read them again.
+    void refreshEvents();
 
     QLineEdit* searchEdit() const { return m_search; }
     QListView* listView() const { return m_list; }

@@ -62,6 +62,9 @@ ExchangeDialog::ExchangeDialog(const CounterServices& services, const OrderDetai
     , m_order(order)
 {
     setObjectName(QStringLiteral("exchangeDialog"));
+    // A sale journaled in the sync outbox moves only within this box office's allocation, journaled.
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    m_synced = client != nullptr && !client->saleOpOfLocalOrder(m_order.order).empty();
     setWindowTitle(tr("Exchange seats of order %1").arg(order.number));
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Each free seat shows what it costs more (+) or less (−) for the ticket's price "
@@ -253,7 +256,7 @@ void ExchangeDialog::loadCandidates()
     m_candidates.clear();
     if (item != nullptr && shard != nullptr)
         m_candidates = exchangeCandidates(*shard, m_services.channel, m_order.order,
-                                          item->data(Qt::UserRole).toULongLong(), kCandidatesMax);
+                                          item->data(Qt::UserRole).toULongLong(), kCandidatesMax, m_synced);
     filterCandidates();
 }
 
@@ -356,14 +359,6 @@ void ExchangeDialog::updateChange()
 
 void ExchangeDialog::exchange()
 {
-    // A sale journaled in the sync outbox: an exchange here would not reach usherd (not synced yet,
-    // docs/design/sync.md "Known limits"), and the two ledgers would disagree on the seats.
-    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
-    if (client != nullptr && !client->saleOpOfLocalOrder(m_order.order).empty()) {
-        m_outcome->setText(tr("This sale is synced with usherd, and exchanges of it are not synced yet: refund "
-                              "the ticket and sell the new seat instead."));
-        return;
-    }
     ExchangeRequest request;
     request.order = m_order.order;
     request.reason = m_reason->text().trimmed().toStdString();
@@ -391,6 +386,10 @@ void ExchangeDialog::exchange()
         return;
     }
     takeSupervisorCredentials(m_supervisor, &request.supervisorLogin, &request.supervisorPassword);
+    // A sale journaled in the sync outbox: its moves are journaled there too, right before the
+    // engine makes them, so that they reach usherd (docs/design/sync.md, "The counter's sales").
+    if (m_synced)
+        journalExchangeWith(m_services.sync->client(), m_services.clerk.id, &request);
     if (m_difference > 0 && request.method == PaymentMethod::Card) {
         startCardExchange(request); // the clerk may cancel it: the dialog keeps taking keys
         return;
@@ -511,6 +510,12 @@ void ExchangeDialog::afterExchange()
             problems << tr("%1: %2").arg(seat, outcome.check != ExchangeCheck::Ok
                                                    ? checkText(outcome.check)
                                                    : AfterSaleText::engine(outcome.engineStatus));
+    }
+    if (moved.empty() && !m_result.journalProblem.empty()) {
+        //: %1 why the sync outbox could not journal the exchange.
+        m_outcome->setText(tr("Nothing was moved: the exchange could not be journaled for usherd: %1")
+                               .arg(QString::fromStdString(m_result.journalProblem)));
+        return;
     }
     if (moved.empty()) {
         QString text = m_result.status == BoxOfficeStatus::WrongState

@@ -74,6 +74,7 @@ private:
     ExchangeResult m_result;
     QVector<TicketContent> m_contents;
     bool m_done = false;
+    bool m_synced = false; // the order is a sale journaled in the sync outbox
     Amount m_difference = 0; // of the chosen moves, as quoted
     RefundOptions m_options;
     SupervisorRows m_supervisor;

@@ -1,12 +1,16 @@
 #include "counter/OnlineCart.h"
 #include "DisplayFormat.h"
 
+#include "boxoffice/CardTerminal.h"
 #include "core/Assert.h"
+#include "core/Random.h"
 #include "runtime/Clock.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace usher::ui {
 
@@ -83,20 +87,26 @@ SyncOnlineResult OnlineCart::sellCash(Amount cash, const Buyer& buyer, const std
     USHER_ASSERT(m_hold != 0 && m_order == 0);
     *drawer = BoxOfficeStatus::Ok;
     const Amount due = total(priceTypes);
-    SyncOnlineRequest r = request(SyncOnlineAction::Sell);
-    if (m_sellId.empty())
-        m_sellId = newSyncOnlineRequestId();
-    r.id = m_sellId;
-    r.priceTypes = priceTypes;
-    r.amount = due;
-    r.buyer = buyer;
-    r.payment = "cash";
     if (due == kNotOffered || cash < due) {
         SyncOnlineResult refused;
         refused.outcome = SyncOnlineOutcome::Answered;
         refused.reply.status = due == kNotOffered ? Status::PriceTypeNotFound : Status::AmountMismatch;
         return refused;
     }
+    return sell(buyer, priceTypes, "cash", PaymentMethod::Cash, drawer);
+}
+
+SyncOnlineResult OnlineCart::sell(const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
+                                  const std::string& payment, PaymentMethod method, BoxOfficeStatus* drawer)
+{
+    SyncOnlineRequest r = request(SyncOnlineAction::Sell);
+    if (m_sellId.empty())
+        m_sellId = newSyncOnlineRequestId();
+    r.id = m_sellId;
+    r.priceTypes = priceTypes;
+    r.amount = total(priceTypes);
+    r.buyer = buyer;
+    r.payment = payment;
     const SyncOnlineResult result = m_client.onlineNow(r);
     if (result.outcome != SyncOnlineOutcome::Answered)
         return result; // unknown: keep the id, the clerk tries again
@@ -105,10 +115,12 @@ SyncOnlineResult OnlineCart::sellCash(Amount cash, const Buyer& buyer, const std
         return result;
     m_order = result.reply.order;
     m_paid = result.reply.amount;
+    m_tickets = result.reply.tickets;
+    m_codes = result.reply.codes;
     DrawerSale sale;
     sale.reference = "usherd:" + std::to_string(m_order) + ":" + r.id; // central's order, the request
     sale.currency = m_currency;
-    sale.tenders.push_back(DrawerTender { PaymentMethod::Cash, m_paid });
+    sale.tenders.push_back(DrawerTender { method, m_paid });
     for (const CartLine& line : m_lines) {
         auto it = std::find_if(sale.lines.begin(), sale.lines.end(),
                                [&](const DrawerCategoryLine& l) { return l.category == line.category; });
@@ -123,8 +135,88 @@ SyncOnlineResult OnlineCart::sellCash(Amount cash, const Buyer& buyer, const std
     return result;
 }
 
+// One charge; a timeout or a dropped connection is settled by querying the terminal.
+TerminalReply OnlineCart::charge(Amount amount)
+{
+    std::uint8_t nonce[6];
+    secureRandom(nonce, sizeof nonce);
+    std::string reference = "U" + std::to_string(m_context.shard->id()) + "-" + std::to_string(m_hold) + "-";
+    for (const std::uint8_t b : nonce) {
+        reference += "0123456789abcdef"[b >> 4];
+        reference += "0123456789abcdef"[b & 15];
+    }
+    TerminalReply reply = m_context.terminal->pay(TerminalPayment { reference, amount, m_currency });
+    for (int i = 0; i < m_context.terminalQueriesMax && !terminalOutcomeIsFinal(reply.outcome)
+         && reply.outcome != TerminalOutcome::Unreachable;
+         ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(m_context.terminalQueryIntervalMs));
+        reply = m_context.terminal->query(reference);
+    }
+    reply.reference = reference;
+    return reply;
+}
+
+SyncOnlineResult OnlineCart::sellCard(const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
+                                      BoxOfficeStatus* drawer, OnlineCardOutcome* card)
+{
+    USHER_ASSERT(m_hold != 0 && m_order == 0 && m_context.terminal != nullptr);
+    *drawer = BoxOfficeStatus::Ok;
+    SyncOnlineResult refused;
+    refused.outcome = SyncOnlineOutcome::Answered;
+    const Amount due = total(priceTypes);
+    if (due == kNotOffered || (isCardCharged() && due != m_cardAmount)) {
+        refused.reply.status = due == kNotOffered ? Status::PriceTypeNotFound : Status::AmountMismatch;
+        return refused;
+    }
+    if (!isCardCharged()) {
+        const TerminalReply reply = charge(due);
+        card->terminal = reply.outcome;
+        card->reference = reply.reference;
+        if (reply.outcome != TerminalOutcome::Approved) {
+            // Not charged (declined, cancelled, unreachable), or not known after every query:
+            // reversing makes sure nothing stays charged for seats that were not sold.
+            if (!terminalOutcomeIsFinal(reply.outcome) && reply.outcome != TerminalOutcome::Unreachable)
+                card->reversalFailed = m_context.terminal->reverse(reply.reference).outcome != TerminalOutcome::Reversed;
+            refused.outcome = SyncOnlineOutcome::Unreachable; // nothing was sent to usherd
+            refused.message = QCoreApplication::translate("OnlineCart", "The card payment did not go through (%1): "
+                                                                        "nothing was sold.")
+                                  .arg(QString::fromLatin1(terminalOutcomeName(reply.outcome)))
+                                  .toStdString();
+            return refused;
+        }
+        m_cardReference = reply.reference;
+        m_cardAuth = reply.detail;
+        m_cardAmount = due;
+    }
+    card->reference = m_cardReference;
+    card->authCode = m_cardAuth;
+    card->terminal = TerminalOutcome::Approved;
+    card->charged = true;
+    const SyncOnlineResult result = sell(buyer, priceTypes, "card " + m_cardReference, PaymentMethod::Card, drawer);
+    if (result.outcome != SyncOnlineOutcome::Answered)
+        return result; // keep the charge: asking again never charges twice
+    if (!result.ok()) {
+        // usherd refused: nothing was sold, the money goes back to the card.
+        card->charged = false;
+        card->reversed = m_context.terminal->reverse(m_cardReference).outcome == TerminalOutcome::Reversed;
+        card->reversalFailed = !card->reversed;
+    }
+    m_cardReference.clear();
+    m_cardAuth.clear();
+    m_cardAmount = 0;
+    return result;
+}
+
 SyncOnlineResult OnlineCart::release()
 {
+    if (isCardCharged()) {
+        SyncOnlineResult waiting;
+        waiting.outcome = SyncOnlineOutcome::NoAnswer;
+        waiting.message = QCoreApplication::translate("OnlineCart", "The card is charged and usherd has not answered "
+                                                                    "the sale yet: pay again to ask usherd again.")
+                              .toStdString();
+        return waiting;
+    }
     SyncOnlineRequest r = request(SyncOnlineAction::Release);
     r.id = newSyncOnlineRequestId();
     const SyncOnlineResult result = m_client.onlineNow(r);

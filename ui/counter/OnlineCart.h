@@ -17,6 +17,16 @@
 
 namespace usher::ui {
 
+// How the card terminal went for an online cart's card payment.
+struct OnlineCardOutcome {
+    TerminalOutcome terminal = TerminalOutcome::Unknown; // of the charge (Unknown: none was tried)
+    std::string reference;                               // the charge's terminal reference
+    std::string authCode;
+    bool charged = false;        // the card is charged now (sold, or waiting for usherd's answer)
+    bool reversed = false;       // usherd refused: the charge was reversed
+    bool reversalFailed = false; // usherd refused and the reversal did not go through: reverse it by hand
+};
+
 class OnlineCart {
 public:
     OnlineCart(const CounterSaleContext& context, SyncClient& client, const StaffAccount& clerk, ShiftId shift);
@@ -26,10 +36,21 @@ public:
     // sale goes into the drawer (*drawer says how that went).
     SyncOnlineResult sellCash(Amount cash, const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
                               BoxOfficeStatus* drawer);
+    // Sells the held seats by card: the card terminal is charged first (the seats are never sold
+    // unpaid), then usherd sells them with the charge's reference as the payment. usherd refusing
+    // the sale reverses the charge; usherd not answering keeps both (calling it again asks usherd
+    // again with the same id and never charges twice). *card says how the terminal went.
+    SyncOnlineResult sellCard(const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes, BoxOfficeStatus* drawer,
+                              OnlineCardOutcome* card);
+    // Releases the hold on usherd. Refused (nothing sent, NoAnswer) while a card charge waits for
+    // usherd's answer to its sale: ask usherd again first.
     SyncOnlineResult release();
 
     bool isHeld() const { return m_hold != 0; }
     bool isSold() const { return m_order != 0; }
+    bool isCardCharged() const { return !m_cardReference.empty(); } // waiting for usherd's answer
+    const std::vector<TicketId>& tickets() const { return m_tickets; }
+    const std::vector<std::string>& codes() const { return m_codes; }
     HoldId hold() const { return m_hold; }
     Timestamp expiresAt() const { return m_expiresAt; }
     OrderId order() const { return m_order; }
@@ -42,6 +63,10 @@ public:
 
 private:
     SyncOnlineRequest request(SyncOnlineAction action) const;
+    // usherd's Sell of the held seats, paid by `payment`; on Ok the order, the tickets and the drawer.
+    SyncOnlineResult sell(const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes, const std::string& payment,
+                          PaymentMethod method, BoxOfficeStatus* drawer);
+    TerminalReply charge(Amount amount);
 
     const CounterSaleContext m_context;
     SyncClient& m_client;
@@ -54,6 +79,11 @@ private:
     std::string m_sellId; // kept until usherd answered, so a retry cannot sell twice
     OrderId m_order = 0;
     Amount m_paid = 0;
+    std::vector<TicketId> m_tickets;
+    std::vector<std::string> m_codes;
+    std::string m_cardReference; // charged, usherd's answer to the sale not known yet
+    std::string m_cardAuth;
+    Amount m_cardAmount = 0;
 };
 
 } // namespace usher::ui

@@ -116,6 +116,20 @@ void SalePage::attachCentralSeats()
     m_centralOverlay = new CentralSeatOverlay(*feed, *m_mapModel, m_shard->id(), this);
 }
 
+void SalePage::eventSpecChanged(EventId event)
+{
+    m_picker->refreshEvents();
+    if (m_shard == nullptr || m_shard->id() != event)
+        return;
+    if (m_sale == nullptr && m_online == nullptr) {
+        m_shard = nullptr; // showEvent() builds the map again from the new terms
+        showEvent(event);
+    } else {
+        showCart();
+    }
+    say(tr("usherd changed this event: the counter shows its new prices and times."), false);
+}
+
 QWidget* SalePage::buildMapColumn()
 {
     auto* column = new QWidget(this);
@@ -586,6 +600,7 @@ void SalePage::showOnlineCart()
 {
     const EventSpec& spec = m_shard->spec();
     const int rows = int(m_online->lines().size());
+    const int current = m_cart->currentRow();
     m_cart->setRowCount(rows);
     for (int row = 0; row < rows; ++row) {
         const CartLine& line = m_online->lines()[std::size_t(row)];
@@ -594,12 +609,12 @@ void SalePage::showOnlineCart()
             = type < spec.priceTypes.size() ? QString::fromStdString(spec.priceTypes[type].name) : QString::number(type);
         m_cart->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(line.label)));
         m_cart->setItem(row, 1, new QTableWidgetItem(typeName));
-        const SeatIndex index = spec.venue->seatIndex(line.seat);
-        const Amount shownPrice = index == kNoSeat ? line.price : spec.price(spec.venue->seats[index].category, type);
-        auto* price = new QTableWidgetItem(money(shownPrice));
+        auto* price = new QTableWidgetItem(money(linePrice(std::size_t(row))));
         price->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_cart->setItem(row, 2, price);
     }
+    if (rows > 0)
+        m_cart->setCurrentCell(std::clamp(current, 0, rows - 1), 0);
     const Amount total = m_online->total(m_priceTypes);
     //: %1 is a count of tickets, %2 an amount of money. The seats are held on usherd.
     m_total->setText(tr("<b>Total: %2</b> (%n ticket(s), through usherd)", nullptr, rows).arg(money(total)));
@@ -608,16 +623,21 @@ void SalePage::showOnlineCart()
     m_dueLabel->setText(tr("Due: %1").arg(money(total)));
     m_tenders->clear();
     const bool enabled = !m_worker.isBusy();
-    m_cash->setEnabled(enabled);
+    m_cash->setEnabled(enabled && !m_online->isCardCharged());
     m_comp->setEnabled(false);
-    m_card->setEnabled(false);
-    m_card->setToolTip(tr("Seats sold through usherd are paid in cash at the counter."));
+    m_card->setEnabled(enabled && m_services.terminal != nullptr);
+    m_card->setToolTip(m_services.terminal != nullptr ? QString() : tr("No card terminal is configured."));
 }
 
 void SalePage::payOnline(Tender tender)
 {
-    if (tender != Tender::Cash) {
-        say(tr("Seats sold through usherd are paid in cash at the counter."), true);
+    if (tender == Tender::Card && m_services.terminal != nullptr)
+        return payOnlineByCard();
+    if (tender != Tender::Cash || m_online->isCardCharged()) {
+        say(m_online->isCardCharged()
+                ? tr("The card is already charged for these seats: press the card key to ask usherd again.")
+                : tr("Seats sold through usherd are paid in cash or by card at the counter."),
+            true);
         return;
     }
     Amount cash = 0;
@@ -663,31 +683,146 @@ void SalePage::payOnline(Tender tender)
                              showCart();
                          return;
                      }
-                     //: %1 central's order number, %2 count of tickets, %3 the change due.
-                     QString text = tr("Sold through usherd: order %1, %n ticket(s). Change due: %3.", nullptr,
-                                       int(r.reply.tickets.size()))
-                                        .arg(r.reply.order)
-                                        .arg(money(cash - r.reply.amount));
-                     if (outcome->drawer != BoxOfficeStatus::Ok)
-                         text += QLatin1Char(' ') + tr("The drawer could not record it: %1")
-                                                        .arg(statusText(outcome->drawer, nullptr));
-                     m_payMessage->clear();
-                     m_completion->setText(text);
-                     m_completion->setStyleSheet(outcome->drawer == BoxOfficeStatus::Ok
-                                                     ? QString()
-                                                     : QString::fromLatin1(kErrorStyle));
-                     m_name->clear();
-                     m_email->clear();
-                     m_phone->clear();
-                     resetCart(QString());
-                     Q_EMIT statusMessage(text);
-                     Q_EMIT saleCompleted();
-                     focusQuickEntry();
+                     //: %1 is the change due.
+                     finishOnlineSale(r, outcome->drawer, PaymentMethod::Cash,
+                                      tr("Change due: %1.").arg(money(cash - r.reply.amount)));
                  });
+}
+
+void SalePage::payOnlineByCard()
+{
+    auto cart = m_online;
+    const std::vector<std::uint8_t> types = m_priceTypes;
+    const Buyer buyer { m_name->text().trimmed().toStdString(), m_email->text().trimmed().toStdString(),
+                        m_phone->text().trimmed().toStdString() };
+    struct Outcome {
+        SyncOnlineResult result;
+        BoxOfficeStatus drawer = BoxOfficeStatus::Ok;
+        OnlineCardOutcome card;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    say(cart->isCardCharged() ? tr("Asking usherd again to sell the seats…")
+                              : tr("Waiting for the card terminal, then usherd…"),
+        false);
+    m_worker.run(
+        [cart, buyer, types, outcome] {
+            outcome->result = cart->sellCard(buyer, types, &outcome->drawer, &outcome->card);
+        },
+        [this, cart, outcome] {
+            if (cart != m_online)
+                return;
+            const SyncOnlineResult& r = outcome->result;
+            const OnlineCardOutcome& card = outcome->card;
+            const QString reference = QString::fromStdString(card.reference);
+            if (r.outcome == SyncOnlineOutcome::Unreachable && !card.charged) {
+                QString text = QString::fromStdString(r.message);
+                if (card.reversalFailed)
+                    //: %1 is the card terminal's reference of the payment.
+                    text += QLatin1Char(' ') + tr("Check payment %1 on the terminal and reverse it there if it "
+                                                  "went through.")
+                                                   .arg(reference);
+                say(text, true);
+                showCart();
+                return;
+            }
+            if (r.outcome != SyncOnlineOutcome::Answered) {
+                //: %1 is the card terminal's reference of the payment.
+                say(QString::fromStdString(r.message) + QLatin1Char(' ')
+                        + tr("The card is charged (%1): press the card key to ask usherd again; it never charges "
+                             "twice.")
+                              .arg(reference),
+                    true);
+                showCart();
+                return;
+            }
+            if (!r.ok()) {
+                say(OnlineCart::describe(r) + QLatin1Char(' ')
+                        + (card.reversed ? tr("The card payment was reversed.")
+                                         //: %1 is the card terminal's reference of the payment.
+                                         : tr("The card payment %1 could not be reversed: reverse it on the "
+                                              "terminal by hand.")
+                                               .arg(reference)),
+                    true);
+                if (r.reply.status == Status::HoldExpired || r.reply.status == Status::HoldNotFound)
+                    resetCart(m_cartMessage->text());
+                else
+                    showCart();
+                return;
+            }
+            //: %1 is the card terminal's reference of the payment.
+            finishOnlineSale(r, outcome->drawer, PaymentMethod::Card, tr("Paid by card (%1).").arg(reference));
+        });
+}
+
+void SalePage::finishOnlineSale(const SyncOnlineResult& r, BoxOfficeStatus drawer, PaymentMethod method,
+                                const QString& paymentText)
+{
+    // Central's tickets, printed with central's codes (the box office never has its ticket key).
+    IssuedSale issued;
+    issued.spec = m_shard->spec();
+    issued.order = r.reply.order;
+    issued.lines = m_online->lines();
+    const std::vector<std::string>& codes = m_online->codes();
+    bool printable = codes.size() == r.reply.tickets.size() && codes.size() == issued.lines.size();
+    for (std::size_t i = 0; i < issued.lines.size(); ++i) {
+        CartLine& line = issued.lines[i];
+        line.priceType = i < m_priceTypes.size() ? m_priceTypes[i] : 0;
+        line.price = linePrice(i);
+        IssuedTicket ticket;
+        ticket.id = i < r.reply.tickets.size() ? r.reply.tickets[i] : 0;
+        ticket.seat = line.seat;
+        ticket.priceType = line.priceType;
+        ticket.amount = line.price;
+        printable = printable && parseTicketCode(codes[i], &ticket.code);
+        issued.tickets.push_back(ticket);
+    }
+    SaleTender tender;
+    tender.method = method;
+    tender.amount = r.reply.amount;
+    issued.tenders.push_back(tender);
+    issued.clerk = QString::fromStdString(m_services.clerk.displayName);
+    issued.at = QDateTime::fromMSecsSinceEpoch(m_services.clock());
+    QString where;
+    QString error;
+    const bool issuedOk = printable && m_output.issue(issued, &where, &error);
+    //: %1 central's order number, %2 count of tickets, %3 how it was paid (change due, card reference).
+    QString text = tr("Sold through usherd: order %1, %n ticket(s). %3", nullptr, int(r.reply.tickets.size()))
+                       .arg(r.reply.order)
+                       .arg(paymentText);
+    if (issuedOk)
+        //: %1 where the tickets went (e.g. "printed on Thermal-1").
+        text += QLatin1Char(' ') + tr("Tickets %1.").arg(where);
+    else if (!printable)
+        text += QLatin1Char(' ') + tr("usherd sent no ticket codes: print the tickets from usherd.");
+    else
+        //: %1 the reason the tickets could not be printed or saved.
+        text += QLatin1Char(' ') + tr("The tickets could not be issued: %1 Print them with Ctrl+P.").arg(error);
+    if (drawer != BoxOfficeStatus::Ok)
+        text += QLatin1Char(' ') + tr("The drawer could not record it: %1").arg(statusText(drawer, nullptr));
+    m_payMessage->clear();
+    m_completion->setText(text);
+    m_completion->setStyleSheet(drawer == BoxOfficeStatus::Ok && (issuedOk || !printable)
+                                    ? QString()
+                                    : QString::fromLatin1(kErrorStyle));
+    if (printable)
+        m_last = std::move(issued);
+    m_name->clear();
+    m_email->clear();
+    m_phone->clear();
+    resetCart(QString());
+    Q_EMIT statusMessage(text);
+    Q_EMIT saleCompleted();
+    focusQuickEntry();
 }
 
 void SalePage::clearOnlineCart()
 {
+    if (m_online->isCardCharged()) {
+        say(tr("The card is charged and usherd has not answered the sale yet: press the card key to ask usherd "
+               "again before clearing the cart."),
+            true);
+        return;
+    }
     auto cart = m_online;
     auto result = std::make_shared<SyncOnlineResult>();
     m_worker.run([cart, result] { *result = cart->release(); },
@@ -725,6 +860,12 @@ void SalePage::adoptSale(std::shared_ptr<CounterSale> sale)
 
 Amount SalePage::linePrice(std::size_t line) const
 {
+    if (m_online != nullptr) { // usherd prices it; the counter shows the event's price for the type
+        const EventSpec& spec = m_shard->spec();
+        const SeatIndex index = spec.venue->seatIndex(m_online->lines()[line].seat);
+        const std::uint8_t type = line < m_priceTypes.size() ? m_priceTypes[line] : 0;
+        return index == kNoSeat ? kNotOffered : spec.price(spec.venue->seats[index].category, type);
+    }
     const CartLine& cart = m_sale->lines()[line];
     if (m_sale->state() != SaleState::Held || m_shard == nullptr || line >= m_priceTypes.size()
         || m_priceTypes[line] == cart.priceType)
@@ -819,13 +960,15 @@ void SalePage::updatePayment()
 
 void SalePage::cyclePriceType(int line, int step)
 {
-    if (m_sale == nullptr || m_shard == nullptr || line < 0 || std::size_t(line) >= m_priceTypes.size())
+    if ((m_sale == nullptr && m_online == nullptr) || m_shard == nullptr || line < 0
+        || std::size_t(line) >= m_priceTypes.size())
         return;
     const int types = int(m_shard->spec().priceTypes.size());
     int type = m_priceTypes[std::size_t(line)];
     for (int tries = 0; tries < types; ++tries) {
         type = (type + step + types) % types;
-        const CartLine& cart = m_sale->lines()[std::size_t(line)];
+        const CartLine& cart = m_online != nullptr ? m_online->lines()[std::size_t(line)]
+                                                   : m_sale->lines()[std::size_t(line)];
         const Venue& venue = *m_shard->spec().venue;
         for (std::size_t c = 0; c < venue.categories.size(); ++c)
             if (venue.categories[c].key == cart.category
@@ -838,11 +981,14 @@ void SalePage::cyclePriceType(int line, int step)
 
 void SalePage::setPriceType(int line, std::uint8_t type)
 {
-    if (m_sale == nullptr || m_sale->state() != SaleState::Held) {
+    // An online cart is paid in one go: its types may change until usherd sold it.
+    const bool online = m_online != nullptr && !m_online->isSold() && !m_online->isCardCharged() && !m_worker.isBusy();
+    if (!online && (m_sale == nullptr || m_sale->state() != SaleState::Held)) {
         say(tr("Ticket types can only change before the payment starts."), true);
         return;
     }
-    if (type >= m_shard->spec().priceTypes.size() || linePrice(std::size_t(line)) == kNotOffered)
+    if (line < 0 || std::size_t(line) >= m_priceTypes.size() || type >= m_shard->spec().priceTypes.size()
+        || linePrice(std::size_t(line)) == kNotOffered)
         return;
     const std::uint8_t before = m_priceTypes[std::size_t(line)];
     m_priceTypes[std::size_t(line)] = type;
@@ -852,13 +998,21 @@ void SalePage::setPriceType(int line, std::uint8_t type)
         return;
     }
     showCart();
-    m_amount->setText(counterMoneyPlain(cartTotal() - m_sale->paid(), m_sale->currency()));
+    if (online)
+        m_amount->setText(counterMoneyPlain(m_online->total(m_priceTypes), m_online->currency()));
+    else
+        m_amount->setText(counterMoneyPlain(cartTotal() - m_sale->paid(), m_sale->currency()));
 }
 
 void SalePage::refreshCountdown()
 {
     if (m_online != nullptr && !m_expiring) {
         const std::int64_t left = (m_online->expiresAt() - m_services.clock() + 999) / 1000;
+        if (left <= 0 && m_online->isCardCharged()) {
+            // Sold or not, only usherd knows: the cart (and the charge's reference) stays until it says.
+            m_countdown->setText(tr("Hold: ask usherd"));
+            return;
+        }
         if (left <= 0) {
             resetCart(tr("The hold on usherd expired: the seats went back on sale and the cart is empty."));
             return;

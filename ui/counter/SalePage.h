@@ -14,6 +14,7 @@
 #include "core/Types.h"
 #include "counter/CounterServices.h"
 #include "counter/TicketOutput.h"
+#include "syncclient/SyncClient.h"
 
 #include <QDate>
 #include <QPointer>
@@ -32,6 +33,10 @@ class QLineEdit;
 class QPushButton;
 class QShortcut;
 class QTableWidget;
+
+namespace usher {
+struct SyncOnlineResult;
+}
 
 namespace usher::ui {
 
@@ -69,6 +74,9 @@ public:
     // Shows central's seat states (SyncSession::centralSeats) on the map for the seats this box
     // office does not own; again whenever the sync client changes.
     void attachCentralSeats();
+    // The event's terms changed (usherd's new revision): the shown event is drawn again with them
+    // (the cart keeps its seats and shows the new prices), the event list is re-read.
+    void eventSpecChanged(EventId event);
     CentralSeatOverlay* centralOverlay() const { return m_centralOverlay; }
 
     // Actions (menus and shortcuts call them).
@@ -128,6 +136,10 @@ private:
     void adoptOnline(std::shared_ptr<OnlineCart> cart);
     void showOnlineCart();
     void payOnline(Tender tender);
+    void payOnlineByCard();
+    // usherd sold the online cart: the drawer, the tickets (central's codes) and the completion.
+    void finishOnlineSale(const SyncOnlineResult& result, BoxOfficeStatus drawer, PaymentMethod method,
+                          const QString& paymentText);
     void clearOnlineCart();
     void pay(Tender tender);
     void afterTender(const TenderResult& result, Tender tender, BoxOfficeStatus completion,

@@ -2,11 +2,13 @@
 
 #include "counter/CounterWindow.h"
 #include "runtime/Engine.h"
+#include "runtime/EventShard.h"
 #include "sync/SyncEnrolDialog.h"
 #include "sync/SyncLedger.h"
 #include "sync/SyncPendingDialog.h"
 #include "sync/SyncStatusWidget.h"
 #include "syncclient/CentralSeatFeed.h"
+#include "syncclient/EventDownload.h"
 
 #include <QAction>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QStatusBar>
+#include <QThread>
 
 namespace usher::ui {
 
@@ -47,11 +50,63 @@ SyncSession::SyncSession(Engine& engine, QString dataDirectory, QObject* parent)
     , m_ledger(std::make_unique<EngineSyncLedger>(engine))
 {
     setProblem(SyncStatusWidget::tr("This box office is not enrolled with usherd (Sync ▸ Enrol with usherd)."));
+    m_revisionWatch.setInterval(1000);
+    connect(&m_revisionWatch, &QTimer::timeout, this, &SyncSession::watchRevisions);
 }
 
 SyncSession::~SyncSession()
 {
     stop();
+}
+
+void SyncSession::watchRevisions()
+{
+    for (EventId id : m_engine.events()) {
+        const EventShard* shard = m_engine.event(id);
+        if (shard == nullptr)
+            continue;
+        const std::uint32_t revision = shard->spec().revision;
+        auto [it, added] = m_revisions.emplace(id, revision);
+        if (!added && it->second != revision) {
+            it->second = revision;
+            Q_EMIT eventUpdated(id);
+        }
+    }
+}
+
+void SyncSession::eventChangedOnCentral(EventId event, std::uint64_t revision)
+{
+    const EventShard* shard = m_engine.event(event);
+    if (shard == nullptr || revision <= shard->spec().revision)
+        return;
+    m_toRefresh.insert(event);
+    refreshNext();
+}
+
+// On a thread of its own: the HTTP request blocks (with a timeout) and needs its own event loop.
+void SyncSession::refreshNext()
+{
+    if (m_refresh != nullptr || m_toRefresh.empty() || m_client == nullptr)
+        return;
+    const EventId event = *m_toRefresh.begin();
+    m_toRefresh.erase(m_toRefresh.begin());
+    auto error = std::make_shared<QString>();
+    Engine* engine = &m_engine;
+    const QUrl base = httpBaseUrl(m_credentials);
+    m_refresh = QThread::create([engine, base, event, error] {
+        bool updated = false;
+        if (!refreshEvent(base, *engine, event, &updated, error.get()))
+            return;
+        error->clear();
+    });
+    connect(m_refresh, &QThread::finished, this, [this, error] {
+        m_refreshError = *error;
+        m_refresh->deleteLater();
+        m_refresh = nullptr;
+        watchRevisions(); // at once, not at the next tick
+        refreshNext();
+    });
+    m_refresh->start();
 }
 
 QString SyncSession::credentialsPath() const
@@ -98,10 +153,15 @@ bool SyncSession::start(const DeviceCredentials& credentials, QString* error)
     }
     m_client = std::move(client);
     m_channel = credentials.channel;
+    m_credentials = credentials;
     QUrl seats = syncEndpointUrl(credentials);
     seats.setPath(QStringLiteral("/ws"));
     m_centralSeats = std::make_unique<CentralSeatFeed>(seats);
+    connect(m_centralSeats.get(), &CentralSeatFeed::eventChanged, this,
+            [this](quint64 event, quint64 revision) { eventChangedOnCentral(EventId(event), revision); });
     m_centralSeats->start();
+    watchRevisions();
+    m_revisionWatch.start();
     Q_EMIT clientChanged(m_client.get());
     Q_EMIT statusChanged(m_client->status());
     return true;
@@ -111,6 +171,14 @@ void SyncSession::stop()
 {
     if (m_client == nullptr)
         return;
+    m_revisionWatch.stop();
+    m_toRefresh.clear();
+    if (m_refresh != nullptr) { // its request has a timeout
+        disconnect(m_refresh, nullptr, this, nullptr);
+        m_refresh->wait();
+        delete m_refresh;
+        m_refresh = nullptr;
+    }
     m_client->stop();
     m_client.reset();
     Q_EMIT clientChanged(nullptr); // before the feed goes: the overlays let go of it

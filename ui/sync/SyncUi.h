@@ -10,8 +10,13 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
+#include <map>
 #include <memory>
+#include <set>
+
+class QThread;
 
 class QMainWindow;
 
@@ -56,12 +61,23 @@ public:
     // The client's status, or a stopped one with the reason sync is not running.
     SyncClientStatus status() const;
 
+    // The last refresh of a changed event that failed (translated); empty when the last one worked.
+    const QString& eventRefreshError() const { return m_refreshError; }
+
 Q_SIGNALS:
     void statusChanged(const usher::SyncClientStatus& status);
     void clientChanged(usher::SyncClient* client);
+    // An event of the engine changed (a newer revision from usherd: prices, times, channels...).
+    void eventUpdated(quint64 event);
 
 private:
     void setProblem(const QString& problem);
+    // usherd announced a new revision of `event` (the seat feed): download it, one at a time.
+    void eventChangedOnCentral(EventId event, std::uint64_t revision);
+    void refreshNext();
+    // Emits eventUpdated for every event whose revision moved since the last look (whatever changed
+    // it: a refresh here, the client's download after a reconnect).
+    void watchRevisions();
 
     Engine& m_engine;
     QString m_dataDirectory;
@@ -71,6 +87,12 @@ private:
     std::unique_ptr<CentralSeatFeed> m_centralSeats;
     SyncClientStatus m_stopped;
     ChannelId m_channel = 0;
+    DeviceCredentials m_credentials;
+    std::set<EventId> m_toRefresh;
+    QThread* m_refresh = nullptr;
+    QString m_refreshError;
+    QTimer m_revisionWatch;
+    std::map<EventId, std::uint32_t> m_revisions;
 };
 
 // The widget is owned by the window's status bar; returns it. `session` must outlive the window's
