@@ -4,7 +4,9 @@
 //   usherd --data DIR [--listen HOST:PORT] [--config FILE] [--demo] [options]
 //   usherd token create --role admin|promoter|clerk|device [--name N] --data DIR
 //   usherd token create --role device --name N --channel C --data DIR   (also enrols it for sync)
+//   usherd drain --store URI --node ID [--undo] [--wait S]               (a cluster node's maintenance)
 
+#include "net/Cluster.h"
 #include "net/DemoPaymentGateway.h"
 #include "net/Log.h"
 #include "net/Usherd.h"
@@ -32,7 +34,11 @@ void printUsage(std::FILE* out)
                  "       usherd token create --role admin|promoter|clerk|device [--name NAME] --data DIR\n"
                  "       usherd token create --role device --name NAME --channel C --data DIR\n"
                  "                             (a box office: also enrolled for the sync on channel C;\n"
-                 "                             refused while usherd runs there: use POST /api/devices)\n\n"
+                 "                             refused while usherd runs there: use POST /api/devices)\n"
+                 "       usherd drain --store URI --node ID [--undo] [--wait S]\n"
+                 "                             a cluster node hands its events to the others (before\n"
+                 "                             maintenance); waits up to S s (default 60) until it owns\n"
+                 "                             none; --undo takes it back\n\n"
                  "  --data DIR                 the data directory (created when missing)\n"
                  "  --store URL                the engine's storage on PostgreSQL (postgresql://user@host/db);\n"
                  "                             default: SQLite in the data directory, which keeps the other stores\n"
@@ -297,6 +303,8 @@ int main(int argc, char** argv)
     }
     if (!args.empty() && args[0] == "token")
         return tokenCommand(args);
+    if (!args.empty() && args[0] == "drain")
+        return usher::net::drainCommand(std::vector<std::string_view>(args.begin() + 1, args.end()));
 
     Parsed parsed;
     std::string error;

@@ -6,22 +6,32 @@
 //   pg_try_advisory_lock(event id). It loads (rebuilds from PostgreSQL) only the events it owns
 //   and serves only those; for the others, route() says where the owner is (307) or that there is
 //   none right now (503).
+// * Placement: the live nodes that are not draining form a consistent-hash ring (HashRing, two
+//   virtual shards per node). Each event has a preferred owner on it. A node takes the orphaned
+//   events that prefer it at once, and any orphan after three polls (so an event is never left
+//   unowned when its preferred node is stuck). It hands an event it owns over to the preferred
+//   owner once that node has been live for two polls: redirect, finish the batches in flight,
+//   suspend the shard, unlock. The new owner, which knows it is next, polls every 50 ms and holds
+//   requests for the event briefly (route()) instead of bouncing them back.
+// * Drain: an admin sets usher_nodes.draining (usherd --drain, or SQL); the node leaves the ring
+//   and, one poll later (so that every node has seen it), hands every event over as above.
 // * The poller, every pollMs (failover timeout / 4, at most 1 s): heartbeat; terminate the sessions
-//   of nodes whose heartbeat is older than the failover timeout (a hung node); survey the events
-//   and their lock holders; take every event that has been orphaned for two polls in a row (its
-//   owner died: the server released its locks with its session), load it and serve it.
-//   A dead node's events are therefore served again within about 2 polls plus the load time,
-//   a hung node's within the failover timeout plus that.
+//   of nodes whose heartbeat is older than the failover timeout (a hung node); survey the events,
+//   their lock holders and the live nodes; take, load and serve; hand over.
+//   A dead node's events are served again within about one poll plus the load time (its session
+//   is gone, so it leaves the ring at once), a hung node's within the failover timeout plus that.
+//   Taken events are loaded in parallel, each on its own storage connection.
 // * A node whose ownership session fails (any error on it) closes it, so that its locks are
-//   released, and stops serving every event it owned. It never takes those back in this process
-//   (its copy of them is stale); it opens a new session and may take other orphaned events.
-//   Restart it to have it serve them again.
+//   released, and stops serving every event it owned (their shards are suspended). It opens a new
+//   session and may take events again; a suspended shard is rebuilt from PostgreSQL when taken
+//   back.
 // * Thread-safety: route() and owned() from any thread; the rest from the thread that made it,
 //   except the poller's callback, which runs on the poller thread.
 
 #include "net/ClusterGate.h"
 #include "runtime/Engine.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -30,21 +40,43 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
 namespace usher {
 class PgOwnership;
+class PgStorage;
+struct Survey;
 }
 
 namespace usher::net {
+
+// Consistent hashing of event ids onto node ids: every node puts kVirtualShardsPerNode points
+// (hashes of "<node id>#<i>") on a 64-bit ring, and an event belongs to the first point at or after
+// its own hash. Adding or removing a node moves only the events of the arcs it takes or leaves,
+// about 1/N of them. Deterministic across processes and builds (FNV-1a, then a 64-bit mix).
+class HashRing {
+public:
+    static constexpr int kVirtualShardsPerNode = 2; // "twice as many virtual shards as nodes" (issue 9)
+
+    explicit HashRing(const std::vector<std::string>& nodes);
+    // The preferred owner; empty when the ring has no node.
+    const std::string& owner(EventId event) const;
+    bool empty() const { return m_points.empty(); }
+    static std::uint64_t hash(std::string_view text);
+
+private:
+    std::vector<std::pair<std::uint64_t, std::string>> m_points; // sorted by hash
+};
 
 struct ClusterOptions {
     std::string conninfo;     // the engine's PostgreSQL database
     std::string nodeId;       // unique per node
     std::string advertiseUrl; // where the other nodes send this node's clients; may be set later
     std::int64_t failoverTimeoutMs = 10'000;
+    int loadersMax = 3; // events loaded at once on a take-over, each on its own connection
 };
 
 class ClusterNode final : public OwnershipGate {
@@ -69,24 +101,40 @@ public:
     // Call it after Engine::close(), once nothing can commit for these events any more.
     void release();
 
+    // Waits up to kIncomingWaitMs for an event this node is about to take (see the top).
     OwnerRoute route(EventId event, std::string* ownerUrl) const override;
     std::vector<EventId> owned() const;
+    // Sets or clears this node's drain flag; the poller hands the events over (see the top).
+    bool setDraining(bool draining, std::string* error);
+    bool draining() const { return m_draining.load(); }
+    static constexpr std::int64_t kIncomingWaitMs = 2000;
     std::int64_t pollMs() const { return m_pollMs; }
     const std::string& nodeId() const { return m_options.nodeId; }
 
 private:
     struct Entry {
         bool mine = false;
-        bool lost = false; // owned once in this process, then lost: never served here again
-        int orphanPolls = 0;
-        std::string url;   // the owner's, when another node owns it
+        bool incoming = false; // this node prefers it and is about to take it: route() waits
+        std::int64_t orphanSinceNs = 0; // steady clock; 0: not an orphan
+        std::string url;       // the owner's (or, while handing it over, the new owner's)
+    };
+    struct Plan {
+        std::vector<EventId> take;
+        std::vector<std::pair<EventId, std::string>> handOver; // event, the new owner's URL
+        std::vector<EventId> lostNow;
     };
 
     ClusterNode(const ClusterOptions& options, Engine& engine, std::unique_ptr<PgOwnership> db);
     void run();
     bool pollOnce(bool startup, std::string* error);
-    void take(EventId event, bool startup);
+    Plan plan(const Survey& survey);
+    bool takeAll(const std::vector<EventId>& ids, bool startup, std::string* error);
+    void openLoaders(std::size_t count);
+    bool loadParallel(const std::vector<EventSpec>& specs, std::map<EventId, EventShard*>* loaded, std::string* error);
+    void serve(EventId id, EventShard* shard, bool wasLoaded, bool startup, double seconds);
+    bool handOver(const std::vector<std::pair<EventId, std::string>>& events, std::string* error);
     void loseAll(const std::string& reason);
+    std::int64_t nextWaitMs() const;
 
     const ClusterOptions m_options;
     Engine& m_engine;
@@ -95,13 +143,24 @@ private:
     std::function<void(EventShard*)> m_loaded;
 
     mutable std::shared_mutex m_mutex;
+    mutable std::condition_variable_any m_served; // an incoming event became this node's
     std::unordered_map<EventId, Entry> m_entries;
     std::size_t m_storedEvents = 0;
+    std::map<std::string, int> m_livePolls; // node id -> polls in a row it was seen live
+    std::int64_t m_drainSeenNs = 0;         // when this poller first saw its own drain flag; 0: not draining
+    std::atomic<bool> m_draining { false };
+    std::atomic<bool> m_fastPoll { false };
+    std::vector<std::unique_ptr<PgStorage>> m_loaders; // the poller's, opened on the first take-over
 
     std::mutex m_stopMutex;
     std::condition_variable m_stopWake;
     bool m_stopping = false;
     std::thread m_thread;
 };
+
+// `usherd drain --store URI --node ID [--undo] [--wait S]`: sets (or, with --undo, clears) the
+// node's drain flag and, unless S is 0, waits up to S seconds until it owns no event. Prints what
+// happens on stdout (errors on stderr); exit status 0 when done, 1 on error or when the wait ran out.
+int drainCommand(const std::vector<std::string_view>& args);
 
 } // namespace usher::net

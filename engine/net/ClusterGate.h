@@ -27,6 +27,13 @@ public:
     virtual ~OwnershipGate() = default;
     // Cheap: one lookup under a shared lock; called on the network threads.
     virtual OwnerRoute route(EventId event, std::string* ownerUrl) const = 0;
+    // This node keeps a read-only view of the event (net/ClusterFeed): GET .../availability is
+    // served here even when another node owns it.
+    virtual bool followed(EventId event) const
+    {
+        (void)event;
+        return false;
+    }
 };
 
 // For /api/events/{id}..., /api/holds/{E-N}... and /api/orders/{E-N}...: true when this node

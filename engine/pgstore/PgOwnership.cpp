@@ -1,5 +1,6 @@
 #include "pgstore/PgOwnership.h"
 
+#include "event/EventSpecJson.h"
 #include "pgstore/PgStorage.h"
 
 #include <libpq-fe.h>
@@ -23,6 +24,7 @@ constexpr const char* kCreateSql = "BEGIN;"
                                    " lock_pid integer NOT NULL,"
                                    " started timestamptz NOT NULL DEFAULT now(),"
                                    " heartbeat timestamptz NOT NULL DEFAULT now());"
+                                   "ALTER TABLE usher_nodes ADD COLUMN IF NOT EXISTS draining boolean NOT NULL DEFAULT false;"
                                    "COMMIT";
 
 constexpr const char* kUpsertSql = "INSERT INTO usher_nodes (node_id, url, lock_pid) VALUES ($1, $2, pg_backend_pid())"
@@ -41,6 +43,12 @@ constexpr const char* kHoldersSql
       " FROM pg_locks l LEFT JOIN usher_nodes n ON n.lock_pid = l.pid"
       " WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted"
       " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+// The live nodes: registered, with their ownership session still connected and a fresh heartbeat.
+constexpr const char* kMembersSql
+    = "SELECT n.node_id, n.url, n.draining::text, (n.lock_pid = pg_backend_pid())::text FROM usher_nodes n"
+      " JOIN pg_stat_activity a ON a.pid = n.lock_pid"
+      " WHERE n.heartbeat >= now() - make_interval(secs => $1::float8) ORDER BY n.node_id";
 
 constexpr const char* kFenceSql
     = "SELECT DISTINCT n.node_id, pg_terminate_backend(a.pid)::text FROM usher_nodes n"
@@ -226,10 +234,11 @@ bool PgOwnership::unlock(EventId event, std::string* error)
     return true;
 }
 
-bool PgOwnership::survey(std::vector<EventId>* events, std::map<EventId, EventHolder>* holders, std::string* error)
+bool PgOwnership::survey(double liveSeconds, Survey* out, std::string* error)
 {
-    events->clear();
-    holders->clear();
+    *out = Survey {};
+    std::vector<EventId>* events = &out->events;
+    std::map<EventId, EventHolder>* holders = &out->holders;
     if (!connected()) {
         *error = "ownership session: not connected";
         return false;
@@ -251,6 +260,105 @@ bool PgOwnership::survey(std::vector<EventId>* events, std::map<EventId, EventHo
         holder.mine = std::string(PQgetvalue(result.result, row, 3)) == "true";
         (*holders)[EventId(std::stoll(PQgetvalue(result.result, row, 0)))] = std::move(holder);
     }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", liveSeconds);
+    const char* params[] = { seconds };
+    Result members { PQexecParams(m_conn, kMembersSql, 1, nullptr, params, nullptr, nullptr, 0) };
+    if (!members)
+        return fail("cannot read the live nodes", error);
+    for (int row = 0; row < PQntuples(members.result); ++row) {
+        NodeMember member;
+        member.nodeId = PQgetvalue(members.result, row, 0);
+        member.url = PQgetvalue(members.result, row, 1);
+        member.draining = std::string(PQgetvalue(members.result, row, 2)) == "true";
+        if (std::string(PQgetvalue(members.result, row, 3)) == "true")
+            out->selfDraining = member.draining;
+        out->members.push_back(std::move(member));
+    }
+    return true;
+}
+
+bool PgOwnership::readSpecs(const std::vector<EventId>& ids, std::vector<EventSpec>* specs, std::string* error)
+{
+    specs->clear();
+    if (!connected()) {
+        *error = "ownership session: not connected";
+        return false;
+    }
+    std::string array = "{";
+    for (EventId id : ids)
+        array += (array.size() > 1 ? "," : "") + std::to_string(std::int64_t(id));
+    array += "}";
+    const char* params[] = { array.c_str() };
+    // The column PgStorage writes (its SelectEvents reads the same): one query for every event taken.
+    Result result { PQexecParams(m_conn, "SELECT id::text, spec_json FROM events WHERE id = ANY($1::bigint[]) ORDER BY id",
+                                 1, nullptr, params, nullptr, nullptr, 0) };
+    if (!result)
+        return fail("cannot read the event specs", error);
+    for (int row = 0; row < PQntuples(result.result); ++row) {
+        const EventId id = EventId(std::stoll(PQgetvalue(result.result, row, 0)));
+        const char* json = PQgetvalue(result.result, row, 1);
+        EventSpec spec;
+        std::string why;
+        if (!eventSpecFromJson(QByteArray(json, PQgetlength(result.result, row, 1)), &spec, &why) || spec.id != id) {
+            *error = "the stored spec of event " + std::to_string(id) + " is corrupt: "
+                + (why.empty() ? "it names event " + std::to_string(spec.id) : why);
+            return false;
+        }
+        specs->push_back(std::move(spec));
+    }
+    return true;
+}
+
+bool PgOwnership::setDraining(bool draining, std::string* error)
+{
+    if (!connected()) {
+        *error = "ownership session: not connected";
+        return false;
+    }
+    const char* params[] = { m_options.nodeId.c_str(), draining ? "true" : "false" };
+    Result result { PQexecParams(m_conn, "UPDATE usher_nodes SET draining = $2::boolean WHERE node_id = $1", 2, nullptr,
+                                 params, nullptr, nullptr, 0) };
+    if (!result)
+        return fail("cannot set the drain flag", error);
+    return true;
+}
+
+bool PgOwnership::requestDrain(const std::string& conninfo, const std::string& nodeId, bool draining,
+                               std::int64_t* ownedEvents, std::string* error)
+{
+    *ownedEvents = -1;
+    if (!validNodeId(nodeId)) {
+        *error = "invalid node id '" + nodeId + "'";
+        return false;
+    }
+    PGconn* conn = PQconnectdb(conninfo.c_str());
+    const auto finish = [&conn] { PQfinish(conn); };
+    if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+        *error = "cannot connect to PostgreSQL " + PgStorage::redacted(conninfo) + ": "
+            + (conn ? trimmed(PQerrorMessage(conn)) : std::string("out of memory"));
+        finish();
+        return false;
+    }
+    const char* params[] = { nodeId.c_str(), draining ? "true" : "false" };
+    Result updated { PQexecParams(conn, "UPDATE usher_nodes SET draining = $2::boolean WHERE node_id = $1", 2, nullptr,
+                                  params, nullptr, nullptr, 0) };
+    if (!updated || std::string(PQcmdTuples(updated.result)) != "1") {
+        *error = updated ? "no node '" + nodeId + "' is registered" : trimmed(PQerrorMessage(conn));
+        finish();
+        return false;
+    }
+    Result owned { PQexecParams(conn,
+                                "SELECT count(*)::text FROM pg_locks l JOIN usher_nodes n ON n.lock_pid = l.pid"
+                                " WHERE n.node_id = $1 AND l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted",
+                                1, nullptr, params, nullptr, nullptr, 0) };
+    if (!owned) {
+        *error = trimmed(PQerrorMessage(conn));
+        finish();
+        return false;
+    }
+    *ownedEvents = std::stoll(PQgetvalue(owned.result, 0, 0));
+    finish();
     return true;
 }
 

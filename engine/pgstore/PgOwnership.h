@@ -17,6 +17,7 @@
 // session, so a node that hangs loses its events and cannot write to them any more.
 
 #include "core/Types.h"
+#include "event/EventSpec.h"
 
 #include <cstdint>
 #include <map>
@@ -39,6 +40,20 @@ struct EventHolder {
     std::string nodeId;
     std::string url;
     bool mine = false; // held by this node's ownership session
+};
+
+// A node whose ownership session is connected and whose heartbeat is fresh.
+struct NodeMember {
+    std::string nodeId;
+    std::string url;
+    bool draining = false; // an admin asked it to hand its events over (usher_nodes.draining)
+};
+
+struct Survey {
+    std::vector<EventId> events;              // every stored event, ascending
+    std::map<EventId, EventHolder> holders;   // the holder of every locked one
+    std::vector<NodeMember> members;          // the live nodes (this one included), by id
+    bool selfDraining = false;
 };
 
 class PgOwnership {
@@ -65,8 +80,16 @@ public:
     bool tryLock(EventId event, bool* acquired, std::string* error);
     // pg_advisory_unlock(event) (drain, hand-over).
     bool unlock(EventId event, std::string* error);
-    // Every event id in `events`, and the holder of every locked one.
-    bool survey(std::vector<EventId>* events, std::map<EventId, EventHolder>* holders, std::string* error);
+    // Every event id, the holder of every locked one, and the nodes alive in the last `liveSeconds`.
+    bool survey(double liveSeconds, Survey* out, std::string* error);
+    // The stored specs of these events (one query; missing ids are left out).
+    bool readSpecs(const std::vector<EventId>& ids, std::vector<EventSpec>* specs, std::string* error);
+    // Sets this node's drain flag (usher_nodes.draining).
+    bool setDraining(bool draining, std::string* error);
+    // For an admin (usherd --drain): sets or clears node `nodeId`'s drain flag on its own connection;
+    // *ownedEvents gets how many events the node still owns. False with *error (unknown node...).
+    static bool requestDrain(const std::string& conninfo, const std::string& nodeId, bool draining,
+                             std::int64_t* ownedEvents, std::string* error);
     // Terminates the ownership session and storage connections of every other node whose heartbeat
     // is older than `staleSeconds`; *fenced gets their ids.
     bool fenceStale(double staleSeconds, std::vector<std::string>* fenced, std::string* error);

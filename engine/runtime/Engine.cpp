@@ -86,19 +86,13 @@ Status Engine::loadEvents(std::string* error)
 
 Status Engine::loadEvent(EventId id, EventShard** shard, std::string* error)
 {
-    *shard = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_closed)
-            return Status::ShuttingDown;
-        if (auto it = m_shards.find(id); it != m_shards.end()) {
-            *shard = it->second.get();
-            return Status::Ok;
-        }
-    }
+    if (const Status status = loaded(id, shard); status != Status::EventNotFound)
+        return status;
     Status status = Status::EventNotFound;
     std::unique_ptr<Ledger> ledger;
     m_committer->run([&](Storage& storage) {
+        // The storage interface lists every spec; net/Cluster reads only the one it needs and
+        // uses the overload below.
         std::vector<EventSpec> specs;
         status = storage.listEvents(&specs, error);
         if (status != Status::Ok)
@@ -116,6 +110,38 @@ Status Engine::loadEvent(EventId id, EventShard** shard, std::string* error)
     });
     if (status != Status::Ok)
         return status;
+    return install(std::move(ledger), shard);
+}
+
+Status Engine::loadEvent(const EventSpec& spec, Storage& storage, EventShard** shard, std::string* error)
+{
+    if (const Status status = loaded(spec.id, shard); status != Status::EventNotFound)
+        return status;
+    std::unique_ptr<Ledger> ledger;
+    LoadStats stats;
+    if (const Status status = loadLedger(storage, spec, m_options.shard.ledger, &ledger, &stats, error);
+        status != Status::Ok)
+        return status;
+    return install(std::move(ledger), shard);
+}
+
+Status Engine::loaded(EventId id, EventShard** shard) const
+{
+    *shard = nullptr;
+    std::lock_guard lock(m_mutex);
+    if (m_closed)
+        return Status::ShuttingDown;
+    const auto it = m_shards.find(id);
+    if (it == m_shards.end())
+        return Status::EventNotFound;
+    *shard = it->second.get();
+    return Status::Ok;
+}
+
+Status Engine::install(std::unique_ptr<Ledger> ledger, EventShard** shard)
+{
+    USHER_ASSERT(ledger != nullptr);
+    const EventId id = ledger->spec().id;
     std::lock_guard lock(m_mutex);
     if (m_closed)
         return Status::ShuttingDown;

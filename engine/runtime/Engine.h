@@ -59,6 +59,10 @@ public:
     // with the shard already running when it is loaded; EventNotFound when storage has no such
     // event. For a node that has just taken the event over from another.
     Status loadEvent(EventId id, EventShard** shard, std::string* error);
+    // The same from `spec` (as stored), rebuilt on the calling thread from `storage`, a connection
+    // of the caller's rather than the committer's: several loads run at once, and none waits behind
+    // the group commits (net/Cluster loads the events it takes over this way).
+    Status loadEvent(const EventSpec& spec, Storage& storage, EventShard** shard, std::string* error);
     std::vector<EventId> events() const;
     EventShard* event(EventId id) const; // null when unknown
 
@@ -74,6 +78,10 @@ public:
 private:
     Engine(const EngineOptions& options, std::unique_ptr<Committer> committer);
     Status loadEvents(std::string* error);
+    // Ok with *shard when the event runs already; ShuttingDown; EventNotFound: load it.
+    Status loaded(EventId id, EventShard** shard) const;
+    // Starts the shard of a rebuilt ledger, or hands back the one already running.
+    Status install(std::unique_ptr<Ledger> ledger, EventShard** shard);
 
     const EngineOptions m_options;
     std::unique_ptr<Committer> m_committer;

@@ -50,6 +50,7 @@ struct ShardStats {
     std::uint64_t rejectedQueueFull = 0;
     std::uint64_t storageFailures = 0;
     std::uint64_t recoveries = 0;
+    std::uint64_t expiredHolds = 0; // holds released by expiry (counted when applied, before durable)
     std::size_t queued = 0;
     bool failed = false;
 };
@@ -94,6 +95,11 @@ public:
 
     // Stops taking commands, finishes everything queued and in flight, writes a final snapshot.
     void stop();
+    // usherd on several nodes (net/Cluster.h): another node owns the event now. Until resume(),
+    // commands are refused with StorageUnavailable, no expiry runs and stop() writes no snapshot.
+    void suspend();
+    // This node owns the event again: the ledger is rebuilt from storage before the next batch.
+    void resume();
     ShardStats stats() const;
 
     // CommitListener (called on the committer thread).
@@ -138,6 +144,7 @@ private:
     std::size_t m_queuedCommands = 0;
     std::size_t m_inflight = 0;
     bool m_stopping = false;
+    bool m_suspended = false;
     bool m_stopped = false;
     std::uint64_t m_epoch = 1;
     std::uint64_t m_failedEpoch = 0;
