@@ -2,6 +2,7 @@
 
 #include "event/EventSpecJson.h"
 #include "net/Cluster.h"
+#include "net/ClusterFeed.h"
 #include "net/EventHub.h"
 #include "net/Log.h"
 #include "net/SearchService.h"
@@ -10,6 +11,7 @@
 #include "net/TokenStore.h"
 #include "net/UsherdReload.h"
 #include "net/WaitingRoomService.h"
+#include "pgstore/PgNotify.h"
 #include "pgstore/PgStorage.h"
 #include "runtime/Clock.h"
 #include "runtime/Engine.h"
@@ -27,6 +29,23 @@
 namespace usher::net {
 
 namespace {
+
+// The ownership gate of a cluster node: ClusterNode says who owns an event; the feed says which
+// of the others' events this node follows (their availability is served here, not redirected).
+class FeedGate final : public OwnershipGate {
+public:
+    FeedGate(const ClusterNode& cluster, const ClusterFeed& feed)
+        : m_cluster(cluster)
+        , m_feed(feed)
+    {
+    }
+    OwnerRoute route(EventId event, std::string* ownerUrl) const override { return m_cluster.route(event, ownerUrl); }
+    bool followed(EventId event) const override { return m_feed.followed(event); }
+
+private:
+    const ClusterNode& m_cluster;
+    const ClusterFeed& m_feed;
+};
 
 sigset_t terminationSignals()
 {
@@ -139,11 +158,14 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         // one terminates them (pgstore/PgOwnership.h). It loads only the events it owns.
         const std::string applicationName = options.nodeId.empty() ? "usherd" : "usherd/" + options.nodeId;
         engineOptions.loadEventsAtOpen = options.nodeId.empty();
-        engineOptions.storageFactory = [conninfo = options.store,
-                                        applicationName](std::string* why) -> std::unique_ptr<Storage> {
+        // Its commits notify the other nodes, which follow the events they do not own (ClusterFeed).
+        const std::string notifyChannel = options.nodeId.empty() ? std::string() : std::string(kChangesChannel);
+        engineOptions.storageFactory = [conninfo = options.store, applicationName,
+                                        notifyChannel](std::string* why) -> std::unique_ptr<Storage> {
             PgStorageOptions pg;
             pg.conninfo = conninfo;
             pg.applicationName = applicationName;
+            pg.notifyChannel = notifyChannel;
             return PgStorage::open(pg, why);
         };
     }
@@ -197,6 +219,9 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     waitingRooms->startTicking(100);
 
     Metrics metrics;
+    // Destroyed after the hub: the hub reads the feed's followed views until hub.stop().
+    std::unique_ptr<ClusterFeed> feed;
+    std::unique_ptr<FeedGate> gate;
     EventHub hub(HubOptions {}, metrics);
     ApiOptions apiOptions = options.api;
     apiOptions.dataDirectory = options.dataDirectory;
@@ -218,8 +243,19 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
         return 1;
     }
     api.setSearch(search.get()); // before the events are added: addEvent() indexes them
-    if (cluster)
-        api.setOwnership(cluster.get());
+    if (cluster) {
+        ClusterFeedOptions feedOptions;
+        feedOptions.conninfo = options.store;
+        feedOptions.nodeId = options.nodeId;
+        feedOptions.ledger = engineOptions.shard.ledger;
+        feed = ClusterFeed::open(feedOptions, *engine, hub, [node = cluster.get()] { return node->owned(); }, &error);
+        if (!feed) {
+            LogLine(LogLevel::Error, "cannot follow the other nodes' events").str("error", error);
+            return 1;
+        }
+        gate = std::make_unique<FeedGate>(*cluster, *feed);
+        api.setOwnership(gate.get());
+    }
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));
     api.recoverPurchases();
@@ -267,6 +303,7 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
                                                                : std::string(server.tls() ? "https://" : "http://")
                                          + host + ":" + std::to_string(server.port()));
         cluster->start([&api](EventShard* shard) { api.addEvent(shard); });
+        feed->start(); // after the owned events are in the hub: the rest is followed
     }
     if (!options.portFile.empty()) {
         std::ofstream file(options.portFile + ".tmp");
@@ -294,6 +331,8 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     api.close();                // from here nothing submits to the engine
     waitingRooms->stopTicking(); // its ticker pushes queue positions to WebSocket clients
     search->stop();             // unsubscribes from the shards, stops reading them
+    if (feed)
+        feed->stop();           // no more publications for the followed views
     hub.stop();                 // unsubscribes from the shards
     engine->close();            // finishes the batches in flight; their replies go out
     if (cluster)

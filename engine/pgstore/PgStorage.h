@@ -8,7 +8,8 @@
 //   schema version is in usher_meta; a newer one than this build knows is refused.
 // * commit() is one transaction for every item: the journal batches, the orders and tickets they
 //   project, the outbox rows and the snapshots. It costs two round trips whatever the group's size
-//   (orders and tickets go in as one multi-row INSERT ... unnest() per batch):
+//   (orders and tickets go in as one multi-row INSERT ... unnest() per batch, the arrays in binary;
+//   with notifyChannel set, one pg_notify for the group goes in too):
 //   BEGIN and every statement go out in one libpq pipeline (PQenterPipelineMode) with one sync,
 //   their results are checked, then COMMIT (or ROLLBACK). Ok is answered only once the server
 //   has acknowledged the COMMIT; a connection lost before that answer is StorageFailed ("outcome
@@ -37,11 +38,14 @@ struct PgStorageOptions {
     std::string conninfo;
     int connectTimeoutSeconds = 10;
     std::string applicationName = "usher";
+    // When set, every commit also sends pg_notify(notifyChannel, "E:S,...") in its transaction:
+    // the other nodes of a cluster follow the events they do not own (PgNotify.h).
+    std::string notifyChannel;
 };
 
 class PgStorage final : public Storage {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Null with *error when the server cannot be reached, refuses the login, is not UTF-8, the
     // database is not a Usher database, or its schema is newer than this build knows.
@@ -58,6 +62,9 @@ public:
     Status createEvent(const EventSpec& spec, std::string* error) override;
     Status listEvents(std::vector<EventSpec>* events, std::string* error) override;
     Status commit(std::span<const CommitItem> items, std::string* error) override;
+    // Cheaper than listEvents() when only the ids or one spec are needed (net/ClusterFeed).
+    Status eventIds(std::vector<EventId>* ids, std::string* error);
+    Status loadEventSpec(EventId event, EventSpec* spec, std::string* error); // EventNotFound
     Status loadSnapshot(EventId event, std::vector<std::uint8_t>* bytes, Seq* seq, std::string* error) override;
     // `visit` must not call back into this storage (the rows are still streaming in).
     Status readJournal(EventId event, Seq fromSeq, const std::function<bool(const BatchPtr&)>& visit,
@@ -101,6 +108,7 @@ private:
     Status queueBatch(EventId event, const JournalBatch& batch, std::string* error);
     Status queueRecord(EventId event, const RecordView& record, std::string* error);
     void queueRows();
+    void queueNotify(std::span<const CommitItem> items);
     Status sendQueued(std::string* error);
     bool flushPipeline(std::string* error);
     Status readPipelineResults(std::string* error);

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #ifndef Q_MOC_RUN
+#include "pgstore/PgNotify.h"
 #include "pgstore/PgStorage.h"
 #include "support/PgCluster.h"
 #include "support/StorageConformance.h"
@@ -135,6 +136,8 @@ private Q_SLOTS:
     void schemaIsVersionedAndChecked();
     void concurrentOpensCreateTheSchemaOnce();
     void groupCommitIsTwoRoundTrips();
+    void commitNotifiesOnlyWhatCommitted();
+    void changePayloadsSplitAndParse();
     void journalCorruptionIsDetected();
     void serverRestartFailsThenReconnects();
     void connectionLostDuringCommitIsNeverOk();
@@ -255,6 +258,81 @@ void TestPgStorage::groupCommitIsTwoRoundTrips()
     QCOMPARE(store.queryInt("SELECT count(*) FROM orders"), 100);
     const std::string mismatch = journalMismatch(*storage, batches);
     QVERIFY2(mismatch.empty(), mismatch.c_str());
+}
+
+// With notifyChannel set, a commit tells the listeners "event E up to seq S" (PgNotify.h), and
+// only when it committed: a refused commit notifies nothing.
+void TestPgStorage::commitNotifiesOnlyWhatCommitted()
+{
+    PgStore store;
+    QVERIFY(store.openFreshWithEvents() != nullptr);
+    PgStorageOptions options;
+    options.conninfo = g_cluster->conninfo(store.database());
+    options.notifyChannel = "usher_test_changes";
+    std::string error;
+    auto storage = PgStorage::open(options, &error);
+    QVERIFY2(storage != nullptr, error.c_str());
+    PgListenerOptions listenOptions;
+    listenOptions.conninfo = options.conninfo;
+    listenOptions.channel = options.notifyChannel;
+    PgListener listener(listenOptions);
+    std::vector<EventChange> changes;
+    QCOMPARE(listener.wait(0, &changes, &error), PgListener::Wait::Reconnected);
+
+    const JournalBatch first = holdBatch(kEvent, 1, 10);
+    const JournalBatch second = holdBatch(kEvent, 11, 5);
+    const std::vector<CommitItem> items { item(kEvent, &first), item(kEvent, &second) };
+    QCOMPARE(storage->commit(items, &error), Status::Ok);
+    QVERIFY(waitFor([&] { return listener.wait(50, &changes, &error) == PgListener::Wait::Notified && !changes.empty(); },
+                    5000));
+    QCOMPARE(changes.size(), std::size_t(1)); // one pair per event: its last seq in this commit
+    QCOMPARE(changes[0].event, kEvent);
+    QCOMPARE(changes[0].lastSeq, Seq(15));
+
+    // A gap: refused, rolled back, and nobody hears of it.
+    changes.clear();
+    const JournalBatch gap = holdBatch(kEvent, 40, 5);
+    const CommitItem refused = item(kEvent, &gap);
+    QCOMPARE(storage->commit(std::span(&refused, 1), &error), Status::InvalidArgument);
+    QCOMPARE(listener.wait(500, &changes, &error), PgListener::Wait::Notified);
+    QVERIFY(changes.empty());
+
+    // The listener's session is lost: wait() says so, then reconnects and listens again.
+    QVERIFY(g_cluster->psql(store.database(),
+                            "SELECT pg_terminate_backend(" + std::to_string(listener.backendPid()) + ")", &error));
+    QVERIFY(waitFor([&] { return listener.wait(50, &changes, &error) == PgListener::Wait::Down; }, 5000));
+    QCOMPARE(listener.wait(0, &changes, &error), PgListener::Wait::Reconnected);
+    const JournalBatch third = holdBatch(kEvent, 16, 1);
+    const CommitItem after = item(kEvent, &third);
+    QCOMPARE(storage->commit(std::span(&after, 1), &error), Status::Ok);
+    QVERIFY(waitFor([&] { return listener.wait(50, &changes, &error) == PgListener::Wait::Notified && !changes.empty(); },
+                    5000));
+    QCOMPARE(changes.back().lastSeq, Seq(16));
+}
+
+void TestPgStorage::changePayloadsSplitAndParse()
+{
+    std::vector<EventChange> many;
+    for (std::uint64_t i = 1; i <= 2000; ++i)
+        many.push_back({ EventId(i * 1'000'003), Seq(i * 7'777'777) });
+    const std::vector<std::string> payloads = encodeChangePayloads(many);
+    QVERIFY(payloads.size() > 1);
+    std::vector<EventChange> decoded;
+    for (const std::string& payload : payloads) {
+        QVERIFY(payload.size() <= kNotifyPayloadBytesMax);
+        QVERIFY(decodeChangePayload(payload, &decoded));
+    }
+    QCOMPARE(decoded.size(), many.size());
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        QCOMPARE(decoded[i].event, many[i].event);
+        QCOMPARE(decoded[i].lastSeq, many[i].lastSeq);
+    }
+    QVERIFY(encodeChangePayloads({}).empty());
+    for (const char* bad : { "", "x", "1:", ":2", "1:2,", "0:5", "1:2,3", "1:-2", "1:2:3", "18446744073709551616:1" }) {
+        std::vector<EventChange> out;
+        QVERIFY2(!decodeChangePayload(bad, &out), bad);
+        QVERIFY(out.empty());
+    }
 }
 
 void TestPgStorage::journalCorruptionIsDetected()

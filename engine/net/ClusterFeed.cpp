@@ -1,0 +1,375 @@
+#include "net/ClusterFeed.h"
+
+#include "core/Assert.h"
+#include "net/Log.h"
+#include "pgstore/PgNotify.h"
+#include "pgstore/PgStorage.h"
+#include "runtime/Engine.h"
+#include "runtime/LedgerLoader.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace usher::net {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using AreaCounts = std::vector<std::array<std::uint32_t, 3>>;
+
+// What the hub shows of a ledger: one character per seat ('0' + SeatStatus) and, per area, the
+// open pool's free count and the held and sold counts of every pool (as EventHub::warmView).
+void stateOf(const Ledger& ledger, std::string* states, AreaCounts* areas)
+{
+    const Venue& venue = ledger.venue();
+    states->assign(venue.seats.size(), '0');
+    for (std::size_t i = 0; i < states->size(); ++i)
+        (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
+    areas->assign(venue.areas.size(), {});
+    for (std::size_t a = 0; a < areas->size(); ++a) {
+        const auto& pools = ledger.areaPools(std::uint32_t(a));
+        std::uint32_t held = 0;
+        std::uint32_t sold = 0;
+        for (const AreaPool& pool : pools) {
+            held += pool.held;
+            sold += pool.sold;
+        }
+        (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
+    }
+}
+
+} // namespace
+
+// One followed event: the ledger rebuilt from the journal (feed thread) and the state the hub
+// reads (under `mutex`).
+struct ClusterFeed::Follower final : FollowedSource {
+    EventId id = 0;
+    std::shared_ptr<const EventSpec> eventSpec; // never replaced: the hub keeps the reference
+    std::unique_ptr<Ledger> ledger;             // feed thread only
+    bool active = true;                         // feed thread only
+    bool behind = false;                        // feed thread only: notified of, or failed to read, more
+
+    mutable std::mutex mutex;
+    std::string states;
+    AreaCounts areas;
+    Seq seq = 0;
+
+    const EventSpec& spec() const override { return *eventSpec; }
+    bool readState(std::string* outStates, std::vector<std::array<std::uint32_t, 3>>* outAreas, Seq* outSeq) override
+    {
+        std::lock_guard lock(mutex);
+        *outStates = states;
+        *outAreas = areas;
+        *outSeq = seq;
+        return true;
+    }
+};
+
+std::unique_ptr<ClusterFeed> ClusterFeed::open(const ClusterFeedOptions& options, Engine& engine, EventHub& hub,
+                                               std::function<std::vector<EventId>()> owned, std::string* error)
+{
+    USHER_ASSERT(error != nullptr && owned);
+    std::unique_ptr<ClusterFeed> feed(new ClusterFeed(options, engine, hub, std::move(owned)));
+    PgStorageOptions pg;
+    pg.conninfo = options.conninfo;
+    pg.applicationName = "usherd-feed/" + options.nodeId;
+    feed->m_storage = PgStorage::open(pg, error);
+    if (!feed->m_storage)
+        return nullptr;
+    PgListenerOptions listen;
+    listen.conninfo = options.conninfo;
+    listen.applicationName = "usherd-listen/" + options.nodeId;
+    feed->m_listener = std::make_unique<PgListener>(listen);
+    return feed;
+}
+
+ClusterFeed::ClusterFeed(const ClusterFeedOptions& options, Engine& engine, EventHub& hub,
+                         std::function<std::vector<EventId>()> owned)
+    : m_options(options)
+    , m_engine(engine)
+    , m_hub(hub)
+    , m_owned(std::move(owned))
+{
+}
+
+ClusterFeed::~ClusterFeed()
+{
+    stop();
+}
+
+void ClusterFeed::start()
+{
+    USHER_ASSERT(!m_thread.joinable());
+    m_thread = std::thread([this] { run(); });
+}
+
+void ClusterFeed::stop()
+{
+    {
+        std::lock_guard lock(m_stopMutex);
+        m_stopping = true;
+    }
+    m_stopWake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+bool ClusterFeed::followed(EventId event) const
+{
+    std::shared_lock lock(m_followedMutex);
+    return m_followed.count(event) != 0;
+}
+
+ClusterFeedStats ClusterFeed::stats() const
+{
+    std::lock_guard lock(m_statsMutex);
+    return m_stats;
+}
+
+void ClusterFeed::dropListenSession()
+{
+    m_dropListen = true;
+}
+
+void ClusterFeed::run()
+{
+    Clock::time_point nextRescan = Clock::now();
+    Clock::time_point nextCatchUp = Clock::now() + std::chrono::milliseconds(m_options.catchUpMs);
+    bool downLogged = false;
+    std::vector<EventChange> changes;
+    for (;;) {
+        {
+            std::unique_lock lock(m_stopMutex);
+            if (m_stopping)
+                return;
+        }
+        const Clock::time_point now = Clock::now();
+        if (now >= nextRescan) {
+            rescan();
+            nextRescan = now + std::chrono::milliseconds(m_options.rescanMs);
+        }
+        if (now >= nextCatchUp) {
+            catchUpAll(); // belt and braces: a notification never goes missing unnoticed for long
+            nextCatchUp = now + std::chrono::milliseconds(m_options.catchUpMs);
+        }
+        if (m_dropListen.exchange(false))
+            m_listener->disconnect();
+        changes.clear();
+        std::string error;
+        switch (m_listener->wait(int(m_options.waitMs), &changes, &error)) {
+        case PgListener::Wait::Down: {
+            if (!downLogged)
+                LogLine(LogLevel::Warn, "cluster feed: cannot listen for changes; retrying").str("error", error);
+            downLogged = true;
+            std::unique_lock lock(m_stopMutex);
+            m_stopWake.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stopping; });
+            continue;
+        }
+        case PgListener::Wait::Reconnected: {
+            // Whatever was notified while the session was down is lost: read everything again.
+            downLogged = false;
+            {
+                std::lock_guard lock(m_statsMutex);
+                ++m_stats.reconnects;
+            }
+            catchUpAll();
+            continue;
+        }
+        case PgListener::Wait::Notified: break;
+        }
+        {
+            std::lock_guard lock(m_statsMutex);
+            m_stats.notifications += changes.size();
+        }
+        for (const EventChange& change : changes) {
+            auto it = m_followers.find(change.event);
+            if (it != m_followers.end() && change.lastSeq > it->second->ledger->lastSeq())
+                it->second->behind = true;
+        }
+        for (auto& [id, follower] : m_followers)
+            if (follower->behind)
+                catchUp(*follower);
+    }
+}
+
+// Follows the events that appeared and stops following those this node took over.
+void ClusterFeed::rescan()
+{
+    std::vector<EventId> ids;
+    std::string error;
+    if (m_storage->eventIds(&ids, &error) != Status::Ok) {
+        LogLine(LogLevel::Warn, "cluster feed: cannot list the events").str("error", error);
+        return;
+    }
+    const std::vector<EventId> ownedList = m_owned();
+    const std::set<EventId> owned(ownedList.begin(), ownedList.end());
+    for (auto& [id, follower] : m_followers) {
+        if (follower->active && (owned.count(id) != 0 || m_engine.event(id) != nullptr)) {
+            follower->active = false; // the engine's shard feeds the hub's view now
+            m_refused.insert(id);
+            std::unique_lock lock(m_followedMutex);
+            m_followed.erase(id);
+        }
+    }
+    for (EventId id : ids) {
+        if (owned.count(id) != 0 || m_refused.count(id) != 0 || m_followers.count(id) != 0)
+            continue;
+        if (m_engine.event(id) != nullptr) {
+            m_refused.insert(id); // loaded here once: a stale copy if this node lost it
+            continue;
+        }
+        follow(id);
+    }
+    std::lock_guard lock(m_statsMutex);
+    m_stats.followed = m_followed.size();
+}
+
+bool ClusterFeed::follow(EventId event)
+{
+    auto follower = std::make_unique<Follower>();
+    follower->id = event;
+    auto spec = std::make_shared<EventSpec>();
+    std::string error;
+    const Status status = m_storage->loadEventSpec(event, spec.get(), &error);
+    if (status != Status::Ok) {
+        LogLine(LogLevel::Warn, "cluster feed: cannot read an event").num("event", std::int64_t(event)).str("error", error);
+        if (status == Status::EventNotFound)
+            m_refused.insert(event);
+        return false;
+    }
+    follower->eventSpec = std::move(spec);
+    if (!load(*follower, &error)) {
+        LogLine(LogLevel::Warn, "cluster feed: cannot load an event").num("event", std::int64_t(event)).str("error", error);
+        return false; // tried again on the next rescan
+    }
+    Follower* raw = follower.get();
+    m_followers.emplace(event, std::move(follower));
+    {
+        std::unique_lock lock(m_followedMutex);
+        m_followed.insert(event);
+    }
+    m_hub.addFollowed(event, raw);
+    LogLine(LogLevel::Info, "cluster feed: following an event owned elsewhere")
+        .num("event", std::int64_t(event))
+        .num("seq", std::int64_t(raw->seq));
+    return true;
+}
+
+// Rebuilds the follower's ledger from the snapshot and the journal, and its state from that.
+bool ClusterFeed::load(Follower& follower, std::string* error)
+{
+    std::unique_ptr<Ledger> ledger;
+    LoadStats stats;
+    if (loadLedger(*m_storage, *follower.eventSpec, m_options.ledger, &ledger, &stats, error) != Status::Ok)
+        return false;
+    std::string states;
+    AreaCounts areas;
+    stateOf(*ledger, &states, &areas);
+    {
+        std::lock_guard lock(follower.mutex);
+        follower.states = std::move(states);
+        follower.areas = std::move(areas);
+        follower.seq = ledger->lastSeq();
+    }
+    follower.ledger = std::move(ledger);
+    follower.behind = false;
+    return true;
+}
+
+void ClusterFeed::catchUpAll()
+{
+    for (auto& [id, follower] : m_followers)
+        catchUp(*follower);
+}
+
+// Replays what the journal has after the follower's last seq, then publishes what changed.
+void ClusterFeed::catchUp(Follower& follower)
+{
+    if (!follower.active)
+        return;
+    bool replayed = true;
+    std::uint64_t batches = 0;
+    std::string error;
+    const Status status = m_storage->readJournal(
+        follower.id, follower.ledger->lastSeq() + 1,
+        [&](const BatchPtr& batch) {
+            replayed = follower.ledger->replay(batch);
+            ++batches;
+            return replayed;
+        },
+        &error);
+    {
+        std::lock_guard lock(m_statsMutex);
+        m_stats.batches += batches;
+    }
+    if (status != Status::Ok) {
+        follower.behind = true; // read again next round
+        LogLine(LogLevel::Warn, "cluster feed: cannot read the journal")
+            .num("event", std::int64_t(follower.id))
+            .str("error", error);
+        return;
+    }
+    if (!replayed) {
+        // The ledger is unusable: load the event again and have the hub re-read everything.
+        LogLine(LogLevel::Warn, "cluster feed: the journal does not replay; reloading the event")
+            .num("event", std::int64_t(follower.id));
+        {
+            std::lock_guard lock(m_statsMutex);
+            ++m_stats.reloads;
+        }
+        if (!load(follower, &error)) {
+            follower.behind = true;
+            LogLine(LogLevel::Warn, "cluster feed: cannot reload an event")
+                .num("event", std::int64_t(follower.id))
+                .str("error", error);
+            return;
+        }
+        Published reset;
+        reset.event = follower.id;
+        reset.lastSeq = follower.seq;
+        reset.reset = true;
+        m_hub.publishFollowed(reset);
+        return;
+    }
+    follower.behind = false;
+    publishChanges(follower);
+}
+
+// The seats and areas whose state differs from what the hub has, as one publication.
+void ClusterFeed::publishChanges(Follower& follower)
+{
+    const Seq seq = follower.ledger->lastSeq();
+    std::string states;
+    AreaCounts areas;
+    stateOf(*follower.ledger, &states, &areas);
+    Published published;
+    published.event = follower.id;
+    published.lastSeq = seq;
+    {
+        std::lock_guard lock(follower.mutex);
+        if (seq <= follower.seq)
+            return;
+        USHER_ASSERT(states.size() == follower.states.size() && areas.size() == follower.areas.size());
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            if (states[i] == follower.states[i])
+                continue;
+            SeatDelta delta; // the hub shows the status only
+            delta.seat = SeatIndex(i);
+            delta.status = SeatStatus(states[i] - '0');
+            published.seats.push_back(delta);
+        }
+        for (std::size_t a = 0; a < areas.size(); ++a)
+            if (areas[a] != follower.areas[a])
+                published.areas.push_back(AreaDelta { std::uint32_t(a), areas[a][0], areas[a][1], areas[a][2] });
+        follower.states = std::move(states);
+        follower.areas = std::move(areas);
+        follower.seq = seq;
+    }
+    if (published.seats.empty() && published.areas.empty())
+        return; // as a shard: no publication without a change
+    m_hub.publishFollowed(published);
+    std::lock_guard lock(m_statsMutex);
+    ++m_stats.publications;
+}
+
+} // namespace usher::net

@@ -1,0 +1,153 @@
+#include "pgstore/PgNotify.h"
+
+#include "core/Assert.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <poll.h>
+
+namespace usher {
+
+namespace {
+
+std::string trimmed(const char* text)
+{
+    std::string s = text ? text : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
+    return s;
+}
+
+bool parseNumber(std::string_view text, std::uint64_t* out)
+{
+    if (text.empty())
+        return false;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+} // namespace
+
+std::vector<std::string> encodeChangePayloads(const std::vector<EventChange>& changes)
+{
+    std::vector<std::string> payloads;
+    std::string current;
+    for (const EventChange& change : changes) {
+        const std::string pair = std::to_string(change.event) + ":" + std::to_string(change.lastSeq);
+        if (!current.empty() && current.size() + 1 + pair.size() > kNotifyPayloadBytesMax) {
+            payloads.push_back(std::move(current));
+            current.clear();
+        }
+        if (!current.empty())
+            current.push_back(',');
+        current += pair;
+    }
+    if (!current.empty())
+        payloads.push_back(std::move(current));
+    return payloads;
+}
+
+bool decodeChangePayload(std::string_view payload, std::vector<EventChange>* out)
+{
+    USHER_ASSERT(out != nullptr);
+    std::vector<EventChange> changes;
+    while (!payload.empty()) {
+        const std::size_t comma = payload.find(',');
+        const std::string_view pair = payload.substr(0, comma);
+        const std::size_t colon = pair.find(':');
+        EventChange change;
+        if (colon == std::string_view::npos || !parseNumber(pair.substr(0, colon), &change.event)
+            || !parseNumber(pair.substr(colon + 1), &change.lastSeq) || change.event == 0)
+            return false;
+        changes.push_back(change);
+        payload = comma == std::string_view::npos ? std::string_view() : payload.substr(comma + 1);
+        if (comma != std::string_view::npos && payload.empty())
+            return false; // a trailing comma
+    }
+    if (changes.empty())
+        return false;
+    out->insert(out->end(), changes.begin(), changes.end());
+    return true;
+}
+
+PgListener::PgListener(const PgListenerOptions& options)
+    : m_options(options)
+{
+}
+
+PgListener::~PgListener()
+{
+    disconnect();
+}
+
+void PgListener::disconnect()
+{
+    if (m_conn != nullptr)
+        PQfinish(m_conn);
+    m_conn = nullptr;
+    m_pid = 0;
+}
+
+bool PgListener::connect(std::string* error)
+{
+    USHER_ASSERT(m_conn == nullptr);
+    const std::string timeout = std::to_string(std::max(1, m_options.connectTimeoutSeconds));
+    const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
+    const char* values[]
+        = { timeout.c_str(), m_options.applicationName.c_str(), "UTF8", m_options.conninfo.c_str(), nullptr };
+    m_conn = PQconnectdbParams(keywords, values, 1);
+    if (m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK) {
+        *error = "listen: cannot connect: " + (m_conn ? trimmed(PQerrorMessage(m_conn)) : std::string("out of memory"));
+        disconnect();
+        return false;
+    }
+    char* channel = PQescapeIdentifier(m_conn, m_options.channel.c_str(), m_options.channel.size());
+    if (channel == nullptr) {
+        *error = "listen: bad channel name: " + trimmed(PQerrorMessage(m_conn));
+        disconnect();
+        return false;
+    }
+    const std::string sql = std::string("LISTEN ") + channel;
+    PQfreemem(channel);
+    PGresult* result = PQexec(m_conn, sql.c_str());
+    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    PQclear(result);
+    if (!ok) {
+        *error = "listen: " + trimmed(PQerrorMessage(m_conn));
+        disconnect();
+        return false;
+    }
+    m_pid = PQbackendPID(m_conn);
+    return true;
+}
+
+PgListener::Wait PgListener::wait(int timeoutMs, std::vector<EventChange>* changes, std::string* error)
+{
+    USHER_ASSERT(changes != nullptr && error != nullptr && timeoutMs >= 0);
+    if (m_conn == nullptr)
+        return connect(error) ? Wait::Reconnected : Wait::Down;
+    pollfd fd { PQsocket(m_conn), POLLIN, 0 };
+    const int ready = ::poll(&fd, 1, timeoutMs);
+    if (ready < 0 && errno != EINTR) {
+        *error = "listen: poll failed";
+        disconnect();
+        return Wait::Down;
+    }
+    if (ready > 0 && (PQconsumeInput(m_conn) == 0 || PQstatus(m_conn) != CONNECTION_OK)) {
+        *error = "listen: connection to PostgreSQL lost: " + trimmed(PQerrorMessage(m_conn));
+        disconnect();
+        return Wait::Down;
+    }
+    while (PGnotify* notify = PQnotifies(m_conn)) {
+        if (m_options.channel == notify->relname)
+            decodeChangePayload(notify->extra != nullptr ? std::string_view(notify->extra) : std::string_view(),
+                                changes); // a payload that is not ours is ignored
+        PQfreemem(notify);
+    }
+    return Wait::Notified;
+}
+
+} // namespace usher
