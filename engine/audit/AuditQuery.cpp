@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sqlite3.h>
 #include <variant>
 
 namespace usher::audit {
@@ -142,6 +143,14 @@ Status AuditQuery::fail(const char* what, std::string* error) const
 {
     *error = std::string("audit index: ") + what + ": " + m_db->lastError();
     return Status::StorageFailed;
+}
+
+std::uint64_t AuditQuery::pagesRead() const
+{
+    int current = 0;
+    int highwater = 0;
+    sqlite3_db_status(m_db->handle(), SQLITE_DBSTATUS_CACHE_MISS, &current, &highwater, 0);
+    return std::uint64_t(std::max(current, 0));
 }
 
 std::string AuditQuery::ftsQuery(const std::string& text)

@@ -65,6 +65,10 @@ public:
     // The events the index has rows of, by id.
     Status events(std::vector<EventId>* events, std::string* error);
 
+    // Database pages this connection read from the file since it opened (SQLite cache misses): on a
+    // cold file, what a query costs in reads.
+    std::uint64_t pagesRead() const;
+
     // The FTS5 query for user text: every word quoted and prefix-matched ("jan" finds "Jane").
     static std::string ftsQuery(const std::string& text);
 

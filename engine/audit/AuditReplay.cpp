@@ -3,9 +3,47 @@
 #include "core/Assert.h"
 #include "storage/SqliteStorage.h"
 
+#include <QByteArray>
+
 #include <cstring>
 
 namespace usher::audit {
+namespace {
+
+// A checkpoint body, in memory and in audit.db: the ledger snapshot deflated (zlib level 1, through
+// Qt Core) behind a 4-byte tag. A snapshot of a long onsale is mostly its order and ticket tables
+// (small integers, repeated names and e-mail domains), which deflate several times over; that is
+// less to read from a cold audit.db and less to keep in memory, for ~0.1 s of inflating per
+// restore. A body without the tag is a plain snapshot stored by an earlier version: used as is.
+constexpr std::uint8_t kPackedTag[4] = { 'U', 'C', 'Z', '1' };
+constexpr int kPackLevel = 1;
+
+std::shared_ptr<const std::vector<std::uint8_t>> packSnapshot(const std::vector<std::uint8_t>& snapshot)
+{
+    const QByteArray packed = qCompress(snapshot.data(), qsizetype(snapshot.size()), kPackLevel);
+    auto body = std::make_shared<std::vector<std::uint8_t>>(sizeof kPackedTag + std::size_t(packed.size()));
+    std::memcpy(body->data(), kPackedTag, sizeof kPackedTag);
+    std::memcpy(body->data() + sizeof kPackedTag, packed.constData(), std::size_t(packed.size()));
+    return body;
+}
+
+// The snapshot of a body; false when it does not inflate (a damaged page: the caller replays).
+bool unpackSnapshot(const std::vector<std::uint8_t>& body, std::vector<std::uint8_t>* snapshot)
+{
+    if (body.size() < sizeof kPackedTag || std::memcmp(body.data(), kPackedTag, sizeof kPackedTag) != 0) {
+        *snapshot = body;
+        return true;
+    }
+    const QByteArray raw
+        = qUncompress(body.data() + sizeof kPackedTag, qsizetype(body.size() - sizeof kPackedTag));
+    if (raw.isEmpty())
+        return false;
+    snapshot->resize(std::size_t(raw.size()));
+    std::memcpy(snapshot->data(), raw.constData(), std::size_t(raw.size()));
+    return true;
+}
+
+} // namespace
 
 BatchPtr truncateBatch(const BatchBytes& batch, std::uint32_t records)
 {
@@ -174,6 +212,16 @@ Status AuditReplay::readAhead(EventId event, bool* done, std::string* error)
     return Status::Ok;
 }
 
+std::uint64_t AuditReplay::checkpointBytes(EventId event) const
+{
+    const auto found = m_events.find(event);
+    std::uint64_t bytes = 0;
+    if (found != m_events.end())
+        for (const auto& c : found->second.checkpoints)
+            bytes += c.second != nullptr ? c.second->size() : 0;
+    return bytes;
+}
+
 std::size_t AuditReplay::unreadCheckpoints(EventId event) const
 {
     const auto found = m_events.find(event);
@@ -271,7 +319,10 @@ Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
                 ++m_stats.checkpointBodiesRead;
         }
         std::string why = "its body is not in the audit index";
-        state.cursor = it->second != nullptr ? Ledger::restore(*state.spec, m_options.ledger, *it->second, &why) : nullptr;
+        std::vector<std::uint8_t> snapshot;
+        if (it->second != nullptr && !unpackSnapshot(*it->second, &snapshot))
+            why = "its body does not inflate";
+        state.cursor = !snapshot.empty() ? Ledger::restore(*state.spec, m_options.ledger, snapshot, &why) : nullptr;
         if (state.cursor == nullptr) {
             if (state.loaded.count(it->first) != 0) {
                 // Read back from the audit index (another version, a damaged page): drop it and
@@ -340,9 +391,9 @@ void AuditReplay::keepCheckpoint(EventState& state)
     const Seq next = it == state.checkpoints.end() ? ~Seq(0) : it->first;
     if (at - previous < state.spacing || (next != ~Seq(0) && next - at < state.spacing))
         return;
-    auto snapshot = std::make_shared<const std::vector<std::uint8_t>>(state.cursor->snapshot());
-    storeCheckpoint(state.spec->id, at, *snapshot);
-    state.checkpoints.emplace(at, std::move(snapshot));
+    auto body = packSnapshot(state.cursor->snapshot());
+    storeCheckpoint(state.spec->id, at, *body);
+    state.checkpoints.emplace(at, std::move(body));
     if (state.checkpoints.size() > m_options.checkpointsMax)
         thinCheckpoints(state);
 }

@@ -15,6 +15,8 @@
 //   checkpoint is restored, so only the very first replay of an event ever starts from seq 1
 //   (and AuditWorker warms that in the background); after the first request, readAhead() reads
 //   the other bodies one per call, between requests, so later jumps find them in memory;
+// * deflated bodies: a checkpoint is kept (in memory and in audit.db) as its snapshot deflated,
+//   several times smaller than the snapshot; a restore inflates it;
 // * its own connection to usher.db, so it runs on a worker thread beside the engine.
 // One thread at a time.
 
@@ -34,7 +36,7 @@ struct AuditReplayOptions {
     std::string journalPath; // the engine's usher.db
     LedgerOptions ledger;    // as the engine's (hold table size); idempotency is not needed
     std::uint64_t checkpointEveryRecords = 50'000;
-    std::size_t checkpointsMax = 48;
+    std::size_t checkpointsMax = 96; // deflated bodies (session 9): twice the 48 of before, less memory
     std::string checkpointPath; // audit.db (schema 2): checkpoints kept across sessions; empty: memory only
 };
 
@@ -74,6 +76,8 @@ public:
     // *done (one body, tens of MB on a long journal, per call). Bodies read stay in memory, as
     // many as checkpointsMax, as if all were read up front.
     Status readAhead(EventId event, bool* done, std::string* error);
+    // The bytes of `event`'s checkpoint bodies in memory (deflated snapshots; unread ones count 0).
+    std::uint64_t checkpointBytes(EventId event) const;
     // Stored checkpoints of `event` whose bodies are not read yet (0 for an event not asked for).
     std::size_t unreadCheckpoints(EventId event) const;
     // Bodies of stored checkpoints read back since open(), by requests and readAhead().

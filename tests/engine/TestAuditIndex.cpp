@@ -922,6 +922,37 @@ void TestAuditIndex::checkpointsKeptAcrossSessions()
         }
         QCOMPARE(replay->checkpointBodiesReadTotal(), storedNow);
     }
+    // Bodies are deflated snapshots behind the tag "UCZ1"; a plain snapshot (what an earlier
+    // version stored) still restores, and a deflated body that does not inflate is dropped.
+    {
+        QCOMPARE(
+            scalar(*db, "SELECT count(*) FROM replay_checkpoint WHERE substr(snapshot, 1, 4) = CAST('UCZ1' AS BLOB)"),
+            stored);
+        const Seq top = Seq(scalar(*db, "SELECT max(seq) FROM replay_checkpoint WHERE event_id = 1"));
+        QVERIFY(top > 0 && top <= last);
+        auto replay = AuditReplay::open(options, &error);
+        QVERIFY2(replay != nullptr, error.c_str());
+        std::vector<std::uint8_t> plain;
+        QCOMPARE(replay->stateAt(
+                     kEvent, top, [&](const Ledger& ledger) { plain = ledger.snapshot(); }, &error),
+                 Status::Ok);
+        const std::string length
+            = "SELECT length(snapshot) FROM replay_checkpoint WHERE event_id = 1 AND seq = " + std::to_string(top);
+        QVERIFY(std::int64_t(plain.size()) > scalar(*db, length.c_str()));
+        AuditStmt update(*db, "UPDATE replay_checkpoint SET snapshot = ?1 WHERE event_id = 1 AND seq = ?2");
+        QVERIFY(update.bindBlob(1, plain).bind(2, std::int64_t(top)).run());
+        auto later = AuditReplay::open(options, &error);
+        QVERIFY2(later != nullptr, error.c_str());
+        QCOMPARE(statesOf(*later, top), reference(top));
+        QVERIFY(later->lastStats().fromStoredCheckpoint);
+        QCOMPARE(later->lastStats().recordsReplayed, std::uint64_t(0));
+        QVERIFY(later->checkpointBytes(kEvent) >= plain.size());
+        QVERIFY(db->exec("UPDATE replay_checkpoint SET snapshot = x'55435A310000001000010203'", &error));
+        auto damaged = AuditReplay::open(options, &error);
+        QVERIFY2(damaged != nullptr, error.c_str());
+        QCOMPARE(statesOf(*damaged, top), reference(top));
+        QVERIFY(!damaged->lastStats().fromStoredCheckpoint);
+    }
     // A damaged stored checkpoint is dropped and replayed around, never shown.
     QVERIFY(db->exec("UPDATE replay_checkpoint SET snapshot = x'00010203'", &error));
     {

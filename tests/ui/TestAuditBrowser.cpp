@@ -5,6 +5,7 @@
 
 #include "DemoData.h"
 #include "SeatMapModel.h"
+#include "Translations.h"
 #include "admin/AuditCsvExport.h"
 #include "admin/AuditLogModel.h"
 #include "admin/AuditLogWidget.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void cleanup();
     void filtersNarrowTheRows();
     void textSearchAndDetail();
+    void textFirstPageIsShortAndCountsAside();
     void csvExport();
     void liveTailFollows();
     void timeTravelMap();
@@ -315,6 +318,41 @@ void TestAuditBrowser::textSearchAndDetail()
     QVERIFY(!detail->findItems(QStringLiteral("ORDER_CREATED"), Qt::MatchExactly | Qt::MatchRecursive, 1).isEmpty());
 }
 
+void TestAuditBrowser::textFirstPageIsShortAndCountsAside()
+{
+    // More matches than the first page of a text filter holds: 89 blocks with the same reason.
+    const Timestamp t1 = 1'767'225'600'000 + 100'000;
+    for (SeatId s = 11; s <= 99; ++s) {
+        Command block;
+        block.kind = CommandKind::Block;
+        block.actor = kAdmin;
+        block.seats = { s };
+        block.text = "wobbly seat";
+        QVERIFY(run(kEvent, t1 + Timestamp(s) * 1000, block, { s }).ok());
+    }
+    const int all = int(m_issued.size()) + 1;
+    QTRY_COMPARE(m_widget->model()->rowCount(), all);
+    auto* count = m_widget->findChild<QLabel*>(QStringLiteral("auditCountLabel"));
+    QVERIFY(count != nullptr);
+    QTRY_VERIFY2(count->text().contains(QLocale().toString(all)), qPrintable(count->text()));
+
+    auto* search = m_widget->findChild<QLineEdit*>(QStringLiteral("auditSearchEdit"));
+    search->setText(QStringLiteral("wobbly"));
+    // The newest 64 first (one random row read each on a cold file), the count from its own thread.
+    QTRY_COMPARE(m_widget->model()->rowCount(), AuditLogModel::kFirstTextPageRows);
+    QVERIFY(m_widget->model()->canFetchOlder());
+    QCOMPARE(m_widget->model()->rowAt(AuditLogModel::kFirstTextPageRows - 1).seq, m_issued.back().seq);
+    QTRY_VERIFY2(count->text().contains(QStringLiteral("89")), qPrintable(count->text()));
+    // Scrolling to the top brings the rest.
+    m_widget->table()->scrollToTop();
+    QTRY_COMPARE(m_widget->model()->rowCount(), 89);
+    QVERIFY(!m_widget->model()->canFetchOlder());
+    // Another filter's count replaces it; nothing matches: 0.
+    search->setText(QStringLiteral("nobody-has-this"));
+    QTRY_COMPARE(m_widget->model()->rowCount(), 0);
+    QTRY_VERIFY2(count->text().startsWith(QLocale().toString(0)), qPrintable(count->text()));
+}
+
 void TestAuditBrowser::csvExport()
 {
     QCOMPARE(AuditCsvExport::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
@@ -473,6 +511,8 @@ void TestAuditBrowser::screenshot()
     const QString sourceDir = qEnvironmentVariable("USHER_SOURCE_DIR");
     if (sourceDir.isEmpty())
         QSKIP("USHER_SOURCE_DIR is not set (ctest sets it)");
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(installTranslations(*qApp, QLocale())); // English plural forms ("203 records")
     // The demo data (a lived-in concert hall) on a data directory of its own, plus a refused hold.
     m_widget.reset();
     m_engine->close();
@@ -505,6 +545,8 @@ void TestAuditBrowser::screenshot()
     w.selectRow(saleRow);
     QTRY_VERIFY(!shown.isEmpty() && shown.last().at(1).toULongLong() == w.model()->rowAt(saleRow).seq);
     w.table()->scrollTo(w.model()->index(saleRow, 0), QAbstractItemView::PositionAtCenter);
+    auto* count = w.findChild<QLabel*>(QStringLiteral("auditCountLabel"));
+    QTRY_VERIFY2(count->text().endsWith(QStringLiteral("records")), qPrintable(count->text()));
     QCoreApplication::processEvents(); // let the map paint its cache once
     const QPixmap shot = w.grab();
     QVERIFY(shot.save(QStringLiteral("audit-log.png"), "PNG"));

@@ -247,6 +247,7 @@ private Q_SLOTS:
         QCOMPARE(m_dashboard->tileText(QStringLiteral("revenue")), counterMoney(1234550, "EUR"));
         QVERIFY(m_dashboard->tileText(QStringLiteral("revenue")).contains(QStringLiteral("345")));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("abandonment")), QStringLiteral("18.0 %"));
+        QCOMPARE(m_dashboard->tileText(QStringLiteral("expiries")), QStringLiteral("4.0/s"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("gateway")), QStringLiteral("840 ms / 0.2/s"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("circuit")), QStringLiteral("closed"));
         QVERIFY(m_dashboard->alerts().active().empty());
@@ -270,6 +271,9 @@ private Q_SLOTS:
         QCOMPARE(m_dashboard->tileText(QStringLiteral("holds")), QStringLiteral("\u2014"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("revenue")), QStringLiteral("\u2014"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("circuit")), QStringLiteral("\u2014"));
+        // A source that counts expired holds (usherd's per-event counter) adds them to the releases.
+        pushAt(kT0 + 2000, [](MetricsSample& s) { s.holdExpiriesPerSecond = 1.5; });
+        QCOMPARE(m_dashboard->tileText(QStringLiteral("expiries")), QStringLiteral("4.0/s (1.5/s expired)"));
         QCOMPARE(sales->line(QStringLiteral("Holds"))->count(), 1); // no point for a missing value
         QVERIFY(m_dashboard->devicesTable()->isHidden());           // no device list from this source
     }
@@ -565,9 +569,15 @@ private Q_SLOTS:
         QCOMPARE(usherd.count("GET", "/api/orders/7-4"), 0);
 
         // A usherd with per-event series: those are used, and the seats are no longer polled.
+        // Every series usherd exports per event (helper "edge", session 9), hold expiries included.
         usherd.extraMetrics = "usherd_event_sales_total{event=\"7\"} 3\nusherd_event_sales_total{event=\"9\"} 40\n"
                               "usherd_event_revenue_minor_total{event=\"7\",currency=\"EUR\"} 4200\n"
-                              "usherd_event_revenue_minor_total{event=\"9\",currency=\"CHF\"} 99\n";
+                              "usherd_event_revenue_minor_total{event=\"9\",currency=\"CHF\"} 99\n"
+                              "usherd_event_holds_total{event=\"7\"} 5\nusherd_event_held_seats_total{event=\"7\"} 9\n"
+                              "usherd_event_hold_conflicts_total{event=\"7\"} 1\n"
+                              "usherd_event_tickets_sold_total{event=\"7\"} 4\n"
+                              "usherd_event_seats_released_total{event=\"7\"} 2\n"
+                              "usherd_event_hold_expiries_total{event=\"7\"} 1\n";
         for (int round = 0; round < 2; ++round) {
             last.reset();
             feed->sampleNow();
@@ -583,6 +593,8 @@ private Q_SLOTS:
         QCOMPARE(usherd.count("GET", "/api/events/7/availability"), polls);
         QCOMPARE(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text(),
                  QStringLiteral("Sales figures: this event"));
+        QCOMPARE(*last->holdsPerSecond, 0.0); // the event's counter, unchanged between the rounds
+        QCOMPARE(dashboard.tileText(QStringLiteral("expiries")), QStringLiteral("0.0/s (0.0/s expired)"));
     }
 
     // The tracker alone, with fixed times: exact rates.

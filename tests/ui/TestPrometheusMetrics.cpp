@@ -205,6 +205,57 @@ private Q_SLOTS:
         QVERIFY(!sampler.sample(9).waitingRoom);
     }
 
+    void samplerUsesPerEventSeries()
+    {
+        // The per-event counters usherd exports (helper "edge", session 9: every series with
+        // event="E", present from start-up with 0), beside the server-wide ones of two events.
+        const auto scrapeOf = [](int k) {
+            QByteArray t = scrape(1000 * k, 500 * k, 90 * k, 0, 0, 0, 0, 0, 0, 0, 0);
+            const auto add = [&](const char* name, const char* event, double value, const char* currency = nullptr) {
+                t += QByteArray("usherd_event_") + name + "{event=\"" + event + "\""
+                    + (currency != nullptr ? QByteArray(",currency=\"") + currency + "\"" : QByteArray()) + "} "
+                    + QByteArray::number(value, 'g', 17) + "\n";
+            };
+            for (const auto& [event, f] : { std::pair { "7", 1.0 }, std::pair { "9", 10.0 } }) {
+                add("holds_total", event, 20 * k * f);
+                add("held_seats_total", event, 50 * k * f);
+                add("hold_conflicts_total", event, 4 * k * f);
+                add("sales_total", event, 6 * k * f);
+                add("tickets_sold_total", event, 15 * k * f);
+                add("revenue_minor_total", event, 12'000 * k * f, event[0] == '7' ? "EUR" : "CHF");
+                add("seats_released_total", event, 10 * k * f);
+                add("hold_expiries_total", event, 2 * k * f);
+            }
+            return t;
+        };
+        UsherdSampler sampler;
+        const qint64 t0 = 1'800'000'000'000;
+        sampler.add(t0, PrometheusSnapshot::parse(scrapeOf(1)));
+        sampler.add(t0 + 1000, PrometheusSnapshot::parse(scrapeOf(2)));
+        const MetricsSample s = sampler.sample(7);
+        QVERIFY(s.salesPerEvent);
+        QCOMPARE(s.scope, QStringLiteral("this event"));
+        QCOMPARE(s.holdsPerSecond.value_or(-1), 20.0);
+        QCOMPARE(s.salesPerSecond.value_or(-1), 6.0);
+        QCOMPARE(s.ticketsPerSecond.value_or(-1), 15.0);
+        QCOMPARE(s.conflictsPerSecond.value_or(-1), 4.0);
+        QCOMPARE(s.expiriesPerSecond.value_or(-1), 10.0);
+        QCOMPARE(s.holdExpiriesPerSecond.value_or(-1), 2.0);
+        QCOMPARE(s.revenueMinor.value_or(-1), qint64(24'000));
+        QCOMPARE(s.currency, QStringLiteral("EUR"));
+        QVERIFY(std::abs(s.abandonmentRatio.value_or(-1) - 0.2) < 1e-9); // 10 of 50 held seats went back
+        const MetricsSample other = sampler.sample(9);
+        QCOMPARE(other.holdsPerSecond.value_or(-1), 200.0);
+        QCOMPARE(other.revenueMinor.value_or(-1), qint64(240'000));
+        QCOMPARE(other.currency, QStringLiteral("CHF"));
+        // An event usherd has no series of: server-wide figures, said so, and no expiry count.
+        const MetricsSample unknown = sampler.sample(11);
+        QVERIFY(!unknown.salesPerEvent);
+        QCOMPARE(unknown.scope, QStringLiteral("server-wide"));
+        QCOMPARE(unknown.holdsPerSecond.value_or(-1), 1000.0);
+        QVERIFY(!unknown.holdExpiriesPerSecond.has_value());
+    }
+
     void samplerWindowAndRestart()
     {
         UsherdSampler sampler;

@@ -34,17 +34,18 @@ void AuditLogModel::reload()
     beginResetModel();
     m_rows.clear();
     std::vector<AuditRow> rows;
-    const bool ok = fetch(AuditDirection::Backward, audit::kAuditKeyMax, &rows);
-    m_hasOlder = ok && rows.size() == std::size_t(kPageRows);
+    const int limit = m_filter.text.empty() ? kPageRows : kFirstTextPageRows;
+    const bool ok = fetch(AuditDirection::Backward, audit::kAuditKeyMax, &rows, limit);
+    m_hasOlder = ok && rows.size() == std::size_t(limit);
     m_hasNewer = false;
     m_rows.assign(std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     endResetModel();
 }
 
-bool AuditLogModel::fetch(AuditDirection direction, audit::AuditKey from, std::vector<AuditRow>* rows)
+bool AuditLogModel::fetch(AuditDirection direction, audit::AuditKey from, std::vector<AuditRow>* rows, int limit)
 {
     std::string error;
-    if (m_query.page(m_filter, direction, from, kPageRows, rows, &error) == Status::Ok) {
+    if (m_query.page(m_filter, direction, from, std::size_t(limit), rows, &error) == Status::Ok) {
         m_error.clear();
         return true;
     }

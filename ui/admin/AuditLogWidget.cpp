@@ -1,6 +1,7 @@
 #include "AuditLogWidget.h"
 #include "DisplayFormat.h"
 
+#include "AuditCounter.h"
 #include "AuditCsvExport.h"
 #include "AuditLogModel.h"
 #include "AuditWorker.h"
@@ -174,13 +175,22 @@ void AuditLogWidget::finishOpening(std::unique_ptr<audit::AuditIndex> index, std
     connect(m_worker, &AuditWorker::caughtUp, this, &AuditLogWidget::onCaughtUp);
     connect(m_worker, &AuditWorker::stateReady, this, &AuditLogWidget::onStateReady);
     m_thread->start();
+    // Counts run on a thread of their own: a text count can read a long doclist, and must neither
+    // hold up the GUI thread nor wait behind a catch-up step or a replay on the worker.
+    m_countThread = new QThread(this);
+    m_countThread->setObjectName(QStringLiteral("auditCount"));
+    m_counter = new AuditCounter(options.indexPath, kCountCap);
+    m_counter->moveToThread(m_countThread);
+    connect(m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    connect(m_counter, &AuditCounter::counted, this, &AuditLogWidget::onCounted);
+    m_countThread->start();
 
     m_tailTimer = new QTimer(this);
     m_tailTimer->setInterval(kDefaultTailMs);
     connect(m_tailTimer, &QTimer::timeout, this, &AuditLogWidget::catchUpNow);
     m_tailTimer->start();
     m_model->reload();
-    updateCount();
+    updateCount(true);
     catchUpNow();
 }
 
@@ -194,6 +204,11 @@ AuditLogWidget::~AuditLogWidget()
     }
     delete m_export;
     m_export = nullptr;
+    if (m_countThread != nullptr) {
+        m_counter->cancel();
+        m_countThread->quit();
+        m_countThread->wait();
+    }
     if (m_thread != nullptr) {
         m_worker->setLatestTicket(~quint64(0)); // skip queued replays
         m_worker->stopWarming();
@@ -524,19 +539,35 @@ void AuditLogWidget::applyFilter()
         m_roomChanges->setFilter(m_filter);
     m_model->setFilter(m_filter);
     m_table->scrollToBottom();
-    updateCount();
+    // A short first page (a text filter) may not fill a tall view, which then has nothing to
+    // scroll: fetch the page above once the view has laid the rows out.
+    QTimer::singleShot(0, this, &AuditLogWidget::maybeFetchOlder);
+    updateCount(true);
     m_detail->clear();
 }
 
-void AuditLogWidget::updateCount()
+void AuditLogWidget::updateCount(bool filterChanged)
 {
-    std::uint64_t count = 0;
-    bool capped = false;
-    std::string error;
-    if (m_query->count(m_filter, kCountCap, &count, &capped, &error) != Status::Ok) {
+    if (m_counter == nullptr)
+        return;
+    if (!filterChanged && m_countAnswered != m_countTicket)
+        return; // the count still running comes soon; a newer one would only put it off
+    if (filterChanged)
+        m_countLabel->setText(tr("Counting…"));
+    m_counter->request(m_filter, ++m_countTicket);
+}
+
+void AuditLogWidget::onCounted(quint64 ticket, quint64 count, bool capped, bool ok, const QString& error)
+{
+    if (ticket != m_countTicket)
+        return; // an older filter's count
+    m_countAnswered = ticket;
+    if (!ok) {
         m_countLabel->setText(tr("Count unavailable"));
+        m_countLabel->setToolTip(error);
         return;
     }
+    m_countLabel->setToolTip(QString());
     m_countLabel->setText(
         capped ? tr("More than %L1 records").arg(qulonglong(kCountCap))
                : tr("%L1 record(s)", nullptr, int(std::min<std::uint64_t>(count, INT32_MAX))).arg(qulonglong(count)));
@@ -639,7 +670,7 @@ void AuditLogWidget::pollTail()
         return;
     if (m_followCheck->isChecked() && atEnd)
         m_table->scrollToBottom();
-    updateCount();
+    updateCount(false);
 }
 
 void AuditLogWidget::maybeFetchOlder()

@@ -59,9 +59,10 @@ struct AuditIndexOptions;
 
 namespace usher::ui {
 
+class AuditCounter;
+class AuditCsvExport;
 class AuditLogModel;
 class AuditWorker;
-class AuditCsvExport;
 struct AuditMapState;
 class SeatMapModel;
 class SeatMapWidget;
@@ -135,7 +136,8 @@ private:
     void readFilterBar();
     void writeFilterBar();
     void applyFilter();
-    void updateCount();
+    void updateCount(bool filterChanged);
+    void onCounted(quint64 ticket, quint64 count, bool capped, bool ok, const QString& error);
     void onEventChosen();
     void onRowChanged();
     void showDetail(const audit::AuditRow& row);
@@ -168,6 +170,10 @@ private:
 
     QThread* m_thread = nullptr;
     AuditWorker* m_worker = nullptr;
+    QThread* m_countThread = nullptr;
+    AuditCounter* m_counter = nullptr;
+    quint64 m_countTicket = 0;   // the newest count asked for
+    quint64 m_countAnswered = 0; // the newest count shown
     QTimer* m_tailTimer = nullptr;
     QTimer* m_filterTimer = nullptr;
     bool m_catchUpRunning = false;

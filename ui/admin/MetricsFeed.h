@@ -57,6 +57,7 @@ struct MetricsSample {
     std::optional<double> conflictsPerSecond;   // 409 answers to holds
     std::optional<double> rateLimitedPerSecond; // 429 answers
     std::optional<double> expiriesPerSecond;    // held seats that went back to available
+    std::optional<double> holdExpiriesPerSecond; // of those, holds that ran out (usherd's per-event counter)
     std::optional<double> abandonmentRatio;     // of the seats held lately, the share released
 
     std::vector<CacheRatio> caches;

@@ -124,6 +124,8 @@ MetricsSample UsherdSampler::sample(quint64 event) const
         s.rateLimitedPerSecond = m.sum("usherd_http_requests_total", tooMany) ? rate("usherd_http_requests_total", tooMany)
                                                                               : rate("usherd_rate_limited_total");
     s.expiriesPerSecond = rate(prefix + "seats_released_total", scope);
+    if (s.salesPerEvent && m.sum("usherd_event_hold_expiries_total", ev))
+        s.holdExpiriesPerSecond = rate("usherd_event_hold_expiries_total", ev);
     // Releases in the window may be of seats held before it: never above 100 %.
     if (const std::optional<double> released
         = ratio(prefix + "seats_released_total", prefix + "held_seats_total", scope))

@@ -471,7 +471,11 @@ void OnsaleDashboard::showTiles(const MetricsSample& s)
     set("revenue", s.revenueMinor ? counterMoney(*s.revenueMinor, s.currency.toStdString()) : dash());
     set("conflicts", perSecond(s.conflictsPerSecond));
     set("rateLimited", perSecond(s.rateLimitedPerSecond));
-    set("expiries", perSecond(s.expiriesPerSecond));
+    //: Released seats per second, then how many holds ran out per second, e.g. "6.0/s (2.0/s expired)".
+    set("expiries",
+        s.holdExpiriesPerSecond
+            ? tr("%1 (%2 expired)").arg(perSecond(s.expiriesPerSecond), perSecond(s.holdExpiriesPerSecond))
+            : perSecond(s.expiriesPerSecond));
     set("abandonment", percent(s.abandonmentRatio));
     //: Gateway latency and error rate, e.g. "840 ms / 0.2/s".
     set("gateway",

@@ -16,11 +16,13 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <string>
+#include <unistd.h>
 
 namespace usher::bench {
 
@@ -54,6 +56,20 @@ double threadCpuNs()
     timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
+}
+
+// Drops the file's clean pages from the OS page cache (no root needed), so the next read of it is
+// cold: what the first query after opening the browser on a machine that has not read audit.db
+// lately pays.
+void evictFromPageCache(const std::string& path)
+{
+    for (const std::string& name : { path, path + "-wal" }) {
+        const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
 }
 
 std::string buyerName(std::uint64_t buyer)
@@ -331,6 +347,57 @@ void report(BenchTable* table, const std::string& phase, const std::string& metr
                m.p99 < p99TargetNs ? Verdict::Pass : Verdict::Miss);
 }
 
+// A text search as the browser runs it right after the user typed a common surname, on a cold file:
+// audit.db evicted from the page cache and a new connection before each sample. The first page
+// (AuditLogModel::kFirstTextPageRows = 64 rows; 200 before session 9) and the capped count, which
+// the browser now runs on a thread of its own. Pages: database pages read from the file.
+bool measureColdText(const Options& o, BenchTable* table, std::string* error)
+{
+    const std::string path = AuditIndex::optionsFor(o.dir).indexPath;
+    const int samples = std::clamp(o.samples / 10, 5, int(kLastNames.size()));
+    struct Cold {
+        const char* name;
+        std::size_t rows; // 0: the count
+    };
+    for (const Cold c : { Cold { "first page, 64 rows", 64 }, Cold { "first page, 200 rows (before)", 200 },
+                          Cold { "count (capped at 100K)", 0 } }) {
+        std::uint64_t pages = 0;
+        bool ok = true;
+        const Measured m = measure(samples, [&](int i) {
+            evictFromPageCache(path);
+            auto cold = AuditQuery::open(path, error);
+            if (cold == nullptr) {
+                ok = false;
+                return std::size_t(0);
+            }
+            AuditFilter f;
+            f.text = kLastNames[std::size_t(i * 5 + 3) % kLastNames.size()];
+            const std::uint64_t before = cold->pagesRead();
+            std::size_t n = 0;
+            if (c.rows != 0) {
+                std::vector<AuditRow> rows;
+                ok = ok && cold->page(f, AuditDirection::Backward, kAuditKeyMax, c.rows, &rows, error) == Status::Ok;
+                n = rows.size();
+            } else {
+                std::uint64_t count = 0;
+                bool capped = false;
+                ok = ok && cold->count(f, 100'000, &count, &capped, error) == Status::Ok;
+                n = std::size_t(count);
+            }
+            pages += cold->pagesRead() - before;
+            return n;
+        });
+        if (!ok)
+            return false;
+        const std::string value = "p50 " + formatNs(m.p50) + ", p99 " + formatNs(m.p99) + ", CPU " + formatNs(m.cpuMean)
+            + " (" + formatCount(double(m.rows) / samples) + " rows, " + formatCount(double(pages) / samples)
+            + " pages read)";
+        table->add("cold text", std::string("a surname, ") + c.name, value, "p50 < 500 ms",
+                   c.rows == 200 ? Verdict::Info : (m.p50 < 500e6 ? Verdict::Pass : Verdict::Miss));
+    }
+    return true;
+}
+
 bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
 {
     std::vector<AuditRow> rows;
@@ -470,6 +537,8 @@ bool measurePages(const Options& o, AuditQuery& query, BenchTable* table, std::s
                        }),
                kFilterTargetNs * 2, filterSamples);
     }
+    if (!measureColdText(o, table, error))
+        return false;
     for (const Case& c : { cases[1], cases[3], cases[5], cases[9] }) {
         if (textOnly && std::string_view(c.name).substr(0, 5) != "text:")
             continue;
@@ -520,6 +589,39 @@ bool readAllCheckpointBodies(const std::string& path, std::uint64_t* bytes)
     return true;
 }
 
+// What AuditWorker does once an event's first request is answered: read the stored checkpoint
+// bodies not read yet, one per idle slice (AuditReplay::readAhead), so that later jumps restore
+// from memory. Reports the slices (a request waits for at most one) and the memory they end in.
+bool measureReadAhead(AuditReplay& replay, Seq last, std::mt19937_64& rng, BenchTable* table, std::string* error)
+{
+    if (replay.stateAt(
+            kEvent, 1 + rng() % last, [](const Ledger&) {}, error)
+        != Status::Ok)
+        return false;
+    const std::size_t unread = replay.unreadCheckpoints(kEvent);
+    std::vector<double> slices;
+    const std::int64_t t0 = monotonicNs();
+    const double c0 = threadCpuNs();
+    for (bool done = unread == 0; !done;) {
+        const std::int64_t s0 = monotonicNs();
+        if (replay.readAhead(kEvent, &done, error) != Status::Ok)
+            return false;
+        slices.push_back(double(monotonicNs() - s0));
+    }
+    const double wall = double(monotonicNs() - t0);
+    const double cpu = threadCpuNs() - c0;
+    table->add("replay", "read-ahead after the first request (idle worker, one body per slice)",
+               std::to_string(slices.size()) + " bodies in " + formatSeconds(wall / 1e9) + " (CPU "
+                   + formatSeconds(cpu / 1e9) + "); a slice p50 " + formatNs(percentile(slices, 0.5)) + ", max "
+                   + formatNs(slices.empty() ? 0.0 : *std::max_element(slices.begin(), slices.end()))
+                   + "; checkpoints in memory " + formatBytes(double(replay.checkpointBytes(kEvent))));
+    if (replay.unreadCheckpoints(kEvent) != 0) {
+        *error = "the read-ahead left " + std::to_string(replay.unreadCheckpoints(kEvent)) + " bodies unread";
+        return false;
+    }
+    return true;
+}
+
 bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
 {
     Seq first = 0, last = 0;
@@ -559,9 +661,13 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
         std::uint64_t bytes = 0;
         if (!readAllCheckpointBodies(options.checkpointPath, &bytes))
             return false;
+        std::uint64_t count = 0;
+        storedCheckpoints(options.checkpointPath, &count);
         table->add("replay", "every stored checkpoint body read (the old up-front load)",
-                   formatSeconds(double(monotonicNs() - t0) / 1e9) + " (CPU " + formatSeconds((threadCpuNs() - c0) / 1e9)
-                       + "; " + formatBytes(double(bytes)) + ")");
+                   formatSeconds(double(monotonicNs() - t0) / 1e9) + " (CPU "
+                       + formatSeconds((threadCpuNs() - c0) / 1e9) + "; " + std::to_string(count) + " bodies, "
+                       + formatBytes(double(bytes)) + ", "
+                       + formatBytes(double(bytes) / double(std::max<std::uint64_t>(1, count))) + " each)");
     }
     {
         // A later session (the audit browser opened again): a new replay reads the stored
@@ -587,6 +693,8 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
                    + "; " + formatCount(double(bodies) / sessions) + " checkpoint bodies read)",
                later, 1e9, sessions);
     }
+    if (!measureReadAhead(*replay, last, rng, table, error))
+        return false;
     const int n = std::max(10, o.samples / 5);
     std::vector<Seq> targets;
     for (int i = 0; i < n; ++i)
@@ -599,8 +707,17 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
                 == Status::Ok;
         return std::size_t(0);
     };
-    report(table, "replay", "random seq (checkpoints warm)",
-           measure(n, [&](int i) { return at(targets[std::size_t(i)]); }), 1e9, n);
+    const std::size_t bodiesBefore = replay->checkpointBodiesReadTotal();
+    std::uint64_t replayed = 0;
+    const Measured random = measure(n, [&](int i) {
+        at(targets[std::size_t(i)]);
+        replayed += replay->lastStats().recordsReplayed;
+        return std::size_t(0);
+    });
+    report(table, "replay",
+           "random seq after the read-ahead (" + std::to_string(replay->checkpointBodiesReadTotal() - bodiesBefore)
+               + " bodies read; " + formatCount(double(replayed) / n) + " records replayed on average)",
+           random, 1e9, n);
     // A slider dragged across the onsale, 200 positions forward.
     const int steps = 200;
     report(table, "replay", "slider drag, 200 steps forward",
