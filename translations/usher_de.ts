@@ -535,6 +535,14 @@
         <extracomment>%1 is the reason code usherd gave (e.g. SeatUnavailable).</extracomment>
         <translation>usherd hat abgelehnt: %1. Es wurde nichts verkauft.</translation>
     </message>
+    <message>
+        <source>The card payment did not go through (%1): nothing was sold.</source>
+        <translation>Die Kartenzahlung ist nicht durchgegangen (%1): Es wurde nichts verkauft.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: pay again to ask usherd again.</source>
+        <translation>Die Karte ist belastet, und usherd hat den Verkauf noch nicht beantwortet: Erneut bezahlen fragt usherd noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>OrderSearch</name>
@@ -1137,6 +1145,11 @@
         <source>%1 did not answer a list of events.</source>
         <extracomment>%1 is a URL.</extracomment>
         <translation>%1 hat keine Liste von Veranstaltungen geliefert.</translation>
+    </message>
+    <message>
+        <source>Event %1 could not be updated: %2</source>
+        <extracomment>%1 is an event id, %2 the reason.</extracomment>
+        <translation>Veranstaltung %1 konnte nicht aktualisiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1846,10 @@
         <source>%1 s so far</source>
         <extracomment>%1 is a number of seconds.</extracomment>
         <translation>bisher %1 s</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
     </message>
 </context>
 <context>
@@ -2921,8 +2938,9 @@
         <translation>Stattdessen bar ausgezahlt: Geben Sie dem Kunden %1.</translation>
     </message>
     <message>
-        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
-        <translation>Dieser Verkauf wird mit usherd synchronisiert, und sein Umtausch wird noch nicht synchronisiert: Erstatten Sie stattdessen das Ticket und verkaufen Sie den neuen Platz.</translation>
+        <source>Nothing was moved: the exchange could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the exchange.</extracomment>
+        <translation>Es wurde nichts umgebucht: Der Umtausch konnte nicht für usherd protokolliert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +3735,11 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>Done: the change is in force and in usherd&apos;s audit log.</source>
         <translation>Erledigt: Die Änderung gilt und steht im Prüfprotokoll von usherd.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 expired)</source>
+        <extracomment>Released seats per second, then how many holds ran out per second, e.g. &quot;6.0/s (2.0/s expired)&quot;.</extracomment>
+        <translation>%1 (%2 abgelaufen)</translation>
     </message>
 </context>
 <context>
@@ -4690,10 +4713,6 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         </translation>
     </message>
     <message>
-        <source>Seats sold through usherd are paid in cash at the counter.</source>
-        <translation>Über usherd verkaufte Plätze werden an der Kasse bar bezahlt.</translation>
-    </message>
-    <message>
         <source>Take at least %1 in cash: a sale through usherd is paid in one go.</source>
         <extracomment>%1 is an amount of money.</extracomment>
         <translation>Nehmen Sie mindestens %1 bar: Ein Verkauf über usherd wird in einem Zug bezahlt.</translation>
@@ -4709,14 +4728,6 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>Hand the cash back.</source>
         <translation>Geben Sie das Bargeld zurück.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
-        <translation>
-            <numerusform>Über usherd verkauft: Bestellung %1, %n Ticket. Rückgeld: %3.</numerusform>
-            <numerusform>Über usherd verkauft: Bestellung %1, %n Tickets. Rückgeld: %3.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The drawer could not record it: %1</source>
@@ -4743,6 +4754,83 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
         <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
         <translation>Sync-Vorgang %1: Er erreicht usherd mit dem nächsten Upload.</translation>
+    </message>
+    <message>
+        <source>usherd changed this event: the counter shows its new prices and times.</source>
+        <translation>usherd hat diese Veranstaltung geändert: Die Kasse zeigt ihre neuen Preise und Zeiten.</translation>
+    </message>
+    <message>
+        <source>The card is already charged for these seats: press the card key to ask usherd again.</source>
+        <translation>Die Karte ist für diese Plätze bereits belastet: Mit der Kartentaste wird usherd erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>Seats sold through usherd are paid in cash or by card at the counter.</source>
+        <translation>Über usherd verkaufte Plätze werden an der Kasse bar oder mit Karte bezahlt.</translation>
+    </message>
+    <message>
+        <source>Change due: %1.</source>
+        <extracomment>%1 is the change due.</extracomment>
+        <translation>Rückgeld: %1.</translation>
+    </message>
+    <message>
+        <source>Asking usherd again to sell the seats…</source>
+        <translation>usherd wird erneut gebeten, die Plätze zu verkaufen…</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal, then usherd…</source>
+        <translation>Warte auf das Kartenterminal, dann auf usherd…</translation>
+    </message>
+    <message>
+        <source>Check payment %1 on the terminal and reverse it there if it went through.</source>
+        <translation>Prüfen Sie Zahlung %1 am Terminal und stornieren Sie sie dort, falls sie durchgegangen ist.</translation>
+    </message>
+    <message>
+        <source>The card is charged (%1): press the card key to ask usherd again; it never charges twice.</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>Die Karte ist belastet (%1): Mit der Kartentaste wird usherd erneut gefragt; es wird nie doppelt belastet.</translation>
+    </message>
+    <message>
+        <source>The card payment was reversed.</source>
+        <translation>Die Kartenzahlung wurde storniert.</translation>
+    </message>
+    <message>
+        <source>The card payment %1 could not be reversed: reverse it on the terminal by hand.</source>
+        <translation>Die Kartenzahlung %1 konnte nicht storniert werden: Stornieren Sie sie von Hand am Terminal.</translation>
+    </message>
+    <message>
+        <source>Paid by card (%1).</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>Mit Karte bezahlt (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold through usherd: order %1, %n ticket(s). %3</source>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 how it was paid (change due, card reference).</extracomment>
+        <translation>
+            <numerusform>Über usherd verkauft: Bestellung %1, %n Ticket. %3</numerusform>
+            <numerusform>Über usherd verkauft: Bestellung %1, %n Tickets. %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tickets %1.</source>
+        <extracomment>%1 where the tickets went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
+        <translation>Tickets %1.</translation>
+    </message>
+    <message>
+        <source>usherd sent no ticket codes: print the tickets from usherd.</source>
+        <translation>usherd hat keine Ticketcodes gesendet: Drucken Sie die Tickets aus usherd.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be issued: %1 Print them with Ctrl+P.</source>
+        <extracomment>%1 the reason the tickets could not be printed or saved.</extracomment>
+        <translation>Die Tickets konnten nicht ausgestellt werden: %1 Drucken Sie sie mit Strg+P.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: press the card key to ask usherd again before clearing the cart.</source>
+        <translation>Die Karte ist belastet, und usherd hat den Verkauf noch nicht beantwortet: Fragen Sie usherd mit der Kartentaste erneut, bevor Sie den Warenkorb leeren.</translation>
+    </message>
+    <message>
+        <source>Hold: ask usherd</source>
+        <translation>Reservierung: bei usherd anfragen</translation>
     </message>
 </context>
 <context>

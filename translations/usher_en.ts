@@ -535,6 +535,14 @@
         <extracomment>%1 is the reason code usherd gave (e.g. SeatUnavailable).</extracomment>
         <translation>usherd refused: %1. Nothing was sold.</translation>
     </message>
+    <message>
+        <source>The card payment did not go through (%1): nothing was sold.</source>
+        <translation>The card payment did not go through (%1): nothing was sold.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: pay again to ask usherd again.</source>
+        <translation>The card is charged and usherd has not answered the sale yet: pay again to ask usherd again.</translation>
+    </message>
 </context>
 <context>
     <name>OrderSearch</name>
@@ -1137,6 +1145,11 @@
         <source>%1 did not answer a list of events.</source>
         <extracomment>%1 is a URL.</extracomment>
         <translation>%1 did not answer a list of events.</translation>
+    </message>
+    <message>
+        <source>Event %1 could not be updated: %2</source>
+        <extracomment>%1 is an event id, %2 the reason.</extracomment>
+        <translation>Event %1 could not be updated: %2</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1846,10 @@
         <source>%1 s so far</source>
         <extracomment>%1 is a number of seconds.</extracomment>
         <translation>%1 s so far</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
     </message>
 </context>
 <context>
@@ -2921,8 +2938,9 @@
         <translation>Paid in cash instead: hand %1 to the customer.</translation>
     </message>
     <message>
-        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
-        <translation>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</translation>
+        <source>Nothing was moved: the exchange could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the exchange.</extracomment>
+        <translation>Nothing was moved: the exchange could not be journaled for usherd: %1</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +3735,11 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>Done: the change is in force and in usherd&apos;s audit log.</source>
         <translation>Done: the change is in force and in usherd&apos;s audit log.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 expired)</source>
+        <extracomment>Released seats per second, then how many holds ran out per second, e.g. &quot;6.0/s (2.0/s expired)&quot;.</extracomment>
+        <translation>%1 (%2 expired)</translation>
     </message>
 </context>
 <context>
@@ -4690,10 +4713,6 @@ Start Usher with --demo to create two demo events.</translation>
         </translation>
     </message>
     <message>
-        <source>Seats sold through usherd are paid in cash at the counter.</source>
-        <translation>Seats sold through usherd are paid in cash at the counter.</translation>
-    </message>
-    <message>
         <source>Take at least %1 in cash: a sale through usherd is paid in one go.</source>
         <extracomment>%1 is an amount of money.</extracomment>
         <translation>Take at least %1 in cash: a sale through usherd is paid in one go.</translation>
@@ -4709,14 +4728,6 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>Hand the cash back.</source>
         <translation>Hand the cash back.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
-        <translation>
-            <numerusform>Sold through usherd: order %1, %n ticket. Change due: %3.</numerusform>
-            <numerusform>Sold through usherd: order %1, %n tickets. Change due: %3.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The drawer could not record it: %1</source>
@@ -4743,6 +4754,83 @@ Start Usher with --demo to create two demo events.</translation>
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
         <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
         <translation>Sync operation %1: it reaches usherd with the next upload.</translation>
+    </message>
+    <message>
+        <source>usherd changed this event: the counter shows its new prices and times.</source>
+        <translation>usherd changed this event: the counter shows its new prices and times.</translation>
+    </message>
+    <message>
+        <source>The card is already charged for these seats: press the card key to ask usherd again.</source>
+        <translation>The card is already charged for these seats: press the card key to ask usherd again.</translation>
+    </message>
+    <message>
+        <source>Seats sold through usherd are paid in cash or by card at the counter.</source>
+        <translation>Seats sold through usherd are paid in cash or by card at the counter.</translation>
+    </message>
+    <message>
+        <source>Change due: %1.</source>
+        <extracomment>%1 is the change due.</extracomment>
+        <translation>Change due: %1.</translation>
+    </message>
+    <message>
+        <source>Asking usherd again to sell the seats…</source>
+        <translation>Asking usherd again to sell the seats…</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal, then usherd…</source>
+        <translation>Waiting for the card terminal, then usherd…</translation>
+    </message>
+    <message>
+        <source>Check payment %1 on the terminal and reverse it there if it went through.</source>
+        <translation>Check payment %1 on the terminal and reverse it there if it went through.</translation>
+    </message>
+    <message>
+        <source>The card is charged (%1): press the card key to ask usherd again; it never charges twice.</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>The card is charged (%1): press the card key to ask usherd again; it never charges twice.</translation>
+    </message>
+    <message>
+        <source>The card payment was reversed.</source>
+        <translation>The card payment was reversed.</translation>
+    </message>
+    <message>
+        <source>The card payment %1 could not be reversed: reverse it on the terminal by hand.</source>
+        <translation>The card payment %1 could not be reversed: reverse it on the terminal by hand.</translation>
+    </message>
+    <message>
+        <source>Paid by card (%1).</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>Paid by card (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold through usherd: order %1, %n ticket(s). %3</source>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 how it was paid (change due, card reference).</extracomment>
+        <translation>
+            <numerusform>Sold through usherd: order %1, %n ticket. %3</numerusform>
+            <numerusform>Sold through usherd: order %1, %n tickets. %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tickets %1.</source>
+        <extracomment>%1 where the tickets went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
+        <translation>Tickets %1.</translation>
+    </message>
+    <message>
+        <source>usherd sent no ticket codes: print the tickets from usherd.</source>
+        <translation>usherd sent no ticket codes: print the tickets from usherd.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be issued: %1 Print them with Ctrl+P.</source>
+        <extracomment>%1 the reason the tickets could not be printed or saved.</extracomment>
+        <translation>The tickets could not be issued: %1 Print them with Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: press the card key to ask usherd again before clearing the cart.</source>
+        <translation>The card is charged and usherd has not answered the sale yet: press the card key to ask usherd again before clearing the cart.</translation>
+    </message>
+    <message>
+        <source>Hold: ask usherd</source>
+        <translation>Hold: ask usherd</translation>
     </message>
 </context>
 <context>

@@ -535,6 +535,14 @@
         <extracomment>%1 is the reason code usherd gave (e.g. SeatUnavailable).</extracomment>
         <translation>usherd a refusé&#xa0;: %1. Rien n&apos;a été vendu.</translation>
     </message>
+    <message>
+        <source>The card payment did not go through (%1): nothing was sold.</source>
+        <translation>Le paiement par carte n&apos;a pas abouti (%1)&#xa0;: rien n&apos;a été vendu.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: pay again to ask usherd again.</source>
+        <translation>La carte est débitée et usherd n&apos;a pas encore répondu à la vente&#xa0;: payez de nouveau pour redemander à usherd.</translation>
+    </message>
 </context>
 <context>
     <name>OrderSearch</name>
@@ -1137,6 +1145,11 @@
         <source>%1 did not answer a list of events.</source>
         <extracomment>%1 is a URL.</extracomment>
         <translation>%1 n&apos;a pas renvoyé de liste d&apos;événements.</translation>
+    </message>
+    <message>
+        <source>Event %1 could not be updated: %2</source>
+        <extracomment>%1 is an event id, %2 the reason.</extracomment>
+        <translation>L&apos;événement %1 n&apos;a pas pu être mis à jour&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1846,10 @@
         <source>%1 s so far</source>
         <extracomment>%1 is a number of seconds.</extracomment>
         <translation>%1 s jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
     </message>
 </context>
 <context>
@@ -2921,8 +2938,9 @@
         <translation>Payé en espèces à la place&#xa0;: remettez %1 au client.</translation>
     </message>
     <message>
-        <source>This sale is synced with usherd, and exchanges of it are not synced yet: refund the ticket and sell the new seat instead.</source>
-        <translation>Cette vente est synchronisée avec usherd, et ses échanges ne le sont pas encore&#xa0;: remboursez plutôt le billet et vendez la nouvelle place.</translation>
+        <source>Nothing was moved: the exchange could not be journaled for usherd: %1</source>
+        <extracomment>%1 why the sync outbox could not journal the exchange.</extracomment>
+        <translation>Rien n&apos;a été déplacé&#xa0;: l&apos;échange n&apos;a pas pu être journalisé pour usherd&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +3735,11 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Done: the change is in force and in usherd&apos;s audit log.</source>
         <translation>Terminé&#xa0;: la modification est en vigueur et figure dans le journal d&apos;audit d&apos;usherd.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 expired)</source>
+        <extracomment>Released seats per second, then how many holds ran out per second, e.g. &quot;6.0/s (2.0/s expired)&quot;.</extracomment>
+        <translation>%1 (%2 expirées)</translation>
     </message>
 </context>
 <context>
@@ -4690,10 +4713,6 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         </translation>
     </message>
     <message>
-        <source>Seats sold through usherd are paid in cash at the counter.</source>
-        <translation>Les places vendues via usherd se paient en espèces à la caisse.</translation>
-    </message>
-    <message>
         <source>Take at least %1 in cash: a sale through usherd is paid in one go.</source>
         <extracomment>%1 is an amount of money.</extracomment>
         <translation>Prenez au moins %1 en espèces&#xa0;: une vente via usherd se paie en une seule fois.</translation>
@@ -4709,14 +4728,6 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Hand the cash back.</source>
         <translation>Rendez les espèces.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sold through usherd: order %1, %n ticket(s). Change due: %3.</source>
-        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 the change due.</extracomment>
-        <translation>
-            <numerusform>Vendu via usherd&#xa0;: commande %1, %n billet. Monnaie à rendre&#xa0;: %3.</numerusform>
-            <numerusform>Vendu via usherd&#xa0;: commande %1, %n billets. Monnaie à rendre&#xa0;: %3.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The drawer could not record it: %1</source>
@@ -4743,6 +4754,83 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <source>Sync operation %1: it reaches usherd with the next upload.</source>
         <extracomment>%1 the sync operation&apos;s id (the order&apos;s reference on usherd is &quot;sync:&quot; and this id).</extracomment>
         <translation>Opération de synchronisation %1&#xa0;: elle atteindra usherd au prochain envoi.</translation>
+    </message>
+    <message>
+        <source>usherd changed this event: the counter shows its new prices and times.</source>
+        <translation>usherd a modifié cet événement&#xa0;: la caisse affiche ses nouveaux prix et horaires.</translation>
+    </message>
+    <message>
+        <source>The card is already charged for these seats: press the card key to ask usherd again.</source>
+        <translation>La carte est déjà débitée pour ces places&#xa0;: appuyez sur la touche carte pour redemander à usherd.</translation>
+    </message>
+    <message>
+        <source>Seats sold through usherd are paid in cash or by card at the counter.</source>
+        <translation>Les places vendues par usherd se paient en espèces ou par carte à la caisse.</translation>
+    </message>
+    <message>
+        <source>Change due: %1.</source>
+        <extracomment>%1 is the change due.</extracomment>
+        <translation>Monnaie à rendre&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Asking usherd again to sell the seats…</source>
+        <translation>Nouvelle demande de vente des places à usherd…</translation>
+    </message>
+    <message>
+        <source>Waiting for the card terminal, then usherd…</source>
+        <translation>Attente du terminal de paiement, puis d&apos;usherd…</translation>
+    </message>
+    <message>
+        <source>Check payment %1 on the terminal and reverse it there if it went through.</source>
+        <translation>Vérifiez le paiement %1 sur le terminal et annulez-le là s&apos;il a abouti.</translation>
+    </message>
+    <message>
+        <source>The card is charged (%1): press the card key to ask usherd again; it never charges twice.</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>La carte est débitée (%1)&#xa0;: appuyez sur la touche carte pour redemander à usherd&#xa0;; elle n&apos;est jamais débitée deux fois.</translation>
+    </message>
+    <message>
+        <source>The card payment was reversed.</source>
+        <translation>Le paiement par carte a été annulé.</translation>
+    </message>
+    <message>
+        <source>The card payment %1 could not be reversed: reverse it on the terminal by hand.</source>
+        <translation>Le paiement par carte %1 n&apos;a pas pu être annulé&#xa0;: annulez-le à la main sur le terminal.</translation>
+    </message>
+    <message>
+        <source>Paid by card (%1).</source>
+        <extracomment>%1 is the card terminal&apos;s reference of the payment.</extracomment>
+        <translation>Payé par carte (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold through usherd: order %1, %n ticket(s). %3</source>
+        <extracomment>%1 central&apos;s order number, %2 count of tickets, %3 how it was paid (change due, card reference).</extracomment>
+        <translation>
+            <numerusform>Vendu par usherd&#xa0;: commande %1, %n billet. %3</numerusform>
+            <numerusform>Vendu par usherd&#xa0;: commande %1, %n billets. %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tickets %1.</source>
+        <extracomment>%1 where the tickets went (e.g. &quot;printed on Thermal-1&quot;).</extracomment>
+        <translation>Billets %1.</translation>
+    </message>
+    <message>
+        <source>usherd sent no ticket codes: print the tickets from usherd.</source>
+        <translation>usherd n&apos;a envoyé aucun code de billet&#xa0;: imprimez les billets depuis usherd.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be issued: %1 Print them with Ctrl+P.</source>
+        <extracomment>%1 the reason the tickets could not be printed or saved.</extracomment>
+        <translation>Les billets n&apos;ont pas pu être émis&#xa0;: %1 Imprimez-les avec Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>The card is charged and usherd has not answered the sale yet: press the card key to ask usherd again before clearing the cart.</source>
+        <translation>La carte est débitée et usherd n&apos;a pas encore répondu à la vente&#xa0;: appuyez sur la touche carte pour redemander à usherd avant de vider le panier.</translation>
+    </message>
+    <message>
+        <source>Hold: ask usherd</source>
+        <translation>Réservation&#xa0;: demander à usherd</translation>
     </message>
 </context>
 <context>
