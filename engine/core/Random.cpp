@@ -1,6 +1,7 @@
 #include "core/Random.h"
 
 #include "core/Assert.h"
+#include "core/Mix64.h"
 
 #include <sodium.h>
 
@@ -25,10 +26,7 @@ void secureRandom(void* out, std::size_t size)
 namespace {
 std::uint64_t splitmix64(std::uint64_t* state)
 {
-    std::uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
+    return mix64(*state += 0x9e3779b97f4a7c15ull);
 }
 
 constexpr std::uint64_t rotl(std::uint64_t x, int k)

@@ -2,6 +2,7 @@
 
 #include "net/ApiSupport.h"
 #include "net/Log.h"
+#include "core/Mix64.h"
 #include "pgstore/PgOwnership.h"
 #include "pgstore/PgStorage.h"
 
@@ -19,16 +20,6 @@ namespace {
 constexpr std::int64_t kFastPollMs = 50;
 constexpr int kOrphanPollsAnyNode = 3; // regular polls; then any node takes an orphan, preferred or not
 constexpr int kLivePollsBeforeHandOver = 2;
-
-std::uint64_t mix64(std::uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
 
 } // namespace
 

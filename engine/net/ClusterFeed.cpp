@@ -17,27 +17,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using AreaCounts = std::vector<std::array<std::uint32_t, 3>>;
 
-// What the hub shows of a ledger: one character per seat ('0' + SeatStatus) and, per area, the
-// open pool's free count and the held and sold counts of every pool (as EventHub::warmView).
-void stateOf(const Ledger& ledger, std::string* states, AreaCounts* areas)
-{
-    const Venue& venue = ledger.venue();
-    states->assign(venue.seats.size(), '0');
-    for (std::size_t i = 0; i < states->size(); ++i)
-        (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
-    areas->assign(venue.areas.size(), {});
-    for (std::size_t a = 0; a < areas->size(); ++a) {
-        const auto& pools = ledger.areaPools(std::uint32_t(a));
-        std::uint32_t held = 0;
-        std::uint32_t sold = 0;
-        for (const AreaPool& pool : pools) {
-            held += pool.held;
-            sold += pool.sold;
-        }
-        (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
-    }
-}
-
 } // namespace
 
 // One followed event: the ledger rebuilt from the journal (feed thread) and the state the hub
@@ -264,7 +243,7 @@ bool ClusterFeed::load(Follower& follower, std::string* error)
         return false;
     std::string states;
     AreaCounts areas;
-    stateOf(*ledger, &states, &areas);
+    hubStateOf(*ledger, &states, &areas);
     {
         std::lock_guard lock(follower.mutex);
         follower.states = std::move(states);
@@ -341,7 +320,7 @@ void ClusterFeed::publishChanges(Follower& follower)
     const Seq seq = follower.ledger->lastSeq();
     std::string states;
     AreaCounts areas;
-    stateOf(*follower.ledger, &states, &areas);
+    hubStateOf(*follower.ledger, &states, &areas);
     Published published;
     published.event = follower.id;
     published.lastSeq = seq;

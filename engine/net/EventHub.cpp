@@ -459,6 +459,25 @@ void EventHub::run(Task& task)
 
 // The view's state from the ledger (or, for a followed event, from its feed); false when it cannot
 // be read now (shutting down, or the feed gave a state that does not fit the venue).
+void hubStateOf(const Ledger& ledger, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas)
+{
+    const Venue& venue = ledger.venue();
+    states->assign(venue.seats.size(), '0');
+    for (std::size_t i = 0; i < states->size(); ++i)
+        (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
+    areas->assign(venue.areas.size(), {});
+    for (std::size_t a = 0; a < areas->size(); ++a) {
+        const auto& pools = ledger.areaPools(std::uint32_t(a));
+        std::uint32_t held = 0;
+        std::uint32_t sold = 0;
+        for (const AreaPool& pool : pools) {
+            held += pool.held;
+            sold += pool.sold;
+        }
+        (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
+    }
+}
+
 bool EventHub::readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq)
 {
     const Venue& venue = venueOf(view);
@@ -473,21 +492,8 @@ bool EventHub::readState(View& view, std::string* states, std::vector<std::array
             .num("venueSeats", std::int64_t(venue.seats.size()));
         return false;
     }
-    states->assign(venue.seats.size(), '0');
-    areas->assign(venue.areas.size(), {});
     return view.shard->read([&](const Ledger& ledger) {
-        for (std::size_t i = 0; i < states->size(); ++i)
-            (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
-        for (std::size_t a = 0; a < areas->size(); ++a) {
-            const auto& pools = ledger.areaPools(std::uint32_t(a));
-            std::uint32_t held = 0;
-            std::uint32_t sold = 0;
-            for (const AreaPool& pool : pools) {
-                held += pool.held;
-                sold += pool.sold;
-            }
-            (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
-        }
+        hubStateOf(ledger, states, areas);
         *seq = ledger.lastSeq();
     });
 }

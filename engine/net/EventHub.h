@@ -46,6 +46,10 @@ struct AvailabilityBody {
     Seq seq = 0;
 };
 
+// What the hub shows of a ledger: one character per venue seat ('0' + SeatStatus) and, per area,
+// the open pool's free count and the held and sold counts of all its pools.
+void hubStateOf(const Ledger& ledger, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas);
+
 // A view of an event that another node owns (net/ClusterFeed, issue 9): no shard on this node; the
 // feed supplies the state (read on the hub thread, to warm and to resync) and the publications.
 class FollowedSource {

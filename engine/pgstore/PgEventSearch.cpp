@@ -147,12 +147,7 @@ bool PgEventSearch::ensureConnected(std::string* error) const
         PQfinish(m_conn);
         m_conn = nullptr;
     }
-    const std::string timeout = std::to_string(std::max(1, m_options.connectTimeoutSeconds));
-    // Later entries win: the caller's connection string overrides the defaults before it.
-    const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
-    const char* values[]
-        = { timeout.c_str(), m_options.applicationName.c_str(), "UTF8", m_options.conninfo.c_str(), nullptr };
-    m_conn = PQconnectdbParams(keywords, values, 1);
+    m_conn = PgStorage::open(m_options.conninfo, m_options.applicationName, m_options.connectTimeoutSeconds);
     if (m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK) {
         if (error)
             *error = "search index: cannot connect to PostgreSQL " + PgStorage::redacted(m_options.conninfo) + ": "

@@ -1,6 +1,7 @@
 #include "pgstore/PgNotify.h"
 
 #include "core/Assert.h"
+#include "pgstore/PgStorage.h"
 
 #include <libpq-fe.h>
 
@@ -94,11 +95,7 @@ void PgListener::disconnect()
 bool PgListener::connect(std::string* error)
 {
     USHER_ASSERT(m_conn == nullptr);
-    const std::string timeout = std::to_string(std::max(1, m_options.connectTimeoutSeconds));
-    const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
-    const char* values[]
-        = { timeout.c_str(), m_options.applicationName.c_str(), "UTF8", m_options.conninfo.c_str(), nullptr };
-    m_conn = PQconnectdbParams(keywords, values, 1);
+    m_conn = PgStorage::open(m_options.conninfo, m_options.applicationName, m_options.connectTimeoutSeconds);
     if (m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK) {
         *error = "listen: cannot connect: " + (m_conn ? trimmed(PQerrorMessage(m_conn)) : std::string("out of memory"));
         disconnect();

@@ -434,6 +434,15 @@ bool PgStorage::isPostgresUri(const std::string& text)
     return text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0;
 }
 
+PGconn* PgStorage::open(const std::string& conninfo, const std::string& applicationName, int connectTimeoutSeconds)
+{
+    const std::string timeout = std::to_string(std::max(1, connectTimeoutSeconds));
+    // Later entries win: the caller's connection string overrides the defaults before it.
+    const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
+    const char* values[] = { timeout.c_str(), applicationName.c_str(), "UTF8", conninfo.c_str(), nullptr };
+    return PQconnectdbParams(keywords, values, 1);
+}
+
 std::string PgStorage::redacted(const std::string& conninfo)
 {
     std::string out = conninfo;
@@ -481,12 +490,7 @@ std::unique_ptr<PgStorage> PgStorage::open(const PgStorageOptions& options, std:
 bool PgStorage::connect(std::string* error)
 {
     USHER_ASSERT(m_conn == nullptr);
-    const std::string timeout = std::to_string(std::max(1, m_options.connectTimeoutSeconds));
-    // Later entries win: the caller's connection string overrides the defaults before it.
-    const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
-    const char* values[]
-        = { timeout.c_str(), m_options.applicationName.c_str(), "UTF8", m_options.conninfo.c_str(), nullptr };
-    m_conn = PQconnectdbParams(keywords, values, 1);
+    m_conn = open(m_options.conninfo, m_options.applicationName, m_options.connectTimeoutSeconds);
     const std::string where = "PostgreSQL " + redacted(m_options.conninfo);
     if (m_conn == nullptr) {
         *error = where + ": out of memory";

@@ -58,6 +58,10 @@ public:
     static bool isPostgresUri(const std::string& text);
     // The connection string without its password (for logs and error texts).
     static std::string redacted(const std::string& conninfo);
+    // Opens a connection with Usher's defaults (connect timeout, application name, UTF-8); the
+    // caller's connection string overrides them. Check PQstatus: the result may be a failed one,
+    // or nullptr when out of memory.
+    static pg_conn* open(const std::string& conninfo, const std::string& applicationName, int connectTimeoutSeconds);
 
     Status createEvent(const EventSpec& spec, std::string* error) override;
     Status listEvents(std::vector<EventSpec>* events, std::string* error) override;

@@ -1,6 +1,7 @@
 #include "sync/SyncJson.h"
 
 #include "core/Assert.h"
+#include "core/PercentDecode.h"
 
 #include <charconv>
 #include <limits>
@@ -12,17 +13,6 @@ namespace {
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 void appendUtf8(std::string& out, std::uint32_t code)
@@ -334,7 +324,7 @@ bool SyncJson::string(std::string_view* out)
                 return false;
             *code = 0;
             for (std::size_t i = 0; i < 4; ++i) {
-                const int h = hexValue(m_text[m_pos + i]);
+                const int h = hexDigitValue(m_text[m_pos + i]);
                 if (h < 0)
                     return false;
                 *code = *code * 16 + std::uint32_t(h);

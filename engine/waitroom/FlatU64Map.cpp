@@ -1,25 +1,11 @@
 #include "waitroom/FlatU64Map.h"
 
 #include "core/Assert.h"
+#include "core/Mix64.h"
 
 #include <bit>
 
 namespace usher {
-
-namespace {
-
-std::uint64_t mix(std::uint64_t key)
-{
-    // splitmix64's finaliser: keys may be addresses or counters, not random.
-    key ^= key >> 30;
-    key *= 0xbf58476d1ce4e5b9ULL;
-    key ^= key >> 27;
-    key *= 0x94d049bb133111ebULL;
-    key ^= key >> 31;
-    return key;
-}
-
-} // namespace
 
 FlatU64Map::FlatU64Map(std::size_t capacity)
 {
@@ -31,7 +17,7 @@ FlatU64Map::FlatU64Map(std::size_t capacity)
 
 std::size_t FlatU64Map::slotOf(std::uint64_t key) const
 {
-    return static_cast<std::size_t>(mix(key)) & m_mask;
+    return static_cast<std::size_t>(mix64(key)) & m_mask;
 }
 
 std::uint32_t* FlatU64Map::find(std::uint64_t key)

@@ -4,6 +4,7 @@
 #include "EngineBenchPhases.h"
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "core/Mix64.h"
 #include "event/EventSpecJson.h"
 #include "ledger/Ledger.h"
 #include "venue/VenueGenerator.h"
@@ -64,12 +65,7 @@ std::string openBenchEngine(const VenuePtr& venue, const std::string& baseDirect
 IdempotencyKey benchKey(std::uint64_t seed, std::uint64_t serial)
 {
     // splitmix64 of (seed, serial): looks like the BLAKE2b keys the edge makes, costs nothing.
-    const auto mix = [](std::uint64_t z) {
-        z += 0x9e3779b97f4a7c15ull;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    };
+    const auto mix = [](std::uint64_t z) { return mix64(z + 0x9e3779b97f4a7c15ull); };
     IdempotencyKey key { mix(seed ^ mix(serial)), mix(serial ^ 0x5bd1e995u) };
     if (key.isNull())
         key.lo = 1;
