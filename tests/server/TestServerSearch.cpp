@@ -5,6 +5,7 @@
 #include "ServerTestSupport.h"
 #include "support/TempDir.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void pagingFollowsNextPage();
     void etagGives304();
     void newEventsAreFound();
+    void pastEventsAreArchived();
     void badParametersGet400();
 
 private:
@@ -189,6 +191,28 @@ void TestServerSearch::newEventsAreFound()
              (QStringList { QStringLiteral("Demo: Usher Theatre"), QStringLiteral("Wilhelm Tell") }));
     QVERIFY(get("/api/events?q=zurich").header("etag") != before);
     QCOMPARE(facetCount(get("/api/events?q=zurich").json(), "category", QStringLiteral("Drama")), 1);
+}
+
+void TestServerSearch::pastEventsAreArchived()
+{
+    // An event that started 30 days ago goes to the archive partition at once (not at the next
+    // hourly pass): found with archived=true or only, never in the current list.
+    QJsonObject event = get("/api/events/1").json();
+    event.remove(QLatin1String("id"));
+    event.insert(QLatin1String("name"), QStringLiteral("Nabucco Revival"));
+    event.insert(QLatin1String("performer"), QStringLiteral("Chor Vergangenheit"));
+    event.insert(QLatin1String("startsAt"),
+                 QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODateWithMs));
+    HttpClient client(m_usherd->port());
+    QVERIFY(client.connect());
+    client.bearer = m_admin;
+    const HttpResult created = client.request("POST", "/api/events", QJsonDocument(event).toJson());
+    QVERIFY2(created.status == 201, created.body.constData());
+    QTRY_COMPARE(get("/api/events?q=vergangenheit&archived=only").json().value(QLatin1String("total")).toInteger(), 1);
+    const QJsonObject both = get("/api/events?q=vergangenheit&archived=true").json();
+    QCOMPARE(names(both), QStringList { QStringLiteral("Nabucco Revival") });
+    QCOMPARE(both.value(QLatin1String("events")).toArray().at(0).toObject().value(QLatin1String("archived")).toBool(), true);
+    QCOMPARE(get("/api/events?q=vergangenheit").json().value(QLatin1String("total")).toInteger(), 0);
 }
 
 void TestServerSearch::badParametersGet400()
