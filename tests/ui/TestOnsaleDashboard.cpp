@@ -271,11 +271,11 @@ private Q_SLOTS:
         QCOMPARE(m_dashboard->tileText(QStringLiteral("holds")), QStringLiteral("\u2014"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("revenue")), QStringLiteral("\u2014"));
         QCOMPARE(m_dashboard->tileText(QStringLiteral("circuit")), QStringLiteral("\u2014"));
+        QCOMPARE(sales->line(QStringLiteral("Holds"))->count(), 1); // no point for a missing value
+        QVERIFY(m_dashboard->devicesTable()->isHidden());           // no device list from this source
         // A source that counts expired holds (usherd's per-event counter) adds them to the releases.
         pushAt(kT0 + 2000, [](MetricsSample& s) { s.holdExpiriesPerSecond = 1.5; });
         QCOMPARE(m_dashboard->tileText(QStringLiteral("expiries")), QStringLiteral("4.0/s (1.5/s expired)"));
-        QCOMPARE(sales->line(QStringLiteral("Holds"))->count(), 1); // no point for a missing value
-        QVERIFY(m_dashboard->devicesTable()->isHidden());           // no device list from this source
     }
 
     void hitRatioAlertAtNinetyPercent()
