@@ -278,6 +278,8 @@ private Q_SLOTS:
 private:
     // usherd's part of realUsherd.
     bool startUsherd(quint16 port);
+    // A data directory, an admin token, usherd started on it, and testEvent() created there.
+    void startCentralWithTestEvent();
     QByteArray enrol(const QString& device, ChannelId channel);
     void grant(const QString& device, const std::vector<SeatId>& seats);
     void checkCentral(const std::vector<BoxOffice*>& offices);
@@ -422,6 +424,20 @@ bool TestSyncEndToEnd::startUsherd(quint16 port)
     return m_usherd->start(args);
 }
 
+void TestSyncEndToEnd::startCentralWithTestEvent()
+{
+    m_centralDir = std::make_unique<TempDir>();
+    const QString data = QString::fromStdString(m_centralDir->path());
+    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
+    QVERIFY(!m_adminToken.isEmpty());
+    m_usherd = std::make_unique<UsherdProcess>(data);
+    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    HttpClient http(m_usherd->port());
+    http.bearer = m_adminToken;
+    const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
+    QVERIFY2(created.status == 201, created.body.constData());
+}
+
 QByteArray TestSyncEndToEnd::enrol(const QString& device, ChannelId channel)
 {
     HttpClient http(m_usherd->port());
@@ -451,21 +467,11 @@ void TestSyncEndToEnd::grant(const QString& device, const std::vector<SeatId>& s
 
 void TestSyncEndToEnd::realUsherd()
 {
-    m_centralDir = std::make_unique<TempDir>();
-    const QString data = QString::fromStdString(m_centralDir->path());
-    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
-    QVERIFY(!m_adminToken.isEmpty());
-    m_usherd = std::make_unique<UsherdProcess>(data);
-    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    startCentralWithTestEvent();
+    if (QTest::currentTestFailed())
+        return;
     const quint16 port = m_usherd->port();
-
-    // The event on central, then downloaded by both box offices (same id, same venue: EventDownload).
-    {
-        HttpClient http(port);
-        http.bearer = m_adminToken;
-        const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
-        QVERIFY2(created.status == 201, created.body.constData());
-    }
+    // The event on central is downloaded by both box offices (same id, same venue: EventDownload).
     const QByteArray token1 = enrol(QStringLiteral("box-1"), kBox1);
     const QByteArray token2 = enrol(QStringLiteral("box-2"), kBox2);
     if (token1.isEmpty() || token2.isEmpty())
@@ -623,19 +629,10 @@ QString describe(const SyncOnlineResult& r)
 
 void TestSyncEndToEnd::onlineSales()
 {
-    m_centralDir = std::make_unique<TempDir>();
-    const QString data = QString::fromStdString(m_centralDir->path());
-    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
-    QVERIFY(!m_adminToken.isEmpty());
-    m_usherd = std::make_unique<UsherdProcess>(data);
-    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    startCentralWithTestEvent();
+    if (QTest::currentTestFailed())
+        return;
     const quint16 port = m_usherd->port();
-    {
-        HttpClient http(port);
-        http.bearer = m_adminToken;
-        const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
-        QVERIFY2(created.status == 201, created.body.constData());
-    }
     const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
     const QByteArray rawToken = enrol(QStringLiteral("box-raw"), kBox2);
     QVERIFY(!token.isEmpty() && !rawToken.isEmpty());
@@ -809,17 +806,12 @@ void TestSyncEndToEnd::onlineSales()
 // the box office's own ticket key stay.
 void TestSyncEndToEnd::changedEventsAreDownloadedAgain()
 {
-    m_centralDir = std::make_unique<TempDir>();
-    const QString data = QString::fromStdString(m_centralDir->path());
-    m_adminToken = UsherdProcess::createToken(data, QStringLiteral("admin"));
-    QVERIFY(!m_adminToken.isEmpty());
-    m_usherd = std::make_unique<UsherdProcess>(data);
-    QVERIFY2(startUsherd(0), m_usherd->log().constData());
+    startCentralWithTestEvent();
+    if (QTest::currentTestFailed())
+        return;
     const quint16 port = m_usherd->port();
     HttpClient http(port);
     http.bearer = m_adminToken;
-    const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
-    QVERIFY2(created.status == 201, created.body.constData());
     const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
     QVERIFY(!token.isEmpty());
     BoxOffice box;
