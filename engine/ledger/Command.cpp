@@ -121,6 +121,8 @@ std::uint64_t commandFingerprint(const Command& c)
     case CommandKind::HoldArea:
         h.add(c.area);
         h.add(c.quantity);
+        if (c.openPoolOnly)
+            h.add(1u);
         break;
     case CommandKind::Release:
         h.add(c.hold);

@@ -74,9 +74,10 @@ struct Buyer {
 //                      the old ones stop scanning
 //
 // `channel` is the channel the actor sells through; `target` the channel an allocation concerns.
-// `openPoolOnly` (HoldSeats, HoldBestAvailable) limits a hold to seats of the open pool, even when
-// seats are allocated to `channel`: usherd's online path for a box office's channel, because a
-// box office sells its allocation only through its sync outbox (docs/sync-protocol.md, "Selling").
+// `openPoolOnly` (HoldSeats, HoldBestAvailable, HoldArea) limits a hold to seats or GA places of
+// the open pool, even when some are allocated to `channel`: usherd's online path for a box
+// office's channel, because a box office sells its allocation only through its sync outbox
+// (docs/sync-protocol.md, "Selling").
 struct Command {
     CommandKind kind = CommandKind::Expire;
     IdempotencyKey key;

@@ -15,7 +15,21 @@ namespace usher {
 namespace {
 
 constexpr std::size_t kBatchReserveBytes = 64 * 1024;
-constexpr std::size_t kSpareBatchesMax = 4;
+constexpr std::size_t kSpareBatchesMax = 4; // without a journal arena
+
+// The journal arena (LedgerOptions::journalArenaBytes): buffers for new batches, allocated and
+// touched when the ledger is created. A batch is kept for the idempotency window, so in an onsale
+// nearly every journal byte is new memory: touched as the records are written, it cost a page fault
+// per 4 KiB (10-25 us on this project's VMs, about 2.5 us per one-seat confirm). 640 bytes per
+// seat or place hold the records of a hold and a confirm of every seat (~105 + 158 bytes) in
+// buffers that 8,192-command batches fill to two thirds.
+constexpr std::size_t kArenaBufferBytes = 2u << 20;
+constexpr std::uint64_t kArenaBytesPerUnit = 640;
+constexpr std::uint64_t kArenaBytesMax = 1u << 30;
+// A batch smaller than this goes out as an exact copy and leaves its buffer open for the next
+// batch: a quiet event commits a few commands at a time and must not keep a buffer for each.
+// (The copy comes from the heap below glibc's mmap threshold, memory the process reuses.)
+constexpr std::size_t kCopyBatchBelowBytes = 64 * 1024;
 
 std::uint64_t unitsOf(const EventSpec& spec)
 {
@@ -25,6 +39,13 @@ std::uint64_t unitsOf(const EventSpec& spec)
 std::uint32_t defaultHoldsMax(const EventSpec& spec)
 {
     return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(unitsOf(spec), 1, 1'000'000));
+}
+
+std::size_t journalArenaBytes(const EventSpec& spec, const LedgerOptions& options)
+{
+    const std::uint64_t wanted = options.journalArenaBytes >= 0 ? std::uint64_t(options.journalArenaBytes)
+                                                                : unitsOf(spec) * kArenaBytesPerUnit;
+    return std::min(wanted, kArenaBytesMax) / kArenaBufferBytes * kArenaBufferBytes;
 }
 
 std::uint32_t idempotencyKeysMax(const EventSpec& spec, const LedgerOptions& options)
@@ -71,6 +92,16 @@ void populate(std::uintptr_t from, std::uintptr_t to)
         ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
 }
 
+// Maps every page that holds a byte of [p, p + bytes) (pages partly outside it too: populating
+// writes nothing, it only maps; advice: an older kernel refuses it).
+void populateAll(const void* p, std::size_t bytes)
+{
+    constexpr std::uintptr_t kPage = 4096;
+    const std::uintptr_t from = reinterpret_cast<std::uintptr_t>(p) & ~(kPage - 1);
+    const std::uintptr_t to = (reinterpret_cast<std::uintptr_t>(p) + bytes + kPage - 1) & ~(kPage - 1);
+    ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+}
+
 // Before the batch's bytes [size, next) are written: when they enter a new chunk, maps it (only up
 // to the capacity: past it the vector moves, and the copy maps the new memory).
 void populateAhead(const BatchBytes& batch, std::size_t size, std::size_t next)
@@ -93,6 +124,7 @@ Ledger::Ledger(const EventSpec& spec, const LedgerOptions& options)
     USHER_ASSERT(!m_spec.priceTable.empty() || m_spec.venue->categories.empty());
     USHER_ASSERT(m_holdSeatsStride >= 1 && m_holdSeatsStride <= limits::orderTicketsMax);
     initTables();
+    fillJournalArena();
     openBatch();
 }
 
@@ -103,7 +135,8 @@ void Ledger::initTables()
     const Venue& venue = *m_spec.venue;
     m_seats.assign(venue.seatCount(), SeatSlot{});
     for (SeatIndex s = 0; s < venue.seatCount(); ++s)
-        m_seats[s].id = venue.seats[s].id, m_seats[s].row = venue.seats[s].row;
+        m_seats[s].id = venue.seats[s].id, m_seats[s].row = venue.seats[s].row,
+        m_seats[s].category = venue.seats[s].category & 0x7f;
     m_seatMark.assign(venue.seatCount(), 0);
     m_rowAvailable.resize(venue.rows.size());
     for (std::size_t r = 0; r < venue.rows.size(); ++r)
@@ -149,30 +182,52 @@ void Ledger::initTables()
     prefault(&m_expiries, 2 * std::size_t(holdsMax) + 8192);
     prefault(&m_tickets, std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
     // Orders: room for one per seat or place (a sell-out of single tickets never moves the table,
-    // which would copy every order and fault in a new table mid-onsale), touched for half of that
-    // (~2 tickets an order); the rest is faulted in as it fills, in huge pages where the kernel allows.
-    const std::size_t ordersMax = std::min<std::uint64_t>(unitsOf(m_spec) + 16, 4'000'000);
-    m_orders.reserve(ordersMax);
-    prefault(&m_orders, std::min<std::size_t>(ordersMax / 2 + 16, 2'000'000));
+    // which would copy every order and fault in a new table mid-onsale), all of it touched: faulted
+    // in as it filled (huge pages), the kernel's clearing of the pages was a fifth of a confirm's time.
+    prefault(&m_orders, std::min<std::uint64_t>(unitsOf(m_spec) + 16, 4'000'000));
     m_scratchSeats.reserve(limits::commandSeatsMax);
+}
+
+void Ledger::fillJournalArena()
+{
+    m_arenaBytes = journalArenaBytes(m_spec, m_options);
+    for (std::size_t bytes = 0; bytes < m_arenaBytes; bytes += kArenaBufferBytes) {
+        auto buffer = std::make_shared<BatchBytes>();
+        buffer->reserve(kArenaBufferBytes);
+        populateAll(buffer->data(), buffer->capacity()); // mapped in one call (advice: else the fill faults)
+        // Sized to its capacity now, so that records are written into it with no zero-filling on
+        // the way (openBatch keeps a spare buffer's size).
+        buffer->resize(buffer->capacity());
+        m_spareBytes += buffer->capacity();
+        m_spareBatches.push_back(std::move(buffer));
+    }
 }
 
 void Ledger::openBatch()
 {
-    // Reuse a retired buffer when there is one: fresh memory costs a page fault per 4 KiB on
-    // first touch, which is a large share of a command's cost.
+    // Reuse a buffer of the arena or a retired one when there is one: fresh memory costs a page
+    // fault per 4 KiB on first touch, which is a large share of a command's cost.
+    // A spare buffer keeps its size and bytes: records overwrite them (every byte of a record and of
+    // the batch header is written), takeBatch trims the batch to what was written, and only room past
+    // the old size is zero-filled, as it is needed: memory is not written twice.
     std::shared_ptr<BatchBytes> batch;
     if (!m_spareBatches.empty()) {
         batch = std::move(m_spareBatches.back());
         m_spareBatches.pop_back();
-        batch->clear();
+        m_spareBytes -= batch->capacity();
     } else {
         batch = std::make_shared<BatchBytes>();
     }
     // Size for a batch like the last one, so it rarely reallocates while filling.
-    batch->reserve(std::max(kBatchReserveBytes, m_lastBatchBytes + m_lastBatchBytes / 4));
-    populateAhead(*batch, 0, kBatchHeaderBytes);
-    batch->resize(kBatchHeaderBytes, 0);
+    const std::size_t wanted = std::max(kBatchReserveBytes, m_lastBatchBytes + m_lastBatchBytes / 4);
+    if (batch->capacity() < wanted) {
+        batch->clear(); // nothing to copy
+        batch->reserve(wanted);
+    }
+    if (batch->size() < kBatchHeaderBytes) {
+        populateAhead(*batch, 0, kBatchHeaderBytes);
+        batch->resize(kBatchHeaderBytes, 0);
+    }
     m_open = batch;
     m_openSize = kBatchHeaderBytes;
     m_batches.push_back(batch);
@@ -266,18 +321,21 @@ void Ledger::prefetch(const Command& c) const
 {
     if (!c.key.isNull())
         m_idempotency.prefetch(c.key);
+    // The journal lines the records two commands from now go to (a one-seat confirm writes 158 bytes,
+    // a hold about 100): the batch's memory was touched long before (the arena), so it is no longer
+    // in the cache, and a store that misses stalls the command.
+    prefetchForWrite(m_open->data(), m_openSize + 256, 3);
     // The seats it names: their state slots, which a random onsale touches all over the table.
     for (std::size_t i = 0; i < c.seats.size() && i < 4; ++i) {
         const SeatIndex s = m_spec.venue->seatIndex(c.seats[i]);
         if (s != kNoSeat)
             __builtin_prefetch(&m_seats[s]);
     }
-    // A command on a hold (release, confirm...) touches the hold's seats; a confirm also reads each
-    // seat's category from the venue (priceUnits), a line apart for every seat.
+    // A command on a hold (release, confirm...) touches the hold's seats (a confirm prices each one
+    // from its slot's category).
     const auto slot = static_cast<std::uint32_t>(c.hold & 0xffffffffu);
     if (c.hold != 0 && slot < m_holds.size() && m_holds[slot].id == c.hold) {
-        const bool confirm = c.kind == CommandKind::Confirm;
-        if (confirm) {
+        if (c.kind == CommandKind::Confirm) {
             // The order and ticket it appends, two commands from now (the tables are reserved for
             // a sell-out, so the addresses are inside them; an Order spans four lines).
             prefetchForWrite(m_orders.data(), (m_orders.size() + 2) * sizeof(Order), (sizeof(Order) + 63) / 64);
@@ -286,8 +344,6 @@ void Ledger::prefetch(const Command& c) const
         for (std::uint32_t i = 0; i < m_holds[slot].seatCount && i < 4; ++i) {
             const SeatIndex s = m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i];
             __builtin_prefetch(&m_seats[s]);
-            if (confirm)
-                __builtin_prefetch(&m_spec.venue->seats[s]);
         }
     }
 }
@@ -342,9 +398,15 @@ void Ledger::retireOldestBatch()
     m_batches.pop_front();
     ++m_batchBase;
     // Nobody else holds it (the storage is done with it): keep its memory for a future batch. The
-    // buffer was created non-const by openBatch, so casting the const away is sound.
-    if (oldest.use_count() == 1 && m_spareBatches.size() < kSpareBatchesMax)
+    // buffer was created non-const by openBatch or takeBatch, so casting the const away is sound.
+    if (oldest.use_count() != 1)
+        return;
+    const bool keep = m_arenaBytes != 0 ? m_spareBytes + oldest->capacity() <= m_arenaBytes
+                                        : m_spareBatches.size() < kSpareBatchesMax;
+    if (keep) {
+        m_spareBytes += oldest->capacity();
         m_spareBatches.push_back(std::const_pointer_cast<BatchBytes>(std::move(oldest)));
+    }
 }
 
 const std::uint8_t* Ledger::recordBytes(const IdempotencyIndex::Entry& entry, std::size_t* size) const
@@ -396,21 +458,35 @@ JournalBatch Ledger::takeBatch()
     if (m_openRecords == 0)
         return batch;
 
-    m_open->resize(m_openSize); // the spare room past the write position is not part of the batch
+    // A small batch goes out as an exact copy, kept in its place for the idempotency index, and its
+    // buffer (touched, and sized past the write position already) is the next open batch.
+    const bool copy = m_openSize < kCopyBatchBelowBytes;
+    std::shared_ptr<BatchBytes> bytes;
+    if (copy) {
+        bytes = std::make_shared<BatchBytes>(m_open->begin(), m_open->begin() + std::ptrdiff_t(m_openSize));
+        m_batches.back() = bytes;
+    } else {
+        m_open->resize(m_openSize); // the spare room past the write position is not part of the batch
+        bytes = m_open;
+    }
     BatchHeader header;
     header.event = m_spec.id;
     header.firstSeq = m_openFirstSeq;
     header.recordCount = static_cast<std::uint32_t>(m_openRecords);
-    header.bytes = static_cast<std::uint32_t>(m_open->size());
-    encodeBatchHeader(m_open.get(), header);
-    header.crc = batchChecksum(*m_open);
-    encodeBatchHeader(m_open.get(), header);
-    batch.bytes = m_open;
+    header.bytes = static_cast<std::uint32_t>(bytes->size());
+    encodeBatchHeader(bytes.get(), header);
+    header.crc = batchChecksum(*bytes);
+    encodeBatchHeader(bytes.get(), header);
+    batch.bytes = bytes;
     batch.firstSeq = m_openFirstSeq;
     batch.lastSeq = m_lastSeq;
     batch.records = header.recordCount;
     USHER_ASSERT(batch.lastSeq - batch.firstSeq + 1 == batch.records);
-    m_lastBatchBytes = m_open->size();
+    m_lastBatchBytes = m_openSize;
+    if (copy) {
+        m_spareBytes += m_open->capacity();
+        m_spareBatches.push_back(std::move(m_open));
+    }
     openBatch();
     return batch;
 }
@@ -552,7 +628,7 @@ std::size_t Ledger::memoryBytes() const
     bytes += m_idempotency.memoryBytes();
     for (const BatchPtr& b : m_batches)
         bytes += b->capacity();
-    return bytes;
+    return bytes + m_spareBytes;
 }
 
 } // namespace usher

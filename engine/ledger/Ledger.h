@@ -10,6 +10,7 @@
 //   that record, so a live answer and a retried answer cannot differ.
 
 #include "core/HugePageAllocator.h"
+#include "core/Limits.h"
 #include "core/Status.h"
 #include "core/Types.h"
 #include "event/EventSpec.h"
@@ -37,6 +38,10 @@ struct LedgerOptions {
     std::int64_t idempotencyRetentionMs = 24ll * 3600 * 1000;
     std::uint32_t holdsMax = 0; // 0: min(seats + GA capacity, 1M)
     bool verify = false;        // check every invariant after every command (tests, debug)
+    // The journal arena: batch buffers allocated and touched when the ledger is created, so that
+    // no command pays a first touch for the journal it writes. -1: automatic (640 bytes per seat
+    // or GA place, in whole 2 MiB buffers; none below 3,277 units, at most 1 GiB); 0: none.
+    std::int64_t journalArenaBytes = -1;
 };
 
 // What a seat looks like from outside.
@@ -245,12 +250,14 @@ private:
     // Everything a command needs about a seat, in 16 bytes: one cache line holds four seats.
     struct SeatSlot {
         SeatStatus status = SeatStatus::Available;
-        std::uint8_t dirty = 0; // in m_dirtySeats (here, not in an array apart: one cache line less per change)
+        std::uint8_t dirty : 1 = 0;    // in m_dirtySeats (here, not in an array apart: one cache line less per change)
+        std::uint8_t category : 7 = 0; // the venue's (copied, as `id` and `row`: a confirm prices the seat from its slot)
         ChannelId allocation = kOpenPool;
         std::uint32_t ref = 0; // hold slot, ticket index or block reason index
         SeatId id = 0;         // the venue's seat id (copied: a VenueSeat is 64 bytes)
         std::uint32_t row = 0; // the venue's row index
     };
+    static_assert(limits::venueCategoriesMax <= 128, "SeatSlot::category has 7 bits");
     struct HoldSlot {
         HoldId id = 0; // 0: free
         Actor holder;
@@ -278,6 +285,7 @@ private:
     struct Emitter;
 
     void initTables();
+    void fillJournalArena();
     void openBatch();
     // Room for `bytes` at the open batch's write position.
     std::uint8_t* journalRoom(std::size_t bytes)
@@ -436,7 +444,11 @@ private:
     // m_open->size() runs ahead of it (grown in steps by growOpenBatch), so an append checks one
     // bound and stores, with no per-record vector growth; takeBatch() trims the batch to it.
     std::size_t m_openSize = 0;
-    std::vector<std::shared_ptr<BatchBytes>> m_spareBatches; // retired buffers, for reuse
+    // Buffers for new batches, touched already: the journal arena (fillJournalArena) and retired
+    // batches. Kept while their capacity stays within m_arenaBytes (or up to 4 of them without an arena).
+    std::vector<std::shared_ptr<BatchBytes>> m_spareBatches;
+    std::size_t m_spareBytes = 0;  // capacity of m_spareBatches
+    std::size_t m_arenaBytes = 0;  // the arena's size
     std::size_t m_lastBatchBytes = 0;
     std::size_t m_openRecords = 0;
     Seq m_openFirstSeq = 0;

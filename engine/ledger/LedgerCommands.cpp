@@ -262,10 +262,10 @@ Status Ledger::doHoldArea(const Command& c, Emitter& out)
         return Status::LimitExceeded;
     if (const Status status = checkOnSale(c); status != Status::Ok)
         return status;
-    // The channel's own allocation first, then the open pool; a hold never spans two pools.
+    // The channel's own allocation first (unless openPoolOnly), then the open pool; a hold never spans two pools.
     ChannelId poolChannel = kOpenPool;
     const AreaPool* own = findPool(area, c.channel);
-    if (own != nullptr && c.channel != kOpenPool && own->free() >= c.quantity)
+    if (own != nullptr && c.channel != kOpenPool && !c.openPoolOnly && own->free() >= c.quantity)
         poolChannel = c.channel;
     else if (m_areas[area][0].free() < c.quantity)
         return Status::CapacityUnavailable;

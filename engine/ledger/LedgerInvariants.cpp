@@ -45,6 +45,9 @@ std::string Ledger::seatInvariantViolation() const
     std::vector<std::uint32_t> rowAvailable(m_rowAvailable.size(), 0);
     for (SeatIndex s = 0; s < m_seats.size(); ++s) {
         const SeatSlot& slot = m_seats[s];
+        if (slot.id != venue().seats[s].id || slot.row != venue().seats[s].row
+            || slot.category != venue().seats[s].category)
+            return describe("seat slot disagrees with the venue", s);
         counted.allocated += slot.allocation != kOpenPool;
         switch (slot.status) {
         case SeatStatus::Available:

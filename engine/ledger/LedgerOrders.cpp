@@ -20,7 +20,7 @@ Status Ledger::priceUnits(const Command& c, std::uint32_t slot, Amount* prices, 
         const std::uint32_t type = c.priceTypes.empty() ? 0 : c.priceTypes[i];
         const std::uint16_t category = h.area != kNoArea
             ? m_spec.venue->areas[h.area].category
-            : m_spec.venue->seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].category;
+            : m_seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].category;
         const Amount price = type < m_spec.priceTypes.size() ? m_spec.price(category, type) : kNotOffered;
         if (price == kNotOffered)
             return Status::PriceTypeNotFound;

@@ -160,6 +160,8 @@ public:
         std::size_t batchStart = 0;
         const ThreadCpu cpuBefore = threadCpu();
         for (std::size_t i = 0; i < n; ++i) {
+            if (i + 8 < n)
+                prefetchCommand(m_confirms[i + 8]);
             if (i + 4 < n)
                 __builtin_prefetch(&m_holds[m_confirms[i + 4].hold & 0xffffffffu]);
             if (i + 2 < n) {

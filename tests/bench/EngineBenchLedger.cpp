@@ -55,6 +55,8 @@ template <typename Consume>
     const std::int64_t started = monotonicNs();
     std::int64_t groupStarted = started;
     for (std::size_t i = 0; i < commands.size(); ++i) {
+        if (i + 8 < commands.size())
+            prefetchCommand(commands[i + 8]);
         if (i + 4 < commands.size())
             ledger.prefetchEarly(commands[i + 4]);
         if (i + 2 < commands.size())

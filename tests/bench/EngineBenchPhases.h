@@ -35,6 +35,16 @@ struct BenchEngine {
 std::string openBenchEngine(const VenuePtr& venue, const std::string& baseDirectory, const std::string& phase,
                             bool synchronousFull, BenchEngine* out);
 
+// Loads a command the loop reaches soon (its five cache lines): commands are built before the clock
+// starts, 30 MB for 100,000 of them, so they are out of the cache when the loop reaches them, where
+// a shard's arrive shortly before it executes them. The ledger loops and the floor call it 8 ahead.
+inline void prefetchCommand(const Command& c)
+{
+    const auto* at = reinterpret_cast<const char*>(&c);
+    for (std::size_t offset = 0; offset < sizeof(Command); offset += 64)
+        __builtin_prefetch(at + offset);
+}
+
 // A fresh, unguessable-looking idempotency key (never null).
 IdempotencyKey benchKey(std::uint64_t seed, std::uint64_t serial);
 

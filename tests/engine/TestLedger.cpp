@@ -290,6 +290,7 @@ private Q_SLOTS:
     // Snapshot, restore, replay.
     void snapshotRestoreEqualsOriginal();
     void replayOfAllBatchesEqualsOriginal();
+    void journalArenaBatchesKeepTheirBytes();
     void restorePlusLaterBatchesEqualsOriginal();
     void restoreFromSnapshotTakenMidBatch();
     void oldKeyStillReplaysAfterRestore();
@@ -971,6 +972,103 @@ void TestLedger::snapshotRestoreEqualsOriginal()
     std::memcpy(again.data() + kFloorOffset, snapshot.data() + kFloorOffset, 8);
     QVERIFY(std::equal(again.begin(), again.end() - 4, snapshot.begin()));
     diff = sameFuture(h, *restored, scenario.holds);
+    QVERIFY2(diff.empty(), diff.c_str());
+}
+
+// The journal arena (LedgerOptions::journalArenaBytes): large batches written into arena buffers,
+// then into buffers recycled from retired batches, then into new memory, and small batches handed
+// out as copies (their buffer stays open) all keep the bytes they had when taken; retries read them
+// back; replaying them gives the same ledger.
+void TestLedger::journalArenaBatchesKeepTheirBytes()
+{
+    LedgerOptions options = verifying();
+    options.journalArenaBytes = 4 << 20; // two 2 MiB buffers
+    options.idempotencyKeysMax = 3000;   // large batches retire, and their buffers come back
+    Harness h(makeSpec(), options);
+    LedgerOptions noArena = options;
+    noArena.journalArenaBytes = 0;
+    // The open batch's buffer is one of the arena's, the other is spare (64 KiB: a batch without one).
+    QCOMPARE(h.ledger->memoryBytes(), Ledger(makeSpec(), noArena).memoryBytes() + (4u << 20) - (64u << 10));
+
+    // The same commands on `harness`: small batches, large ones (each over 64 KiB), small ones.
+    // Keeps a copy of each batch's bytes when it is taken and lets the ledger's pointers go (so that
+    // retired buffers are recycled), except the last one's and two it returns, checked at the end.
+    struct Run {
+        std::vector<BatchBytes> taken;
+        std::vector<JournalBatch> batches;
+        BatchPtr smallKept, largeKept;
+        std::size_t smallIndex = 0, largeIndex = 0, large = 0;
+    };
+    const auto drive = [](Harness& harness, Scenario& scenario, Run& run) {
+        const auto copyNew = [&] {
+            for (std::size_t i = run.taken.size(); i < run.batches.size(); ++i)
+                run.taken.push_back(*run.batches[i].bytes);
+            for (std::size_t i = 0; i + 1 < run.batches.size(); ++i)
+                run.batches[i].bytes.reset();
+        };
+        scenario.run(300, &run.batches);
+        copyNew();
+        run.smallKept = run.batches.back().bytes;
+        run.smallIndex = run.taken.size() - 1;
+        for (int b = 0; b < 7; ++b) {
+            for (int round = 0; round < 10; ++round) {
+                std::vector<HoldId> held;
+                for (SeatId seat = 1; seat <= kSeatCount; ++seat) {
+                    const CommandResult r = harness.holdSeats({ seat });
+                    if (r.ok())
+                        held.push_back(r.hold), scenario.holds.push_back(r.hold);
+                }
+                for (HoldId hold : held)
+                    harness.release(hold);
+            }
+            scenario.take(&run.batches);
+            run.large += run.batches.back().bytes->size() >= 64 * 1024 ? 1 : 0;
+            copyNew();
+        }
+        run.largeKept = run.batches.back().bytes;
+        run.largeIndex = run.taken.size() - 1;
+        scenario.run(300, &run.batches);
+        scenario.take(&run.batches);
+        copyNew();
+    };
+    Scenario scenario(h, 31);
+    Run run;
+    drive(h, scenario, run);
+    QCOMPARE(run.large, std::size_t { 7 });
+    const std::vector<BatchBytes>& taken = run.taken;
+    // Without an arena the journal is the same, byte for byte.
+    {
+        Harness plain(makeSpec(), noArena);
+        Scenario same(plain, 31);
+        Run plainRun;
+        drive(plain, same, plainRun);
+        QCOMPARE(plainRun.taken.size(), taken.size());
+        for (std::size_t i = 0; i < taken.size(); ++i)
+            QVERIFY(plainRun.taken[i] == taken[i]);
+    }
+    QVERIFY(taken.size() > 30);
+    // What the ledger handed out did not change afterwards.
+    QVERIFY(*run.smallKept == taken[run.smallIndex]);
+    QVERIFY(*run.largeKept == taken[run.largeIndex]);
+    QVERIFY(*run.batches.back().bytes == taken.back());
+
+    Ledger fresh(makeSpec(), options);
+    for (const BatchBytes& bytes : taken)
+        QVERIFY(fresh.replay(std::make_shared<const BatchBytes>(bytes)));
+    QCOMPARE(fresh.lastSeq(), h.ledger->lastSeq());
+    QCOMPARE(fresh.invariantViolation(), std::string());
+    std::string diff = ledgerDifference(*h.ledger, fresh, scenario.holds);
+    QVERIFY2(diff.empty(), diff.c_str());
+    // The last commands' keys are still remembered: their retries are answered from the batches.
+    QVERIFY(scenario.commands.size() > 200);
+    for (std::size_t i = scenario.commands.size() - 200; i < scenario.commands.size(); ++i) {
+        const CommandResult x = h.run(scenario.commands[i]);
+        const CommandResult y = fresh.execute(scenario.commands[i]);
+        QVERIFY(x.replayed);
+        QVERIFY(y.replayed);
+        QVERIFY(x.sameAnswer(y));
+    }
+    diff = sameFuture(h, fresh, scenario.holds);
     QVERIFY2(diff.empty(), diff.c_str());
 }
 

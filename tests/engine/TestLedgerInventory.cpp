@@ -261,6 +261,31 @@ void TestLedgerInventory::openPoolOnlyHoldsSkipTheAllocation()
     Command twice = once;
     twice.openPoolOnly = true;
     QVERIFY(commandFingerprint(once) != commandFingerprint(twice));
+
+    // GA: the channel's own places are skipped, the open pool serves the hold.
+    QCOMPARE(h.allocateArea(10, kBox).status, Status::Ok);
+    c = h.holdAreaCommand(4, kArea, kClerk, kBox);
+    c.openPoolOnly = true;
+    r = h.run(c);
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(h.ledger->hold(r.hold)->pool, kOpenPool);
+    QCOMPARE(h.pool(kOpenPool).held, 4u);
+    QCOMPARE(h.pool(kBox).held, 0u);
+    // When the open pool runs out it is refused, though the allocation could serve it.
+    while (h.pool(kOpenPool).free() >= 10)
+        QCOMPARE(h.holdArea(10).status, Status::Ok);
+    c = h.holdAreaCommand(h.pool(kOpenPool).free() + 1, kArea, kClerk, kBox);
+    c.openPoolOnly = true;
+    QCOMPARE(h.run(c).status, Status::CapacityUnavailable);
+    QCOMPARE(h.pool(kBox).held, 0u);
+    // Without the flag the channel takes its own places first.
+    r = h.holdArea(3, kArea, kClerk, kBox);
+    QCOMPARE(r.status, Status::Ok);
+    QCOMPARE(h.ledger->hold(r.hold)->pool, kBox);
+    Command gaOnce = h.holdAreaCommand(2, kArea, kClerk, kBox);
+    Command gaTwice = gaOnce;
+    gaTwice.openPoolOnly = true;
+    QVERIFY(commandFingerprint(gaOnce) != commandFingerprint(gaTwice));
 }
 
 void TestLedgerInventory::allocateByManagersOnly()
