@@ -4,12 +4,14 @@
 #include "net/Log.h"
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
 
 namespace usher::net {
 
 struct EventHub::View {
     // One of the two: this node's shard, or the feed of an event another node owns. Switched from
-    // followed to shard (takeOver) on the hub thread under `mutex`, which GETs hold when they read it.
+    // followed to shard (takeOver) on the hub thread.
     EventShard* shard = nullptr;
     FollowedSource* followed = nullptr;
     EventId id = 0;
@@ -18,16 +20,28 @@ struct EventHub::View {
     std::atomic<bool> warm { false };
     std::atomic<bool> needsResync { false };
 
-    // Guarded by mutex: written by the hub thread, read by GETs.
-    std::mutex mutex;
-    std::string states;                              // one character per venue seat: '0' + SeatStatus
-    std::vector<std::array<std::uint32_t, 3>> areas; // per area index: available, held, sold
-    Seq seq = 0;
-    std::uint64_t generation = 0; // bumped by every resync
-    std::shared_ptr<const AvailabilityBody> cached;
-    bool served = false; // `cached` (or the one before it) went out to a GET: worth rebuilding early
+    // The availability cache's state (see EventHub.h), guarded by cacheMutex (taken before `mutex`):
+    // written by the shard's subscriber (committer thread) or, for a followed event, the hub thread,
+    // and by the read that loads the view; read by a GET that has to build the body.
+    std::mutex cacheMutex;
+    bool cacheLive = false; // loaded: publications are applied as they come (before: dropped, the read covers them)
+    VenuePtr cacheVenue;
+    std::string cacheStates; // one character per venue seat: '0' + SeatStatus
+    std::vector<std::array<std::uint32_t, 3>> cacheAreas; // per area index: available, held, sold
+    Seq cacheSeq = 0;
+    std::uint64_t generation = 0; // bumped by every load and spec change: part of the ETag
+    // When a GET last read the body (steady clock, ms): a publication rebuilds it only for an event
+    // being read.
+    std::atomic<std::int64_t> servedAtMs { std::numeric_limits<std::int64_t>::min() / 2 };
 
-    // Hub thread only.
+    // Guarded by mutex: the body GETs are served from (null: the next GET builds it).
+    std::mutex mutex;
+    std::shared_ptr<const AvailabilityBody> cached;
+
+    // Hub thread only: the state WebSocket snapshots and deltas are made of.
+    std::string states;
+    std::vector<std::array<std::uint32_t, 3>> areas;
+    Seq seq = 0;
     struct RingEntry {
         Seq prevSeq = 0;
         Seq seq = 0;
@@ -37,7 +51,6 @@ struct EventHub::View {
     std::deque<RingEntry> ring;
     std::size_t ringSeats = 0;
     std::vector<WsConnectionPtr> subscribers;
-    bool rebuild = false; // changed in this round of tasks, and its body was being read
 };
 
 namespace {
@@ -156,6 +169,7 @@ void EventHub::addEvent(EventShard* shard)
 void EventHub::subscribeShard(View* view)
 {
     view->subscription = view->shard->subscribe([this, view](const Published& published) {
+        cacheApply(*view, published); // before the batch's answers go out
         Task task;
         task.kind = Task::Kind::Publish;
         task.event = view->id;
@@ -211,10 +225,12 @@ void EventHub::takeOver(View& view, EventShard* shard)
 {
     if (view.followed == nullptr)
         return; // already this node's
+    view.followed = nullptr;
+    view.shard = shard;
     {
-        std::lock_guard lock(view.mutex);
-        view.followed = nullptr;
-        view.shard = shard;
+        // The shard's publications apply from its read on (warmView below); GETs keep the last body.
+        std::lock_guard lock(view.cacheMutex);
+        view.cacheLive = false;
     }
     subscribeShard(&view);
     warmView(view); // a fresh snapshot to every subscriber
@@ -246,7 +262,7 @@ std::size_t EventHub::events() const
 
 namespace {
 
-// The availability body of a view's state, with its ETag.
+// The availability body of a state, with its ETag.
 std::shared_ptr<const AvailabilityBody> availabilityBody(EventId event, Seq seq, std::uint64_t generation,
                                                          const std::string& states, const Venue& venue,
                                                          const std::vector<std::array<std::uint32_t, 3>>& areas)
@@ -258,60 +274,117 @@ std::shared_ptr<const AvailabilityBody> availabilityBody(EventId event, Seq seq,
     return body;
 }
 
-} // namespace
-
-// The caller holds view.mutex.
-std::shared_ptr<const AvailabilityBody> EventHub::buildAvailability(const View& view)
+std::int64_t steadyMs()
 {
-    return availabilityBody(view.id, view.seq, view.generation, view.states, venueOf(view), view.areas);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
+
+// A body read within this long is rebuilt by every change (kept warm for the next GET).
+constexpr std::int64_t kKeepWarmMs = 5'000;
+
+} // namespace
 
 bool EventHub::availability(EventId event, AvailabilityBody* out)
 {
     View* view = find(event);
-    if (!view || !view->warm.load())
+    if (!view)
+        return false;
+    view->servedAtMs.store(steadyMs(), std::memory_order_relaxed);
+    {
+        std::lock_guard lock(view->mutex);
+        if (view->cached) {
+            ++m_metrics.cacheHits[std::size_t(CacheKind::Availability)];
+            *out = *view->cached;
+            return true;
+        }
+    }
+    // Not built: this GET builds it from the cache's state (a miss), unless another got there first.
+    std::lock_guard state(view->cacheMutex);
+    if (!view->cacheLive)
         return false;
     std::lock_guard lock(view->mutex);
     if (view->cached) {
         ++m_metrics.cacheHits[std::size_t(CacheKind::Availability)];
     } else {
         ++m_metrics.cacheMisses[std::size_t(CacheKind::Availability)];
-        view->cached = buildAvailability(*view);
+        view->cached = availabilityBody(view->id, view->cacheSeq, view->generation, view->cacheStates,
+                                        *view->cacheVenue, view->cacheAreas);
     }
-    view->served = true;
     *out = *view->cached;
     return true;
 }
 
-// Under a sale every commit changes seats, and a body rebuilt by the next GET served few others
-// (19.8 % hits measured). So the hub rebuilds the body itself, once per round of publications
-// (however many commits that round applied), for the events whose previous body was read; a GET
-// then finds it ready. Between a change and that rebuild the cache is empty, so a GET never
-// gets a body (or an ETag) older than a change the hub has applied.
-void EventHub::rebuildChanged()
+namespace {
+
+// The caller holds view.cacheMutex: the body of the cache's current state when the event is being
+// read (built here, outside `mutex`, so GETs never wait for it), else none (the next GET builds it).
+template <class View>
+void renewBody(View& view, EventId event)
 {
-    for (View* view : m_rebuild) {
-        if (!view->rebuild)
-            continue;
-        view->rebuild = false;
-        std::uint64_t generation = 0;
-        {
-            std::lock_guard lock(view->mutex);
-            if (view->cached != nullptr)
-                continue; // a GET built it meanwhile
-            generation = view->generation;
-        }
-        // Built without the lock (the hub thread is the only writer of the state), so GETs never
-        // wait for it.
-        std::shared_ptr<const AvailabilityBody> body
-            = availabilityBody(view->id, view->seq, generation, view->states, venueOf(*view), view->areas);
-        std::lock_guard lock(view->mutex);
-        if (view->cached == nullptr && body->seq == view->seq && generation == view->generation) {
-            view->cached = std::move(body);
-            view->served = false;
-        }
+    std::shared_ptr<const AvailabilityBody> body;
+    if (steadyMs() - view.servedAtMs.load(std::memory_order_relaxed) <= kKeepWarmMs)
+        body = availabilityBody(event, view.cacheSeq, view.generation, view.cacheStates, *view.cacheVenue,
+                                view.cacheAreas);
+    std::lock_guard lock(view.mutex);
+    view.cached = std::move(body);
+}
+
+} // namespace
+
+// A durable publication into the availability cache. For this node's events it runs in the shard's
+// subscriber (committer thread) before the batch's answers are released; publications before the
+// view's first read are dropped (that read, made on the shard thread between batches, covers them).
+void EventHub::cacheApply(View& view, const Published& published)
+{
+    std::lock_guard lock(view.cacheMutex);
+    if (published.reset) {
+        // The shard rebuilt its state: GETs wait (503) for the hub's fresh read rather than be served a
+        // body that may miss the changes until then.
+        view.cacheLive = false;
+        std::lock_guard body(view.mutex);
+        view.cached.reset();
+        return;
     }
-    m_rebuild.clear();
+    if (!view.cacheLive || published.lastSeq <= view.cacheSeq)
+        return;
+    const bool fits = std::all_of(published.seats.begin(), published.seats.end(),
+                                  [&view](const SeatDelta& d) { return d.seat < view.cacheStates.size(); })
+        && std::all_of(published.areas.begin(), published.areas.end(),
+                       [&view](const AreaDelta& d) { return d.area < view.cacheAreas.size(); });
+    if (!fits) { // a feed's publication that does not fit the venue: the hub reads the state again
+        view.cacheLive = false;
+        std::lock_guard body(view.mutex);
+        view.cached.reset();
+        return;
+    }
+    for (const SeatDelta& delta : published.seats)
+        view.cacheStates[delta.seat] = char('0' + int(delta.status));
+    for (const AreaDelta& delta : published.areas)
+        view.cacheAreas[delta.area] = { delta.available, delta.held, delta.sold };
+    view.cacheSeq = published.lastSeq;
+    renewBody(view, view.id);
+}
+
+// The state a read of the ledger (on the shard thread) or of the feed (hub thread) gave. A cache that
+// is live and already as new keeps its state (it has every durable change up to its seq).
+void EventHub::cacheSet(View& view, const std::string& states, const std::vector<std::array<std::uint32_t, 3>>& areas,
+                        Seq seq, VenuePtr venue)
+{
+    std::lock_guard lock(view.cacheMutex);
+    if (view.cacheLive && seq <= view.cacheSeq)
+        return;
+    view.cacheStates = states;
+    view.cacheAreas = areas;
+    view.cacheSeq = seq;
+    view.cacheVenue = std::move(venue);
+    ++view.generation;
+    view.cacheLive = true;
+    // Pre-warmed: built once at load even when nobody has read it yet.
+    std::shared_ptr<const AvailabilityBody> body = availabilityBody(view.id, seq, view.generation, view.cacheStates,
+                                                                    *view.cacheVenue, view.cacheAreas);
+    std::lock_guard guard(view.mutex);
+    view.cached = std::move(body);
 }
 
 void EventHub::subscribe(const WsConnectionPtr& connection, EventId event, std::optional<Seq> fromSeq)
@@ -338,9 +411,14 @@ void EventHub::unsubscribe(const WsConnectionPtr& connection, EventId event)
 void EventHub::eventChanged(EventId event, std::uint64_t revision)
 {
     if (View* view = find(event)) { // the cache at once: the next GET must not serve the old ETag
-        std::lock_guard lock(view->mutex);
+        std::lock_guard lock(view->cacheMutex);
         ++view->generation;
-        view->cached.reset();
+        if (view->cacheLive) {
+            renewBody(*view, event);
+        } else {
+            std::lock_guard body(view->mutex);
+            view->cached.reset();
+        }
     }
     Task task;
     task.kind = Task::Kind::Changed;
@@ -385,7 +463,6 @@ void EventHub::loop()
         }
         for (Task& task : work)
             run(task);
-        rebuildChanged();
         std::vector<View*> resync;
         {
             std::lock_guard lock(m_viewsMutex);
@@ -484,17 +561,22 @@ bool EventHub::readState(View& view, std::string* states, std::vector<std::array
     if (view.followed != nullptr) {
         if (!view.followed->readState(states, areas, seq))
             return false;
-        if (states->size() == venue.seats.size() && areas->size() == venue.areas.size())
+        if (states->size() == venue.seats.size() && areas->size() == venue.areas.size()) {
+            cacheSet(view, *states, *areas, *seq, view.followed->spec().venue);
             return true;
+        }
         LogLine(LogLevel::Warn, "followed event state does not fit its venue: view left cold")
             .num("event", std::int64_t(view.id))
             .num("seats", std::int64_t(states->size()))
             .num("venueSeats", std::int64_t(venue.seats.size()));
         return false;
     }
+    // The cache is loaded inside the read, on the shard thread between batches: every publication
+    // after this point has a larger seq and applies to it, every one before is in the state.
     return view.shard->read([&](const Ledger& ledger) {
         hubStateOf(ledger, states, areas);
         *seq = ledger.lastSeq();
+        cacheSet(view, *states, *areas, *seq, view.shard->spec().venue);
     });
 }
 
@@ -505,14 +587,9 @@ void EventHub::warmView(View& view)
     Seq seq = 0;
     if (!readState(view, &states, &areas, &seq))
         return; // the shard stopped (we are shutting down), or the feed cannot say yet
-    {
-        std::lock_guard lock(view.mutex);
-        view.states = std::move(states);
-        view.areas = std::move(areas);
-        view.seq = seq;
-        ++view.generation;
-        view.cached.reset();
-    }
+    view.states = std::move(states);
+    view.areas = std::move(areas);
+    view.seq = seq;
     view.ring.clear();
     view.ringSeats = 0;
     view.warm = true;
@@ -524,6 +601,8 @@ void EventHub::warmView(View& view)
 void EventHub::applyPublication(View& view, const Published& published)
 {
     if (published.reset) {
+        if (view.followed != nullptr)
+            cacheApply(view, published); // a shard's reset was applied by its subscriber
         warmView(view);
         return;
     }
@@ -539,30 +618,23 @@ void EventHub::applyPublication(View& view, const Published& published)
         warmView(view);
         return;
     }
-    Seq prevSeq = 0;
+    if (published.lastSeq <= view.seq)
+        return; // already in the state read by warmView()
+    if (view.followed != nullptr)
+        cacheApply(view, published); // this node's events: already applied by the shard's subscriber
+    const Seq prevSeq = view.seq;
     std::uint64_t releasedSeats = 0;
-    {
-        std::lock_guard lock(view.mutex);
-        if (published.lastSeq <= view.seq)
-            return; // already in the state read by warmView()
-        prevSeq = view.seq;
-        for (const SeatDelta& delta : published.seats) {
-            if (delta.seat >= view.states.size())
-                continue; // a view still cold (empty), never a bad index: checked above
-            if (view.states[delta.seat] == '1' && delta.status == SeatStatus::Available)
-                ++releasedSeats;
-            view.states[delta.seat] = char('0' + int(delta.status));
-        }
-        for (const AreaDelta& delta : published.areas)
-            if (delta.area < view.areas.size())
-                view.areas[delta.area] = { delta.available, delta.held, delta.sold };
-        view.seq = published.lastSeq;
-        view.cached.reset();
-        if (view.served && !view.rebuild) {
-            view.rebuild = true;
-            m_rebuild.push_back(&view);
-        }
+    for (const SeatDelta& delta : published.seats) {
+        if (delta.seat >= view.states.size())
+            continue; // a view still cold (empty), never a bad index: checked above
+        if (view.states[delta.seat] == '1' && delta.status == SeatStatus::Available)
+            ++releasedSeats;
+        view.states[delta.seat] = char('0' + int(delta.status));
     }
+    for (const AreaDelta& delta : published.areas)
+        if (delta.area < view.areas.size())
+            view.areas[delta.area] = { delta.available, delta.held, delta.sold };
+    view.seq = published.lastSeq;
     if (releasedSeats > 0) {
         m_metrics.seatsReleasedToAvailable += releasedSeats;
         view.counters->seatsReleased += releasedSeats;
@@ -612,11 +684,7 @@ void EventHub::applyPublication(View& view, const Published& published)
 
 void EventHub::sendSnapshot(View& view, const WsConnectionPtr& connection)
 {
-    std::string snapshot;
-    {
-        std::lock_guard lock(view.mutex);
-        snapshot = stateJson("snapshot", view.id, view.seq, view.states, venueOf(view), view.areas);
-    }
+    std::string snapshot = stateJson("snapshot", view.id, view.seq, view.states, venueOf(view), view.areas);
     if (connection->send(std::make_shared<const std::string>(std::move(snapshot))))
         ++m_messagesSent;
 }
@@ -636,11 +704,7 @@ void EventHub::doSubscribe(View& view, const WsConnectionPtr& connection, std::o
     }
     if (!view.warm.load())
         return; // warmView() sends the snapshot once loaded
-    Seq current = 0;
-    {
-        std::lock_guard lock(view.mutex);
-        current = view.seq;
-    }
+    const Seq current = view.seq;
     // Resume: every change after fromSeq is still in the ring.
     if (fromSeq && *fromSeq <= current
         && (*fromSeq == current || (!view.ring.empty() && view.ring.front().prevSeq <= *fromSeq))) {

@@ -9,10 +9,14 @@
 // hub's bounded queue; when the queue is full the event is marked for a resync (a fresh read of
 // the ledger and a snapshot to its subscribers) instead of blocking the committer.
 //
-// The availability body: every publication invalidates it. When the body was read since the last
-// change, the hub thread rebuilds it once per round of publications (a round applies every
-// commit that arrived meanwhile), so that GETs during a sale find it ready; otherwise the next GET
-// builds it (a miss) and the ones after share it (hits) until the next change.
+// The availability cache keeps its own copy of each event's seat states, kept current by the
+// publications as they become durable: for an event of this node, in the shard's subscriber on the
+// committer thread, before any answer of that batch goes out; for a followed event, on the hub
+// thread. So a GET sent after an answer was received never sees a seq older than that answer's
+// change. While the body is being read (a GET in the last few seconds), each publication also
+// rebuilds the body right there (one build per commit, whatever the number of GETs), so GETs during
+// a sale always find it built (hits). An event nobody reads only drops it; the next GET builds it (a
+// miss) and the ones after share it. The ETag is "event-generation-seq".
 
 #include "core/Types.h"
 #include "net/HttpTypes.h"
@@ -83,7 +87,8 @@ public:
     // A publication of a followed view, with a shard's rules (queued; lastSeq only grows; `reset`
     // re-reads the state; a full queue means a resync). Ignored for an event without a followed view.
     void publishFollowed(const Published& published);
-    // The cached availability of a warm event; false when unknown or not warm yet.
+    // The cached availability of an event; false when unknown or not loaded yet. Never older than
+    // a change whose answer went out before the call.
     bool availability(EventId event, AvailabilityBody* out);
     bool warm() const; // every event's view is loaded
     std::size_t events() const;
@@ -134,8 +139,10 @@ private:
     void subscribeShard(View* view);
     static const Venue& venueOf(const View& view);
     void applyPublication(View& view, const Published& published);
-    static std::shared_ptr<const AvailabilityBody> buildAvailability(const View& view);
-    void rebuildChanged();
+    // The availability cache (View::cacheMutex): a publication applied, or the state a read gave.
+    static void cacheApply(View& view, const Published& published);
+    static void cacheSet(View& view, const std::string& states, const std::vector<std::array<std::uint32_t, 3>>& areas,
+                         Seq seq, VenuePtr venue);
     void sendSnapshot(View& view, const WsConnectionPtr& connection);
     void doSubscribe(View& view, const WsConnectionPtr& connection, std::optional<Seq> fromSeq);
     View* find(EventId event) const;
@@ -156,7 +163,6 @@ private:
     std::atomic<std::uint64_t> m_resyncs { 0 };
     std::atomic<std::uint64_t> m_dropped { 0 };
     std::map<std::uint64_t, std::vector<EventId>> m_clientEvents; // hub thread only
-    std::vector<View*> m_rebuild;                                  // hub thread only: rebuildChanged()
     std::thread m_thread;
 };
 

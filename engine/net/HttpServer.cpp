@@ -283,6 +283,26 @@ private:
     bool m_waiting = false;
 };
 
+// A final, unmasked text frame's header for `size` bytes (RFC 6455 5.2); returns its length.
+std::size_t wsFrameHeader(std::size_t size, std::uint8_t* out)
+{
+    out[0] = 0x81; // FIN, text
+    if (size < 126) {
+        out[1] = std::uint8_t(size);
+        return 2;
+    }
+    if (size <= 0xffff) {
+        out[1] = 126;
+        out[2] = std::uint8_t(size >> 8);
+        out[3] = std::uint8_t(size);
+        return 4;
+    }
+    out[1] = 127;
+    for (int i = 0; i < 8; ++i)
+        out[2 + i] = std::uint8_t(std::uint64_t(size) >> (56 - 8 * i));
+    return 10;
+}
+
 // What broadcast() needs of a WebSocket session, whatever its stream type.
 class WsSessionBase : public WsConnection {
 public:
@@ -292,8 +312,12 @@ public:
     }
     // The counting half of send(), on any thread: false when the client is (now) dropped.
     virtual bool reserve(std::size_t bytes) = 0;
-    // The queuing half, on the session's own thread.
-    virtual void enqueueLocal(const std::shared_ptr<const std::string>& message) = 0;
+    // The queuing half, on the session's own thread. `frame`, when not null, is the same message
+    // already framed (a broadcast frames it once for every subscriber): plain connections write it
+    // as it is.
+    virtual void enqueueLocal(const std::shared_ptr<const std::string>& message,
+                              const std::shared_ptr<const std::string>& frame)
+        = 0;
     // Closes (WebSocket close frame) once the queue is written; any thread.
     virtual void closeWhenSent() = 0;
     const std::size_t context;
@@ -347,7 +371,7 @@ public:
         if (!reserve(message->size()))
             return false;
         asio::post(m_ws.get_executor(),
-                   [self = this->shared_from_this(), message = std::move(message)] { self->enqueueLocal(message); });
+                   [self = this->shared_from_this(), message = std::move(message)] { self->enqueueLocal(message, {}); });
         return true;
     }
 
@@ -371,9 +395,13 @@ public:
         return false;
     }
 
-    void enqueueLocal(const std::shared_ptr<const std::string>& message) override
+    void enqueueLocal(const std::shared_ptr<const std::string>& message,
+                      const std::shared_ptr<const std::string>& frame) override
     {
-        m_queue.push_back(message);
+        if (kDirect && frame != nullptr)
+            m_queue.push_back({ frame, message->size(), true });
+        else
+            m_queue.push_back({ message, message->size(), false });
         writeNext();
     }
 
@@ -428,10 +456,10 @@ private:
         }
         m_writing = true;
         m_ws.text(true);
-        m_ws.async_write(asio::buffer(*m_queue.front()),
+        m_ws.async_write(asio::buffer(*m_queue.front().bytes), // never framed here (not kDirect)
                          [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                              self->m_writing = false;
-                             self->m_queuedBytes -= self->m_queue.front()->size();
+                             self->m_queuedBytes -= self->m_queue.front().textSize;
                              --self->m_queuedMessages;
                              self->m_queue.pop_front();
                              if (ec) {
@@ -458,11 +486,15 @@ private:
             m_directBuffers.clear();
             std::size_t total = 0;
             for (std::size_t i = 0; i < count; ++i) {
-                const std::string& text = *m_queue[i];
-                const std::size_t headerSize = frameHeader(text.size(), m_frameHeaders[i].data());
-                m_directBuffers.emplace_back(m_frameHeaders[i].data(), headerSize);
-                m_directBuffers.emplace_back(text.data(), text.size());
-                total += headerSize + text.size();
+                const Queued& queued = m_queue[i];
+                const std::string& bytes = *queued.bytes;
+                if (!queued.framed) {
+                    const std::size_t headerSize = wsFrameHeader(bytes.size(), m_frameHeaders[i].data());
+                    m_directBuffers.emplace_back(m_frameHeaders[i].data(), headerSize);
+                    total += headerSize;
+                }
+                m_directBuffers.emplace_back(bytes.data(), bytes.size());
+                total += bytes.size();
             }
             beast::error_code ec;
             std::size_t written = socket.write_some(m_directBuffers, ec);
@@ -505,30 +537,10 @@ private:
             writeNext(); // the close handshake
     }
 
-    // A final, unmasked text frame's header for `size` bytes (RFC 6455 5.2); returns its length.
-    static std::size_t frameHeader(std::size_t size, std::uint8_t* out)
-    {
-        out[0] = 0x81; // FIN, text
-        if (size < 126) {
-            out[1] = std::uint8_t(size);
-            return 2;
-        }
-        if (size <= 0xffff) {
-            out[1] = 126;
-            out[2] = std::uint8_t(size >> 8);
-            out[3] = std::uint8_t(size);
-            return 4;
-        }
-        out[1] = 127;
-        for (int i = 0; i < 8; ++i)
-            out[2 + i] = std::uint8_t(std::uint64_t(size) >> (56 - 8 * i));
-        return 10;
-    }
-
     void popSent(std::size_t count)
     {
         for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
-            m_queuedBytes -= m_queue.front()->size();
+            m_queuedBytes -= m_queue.front().textSize;
             --m_queuedMessages;
             m_queue.pop_front();
         }
@@ -554,7 +566,12 @@ private:
     beast::flat_buffer m_readBuffer;
     static constexpr bool kDirect = std::is_same_v<Stream, PlainStream>; // writeDirect()
     static constexpr std::size_t kGatherMessages = 32; // 64 buffers: asio's most per sendmsg
-    std::deque<std::shared_ptr<const std::string>> m_queue; // own thread only
+    struct Queued {
+        std::shared_ptr<const std::string> bytes; // the text, or (framed) the whole frame
+        std::size_t textSize = 0;                 // what reserve() counted
+        bool framed = false;
+    };
+    std::deque<Queued> m_queue; // own thread only
     std::vector<std::array<std::uint8_t, 10>> m_frameHeaders;  // writeDirect(): one per message written
     std::vector<asio::const_buffer> m_directBuffers;
     std::atomic<std::size_t> m_queuedBytes { 0 };
@@ -1112,12 +1129,21 @@ std::size_t HttpServer::broadcast(const std::vector<WsConnectionPtr>& to,
             ++taken;
         }
     }
+    if (taken == 0)
+        return 0;
+    // Framed once for every subscriber: plain connections send these bytes as they are.
+    std::uint8_t header[10];
+    const std::size_t headerSize = wsFrameHeader(message->size(), header);
+    auto frame = std::make_shared<std::string>();
+    frame->reserve(headerSize + message->size());
+    frame->append(reinterpret_cast<const char*>(header), headerSize).append(*message);
+    std::shared_ptr<const std::string> shared = std::move(frame);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         if (groups[i].empty())
             continue;
-        asio::post(*d.contexts[i], [sessions = std::move(groups[i]), message] {
+        asio::post(*d.contexts[i], [sessions = std::move(groups[i]), message, shared] {
             for (const auto& session : sessions)
-                session->enqueueLocal(message);
+                session->enqueueLocal(message, shared);
         });
     }
     return taken;

@@ -1,5 +1,6 @@
 #include "HttpBench.h"
 
+#include "CeilingServer.h"
 #include "LoadClient.h"
 
 #include <algorithm>
@@ -39,6 +40,7 @@ struct Options {
     bool fanout = true;
     std::string usherd = USHERD_PATH;
     std::string dir = "/tmp";
+    bool ceiling = false; // --ceiling: a trivial Beast handler instead of usherd (CeilingServer.h)
 };
 
 void printUsage(std::FILE* out)
@@ -46,7 +48,7 @@ void printUsage(std::FILE* out)
     std::fprintf(out,
                  "usage: usher-bench http [--seconds S] [--runs R] [--clients LIST] [--subscribers LIST] [--quick]\n"
                  "                        [--no-fsync] [--usherd PATH] [--dir PATH] [--parts LIST]\n"
-                 "                        [--fanout-clock kernel|user] [--fanout-poll-us N]\n\n"
+                 "                        [--fanout-clock kernel|user] [--fanout-poll-us N] [--ceiling]\n\n"
                  "  --seconds S        length of each load run (default 3)\n"
                  "  --runs R           repeat each load run R times, report the median (default 3)\n"
                  "  --clients LIST     keep-alive hold clients, comma-separated (default 64,1000)\n"
@@ -58,7 +60,10 @@ void printUsage(std::FILE* out)
                  "  --parts LIST       what to measure, comma-separated: holds,get,fanout (default all)\n"
                  "  --fanout-clock C   a delta's arrival time: user (when this client parsed it, reading at once;\n"
                  "                     default) or kernel (the socket's receive timestamp, sockets read every N us)\n"
-                 "  --fanout-poll-us N kernel clock: the subscribers are read every N us (default 1000)\n");
+                 "  --fanout-poll-us N kernel clock: the subscribers are read every N us (default 1000)\n"
+                 "  --ceiling          the same holds and GETs against a trivial Boost.Beast keep-alive handler\n"
+                 "                     (prebuilt answers, two network threads like usherd) instead of usherd: what\n"
+                 "                     loopback HTTP allows on this machine (no fan-out)\n");
 }
 
 std::vector<std::size_t> parseList(std::string_view text)
@@ -90,6 +95,8 @@ std::optional<Options> parse(const std::vector<std::string_view>& args, bool* he
             o.clients = { 64 };
             o.subscribers = { 100 };
             o.changes = 10;
+        } else if (a == "--ceiling") {
+            o.ceiling = true;
         } else if (a == "--no-fsync") {
             o.fsync = false;
         } else if (a == "--seconds" && hasValue) {
@@ -137,6 +144,8 @@ std::optional<Options> parse(const std::vector<std::string_view>& args, bool* he
 
 class Server {
 public:
+    // The trivial handler of --ceiling, in a child process like usherd (same CPU accounting).
+    bool startCeiling() { return startCeilingServer(2, &m_pid, &m_port); }
     bool start(const Options& options)
     {
         std::string pattern = options.dir + "/usher-bench-http-XXXXXX";
@@ -290,21 +299,27 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
     }
     const Options& o = *parsed;
     Server server;
-    if (!server.start(o)) {
-        std::fprintf(stderr, "usher-bench: usherd did not start (%s)\n", o.usherd.c_str());
+    if (o.ceiling ? !server.startCeiling() : !server.start(o)) {
+        std::fprintf(stderr, "usher-bench: %s did not start (%s)\n", o.ceiling ? "the ceiling server" : "usherd",
+                     o.usherd.c_str());
         return 1;
     }
     const std::uint16_t port = server.port();
     const std::size_t sessionsWanted = std::max<std::size_t>(64, *std::max_element(o.clients.begin(), o.clients.end()));
     std::vector<std::string> sessions;
-    {
+    if (o.ceiling) {
+        sessions.assign(sessionsWanted, "Authorization: Bearer usb_ceiling\r\n"); // same request size, not checked
+        std::printf("usher-bench http --ceiling: a trivial Boost.Beast keep-alive handler (prebuilt answers, 2 network "
+                    "threads) on 127.0.0.1:%u, %d run(s) of %.1f s, median shown\n\n",
+                    port, o.runs, o.seconds);
+    } else {
         BlockingConnection c(port);
         for (std::size_t i = 0; i < sessionsWanted; ++i)
             sessions.push_back("Authorization: Bearer "
                                + field(c.request(httpRequest("POST", "/api/sessions", "", "")).body, "token") + "\r\n");
+        std::printf("usher-bench http: usherd on 127.0.0.1:%u, %s, %d run(s) of %.1f s, median shown\n\n", port,
+                    o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
     }
-    std::printf("usher-bench http: usherd on 127.0.0.1:%u, %s, %d run(s) of %.1f s, median shown\n\n", port,
-                o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
     std::printf("%-44s %12s %9s %9s %9s %9s\n", "measurement", "per second", "p50 ms", "p99 ms", "max ms",
                 "CPU us/req");
 
@@ -327,7 +342,8 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
                                        + std::to_string(conn) + "-" + std::to_string(n) + "\r\n");
             }));
         }
-        const std::string label = "holds, " + std::to_string(clients) + " clients, 100k-seat event";
+        const std::string label = (o.ceiling ? "POST -> 201, " : "holds, ") + std::to_string(clients)
+            + (o.ceiling ? " clients, trivial handler" : " clients, 100k-seat event");
         printRow(label.c_str(), medianRow(rows), "201:");
     }
 
@@ -346,7 +362,7 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
         printRow("availability GET 304, 64 clients", medianRow(notModified), "304:");
     }
 
-    if (!o.fanout)
+    if (!o.fanout || o.ceiling)
         return 0;
     std::printf("\n%-44s %12s %9s %9s %9s   (arrival: %s)\n", "WebSocket fan-out (hold -> last subscriber)",
                 "subscribers", "p50 ms", "p99 ms", "max ms",

@@ -11,11 +11,14 @@ def session():
     return json.loads(data.split(b"\r\n\r\n", 1)[1])["token"]
 token = session()
 def req(i, c):
-    if kind == "get":
+    if kind == "mixed":  # connections 0 and 1 hold seats of event 2, 2 and 3 read its availability
+        if c >= 2:
+            return b"GET /api/events/2/availability HTTP/1.1\r\nHost: x\r\n\r\n"
+    elif kind == "get":
         return b"GET /api/events/1/availability HTTP/1.1\r\nHost: x\r\n\r\n"
-    if kind == "304":
+    elif kind == "304":
         return b"GET /api/events/1/availability HTTP/1.1\r\nHost: x\r\nIf-None-Match: *\r\n\r\n"
-    seat = 1 + (i * 7919) % 2500
+    seat = 1 + (i * 7919 + (c * 1250 if kind == "mixed" else 0)) % 2500
     return (f"POST /api/events/2/seats/{seat}/hold HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
             f"Idempotency-Key: cg-{c}-{i}\r\nContent-Length: 0\r\n\r\n").encode()
 statuses = collections.Counter()

@@ -2,7 +2,8 @@
 # Instructions (callgrind Ir, user space) per request of usherd, for comparing changes on a
 # shared machine (docs/performance.md, "usherd").
 #   callgrind-per-request.sh USHERD_BINARY KIND N DEPTH
-# KIND: get (availability 200), 304, hold (single-seat holds on the demo concert hall).
+# KIND: get (availability 200), 304, hold (single-seat holds on the demo concert hall), mixed (two
+# connections hold seats of the concert hall while two read its availability).
 # usherd runs under callgrind with instrumentation off until it is ready; 400 warm-up requests,
 # then the counters are zeroed, N requests are sent over 4 keep-alive connections (pipelined DEPTH
 # deep) and the counters dumped. Prints Ir / N.
