@@ -30,7 +30,10 @@ CREATE INDEX IF NOT EXISTS sync_ops_intent ON sync_ops (local_state) WHERE local
 const char* const kSchemaLocalOrderIndex
     = "CREATE INDEX IF NOT EXISTS sync_ops_local_order ON sync_ops (local_order)";
 
-const char* const kColumns = "payload, local_state, local_order, acked, central_status, created_at, external, local_hold";
+// `acked` (column 3) is no longer written: the acknowledged seq is sync_meta's ackedSeq (a file
+// written before it has none: load() takes it from the column once). Kept for older files.
+const char* const kColumns
+    = "payload, local_state, local_order, acked, central_status, created_at, external, local_hold, seq";
 
 bool fail(SyncSql& db, const char* what, std::string* error)
 {
@@ -92,19 +95,37 @@ bool SyncOutbox::load(const std::function<std::string()>& newName, std::string* 
     if (m_name.empty()) {
         SyncSql::Tx tx(db);
         m_name = newName();
-        if (!tx.began() || !setMeta(db, "name", m_name) || !setMeta(db, "receivedPush", "0") || !tx.commit())
+        if (!tx.began() || !setMeta(db, "name", m_name) || !setMeta(db, "receivedPush", "0")
+            || !setMeta(db, "ackedSeq", "0") || !tx.commit())
             return fail(db, "cannot name the outbox", error);
+    }
+    std::optional<std::uint64_t> acked;
+    {
+        SyncSql::Stmt a(db, "SELECT value FROM sync_meta WHERE key = 'ackedSeq'");
+        if (a.next())
+            acked = std::stoull(a.text(0));
+        else if (a.failed())
+            return fail(db, "cannot read the outbox", error);
     }
     SyncSql::Stmt s(db,
                     "SELECT COALESCE(MAX(seq), 0), "
-                    "COALESCE((SELECT MIN(seq) - 1 FROM sync_ops WHERE acked = 0), COALESCE(MAX(seq), 0)), "
-                    "(SELECT COUNT(*) FROM sync_ops WHERE acked = 1 AND central_status IS NOT NULL "
-                    "AND central_status != 0) FROM sync_ops");
+                    "COALESCE((SELECT MIN(seq) - 1 FROM sync_ops WHERE acked = 0), COALESCE(MAX(seq), 0)) "
+                    "FROM sync_ops");
     if (!s.next())
         return fail(db, "cannot read the outbox", error);
     m_lastSeq = static_cast<std::uint64_t>(s.integer(0));
-    m_ackedSeq = static_cast<std::uint64_t>(s.integer(1));
-    m_rejected = static_cast<std::uint64_t>(s.integer(2));
+    if (!acked) {
+        // Written before ackedSeq was kept: the per-row flags say it, once.
+        acked = static_cast<std::uint64_t>(s.integer(1));
+        if (!setMeta(db, "ackedSeq", std::to_string(*acked)))
+            return fail(db, "cannot upgrade the outbox", error);
+    }
+    m_ackedSeq = std::min(*acked, m_lastSeq);
+    SyncSql::Stmt r(db, "SELECT COUNT(*) FROM sync_ops WHERE seq <= ? AND central_status IS NOT NULL "
+                        "AND central_status != 0");
+    if (!r.bind(1, static_cast<std::int64_t>(m_ackedSeq)).next())
+        return fail(db, "cannot read the outbox", error);
+    m_rejected = static_cast<std::uint64_t>(r.integer(0));
     return true;
 }
 
@@ -153,57 +174,54 @@ bool SyncOutbox::setLocal(std::uint64_t seq, SyncLocalState state, OrderId local
     return s.run() || fail(*m_db, "cannot update the outbox", error);
 }
 
-// One ack covers up to a thousand ops. Everything at or below m_ackedSeq is acknowledged already,
-// so the range UPDATE starts after it (from seq 1 it would scan the whole outbox at every ack),
-// and a run of consecutive Ok results is one UPDATE: a clean upload costs two statements per ack.
+// One ack covers up to a thousand ops. A clean upload writes one sync_meta row per ack (the
+// acknowledged seq) instead of rewriting every row it covers; a refusal is one row's status.
 bool SyncOutbox::acknowledge(std::uint64_t upTo, const std::vector<SyncOpResult>& results, std::string* error)
 {
     upTo = std::min(upTo, m_lastSeq);
-    if (upTo <= m_ackedSeq && results.empty())
+    const bool refusals = std::any_of(results.begin(), results.end(), [upTo](const SyncOpResult& r) {
+        return r.status != Status::Ok && r.seq != 0 && r.seq <= upTo;
+    });
+    if (upTo <= m_ackedSeq && !refusals)
         return true;
-    std::vector<SyncOpResult> sorted;
-    sorted.reserve(results.size());
-    for (const SyncOpResult& r : results)
-        if (r.seq <= upTo && r.seq != 0)
-            sorted.push_back(r);
-    std::sort(sorted.begin(), sorted.end(), [](const SyncOpResult& a, const SyncOpResult& b) { return a.seq < b.seq; });
     SyncSql& db = *m_db;
     SyncSql::Tx tx(db);
     if (!tx.began())
         return fail(db, "cannot acknowledge", error);
     std::uint64_t rejected = 0;
-    for (std::size_t i = 0; i < sorted.size();) {
-        std::size_t end = i + 1;
-        if (sorted[i].status == Status::Ok)
-            while (end < sorted.size() && sorted[end].status == Status::Ok && sorted[end].seq == sorted[end - 1].seq + 1)
-                ++end;
-        SyncSql::Stmt s(db,
-                        "UPDATE sync_ops SET central_status = ? WHERE seq >= ? AND seq <= ? AND central_status IS NULL");
-        s.bind(1, static_cast<std::int64_t>(sorted[i].status)).bind(2, static_cast<std::int64_t>(sorted[i].seq));
-        if (!s.bind(3, static_cast<std::int64_t>(sorted[end - 1].seq)).run())
-            return fail(db, "cannot acknowledge", error);
-        if (sorted[i].status != Status::Ok && db.changes() > 0)
-            ++rejected;
-        i = end;
+    if (refusals) {
+        // The first answer stands (a result repeated later changes nothing).
+        SyncSql::Stmt s(db, "UPDATE sync_ops SET central_status = ? WHERE seq = ? AND central_status IS NULL");
+        for (const SyncOpResult& r : results) {
+            if (r.status == Status::Ok || r.seq == 0 || r.seq > upTo)
+                continue;
+            s.reset().bind(1, static_cast<std::int64_t>(r.status)).bind(2, static_cast<std::int64_t>(r.seq));
+            if (!s.run())
+                return fail(db, "cannot acknowledge", error);
+            rejected += db.changes() > 0 ? 1 : 0;
+        }
     }
-    SyncSql::Stmt s(db, "UPDATE sync_ops SET acked = 1 WHERE seq > ? AND seq <= ? AND acked = 0");
-    s.bind(1, static_cast<std::int64_t>(m_ackedSeq));
-    if (!s.bind(2, static_cast<std::int64_t>(upTo)).run() || !tx.commit())
+    const std::uint64_t acked = std::max(m_ackedSeq, upTo);
+    if ((acked != m_ackedSeq && !setMeta(db, "ackedSeq", std::to_string(acked))) || !tx.commit())
         return fail(db, "cannot acknowledge", error);
-    m_ackedSeq = std::max(m_ackedSeq, upTo);
+    m_ackedSeq = acked;
     m_rejected += rejected;
     return true;
 }
 
 bool SyncOutbox::unacknowledgeAfter(std::uint64_t seq, std::string* error)
 {
-    SyncSql::Stmt count(*m_db, "SELECT COUNT(*) FROM sync_ops WHERE seq > ? AND central_status != 0");
-    if (!count.bind(1, static_cast<std::int64_t>(seq)).next())
-        return fail(*m_db, "cannot read the outbox", error);
-    SyncSql::Stmt s(*m_db, "UPDATE sync_ops SET acked = 0, central_status = NULL WHERE seq > ?");
-    if (!s.bind(1, static_cast<std::int64_t>(seq)).run())
-        return fail(*m_db, "cannot update the outbox", error);
-    m_ackedSeq = std::min(m_ackedSeq, seq);
+    SyncSql& db = *m_db;
+    SyncSql::Tx tx(db);
+    SyncSql::Stmt count(db, "SELECT COUNT(*) FROM sync_ops WHERE seq > ? AND central_status != 0");
+    if (!tx.began() || !count.bind(1, static_cast<std::int64_t>(seq)).next())
+        return fail(db, "cannot read the outbox", error);
+    SyncSql::Stmt s(db, "UPDATE sync_ops SET acked = 0, central_status = NULL WHERE seq > ?");
+    const std::uint64_t acked = std::min(m_ackedSeq, seq);
+    if (!s.bind(1, static_cast<std::int64_t>(seq)).run() || !setMeta(db, "ackedSeq", std::to_string(acked))
+        || !tx.commit())
+        return fail(db, "cannot update the outbox", error);
+    m_ackedSeq = acked;
     m_rejected -= std::min(m_rejected, static_cast<std::uint64_t>(count.integer(0)));
     return true;
 }
@@ -226,9 +244,11 @@ bool SyncOutbox::readEntries(SyncSql::Stmt& s, std::vector<SyncOutboxEntry>* out
         }
         e.local = static_cast<SyncLocalState>(s.integer(1));
         e.localOrder = static_cast<OrderId>(s.integer(2));
-        e.acked = s.integer(3) != 0;
+        e.acked = static_cast<std::uint64_t>(s.integer(8)) <= m_ackedSeq;
         if (!s.isNull(4))
             e.central = static_cast<Status>(s.integer(4));
+        else if (e.acked)
+            e.central = Status::Ok;
         e.createdAt = s.integer(5);
         e.external = s.integer(6) != 0;
         e.localHold = static_cast<HoldId>(s.integer(7));
@@ -243,6 +263,57 @@ bool SyncOutbox::list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOu
     SyncSql::Stmt s(*m_db, (std::string("SELECT ") + kColumns + " FROM sync_ops WHERE seq >= ? ORDER BY seq LIMIT ?").c_str());
     s.bind(1, static_cast<std::int64_t>(fromSeq)).bind(2, static_cast<std::int64_t>(max));
     return readEntries(s, out, error);
+}
+
+bool SyncOutbox::opsMessage(std::uint64_t fromSeq, std::size_t max, std::string* text, std::uint64_t* lastSeq,
+                            std::string* error)
+{
+    // The codec's own envelope around the ops: {"type":"ops","ops":[ ... ]}.
+    static const std::string envelope = [] {
+        SyncMessage m;
+        m.type = SyncMessageType::Ops;
+        return encodeSyncMessage(m);
+    }();
+    static const std::size_t split = envelope.rfind("[]") + 1;
+    USHER_ASSERT(split != 0);
+    *lastSeq = 0;
+    text->assign(envelope, 0, split);
+    SyncSql::Stmt s(*m_db, "SELECT seq, local_state, payload FROM sync_ops WHERE seq >= ? ORDER BY seq LIMIT ?");
+    s.bind(1, static_cast<std::int64_t>(fromSeq)).bind(2, static_cast<std::int64_t>(max));
+    while (s.next()) {
+        const auto seq = static_cast<std::uint64_t>(s.integer(0));
+        const auto local = static_cast<SyncLocalState>(s.integer(1));
+        if (local == SyncLocalState::Intent)
+            break;
+        if (*lastSeq != 0)
+            *text += ',';
+        const std::string_view payload = s.textView(2);
+        const std::string prefix = "{\"seq\":" + std::to_string(seq) + ",";
+        if (local == SyncLocalState::Done && payload.substr(0, prefix.size()) == prefix) {
+            text->append(payload);
+        } else {
+            // Refused here: uploaded as `void`, no effect anywhere. (Or a row whose text does not
+            // start with its own seq: decoded, so that a damaged row is an error, not a bad upload.)
+            SyncOp op;
+            if (!decodeSyncOp(payload, &op, error) || op.seq != seq) {
+                *error = "the outbox holds an unreadable operation at seq " + std::to_string(seq) + ": "
+                    + (error->empty() ? "its text has another seq" : *error);
+                return false;
+            }
+            if (local == SyncLocalState::Void) {
+                SyncOp v;
+                v.seq = op.seq, v.id = op.id, v.kind = SyncOpKind::Void, v.event = op.event;
+                v.at = op.at, v.clerk = op.clerk;
+                op = std::move(v);
+            }
+            *text += encodeSyncOp(op);
+        }
+        *lastSeq = seq;
+    }
+    if (s.failed())
+        return fail(*m_db, "cannot read the outbox", error);
+    text->append(envelope, split);
+    return true;
 }
 
 bool SyncOutbox::find(const std::string& id, SyncOutboxEntry* out, std::string* error)

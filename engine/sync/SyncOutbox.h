@@ -28,7 +28,9 @@ struct SyncOutboxEntry {
     SyncOp op;
     SyncLocalState local = SyncLocalState::Intent;
     bool acked = false;
-    std::optional<Status> central; // central's answer, once acknowledged
+    // Central's answer, once acknowledged: Ok unless central reported a refusal (an ack lists the
+    // refusals among the ops it covers; an acknowledged op without one was applied).
+    std::optional<Status> central;
     OrderId localOrder = 0;        // sale: the order in the local ledger
     Timestamp createdAt = 0;
     // Applied locally by the caller, not by SyncBoxOffice (the counter's own sale or refund): its
@@ -56,7 +58,9 @@ public:
     // The same for an op the caller applies to the local ledger itself (SyncOutboxEntry::external).
     bool appendExternal(SyncOp* op, Timestamp now, HoldId localHold, std::string* error);
     bool setLocal(std::uint64_t seq, SyncLocalState state, OrderId localOrder, std::string* error);
-    // Every op up to `upTo` is acknowledged; `results` are central's answers (any subset).
+    // Every op up to `upTo` is acknowledged; `results` are central's answers (any subset; only
+    // refusals are stored: an acknowledged op without one reads Ok). One small write per ack: the
+    // acknowledged seq is kept in sync_meta, not per row.
     bool acknowledge(std::uint64_t upTo, const std::vector<SyncOpResult>& results, std::string* error);
     bool setReceivedPush(std::uint64_t seq, std::string* error);
     // Central lost ops it had acknowledged (it was restored from a backup): every op after `seq`
@@ -65,6 +69,12 @@ public:
 
     // Entries from `fromSeq` on, at most `max`, in seq order.
     bool list(std::uint64_t fromSeq, std::size_t max, std::vector<SyncOutboxEntry>* out, std::string* error);
+    // The `ops` message (encodeSyncMessage's text) of the entries from `fromSeq` on, at most `max`,
+    // up to the first one not applied here yet (an Intent: nothing after it may go before it). The
+    // stored op text goes in as it is (it is what encodeSyncOp wrote: no decoding and encoding
+    // again per op); a Void entry goes as a `void` op. *lastSeq: the last op in it, 0 when none.
+    bool opsMessage(std::uint64_t fromSeq, std::size_t max, std::string* text, std::uint64_t* lastSeq,
+                    std::string* error);
     bool find(const std::string& id, SyncOutboxEntry* out, std::string* error);
     // The sale op whose local order is `order` (applied here); false when there is none.
     bool findSaleByLocalOrder(OrderId order, SyncOutboxEntry* out, std::string* error);

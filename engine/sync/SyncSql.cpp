@@ -133,6 +133,14 @@ std::string SyncSql::Stmt::text(int column) const
         : std::string();
 }
 
+std::string_view SyncSql::Stmt::textView(int column) const
+{
+    const auto* p = sqlite3_column_text(m_stmt, column);
+    return p != nullptr ? std::string_view(reinterpret_cast<const char*>(p),
+                                           static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+                        : std::string_view();
+}
+
 std::vector<std::uint8_t> SyncSql::Stmt::blob(int column) const
 {
     const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));

@@ -51,6 +51,8 @@ public:
         bool failed() const { return m_failed; }
         std::int64_t integer(int column) const;
         std::string text(int column) const;
+        // The text in SQLite's buffer: valid until the next step, reset or column read of this row.
+        std::string_view textView(int column) const;
         std::vector<std::uint8_t> blob(int column) const;
         bool isNull(int column) const;
 

@@ -2,10 +2,12 @@
 // it writes is JSON that QJsonDocument reads to the same values, what it reads round-trips, and
 // strict RFC 8259 input rules hold (UTF-8, escapes, numbers, duplicate keys, nesting), with no
 // crash on any prefix or random mutation of a valid message. Also the outbox's acknowledgement of
-// ranges (SyncOutbox::acknowledge with runs of Ok results and refusals in between).
+// ranges (SyncOutbox::acknowledge with runs of Ok results and refusals in between), the ops
+// message built from the outbox's stored op texts, and central's store of applied ops.
 
 #include "core/Random.h"
 #include "support/TempDir.h"
+#include "sync/SyncCentralStore.h"
 #include "sync/SyncJson.h"
 #include "sync/SyncMessage.h"
 #include "sync/SyncOutbox.h"
@@ -235,7 +237,8 @@ private Q_SLOTS:
             SyncOp op = sale(0, "b");
             QVERIFY2(outbox->append(&op, 1000 + i, 0, &error), error.c_str());
         }
-        // Up to 6: 1..3 Ok, 4 refused, 5 Ok, 6 without a result (its answer came earlier), 7 beyond upTo.
+        // Up to 6: 1..3 Ok, 4 refused, 5 Ok, 6 without a result (an acknowledged op without a
+        // refusal is Ok), 7 beyond upTo.
         QVERIFY2(outbox->acknowledge(6,
                                      { { 5, Status::Ok },
                                        { 1, Status::Ok },
@@ -251,7 +254,7 @@ private Q_SLOTS:
         QVERIFY(outbox->list(1, 100, &entries, &error));
         QCOMPARE(entries.size(), std::size_t(10));
         const std::vector<std::optional<Status>> central
-            = { Status::Ok, Status::Ok, Status::Ok, Status::SeatUnavailable, Status::Ok, std::nullopt,
+            = { Status::Ok,   Status::Ok,   Status::Ok,   Status::SeatUnavailable, Status::Ok, Status::Ok,
                 std::nullopt, std::nullopt, std::nullopt, std::nullopt };
         for (std::size_t i = 0; i < entries.size(); ++i) {
             QCOMPARE(entries[i].central, central[i]);
@@ -263,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(outbox->rejected(), std::uint64_t(1));
         QVERIFY(outbox->list(1, 100, &entries, &error));
         QCOMPARE(entries[3].central, std::optional<Status>(Status::SeatUnavailable));
-        QCOMPARE(entries[6].central, std::optional<Status>());
+        QCOMPARE(entries[6].central, std::optional<Status>(Status::Ok));
         QCOMPARE(entries[7].central, std::optional<Status>(Status::Ok));
         QVERIFY(entries[9].acked);
         // Reopened: the same counts.
@@ -272,6 +275,146 @@ private Q_SLOTS:
         QVERIFY2(outbox, error.c_str());
         QCOMPARE(outbox->ackedSeq(), std::uint64_t(10));
         QCOMPARE(outbox->rejected(), std::uint64_t(1));
+        QVERIFY(outbox->list(1, 100, &entries, &error));
+        QVERIFY(entries[9].acked && entries[3].central == Status::SeatUnavailable);
+        // Central restored from a backup that has ops up to 2 only: 3.. are pending again, durably.
+        QVERIFY2(outbox->unacknowledgeAfter(2, &error), error.c_str());
+        QCOMPARE(outbox->ackedSeq(), std::uint64_t(2));
+        QCOMPARE(outbox->rejected(), std::uint64_t(0));
+        outbox.reset();
+        outbox = SyncOutbox::open(dir.filePath("outbox.db"), SyncDurability::Off, [] { return std::string("x"); }, &error);
+        QVERIFY2(outbox, error.c_str());
+        QCOMPARE(outbox->ackedSeq(), std::uint64_t(2));
+        QCOMPARE(outbox->pending(), std::uint64_t(8));
+        QVERIFY(outbox->list(1, 100, &entries, &error));
+        QVERIFY(entries[1].acked && entries[1].central == Status::Ok);
+        QVERIFY(!entries[2].acked && !entries[3].central.has_value());
+    }
+
+    // An outbox of session 9 (acknowledgements in the per-row flag, no ackedSeq in sync_meta) opens
+    // with the same acknowledged seq.
+    void readsOlderAcknowledgements()
+    {
+        TempDir dir;
+        std::string error;
+        auto outbox = SyncOutbox::open(dir.filePath("outbox.db"), SyncDurability::Off, [] { return std::string("0123abcd"); },
+                                       &error);
+        QVERIFY2(outbox, error.c_str());
+        for (int i = 0; i < 5; ++i) {
+            SyncOp op = sale(0, "b");
+            QVERIFY2(outbox->append(&op, 1000 + i, 0, &error), error.c_str());
+        }
+        outbox.reset();
+        {
+            auto db = SyncSql::open(dir.filePath("outbox.db"), SyncDurability::Off, &error);
+            QVERIFY2(db, error.c_str());
+            QVERIFY(db->exec("UPDATE sync_ops SET acked = 1 WHERE seq <= 3; UPDATE sync_ops SET central_status = 6 "
+                             "WHERE seq = 2; DELETE FROM sync_meta WHERE key = 'ackedSeq'"));
+        }
+        outbox = SyncOutbox::open(dir.filePath("outbox.db"), SyncDurability::Off, [] { return std::string("x"); }, &error);
+        QVERIFY2(outbox, error.c_str());
+        QCOMPARE(outbox->ackedSeq(), std::uint64_t(3));
+        QCOMPARE(outbox->rejected(), std::uint64_t(1));
+        QCOMPARE(outbox->pending(), std::uint64_t(2));
+    }
+
+    // The ops message from the stored op texts is exactly what encodeSyncMessage writes for the
+    // decoded ops: refused ones as `void`, nothing from the first op not applied locally on.
+    void buildsOpsMessagesFromStoredText()
+    {
+        TempDir dir;
+        std::string error;
+        auto outbox = SyncOutbox::open(dir.filePath("outbox.db"), SyncDurability::Off, [] { return std::string("0123abcd"); },
+                                       &error);
+        QVERIFY2(outbox, error.c_str());
+        std::vector<SyncOp> ops;
+        for (int i = 0; i < 6; ++i) {
+            SyncOp op = sale(0, i == 1 ? "Zoë \"Z\" \\ 😀" : "b");
+            QVERIFY2(outbox->append(&op, 1000 + i, 0, &error), error.c_str());
+            if (i < 5)
+                QVERIFY(outbox->setLocal(op.seq, i == 3 ? SyncLocalState::Void : SyncLocalState::Done, 0, &error));
+            ops.push_back(op);
+        }
+        SyncMessage expected;
+        expected.type = SyncMessageType::Ops;
+        for (int i = 0; i < 5; ++i) {
+            SyncOp op = ops[std::size_t(i)];
+            if (i == 3) {
+                SyncOp v;
+                v.seq = op.seq, v.id = op.id, v.kind = SyncOpKind::Void, v.event = op.event, v.at = op.at;
+                v.clerk = op.clerk;
+                op = v;
+            }
+            expected.ops.push_back(op);
+        }
+        std::string text;
+        std::uint64_t last = 0;
+        QVERIFY2(outbox->opsMessage(1, 100, &text, &last, &error), error.c_str());
+        QCOMPARE(last, std::uint64_t(5)); // 6 is an intent
+        QCOMPARE(text, encodeSyncMessage(expected));
+        SyncMessage decoded;
+        QVERIFY2(decodeSyncMessage(text, &decoded, &error), error.c_str());
+        QCOMPARE(decoded, expected);
+        QVERIFY(outbox->opsMessage(2, 2, &text, &last, &error));
+        QCOMPARE(last, std::uint64_t(3));
+        QVERIFY(decodeSyncMessage(text, &decoded, &error) && decoded.ops.size() == 2 && decoded.ops[0].seq == 2);
+        QVERIFY(outbox->opsMessage(6, 100, &text, &last, &error));
+        QCOMPARE(last, std::uint64_t(0));
+        // A row whose text is another op's: an error, never a wrong upload.
+        outbox.reset();
+        {
+            auto db = SyncSql::open(dir.filePath("outbox.db"), SyncDurability::Off, &error);
+            QVERIFY2(db, error.c_str());
+            SyncSql::Stmt damage(*db, "UPDATE sync_ops SET payload = ? WHERE seq = 5");
+            QVERIFY(damage.bind(1, encodeSyncOp(sale(9, "b"))).run());
+        }
+        outbox = SyncOutbox::open(dir.filePath("outbox.db"), SyncDurability::Off, [] { return std::string("x"); }, &error);
+        QVERIFY2(outbox, error.c_str());
+        QVERIFY(!outbox->opsMessage(1, 100, &text, &last, &error));
+        QVERIFY2(error.find("seq 5") != std::string::npos, error.c_str());
+    }
+
+    // Central's record of applied ops: found by id (the seq in it), kept across a restart.
+    void centralStoreFindsOpsBySeq()
+    {
+        TempDir dir;
+        std::string error;
+        auto store = SyncCentralStore::open(dir.filePath("sync.db"), SyncDurability::Off, &error);
+        QVERIFY2(store, error.c_str());
+        SyncDeviceRecord device;
+        device.name = "box-1";
+        device.tokenHash = std::vector<std::uint8_t>(32, 1);
+        device.channel = 2;
+        QVERIFY2(store->addDevice(&device, &error), error.c_str());
+        std::vector<SyncAppliedOp> ops(3);
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            ops[i].seq = i + 1;
+            ops[i].id = "0123abcd:" + std::to_string(i + 1);
+            ops[i].kind = SyncOpKind::Sale;
+            ops[i].status = i == 1 ? Status::SeatUnavailable : Status::Ok;
+            ops[i].order = OrderId(100 + i);
+            ops[i].tickets = { TicketId(7 + i) };
+        }
+        QVERIFY2(store->recordApplied("box-1", ops, 3, &error), error.c_str());
+        QVERIFY(!store->recordApplied("box-1", { ops[0] }, 3, &error)); // a seq is recorded once
+        store.reset();
+        store = SyncCentralStore::open(dir.filePath("sync.db"), SyncDurability::Off, &error);
+        QVERIFY2(store, error.c_str());
+        std::vector<SyncDeviceRecord> devices;
+        QVERIFY(store->loadDevices(&devices, &error) && devices.size() == 1 && devices[0].applied == 3);
+        SyncAppliedOp found;
+        QVERIFY2(store->findOp("box-1", "0123abcd:3", &found, &error), error.c_str());
+        QCOMPARE(found.seq, std::uint64_t(3));
+        QCOMPARE(found.order, OrderId(102));
+        QCOMPARE(found.tickets, std::vector<TicketId>({ 9 }));
+        for (const char* id : { "0123abcd:4", "ffff0000:3", "0123abcd:", "0123abcd:3x", "3", "", "a:99999999999999999999" }) {
+            QVERIFY2(!store->findOp("box-1", id, &found, &error), id);
+            QVERIFY2(error.empty(), id);
+        }
+        QVERIFY(!store->findOp("box-2", "0123abcd:3", &found, &error) && error.empty());
+        std::vector<SyncOpResult> refused;
+        QVERIFY(store->refusedOps("box-1", 0, 3, 10, &refused, &error));
+        QCOMPARE(refused, std::vector<SyncOpResult>({ { 2, Status::SeatUnavailable } }));
     }
 };
 
