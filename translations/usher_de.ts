@@ -866,6 +866,17 @@
     </message>
 </context>
 <context>
+    <name>SyncPendingDialog</name>
+    <message numerus="yes">
+        <source>%n place(s) of area %1</source>
+        <extracomment>A sync operation&apos;s GA places: %n places of the standing area with the id %1.</extracomment>
+        <translation>
+            <numerusform>%n Platz im Bereich %1</numerusform>
+            <numerusform>%n Plätze im Bereich %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketContentFactory</name>
     <message>
         <source>Cash</source>
@@ -2221,6 +2232,14 @@
         <source>Wait for the current step to finish before you quit.</source>
         <translation>Warten Sie, bis der aktuelle Schritt abgeschlossen ist, bevor Sie beenden.</translation>
     </message>
+    <message>
+        <source>Standing &amp;places</source>
+        <translation>Steh&amp;plätze</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::EventListModel</name>
@@ -2325,10 +2344,6 @@
     <message>
         <source>e.g. Winter concert</source>
         <translation>z. B. Winterkonzert</translation>
-    </message>
-    <message>
-        <source>No venue yet: design one, or pick a sample.</source>
-        <translation>Noch keine Spielstätte: Entwerfen Sie eine oder wählen Sie ein Beispiel.</translation>
     </message>
     <message>
         <source> min</source>
@@ -2662,8 +2677,16 @@
         <translation>Neue Veranstaltung in %1: Füllen Sie das Formular aus und speichern Sie.</translation>
     </message>
     <message>
-        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
-        <translation>Neue Veranstaltung: Entwerfen Sie eine Spielstätte oder wählen Sie ein Beispiel, füllen Sie das Formular aus und speichern Sie.</translation>
+        <source>No venue yet: design one in the venue designer, or open an event.</source>
+        <translation>Noch kein Veranstaltungsort: Entwerfen Sie einen im Saalplan-Designer oder öffnen Sie eine Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>No venue yet. Design one in the venue designer and choose &quot;Use for an event&quot;, or open an event.</source>
+        <translation>Noch kein Veranstaltungsort. Entwerfen Sie einen im Saalplan-Designer und wählen Sie „Für eine Veranstaltung verwenden“, oder öffnen Sie eine Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue, fill in the form, then save.</source>
+        <translation>Neue Veranstaltung: Entwerfen Sie einen Veranstaltungsort, füllen Sie das Formular aus und speichern Sie.</translation>
     </message>
 </context>
 <context>
@@ -4831,6 +4854,30 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
     <message>
         <source>Hold: ask usherd</source>
         <translation>Reservierung: bei usherd anfragen</translation>
+    </message>
+    <message>
+        <source>Standing places (Ctrl+G)</source>
+        <translation>Stehplätze (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>The standing area to sell places of</source>
+        <translation>Der Stehbereich, dessen Plätze verkauft werden</translation>
+    </message>
+    <message>
+        <source>How many places; Enter adds them to the cart</source>
+        <translation>Wie viele Plätze; Eingabe legt sie in den Warenkorb</translation>
+    </message>
+    <message>
+        <source>Add &amp;places</source>
+        <translation>&amp;Plätze hinzufügen</translation>
+    </message>
+    <message>
+        <source>This event has no standing areas.</source>
+        <translation>Diese Veranstaltung hat keine Stehbereiche.</translation>
+    </message>
+    <message>
+        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
+        <translation>Das Kontingent dieser Kasse in diesem Bereich hat weniger Plätze übrig. Plätze darüber hinaus werden über den Online-Verkauf von usherd verkauft, noch nicht an dieser Kasse.</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,17 @@
     </message>
 </context>
 <context>
+    <name>SyncPendingDialog</name>
+    <message numerus="yes">
+        <source>%n place(s) of area %1</source>
+        <extracomment>A sync operation&apos;s GA places: %n places of the standing area with the id %1.</extracomment>
+        <translation>
+            <numerusform>%n place of area %1</numerusform>
+            <numerusform>%n places of area %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketContentFactory</name>
     <message>
         <source>Cash</source>
@@ -2221,6 +2232,14 @@
         <source>Wait for the current step to finish before you quit.</source>
         <translation>Wait for the current step to finish before you quit.</translation>
     </message>
+    <message>
+        <source>Standing &amp;places</source>
+        <translation>Standing &amp;places</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::EventListModel</name>
@@ -2333,10 +2352,6 @@
     <message>
         <source>e.g. Winter concert</source>
         <translation>e.g. Winter concert</translation>
-    </message>
-    <message>
-        <source>No venue yet: design one, or pick a sample.</source>
-        <translation>No venue yet: design one, or pick a sample.</translation>
     </message>
     <message>
         <source> min</source>
@@ -2662,8 +2677,16 @@
         <translation>New event in %1: fill in the form, then save.</translation>
     </message>
     <message>
-        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
-        <translation>New event: design a venue or pick a sample, fill in the form, then save.</translation>
+        <source>No venue yet: design one in the venue designer, or open an event.</source>
+        <translation>No venue yet: design one in the venue designer, or open an event.</translation>
+    </message>
+    <message>
+        <source>No venue yet. Design one in the venue designer and choose &quot;Use for an event&quot;, or open an event.</source>
+        <translation>No venue yet. Design one in the venue designer and choose &quot;Use for an event&quot;, or open an event.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue, fill in the form, then save.</source>
+        <translation>New event: design a venue, fill in the form, then save.</translation>
     </message>
 </context>
 <context>
@@ -4831,6 +4854,30 @@ Start Usher with --demo to create two demo events.</translation>
     <message>
         <source>Hold: ask usherd</source>
         <translation>Hold: ask usherd</translation>
+    </message>
+    <message>
+        <source>Standing places (Ctrl+G)</source>
+        <translation>Standing places (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>The standing area to sell places of</source>
+        <translation>The standing area to sell places of</translation>
+    </message>
+    <message>
+        <source>How many places; Enter adds them to the cart</source>
+        <translation>How many places; Enter adds them to the cart</translation>
+    </message>
+    <message>
+        <source>Add &amp;places</source>
+        <translation>Add &amp;places</translation>
+    </message>
+    <message>
+        <source>This event has no standing areas.</source>
+        <translation>This event has no standing areas.</translation>
+    </message>
+    <message>
+        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
+        <translation>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</translation>
     </message>
 </context>
 <context>

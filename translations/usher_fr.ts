@@ -866,6 +866,17 @@
     </message>
 </context>
 <context>
+    <name>SyncPendingDialog</name>
+    <message numerus="yes">
+        <source>%n place(s) of area %1</source>
+        <extracomment>A sync operation&apos;s GA places: %n places of the standing area with the id %1.</extracomment>
+        <translation>
+            <numerusform>%n place de la zone %1</numerusform>
+            <numerusform>%n places de la zone %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TicketContentFactory</name>
     <message>
         <source>Cash</source>
@@ -2221,6 +2232,14 @@
         <source>Wait for the current step to finish before you quit.</source>
         <translation>Attendez la fin de l&apos;étape en cours avant de quitter.</translation>
     </message>
+    <message>
+        <source>Standing &amp;places</source>
+        <translation>&amp;Places debout</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
 </context>
 <context>
     <name>usher::ui::EventListModel</name>
@@ -2325,10 +2344,6 @@
     <message>
         <source>e.g. Winter concert</source>
         <translation>p. ex. Concert d&apos;hiver</translation>
-    </message>
-    <message>
-        <source>No venue yet: design one, or pick a sample.</source>
-        <translation>Pas encore de salle&#xa0;: concevez-en une ou choisissez un exemple.</translation>
     </message>
     <message>
         <source> min</source>
@@ -2662,8 +2677,16 @@
         <translation>Nouvel événement dans %1&#xa0;: remplissez le formulaire, puis enregistrez.</translation>
     </message>
     <message>
-        <source>New event: design a venue or pick a sample, fill in the form, then save.</source>
-        <translation>Nouvel événement&#xa0;: concevez une salle ou choisissez un exemple, remplissez le formulaire, puis enregistrez.</translation>
+        <source>No venue yet: design one in the venue designer, or open an event.</source>
+        <translation>Pas encore de lieu : concevez-en un dans l&apos;éditeur de salle, ou ouvrez un événement.</translation>
+    </message>
+    <message>
+        <source>No venue yet. Design one in the venue designer and choose &quot;Use for an event&quot;, or open an event.</source>
+        <translation>Pas encore de lieu. Concevez-en un dans l&apos;éditeur de salle et choisissez « Utiliser pour un événement », ou ouvrez un événement.</translation>
+    </message>
+    <message>
+        <source>New event: design a venue, fill in the form, then save.</source>
+        <translation>Nouvel événement : concevez un lieu, remplissez le formulaire, puis enregistrez.</translation>
     </message>
 </context>
 <context>
@@ -4831,6 +4854,30 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     <message>
         <source>Hold: ask usherd</source>
         <translation>Réservation&#xa0;: demander à usherd</translation>
+    </message>
+    <message>
+        <source>Standing places (Ctrl+G)</source>
+        <translation>Places debout (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>The standing area to sell places of</source>
+        <translation>La zone debout dont vendre des places</translation>
+    </message>
+    <message>
+        <source>How many places; Enter adds them to the cart</source>
+        <translation>Combien de places ; Entrée les ajoute au panier</translation>
+    </message>
+    <message>
+        <source>Add &amp;places</source>
+        <translation>Ajouter des &amp;places</translation>
+    </message>
+    <message>
+        <source>This event has no standing areas.</source>
+        <translation>Cet événement n&apos;a pas de zone debout.</translation>
+    </message>
+    <message>
+        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
+        <translation>L&apos;allocation de cette billetterie dans cette zone a moins de places restantes. Les places au-delà sont vendues par la vente en ligne d&apos;usherd, pas encore à ce guichet.</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,20 @@ BoxOfficeStatus CounterSale::holdBestAvailable(const BestAvailableRequest& reque
     return afterHold(run(std::move(c)));
 }
 
+BoxOfficeStatus CounterSale::holdArea(AreaId area, std::uint32_t quantity)
+{
+    if (m_state != SaleState::Empty)
+        return BoxOfficeStatus::WrongState;
+    if (quantity == 0 || m_context.shard->spec().venue->areaIndex(area) == kNoArea)
+        return BoxOfficeStatus::InvalidArgument;
+    if (const BoxOfficeStatus s = checkShift(); s != BoxOfficeStatus::Ok)
+        return s;
+    Command c = command(CommandKind::HoldArea, "hold");
+    c.area = area;
+    c.quantity = quantity;
+    return afterHold(run(std::move(c)));
+}
+
 BoxOfficeStatus CounterSale::afterHold(const CommandResult& result)
 {
     if (!result.ok())
@@ -130,7 +144,8 @@ BoxOfficeStatus CounterSale::afterHold(const CommandResult& result)
     m_hold = result.hold;
     m_expiresAt = result.expiresAt;
     m_state = SaleState::Held;
-    if (!loadLines(result.seats) || !storeSale())
+    const bool lines = result.area != 0 ? loadAreaLines(result.area, result.quantity) : loadLines(result.seats);
+    if (!lines || !storeSale())
         return BoxOfficeStatus::StorageFailed;
     audit("sale.hold", std::to_string(m_lines.size()) + " seats, hold " + std::to_string(m_hold));
     return BoxOfficeStatus::Ok;
@@ -157,6 +172,32 @@ bool CounterSale::loadLines(const std::vector<SeatId>& seats)
     return true;
 }
 
+bool CounterSale::loadAreaLines(AreaId area, std::uint32_t quantity)
+{
+    m_lines.clear();
+    const EventSpec& spec = m_context.shard->spec();
+    const std::uint32_t index = spec.venue->areaIndex(area);
+    if (index == kNoArea || quantity == 0)
+        return false;
+    const VenueArea& a = spec.venue->areas[index];
+    for (std::uint32_t k = 0; k < quantity; ++k) {
+        CartLine line;
+        line.area = area;
+        line.label = a.name;
+        line.category = spec.venue->categories[a.category].key;
+        line.price = spec.price(a.category, 0);
+        m_lines.push_back(line);
+    }
+    return true;
+}
+
+std::uint16_t CounterSale::lineCategory(const CartLine& line) const
+{
+    const Venue& venue = *m_context.shard->spec().venue;
+    return line.area != 0 ? venue.areas[venue.areaIndex(line.area)].category
+                          : venue.seats[venue.seatIndex(line.seat)].category;
+}
+
 BoxOfficeStatus CounterSale::setPriceTypes(const std::vector<std::uint8_t>& priceTypes)
 {
     if (m_state != SaleState::Held)
@@ -166,8 +207,7 @@ BoxOfficeStatus CounterSale::setPriceTypes(const std::vector<std::uint8_t>& pric
     const EventSpec& spec = m_context.shard->spec();
     std::vector<Amount> prices;
     for (std::size_t i = 0; i < priceTypes.size(); ++i) {
-        const SeatIndex index = spec.venue->seatIndex(m_lines[i].seat);
-        const Amount price = spec.price(spec.venue->seats[index].category, priceTypes[i]);
+        const Amount price = spec.price(lineCategory(m_lines[i]), priceTypes[i]);
         if (priceTypes[i] >= spec.priceTypes.size() || price == kNotOffered)
             return BoxOfficeStatus::InvalidArgument;
         prices.push_back(price);
@@ -240,8 +280,9 @@ bool CounterSale::storeSale()
     }
     std::string seats;
     std::string priceTypes;
+    // A GA place is stored as "a<area id>" among the seat ids (loadSale() reads both).
     for (const CartLine& line : m_lines) {
-        seats += (seats.empty() ? "" : ",") + std::to_string(line.seat);
+        seats += (seats.empty() ? "" : ",") + (line.area != 0 ? "a" + std::to_string(line.area) : std::to_string(line.seat));
         priceTypes += (priceTypes.empty() ? "" : ",") + std::to_string(line.priceType);
     }
     SqlStatement cart(*m_context.db,
@@ -670,13 +711,26 @@ bool CounterSale::loadSale(const std::string& reference)
     m_state = static_cast<SaleState>(select.integer(2));
     m_order = static_cast<OrderId>(select.integer(3));
     m_buyer = Buyer { select.text(6), select.text(7), select.text(8) };
-    const std::vector<std::uint32_t> seats = splitNumbers(select.text(4));
+    const std::string cart = select.text(4);
     const std::vector<std::uint32_t> priceTypes = splitNumbers(select.text(5));
-    if (priceTypes.size() != seats.size() || !loadLines(std::vector<SeatId>(seats.begin(), seats.end())))
-        return false;
+    if (cart.rfind('a', 0) == 0) { // GA places: "a<area>,a<area>,..." (storeSale)
+        const std::string first = cart.substr(0, cart.find(','));
+        const std::vector<std::uint32_t> area = splitNumbers(first.substr(1));
+        const std::size_t places = std::size_t(std::count(cart.begin(), cart.end(), ',')) + 1;
+        std::string expected = first;
+        for (std::size_t k = 1; k < places; ++k)
+            expected += "," + first;
+        if (cart != expected || area.size() != 1 || priceTypes.size() != places
+            || !loadAreaLines(area[0], std::uint32_t(places)))
+            return false;
+    } else {
+        const std::vector<std::uint32_t> seats = splitNumbers(cart);
+        if (priceTypes.size() != seats.size() || !loadLines(std::vector<SeatId>(seats.begin(), seats.end())))
+            return false;
+    }
     const EventSpec& spec = m_context.shard->spec();
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        const std::uint16_t category = spec.venue->seats[spec.venue->seatIndex(m_lines[i].seat)].category;
+        const std::uint16_t category = lineCategory(m_lines[i]);
         m_lines[i].priceType = static_cast<std::uint8_t>(priceTypes[i]);
         m_lines[i].price = spec.price(category, priceTypes[i]);
         if (m_lines[i].price == kNotOffered)

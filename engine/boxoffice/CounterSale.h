@@ -55,11 +55,12 @@ enum class SaleState : std::uint8_t { Empty = 0, Held = 1, Paying = 2, Completed
 enum class TenderState : std::uint8_t { Applied = 1, Uncertain = 2, Declined = 3, Returned = 4, Reversed = 5 };
 
 struct CartLine {
-    SeatId seat = 0;
-    std::string label;    // "Stalls, row F, seat 12"
+    SeatId seat = 0;      // 0 for a place of a standing area
+    std::string label;    // "Stalls, row F, seat 12", or the area's name for a GA place
     std::string category; // venue category key
     std::uint8_t priceType = 0;
     Amount price = 0;
+    AreaId area = 0; // the standing area of a GA place (0 for a seat); last: lines are aggregate-initialized
 };
 
 struct SaleTender {
@@ -106,6 +107,10 @@ public:
 
     BoxOfficeStatus holdSeats(const std::vector<SeatId>& seats);
     BoxOfficeStatus holdBestAvailable(const BestAvailableRequest& request);
+    // `quantity` places of a standing area (general admission): one cart line per place, priced by
+    // the area's category. The ledger takes them from the box office channel's pool of the area
+    // when it has enough, else from the open pool (see hold() in the engine's HoldView::pool).
+    BoxOfficeStatus holdArea(AreaId area, std::uint32_t quantity);
     // One price type per cart line, before payment starts.
     BoxOfficeStatus setPriceTypes(const std::vector<std::uint8_t>& priceTypes);
     BoxOfficeStatus setBuyer(const Buyer& buyer);
@@ -155,6 +160,8 @@ private:
     BoxOfficeStatus checkShift();
     BoxOfficeStatus afterHold(const CommandResult& result);
     bool loadLines(const std::vector<SeatId>& seats);
+    bool loadAreaLines(AreaId area, std::uint32_t quantity);
+    std::uint16_t lineCategory(const CartLine& line) const;
     BoxOfficeStatus ensurePaying();
     bool storeSale();
     bool loadSale(const std::string& reference);

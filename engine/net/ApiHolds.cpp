@@ -253,10 +253,8 @@ void ApiService::startHold(HttpRequest& request, EventShard* shard, EventCounter
     command.channel = channelFor(spec, principal, request);
     command.now = systemClockNow();
     // A box office sells the seats allocated to it only through its sync outbox, never online
-    // (docs/sync-protocol.md, "Selling"): the ledger holds only open-pool seats for it (GA areas
-    // are not synced).
-    command.openPoolOnly = command.kind != CommandKind::HoldArea
-        && std::any_of(spec.channels.begin(), spec.channels.end(), [&command](const SalesChannel& c) {
+    // (docs/sync-protocol.md, "Selling"): the ledger holds only open-pool seats and GA places for it.
+    command.openPoolOnly = std::any_of(spec.channels.begin(), spec.channels.end(), [&command](const SalesChannel& c) {
                return c.id == command.channel && c.kind == ChannelKind::BoxOffice;
            });
     const bool openPoolOnly = command.openPoolOnly;

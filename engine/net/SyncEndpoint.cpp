@@ -57,7 +57,8 @@ const char* pushStateName(SyncPushKind kind, SyncPushState state)
 {
     switch (state) {
     case SyncPushState::Intent: return "intent";
-    case SyncPushState::Ready: return kind == SyncPushKind::TakeBack ? "pending" : "ready";
+    case SyncPushState::Ready:
+        return kind == SyncPushKind::TakeBack || kind == SyncPushKind::TakeBackArea ? "pending" : "ready";
     case SyncPushState::Refused: return "refused";
     case SyncPushState::Completed: return "completed";
     case SyncPushState::Failed: return "failed";
@@ -69,9 +70,15 @@ std::string pushBody(const SyncPushRecord& p)
 {
     std::string body = "{\"id\":" + std::to_string(p.id) + ",\"device\":" + jsonText(p.device)
         + ",\"event\":" + std::to_string(p.event) + ",\"kind\":\"" + syncPushKindName(p.kind) + "\",\"state\":\""
-        + pushStateName(p.kind, p.state) + "\",\"seq\":" + std::to_string(p.seq) + ",\"seats\":" + seatList(p.seats);
+        + pushStateName(p.kind, p.state) + "\",\"seq\":" + std::to_string(p.seq);
+    if (syncPushIsArea(p.kind))
+        body += ",\"area\":" + std::to_string(p.area) + ",\"quantity\":" + std::to_string(p.quantity);
+    else
+        body += ",\"seats\":" + seatList(p.seats);
     if (p.kind == SyncPushKind::TakeBack)
         body += ",\"released\":" + seatList(p.released) + ",\"kept\":" + seatList(p.kept);
+    if (p.kind == SyncPushKind::TakeBackArea)
+        body += ",\"released\":" + std::to_string(p.releasedQuantity);
     return body + "}";
 }
 
@@ -89,6 +96,22 @@ bool parseSeats(const QJsonValue& value, std::vector<SeatId>* seats)
         seats->push_back(SeatId(d));
     }
     return std::set<SeatId>(seats->begin(), seats->end()).size() == seats->size();
+}
+
+// {"area":A,"quantity":N}, both integers from 1 to 4294967295.
+bool parseAreaQuantity(const QJsonValue& value, AreaId* area, std::uint32_t* quantity)
+{
+    const QJsonObject object = value.toObject();
+    if (!value.isObject() || object.size() != 2)
+        return false;
+    const double a = object.value(QLatin1String("area")).toDouble(-1);
+    const double q = object.value(QLatin1String("quantity")).toDouble(-1);
+    const auto valid = [](double d) { return d >= 1 && d <= 0xffffffffu && d == double(std::uint64_t(d)); };
+    if (!valid(a) || !valid(q))
+        return false;
+    *area = AreaId(a);
+    *quantity = std::uint32_t(q);
+    return true;
 }
 
 } // namespace
@@ -384,22 +407,40 @@ void SyncEndpoint::postAllocation(const HttpRequest& request, std::string_view e
         return reply.send(errorResponse(404, "event_not_found", "no such event"));
     const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(request.body));
     const QJsonObject object = document.object();
-    const bool grant = object.contains(QLatin1String("grant"));
+    // Exactly one of the four keys: seats granted or taken back, or GA places of one area.
+    enum class Action : std::uint8_t { Grant, TakeBack, GrantArea, TakeBackArea };
+    static const char* const kKeys[] = { "grant", "takeBack", "grantArea", "takeBackArea" };
+    Action action = Action::Grant;
+    int found = 0;
+    for (int k = 0; k < 4; ++k)
+        if (object.contains(QLatin1String(kKeys[k])))
+            action = Action(k), ++found;
+    const QJsonValue value = object.value(QLatin1String(kKeys[int(action)]));
+    const bool area = action == Action::GrantArea || action == Action::TakeBackArea;
     std::vector<SeatId> seats;
-    if (!document.isObject() || grant == object.contains(QLatin1String("takeBack")) || object.size() != 1
-        || !parseSeats(object.value(QLatin1String(grant ? "grant" : "takeBack")), &seats))
-        return reply.send(
-            errorResponse(400, "invalid_argument",
-                          "expected {\"grant\":[seat ids]} or {\"takeBack\":[seat ids]}: 1 to 4096 distinct seat ids"));
+    AreaId areaId = 0;
+    std::uint32_t quantity = 0;
+    if (!document.isObject() || found != 1 || object.size() != 1
+        || !(area ? parseAreaQuantity(value, &areaId, &quantity) : parseSeats(value, &seats)))
+        return reply.send(errorResponse(
+            400, "invalid_argument",
+            "expected {\"grant\":[seat ids]} or {\"takeBack\":[seat ids]}: 1 to 4096 distinct seat ids, or "
+            "{\"grantArea\":{\"area\":id,\"quantity\":n}} / {\"takeBackArea\":{\"area\":id,\"quantity\":n}}"));
     Item item;
-    item.job = [name = std::string(device), event = EventId(event), grant, seats = std::move(seats),
+    item.job = [name = std::string(device), event = EventId(event), action, seats = std::move(seats), areaId, quantity,
                 reply](SyncCentral& central) mutable {
         if (central.device(name) == nullptr)
             return reply.send(errorResponse(404, "device_not_found", "no device " + name + " is enrolled"));
         std::uint64_t id = 0;
         const Timestamp now = systemClockNow();
-        const Status status = grant ? central.grant(name, event, std::move(seats), now, &id)
-                                    : central.takeBack(name, event, std::move(seats), now, &id);
+        const bool grant = action == Action::Grant || action == Action::GrantArea;
+        Status status = Status::Ok;
+        switch (action) {
+        case Action::Grant: status = central.grant(name, event, std::move(seats), now, &id); break;
+        case Action::TakeBack: status = central.takeBack(name, event, std::move(seats), now, &id); break;
+        case Action::GrantArea: status = central.grantArea(name, event, areaId, quantity, now, &id); break;
+        case Action::TakeBackArea: status = central.takeBackArea(name, event, areaId, quantity, now, &id); break;
+        }
         SyncPushRecord push;
         if (id == 0 || !central.push(id, &push))
             return reply.send(statusResponse(status, grant ? "the grant was refused" : "the take-back was refused"));
@@ -409,10 +450,17 @@ void SyncEndpoint::postAllocation(const HttpRequest& request, std::string_view e
             response.body += ",\"push\":" + pushBody(push) + "}";
             return reply.send(std::move(response));
         }
-        LogLine(LogLevel::Info, grant ? "sync: seats granted" : "sync: take-back started")
-            .str("device", name)
-            .num("event", std::int64_t(event))
-            .num("seats", std::int64_t(push.seats.size()));
+        static const char* const kLogs[]
+            = { "sync: seats granted", "sync: take-back started", "sync: places granted",
+                "sync: take-back of places started" };
+        {
+            LogLine line(LogLevel::Info, kLogs[int(action)]);
+            line.str("device", name).num("event", std::int64_t(event));
+            if (syncPushIsArea(push.kind))
+                line.num("area", std::int64_t(push.area)).num("quantity", std::int64_t(push.quantity));
+            else
+                line.num("seats", std::int64_t(push.seats.size()));
+        }
         reply.send(jsonResponse(201, pushBody(push)));
     };
     if (!post(std::move(item)))

@@ -2,6 +2,33 @@
 
 namespace usher {
 
+namespace {
+
+Command releaseOf(const Actor& actor, ChannelId channel, Timestamp now, HoldId hold)
+{
+    Command release;
+    release.kind = CommandKind::Release;
+    release.actor = actor;
+    release.channel = channel;
+    release.now = now;
+    release.hold = hold;
+    return release;
+}
+
+// A GA hold came from `channel`'s own pool, or is gone already (confirmed by an earlier run of the
+// same op, whose keys answer the rest).
+bool heldFromOwnPool(SyncLedger& ledger, EventId event, HoldId hold, ChannelId channel)
+{
+    bool own = true;
+    ledger.read(event, [&](const Ledger& l) {
+        const std::optional<HoldView> h = l.hold(hold);
+        own = !h.has_value() || h->pool == channel;
+    });
+    return own;
+}
+
+} // namespace
+
 IdempotencyKey syncKey(const std::string& keyPrefix, std::string_view step)
 {
     std::string text = "sync/";
@@ -48,6 +75,39 @@ CommandResult applySyncAllocation(SyncLedger& ledger, EventId event, CommandKind
     return applySyncCommand(ledger, event, std::move(c), keyPrefix, step);
 }
 
+CommandResult applySyncAreaAllocation(SyncLedger& ledger, EventId event, CommandKind kind, AreaId area,
+                                      std::uint32_t quantity, ChannelId channel, Timestamp now,
+                                      const std::string& keyPrefix, std::string_view step)
+{
+    Command c;
+    c.kind = kind;
+    c.actor = Actor { ActorKind::System, 0 };
+    c.now = now;
+    c.target = channel;
+    c.area = area;
+    c.quantity = quantity;
+    return applySyncCommand(ledger, event, std::move(c), keyPrefix, step);
+}
+
+AreaPool syncAreaPool(SyncLedger& ledger, EventId event, AreaId area, ChannelId channel, bool* read)
+{
+    AreaPool pool;
+    pool.channel = channel;
+    bool known = false;
+    ledger.read(event, [&](const Ledger& l) {
+        const std::uint32_t index = l.venue().areaIndex(area);
+        known = index != kNoArea;
+        if (!known)
+            return;
+        for (const AreaPool& p : l.areaPools(index))
+            if (p.channel == channel)
+                pool = p;
+    });
+    if (read != nullptr)
+        *read = known;
+    return pool;
+}
+
 std::vector<SeatId> syncSeatsAllocatedTo(SyncLedger& ledger, EventId event, const std::vector<SeatId>& seats,
                                          ChannelId channel, bool* read)
 {
@@ -71,14 +131,24 @@ SyncSaleOutcome applySyncSale(SyncLedger& ledger, const SyncOp& op, const std::s
     for (int attempt = 0; attempt < 3; ++attempt) {
         const std::string n = std::to_string(attempt);
         Command hold;
-        hold.kind = CommandKind::HoldSeats;
+        hold.kind = op.area != 0 ? CommandKind::HoldArea : CommandKind::HoldSeats;
         hold.actor = actor;
         hold.channel = channel;
         hold.now = now;
         hold.seats = op.seats;
+        hold.area = op.area;
+        hold.quantity = op.quantity;
         const CommandResult held = applySyncCommand(ledger, op.event, hold, keyPrefix, "hold" + n);
         if (!held.ok()) {
-            outcome.status = held.status;
+            // No place left in the device's pool and none in the open pool either: still "not its".
+            outcome.status = op.area != 0 && held.status == Status::CapacityUnavailable ? Status::SeatNotAllocated
+                                                                                        : held.status;
+            return outcome;
+        }
+        if (op.area != 0 && !heldFromOwnPool(ledger, op.event, held.hold, channel)) {
+            const CommandResult released = applySyncCommand(ledger, op.event, releaseOf(actor, channel, now, held.hold),
+                                                            keyPrefix, "release" + n);
+            outcome.status = syncStatusIsTransient(released.status) ? released.status : Status::SeatNotAllocated;
             return outcome;
         }
         Command confirm;
@@ -104,13 +174,8 @@ SyncSaleOutcome applySyncSale(SyncLedger& ledger, const SyncOp& op, const std::s
             return outcome;
         if (confirmed.status == Status::HoldNotFound)
             continue; // the hold lapsed (and expired) between a crash and this retry: take it again
-        Command release;
-        release.kind = CommandKind::Release;
-        release.actor = actor;
-        release.channel = channel;
-        release.now = now;
-        release.hold = held.hold;
-        const CommandResult released = applySyncCommand(ledger, op.event, release, keyPrefix, "release" + n);
+        const CommandResult released
+            = applySyncCommand(ledger, op.event, releaseOf(actor, channel, now, held.hold), keyPrefix, "release" + n);
         if (syncStatusIsTransient(released.status)) {
             outcome.status = released.status;
             return outcome;

@@ -27,7 +27,9 @@ struct SyncSaleOutcome {
     std::vector<TicketId> tickets; // by position: the ticket of op.seats[i]
 };
 
-// HoldSeats then Confirm (a refused confirm releases the hold again). A hold that expired between
+// HoldSeats (or HoldArea for a sale of GA places) then Confirm (a refused confirm releases the hold again).
+// GA places are sold only from `channel`'s own pool: a hold the ledger took from the open pool
+// (the pool had too few places) is released and the sale refused with SeatNotAllocated. A hold that expired between
 // a crash and the retry is taken again under new keys (at most 3 attempts), so a sale is never
 // lost to a slow restart. A transient status (syncStatusIsTransient) means: run it again later.
 SyncSaleOutcome applySyncSale(SyncLedger& ledger, const SyncOp& op, const std::string& keyPrefix, const Actor& actor,
@@ -37,6 +39,15 @@ SyncSaleOutcome applySyncSale(SyncLedger& ledger, const SyncOp& op, const std::s
 CommandResult applySyncAllocation(SyncLedger& ledger, EventId event, CommandKind kind, std::vector<SeatId> seats,
                                   ChannelId channel, Timestamp now, const std::string& keyPrefix,
                                   std::string_view step);
+
+// AllocateArea or DeallocateArea of `quantity` places of `area` for `channel`, by the system.
+CommandResult applySyncAreaAllocation(SyncLedger& ledger, EventId event, CommandKind kind, AreaId area,
+                                      std::uint32_t quantity, ChannelId channel, Timestamp now,
+                                      const std::string& keyPrefix, std::string_view step);
+
+// `channel`'s GA pool of `area` (all zero when it has none); *read false when the event or the
+// area is unknown.
+AreaPool syncAreaPool(SyncLedger& ledger, EventId event, AreaId area, ChannelId channel, bool* read = nullptr);
 
 // The seats of `seats` that are allocated to `channel` (unknown seats are not); *read false when the
 // event is unknown.

@@ -54,6 +54,8 @@ SyncOp saleOpFrom(const SyncSaleRequest& request, Timestamp now)
     op.at = now;
     op.clerk = request.clerk;
     op.seats = request.seats;
+    op.area = request.area;
+    op.quantity = request.quantity;
     op.priceTypes = request.priceTypes;
     op.amount = request.amount;
     op.buyer = request.buyer;
@@ -72,6 +74,9 @@ void refuseUnsettled(SyncLocalResult* result)
 // Within the bounds of one op, no seat twice, and a price type per seat when any.
 bool saleShapeValid(const SyncSaleRequest& request)
 {
+    if (request.area != 0)
+        return request.seats.empty() && request.quantity >= 1 && request.quantity <= kSyncSeatsPerOpMax
+            && (request.priceTypes.empty() || request.priceTypes.size() == request.quantity);
     const std::set<SeatId> distinct(request.seats.begin(), request.seats.end());
     return request.seats.size() <= kSyncSeatsPerOpMax && distinct.size() == request.seats.size()
         && (request.priceTypes.empty() || request.priceTypes.size() == request.seats.size());
@@ -324,7 +329,9 @@ void SyncBoxOffice::handlePush(const SyncPush& push, Timestamp now)
     if (m_intentsUnsettled && !settleIntents(now))
         return; // an older op is not applied here yet: the push comes again
     if (push.seq == m_outbox->receivedPush() + 1) {
-        const bool done = push.kind == SyncPushKind::Grant ? applyGrant(push, now) : applyTakeBack(push, now);
+        const bool done = push.kind == SyncPushKind::TakeBack ? applyTakeBack(push, now)
+            : push.kind == SyncPushKind::TakeBackArea        ? applyTakeBackArea(push, now)
+                                                             : applyGrant(push, now);
         if (!done)
             return; // a transient failure: central sends it again
     } else if (push.seq > m_outbox->receivedPush()) {
@@ -338,9 +345,12 @@ void SyncBoxOffice::handlePush(const SyncPush& push, Timestamp now)
 
 bool SyncBoxOffice::applyGrant(const SyncPush& push, Timestamp now)
 {
-    const CommandResult r
-        = applySyncAllocation(m_local, push.event, CommandKind::AllocateSeats, push.seats, m_options.channel, now,
-                              "local/grant/" + std::to_string(push.id), "allocate");
+    const std::string prefix = "local/grant/" + std::to_string(push.id);
+    const CommandResult r = push.kind == SyncPushKind::GrantArea
+        ? applySyncAreaAllocation(m_local, push.event, CommandKind::AllocateArea, push.area, push.quantity,
+                                  m_options.channel, now, prefix, "allocate")
+        : applySyncAllocation(m_local, push.event, CommandKind::AllocateSeats, push.seats, m_options.channel, now,
+                              prefix, "allocate");
     // An event this box office has not downloaded yet: not acknowledged, so central sends the grant
     // again (acknowledging it would strand the seats: allocated on central, sellable nowhere).
     if (syncStatusIsTransient(r.status) || r.status == Status::EventNotFound)
@@ -375,6 +385,25 @@ bool SyncBoxOffice::applyTakeBack(const SyncPush& push, Timestamp now)
         return false;
     const SyncLocalResult r = journalAndApply(std::move(op), now, push.seq);
     return !r.opId.empty(); // journaled with the push recorded: settled later if it did not apply yet
+}
+
+// Releases, in one op, what is free of the pool here (at most what central asked): places held
+// (a cart at the counter) or sold stay this box office's. The op goes behind every sale before it.
+bool SyncBoxOffice::applyTakeBackArea(const SyncPush& push, Timestamp now)
+{
+    bool read = false;
+    const AreaPool pool = syncAreaPool(m_local, push.event, push.area, m_options.channel, &read);
+    if (!read)
+        return false; // an event not downloaded yet: central sends the take-back again
+    SyncOp op;
+    op.kind = SyncOpKind::TakeBackArea;
+    op.event = push.event;
+    op.at = now;
+    op.takeBack = push.id;
+    op.area = push.area;
+    op.quantity = std::min(push.quantity, pool.free());
+    const SyncLocalResult r = journalAndApply(std::move(op), now, push.seq);
+    return !r.opId.empty();
 }
 
 // ---- local operations ----
@@ -442,7 +471,10 @@ bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult
     OrderId order = 0;
     std::vector<TicketId> tickets;
     bool read = true;
-    if (op.kind == SyncOpKind::Sale) {
+    if (op.kind == SyncOpKind::Sale && op.area != 0) {
+        read = orderOfGaHold(op, entry.localHold, &alive, &order, &tickets);
+        status = order != 0 ? Status::Ok : Status::HoldNotFound;
+    } else if (op.kind == SyncOpKind::Sale) {
         read = m_local.read(op.event, [&](const Ledger& l) {
             if (l.hold(entry.localHold).has_value()) {
                 alive = true; // neither confirmed nor released yet
@@ -508,6 +540,30 @@ bool SyncBoxOffice::settleExternal(const SyncOutboxEntry& entry, SyncLocalResult
     return true;
 }
 
+// Orders are numbered densely: the newest first, since the sale was confirmed after the op was
+// journaled. A hold released without an order (rare) reads them all.
+bool SyncBoxOffice::orderOfGaHold(const SyncOp& op, HoldId hold, bool* alive, OrderId* order,
+                                  std::vector<TicketId>* tickets)
+{
+    return m_local.read(op.event, [&](const Ledger& l) {
+        if (l.hold(hold).has_value()) {
+            *alive = true;
+            return;
+        }
+        for (OrderId id = OrderId(l.counts().orders); id >= 1; --id) {
+            const Order* o = l.order(id);
+            if (o->hold != hold)
+                continue;
+            if (o->ticketCount != op.quantity)
+                return; // not this sale's (never expected)
+            *order = id;
+            for (std::uint32_t k = 0; k < o->ticketCount; ++k)
+                tickets->push_back(o->firstTicket + k);
+            return;
+        }
+    });
+}
+
 bool SyncBoxOffice::applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult* result)
 {
     switch (op.kind) {
@@ -531,6 +587,21 @@ bool SyncBoxOffice::applyLocal(const SyncOp& op, Timestamp now, SyncLocalResult*
                                  .status;
         if (!result->ok() && !syncStatusIsTransient(result->status))
             ++m_anomalies; // the seats were checked a moment ago: never expected
+        break;
+    }
+    case SyncOpKind::TakeBackArea: {
+        result->status = Status::Ok;
+        if (op.quantity != 0)
+            result->status = applySyncAreaAllocation(m_local, op.event, CommandKind::DeallocateArea, op.area,
+                                                     op.quantity, m_options.channel, now, "local/" + op.id,
+                                                     "deallocate")
+                                 .status;
+        // A counter's cart took places of the pool between the journal and now: it is completed
+        // (behind this op: it waits) or released; until then, try again.
+        if (result->status == Status::CapacityUnavailable)
+            return false;
+        if (!result->ok() && !syncStatusIsTransient(result->status))
+            ++m_anomalies;
         break;
     }
     case SyncOpKind::Void: result->status = Status::Ok; break;
@@ -627,10 +698,31 @@ SyncRoute SyncBoxOffice::route(EventId event, const std::vector<SeatId>& seats, 
     return SyncRoute::Online;
 }
 
+SyncRoute SyncBoxOffice::routeArea(EventId event, AreaId area, std::uint32_t quantity, std::string* why) const
+{
+    bool read = false;
+    const AreaPool pool = syncAreaPool(m_local, event, area, m_options.channel, &read);
+    if (read && quantity != 0 && pool.free() >= quantity)
+        return SyncRoute::Local;
+    if (!connected()) {
+        *why = tr(QT_TRANSLATE_NOOP(
+            "SyncBoxOffice",
+            "usherd is unreachable: only the places allocated to this box office can be sold, and too few are left."));
+        return SyncRoute::Refused;
+    }
+    return SyncRoute::Online;
+}
+
+SyncRoute SyncBoxOffice::routeOf(const SyncSaleRequest& request, std::string* why) const
+{
+    return request.area != 0 ? routeArea(request.event, request.area, request.quantity, why)
+                             : route(request.event, request.seats, why);
+}
+
 SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp now)
 {
     SyncLocalResult result;
-    result.route = route(request.event, request.seats, &result.message);
+    result.route = routeOf(request, &result.message);
     if (result.route != SyncRoute::Local) {
         result.status = result.route == SyncRoute::Online ? Status::WrongChannel : Status::SeatNotAllocated;
         if (result.route == SyncRoute::Online)
@@ -642,6 +734,8 @@ SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp no
         result.status = Status::InvalidArgument;
         return result;
     }
+    if (request.area != 0)
+        return journalAndApply(saleOpFrom(request, now), now, 0); // the pool's places: applySyncSale checks
     bool available = true;
     m_local.read(request.event, [&](const Ledger& ledger) {
         for (SeatId s : request.seats)
@@ -722,7 +816,8 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
         refuseUnsettled(&result);
         return result;
     }
-    result.route = route(request.event, request.seats, &result.message);
+    // GA places: the cart's hold has taken them from the pool already; the hold's pool decides (below).
+    result.route = request.area != 0 ? SyncRoute::Local : route(request.event, request.seats, &result.message);
     if (result.route != SyncRoute::Local) {
         result.status = Status::SeatNotAllocated;
         if (result.route == SyncRoute::Online)
@@ -732,6 +827,30 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
     }
     if (localHold == 0 || !saleShapeValid(request)) {
         result.status = Status::InvalidArgument;
+        return result;
+    }
+    if (request.area != 0) {
+        // GA places: the hold must be of that area, that many, from this box office's pool (the
+        // ledger takes the open pool when the own one is short: those are sold through usherd).
+        bool held = false;
+        bool pool = false;
+        m_local.read(request.event, [&](const Ledger& ledger) {
+            const std::optional<HoldView> h = ledger.hold(localHold);
+            held = h.has_value() && h->seats.empty() && h->area == request.area && h->quantity == request.quantity;
+            pool = held && h->pool == m_options.channel;
+        });
+        if (!held) {
+            result.status = Status::HoldNotFound;
+            return result;
+        }
+        if (!pool) {
+            result.status = Status::SeatNotAllocated;
+            result.message = tr(QT_TRANSLATE_NOOP(
+                "SyncBoxOffice", "These places are not from this box office's allocation: sell them through usherd."));
+            return result;
+        }
+        SyncOp op = saleOpFrom(request, now);
+        journalExternal(&op, localHold, now, &result);
         return result;
     }
     // The op lists the seats in the hold's order, which is the order of the tickets its confirm
@@ -783,9 +902,11 @@ bool SyncBoxOffice::positionsInSale(const SyncOutboxEntry& sale, const std::vect
         const Order* order = ledger.order(sale.localOrder);
         for (TicketId t : tickets) {
             const Ticket* ticket = ledger.ticket(t);
+            // A seat's ticket for a sale of seats, a place's for a sale of GA places.
+            const std::size_t units = sale.op.area != 0 ? sale.op.quantity : sale.op.seats.size();
             valid = valid && order != nullptr && ticket != nullptr && ticket->order == sale.localOrder
-                && ticket->status == TicketStatus::Valid && ticket->seat != kNoSeat
-                && t - order->firstTicket < sale.op.seats.size();
+                && ticket->status == TicketStatus::Valid && (ticket->seat == kNoSeat) == (sale.op.area != 0)
+                && t - order->firstTicket < units;
             if (!valid)
                 return;
             const auto position = static_cast<std::uint32_t>(t - order->firstTicket);

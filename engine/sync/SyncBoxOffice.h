@@ -67,8 +67,10 @@ enum class SyncRoute : std::uint8_t {
 
 struct SyncSaleRequest {
     EventId event = 0;
-    std::vector<SeatId> seats;
-    std::vector<std::uint8_t> priceTypes; // one per seat, or empty
+    std::vector<SeatId> seats;            // or, for GA places, none and:
+    AreaId area = 0;                      // the GA area
+    std::uint32_t quantity = 0;           // places of it (1..64)
+    std::vector<std::uint8_t> priceTypes; // one per seat or place, or empty
     Amount amount = -1;                   // expected total, -1: not checked
     Buyer buyer;
     std::uint64_t clerk = 0;
@@ -111,6 +113,8 @@ public:
 
     // The clerk.
     SyncRoute route(EventId event, const std::vector<SeatId>& seats, std::string* why) const;
+    // GA places: Local when this box office's pool of the area has `quantity` places free here.
+    SyncRoute routeArea(EventId event, AreaId area, std::uint32_t quantity, std::string* why) const;
     SyncLocalResult sell(const SyncSaleRequest& request, Timestamp now);
     // Refund or exchange of a sale made here (`saleOp` its op id); positions index its seats.
     SyncLocalResult refund(const std::string& saleOp, std::vector<std::uint32_t> positions, Amount amount,
@@ -185,6 +189,11 @@ private:
     void handlePush(const SyncPush& push, Timestamp now);
     bool applyGrant(const SyncPush& push, Timestamp now);
     bool applyTakeBack(const SyncPush& push, Timestamp now);
+    bool applyTakeBackArea(const SyncPush& push, Timestamp now);
+    SyncRoute routeOf(const SyncSaleRequest& request, std::string* why) const;
+    // A GA sale's local step, read from the ledger: the order of `hold` (0 while the hold lives or
+    // when it went away without one).
+    bool orderOfGaHold(const SyncOp& op, HoldId hold, bool* alive, OrderId* order, std::vector<TicketId>* tickets);
     void refuseCentral(const std::string& why);
 
     const SyncBoxOfficeOptions m_options;

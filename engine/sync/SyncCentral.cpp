@@ -20,6 +20,22 @@ std::vector<std::uint8_t> syncTokenHash(std::string_view token)
     return hash;
 }
 
+namespace {
+
+SyncPush pushOf(const SyncPushRecord& p)
+{
+    SyncPush push { p.seq, p.kind, p.id, p.event, {}, 0, 0 };
+    if (syncPushIsArea(p.kind)) {
+        push.area = p.area;
+        push.quantity = p.quantity;
+    } else {
+        push.seats = p.seats;
+    }
+    return push;
+}
+
+} // namespace
+
 SyncCentral::SyncCentral(const SyncCentralOptions& options, SyncLedger& ledger)
     : m_options(options)
     , m_ledger(ledger)
@@ -282,7 +298,7 @@ void SyncCentral::sendPushes(SyncConnectionId connection, Session& session, Time
     for (const SyncPushRecord& p : pushes) {
         SyncMessage m;
         m.type = SyncMessageType::Push;
-        m.push = SyncPush { p.seq, p.kind, p.id, p.event, p.seats };
+        m.push = pushOf(p);
         send(connection, m);
         session.pushSentUpTo = p.seq;
     }
@@ -339,12 +355,13 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
             refuse(connection, session, "invalid_message", "op " + std::to_string(op.seq) + " has the wrong id");
             break;
         }
-        if (op.kind == SyncOpKind::Sale) {
+        if (op.kind == SyncOpKind::Sale && op.area == 0) {
             // Consecutive sales on disjoint seats cannot affect each other: one batch. A seat sold
-            // twice in a row ends the run, so the second sale sees the first one's outcome.
+            // twice in a row ends the run, so the second sale sees the first one's outcome. A sale
+            // of GA places ends it too (applied one at a time: it draws on a shared pool).
             std::vector<const SyncOp*> run;
             std::set<SeatId> seats;
-            for (std::size_t j = i; j < ops.size() && ops[j].kind == SyncOpKind::Sale
+            for (std::size_t j = i; j < ops.size() && ops[j].kind == SyncOpKind::Sale && ops[j].area == 0
                  && ops[j].seq == op.seq + run.size() && rightId(ops[j])
                  && std::none_of(ops[j].seats.begin(), ops[j].seats.end(),
                                  [&seats](SeatId s) { return seats.count(s) != 0; });
@@ -561,8 +578,9 @@ bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Time
     switch (op.kind) {
     case SyncOpKind::Sale: {
         // Only the device's own seats are sold through its outbox; anything else is a bug or an
-        // attack, and would collide with online sales.
-        if (!allocatedTo(op.event, op.seats, device.channel)) {
+        // attack, and would collide with online sales. GA places: applySyncSale sells them from the
+        // device's pool only.
+        if (op.area == 0 && !allocatedTo(op.event, op.seats, device.channel)) {
             out->status = Status::SeatNotAllocated;
             break;
         }
@@ -576,6 +594,7 @@ bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Time
     case SyncOpKind::Refund:
     case SyncOpKind::Exchange: out->status = applyRefundOrExchange(device, op, now, batch); break;
     case SyncOpKind::TakeBack: out->status = applyTakeBack(device, op, now, out); break;
+    case SyncOpKind::TakeBackArea: out->status = applyTakeBackArea(device, op, now, out); break;
     case SyncOpKind::Void: out->status = Status::Ok; break;
     }
     return !syncStatusIsTransient(out->status);
@@ -641,6 +660,31 @@ Status SyncCentral::applyTakeBack(const SyncDeviceRecord& device, const SyncOp& 
     return status;
 }
 
+// The device released `op.quantity` places (at most what was asked) that it can no longer sell;
+// every sale it made before is applied already (ops run in order), so the places are free here too.
+Status SyncCentral::applyTakeBackArea(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
+                                      SyncAppliedOp* out)
+{
+    SyncPushRecord push;
+    std::string error;
+    if (!m_store->findPush(op.takeBack, &push, &error))
+        return error.rfind("no push", 0) == 0 ? Status::InvalidArgument : Status::StorageFailed;
+    if (push.device != device.name || push.kind != SyncPushKind::TakeBackArea || push.event != op.event
+        || push.area != op.area || op.quantity > push.quantity || push.state != SyncPushState::Ready)
+        return Status::InvalidArgument;
+    out->takeBack = push.id;
+    out->releasedQuantity = op.quantity;
+    Status status = Status::Ok;
+    if (op.quantity != 0)
+        status = applySyncAreaAllocation(m_ledger, op.event, CommandKind::DeallocateArea, op.area, op.quantity,
+                                         device.channel, now, device.name + "/" + op.id, "deallocate")
+                     .status;
+    if (syncStatusIsTransient(status))
+        return status;
+    out->takeBackState = status == Status::Ok ? SyncPushState::Completed : SyncPushState::Failed;
+    return status;
+}
+
 bool SyncCentral::allocatedTo(EventId event, const std::vector<SeatId>& seats, ChannelId channel)
 {
     bool read = false;
@@ -649,9 +693,14 @@ bool SyncCentral::allocatedTo(EventId event, const std::vector<SeatId>& seats, C
 
 Status SyncCentral::runGrant(SyncPushRecord& push, Timestamp now)
 {
-    const Status status
-        = applySyncAllocation(m_ledger, push.event, CommandKind::AllocateSeats, push.seats,
-                              m_devices[push.device].channel, now, "grant/" + std::to_string(push.id), "allocate")
+    const ChannelId channel = m_devices[push.device].channel;
+    const std::string prefix = "grant/" + std::to_string(push.id);
+    const Status status = push.kind == SyncPushKind::GrantArea
+        ? applySyncAreaAllocation(m_ledger, push.event, CommandKind::AllocateArea, push.area, push.quantity, channel,
+                                  now, prefix, "allocate")
+              .status
+        : applySyncAllocation(m_ledger, push.event, CommandKind::AllocateSeats, push.seats, channel, now, prefix,
+                              "allocate")
               .status;
     if (syncStatusIsTransient(status)) {
         m_grantsUnsettled = true; // still an intent: tick() runs it again
@@ -676,7 +725,7 @@ Status SyncCentral::runGrant(SyncPushRecord& push, Timestamp now)
         if (session.pushSentUpTo + 1 == seq) {
             SyncMessage m;
             m.type = SyncMessageType::Push;
-            m.push = SyncPush { seq, push.kind, push.id, push.event, push.seats };
+            m.push = pushOf(push);
             if (session.pushSentUpTo <= m_devices[push.device].pushAcked)
                 session.lastPushProgress = now;
             send(connection->second, m);
@@ -696,6 +745,25 @@ Status SyncCentral::grant(const std::string& device, EventId event, std::vector<
     push.kind = SyncPushKind::Grant;
     push.event = event;
     push.seats = std::move(seats);
+    return startGrant(push, now, id);
+}
+
+Status SyncCentral::grantArea(const std::string& device, EventId event, AreaId area, std::uint32_t quantity,
+                              Timestamp now, std::uint64_t* id)
+{
+    if (m_devices.count(device) == 0 || area == 0 || quantity == 0)
+        return Status::InvalidArgument;
+    SyncPushRecord push;
+    push.device = device;
+    push.kind = SyncPushKind::GrantArea;
+    push.event = event;
+    push.area = area;
+    push.quantity = quantity;
+    return startGrant(push, now, id);
+}
+
+Status SyncCentral::startGrant(SyncPushRecord& push, Timestamp now, std::uint64_t* id)
+{
     std::uint64_t seq = 0;
     std::string error;
     if (!m_store->addPush(&push, &seq, &error))
@@ -729,13 +797,43 @@ Status SyncCentral::takeBack(const std::string& device, EventId event, std::vect
     push.kind = SyncPushKind::TakeBack;
     push.event = event;
     push.seats = std::move(seats);
+    return startTakeBack(push, now, id);
+}
+
+// Any quantity up to the device's pool here: the device releases what it has not sold or held
+// (at most `quantity`) and says how much; until then the pool stays the device's. Several may be
+// pending: each answer releases only places that are free on the device, hence free here.
+Status SyncCentral::takeBackArea(const std::string& device, EventId event, AreaId area, std::uint32_t quantity,
+                                 Timestamp now, std::uint64_t* id)
+{
+    auto it = m_devices.find(device);
+    if (it == m_devices.end() || area == 0 || quantity == 0)
+        return Status::InvalidArgument;
+    bool read = false;
+    const AreaPool pool = syncAreaPool(m_ledger, event, area, it->second.channel, &read);
+    if (!read || pool.capacity == 0)
+        return Status::SeatNotAllocated;
+    if (quantity > pool.capacity)
+        return Status::CapacityUnavailable;
+    SyncPushRecord push;
+    push.device = device;
+    push.kind = SyncPushKind::TakeBackArea;
+    push.event = event;
+    push.area = area;
+    push.quantity = quantity;
+    return startTakeBack(push, now, id);
+}
+
+Status SyncCentral::startTakeBack(SyncPushRecord& push, Timestamp now, std::uint64_t* id)
+{
     push.state = SyncPushState::Ready;
     std::uint64_t seq = 0;
+    std::string error;
     if (!m_store->addPush(&push, &seq, &error))
         return Status::StorageFailed;
     *id = push.id;
-    it->second.pushSeq = seq;
-    auto connection = m_deviceConnection.find(device);
+    m_devices[push.device].pushSeq = seq;
+    auto connection = m_deviceConnection.find(push.device);
     if (connection != m_deviceConnection.end()) {
         Session& session = m_sessions[connection->second];
         if (session.pushSentUpTo + 1 == seq)

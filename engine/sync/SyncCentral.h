@@ -78,6 +78,16 @@ public:
     Status grant(const std::string& device, EventId event, std::vector<SeatId> seats, Timestamp now, std::uint64_t* id);
     Status takeBack(const std::string& device, EventId event, std::vector<SeatId> seats, Timestamp now,
                     std::uint64_t* id);
+    // The same for GA capacity (protocol 2): grantArea() moves `quantity` places of `area` from the
+    // open pool to the device's pool (AllocateArea), then pushes; takeBackArea() asks the device for
+    // up to `quantity` places of its pool back (two-phase: it releases what it has not sold or held
+    // and answers how many). Statuses: InvalidArgument (unknown device, area 0, quantity 0),
+    // SeatNotAllocated (the device has no pool there), CapacityUnavailable (more than its pool),
+    // the ledger's refusal of the allocation, StorageFailed.
+    Status grantArea(const std::string& device, EventId event, AreaId area, std::uint32_t quantity, Timestamp now,
+                     std::uint64_t* id);
+    Status takeBackArea(const std::string& device, EventId event, AreaId area, std::uint32_t quantity, Timestamp now,
+                        std::uint64_t* id);
 
     bool push(std::uint64_t id, SyncPushRecord* out);
     const SyncDeviceRecord* device(const std::string& name) const;
@@ -120,6 +130,9 @@ private:
     Status applyRefundOrExchange(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
                                  const std::map<std::string, SyncAppliedOp>& batch);
     Status applyTakeBack(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out);
+    Status applyTakeBackArea(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out);
+    Status startGrant(SyncPushRecord& push, Timestamp now, std::uint64_t* id);
+    Status startTakeBack(SyncPushRecord& push, Timestamp now, std::uint64_t* id);
     void sendPushes(SyncConnectionId connection, Session& session, Timestamp now, std::uint64_t after);
     Status runGrant(SyncPushRecord& push, Timestamp now);
     bool allocatedTo(EventId event, const std::vector<SeatId>& seats, ChannelId channel);

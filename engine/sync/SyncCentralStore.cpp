@@ -1,5 +1,7 @@
 #include "sync/SyncCentralStore.h"
 
+#include <charconv>
+
 namespace usher {
 
 namespace {
@@ -23,9 +25,8 @@ CREATE TABLE IF NOT EXISTS sync_applied (
     status INTEGER NOT NULL,
     order_id INTEGER NOT NULL,
     tickets BLOB NOT NULL,
-    PRIMARY KEY (device, seq),
-    UNIQUE (device, id)
-);
+    PRIMARY KEY (device, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sync_pushes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     device TEXT NOT NULL,
@@ -36,11 +37,19 @@ CREATE TABLE IF NOT EXISTS sync_pushes (
     seq INTEGER,
     released BLOB,
     kept BLOB,
+    area INTEGER NOT NULL DEFAULT 0,
+    quantity INTEGER NOT NULL DEFAULT 0,
+    released_quantity INTEGER NOT NULL DEFAULT 0,
     UNIQUE (device, seq)
 );
 )";
 
-const char* const kPushColumns = "SELECT id, device, kind, event, seats, state, seq, released, kept FROM sync_pushes ";
+// sync_applied is one B-tree keyed by (device, seq): an op's id is "<outbox>:<seq>" (SyncCentral
+// refuses any other), so findOp() needs no index of its own. A file of session 9 or before has a
+// rowid table with a UNIQUE (device, id) index besides: it works the same, with two more inserts per op.
+
+const char* const kPushColumns = "SELECT id, device, kind, event, seats, state, seq, released, kept, area, quantity, released_quantity "
+                                  "FROM sync_pushes ";
 
 } // namespace
 
@@ -60,6 +69,19 @@ std::unique_ptr<SyncCentralStore> SyncCentralStore::open(const std::string& path
     if (!store->m_db->exec(kSchema)) {
         store->fail("cannot create the sync schema", error);
         return nullptr;
+    }
+    // A store written before GA allocations: add their columns (SQLite has no ADD COLUMN IF NOT EXISTS).
+    {
+        SyncSql::Stmt probe(*store->m_db, "SELECT 1 FROM pragma_table_info('sync_pushes') WHERE name = 'area'");
+        if (!probe.next()
+            && (probe.failed()
+                || !store->m_db->exec("ALTER TABLE sync_pushes ADD COLUMN area INTEGER NOT NULL DEFAULT 0;"
+                                      "ALTER TABLE sync_pushes ADD COLUMN quantity INTEGER NOT NULL DEFAULT 0;"
+                                      "ALTER TABLE sync_pushes ADD COLUMN released_quantity INTEGER NOT NULL "
+                                      "DEFAULT 0;"))) {
+            store->fail("cannot upgrade the sync schema", error);
+            return nullptr;
+        }
     }
     return store;
 }
@@ -124,11 +146,14 @@ bool SyncCentralStore::recordApplied(const std::string& device, const std::vecto
         s.bind(6, static_cast<std::int64_t>(op.order)).bindBlob(7, packU32(tickets));
         if (!s.run())
             return fail("cannot record applied operations", error);
-        if (op.kind != SyncOpKind::TakeBack || op.takeBack == 0)
+        if ((op.kind != SyncOpKind::TakeBack && op.kind != SyncOpKind::TakeBackArea) || op.takeBack == 0)
             continue;
-        SyncSql::Stmt t(*m_db, "UPDATE sync_pushes SET state = ?, released = ?, kept = ? WHERE id = ? AND state = 1");
+        SyncSql::Stmt t(*m_db,
+                        "UPDATE sync_pushes SET state = ?, released = ?, kept = ?, released_quantity = ? "
+                        "WHERE id = ? AND state = 1");
         t.bind(1, static_cast<std::int64_t>(op.takeBackState)).bindBlob(2, packU32(op.released));
-        t.bindBlob(3, packU32(op.kept)).bind(4, static_cast<std::int64_t>(op.takeBack));
+        t.bindBlob(3, packU32(op.kept)).bind(4, static_cast<std::int64_t>(op.releasedQuantity));
+        t.bind(5, static_cast<std::int64_t>(op.takeBack));
         if (!t.run())
             return fail("cannot record applied operations", error);
     }
@@ -141,10 +166,19 @@ bool SyncCentralStore::recordApplied(const std::string& device, const std::vecto
 bool SyncCentralStore::findOp(const std::string& device, const std::string& id, SyncAppliedOp* out, std::string* error)
 {
     error->clear();
-    SyncSql::Stmt s(*m_db, "SELECT seq, kind, status, order_id, tickets FROM sync_applied WHERE device = ? AND id = ?");
-    s.bind(1, device).bind(2, id);
+    const std::size_t colon = id.rfind(':');
+    std::uint64_t seq = 0;
+    if (colon == std::string::npos || colon + 1 == id.size()) // not an op id: there is no such op
+        return false;
+    const auto [end, ec] = std::from_chars(id.data() + colon + 1, id.data() + id.size(), seq);
+    if (ec != std::errc() || end != id.data() + id.size() || seq > kSyncIntegerMax)
+        return false;
+    SyncSql::Stmt s(*m_db, "SELECT seq, kind, status, order_id, tickets, id FROM sync_applied WHERE device = ? AND seq = ?");
+    s.bind(1, device).bind(2, static_cast<std::int64_t>(seq));
     if (!s.next())
         return s.failed() ? fail("cannot read applied operations", error) : false;
+    if (s.textView(5) != id)
+        return false;
     out->seq = static_cast<std::uint64_t>(s.integer(0));
     out->id = id;
     out->kind = static_cast<SyncOpKind>(s.integer(1));
@@ -198,9 +232,12 @@ bool SyncCentralStore::addPush(SyncPushRecord* push, std::uint64_t* deviceSeq, s
     SyncSql::Tx tx(*m_db);
     if (!tx.began())
         return fail("cannot record the push", error);
-    SyncSql::Stmt s(*m_db, "INSERT INTO sync_pushes (device, kind, event, seats, state) VALUES (?, ?, ?, ?, 0)");
+    SyncSql::Stmt s(*m_db,
+                    "INSERT INTO sync_pushes (device, kind, event, seats, state, area, quantity) "
+                    "VALUES (?, ?, ?, ?, 0, ?, ?)");
     s.bind(1, push->device).bind(2, static_cast<std::int64_t>(push->kind));
     s.bind(3, static_cast<std::int64_t>(push->event)).bindBlob(4, packU32(push->seats));
+    s.bind(5, static_cast<std::int64_t>(push->area)).bind(6, static_cast<std::int64_t>(push->quantity));
     if (!s.run())
         return fail("cannot record the push", error);
     SyncSql::Stmt id(*m_db, "SELECT last_insert_rowid()");
@@ -242,6 +279,9 @@ bool SyncCentralStore::readPushes(SyncSql::Stmt& s, std::vector<SyncPushRecord>*
         p.event = static_cast<EventId>(s.integer(3));
         p.state = static_cast<SyncPushState>(s.integer(5));
         p.seq = s.isNull(6) ? 0 : static_cast<std::uint64_t>(s.integer(6));
+        p.area = static_cast<AreaId>(s.integer(9));
+        p.quantity = static_cast<std::uint32_t>(s.integer(10));
+        p.releasedQuantity = static_cast<std::uint32_t>(s.integer(11));
         if (!unpackU32(s.blob(4), &p.seats) || !unpackU32(s.blob(7), &p.released) || !unpackU32(s.blob(8), &p.kept)) {
             *error = "a corrupt push record";
             return false;

@@ -41,10 +41,13 @@ struct SyncPushRecord {
     SyncPushKind kind = SyncPushKind::Grant;
     EventId event = 0;
     std::vector<SeatId> seats;
+    AreaId area = 0;            // grantArea, takeBackArea
+    std::uint32_t quantity = 0; // grantArea: granted; takeBackArea: asked back
     SyncPushState state = SyncPushState::Intent;
     std::uint64_t seq = 0;
     std::vector<SeatId> released; // take-back, once completed
     std::vector<SeatId> kept;
+    std::uint32_t releasedQuantity = 0; // takeBackArea, once completed
 };
 
 struct SyncAppliedOp {
@@ -59,6 +62,7 @@ struct SyncAppliedOp {
     SyncPushState takeBackState = SyncPushState::Ready;
     std::vector<SeatId> released;
     std::vector<SeatId> kept;
+    std::uint32_t releasedQuantity = 0; // takeBackArea
 };
 
 class SyncCentralStore {

@@ -60,6 +60,7 @@ public:
         return false;
     }
     const SyncJson& json() const { return m_json; }
+    bool has(const char* key) const { return m_json.member(m_object, key) != nullptr; }
 
     bool integer(const char* key, std::uint64_t min, std::uint64_t max, std::uint64_t* out)
     {
@@ -239,7 +240,11 @@ void writeOp(SyncJsonWriter& w, const SyncOp& op)
     w.unsignedNumber("event", op.event).number("at", op.at).unsignedNumber("clerk", op.clerk);
     switch (op.kind) {
     case SyncOpKind::Sale:
-        w.numbers("seats", op.seats).numbers("priceTypes", op.priceTypes).number("amount", op.amount);
+        if (op.area != 0)
+            w.unsignedNumber("area", op.area).unsignedNumber("quantity", op.quantity);
+        else
+            w.numbers("seats", op.seats);
+        w.numbers("priceTypes", op.priceTypes).number("amount", op.amount);
         writeBuyer(w, op.buyer);
         break;
     case SyncOpKind::Refund:
@@ -250,6 +255,9 @@ void writeOp(SyncJsonWriter& w, const SyncOp& op)
     case SyncOpKind::TakeBack:
         w.unsignedNumber("takeBack", op.takeBack).numbers("seats", op.seats).numbers("kept", op.kept);
         break;
+    case SyncOpKind::TakeBackArea:
+        w.unsignedNumber("takeBack", op.takeBack).unsignedNumber("area", op.area).unsignedNumber("quantity", op.quantity);
+        break;
     case SyncOpKind::Void: break;
     }
     w.endObject();
@@ -258,7 +266,8 @@ void writeOp(SyncJsonWriter& w, const SyncOp& op)
 bool opKindFromName(const std::string& name, SyncOpKind* kind)
 {
     for (auto k :
-         { SyncOpKind::Sale, SyncOpKind::Refund, SyncOpKind::Exchange, SyncOpKind::TakeBack, SyncOpKind::Void })
+         { SyncOpKind::Sale, SyncOpKind::Refund, SyncOpKind::Exchange, SyncOpKind::TakeBack, SyncOpKind::Void,
+           SyncOpKind::TakeBackArea })
         if (name == syncOpKindName(k)) {
             *kind = k;
             return true;
@@ -282,15 +291,30 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
 {
     switch (op->kind) {
     case SyncOpKind::Sale: {
-        r.integers("seats", 1, kSyncSeatsPerOpMax, 0xffffffffu, &op->seats, true);
+        // Seats, or places of one GA area (protocol 2): never both.
+        std::size_t units = 0;
+        if (r.has("area")) {
+            if (r.has("seats"))
+                return r.fail("a sale has \"seats\" or \"area\", not both");
+            std::uint64_t area = 0;
+            std::uint64_t quantity = 0;
+            r.integer("area", 1, 0xffffffffu, &area);
+            r.integer("quantity", 1, kSyncSeatsPerOpMax, &quantity);
+            op->area = static_cast<AreaId>(area);
+            op->quantity = static_cast<std::uint32_t>(quantity);
+            units = op->quantity;
+        } else {
+            r.integers("seats", 1, kSyncSeatsPerOpMax, 0xffffffffu, &op->seats, true);
+            units = op->seats.size();
+        }
         r.integers("priceTypes", 0, kSyncSeatsPerOpMax, 255, &op->priceTypes, false);
         r.signedInteger("amount", -1, static_cast<std::int64_t>(kSyncIntegerMax), &op->amount);
         if (r.ok() && !readBuyer(r, error, &op->buyer))
             return false;
         if (!r.ok())
             return false;
-        if (!op->priceTypes.empty() && op->priceTypes.size() != op->seats.size())
-            return r.fail("\"priceTypes\" must be empty or have one entry per seat");
+        if (!op->priceTypes.empty() && op->priceTypes.size() != units)
+            return r.fail("\"priceTypes\" must be empty or have one entry per seat or place");
         return true;
     }
     case SyncOpKind::Refund:
@@ -317,6 +341,16 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
         if (op->seats.size() + op->kept.size() == 0)
             return r.fail("a take-back names no seat");
         return true;
+    }
+    case SyncOpKind::TakeBackArea: {
+        std::uint64_t area = 0;
+        std::uint64_t quantity = 0;
+        r.integer("takeBack", 1, kSyncIntegerMax, &op->takeBack);
+        r.integer("area", 1, 0xffffffffu, &area);
+        r.integer("quantity", 0, 0xffffffffu, &quantity);
+        op->area = static_cast<AreaId>(area);
+        op->quantity = static_cast<std::uint32_t>(quantity);
+        return r.ok();
     }
     case SyncOpKind::Void: return true;
     }
@@ -353,16 +387,27 @@ bool readPush(Reader& r, SyncPush* push)
     r.text("kind", 1, 16, &kind);
     r.integer("id", 1, kSyncIntegerMax, &push->id);
     r.integer("event", 1, kSyncIntegerMax, &push->event);
-    r.integers("seats", 1, kSyncSeatsPerPushMax, 0xffffffffu, &push->seats, true);
     if (!r.ok())
         return false;
     if (kind == "grant")
         push->kind = SyncPushKind::Grant;
     else if (kind == "takeBack")
         push->kind = SyncPushKind::TakeBack;
+    else if (kind == "grantArea")
+        push->kind = SyncPushKind::GrantArea;
+    else if (kind == "takeBackArea")
+        push->kind = SyncPushKind::TakeBackArea;
     else
         return r.fail("unknown push kind \"" + kind + "\"");
-    return true;
+    if (!syncPushIsArea(push->kind))
+        return r.integers("seats", 1, kSyncSeatsPerPushMax, 0xffffffffu, &push->seats, true);
+    std::uint64_t area = 0;
+    std::uint64_t quantity = 0;
+    r.integer("area", 1, 0xffffffffu, &area);
+    r.integer("quantity", 1, 0xffffffffu, &quantity);
+    push->area = static_cast<AreaId>(area);
+    push->quantity = static_cast<std::uint32_t>(quantity);
+    return r.ok();
 }
 
 bool readOps(Reader& r, std::string* error, SyncMessage* m)
@@ -504,6 +549,7 @@ const char* syncOpKindName(SyncOpKind kind)
     case SyncOpKind::Exchange: return "exchange";
     case SyncOpKind::TakeBack: return "takeBack";
     case SyncOpKind::Void: return "void";
+    case SyncOpKind::TakeBackArea: return "takeBackArea";
     }
     return "?";
 }
@@ -520,7 +566,13 @@ const char* syncOnlineActionName(SyncOnlineAction action)
 
 const char* syncPushKindName(SyncPushKind kind)
 {
-    return kind == SyncPushKind::Grant ? "grant" : kind == SyncPushKind::TakeBack ? "takeBack" : "?";
+    switch (kind) {
+    case SyncPushKind::Grant: return "grant";
+    case SyncPushKind::TakeBack: return "takeBack";
+    case SyncPushKind::GrantArea: return "grantArea";
+    case SyncPushKind::TakeBackArea: return "takeBackArea";
+    }
+    return "?";
 }
 
 SyncMessage syncError(std::string code, std::string message)
@@ -576,7 +628,11 @@ void writeBody(SyncJsonWriter& w, const SyncMessage& m)
         break;
     case SyncMessageType::Push:
         w.unsignedNumber("seq", m.push.seq).string("kind", syncPushKindName(m.push.kind));
-        w.unsignedNumber("id", m.push.id).unsignedNumber("event", m.push.event).numbers("seats", m.push.seats);
+        w.unsignedNumber("id", m.push.id).unsignedNumber("event", m.push.event);
+        if (syncPushIsArea(m.push.kind))
+            w.unsignedNumber("area", m.push.area).unsignedNumber("quantity", m.push.quantity);
+        else
+            w.numbers("seats", m.push.seats);
         break;
     case SyncMessageType::PushAck: w.unsignedNumber("upTo", m.upTo); break;
     case SyncMessageType::Ping:

@@ -15,7 +15,9 @@
 
 namespace usher {
 
-constexpr int kSyncProtocolVersion = 1;
+// 2: GA capacity allocations (push kinds grantArea/takeBackArea, op kind takeBackArea, sale ops of
+// an area). A version-1 peer is refused in the handshake (docs/sync-protocol.md, "Versions").
+constexpr int kSyncProtocolVersion = 2;
 constexpr std::size_t kSyncMessageBytesMax = 1 << 20;
 constexpr std::size_t kSyncOpsPerMessageMax = 1000;
 constexpr std::size_t kSyncSeatsPerOpMax = 64;
@@ -52,12 +54,20 @@ enum class SyncOpKind : std::uint8_t {
     Exchange = 3,
     TakeBack = 4,
     Void = 5,
+    TakeBackArea = 6, // the answer to a takeBackArea push: the quantity released
 };
 
 enum class SyncPushKind : std::uint8_t {
     Grant = 1,
     TakeBack = 2,
+    GrantArea = 3,    // GA capacity: `quantity` places of `area` more for the device's pool
+    TakeBackArea = 4, // two-phase: the device releases up to `quantity` unsold places of its pool
 };
+// True for the push kinds of a GA area (area + quantity instead of seats).
+constexpr bool syncPushIsArea(SyncPushKind kind)
+{
+    return kind == SyncPushKind::GrantArea || kind == SyncPushKind::TakeBackArea;
+}
 
 const char* syncOpKindName(SyncOpKind kind);
 const char* syncPushKindName(SyncPushKind kind);
@@ -71,13 +81,15 @@ struct SyncOp {
     Timestamp at = 0;
     std::uint64_t clerk = 0;
     std::vector<SeatId> seats;            // sale: sold; exchange: the new seat; takeBack: released
+    AreaId area = 0;                      // sale of GA places (then no seats), takeBackArea
+    std::uint32_t quantity = 0;           // sale: GA places sold; takeBackArea: places released
     std::vector<SeatId> kept;             // takeBack
     std::vector<std::uint8_t> priceTypes; // sale
     Amount amount = -1;                   // sale: expected total; refund: amount (-1: in full)
     Buyer buyer;                          // sale
     std::string sale;                     // refund, exchange: the sale's op id
     std::vector<std::uint32_t> tickets;   // refund, exchange: positions in the sale
-    std::uint64_t takeBack = 0;           // takeBack: the push id
+    std::uint64_t takeBack = 0;           // takeBack, takeBackArea: the push id
     std::string reason;                   // refund
     friend bool operator==(const SyncOp&, const SyncOp&) = default;
 };
@@ -87,7 +99,9 @@ struct SyncPush {
     SyncPushKind kind = SyncPushKind::Grant;
     std::uint64_t id = 0; // the grant's or take-back's id on central
     EventId event = 0;
-    std::vector<SeatId> seats;
+    std::vector<SeatId> seats;  // grant, takeBack
+    AreaId area = 0;            // grantArea, takeBackArea
+    std::uint32_t quantity = 0; // grantArea: places granted; takeBackArea: places asked back
     friend bool operator==(const SyncPush&, const SyncPush&) = default;
 };
 

@@ -77,6 +77,8 @@ QByteArray syncOutboxCsvLine(const SyncOutboxEntry& e)
     QStringList seats;
     for (SeatId s : e.op.seats)
         seats.push_back(QString::number(s));
+    if (e.op.area != 0) // GA places: "area <id> x <quantity>"
+        seats.push_back(QStringLiteral("area %1 x %2").arg(e.op.area).arg(e.op.quantity));
     const QString created = QDateTime::fromMSecsSinceEpoch(e.createdAt, Qt::UTC).toString(Qt::ISODateWithMs);
     QByteArray line = QByteArray::number(qulonglong(e.op.seq)) + ',' + csvField(QString::fromStdString(e.op.id)) + ','
         + syncOpKindName(e.op.kind) + ',' + QByteArray::number(qulonglong(e.op.event)) + ','

@@ -544,6 +544,64 @@ private Q_SLOTS:
         QCOMPARE(counter.report().methods[0].sales, Amount(8500));
     }
 
+    // Places of a standing area: one cart line each, priced by the area's category (GA 25.00 adult,
+    // 15.00 concession), kept across a restart, sold as GA tickets of that area.
+    void gaPlacesSellAndSurviveARestart()
+    {
+        Counter counter;
+        std::string error;
+        QVERIFY2(counter.open(m_fake.port(), &error), error.c_str());
+        {
+            CounterSale refused(counter.context(), counter.clerk, counter.shift.id);
+            QCOMPARE(refused.holdArea(99, 1), BoxOfficeStatus::InvalidArgument);
+            QCOMPARE(refused.holdArea(1, 0), BoxOfficeStatus::InvalidArgument);
+            QCOMPARE(refused.holdArea(1, 51), BoxOfficeStatus::EngineRefused); // 50 places
+            QCOMPARE(refused.state(), SaleState::Empty);
+        }
+        std::string reference;
+        {
+            CounterSale sale(counter.context(), counter.clerk, counter.shift.id);
+            QCOMPARE(sale.holdArea(1, 3), BoxOfficeStatus::Ok);
+            QCOMPARE(sale.lines().size(), std::size_t(3));
+            for (const CartLine& line : sale.lines()) {
+                QCOMPARE(line.area, AreaId(1));
+                QCOMPARE(line.seat, SeatId(0));
+                QCOMPARE(line.category, std::string("GA"));
+                QVERIFY(!line.label.empty());
+            }
+            QCOMPARE(sale.total(), Amount(7500));
+            QCOMPARE(sale.setPriceTypes({ 0, 1, 1 }), BoxOfficeStatus::Ok);
+            QCOMPARE(sale.total(), Amount(5500));
+            QCOMPARE(sale.setPriceTypes({ 0, 9, 1 }), BoxOfficeStatus::InvalidArgument);
+            QCOMPARE(sale.payCash(2000).status, BoxOfficeStatus::Ok);
+            reference = sale.reference();
+        } // the app dies with the sale half paid
+        BoxOfficeStatus status = BoxOfficeStatus::Ok;
+        auto sale = CounterSale::restore(counter.context(), counter.clerk, reference, &status);
+        QVERIFY(sale != nullptr);
+        QCOMPARE(sale->state(), SaleState::Paying);
+        QCOMPARE(sale->lines().size(), std::size_t(3));
+        QCOMPARE(sale->lines()[2].area, AreaId(1));
+        QCOMPARE(sale->lines()[1].priceType, std::uint8_t(1));
+        QCOMPARE(sale->total(), Amount(5500));
+        QCOMPARE(sale->due(), Amount(3500));
+        QCOMPARE(sale->payCash(3500).status, BoxOfficeStatus::Ok);
+        std::vector<IssuedTicket> tickets;
+        QCOMPARE(sale->complete(&tickets), BoxOfficeStatus::Ok);
+        QCOMPARE(tickets.size(), std::size_t(3));
+        Amount sum = 0;
+        for (const IssuedTicket& t : tickets) {
+            QCOMPARE(t.area, AreaId(1));
+            QCOMPARE(t.seat, SeatId(0));
+            sum += t.amount;
+        }
+        QCOMPARE(sum, Amount(5500));
+        std::uint32_t sold = 0;
+        counter.engine->event(kEvent)->read([&](const Ledger& l) { sold = l.areaPools(l.venue().areaIndex(1))[0].sold; });
+        QCOMPARE(sold, 3u);
+        QCOMPARE(counter.report().ticketsIssued, 3u);
+    }
+
     // The crash hits after the engine made the Confirm durable but before the drawer recorded the
     // sale: recovery confirms again with the same key, gets the recorded order, records the money.
     void recoveryKeepsAConfirmThatLanded()

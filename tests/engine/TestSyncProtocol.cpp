@@ -22,6 +22,7 @@ namespace {
 
 constexpr EventId kEvent = 7;
 constexpr ChannelId kBox = 2;
+constexpr AreaId kArea = 1; // the test event's standing area, 20 places
 const char* const kToken = "a-token-of-at-least-16-characters";
 
 struct Crash { };
@@ -69,12 +70,23 @@ std::vector<SyncMessage> sampleMessages()
     SyncOp nothing;
     nothing.seq = 8, nothing.id = "abc:8", nothing.kind = SyncOpKind::Void, nothing.event = kEvent;
     m.ops.push_back(nothing);
+    SyncOp places = saleOp(9); // GA places (protocol 2)
+    places.id = "abc:9", places.seats.clear(), places.area = kArea, places.quantity = 2;
+    m.ops.push_back(places);
+    SyncOp placesBack;
+    placesBack.seq = 10, placesBack.id = "abc:10", placesBack.kind = SyncOpKind::TakeBackArea;
+    placesBack.event = kEvent, placesBack.takeBack = 4, placesBack.area = kArea, placesBack.quantity = 0;
+    m.ops.push_back(placesBack);
     all.push_back(m);
     m = SyncMessage {};
     m.type = SyncMessageType::Ack, m.upTo = 8, m.results = { { 7, Status::Ok }, { 8, Status::SeatUnavailable } };
     all.push_back(m);
     m = SyncMessage {};
     m.type = SyncMessageType::Push, m.push = SyncPush { 3, SyncPushKind::TakeBack, 12, kEvent, { 1, 2, 3 } };
+    all.push_back(m);
+    m.push = SyncPush { 4, SyncPushKind::GrantArea, 13, kEvent, {}, kArea, 150 };
+    all.push_back(m);
+    m.push = SyncPush { 5, SyncPushKind::TakeBackArea, 14, kEvent, {}, kArea, 4294967295u };
     all.push_back(m);
     m = SyncMessage {};
     m.type = SyncMessageType::PushAck, m.upTo = 3;
@@ -88,7 +100,7 @@ std::vector<SyncMessage> sampleMessages()
 
 EventSpec event()
 {
-    return test::makeTestEvent(kEvent, 1, 2, 5, 0); // seats 1..10
+    return test::makeTestEvent(kEvent, 1, 2, 5, 20); // seats 1..10, GA area 1 with 20 places
 }
 
 // A box office and central in one process, over a perfect in-memory "connection".
@@ -221,6 +233,27 @@ SyncSaleRequest sale(std::vector<SeatId> seats)
     return r;
 }
 
+SyncSaleRequest places(std::uint32_t quantity)
+{
+    SyncSaleRequest r;
+    r.event = kEvent;
+    r.area = kArea;
+    r.quantity = quantity;
+    r.buyer = Buyer { "Ada", "", "" };
+    r.clerk = 5;
+    return r;
+}
+
+AreaPool centralPool(Pair& pair, ChannelId channel)
+{
+    return syncAreaPool(*pair.m_centralLedger, kEvent, kArea, channel);
+}
+
+AreaPool officePool(Pair& pair)
+{
+    return syncAreaPool(*pair.m_officeLedger, kEvent, kArea, kBox);
+}
+
 } // namespace
 
 class TestSyncProtocol : public QObject {
@@ -297,6 +330,30 @@ private Q_SLOTS:
             "{\"type\":\"push\",\"seq\":1,\"kind\":\"grant\",\"id\":1,\"event\":7,\"seats\":[4294967296]}");
         row("event zero", "{\"type\":\"push\",\"seq\":1,\"kind\":\"grant\",\"id\":1,\"event\":0,\"seats\":[1]}");
         row("string for number", "{\"type\":\"pushAck\",\"upTo\":\"3\"}");
+        // GA allocations (protocol 2).
+        const std::string op = R"({"seq":1,"id":"a:1","event":7,"at":0,"clerk":0,)";
+        const std::string buyer = R"("priceTypes":[],"amount":-1,"buyer":{"name":"","email":"","phone":""})";
+        static std::vector<std::string> texts; // rows keep pointers to them
+        texts = {
+            R"({"type":"ops","ops":[)" + op + R"("kind":"sale","seats":[1],"area":1,"quantity":1,)" + buyer + "}]}",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"sale","area":1,"quantity":0,)" + buyer + "}]}",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"sale","area":1,"quantity":65,)" + buyer + "}]}",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"sale","area":0,"quantity":1,)" + buyer + "}]}",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"sale","area":1,"quantity":2,"priceTypes":[0],)"
+                + R"("amount":-1,"buyer":{"name":"","email":"","phone":""}}]})",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"takeBackArea","takeBack":3,"quantity":1}]})",
+            R"({"type":"ops","ops":[)" + op + R"("kind":"takeBackArea","takeBack":0,"area":1,"quantity":1}]})",
+            R"({"type":"push","seq":1,"kind":"grantArea","id":1,"event":7,"area":1})",
+            R"({"type":"push","seq":1,"kind":"grantArea","id":1,"event":7,"area":1,"quantity":0})",
+            R"({"type":"push","seq":1,"kind":"takeBackArea","id":1,"event":7,"seats":[1]})",
+            R"({"type":"push","seq":1,"kind":"grantArea","id":1,"event":7,"area":1,"quantity":4294967296})",
+        };
+        const char* const names[] = { "GA sale with seats too", "GA sale of 0 places", "GA sale of 65 places",
+                                      "GA sale of area 0", "GA price types short", "GA take-back without area",
+                                      "GA take-back without push", "grantArea without quantity",
+                                      "grantArea of 0", "takeBackArea with seats", "grantArea too big" };
+        for (std::size_t k = 0; k < texts.size(); ++k)
+            row(names[k], texts[k].c_str());
         row("error without code", "{\"type\":\"error\",\"message\":\"x\"}");
     }
 
@@ -701,13 +758,18 @@ private Q_SLOTS:
         };
         SyncMessage hello;
         hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken, hello.outbox = "o1";
-        hello.protocol = 2;
+        hello.protocol = kSyncProtocolVersion + 1;
         auto [refused, closed] = answer(101, encodeSyncMessage(hello));
         QCOMPARE(refused.code, std::string("version_unsupported"));
-        QVERIFY(refused.message.find("protocol 1") != std::string::npos);
-        QVERIFY(refused.message.find("speaks 2") != std::string::npos);
+        QVERIFY(refused.message.find("protocol " + std::to_string(kSyncProtocolVersion)) != std::string::npos);
+        QVERIFY(refused.message.find("speaks " + std::to_string(kSyncProtocolVersion + 1)) != std::string::npos);
         QVERIFY(closed);
+        // A box office of protocol 1 (before GA allocations) is told to update.
         hello.protocol = 1;
+        std::tie(refused, closed) = answer(105, encodeSyncMessage(hello));
+        QCOMPARE(refused.code, std::string("version_unsupported"));
+        QVERIFY(refused.message.find("update the box office") != std::string::npos);
+        hello.protocol = kSyncProtocolVersion;
         hello.token = "a-wrong-token-of-some-length";
         std::tie(refused, closed) = answer(102, encodeSyncMessage(hello));
         QCOMPARE(refused.code, std::string("unauthorized"));
@@ -985,6 +1047,152 @@ private Q_SLOTS:
         std::string why;
         QCOMPARE(pair.m_office->route(kEvent, { 2 }, &why), SyncRoute::Online);
         QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+    }
+
+    // GA capacity (protocol 2): central grants places of the area to the device's pool, the box
+    // office sells and refunds them offline, central's other channels can never touch the pool, and
+    // a take-back returns only what the box office has neither sold nor held.
+    void gaPlacesAreGrantedSoldOfflineAndTakenBackUnsold()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grantArea("box-1", kEvent, kArea, 10, pair.now, &grant), Status::Ok);
+        QCOMPARE(pair.m_central->grantArea("box-1", kEvent, kArea, 11, pair.now, &grant), Status::CapacityUnavailable);
+        QCOMPARE(pair.m_central->grantArea("box-9", kEvent, kArea, 1, pair.now, &grant), Status::InvalidArgument);
+        QCOMPARE(centralPool(pair, kBox).capacity, 10u);
+        QCOMPARE(officePool(pair).capacity, 0u); // not pushed yet: the box office cannot sell them
+        std::string why;
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 1, &why), SyncRoute::Refused);
+        QVERIFY(!why.empty());
+        pair.connect();
+        QCOMPARE(officePool(pair).capacity, 10u);
+        pair.disconnect(); // the network splits
+
+        // Offline: places of the pool sell, more than the pool does not.
+        const SyncLocalResult three = pair.m_office->sell(places(3), pair.now);
+        QVERIFY2(three.ok(), three.message.c_str());
+        QCOMPARE(three.tickets.size(), std::size_t(3));
+        QVERIFY(pair.m_office->sell(places(2), pair.now).ok());
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 6, &why), SyncRoute::Refused);
+        QCOMPARE(pair.m_office->sell(places(6), pair.now).status, Status::SeatNotAllocated);
+        QVERIFY(pair.m_office->refund(three.opId, { 1 }, -1, "one fewer", 5, pair.now).ok());
+        QCOMPARE(officePool(pair).sold, 4u);
+        // A cart at the counter holds one place of the pool.
+        Command hold;
+        hold.kind = CommandKind::HoldArea, hold.actor = Actor { ActorKind::Clerk, 5 }, hold.channel = kBox;
+        hold.now = pair.now, hold.area = kArea, hold.quantity = 1;
+        const CommandResult cart = applySyncCommand(*pair.m_officeLedger, kEvent, hold, "test", "cart");
+        QVERIFY(cart.ok());
+        QCOMPARE(officePool(pair).held, 1u);
+
+        // Central: nobody else sells the pool; the take-back changes nothing until the device answers.
+        Command online;
+        online.kind = CommandKind::HoldArea, online.actor = Actor { ActorKind::Buyer, 77 }, online.channel = 1;
+        online.now = pair.now, online.area = kArea, online.quantity = 10;
+        QVERIFY(applySyncCommand(*pair.m_centralLedger, kEvent, online, "test", "buyer").ok()); // the open pool
+        online.quantity = 1;
+        QCOMPARE(applySyncCommand(*pair.m_centralLedger, kEvent, online, "test", "buyer2").status,
+                 Status::CapacityUnavailable);
+        std::uint64_t takeBack = 0;
+        QCOMPARE(pair.m_central->takeBackArea("box-1", kEvent, kArea, 11, pair.now, &takeBack),
+                 Status::CapacityUnavailable);
+        QCOMPARE(pair.m_central->takeBackArea("box-1", kEvent, kArea, 8, pair.now, &takeBack), Status::Ok);
+        SyncPushRecord push;
+        QVERIFY(pair.m_central->push(takeBack, &push));
+        QCOMPARE(push.state, SyncPushState::Ready);
+        QCOMPARE(centralPool(pair, kBox).capacity, 10u);
+
+        // Reconnect: the sales go up first, then the answer: 10 - 4 sold - 1 held = 5 released.
+        pair.connect();
+        QVERIFY(pair.m_central->push(takeBack, &push));
+        QCOMPARE(push.state, SyncPushState::Completed);
+        QCOMPARE(push.releasedQuantity, 5u);
+        QCOMPARE(officePool(pair).capacity, 5u);
+        QCOMPARE(centralPool(pair, kBox).capacity, 5u);
+        QCOMPARE(centralPool(pair, kBox).sold, 4u);
+        QCOMPARE(centralPool(pair, kOpenPool).capacity, 15u);
+        // Every place sold offline is on central, by its op's payment reference.
+        const Ledger& central = pair.m_centralLedger->ledger();
+        QCOMPARE(central.counts().areaSold, std::uint64_t(4));
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        // The held place is still the box office's: its cart completes from the pool.
+        Command confirm;
+        confirm.kind = CommandKind::Confirm, confirm.actor = hold.actor, confirm.channel = kBox, confirm.now = pair.now;
+        confirm.hold = cart.hold, confirm.text = "cash";
+        QVERIFY(applySyncCommand(*pair.m_officeLedger, kEvent, confirm, "test", "confirm").ok());
+        QCOMPARE(officePool(pair).sold, 5u);
+    }
+
+    // Duplicated pushes and ops, and a central restart in the middle: nothing is granted, sold or
+    // released twice.
+    void gaPushesAndOpsAreAppliedOnce()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grantArea("box-1", kEvent, kArea, 6, pair.now, &grant), Status::Ok);
+        pair.connect();
+        // The same push again (a retransmit that crossed the ack): acknowledged, not applied twice.
+        SyncMessage again;
+        again.type = SyncMessageType::Push;
+        again.push = SyncPush { 1, SyncPushKind::GrantArea, grant, kEvent, {}, kArea, 6 };
+        pair.m_office->received(encodeSyncMessage(again), pair.now);
+        QCOMPARE(officePool(pair).capacity, 6u);
+        pair.disconnect();
+        const SyncLocalResult first = pair.m_office->sell(places(2), pair.now);
+        const SyncLocalResult second = pair.m_office->sell(places(1), pair.now);
+        QVERIFY(first.ok() && second.ok());
+        std::uint64_t takeBack = 0;
+        QCOMPARE(pair.m_central->takeBackArea("box-1", kEvent, kArea, 6, pair.now, &takeBack), Status::Ok);
+        pair.connect(); // the take-back's answer (3 released) goes up behind the sales
+        std::vector<SyncOutboxEntry> entries;
+        std::string error;
+        QVERIFY(pair.m_office->outbox().list(1, 10, &entries, &error));
+        QCOMPARE(entries.size(), std::size_t(3));
+        QCOMPARE(entries[2].op.kind, SyncOpKind::TakeBackArea);
+        QCOMPARE(entries[2].op.quantity, 3u);
+        // The whole upload again, twice, across a central restart.
+        SyncMessage ops;
+        ops.type = SyncMessageType::Ops;
+        for (auto& e : entries)
+            ops.ops.push_back(e.op);
+        SyncMessage hello;
+        hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken;
+        hello.outbox = pair.m_office->outbox().name(), hello.received = 2;
+        pair.disconnect();
+        for (int round = 0; round < 2; ++round) {
+            pair.m_central->opened(900 + round);
+            pair.m_central->received(900 + round, encodeSyncMessage(hello), pair.now);
+            pair.m_central->received(900 + round, encodeSyncMessage(ops), pair.now);
+            pair.m_central->takeOutgoing();
+            pair.startCentral();
+        }
+        QCOMPARE(centralPool(pair, kBox).capacity, 3u);
+        QCOMPARE(centralPool(pair, kBox).sold, 3u);
+        QCOMPARE(pair.m_centralLedger->ledger().counts().orders, std::uint64_t(2));
+        QCOMPARE(centralPool(pair, kOpenPool).capacity, 17u);
+        // Central replays a crash window: the engine's keys answer the first outcome.
+        pair.restartCentral([] { });
+        QCOMPARE(centralPool(pair, kBox).sold, 3u);
+        pair.connect();
+        QCOMPARE(pair.m_office->outbox().pending(), std::uint64_t(0));
+        QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+        // A GA sale that names places the device's pool does not have is refused on central, and
+        // does not take them from the open pool.
+        SyncOp rogue = entries[0].op;
+        rogue.seq = 4, rogue.id = pair.m_office->outbox().name() + ":4", rogue.quantity = 5;
+        ops.ops = { rogue };
+        pair.m_central->received(pair.m_connection, encodeSyncMessage(ops), pair.now);
+        SyncMessage ack;
+        for (const SyncOutgoing& out : pair.m_central->takeOutgoing())
+            QVERIFY(decodeSyncMessage(out.text, &ack, &error));
+        QCOMPARE(ack.type, SyncMessageType::Ack);
+        QCOMPARE(ack.results.size(), std::size_t(1));
+        QCOMPARE(ack.results[0].status, Status::SeatNotAllocated);
+        QCOMPARE(centralPool(pair, kOpenPool).sold, 0u);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
     }
 };
 

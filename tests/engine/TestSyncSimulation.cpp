@@ -2,10 +2,12 @@
 // and three box offices over a network that drops, duplicates, delays, reorders and cuts; nodes
 // crash at random moments (also between two durable steps of one operation) and restart from their
 // SQLite files; clerks sell, refund and exchange offline and online, online buyers buy, promoters
-// grant and take back allocations. Then the network heals and every node must converge, with:
+// grant and take back allocations, of seats and of GA places (a standing area of 30). Then the network heals and every node must converge, with:
 //   * no seat sold twice anywhere (each ledger's invariants, and every box office's sales matching
 //     central's ticket by ticket),
-//   * every sale acknowledged to a clerk or a buyer present on central,
+//   * no GA area oversold (every pool's sold + held within its capacity on every node, the pools
+//     adding up to the area) and each box office's GA pool equal to central's pool for its channel,
+//   * every sale acknowledged to a clerk or a buyer present on central, GA places included,
 //   * the journals agreeing: the same orders, tickets, refunds and allocations on both sides.
 // A failure prints its seed; replay it with
 //
@@ -52,6 +54,8 @@ std::uint64_t g_steps = 120;
 constexpr int kOffices = 3;
 constexpr ChannelId kOnline = 1;
 constexpr EventId kEvent = 7;
+constexpr AreaId kArea = 1;
+constexpr std::uint32_t kAreaCapacity = 30;
 
 struct SimCrash {
     int node;
@@ -59,7 +63,7 @@ struct SimCrash {
 
 EventSpec syncEvent()
 {
-    EventSpec spec = test::makeTestEvent(kEvent, 2, 3, 8, 0); // 48 seats
+    EventSpec spec = test::makeTestEvent(kEvent, 2, 3, 8, kAreaCapacity); // 48 seats and a standing area
     constexpr Timestamp offsale = std::numeric_limits<Timestamp>::max() / 2;
     spec.channels = { { kOnline, "Online", ChannelKind::Online, 0, offsale } };
     for (int i = 0; i < kOffices; ++i)
@@ -74,7 +78,8 @@ EventSpec syncEvent()
 struct Stats {
     std::uint64_t localSales = 0, onlineSales = 0, buyerSales = 0, refunds = 0, exchanges = 0, grants = 0,
                   takeBacks = 0, crashes = 0, cuts = 0, failClosed = 0, convergeMs = 0, counterSales = 0,
-                  counterRefunds = 0, counterExchanges = 0, openCarts = 0;
+                  counterRefunds = 0, counterExchanges = 0, openCarts = 0, gaSales = 0, gaCounterSales = 0,
+                  gaBuyerSales = 0, gaGrants = 0, gaTakeBacks = 0, gaPlacesReleased = 0;
 } g_stats;
 
 class SyncSimulation {
@@ -125,6 +130,9 @@ private:
         std::vector<std::string> sales; // sale op ids acknowledged to a clerk
         // Restarted: the counter's open-cart recovery confirms or releases the carts a crash left.
         bool recoverCarts = false;
+        // The counter's GA holds, as commands: a GA hold has no seat to find it by, and a crash right
+        // after its commit leaves no hold id; run again (same key) the ledger answers it.
+        std::vector<Command> gaCarts;
     };
     struct Central : Node {
         std::unique_ptr<SyncCentral> sync;
@@ -198,6 +206,8 @@ private:
             std::uint64_t id = 0;
             if (m_central.sync->grant(o.device, kEvent, seats, m_now, &id) != Status::Ok)
                 return "the first grant failed";
+            if (m_central.sync->grantArea(o.device, kEvent, kArea, 3, m_now, &id) != Status::Ok)
+                return "the first grant of places failed";
         }
         return {};
     }
@@ -435,6 +445,191 @@ private:
             crashNode(static_cast<int>(m_rng.below(kOffices + 1)));
         else if (roll < 78)
             cut(o);
+        else if (roll < 84)
+            localGaSale(o);
+        else if (roll < 88)
+            counterGaSale(o);
+        else if (roll < 91)
+            buyerGaSale();
+        else if (roll < 94)
+            grantArea(o);
+        else if (roll < 97)
+            takeBackArea(o);
+    }
+
+    // ---- GA places (protocol 2) ----
+
+    static AreaPool poolOf(const Ledger& ledger, ChannelId channel)
+    {
+        for (const AreaPool& p : ledger.areaPools(ledger.venue().areaIndex(kArea)))
+            if (p.channel == channel)
+                return p;
+        return AreaPool { channel, 0, 0, 0 };
+    }
+
+    SyncSaleRequest placesRequest(const Office& o, std::uint32_t quantity)
+    {
+        SyncSaleRequest request;
+        request.event = kEvent;
+        request.area = kArea;
+        request.quantity = quantity;
+        if (m_rng.chance(50))
+            for (std::uint32_t i = 0; i < quantity; ++i)
+                request.priceTypes.push_back(static_cast<std::uint8_t>(m_rng.below(2)));
+        request.buyer = Buyer { "Standing " + std::to_string(m_rng.below(50)), "", "" };
+        request.clerk = 10 + static_cast<std::uint64_t>(o.index);
+        return request;
+    }
+
+    // Places of the box office's pool, offline or not: they must sell while the pool has them.
+    void localGaSale(Office& o)
+    {
+        if (!o.up)
+            return;
+        const std::uint32_t quantity = 1 + static_cast<std::uint32_t>(m_rng.below(3));
+        const bool enough = poolOf(o.ledger->ledger(), o.channel).free() >= quantity;
+        SyncLocalResult result;
+        if (!guard([&] { result = o.sync->sell(placesRequest(o, quantity), m_now); }))
+            return;
+        if (result.status == Status::StorageUnavailable)
+            return; // behind a counter cart a crash left open
+        if (result.ok() != enough) {
+            m_problem = o.device + (enough ? " refused a sale of places of its pool: " : " sold places it lacks: ")
+                + statusName(result.status);
+            return;
+        }
+        if (!result.ok())
+            return;
+        o.sales.push_back(result.opId);
+        m_ackedLocal.emplace_back(o.index, result.opId);
+        ++g_stats.gaSales;
+    }
+
+    // The counter's cart of places: HoldArea on the local ledger, journaled, confirmed, settled.
+    void counterGaSale(Office& o)
+    {
+        if (!o.up)
+            return;
+        const std::uint32_t quantity = 1 + static_cast<std::uint32_t>(m_rng.below(2));
+        if (poolOf(o.ledger->ledger(), o.channel).free() < quantity)
+            return;
+        guard([&] {
+            Command hold;
+            hold.kind = CommandKind::HoldArea;
+            hold.key = IdempotencyKey { m_seed, ++m_keys };
+            hold.actor = counterActor(o);
+            hold.channel = o.channel;
+            hold.now = m_now;
+            hold.area = kArea;
+            hold.quantity = quantity;
+            o.gaCarts.push_back(hold);
+            const CommandResult held = o.ledger->execute(kEvent, { hold }).front();
+            if (!held.ok())
+                return;
+            const SyncSaleRequest request = placesRequest(o, quantity);
+            const SyncLocalResult begun = o.sync->beginExternalSale(request, held.hold, m_now);
+            if (begun.status == Status::StorageUnavailable) {
+                Command release;
+                release.kind = CommandKind::Release;
+                release.hold = held.hold;
+                counterCommand(o, release);
+                return;
+            }
+            if (!begun.ok()) {
+                m_problem = o.device + " refused to journal a counter sale of places: " + statusName(begun.status);
+                return;
+            }
+            if (m_crashes && m_rng.chance(10)) {
+                ++g_stats.openCarts;
+                crashNode(o.index);
+                return;
+            }
+            Command confirm;
+            confirm.kind = CommandKind::Confirm;
+            confirm.hold = held.hold;
+            confirm.text = "counter-" + std::to_string(m_keys);
+            confirm.buyer = request.buyer;
+            confirm.priceTypes = request.priceTypes;
+            if (!counterCommand(o, confirm).ok()) {
+                m_problem = o.device + ": a counter confirm of a fresh GA hold failed";
+                return;
+            }
+            if (appDies(o, 5))
+                return;
+            const SyncLocalResult finished = o.sync->finishExternal(begun.opId, m_now);
+            saleTold(o, finished, begun.opId);
+            g_stats.gaCounterSales += finished.ok() ? 1 : 0;
+        });
+    }
+
+    // An online buyer on central: the open pool only, whatever the box offices hold.
+    void buyerGaSale()
+    {
+        if (!m_central.up)
+            return;
+        const std::uint32_t quantity = 1 + static_cast<std::uint32_t>(m_rng.below(3));
+        guard([&] {
+            Command hold;
+            hold.kind = CommandKind::HoldArea;
+            hold.key = IdempotencyKey { m_seed, ++m_keys };
+            hold.actor = Actor { ActorKind::Buyer, 1 + m_rng.below(100) };
+            hold.channel = kOnline;
+            hold.now = m_now;
+            hold.area = kArea;
+            hold.quantity = quantity;
+            const AreaPool open = poolOf(m_central.ledger->ledger(), kOpenPool);
+            const CommandResult held = m_central.ledger->execute(kEvent, { hold }).front();
+            if (held.ok() != (open.free() >= quantity)) {
+                m_problem = std::string("an online GA hold answered ") + statusName(held.status) + " with "
+                    + std::to_string(open.free()) + " places free in the open pool";
+                return;
+            }
+            if (!held.ok())
+                return;
+            Command confirm = hold;
+            confirm.kind = CommandKind::Confirm;
+            confirm.key = IdempotencyKey { m_seed, ++m_keys };
+            confirm.hold = held.hold;
+            confirm.text = "card-" + std::to_string(m_keys);
+            const CommandResult sold = m_central.ledger->execute(kEvent, { confirm }).front();
+            if (!sold.ok()) {
+                m_problem = std::string("a confirm of a fresh GA hold failed: ") + statusName(sold.status);
+                return;
+            }
+            m_ackedOnline.push_back(OnlineSale { sold.order, quantity });
+            ++g_stats.gaBuyerSales;
+        });
+    }
+
+    void grantArea(Office& o)
+    {
+        if (!m_central.up)
+            return;
+        const std::uint32_t quantity = 1 + static_cast<std::uint32_t>(m_rng.below(4));
+        std::uint64_t id = 0;
+        Status status = Status::Ok;
+        if (guard([&] { status = m_central.sync->grantArea(o.device, kEvent, kArea, quantity, m_now, &id); })
+            && status == Status::Ok)
+            ++g_stats.gaGrants;
+        flushCentral();
+    }
+
+    void takeBackArea(Office& o)
+    {
+        if (!m_central.up)
+            return;
+        const std::uint32_t capacity = poolOf(m_central.ledger->ledger(), o.channel).capacity;
+        if (capacity == 0)
+            return;
+        const std::uint32_t quantity = 1 + static_cast<std::uint32_t>(m_rng.below(capacity));
+        std::uint64_t id = 0;
+        Status status = Status::Ok;
+        if (guard([&] { status = m_central.sync->takeBackArea(o.device, kEvent, kArea, quantity, m_now, &id); })
+            && status == Status::Ok) {
+            m_takeBacks.push_back(id);
+            ++g_stats.gaTakeBacks;
+        }
+        flushCentral();
     }
 
     void localSale(Office& o)
@@ -676,12 +871,22 @@ private:
             if (h.has_value() && h->holder == counterActor(o))
                 carts.push_back(*h);
         }
+        for (const Command& hold : o.gaCarts) {
+            CommandResult held;
+            if (!guard([&] { held = o.ledger->execute(kEvent, { hold }).front(); }))
+                return; // crashed again: the next restart recovers
+            const std::optional<HoldView> h = held.ok() ? l.hold(held.hold) : std::nullopt;
+            if (h.has_value() && h->holder == counterActor(o) && seen.insert(h->id).second)
+                carts.push_back(*h);
+        }
         for (const HoldView& cart : carts) {
             const bool done = guard([&] {
                 if (m_rng.chance(50)) { // the customer pays after all
                     SyncSaleRequest request;
                     request.event = kEvent;
                     request.seats = cart.seats;
+                    if (cart.seats.empty())
+                        request.area = cart.area, request.quantity = cart.quantity;
                     request.buyer = Buyer { "Counter buyer", "", "" };
                     request.clerk = 10 + static_cast<std::uint64_t>(o.index);
                     const SyncLocalResult begun = o.sync->beginExternalSale(request, cart.id, m_now);
@@ -709,6 +914,7 @@ private:
                 return; // crashed again: the next restart recovers
         }
         o.recoverCarts = false;
+        o.gaCarts.clear();
     }
 
     // A sale of `o` (either kind) and its valid tickets in the local ledger.
@@ -950,6 +1156,13 @@ private:
             if (std::string problem = compareOrder(central, *local, *it->second, mine); !problem.empty())
                 return o.device + ": " + problem;
         }
+        // The GA pool: the same places here and on central, all sold or free, none held.
+        const AreaPool here = poolOf(mine, o.channel);
+        const AreaPool there = poolOf(central, o.channel);
+        if (here.capacity != there.capacity || here.sold != there.sold || here.held != 0 || there.held != 0)
+            return o.device + ": GA pool " + std::to_string(here.sold) + "/" + std::to_string(here.capacity)
+                + " sold here (" + std::to_string(here.held) + " held), " + std::to_string(there.sold) + "/"
+                + std::to_string(there.capacity) + " on central (" + std::to_string(there.held) + " held)";
         for (SeatIndex s = 0; s < m_spec.venue->seats.size(); ++s) {
             const SeatView a = mine.seat(s);
             const SeatView b = central.seat(s);
@@ -978,6 +1191,15 @@ private:
         for (Office& o : m_offices)
             if (std::string problem = checkOffice(o, central, centralByRef); !problem.empty())
                 return problem;
+        // No area oversold on central: every pool within its capacity, the pools adding up to the area.
+        std::uint64_t capacity = 0;
+        for (const AreaPool& p : central.areaPools(central.venue().areaIndex(kArea))) {
+            if (p.sold + p.held > p.capacity)
+                return "central's GA pool of channel " + std::to_string(p.channel) + " is oversold";
+            capacity += p.capacity;
+        }
+        if (capacity != kAreaCapacity)
+            return "central's GA pools add up to " + std::to_string(capacity) + " places";
         for (const auto& [index, op] : m_ackedLocal)
             if (centralByRef.count(syncPaymentRef(op)) == 0)
                 return "the sale " + op + " acknowledged by box office " + std::to_string(index) + " is not on central";
@@ -990,6 +1212,7 @@ private:
             SyncPushRecord p;
             if (!m_central.sync->push(id, &p) || p.state != SyncPushState::Completed)
                 return "take-back " + std::to_string(id) + " did not complete";
+            g_stats.gaPlacesReleased += p.releasedQuantity;
         }
         // Central's journal replays into the same state.
         std::string error;
@@ -1046,7 +1269,8 @@ private Q_SLOTS:
             "simulated %llu seeds x %llu steps: %llu offline sales, %llu online clerk sales, %llu buyer "
             "sales, %llu refunds, %llu exchanges, %llu grants, %llu take-backs, %llu crashes, %llu link cuts, "
             "%llu sales refused offline (fail closed), %.1f s simulated to converge per seed; at the counter: "
-            "%llu sales, %llu refunds, %llu exchanges, %llu carts left open by a crash\n",
+            "%llu sales, %llu refunds, %llu exchanges, %llu carts left open by a crash; GA: %llu offline sales, "
+            "%llu counter sales, %llu buyer sales, %llu grants, %llu take-backs (%llu places released)\n",
             static_cast<unsigned long long>(runs), static_cast<unsigned long long>(g_steps),
             static_cast<unsigned long long>(g_stats.localSales), static_cast<unsigned long long>(g_stats.onlineSales),
             static_cast<unsigned long long>(g_stats.buyerSales), static_cast<unsigned long long>(g_stats.refunds),
@@ -1056,7 +1280,11 @@ private Q_SLOTS:
             double(g_stats.convergeMs) / 1000.0 / double(runs), static_cast<unsigned long long>(g_stats.counterSales),
             static_cast<unsigned long long>(g_stats.counterRefunds),
             static_cast<unsigned long long>(g_stats.counterExchanges),
-            static_cast<unsigned long long>(g_stats.openCarts));
+            static_cast<unsigned long long>(g_stats.openCarts), static_cast<unsigned long long>(g_stats.gaSales),
+            static_cast<unsigned long long>(g_stats.gaCounterSales),
+            static_cast<unsigned long long>(g_stats.gaBuyerSales), static_cast<unsigned long long>(g_stats.gaGrants),
+            static_cast<unsigned long long>(g_stats.gaTakeBacks),
+            static_cast<unsigned long long>(g_stats.gaPlacesReleased));
         if (runs < 50)
             return; // a replay of one seed need not cover everything
         // The simulation must exercise what it claims to test.
@@ -1064,6 +1292,8 @@ private Q_SLOTS:
         QVERIFY(g_stats.crashes > 0 && g_stats.grants > 0 && g_stats.onlineSales + g_stats.buyerSales > 0);
         QVERIFY(g_stats.counterSales > 0 && g_stats.counterRefunds > 0 && g_stats.counterExchanges > 0
                 && g_stats.openCarts > 0);
+        QVERIFY(g_stats.gaSales > 0 && g_stats.gaCounterSales > 0 && g_stats.gaBuyerSales > 0 && g_stats.gaGrants > 0
+                && g_stats.gaTakeBacks > 0 && g_stats.gaPlacesReleased > 0);
     }
 };
 

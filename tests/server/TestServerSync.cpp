@@ -283,8 +283,8 @@ void TestServerSync::versionRefused()
     const SyncMessage error = socket.next();
     QCOMPARE(error.type, SyncMessageType::Error);
     QCOMPARE(error.code, std::string("version_unsupported"));
-    QVERIFY2(error.message.find("protocol 1") != std::string::npos
-                 && error.message.find("speaks 2") != std::string::npos,
+    QVERIFY2(error.message.find("protocol " + std::to_string(kSyncProtocolVersion)) != std::string::npos
+                 && error.message.find("speaks " + std::to_string(kSyncProtocolVersion + 1)) != std::string::npos,
              error.message.c_str());
     QVERIFY(socket.waitClosed());
 }

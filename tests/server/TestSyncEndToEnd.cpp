@@ -273,13 +273,16 @@ private Q_SLOTS:
     void realUsherd();
     void onlineSales();
     void changedEventsAreDownloadedAgain();
+    void gaPlacesSoldOffline();
     void wssCertificates(); // last: it switches this process's test clients to TLS
 
 private:
     // usherd's part of realUsherd.
     bool startUsherd(quint16 port);
-    // A data directory, an admin token, usherd started on it, and testEvent() created there.
-    void startCentralWithTestEvent();
+    // A data directory, an admin token, usherd started on it, and `spec` created there.
+    void startCentralWithTestEvent(const EventSpec& spec = testEvent());
+    // POST /api/events/{kEvent}/allocations/{device} with `body`: the answer.
+    HttpResult allocate(const QString& device, const QJsonObject& body);
     QByteArray enrol(const QString& device, ChannelId channel);
     void grant(const QString& device, const std::vector<SeatId>& seats);
     void checkCentral(const std::vector<BoxOffice*>& offices);
@@ -424,7 +427,7 @@ bool TestSyncEndToEnd::startUsherd(quint16 port)
     return m_usherd->start(args);
 }
 
-void TestSyncEndToEnd::startCentralWithTestEvent()
+void TestSyncEndToEnd::startCentralWithTestEvent(const EventSpec& spec)
 {
     m_centralDir = std::make_unique<TempDir>();
     const QString data = QString::fromStdString(m_centralDir->path());
@@ -434,8 +437,142 @@ void TestSyncEndToEnd::startCentralWithTestEvent()
     QVERIFY2(startUsherd(0), m_usherd->log().constData());
     HttpClient http(m_usherd->port());
     http.bearer = m_adminToken;
-    const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(testEvent()));
+    const HttpResult created = http.request("POST", "/api/events", eventSpecToJson(spec));
     QVERIFY2(created.status == 201, created.body.constData());
+}
+
+HttpResult TestSyncEndToEnd::allocate(const QString& device, const QJsonObject& body)
+{
+    HttpClient http(m_usherd->port());
+    http.bearer = m_adminToken;
+    return http.request("POST", QStringLiteral("/api/events/%1/allocations/%2").arg(kEvent).arg(device).toUtf8(),
+                        QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+// GA places (protocol 2) against a real usherd: a promoter grants 20 places of the standing area
+// to box-1 over HTTP, the box office sells 9 of them offline and refunds one, the promoter asks for
+// 20 back while it is offline (pending: central changes nothing), and after the reconnect central
+// has every sale once, and the take-back released exactly the 12 places the box office had left.
+void TestSyncEndToEnd::gaPlacesSoldOffline()
+{
+    EventSpec spec = makeTestEvent(kEvent, 1, 2, 5, 100); // 10 seats and a standing area (id 1) of 100
+    const std::string problem = spec.finalize();
+    QVERIFY2(problem.empty(), problem.c_str());
+    startCentralWithTestEvent(spec);
+    if (QTest::currentTestFailed())
+        return;
+    const quint16 port = m_usherd->port();
+    const QByteArray token = enrol(QStringLiteral("box-1"), kBox1);
+    QVERIFY(!token.isEmpty());
+    BoxOffice office;
+    std::string error;
+    QVERIFY2(office.openEngine(&error), error.c_str());
+    office.credentials = { QStringLiteral("http://127.0.0.1:%1").arg(port).toStdString(), "box-1",
+                           token.toStdString(), kBox1 };
+    QString why;
+    QVERIFY2(office.startClient(&why, true), qPrintable(why));
+    QVERIFY(waitUntil([&] { return office.state() == SyncState::Online && office.engine->event(kEvent) != nullptr; }));
+    const auto pool = [&office]() {
+        AreaPool mine;
+        office.engine->event(kEvent)->read([&](const Ledger& l) {
+            for (const AreaPool& p : l.areaPools(l.venue().areaIndex(1)))
+                if (p.channel == kBox1)
+                    mine = p;
+        });
+        return mine;
+    };
+    const auto places = [](std::uint32_t area, std::uint32_t quantity) {
+        return QJsonObject { { QStringLiteral("area"), qint64(area) }, { QStringLiteral("quantity"), qint64(quantity) } };
+    };
+
+    // Refused: more than the open pool has (100), and no places at all.
+    HttpResult r = allocate(QStringLiteral("box-1"), { { QStringLiteral("grantArea"), places(1, 101) } });
+    QVERIFY2(r.status == 409 || r.status == 422 || r.status == 400, r.body.constData());
+    r = allocate(QStringLiteral("box-1"), { { QStringLiteral("grantArea"), places(1, 0) } });
+    QCOMPARE(r.status, 400);
+    r = allocate(QStringLiteral("box-1"), { { QStringLiteral("grantArea"), places(1, 20) } });
+    QVERIFY2(r.status == 201, r.body.constData());
+    QCOMPARE(r.json().value(QLatin1String("kind")).toString(), QStringLiteral("grantArea"));
+    QCOMPARE(r.json().value(QLatin1String("quantity")).toInt(), 20);
+    QVERIFY(waitUntil([&] { return pool().capacity == 20; }));
+
+    // Offline: 9 places in three sales, one place refunded; 12 more than the pool left: refused.
+    office.client->setConnectionEnabled(false);
+    QVERIFY(waitUntil([&] { return office.state() == SyncState::Offline; }));
+    std::map<std::string, std::uint32_t> sold; // op id -> places
+    for (std::uint32_t quantity : { 2u, 3u, 4u }) {
+        SyncSaleRequest request;
+        request.event = kEvent;
+        request.area = 1;
+        request.quantity = quantity;
+        request.buyer.name = "Standing";
+        request.clerk = 7;
+        const SyncLocalResult result = office.client->sellNow(request);
+        QVERIFY2(result.ok(), result.message.c_str());
+        sold[result.opId] = quantity;
+    }
+    const std::string refunded = sold.begin()->first;
+    const SyncLocalResult refund = office.client->officeNow([&](SyncBoxOffice& sync, Timestamp now) {
+        return sync.refund(refunded, { 0 }, -1, "changed plans", 7, now);
+    });
+    QVERIFY(refund.ok());
+    QCOMPARE(pool().sold, 8u);
+    SyncSaleRequest tooMany;
+    tooMany.event = kEvent, tooMany.area = 1, tooMany.quantity = 13, tooMany.clerk = 7;
+    QCOMPARE(office.client->sellNow(tooMany).status, Status::SeatNotAllocated);
+
+    // The take-back while the box office is offline: pending, central's pool unchanged.
+    r = allocate(QStringLiteral("box-1"), { { QStringLiteral("takeBackArea"), places(1, 20) } });
+    QVERIFY2(r.status == 201, r.body.constData());
+    QCOMPARE(r.json().value(QLatin1String("state")).toString(), QStringLiteral("pending"));
+    const int takeBack = r.json().value(QLatin1String("id")).toInt();
+    office.client->setConnectionEnabled(true);
+    HttpClient http(port);
+    http.bearer = m_adminToken;
+    QVERIFY(waitUntil([&] {
+        const HttpResult p
+            = http.request("GET", QStringLiteral("/api/devices/box-1/pushes/%1").arg(takeBack).toUtf8(), {});
+        return p.json().value(QLatin1String("state")).toString() == QStringLiteral("completed");
+    }));
+    const HttpResult done = http.request("GET", QStringLiteral("/api/devices/box-1/pushes/%1").arg(takeBack).toUtf8(), {});
+    QCOMPARE(done.json().value(QLatin1String("released")).toInt(), 12);
+    QVERIFY(waitUntil([&] { return office.pending() == 0; }));
+    QCOMPARE(pool().capacity, 8u);
+    QCOMPARE(office.client->status().sync.rejected, std::uint64_t(0));
+    office.client->stop();
+    QVERIFY2(m_usherd->terminate(), m_usherd->log().constData());
+
+    // Central: each sale once, with its places; the device's pool 8 places, all sold; 92 open.
+    EngineOptions options;
+    options.dataDirectory = m_centralDir->path();
+    options.synchronousFull = false;
+    std::unique_ptr<Engine> central = Engine::open(options, &error);
+    QVERIFY2(central != nullptr, error.c_str());
+    for (const auto& [opId, quantity] : sold) {
+        std::vector<StoredOrder> orders;
+        Status status = Status::Ok;
+        central->withStorage([&](Storage& storage) {
+            status = storage.findOrdersByPaymentRef(kEvent, "sync:" + opId, 10, &orders, &error);
+        });
+        QCOMPARE(status, Status::Ok);
+        QCOMPARE(orders.size(), std::size_t(1));
+        QCOMPARE(orders[0].tickets.size(), std::size_t(quantity));
+    }
+    central->event(kEvent)->read([&](const Ledger& l) {
+        for (const AreaPool& p : l.areaPools(l.venue().areaIndex(1))) {
+            if (p.channel == kBox1) {
+                QCOMPARE(p.capacity, 8u);
+                QCOMPARE(p.sold, 8u);
+            } else {
+                QCOMPARE(p.channel, kOpenPool);
+                QCOMPARE(p.capacity, 92u);
+                QCOMPARE(p.sold, 0u);
+            }
+            QCOMPARE(p.held, 0u);
+        }
+    });
+    central->close();
+    office.close();
 }
 
 QByteArray TestSyncEndToEnd::enrol(const QString& device, ChannelId channel)

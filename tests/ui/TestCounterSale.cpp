@@ -18,6 +18,8 @@
 #include "event/EventSpecJson.h"
 #include "venue/VenueGenerator.h"
 
+#include <QSpinBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -51,6 +53,7 @@ class TestCounterSale : public QObject {
 
 private Q_SLOTS:
     void cashSaleOfTwoBestAvailableWithChangeInSixKeys();
+    void standingPlacesAreSoldFromTheKeyboard();
     void cardDeclineThenCash();
     void escCancelsTheCardPaymentAtTheKeypad();
     void holdExpiresInTheCart();
@@ -105,6 +108,61 @@ void TestCounterSale::cashSaleOfTwoBestAvailableWithChangeInSixKeys()
     // The next sale starts where this one did.
     QVERIFY(f.sale()->quickEntry()->hasFocus());
     saveScreenshot(f.window.get(), QStringLiteral("counter-sale-complete.png"));
+}
+
+// The demo hall's standing pit: Ctrl+G, 3, Enter puts three places in the cart, priced by the
+// area's category; Enter pays them in cash; the tickets are GA tickets of that area.
+void TestCounterSale::standingPlacesAreSoldFromTheKeyboard()
+{
+    CounterFixture f;
+    QString error;
+    QVERIFY2(f.open(&error), qPrintable(error));
+    QVERIFY(signInAndOpenShift(f));
+    auto* places = f.window->findChild<QSpinBox*>(QStringLiteral("placesSpinBox"));
+    auto* area = f.window->findChild<QComboBox*>(QStringLiteral("standingAreaComboBox"));
+    QVERIFY(places != nullptr && area != nullptr);
+    QVERIFY(places->isVisible());
+    QCOMPARE(area->currentText(), QStringLiteral("Standing"));
+    const EventSpec& spec = f.engine->event(kDemoNight)->spec();
+    const VenueArea& standing = spec.venue->areas.front();
+    const Amount price = spec.price(standing.category, 0);
+    const auto soldInArea = [&f, &standing] {
+        std::uint32_t sold = 0;
+        f.engine->event(kDemoNight)->read([&](const Ledger& l) {
+            for (const AreaPool& p : l.areaPools(l.venue().areaIndex(standing.id)))
+                sold += p.sold;
+        });
+        return sold;
+    };
+    const std::uint32_t before = soldInArea();
+
+    f.keys = 0;
+    f.press(Qt::Key_G, Qt::ControlModifier);
+    QVERIFY(places->hasFocus());
+    f.press(Qt::Key_3);
+    f.press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.sale()->hasCart() && f.idle(), 10000);
+    QCOMPARE(f.sale()->cartTable()->rowCount(), 3);
+    const std::vector<CartLine> lines = f.sale()->sale()->lines();
+    QCOMPARE(lines.size(), std::size_t(3));
+    for (const CartLine& line : lines) {
+        QCOMPARE(line.area, standing.id);
+        QCOMPARE(line.price, price);
+    }
+    QCOMPARE(f.sale()->cartTable()->item(0, 0)->text(), QStringLiteral("Standing"));
+    QVERIFY(f.sale()->amountEdit()->hasFocus());
+    f.press(Qt::Key_Return); // cash, the amount due
+    QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 10000);
+    QCOMPARE(f.keys, 4);
+    QVERIFY(f.sale()->lastSale().has_value());
+    const IssuedSale& issued = *f.sale()->lastSale();
+    QCOMPARE(issued.tickets.size(), std::size_t(3));
+    for (const IssuedTicket& t : issued.tickets) {
+        QCOMPARE(t.area, standing.id);
+        QCOMPARE(t.seat, SeatId(0));
+    }
+    QCOMPARE(soldInArea(), before + 3);
+    QCOMPARE(expectedCash(f), Amount(10000 + 3 * price));
 }
 
 void TestCounterSale::cardDeclineThenCash()

@@ -199,6 +199,8 @@ void CounterWindow::buildMenus()
          &SalePage::focusQuickEntry);
     sale(saleMenu, QStringLiteral("holdSelectedAction"), tr("&Hold selected seats"), QKeySequence(tr("Ctrl+H")),
          &SalePage::holdSelectedSeats);
+    sale(saleMenu, QStringLiteral("standingPlacesAction"), tr("Standing &places"), QKeySequence(tr("Ctrl+G")),
+         &SalePage::focusPlaces);
     sale(saleMenu, QStringLiteral("amountAction"), tr("&Amount"), QKeySequence(Qt::Key_F7), &SalePage::focusAmount);
     sale(saleMenu, QStringLiteral("payCashAction"), tr("Pay &cash"), QKeySequence(Qt::Key_F8), &SalePage::payCash);
     sale(saleMenu, QStringLiteral("payCardAction"), tr("Pay by c&ard"), QKeySequence(Qt::Key_F9), &SalePage::payCard);

@@ -28,6 +28,7 @@
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableWidget>
@@ -163,10 +164,31 @@ QWidget* SalePage::buildMapColumn()
     bestLayout->addWidget(m_holdBest);
     bestLayout->addWidget(m_holdSelected);
 
+    // Standing areas (general admission): places, not seats; shown when the venue has any.
+    auto* standing = new QGroupBox(tr("Standing places (Ctrl+G)"), column);
+    m_standing = standing;
+    m_area = new QComboBox(standing);
+    m_area->setObjectName(QStringLiteral("standingAreaComboBox"));
+    m_area->setToolTip(tr("The standing area to sell places of"));
+    m_places = new QSpinBox(standing);
+    m_places->setObjectName(QStringLiteral("placesSpinBox"));
+    m_places->setRange(1, int(kQuantityMax));
+    m_places->setToolTip(tr("How many places; Enter adds them to the cart"));
+    m_places->installEventFilter(this);
+    m_holdPlaces = new QPushButton(tr("Add &places"), standing);
+    m_holdPlaces->setObjectName(QStringLiteral("holdPlacesButton"));
+    auto* standingLayout = new QHBoxLayout(standing);
+    standingLayout->addWidget(m_area, 1);
+    standingLayout->addWidget(m_places);
+    standingLayout->addWidget(m_holdPlaces);
+    standing->hide();
+
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_mapHost, 1);
     layout->addWidget(best);
+    layout->addWidget(standing);
+    connect(m_holdPlaces, &QPushButton::clicked, this, &SalePage::holdPlaces);
     connect(m_quick, &QLineEdit::returnPressed, this, &SalePage::holdBestAvailable);
     connect(m_holdBest, &QPushButton::clicked, this, &SalePage::holdBestAvailable);
     connect(m_holdSelected, &QPushButton::clicked, this, &SalePage::holdSelectedSeats);
@@ -327,7 +349,8 @@ QGroupBox* SalePage::buildPayment()
 void SalePage::setupTabOrder()
 {
     const QList<QWidget*> order = { m_picker->searchEdit(), m_picker->listView(), m_quick, m_category, m_together,
-                                    m_accessible, m_holdBest, m_holdSelected, m_cart, m_clear, m_name, m_email,
+                                    m_accessible, m_holdBest, m_holdSelected, m_area, m_places, m_holdPlaces,
+                                    m_cart, m_clear, m_name, m_email,
                                     m_phone, m_lookup, m_amount, m_cash, m_card, m_comp, m_supervisorLogin,
                                     m_supervisorPassword, m_print, m_savePdf };
     for (int i = 0; i + 1 < order.size(); ++i)
@@ -359,6 +382,8 @@ void SalePage::showEvent(EventId event)
     m_mapModel = nullptr;
     m_shard = event != 0 ? m_services.engine->event(event) : nullptr;
     m_category->clear();
+    m_area->clear();
+    m_standing->hide();
     if (m_shard == nullptr) {
         updateCategoryAvailability();
         return;
@@ -379,6 +404,9 @@ void SalePage::showEvent(EventId event)
     connect(m_mapModel, &SeatMapModel::reset, &m_availabilityTimer, qOverload<>(&QTimer::start));
     for (std::size_t c = 0; c < spec.venue->categories.size(); ++c)
         m_category->addItem(QString::fromStdString(spec.venue->categories[c].name), int(c));
+    for (const VenueArea& area : spec.venue->areas)
+        m_area->addItem(QString::fromStdString(area.name), QVariant::fromValue<uint>(area.id));
+    m_standing->setVisible(!spec.venue->areas.empty());
     attachCentralSeats();
     setupTabOrder();
     updateCategoryAvailability();
@@ -498,6 +526,57 @@ void SalePage::holdSelectedSeats()
         return holdRouted(seats);
     auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
     startHold(sale, [seats](CounterSale& s) { return s.holdSeats(seats); });
+}
+
+void SalePage::focusPlaces()
+{
+    if (m_standing->isHidden()) {
+        say(tr("This event has no standing areas."), true);
+        return;
+    }
+    m_places->setFocus();
+    m_places->selectAll();
+}
+
+void SalePage::holdPlaces()
+{
+    if (m_shard == nullptr) {
+        say(tr("Choose an event first (Ctrl+E)."), true);
+        return;
+    }
+    if (m_area->count() == 0) {
+        say(tr("This event has no standing areas."), true);
+        return;
+    }
+    const auto area = AreaId(m_area->currentData().toUInt());
+    const auto quantity = std::uint32_t(m_places->value());
+    auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
+    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
+    if (client == nullptr) {
+        startHold(sale, [area, quantity](CounterSale& s) { return s.holdArea(area, quantity); });
+        return;
+    }
+    // With sync the local ledger sells only this box office's pool of the area (checked again when
+    // the sale is journaled); places beyond it belong to usherd.
+    auto reason = std::make_shared<QString>();
+    const EventId event = m_shard->id();
+    startHold(
+        sale,
+        [client, event, area, quantity, reason](CounterSale& s) {
+            const SyncLocalResult routed = client->officeNow([&](SyncBoxOffice& office, Timestamp) {
+                SyncLocalResult r;
+                r.route = office.routeArea(event, area, quantity, &r.message);
+                return r;
+            });
+            if (routed.route == SyncRoute::Local)
+                return s.holdArea(area, quantity);
+            *reason = routed.route == SyncRoute::Refused
+                ? QString::fromStdString(routed.message)
+                : tr("This box office's allocation of the area has fewer places left. Places beyond it are sold "
+                     "through usherd's online sales, not at this counter yet.");
+            return BoxOfficeStatus::WrongState;
+        },
+        reason);
 }
 
 void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold,
@@ -1197,7 +1276,12 @@ void SalePage::pay(Tender tender)
                 SyncSaleRequest request;
                 request.event = event;
                 for (const CartLine& line : sale->lines()) {
-                    request.seats.push_back(line.seat);
+                    if (line.area != 0) { // places of a standing area (one hold: one area)
+                        request.area = line.area;
+                        ++request.quantity;
+                    } else {
+                        request.seats.push_back(line.seat);
+                    }
                     request.priceTypes.push_back(line.priceType);
                 }
                 request.amount = -1; // central prices it; the money was taken here
@@ -1412,6 +1496,13 @@ void SalePage::showOrderOfFocusSeat()
 
 bool SalePage::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_places && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            holdPlaces();
+            return true;
+        }
+    }
     if (watched == m_cart && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         const int row = m_cart->currentRow();
@@ -1440,6 +1531,7 @@ void SalePage::updateBusy(bool busy)
 {
     m_holdBest->setEnabled(!busy);
     m_holdSelected->setEnabled(!busy);
+    m_holdPlaces->setEnabled(!busy);
     m_clear->setEnabled(!busy && m_sale != nullptr);
     updatePayment();
     setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);

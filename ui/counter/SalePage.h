@@ -27,6 +27,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -82,6 +83,9 @@ public:
     // Actions (menus and shortcuts call them).
     void holdBestAvailable();
     void holdSelectedSeats();
+    // Standing places: N places of the chosen area (Ctrl+G focuses the quantity; Enter adds them).
+    void holdPlaces();
+    void focusPlaces();
     void payCash();
     void payCard();
     void payComplimentary();
@@ -178,6 +182,10 @@ private:
     QCheckBox* m_accessible = nullptr;
     QPushButton* m_holdBest = nullptr;
     QPushButton* m_holdSelected = nullptr;
+    QWidget* m_standing = nullptr;
+    QComboBox* m_area = nullptr;
+    QSpinBox* m_places = nullptr;
+    QPushButton* m_holdPlaces = nullptr;
 
     QTableWidget* m_cart = nullptr;
     QLabel* m_total = nullptr;

@@ -4,6 +4,7 @@
 #include "syncclient/SyncClient.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -25,6 +26,10 @@ constexpr std::size_t kPage = 1000;
 
 QString seatsText(const SyncOp& op)
 {
+    if (op.area != 0)
+        //: A sync operation's GA places: %n places of the standing area with the id %1.
+        return QCoreApplication::translate("SyncPendingDialog", "%n place(s) of area %1", nullptr, int(op.quantity))
+            .arg(op.area);
     QStringList seats;
     for (SeatId s : op.seats)
         seats << QString::number(s);
