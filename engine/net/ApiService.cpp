@@ -254,8 +254,13 @@ void ApiService::dispatch(HttpRequest& request, const ApiReply& reply, const std
         return reply.send(errorResponse(404, "not_found", "no such resource"));
     if (m_sync != nullptr && SyncEndpoint::isRoute(s))
         return m_sync->route(request, s, reply);
-    if (m_ownership != nullptr && n >= 3 && !admitOwnership(*m_ownership, request, s, reply))
-        return; // another node owns the event (307), or nobody does right now (503)
+    // Another node owns the event (307), or nobody does right now (503), or it is on its way here:
+    // then the gate keeps a copy of the request and dispatches it again once it is served here.
+    if (m_ownership != nullptr && n >= 3
+        && !admitOwnership(*m_ownership, request, s, reply, [this](HttpRequest& parked, const ApiReply& later) {
+               dispatch(parked, later, splitPath(parked.path));
+           }))
+        return;
     const std::string_view area = s[1];
     if (area == "sessions" && n == 2)
         return m == "POST" ? postSession(reply) : methodNotAllowed();

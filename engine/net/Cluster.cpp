@@ -1,6 +1,7 @@
 #include "net/Cluster.h"
 
 #include "net/ApiSupport.h"
+#include "net/ClusterFeed.h"
 #include "net/Log.h"
 #include "core/Mix64.h"
 #include "pgstore/PgOwnership.h"
@@ -20,6 +21,10 @@ namespace {
 constexpr std::int64_t kFastPollMs = 50;
 constexpr int kOrphanPollsAnyNode = 3; // regular polls; then any node takes an orphan, preferred or not
 constexpr int kLivePollsBeforeHandOver = 2;
+// A request redirected this many times is not redirected again before its deadline: it waits.
+constexpr int kHopsRedirectMax = 3;
+// The parking thread looks at the parked requests at least this often.
+constexpr std::int64_t kParkTickMs = 100;
 
 } // namespace
 
@@ -103,11 +108,17 @@ void ClusterNode::setAdvertiseUrl(const std::string& url)
 void ClusterNode::start(std::function<void(EventShard*)> loaded)
 {
     m_loaded = std::move(loaded);
+    {
+        std::lock_guard lock(m_parkMutex);
+        m_parkRunning = true;
+    }
+    m_parkThread = std::thread([this] { runParking(); });
     m_thread = std::thread([this] { run(); });
 }
 
 void ClusterNode::stopPolling()
 {
+    stopParking();
     {
         std::lock_guard lock(m_stopMutex);
         m_stopping = true;
@@ -125,33 +136,146 @@ void ClusterNode::release()
     if (!m_db->deregister(&error))
         LogLine(LogLevel::Warn, "cluster: cannot deregister the node").str("error", error);
     m_db->close();
-    std::unique_lock lock(m_mutex);
-    for (auto& [id, entry] : m_entries) {
-        entry.mine = false;
-        entry.incoming = false;
+    {
+        std::unique_lock lock(m_mutex);
+        for (auto& [id, entry] : m_entries) {
+            entry.mine = false;
+            entry.incoming = false;
+        }
     }
+    wakeParked();
 }
 
 OwnerRoute ClusterNode::route(EventId event, std::string* ownerUrl) const
 {
+    const std::int64_t receivedNs = steadyNowNs();
     std::shared_lock lock(m_mutex);
-    auto it = m_entries.find(event);
+    OwnerRoute route = decideLocked(event, 0, receivedNs, ownerUrl);
+    if (route != OwnerRoute::Wait)
+        return route;
+    m_served.wait_for(lock, std::chrono::milliseconds(kIncomingWaitMs),
+                      [&] { return decideLocked(event, 0, receivedNs, ownerUrl) != OwnerRoute::Wait; });
+    route = decideLocked(event, 0, receivedNs, ownerUrl);
+    if (route == OwnerRoute::Wait)
+        return ownerUrl->empty() ? OwnerRoute::Unavailable : OwnerRoute::Redirect;
+    return route;
+}
+
+OwnerRoute ClusterNode::admit(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const
+{
+    std::shared_lock lock(m_mutex);
+    return decideLocked(event, hops, receivedNs, ownerUrl);
+}
+
+// The rules at the top of this file. *ownerUrl gets the best URL known, even for Wait.
+OwnerRoute ClusterNode::decideLocked(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const
+{
+    const auto it = m_entries.find(event);
     if (it == m_entries.end() || it->second.mine)
         return OwnerRoute::Serve;
-    if (it->second.incoming) {
-        // The event is on its way here (a drain or a hand-over): a short wait beats bouncing the
-        // client between the old owner and this node.
-        m_served.wait_for(lock, std::chrono::milliseconds(kIncomingWaitMs), [&] {
-            it = m_entries.find(event);
-            return it->second.mine || !it->second.incoming;
-        });
-        if (it->second.mine)
-            return OwnerRoute::Serve;
+    const Entry& entry = it->second;
+    *ownerUrl = entry.url;
+    if (entry.incoming)
+        return OwnerRoute::Wait;
+    if (entry.url.empty())
+        return OwnerRoute::Unavailable; // lost, or no live node at all
+    if (hops >= kHopsRedirectMax)
+        return OwnerRoute::Wait;
+    switch (entry.from) {
+    case UrlFrom::HandOver:
+        return OwnerRoute::Redirect;
+    case UrlFrom::Holder:
+        return hops == 0 || m_surveyNs > receivedNs ? OwnerRoute::Redirect : OwnerRoute::Wait;
+    case UrlFrom::Preferred:
+    case UrlFrom::None:
+        break;
     }
-    if (it->second.url.empty())
-        return OwnerRoute::Unavailable;
-    *ownerUrl = it->second.url;
-    return OwnerRoute::Redirect;
+    return hops == 0 ? OwnerRoute::Redirect : OwnerRoute::Wait;
+}
+
+bool ClusterNode::park(EventId event, int hops, std::int64_t receivedNs, ParkedAnswer answer) const
+{
+    {
+        std::lock_guard lock(m_parkMutex);
+        if (!m_parkRunning || m_parked.size() >= kParkedMax)
+            return false;
+        m_parked.push_back(Parked { event, hops, receivedNs, std::move(answer) });
+        m_parkChanged = true; // the entry may have changed since admit()
+    }
+    m_parkWake.notify_one();
+    return true;
+}
+
+bool ClusterNode::followed(EventId event) const
+{
+    return m_feed != nullptr && m_feed->followed(event);
+}
+
+void ClusterNode::wakeParked() const
+{
+    {
+        std::lock_guard lock(m_parkMutex);
+        m_parkChanged = true;
+    }
+    m_parkWake.notify_one();
+}
+
+// The parking thread: answers each parked request once its route is no longer Wait, or at its
+// deadline (then 307 to the owner known, or 503). Answers run here, outside every lock: a Serve
+// dispatches the request again (ApiService), which only submits to the shard.
+void ClusterNode::runParking()
+{
+    std::unique_lock lock(m_parkMutex);
+    for (;;) {
+        if (!m_parkChanged && !m_parkStopping) {
+            std::int64_t waitNs = kParkTickMs * 1'000'000;
+            const std::int64_t now = steadyNowNs();
+            for (const Parked& parked : m_parked)
+                waitNs = std::min(waitNs, std::max<std::int64_t>(0, parked.receivedNs + kParkMs * 1'000'000 - now));
+            m_parkWake.wait_for(lock, std::chrono::nanoseconds(waitNs), [this] { return m_parkChanged || m_parkStopping; });
+        }
+        const bool stopping = m_parkStopping;
+        m_parkChanged = false;
+        std::deque<Parked> looking;
+        looking.swap(m_parked);
+        lock.unlock();
+        std::vector<std::pair<Parked, std::pair<OwnerRoute, std::string>>> answers;
+        std::deque<Parked> waiting;
+        {
+            const std::int64_t now = steadyNowNs();
+            std::shared_lock entries(m_mutex);
+            for (Parked& parked : looking) {
+                std::string url;
+                OwnerRoute route = decideLocked(parked.event, parked.hops, parked.receivedNs, &url);
+                if (route == OwnerRoute::Wait && (stopping || now >= parked.receivedNs + kParkMs * 1'000'000))
+                    route = url.empty() ? OwnerRoute::Unavailable : OwnerRoute::Redirect;
+                if (route == OwnerRoute::Wait)
+                    waiting.push_back(std::move(parked));
+                else
+                    answers.emplace_back(std::move(parked), std::make_pair(route, std::move(url)));
+            }
+        }
+        for (auto& [parked, answer] : answers)
+            parked.answer(answer.first, answer.second);
+        lock.lock();
+        for (Parked& parked : waiting)
+            m_parked.push_back(std::move(parked));
+        if (stopping && m_parked.empty())
+            return;
+    }
+}
+
+// Answers every parked request (307 or 503) and ends the parking thread; park() refuses from here.
+void ClusterNode::stopParking()
+{
+    {
+        std::lock_guard lock(m_parkMutex);
+        m_parkRunning = false;
+        m_parkStopping = true;
+    }
+    m_parkWake.notify_one();
+    if (m_parkThread.joinable())
+        m_parkThread.join();
 }
 
 std::vector<EventId> ClusterNode::owned() const
@@ -172,7 +296,12 @@ bool ClusterNode::setDraining(bool draining, std::string* error)
 
 std::int64_t ClusterNode::nextWaitMs() const
 {
-    return m_fastPoll.load() ? std::min(kFastPollMs, m_pollMs) : m_pollMs;
+    bool parked = false;
+    {
+        std::lock_guard lock(m_parkMutex);
+        parked = !m_parked.empty(); // some wait for a survey newer than themselves
+    }
+    return m_fastPoll.load() || parked ? std::min(kFastPollMs, m_pollMs) : m_pollMs;
 }
 
 void ClusterNode::run()
@@ -213,10 +342,12 @@ void ClusterNode::loseAll(const std::string& reason)
                 continue;
             entry.mine = false;
             entry.url.clear();
+            entry.from = UrlFrom::None;
             lost.push_back(id);
         }
     }
     m_served.notify_all();
+    wakeParked();
     for (EventId id : lost)
         if (EventShard* shard = m_engine.event(id))
             shard->suspend();
@@ -247,11 +378,12 @@ bool ClusterNode::pollOnce(bool startup, std::string* error)
         LogLine(LogLevel::Warn, "cluster: terminated the sessions of a node whose heartbeat is stale")
             .str("node", node);
     Survey survey;
+    const std::int64_t surveyNs = steadyNowNs();
     if (!m_db->survey(staleSeconds, &survey, error)) {
         loseAll(*error);
         return false;
     }
-    const Plan todo = plan(survey);
+    const Plan todo = plan(survey, surveyNs);
     for (EventId id : todo.lostNow) {
         if (EventShard* shard = m_engine.event(id))
             shard->suspend();
@@ -270,7 +402,7 @@ bool ClusterNode::pollOnce(bool startup, std::string* error)
 
 // Decides, from one survey, what to take, what to hand over and what was lost; updates the entries
 // (owners' URLs, incoming flags) and the membership counters.
-ClusterNode::Plan ClusterNode::plan(const Survey& survey)
+ClusterNode::Plan ClusterNode::plan(const Survey& survey, std::int64_t surveyNs)
 {
     const std::int64_t nowNs = steadyNowNs();
     const bool drainingNow = survey.selfDraining;
@@ -305,6 +437,7 @@ ClusterNode::Plan ClusterNode::plan(const Survey& survey)
     bool expecting = false;
     std::unique_lock lock(m_mutex);
     m_storedEvents = survey.events.size();
+    m_surveyNs = surveyNs;
     for (EventId id : survey.events) {
         const bool seenBefore = m_entries.find(id) != m_entries.end();
         Entry& entry = m_entries[id];
@@ -328,29 +461,37 @@ ClusterNode::Plan ClusterNode::plan(const Survey& survey)
         }
         if (entry.mine) { // believed ours, but the session does not hold it
             entry.mine = false;
+            entry.from = UrlFrom::None;
             todo.lostNow.push_back(id);
         }
         if (holder != survey.holders.end()) {
             entry.url = holder->second.url;
+            entry.from = entry.url.empty() ? UrlFrom::None : UrlFrom::Holder;
             entry.orphanSinceNs = 0;
             continue;
         }
-        entry.url = preferred.empty() || preferredHere ? std::string() : urls[preferred];
-        if (drainingNow)
-            continue;
         if (entry.orphanSinceNs == 0)
             entry.orphanSinceNs = nowNs;
+        const bool orphanLong = nowNs - entry.orphanSinceNs >= kOrphanPollsAnyNode * m_pollMs * 1'000'000;
+        // Just handed over by this node: the new owner is about to take it; until then (or until
+        // the orphan is old) requests still go there. Otherwise the ring's guess.
+        if (entry.from != UrlFrom::HandOver || entry.url.empty() || orphanLong) {
+            entry.url = preferred.empty() || preferredHere ? std::string() : urls[preferred];
+            entry.from = entry.url.empty() ? UrlFrom::None : UrlFrom::Preferred;
+        }
+        if (drainingNow)
+            continue;
         // Orphans that prefer this node are taken at once, and so are events it has just created
         // (POST /api/events: handed over later if they prefer another node); any orphan once it has
         // stayed one for a few polls, whoever it prefers.
         const bool createdHere = !seenBefore && m_engine.event(id) != nullptr;
-        const bool orphanLong = nowNs - entry.orphanSinceNs >= kOrphanPollsAnyNode * m_pollMs * 1'000'000;
         if (preferredHere || orphanLong || createdHere)
             todo.take.push_back(id);
     }
     m_fastPoll.store(expecting || (drainingNow && !drainDue));
     lock.unlock();
     m_served.notify_all();
+    wakeParked(); // some wait for a survey newer than themselves
     return todo;
 }
 
@@ -473,8 +614,10 @@ void ClusterNode::serve(EventId id, EventShard* shard, bool wasLoaded, bool star
         entry.incoming = false;
         entry.orphanSinceNs = 0;
         entry.url.clear();
+        entry.from = UrlFrom::None;
     }
     m_served.notify_all();
+    wakeParked();
     LogLine(LogLevel::Info, startup ? "cluster: owns event" : "cluster: took over event")
         .num("event", std::int64_t(id))
         .real("loadSeconds", seconds);
@@ -491,8 +634,10 @@ bool ClusterNode::handOver(const std::vector<std::pair<EventId, std::string>>& e
             Entry& entry = m_entries[id];
             entry.mine = false;
             entry.url = url;
+            entry.from = UrlFrom::HandOver;
         }
     }
+    wakeParked(); // parked requests for them go to the new owner
     // A request that passed the gate just before has not reached the shard yet.
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     for (const auto& [id, url] : events) {

@@ -11,8 +11,13 @@
 //   events that prefer it at once, and any orphan after three polls (so an event is never left
 //   unowned when its preferred node is stuck). It hands an event it owns over to the preferred
 //   owner once that node has been live for two polls: redirect, finish the batches in flight,
-//   suspend the shard, unlock. The new owner, which knows it is next, polls every 50 ms and holds
-//   requests for the event briefly (route()) instead of bouncing them back.
+//   suspend the shard, unlock. The new owner, which knows it is next, polls every 50 ms and parks
+//   the requests for the event (admit(), park()) instead of bouncing them back.
+// * Redirects (net/ClusterGate.h): a node redirects a request that was not redirected yet to the
+//   owner it knows of (or, for an orphan, to the preferred node). A redirected request is forwarded
+//   again only to where this node handed the event itself, or to a holder seen by a survey taken
+//   after the request arrived; otherwise it is parked until then (the poller polls fast meanwhile).
+//   Parked requests are answered by the parking thread, at the latest kParkMs after they arrived.
 // * Drain: an admin sets usher_nodes.draining (usherd --drain, or SQL); the node leaves the ring
 //   and, one poll later (so that every node has seen it), hands every event over as above.
 // * The poller, every pollMs (failover timeout / 4, at most 1 s): heartbeat; terminate the sessions
@@ -25,8 +30,9 @@
 //   released, and stops serving every event it owned (their shards are suspended). It opens a new
 //   session and may take events again; a suspended shard is rebuilt from PostgreSQL when taken
 //   back.
-// * Thread-safety: route() and owned() from any thread; the rest from the thread that made it,
-//   except the poller's callback, which runs on the poller thread.
+// * Thread-safety: route(), admit(), park(), followed() and owned() from any thread; the rest from
+//   the thread that made it, except the poller's callback, which runs on the poller thread, and
+//   the parked requests' answers, which run on the parking thread.
 
 #include "net/ClusterGate.h"
 #include "runtime/Engine.h"
@@ -34,6 +40,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -52,6 +59,8 @@ struct Survey;
 }
 
 namespace usher::net {
+
+class ClusterFeed;
 
 // Consistent hashing of event ids onto node ids: every node puts kVirtualShardsPerNode points
 // (hashes of "<node id>#<i>") on a 64-bit ring, and an event belongs to the first point at or after
@@ -101,22 +110,43 @@ public:
     // Call it after Engine::close(), once nothing can commit for these events any more.
     void release();
 
-    // Waits up to kIncomingWaitMs for an event this node is about to take (see the top).
+    // For a request that was not redirected; waits up to kIncomingWaitMs (blocking) for an event
+    // this node is about to take. ApiService uses admit() and park() instead.
     OwnerRoute route(EventId event, std::string* ownerUrl) const override;
+    OwnerRoute admit(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const override;
+    bool park(EventId event, int hops, std::int64_t receivedNs, ParkedAnswer answer) const override;
+    // Availability of events owned elsewhere is served from the feed's views (may be null).
+    void setFeed(const ClusterFeed* feed) { m_feed = feed; }
+    bool followed(EventId event) const override;
     std::vector<EventId> owned() const;
     // Sets or clears this node's drain flag; the poller hands the events over (see the top).
     bool setDraining(bool draining, std::string* error);
     bool draining() const { return m_draining.load(); }
     static constexpr std::int64_t kIncomingWaitMs = 2000;
+    static constexpr std::int64_t kParkMs = 8000;        // longest wait of a parked request
+    static constexpr std::size_t kParkedMax = 20'000;    // more are answered at once (307 or 503)
     std::int64_t pollMs() const { return m_pollMs; }
     const std::string& nodeId() const { return m_options.nodeId; }
 
 private:
+    enum class UrlFrom : std::uint8_t {
+        None,
+        Holder,    // a survey saw that node hold the lock (at m_surveyNs or before)
+        HandOver,  // this node handed the event there
+        Preferred, // an orphan: the node the ring prefers (a guess)
+    };
     struct Entry {
         bool mine = false;
-        bool incoming = false; // this node prefers it and is about to take it: route() waits
+        bool incoming = false; // this node prefers it and is about to take it: requests wait
+        UrlFrom from = UrlFrom::None;
         std::int64_t orphanSinceNs = 0; // steady clock; 0: not an orphan
         std::string url;       // the owner's (or, while handing it over, the new owner's)
+    };
+    struct Parked {
+        EventId event = 0;
+        int hops = 0;
+        std::int64_t receivedNs = 0;
+        ParkedAnswer answer;
     };
     struct Plan {
         std::vector<EventId> take;
@@ -127,7 +157,7 @@ private:
     ClusterNode(const ClusterOptions& options, Engine& engine, std::unique_ptr<PgOwnership> db);
     void run();
     bool pollOnce(bool startup, std::string* error);
-    Plan plan(const Survey& survey);
+    Plan plan(const Survey& survey, std::int64_t surveyNs);
     bool takeAll(const std::vector<EventId>& ids, bool startup, std::string* error);
     void openLoaders(std::size_t count);
     bool loadParallel(const std::vector<EventSpec>& specs, std::map<EventId, EventShard*>* loaded, std::string* error);
@@ -135,6 +165,10 @@ private:
     bool handOver(const std::vector<std::pair<EventId, std::string>>& events, std::string* error);
     void loseAll(const std::string& reason);
     std::int64_t nextWaitMs() const;
+    OwnerRoute decideLocked(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const;
+    void wakeParked() const;
+    void runParking();
+    void stopParking();
 
     const ClusterOptions m_options;
     Engine& m_engine;
@@ -145,12 +179,24 @@ private:
     mutable std::shared_mutex m_mutex;
     mutable std::condition_variable_any m_served; // an incoming event became this node's
     std::unordered_map<EventId, Entry> m_entries;
+    std::int64_t m_surveyNs = 0; // steady clock: when the last survey began
     std::size_t m_storedEvents = 0;
     std::map<std::string, int> m_livePolls; // node id -> polls in a row it was seen live
     std::int64_t m_drainSeenNs = 0;         // when this poller first saw its own drain flag; 0: not draining
     std::atomic<bool> m_draining { false };
     std::atomic<bool> m_fastPoll { false };
     std::vector<std::unique_ptr<PgStorage>> m_loaders; // the poller's, opened on the first take-over
+
+    const ClusterFeed* m_feed = nullptr;
+
+    // Parked requests (see the top), answered by the parking thread.
+    mutable std::mutex m_parkMutex;
+    mutable std::condition_variable m_parkWake;
+    mutable std::deque<Parked> m_parked;
+    mutable bool m_parkChanged = false; // an entry or the survey changed since the last look
+    bool m_parkStopping = false;
+    bool m_parkRunning = false;
+    std::thread m_parkThread;
 
     std::mutex m_stopMutex;
     std::condition_variable m_stopWake;

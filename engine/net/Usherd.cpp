@@ -30,23 +30,6 @@ namespace usher::net {
 
 namespace {
 
-// The ownership gate of a cluster node: ClusterNode says who owns an event; the feed says which
-// of the others' events this node follows (their availability is served here, not redirected).
-class FeedGate final : public OwnershipGate {
-public:
-    FeedGate(const ClusterNode& cluster, const ClusterFeed& feed)
-        : m_cluster(cluster)
-        , m_feed(feed)
-    {
-    }
-    OwnerRoute route(EventId event, std::string* ownerUrl) const override { return m_cluster.route(event, ownerUrl); }
-    bool followed(EventId event) const override { return m_feed.followed(event); }
-
-private:
-    const ClusterNode& m_cluster;
-    const ClusterFeed& m_feed;
-};
-
 sigset_t terminationSignals()
 {
     sigset_t set;
@@ -221,7 +204,6 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
     Metrics metrics;
     // Destroyed after the hub: the hub reads the feed's followed views until hub.stop().
     std::unique_ptr<ClusterFeed> feed;
-    std::unique_ptr<FeedGate> gate;
     EventHub hub(HubOptions {}, metrics);
     ApiOptions apiOptions = options.api;
     apiOptions.dataDirectory = options.dataDirectory;
@@ -253,8 +235,8 @@ int runUsherd(const UsherdOptions& options, PaymentGateway* gateway)
             LogLine(LogLevel::Error, "cannot follow the other nodes' events").str("error", error);
             return 1;
         }
-        gate = std::make_unique<FeedGate>(*cluster, *feed);
-        api.setOwnership(gate.get());
+        cluster->setFeed(feed.get()); // followed(): availability of the others' events served here
+        api.setOwnership(cluster.get());
     }
     for (EventId id : engine->events())
         api.addEvent(engine->event(id));

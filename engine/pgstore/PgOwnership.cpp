@@ -25,11 +25,13 @@ constexpr const char* kCreateSql = "BEGIN;"
                                    " started timestamptz NOT NULL DEFAULT now(),"
                                    " heartbeat timestamptz NOT NULL DEFAULT now());"
                                    "ALTER TABLE usher_nodes ADD COLUMN IF NOT EXISTS draining boolean NOT NULL DEFAULT false;"
+                                   "ALTER TABLE usher_nodes ADD COLUMN IF NOT EXISTS life text NOT NULL DEFAULT '';"
                                    "COMMIT";
 
-constexpr const char* kUpsertSql = "INSERT INTO usher_nodes (node_id, url, lock_pid) VALUES ($1, $2, pg_backend_pid())"
-                                   " ON CONFLICT (node_id) DO UPDATE SET url = excluded.url,"
-                                   " lock_pid = excluded.lock_pid, heartbeat = now()";
+constexpr const char* kUpsertSql
+    = "INSERT INTO usher_nodes (node_id, url, lock_pid, life) VALUES ($1, $2, pg_backend_pid(), $3)"
+      " ON CONFLICT (node_id) DO UPDATE SET url = excluded.url,"
+      " lock_pid = excluded.lock_pid, life = excluded.life, heartbeat = now()";
 
 // Is another live session registered under this node id?
 constexpr const char* kInUseSql = "SELECT 1 FROM usher_nodes n JOIN pg_stat_activity a ON a.pid = n.lock_pid"
@@ -52,7 +54,8 @@ constexpr const char* kMembersSql
 
 constexpr const char* kFenceSql
     = "SELECT DISTINCT n.node_id, pg_terminate_backend(a.pid)::text FROM usher_nodes n"
-      " JOIN pg_stat_activity a ON (a.pid = n.lock_pid OR a.application_name = 'usherd/' || n.node_id)"
+      " JOIN pg_stat_activity a ON (a.pid = n.lock_pid OR a.application_name = 'usherd/' || n.node_id || '/' || n.life"
+      "                             OR (n.life = '' AND a.application_name = 'usherd/' || n.node_id))"
       " WHERE n.node_id <> $1 AND n.heartbeat < now() - make_interval(secs => $2::float8)"
       " AND a.pid <> pg_backend_pid()";
 
@@ -138,7 +141,8 @@ bool PgOwnership::connect(std::string* error)
             return fail("cannot set statement_timeout", error);
     }
     // A node restarted right after a SIGKILL: its old session may take a moment to end.
-    const char* params[] = { m_options.nodeId.c_str(), m_options.advertiseUrl.c_str() };
+    const char* params[]
+        = { m_options.nodeId.c_str(), m_options.advertiseUrl.c_str(), PgStorage::processLife().c_str() };
     for (int attempt = 0;; ++attempt) {
         Result inUse { PQexecParams(m_conn, kInUseSql, 1, nullptr, params, nullptr, nullptr, 0) };
         if (!inUse)
@@ -152,7 +156,7 @@ bool PgOwnership::connect(std::string* error)
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    Result registered { PQexecParams(m_conn, kUpsertSql, 2, nullptr, params, nullptr, nullptr, 0) };
+    Result registered { PQexecParams(m_conn, kUpsertSql, 3, nullptr, params, nullptr, nullptr, 0) };
     if (!registered)
         return fail("cannot register the node", error);
     return true;
@@ -190,8 +194,9 @@ bool PgOwnership::heartbeat(std::string* error)
         *error = "ownership session: not connected";
         return false;
     }
-    const char* params[] = { m_options.nodeId.c_str(), m_options.advertiseUrl.c_str() };
-    Result result { PQexecParams(m_conn, kUpsertSql, 2, nullptr, params, nullptr, nullptr, 0) };
+    const char* params[]
+        = { m_options.nodeId.c_str(), m_options.advertiseUrl.c_str(), PgStorage::processLife().c_str() };
+    Result result { PQexecParams(m_conn, kUpsertSql, 3, nullptr, params, nullptr, nullptr, 0) };
     if (!result)
         return fail("heartbeat failed", error);
     return true;

@@ -17,6 +17,7 @@
 #include <limits>
 #include <map>
 #include <poll.h>
+#include <unistd.h>
 #include <string_view>
 
 namespace usher {
@@ -439,8 +440,21 @@ PGconn* PgStorage::open(const std::string& conninfo, const std::string& applicat
     const std::string timeout = std::to_string(std::max(1, connectTimeoutSeconds));
     // Later entries win: the caller's connection string overrides the defaults before it.
     const char* keywords[] = { "connect_timeout", "application_name", "client_encoding", "dbname", nullptr };
-    const char* values[] = { timeout.c_str(), applicationName.c_str(), "UTF8", conninfo.c_str(), nullptr };
+    const std::string name
+        = applicationName.rfind("usherd/", 0) == 0 ? applicationName + "/" + processLife() : applicationName;
+    const char* values[] = { timeout.c_str(), name.c_str(), "UTF8", conninfo.c_str(), nullptr };
     return PQconnectdbParams(keywords, values, 1);
+}
+
+const std::string& PgStorage::processLife()
+{
+    static const std::string life = [] {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+        return std::to_string(getpid()) + "." + std::to_string(ms % 1'000'000'000);
+    }();
+    return life;
 }
 
 std::string PgStorage::redacted(const std::string& conninfo)

@@ -61,7 +61,12 @@ public:
     // Opens a connection with Usher's defaults (connect timeout, application name, UTF-8); the
     // caller's connection string overrides them. Check PQstatus: the result may be a failed one,
     // or nullptr when out of memory.
+    // An application name "usherd/<node id>" (a cluster node's storage sessions) gets
+    // "/<processLife()>" appended: the node registers its life (PgOwnership), and the fence of a
+    // stale node terminates that life's sessions, not those of the process that replaced it.
     static pg_conn* open(const std::string& conninfo, const std::string& applicationName, int connectTimeoutSeconds);
+    // This process's life: "<pid>.<start time in ms, modulo 10^9>".
+    static const std::string& processLife();
 
     Status createEvent(const EventSpec& spec, std::string* error) override;
     Status listEvents(std::vector<EventSpec>* events, std::string* error) override;

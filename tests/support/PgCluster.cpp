@@ -13,9 +13,6 @@
 
 namespace usher::test {
 
-namespace {
-
-// A port nobody listens on now (the kernel's pick for an ephemeral bind).
 int freeLoopbackPort()
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -33,6 +30,8 @@ int freeLoopbackPort()
     ::close(fd);
     return port;
 }
+
+namespace {
 
 std::string findBinDir()
 {

@@ -18,6 +18,9 @@
 
 namespace usher::test {
 
+// A loopback port nobody listens on now (the kernel's pick for an ephemeral bind); 0 on error.
+int freeLoopbackPort();
+
 class PgCluster {
 public:
     PgCluster() = default;

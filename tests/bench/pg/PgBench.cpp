@@ -1,4 +1,5 @@
 #include "PgBench.h"
+#include "PgHttpBench.h"
 
 #include "BenchSystem.h"
 #include "BenchTable.h"
@@ -36,6 +37,8 @@ struct Options {
     int runs = 3;
     bool quick = false;
     std::string store; // empty: a private cluster
+    bool http = false; // --http: PgHttpBench instead
+    PgHttpBenchOptions httpOptions;
 };
 
 struct Phase {
@@ -259,11 +262,22 @@ bool parse(const std::vector<std::string_view>& arguments, Options* options, std
             options->quick = true;
             options->seats = 10'000;
             options->runs = 1;
+            options->httpOptions.runs = 1;
+            options->httpOptions.seconds = 2;
         } else if (name == "--seats") {
             if (!number(&options->seats) || options->seats == 0)
                 return false;
         } else if (name == "--runs") {
             if (!number(&options->runs) || options->runs < 1)
+                return false;
+            options->httpOptions.runs = options->runs;
+        } else if (name == "--http") {
+            options->http = true;
+        } else if (name == "--seconds") {
+            if (!number(&options->httpOptions.seconds) || options->httpOptions.seconds <= 0)
+                return false;
+        } else if (name == "--connections") {
+            if (!number(&options->httpOptions.connections) || options->httpOptions.connections == 0)
                 return false;
         } else if (name == "--store") {
             options->store = std::string(value());
@@ -288,9 +302,15 @@ int runPgBenchCommand(const std::vector<std::string_view>& arguments)
     if (!parse(arguments, &options, &problem)) {
         std::fprintf(stderr,
                      "usher-bench: %s\n\nusage: usher-bench pg [--seats N] [--runs R] [--quick] [--store CONNINFO]\n"
-                     "  --store   an existing PostgreSQL (an empty database); default: a private cluster, fsync on\n",
+                     "       usher-bench pg --http [--seconds S] [--connections C] [--runs R] [--quick]\n"
+                     "  --store   an existing PostgreSQL (an empty database); default: a private cluster, fsync on\n"
+                     "  --http    HTTP hold requests/s: three usherd nodes behind nginx vs one node\n",
                      problem.c_str());
         return 2;
+    }
+    if (options.http) {
+        options.httpOptions.nginxConfig = USHER_NGINX_CONF;
+        return runPgHttpBench(options.httpOptions);
     }
     std::unique_ptr<test::PgCluster> cluster;
     if (options.store.empty()) {
