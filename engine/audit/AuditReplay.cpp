@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <cstring>
 
 namespace usher::audit {
@@ -34,8 +35,7 @@ bool unpackSnapshot(const std::vector<std::uint8_t>& body, std::vector<std::uint
         *snapshot = body;
         return true;
     }
-    const QByteArray raw
-        = qUncompress(body.data() + sizeof kPackedTag, qsizetype(body.size() - sizeof kPackedTag));
+    const QByteArray raw = qUncompress(body.data() + sizeof kPackedTag, qsizetype(body.size() - sizeof kPackedTag));
     if (raw.isEmpty())
         return false;
     snapshot->resize(std::size_t(raw.size()));
@@ -118,14 +118,17 @@ void AuditReplay::loadStoredCheckpoints(EventState& state)
 {
     if (m_checkpointDb == nullptr)
         return;
-    // Positions only (the primary key's index covers them): a body is read when it is restored.
-    AuditStmt stmt(*m_checkpointDb, "SELECT seq FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
+    // Positions and sizes only (length() reads a blob's size from its row header, not the blob
+    // and its overflow pages): a body is read when it is restored; its size prices the restore.
+    AuditStmt stmt(*m_checkpointDb,
+                   "SELECT seq, length(snapshot) FROM replay_checkpoint WHERE event_id = ?1 ORDER BY seq");
     if (!stmt.ok())
         return;
     stmt.bind(1, std::int64_t(state.spec->id));
     while (stmt.step()) {
         const Seq seq = Seq(stmt.integer(0));
-        state.checkpoints.emplace(seq, nullptr);
+        state.checkpoints.emplace(seq,
+                                  Checkpoint { nullptr, std::uint64_t(std::max<std::int64_t>(0, stmt.integer(1))) });
         state.loaded.insert(seq);
     }
     while (state.checkpoints.size() > m_options.checkpointsMax)
@@ -150,7 +153,8 @@ void AuditReplay::storeCheckpoint(EventId event, Seq seq, const std::vector<std:
 {
     if (m_checkpointDb == nullptr)
         return;
-    AuditStmt stmt(*m_checkpointDb, "INSERT OR REPLACE INTO replay_checkpoint(event_id, seq, snapshot) VALUES (?1, ?2, ?3)");
+    AuditStmt stmt(*m_checkpointDb,
+                   "INSERT OR REPLACE INTO replay_checkpoint(event_id, seq, snapshot) VALUES (?1, ?2, ?3)");
     stmt.bind(1, std::int64_t(event)).bind(2, std::int64_t(seq)).bindBlob(3, snapshot);
     stmt.run(); // a busy or full disk costs only the next session's speed
 }
@@ -193,7 +197,7 @@ Status AuditReplay::readAhead(EventId event, bool* done, std::string* error)
     auto nearest = state->checkpoints.end();
     Seq nearestDistance = ~Seq(0);
     for (auto c = state->checkpoints.begin(); c != state->checkpoints.end(); ++c) {
-        if (c->second != nullptr)
+        if (c->second.body != nullptr)
             continue;
         const Seq distance = c->first > at ? c->first - at : at - c->first;
         if (distance < nearestDistance)
@@ -201,8 +205,10 @@ Status AuditReplay::readAhead(EventId event, bool* done, std::string* error)
     }
     if (nearest == state->checkpoints.end())
         return Status::Ok;
-    nearest->second = readStoredCheckpoint(event, nearest->first);
-    if (nearest->second == nullptr) {
+    nearest->second.body = readStoredCheckpoint(event, nearest->first);
+    if (nearest->second.body != nullptr) {
+        nearest->second.bytes = nearest->second.body->size();
+    } else {
         // Gone from the audit index meanwhile (or unreadable): replayed around instead, as
         // startFor would.
         state->loaded.erase(nearest->first);
@@ -218,8 +224,17 @@ std::uint64_t AuditReplay::checkpointBytes(EventId event) const
     std::uint64_t bytes = 0;
     if (found != m_events.end())
         for (const auto& c : found->second.checkpoints)
-            bytes += c.second != nullptr ? c.second->size() : 0;
+            bytes += c.second.body != nullptr ? c.second.body->size() : 0;
     return bytes;
+}
+
+std::vector<std::pair<Seq, std::uint64_t>> AuditReplay::checkpointPositions(EventId event) const
+{
+    std::vector<std::pair<Seq, std::uint64_t>> positions;
+    if (const auto found = m_events.find(event); found != m_events.end())
+        for (const auto& [seq, checkpoint] : found->second.checkpoints)
+            positions.emplace_back(seq, checkpoint.bytes);
+    return positions;
 }
 
 std::size_t AuditReplay::unreadCheckpoints(EventId event) const
@@ -229,7 +244,7 @@ std::size_t AuditReplay::unreadCheckpoints(EventId event) const
         return 0;
     std::size_t unread = 0;
     for (const auto& c : found->second.checkpoints)
-        unread += c.second == nullptr ? 1 : 0;
+        unread += c.second.body == nullptr ? 1 : 0;
     return unread;
 }
 
@@ -282,18 +297,38 @@ Status AuditReplay::stateAt(EventId event, Seq seq, const std::function<void(con
     return Status::Ok;
 }
 
-// Where to replay from: the cursor when it is at or before `seq` and no checkpoint is much
-// closer; else the nearest checkpoint at or before `seq`; else an empty ledger.
+std::uint64_t AuditReplay::restoreCost(const Checkpoint& checkpoint) const
+{
+    const std::uint64_t perRecord = m_options.restoreBodyBytesPerRecord;
+    return m_options.restoreCostRecords + (perRecord != 0 ? checkpoint.bytes / perRecord : 0);
+}
+
+std::uint64_t AuditReplay::restoreCostAt(EventId event, Seq at) const
+{
+    const auto found = m_events.find(event);
+    if (found == m_events.end())
+        return 0;
+    auto it = found->second.checkpoints.upper_bound(at);
+    return it == found->second.checkpoints.begin() ? 0 : restoreCost(std::prev(it)->second);
+}
+
+// Where to replay from, by estimated cost in records: the cursor, when at or before `seq` (a
+// ledger never goes backwards), costs the records between; a checkpoint at or before `seq` costs
+// its restore plus the records after it; an empty ledger costs `seq`. The cheapest wins, ties to
+// the cursor: a slider stepped forward replays, a jump further than a restore costs restores.
 AuditReplay::Checkpoints::const_iterator AuditReplay::checkpointFor(const EventState& state, Seq seq) const
 {
     const bool cursorUsable = state.cursor != nullptr && state.cursor->lastSeq() <= seq;
-    const Seq cursorSeq = cursorUsable ? state.cursor->lastSeq() : 0;
-    auto it = state.checkpoints.upper_bound(seq);
-    if (it == state.checkpoints.begin())
-        return state.checkpoints.end();
-    --it;
-    // Restoring costs about as much as replaying a few thousand records.
-    return !cursorUsable || it->first > cursorSeq + state.spacing / 8 ? it : state.checkpoints.end();
+    const Seq base = cursorUsable ? state.cursor->lastSeq() : 0;
+    std::uint64_t best = seq - base;
+    auto chosen = state.checkpoints.end();
+    // A checkpoint at or before the cursor never beats it.
+    for (auto it = state.checkpoints.upper_bound(base); it != state.checkpoints.end() && it->first <= seq; ++it) {
+        const std::uint64_t cost = restoreCost(it->second) + (seq - it->first);
+        if (cost < best)
+            best = cost, chosen = it;
+    }
+    return chosen;
 }
 
 Seq AuditReplay::startSeqFor(EventId event, Seq seq) const
@@ -313,14 +348,16 @@ Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
     const auto found = checkpointFor(state, seq);
     if (found != state.checkpoints.end()) {
         const auto it = state.checkpoints.find(found->first);
-        if (it->second == nullptr) {
-            it->second = readStoredCheckpoint(state.spec->id, it->first); // stored by an earlier session
-            if (it->second != nullptr)
+        if (it->second.body == nullptr) {
+            it->second.body = readStoredCheckpoint(state.spec->id, it->first); // stored by an earlier session
+            if (it->second.body != nullptr) {
                 ++m_stats.checkpointBodiesRead;
+                it->second.bytes = it->second.body->size();
+            }
         }
         std::string why = "its body is not in the audit index";
         std::vector<std::uint8_t> snapshot;
-        if (it->second != nullptr && !unpackSnapshot(*it->second, &snapshot))
+        if (it->second.body != nullptr && !unpackSnapshot(*it->second.body, &snapshot))
             why = "its body does not inflate";
         state.cursor = !snapshot.empty() ? Ledger::restore(*state.spec, m_options.ledger, snapshot, &why) : nullptr;
         if (state.cursor == nullptr) {
@@ -337,6 +374,8 @@ Status AuditReplay::startFor(EventState& state, Seq seq, std::string* error)
         }
         m_stats.fromCheckpoint = true;
         m_stats.fromStoredCheckpoint = state.loaded.count(it->first) != 0;
+        m_stats.restoreCostRecords = restoreCost(it->second);
+        ++m_restoresTotal;
         return Status::Ok;
     }
     if (cursorUsable) {
@@ -393,7 +432,8 @@ void AuditReplay::keepCheckpoint(EventState& state)
         return;
     auto body = packSnapshot(state.cursor->snapshot());
     storeCheckpoint(state.spec->id, at, *body);
-    state.checkpoints.emplace(at, std::move(body));
+    const std::uint64_t bytes = body->size();
+    state.checkpoints.emplace(at, Checkpoint { std::move(body), bytes });
     if (state.checkpoints.size() > m_options.checkpointsMax)
         thinCheckpoints(state);
 }

@@ -7,9 +7,15 @@
 // For a slider, three things keep it fast:
 // * a cursor: the ledger of the last request is kept, and a later seq replays only what is between;
 // * checkpoints: while replaying, a Ledger::snapshot() is kept every `checkpointEveryRecords`
-//   records; an earlier seq restores the nearest one before it instead of replaying from seq 1.
+//   records; an earlier seq restores one before it instead of replaying from seq 1.
 //   When there are more than `checkpointsMax`, every other one goes and the spacing doubles, so
 //   memory stays bounded however long the journal is;
+// * restore or replay by cost: a restore costs as much as replaying `restoreCostRecords` records
+//   plus one per `restoreBodyBytesPerRecord` bytes of its deflated body (measured at 10M records:
+//   the newest 17 MB body costs ~0.9 s CPU to inflate and restore, ~900K records replayed), so
+//   the start with the least estimated cost is taken: a slider stepped forward replays from the
+//   cursor, a far jump restores; a seq before the cursor never replays backwards (a checkpoint or
+//   the start);
 // * persisted checkpoints: with `checkpointPath` (the audit index, audit.db), every checkpoint is
 //   also stored there and the next session reads their positions, and a body only when that
 //   checkpoint is restored, so only the very first replay of an event ever starts from seq 1
@@ -29,6 +35,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace usher::audit {
 
@@ -37,7 +45,15 @@ struct AuditReplayOptions {
     LedgerOptions ledger;    // as the engine's (hold table size); idempotency is not needed
     std::uint64_t checkpointEveryRecords = 50'000;
     std::size_t checkpointsMax = 96; // deflated bodies (session 9): twice the 48 of before, less memory
-    std::string checkpointPath; // audit.db (schema 2): checkpoints kept across sessions; empty: memory only
+    std::string checkpointPath;      // audit.db (schema 2): checkpoints kept across sessions; empty: memory only
+    // What restoring a checkpoint costs, in records replayed: restoreCostRecords + its deflated body's
+    // bytes / restoreBodyBytesPerRecord (0: bytes cost nothing). Measured by `usher-bench audit
+    // --only replay` ("restore vs replay"), CPU time, 10M records of the sample arena (session 10).
+    // Session 10, 90 checkpoints of 0.9-17 MB: restore CPU ~ 65 ms per MB of body (fixed part ~0),
+    // replay 1.08 us CPU per record: one record per ~17 body bytes; 20 leans towards restoring
+    // (replaying a cold journal is slower), 10,000 covers a restore's fixed part on small bodies.
+    std::uint64_t restoreCostRecords = 10'000;
+    std::uint64_t restoreBodyBytesPerRecord = 20;
 };
 
 struct AuditReplayStats {
@@ -47,6 +63,7 @@ struct AuditReplayStats {
     bool fromCursor = false;
     std::size_t checkpoints = 0;
     std::size_t checkpointBodiesRead = 0; // stored checkpoints read back from checkpointPath
+    std::uint64_t restoreCostRecords = 0; // the estimated cost of the restore (fromCheckpoint), in records
 };
 
 class AuditReplay {
@@ -82,15 +99,26 @@ public:
     std::size_t unreadCheckpoints(EventId event) const;
     // Bodies of stored checkpoints read back since open(), by requests and readAhead().
     std::size_t checkpointBodiesReadTotal() const { return m_bodiesReadTotal; }
+    // The checkpoints of `event` (seq, deflated body bytes), in seq order; empty for an event not asked for.
+    std::vector<std::pair<Seq, std::uint64_t>> checkpointPositions(EventId event) const;
+    // Checkpoints restored since open() (every stateAt that started from one).
+    std::size_t restoresTotal() const { return m_restoresTotal; }
+    // What restoring the checkpoint of `event` at `at` (or the nearest before) is estimated to
+    // cost, in records replayed; 0 without one.
+    std::uint64_t restoreCostAt(EventId event, Seq at) const;
     // The journal connection, for the detail pane's reads on the same thread.
     Storage& journal() { return *m_journal; }
 
 private:
+    struct Checkpoint {
+        std::shared_ptr<const std::vector<std::uint8_t>> body; // null: stored in checkpointPath, read when restored
+        std::uint64_t bytes = 0;                               // the body's size, also before it is read
+    };
+    using Checkpoints = std::map<Seq, Checkpoint>;
     struct EventState {
         std::shared_ptr<const EventSpec> spec;
         std::unique_ptr<Ledger> cursor;
-        // Checkpoints; a null body: stored in checkpointPath, read when restored.
-        std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>> checkpoints;
+        Checkpoints checkpoints;
         std::uint64_t spacing = 0;
         std::set<Seq> loaded; // checkpoints read back from checkpointPath (an earlier session)
     };
@@ -99,8 +127,8 @@ private:
     Status eventState(EventId event, EventState** state, std::string* error);
     Status startFor(EventState& state, Seq seq, std::string* error);
     // The checkpoint to restore for `seq` (end() to keep the cursor or start afresh).
-    using Checkpoints = std::map<Seq, std::shared_ptr<const std::vector<std::uint8_t>>>;
     Checkpoints::const_iterator checkpointFor(const EventState& state, Seq seq) const;
+    std::uint64_t restoreCost(const Checkpoint& checkpoint) const;
     Status replayTo(EventState& state, Seq seq, std::string* error);
     void keepCheckpoint(EventState& state);
     void thinCheckpoints(EventState& state);
@@ -115,6 +143,7 @@ private:
     std::map<EventId, EventState> m_events;
     AuditReplayStats m_stats;
     std::size_t m_bodiesReadTotal = 0;
+    std::size_t m_restoresTotal = 0;
 };
 
 // The first `records` records of a verified batch as a batch of their own (header and CRC redone).

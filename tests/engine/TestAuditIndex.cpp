@@ -169,6 +169,7 @@ private Q_SLOTS:
     void upgradesVersion1InPlace();
     void clerkTypeTimeIsOneIndexRange();
     void checkpointsKeptAcrossSessions();
+    void restoreOrReplayByCost();
 };
 
 void TestAuditIndex::writeKnownJournal(Harness& h)
@@ -747,7 +748,8 @@ void TestAuditIndex::upgradesVersion1InPlace()
     QVERIFY(!index->created()); // upgraded, not rebuilt
     QCOMPARE(index->rowCount(), std::uint64_t(m_issued.size()));
     auto db = AuditDb::open(options.indexPath, false, &error);
-    QCOMPARE(scalar(*db, "SELECT value FROM meta WHERE key = 'schema_version'"), std::int64_t(AuditIndex::kSchemaVersion));
+    QCOMPARE(scalar(*db, "SELECT value FROM meta WHERE key = 'schema_version'"),
+             std::int64_t(AuditIndex::kSchemaVersion));
     QCOMPARE(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_by_actor_kind'"), std::int64_t(1));
     // (actor) stays: a clerk alone pages in key order through it.
     QCOMPARE(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_by_actor'"), std::int64_t(1));
@@ -777,11 +779,13 @@ void TestAuditIndex::clerkTypeTimeIsOneIndexRange()
     // rows it reads are exactly the answer, however many sales others made in that minute.
     auto db = AuditDb::open(options.indexPath, false, &error);
     QVERIFY2(db != nullptr, error.c_str());
-    const std::string plan = queryPlan(*db,
-                                       "SELECT a.key FROM audit a WHERE 1 AND a.actor_kind = 2 AND a.actor_id = 7 AND a.kind = 8"
-                                       " AND a.key >= 1000 AND a.key < 99999999999 AND a.key < 9223372036854775807"
-                                       " ORDER BY a.key DESC LIMIT 200");
-    QVERIFY2(plan.find("audit_by_actor_kind (actor_kind=? AND actor_id=? AND kind=? AND rowid>? AND rowid<?)") != std::string::npos,
+    const std::string plan
+        = queryPlan(*db,
+                    "SELECT a.key FROM audit a WHERE 1 AND a.actor_kind = 2 AND a.actor_id = 7 AND a.kind = 8"
+                    " AND a.key >= 1000 AND a.key < 99999999999 AND a.key < 9223372036854775807"
+                    " ORDER BY a.key DESC LIMIT 200");
+    QVERIFY2(plan.find("audit_by_actor_kind (actor_kind=? AND actor_id=? AND kind=? AND rowid>? AND rowid<?)")
+                 != std::string::npos,
              plan.c_str());
     // And the answer is right.
     auto query = AuditQuery::open(options.indexPath, &error);
@@ -813,6 +817,10 @@ void TestAuditIndex::checkpointsKeptAcrossSessions()
     options.checkpointPath = indexOptions.indexPath;
     options.checkpointEveryRecords = 3;
     options.checkpointsMax = 4;
+    // Restores cost nothing here, so every checkpoint ahead of the cursor is used: this test is
+    // about storing and reading them (restoreOrReplayByCost is about when).
+    options.restoreCostRecords = 0;
+    options.restoreBodyBytesPerRecord = 0;
     const Seq last = m_reference.rbegin()->first;
     const EventSpec spec = test::makeTestEvent(kEvent);
     const Venue& venue = *spec.venue;
@@ -970,6 +978,111 @@ void TestAuditIndex::checkpointsKeptAcrossSessions()
     auto replay = AuditReplay::open(memoryOnly, &error);
     QVERIFY2(replay != nullptr, error.c_str());
     QCOMPARE(statesOf(*replay, last), reference(last));
+}
+
+// Restore or replay, by estimated cost: stepping forward (a slider) replays from the cursor even
+// across checkpoints; a jump further than a restore costs restores; a seq before the cursor never
+// replays backwards; and a body's bytes count in the cost.
+void TestAuditIndex::restoreOrReplayByCost()
+{
+    test::TempDir dir;
+    ManualClock clock;
+    Harness h(clock, dir.path());
+    QVERIFY(h.openWithEvents());
+    writeKnownJournal(h);
+    std::string error;
+    const EventSpec spec = test::makeTestEvent(kEvent);
+    const Venue& venue = *spec.venue;
+    const Seq last = m_reference.rbegin()->first;
+    QVERIFY(last >= 12);
+    auto reference = [&](Seq seq) {
+        auto it = m_reference.upper_bound(seq);
+        Reference want;
+        if (it == m_reference.begin())
+            for (SeatId s = 1; s <= 100; ++s)
+                want[s] = SeatStatus::Available;
+        else
+            want = std::prev(it)->second;
+        return want;
+    };
+    auto check = [&](AuditReplay& replay, Seq seq) {
+        Reference got;
+        Seq reached = 0;
+        const Status status = replay.stateAt(
+            kEvent, seq,
+            [&](const Ledger& ledger) {
+                for (SeatId s = 1; s <= 100; ++s)
+                    got[s] = ledger.seat(venue.seatIndex(s)).status;
+            },
+            &error, &reached);
+        if (status != Status::Ok)
+            qWarning("%s", error.c_str());
+        return status == Status::Ok && reached == seq && got == reference(seq);
+    };
+
+    AuditReplayOptions options;
+    options.journalPath = dir.filePath("usher.db");
+    options.checkpointEveryRecords = 2; // a checkpoint at nearly every batch
+    options.checkpointsMax = 100;
+    options.restoreCostRecords = 4; // a restore costs as much as replaying 4 records
+    options.restoreBodyBytesPerRecord = 0;
+    auto replay = AuditReplay::open(options, &error);
+    QVERIFY2(replay != nullptr, error.c_str());
+    // The slider stepped forward through the whole journal, twice (the second time with every
+    // checkpoint already there): one record at a time from the cursor, never a restore.
+    for (int pass = 0; pass < 2; ++pass) {
+        QVERIFY(check(*replay, 0));
+        for (Seq s = 1; s <= last; ++s) {
+            QVERIFY2(check(*replay, s), qPrintable(QStringLiteral("seq %1, pass %2").arg(s).arg(pass)));
+            QVERIFY(replay->lastStats().fromCursor);
+            QCOMPARE(replay->lastStats().recordsReplayed, std::uint64_t(1));
+        }
+    }
+    QCOMPARE(replay->restoresTotal(), std::size_t(0));
+    QVERIFY(replay->lastStats().checkpoints >= 4);
+    // Steps shorter than a restore cross checkpoints and still replay.
+    QVERIFY(check(*replay, 1));
+    for (Seq s = 4; s <= last; s += 3) {
+        QVERIFY(check(*replay, s));
+        QVERIFY(replay->lastStats().fromCursor);
+    }
+    QCOMPARE(replay->restoresTotal(), std::size_t(0));
+    // A jump forward further than a restore costs: restored, and the estimate is reported.
+    QVERIFY(check(*replay, 1));
+    QCOMPARE(replay->restoresTotal(), std::size_t(0)); // back to the start: nothing to restore
+    QVERIFY(check(*replay, last));
+    QVERIFY(replay->lastStats().fromCheckpoint);
+    QCOMPARE(replay->lastStats().restoreCostRecords, std::uint64_t(4));
+    QVERIFY(replay->lastStats().recordsReplayed + 4 < last - 1);
+    QCOMPARE(replay->restoresTotal(), std::size_t(1));
+    // Backwards: never by replay from the cursor; a checkpoint when it saves more than it costs.
+    for (Seq s : { last - 1, last - 3, Seq(5), Seq(2) }) {
+        const std::size_t before = replay->restoresTotal();
+        QVERIFY(check(*replay, s));
+        QVERIFY(!replay->lastStats().fromCursor);
+        QVERIFY(replay->startSeqFor(kEvent, s) <= s);
+        QCOMPARE(replay->restoresTotal() - before, std::size_t(replay->lastStats().fromCheckpoint ? 1 : 0));
+        if (replay->lastStats().fromCheckpoint)
+            QVERIFY(replay->lastStats().recordsReplayed + 4 < s);
+        else
+            QCOMPARE(replay->lastStats().recordsReplayed, std::uint64_t(s)); // from the start
+    }
+    QVERIFY(check(*replay, last)); // from seq 2 forward, 10+ records: the last checkpoint is cheaper
+    QVERIFY(replay->lastStats().fromCheckpoint);
+
+    // The body's bytes count: at one record per byte, a checkpoint (hundreds of bytes) costs more
+    // than replaying this whole journal, so even a jump back replays from the start.
+    options.restoreCostRecords = 0;
+    options.restoreBodyBytesPerRecord = 1;
+    auto costly = AuditReplay::open(options, &error);
+    QVERIFY2(costly != nullptr, error.c_str());
+    QVERIFY(check(*costly, last));
+    QVERIFY(costly->restoreCostAt(kEvent, last) > last);
+    QVERIFY(costly->restoreCostAt(kEvent, last) <= costly->checkpointBytes(kEvent)); // one body's bytes
+    QVERIFY(check(*costly, last - 1));
+    QVERIFY(!costly->lastStats().fromCheckpoint);
+    QCOMPARE(costly->lastStats().recordsReplayed, std::uint64_t(last - 1));
+    QCOMPARE(costly->restoresTotal(), std::size_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestAuditIndex)

@@ -93,7 +93,9 @@ private Q_SLOTS:
     void csvExport();
     void liveTailFollows();
     void timeTravelMap();
+    void sliderStepsReplayForward();
     void upgradesOldIndexInBackground();
+    void opensAtTheNewestRecords();
     void screenshot();
 };
 
@@ -472,6 +474,69 @@ void TestAuditBrowser::timeTravelMap()
     QCOMPARE(m_widget->mapModel()->info(m_widget->mapModel()->venue().seatIndex(3)).status, SeatStatus::Held);
 }
 
+// The slider stepped forward replays from the map shown (the cursor), even across checkpoints;
+// only a jump further than a restore costs restores one; every map matches the known journal.
+// Checkpoints every 2 records and a restore priced at 3 records make that visible on a short
+// journal (the defaults: every 50,000 records, a restore ~ the measured cost at 10M records).
+void TestAuditBrowser::sliderStepsReplayForward()
+{
+    m_widget.reset();
+    // Twelve more records of kEvent, one batch each: holds of seats 30..41 by one buyer each.
+    const Timestamp t1 = 1'767'225'600'000 + 100'000;
+    for (SeatId s = 30; s < 42; ++s) {
+        Command c;
+        c.kind = CommandKind::HoldSeats;
+        c.actor = buyer(300 + s);
+        c.seats = { s };
+        const CommandResult r = run(kEvent, t1 + Timestamp(s) * 1000, c, { s });
+        QVERIFY(r.ok());
+        m_seats[s] = SeatStatus::Held;
+        m_reference[r.seq] = m_seats;
+    }
+    const Seq last = m_issued.back().seq;
+    QVERIFY(last >= 18);
+    audit::AuditReplayOptions tuning;
+    tuning.checkpointEveryRecords = 2;
+    tuning.restoreCostRecords = 3;
+    tuning.restoreBodyBytesPerRecord = 0;
+    m_widget = std::make_unique<AuditLogWidget>(QString::fromStdString(m_dir->path()), tuning);
+    QVERIFY2(m_widget->isOpen(), qPrintable(m_widget->errorText()));
+    m_widget->resize(1400, 860);
+    m_widget->show();
+    QTRY_VERIFY(m_widget->isCaughtUp());
+    // The background warm-up replays the whole event once (checkpoints every 2 records) before
+    // this first request, which is queued behind it on the worker.
+    m_widget->showStateAt(kEvent, 0);
+    waitForMap(0);
+    QCOMPARE(mapStates(), referenceAt(0));
+    QSlider* slider = m_widget->timeSlider();
+    QCOMPARE(slider->maximum(), int(last));
+    const std::size_t restoresBefore = m_widget->mapRestores();
+    for (int position = 1; position <= slider->maximum(); ++position) {
+        slider->setValue(position);
+        waitForMap(Seq(position));
+        QCOMPARE(mapStates(), referenceAt(Seq(position)));
+    }
+    QCOMPARE(m_widget->mapRestores(), restoresBefore); // stepped forward: replayed, never restored
+    // Steps of two cross a checkpoint each time: still replayed.
+    slider->setValue(1);
+    waitForMap(1);
+    for (int position = 3; position <= slider->maximum(); position += 2) {
+        slider->setValue(position);
+        waitForMap(Seq(position));
+        QCOMPARE(mapStates(), referenceAt(Seq(position)));
+    }
+    const std::size_t afterSteps = m_widget->mapRestores();
+    QCOMPARE(afterSteps, restoresBefore); // back to 1: no checkpoint before it, from the start
+    // A jump from the start to the end restores the last checkpoint instead of replaying it all.
+    slider->setValue(0);
+    waitForMap(0);
+    slider->setValue(int(last));
+    waitForMap(last);
+    QCOMPARE(mapStates(), referenceAt(last));
+    QCOMPARE(m_widget->mapRestores(), afterSteps + 1);
+}
+
 // An index of schema 1 (session 6) is upgraded on a thread of its own: the widget shows a busy
 // page meanwhile, then the browser with every row; nothing is rebuilt.
 void TestAuditBrowser::upgradesOldIndexInBackground()
@@ -504,6 +569,39 @@ void TestAuditBrowser::upgradesOldIndexInBackground()
     QCOMPARE(audit::AuditIndex::storedSchemaVersion(options.indexPath), audit::AuditIndex::kSchemaVersion);
     QTRY_VERIFY(widget.isCaughtUp());
     QTRY_COMPARE(widget.model()->rowCount(), int(m_issued.size()) + 1);
+}
+
+// Opened on an index that already has more records than fit (the demo data, indexed by an earlier
+// session), the list shows the newest ones at the bottom, as when it indexes them while you watch.
+void TestAuditBrowser::opensAtTheNewestRecords()
+{
+    m_widget.reset();
+    m_engine->close();
+    m_engine.reset();
+    test::TempDir demo;
+    EngineOptions options;
+    options.dataDirectory = demo.path();
+    options.synchronousFull = false;
+    std::string error;
+    auto engine = Engine::open(options, &error);
+    QVERIFY2(engine != nullptr, error.c_str());
+    QString why;
+    QVERIFY2(ensureDemoData(*engine, &why), qPrintable(why));
+    for (int session = 0; session < 2; ++session) { // the first indexes, the second reopens
+        AuditLogWidget w(QString::fromStdString(demo.path()));
+        QVERIFY(w.isOpen());
+        w.resize(1200, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.isCaughtUp());
+        QVERIFY(w.model()->rowCount() > 100);
+        QScrollBar* bar = w.table()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        const int lastShown = w.table()->rowAt(w.table()->viewport()->height() - 2);
+        QVERIFY2(lastShown == -1 || lastShown == w.model()->rowCount() - 1, qPrintable(QString::number(lastShown)));
+    }
+    engine->close();
 }
 
 void TestAuditBrowser::screenshot()

@@ -82,11 +82,11 @@ public:
     double drainRate = 50;
     double admitted = 0;
     int putStatus = 200;
-    QByteArray seats = "0000000000";             // the event's availability, one digit per seat
-    qint64 areaHeld = 0;                         // general admission area 1
+    QByteArray seats = "0000000000"; // the event's availability, one digit per seat
+    qint64 areaHeld = 0;             // general admission area 1
     qint64 areaSold = 0;
     std::vector<std::pair<qint64, qint64>> orders; // event 7's orders: amount, refunded
-    QByteArray extraMetrics;                     // appended to /metrics
+    QByteArray extraMetrics;                       // appended to /metrics
 
     QList<QPointer<QTcpSocket>> sockets;
 
@@ -551,8 +551,9 @@ private Q_SLOTS:
         QVERIFY(last->salesPerSecond.has_value());
         QVERIFY(last->revenueMinor.has_value());
         QCOMPARE(*last->revenueMinor, qint64(5000));
-        QVERIFY2(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text().contains(QStringLiteral("this event")),
-                 qPrintable(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text()));
+        QVERIFY2(
+            dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text().contains(QStringLiteral("this event")),
+            qPrintable(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text()));
 
         // Releases: held -> available counts as expiries; the orders walk catches up.
         usherd.seats = "1002000000";
@@ -665,6 +666,8 @@ private Q_SLOTS:
         QCOMPARE(table->item(1, 1)->text(), QStringLiteral("offline"));
         QCOMPARE(table->item(1, 2)->text(), QStringLiteral("93.0 s"));
         QCOMPARE(table->item(1, 3)->text(), QStringLiteral("17"));
+        // For a look (run from the build directory): the list beside the charts.
+        QVERIFY(m_dashboard->grab().save(QStringLiteral("onsale-dashboard-box-offices.png"), "PNG"));
     }
 };
 

@@ -8,13 +8,13 @@
 #include "support/TempDir.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QLabel>
-#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -64,6 +64,7 @@ class TestVenueDesigner : public QObject {
 
 private Q_SLOTS:
     void editUndoRedo();
+    void renumberRenameAreasStageUndo();
     void livePreview();
     void validationListsProblems();
     void exportImportRoundTrip();
@@ -138,7 +139,8 @@ void TestVenueDesigner::editUndoRedo()
                 index = s;
         QVERIFY(index != kNoSeat);
         designer.map()->ensureSeatVisible(index);
-        QTest::mouseClick(designer.map()->viewport(), Qt::LeftButton, {}, designer.map()->seatRectInView(index).center().toPoint());
+        QTest::mouseClick(designer.map()->viewport(), Qt::LeftButton, {},
+                          designer.map()->seatRectInView(index).center().toPoint());
     }
     QCOMPARE(designer.selection().size(), std::size_t(2));
     designer.findChild<QCheckBox*>(QStringLiteral("flagCheck%1").arg(int(SeatWheelchair)))->setChecked(true);
@@ -165,6 +167,63 @@ void TestVenueDesigner::editUndoRedo()
         designer.action(QStringLiteral("redoAction"))->trigger();
     QVERIFY(designer.design() == end);
     QCOMPARE(designer.map()->model().seatCount(), 52u);
+}
+
+// The rest of the designer's edits, each one undo step: a rotated block, renumbering odd/even
+// from the centre with a prefix, renaming the row, the other three seat flags (set and cleared),
+// a standing area with its capacity and the stage. Undone to the start and redone to the end.
+void TestVenueDesigner::renumberRenameAreasStageUndo()
+{
+    VenueDesigner designer;
+    designer.resize(1200, 760);
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    const VenueDesign start = designer.design();
+    QVERIFY(designer.addSection(QStringLiteral("Stalls")));
+    RowSpec spec;
+    spec.rows = 2;
+    spec.seatsPerRow = 8;
+    spec.rotation = 30;
+    spec.origin = { 0, 6 };
+    QVERIFY(designer.generateRows(spec, 0));
+    const DesignRow& a = designer.design().sections[0].rows[0];
+    QVERIFY(a.seats.front().rotation > 29 && a.seats.front().rotation < 31); // the block is turned
+    QVERIFY(a.seats.front().y != a.seats.back().y);
+
+    designer.selectSeats(rowIds(a));
+    QVERIFY(designer.renumberSelected(NumberingSpec { Numbering::OddEvenFromCentre, 1, "P" }));
+    QCOMPARE(rowNumbers(designer.design().sections[0].rows[0]),
+             (std::vector<std::string> { "P7", "P5", "P3", "P1", "P2", "P4", "P6", "P8" }));
+    QCOMPARE(rowNumbers(designer.design().sections[0].rows[1]).front(), std::string("1")); // untouched
+    QVERIFY(designer.renameSelectedRow(QStringLiteral("AA")));
+    QCOMPARE(designer.design().sections[0].rows[0].name, std::string("AA"));
+
+    const std::uint8_t three = SeatCompanion | SeatRestrictedView | SeatAisle;
+    QVERIFY(designer.setSelectedFlags(three, true));
+    QVERIFY(designer.setSelectedFlags(SeatRestrictedView, false));
+    for (const DesignSeat& seat : designer.design().sections[0].rows[0].seats)
+        QCOMPARE(seat.flags, std::uint8_t(SeatCompanion | SeatAisle));
+    QVERIFY(!designer.setSelectedFlags(SeatRestrictedView, false)); // nothing changes: no undo step
+
+    QVERIFY(designer.addArea(QStringLiteral("Standing"), 400, 0));
+    QCOMPARE(designer.design().meta.areas.size(), std::size_t(1));
+    QCOMPARE(designer.design().meta.areas[0].capacity, 400u);
+    QVERIFY(designer.setStage(QStringLiteral("Stage"), Point { 0, 0 }, 12, 4));
+    QCOMPARE(designer.design().meta.stage.label, std::string("Stage"));
+    QVERIFY(!designer.design().meta.stage.outline.empty());
+    QVERIFY2(designer.validate(),
+             designer.issues().empty() ? "" : designer.issues().front().message.c_str()); // it builds
+    QVERIFY(designer.savedVenue() != nullptr);
+
+    const VenueDesign end = designer.design();
+    const int steps = designer.undoStack()->count();
+    QCOMPARE(steps, 8); // section, rows, renumber, rename, flags on, flag off, area, stage
+    for (int i = 0; i < steps; ++i)
+        designer.undoStack()->undo();
+    QVERIFY(designer.design() == start);
+    for (int i = 0; i < steps; ++i)
+        designer.undoStack()->redo();
+    QVERIFY(designer.design() == end);
 }
 
 void TestVenueDesigner::livePreview()
@@ -288,7 +347,8 @@ void TestVenueDesigner::importShowsErrors()
     QVERIFY(!designer.importFile(path, &error));
     QVERIFY2(error.contains(QStringLiteral("line 3, column 7 (flags): unknown flag \"vip\"")), qPrintable(error));
     QVERIFY(designer.design() == before); // nothing lost
-    QVERIFY(designer.findChild<QLabel*>(QStringLiteral("issueSummaryLabel"))->text().contains(QStringLiteral("line 3")));
+    QVERIFY(
+        designer.findChild<QLabel*>(QStringLiteral("issueSummaryLabel"))->text().contains(QStringLiteral("line 3")));
 }
 
 void TestVenueDesigner::screenshot()

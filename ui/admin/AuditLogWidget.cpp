@@ -1,10 +1,10 @@
 #include "AuditLogWidget.h"
-#include "DisplayFormat.h"
 
 #include "AuditCounter.h"
 #include "AuditCsvExport.h"
 #include "AuditLogModel.h"
 #include "AuditWorker.h"
+#include "DisplayFormat.h"
 #include "SeatMapLegend.h"
 #include "SeatMapModel.h"
 #include "SeatMapWidget.h"
@@ -67,8 +67,14 @@ QLabel* fieldLabel(const QString& text, QWidget* buddy, QWidget* parent)
 } // namespace
 
 AuditLogWidget::AuditLogWidget(const QString& dataDirectory, QWidget* parent)
+    : AuditLogWidget(dataDirectory, audit::AuditReplayOptions {}, parent)
+{
+}
+
+AuditLogWidget::AuditLogWidget(const QString& dataDirectory, const audit::AuditReplayOptions& replay, QWidget* parent)
     : QWidget(parent)
     , m_dataDirectory(dataDirectory)
+    , m_replayOptions(replay)
 {
     setObjectName(QStringLiteral("auditLogWidget"));
     qRegisterMetaType<AuditMapStatePtr>();
@@ -126,9 +132,8 @@ void AuditLogWidget::upgradeInBackground(const audit::AuditIndexOptions& options
     auto result = std::make_shared<Result>();
     audit::AuditIndexOptions upgrading = options;
     upgrading.upgradeContinue = [cancel = m_cancelUpgrade] { return !cancel->load(); };
-    m_upgradeThread = QThread::create([upgrading, result] {
-        result->index = audit::AuditIndex::open(upgrading, &result->error);
-    });
+    m_upgradeThread
+        = QThread::create([upgrading, result] { result->index = audit::AuditIndex::open(upgrading, &result->error); });
     m_upgradeThread->setObjectName(QStringLiteral("auditUpgrade"));
     connect(m_upgradeThread, &QThread::finished, this, [this, result] {
         m_upgradeThread->deleteLater();
@@ -164,7 +169,7 @@ void AuditLogWidget::finishOpening(std::unique_ptr<audit::AuditIndex> index, std
     m_model->setEvents(m_specs);
     buildUi();
 
-    audit::AuditReplayOptions replay;
+    audit::AuditReplayOptions replay = m_replayOptions;
     replay.journalPath = options.journalPath;
     replay.checkpointPath = options.indexPath; // checkpoints kept for the next session
     m_thread = new QThread(this);
@@ -190,6 +195,10 @@ void AuditLogWidget::finishOpening(std::unique_ptr<audit::AuditIndex> index, std
     connect(m_tailTimer, &QTimer::timeout, this, &AuditLogWidget::catchUpNow);
     m_tailTimer->start();
     m_model->reload();
+    // The list starts at the newest records (the bottom), also when an existing index fills the
+    // first page at once: again once the view has its size, which it does not have yet here.
+    m_table->scrollToBottom();
+    QTimer::singleShot(0, m_table, &QTableView::scrollToBottom);
     updateCount(true);
     catchUpNow();
 }
@@ -737,6 +746,7 @@ void AuditLogWidget::onStateReady(const AuditMapStatePtr& state)
         return;
     m_mapModel->resetStates(state->seats, state->areas);
     m_mapSeq = state->seq;
+    m_mapRestores += state->restores;
     updateSliderLabel();
     updateMapCounts();
     Q_EMIT mapShown(state->event, state->seq);

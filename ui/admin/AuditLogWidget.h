@@ -22,6 +22,7 @@
 // and never writes to it.
 
 #include "audit/AuditQuery.h"
+#include "audit/AuditReplay.h"
 #include "event/EventSpec.h"
 
 #include <QByteArray>
@@ -55,7 +56,7 @@ class Storage;
 namespace usher::audit {
 class AuditIndex;
 struct AuditIndexOptions;
-}
+} // namespace usher::audit
 
 namespace usher::ui {
 
@@ -75,6 +76,9 @@ public:
     // Opens (creating when missing) <dataDirectory>/audit.db and starts catching it up with
     // <dataDirectory>/usher.db. When that fails, isOpen() is false and the widget says why.
     explicit AuditLogWidget(const QString& dataDirectory, QWidget* parent = nullptr);
+    // Time travel tuned (checkpoint spacing, restore costs; the paths are the widget's): tests
+    // that need checkpoints on a short journal.
+    AuditLogWidget(const QString& dataDirectory, const audit::AuditReplayOptions& replay, QWidget* parent = nullptr);
     ~AuditLogWidget() override;
 
     bool isOpen() const { return m_query != nullptr; }
@@ -109,6 +113,8 @@ public:
     EventId mapEvent() const { return m_mapEvent; }
     Seq mapSeq() const { return m_mapSeq; }
     const SeatMapModel* mapModel() const { return m_mapModel; }
+    // Checkpoints restored for the maps shown so far (a slider stepped forward replays instead).
+    std::size_t mapRestores() const { return m_mapRestores; }
     // Replays `event` to right after `seq` and shows it (asynchronous: mapShown() when done).
     void showStateAt(EventId event, Seq seq);
 
@@ -154,6 +160,7 @@ private:
     QString eventName(EventId event) const;
 
     QString m_dataDirectory;
+    audit::AuditReplayOptions m_replayOptions;
     QString m_error;
     QThread* m_upgradeThread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancelUpgrade = std::make_shared<std::atomic<bool>>(false);
@@ -212,6 +219,7 @@ private:
     SeatMapWidget* m_map = nullptr;
     EventId m_mapEvent = 0;
     Seq m_mapSeq = 0;
+    std::size_t m_mapRestores = 0;
     Seq m_sliderFirstSeq = 0;
     Seq m_sliderLastSeq = 0;
 

@@ -57,6 +57,7 @@ void AuditWorker::replay(quint64 event, quint64 seq, quint64 ticket)
     if (m_replay == nullptr)
         m_replay = audit::AuditReplay::open(m_replayOptions, &error);
     Status status = m_replay != nullptr ? Status::Ok : Status::StorageFailed;
+    const std::size_t restoresBefore = m_replay != nullptr ? m_replay->restoresTotal() : 0;
     // A long way: in steps, giving up as soon as a newer position is wanted (the cursor and the
     // checkpoints made so far stay, so the next request starts from there).
     Seq from = status == Status::Ok ? m_replay->startSeqFor(event, seq) : seq;
@@ -90,6 +91,7 @@ void AuditWorker::replay(quint64 event, quint64 seq, quint64 ticket)
             },
             &error, &reached);
         state->seq = reached;
+        state->restores = m_replay->restoresTotal() - restoresBefore;
     }
     if (status != Status::Ok)
         state->error = QString::fromStdString(error);

@@ -25,7 +25,8 @@ struct AuditMapState {
     quint64 ticket = 0; // the request it answers
     std::vector<SeatMapModel::SeatInfo> seats;
     std::vector<SeatMapModel::AreaInfo> areas;
-    QString error; // not empty: the replay failed
+    QString error;            // not empty: the replay failed
+    std::size_t restores = 0; // checkpoints restored to answer it (0: replayed from the cursor or the start)
 };
 using AuditMapStatePtr = std::shared_ptr<const AuditMapState>;
 

@@ -189,7 +189,7 @@ QWidget* EventSetup::buildEventTab()
     m_starts->setObjectName(QStringLiteral("startsEdit"));
     m_starts->setCalendarPopup(true);
     m_starts->setDisplayFormat(DisplayFormat::dateTimeFormat(DisplayFormat::Precision::Minutes));
-    m_venueLabel = new QLabel(tr("No venue yet: design one, or pick a sample."));
+    m_venueLabel = new QLabel(tr("No venue yet: design one in the venue designer, or open an event."));
     m_venueLabel->setObjectName(QStringLiteral("venueLabel"));
     m_venueLabel->setWordWrap(true);
     m_currency = new QComboBox;
@@ -466,6 +466,14 @@ QWidget* EventSetup::buildAllocationPane()
     controls->addWidget(release);
     layout->addLayout(controls);
     m_mapLayout = new QVBoxLayout;
+    // Without a venue the map's place says where one comes from (the controls stay at the top).
+    m_noVenueLabel = new QLabel(tr("No venue yet. Design one in the venue designer and choose \"Use for an "
+                                   "event\", or open an event."));
+    m_noVenueLabel->setObjectName(QStringLiteral("noVenueLabel"));
+    m_noVenueLabel->setAlignment(Qt::AlignCenter);
+    m_noVenueLabel->setWordWrap(true);
+    m_noVenueLabel->setEnabled(false); // greyed, like other placeholders
+    m_mapLayout->addWidget(m_noVenueLabel);
     layout->addLayout(m_mapLayout, 1);
     m_allocationSummary = new QLabel;
     m_allocationSummary->setObjectName(QStringLiteral("allocationSummary"));
@@ -516,6 +524,7 @@ void EventSetup::rebuildMap()
         m_map->deleteLater();
         m_map = nullptr;
     }
+    m_noVenueLabel->setVisible(m_venue == nullptr);
     if (m_venue == nullptr) {
         refreshAllocationSummary();
         return;
@@ -959,7 +968,7 @@ bool EventSetup::newEvent()
     }
     resetForm();
     m_status->setText(m_venue ? tr("New event in %1: fill in the form, then save.").arg(QString::fromStdString(m_venue->name))
-                              : tr("New event: design a venue or pick a sample, fill in the form, then save."));
+                              : tr("New event: design a venue, fill in the form, then save."));
     m_status->setStyleSheet(QString());
     m_tabs->setCurrentIndex(0);
     m_name->setFocus(Qt::OtherFocusReason);
@@ -1005,7 +1014,7 @@ void EventSetup::resetForm()
     if (venue != nullptr)
         setVenue(venue);
     else
-        m_venueLabel->setText(tr("No venue yet: design one, or pick a sample."));
+        m_venueLabel->setText(tr("No venue yet: design one in the venue designer, or open an event."));
     rebuildPriceTable();
     rebuildMap();
     markClean();

@@ -196,6 +196,7 @@ private:
     QSpinBox* m_heartbeatSeconds = nullptr;
     QSpinBox* m_queueTtlMinutes = nullptr;
     QVBoxLayout* m_mapLayout = nullptr;
+    QLabel* m_noVenueLabel = nullptr; // in the map's place while there is no venue
     SeatMapWidget* m_map = nullptr;
     QComboBox* m_allocationChannel = nullptr;
     QLabel* m_allocationSummary = nullptr;

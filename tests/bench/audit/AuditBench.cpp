@@ -49,6 +49,7 @@ struct Options {
     int samples = 200;
     std::string only;             // "", "pages", "text" or "replay": measure that part alone
     bool keepCheckpoints = false; // replay: reuse the checkpoints an earlier run stored (no cold replay)
+    bool dropCaches = false;      // cold text: drop the whole page cache before each sample (root)
 };
 
 double threadCpuNs()
@@ -60,9 +61,20 @@ double threadCpuNs()
 
 // Drops the file's clean pages from the OS page cache (no root needed), so the next read of it is
 // cold: what the first query after opening the browser on a machine that has not read audit.db
-// lately pays.
-void evictFromPageCache(const std::string& path)
+// lately pays. With `everything` (root only), the whole page cache and the inode and dentry
+// caches go too (echo 3 > /proc/sys/vm/drop_caches): the file system's own metadata is cold too.
+bool evictFromPageCache(const std::string& path, bool everything, std::string* error)
 {
+    if (everything) {
+        std::FILE* f = std::fopen("/proc/sys/vm/drop_caches", "w");
+        const bool written = f != nullptr && std::fputs("3\n", f) >= 0;
+        const bool closed = f != nullptr && std::fclose(f) == 0; // the kernel drops them on the write
+        if (!written || !closed) {
+            *error = "--drop-caches needs root (/proc/sys/vm/drop_caches is not writable)";
+            return false;
+        }
+        return true;
+    }
     for (const std::string& name : { path, path + "-wal" }) {
         const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
@@ -70,6 +82,7 @@ void evictFromPageCache(const std::string& path)
         ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
         ::close(fd);
     }
+    return true;
 }
 
 std::string buyerName(std::uint64_t buyer)
@@ -347,31 +360,40 @@ void report(BenchTable* table, const std::string& phase, const std::string& metr
                m.p99 < p99TargetNs ? Verdict::Pass : Verdict::Miss);
 }
 
-// A text search as the browser runs it right after the user typed a common surname, on a cold file:
-// audit.db evicted from the page cache and a new connection before each sample. The first page
-// (AuditLogModel::kFirstTextPageRows = 64 rows; 200 before session 9) and the capped count, which
-// the browser now runs on a thread of its own. Pages: database pages read from the file.
+// A text search as the browser runs it right after the user typed a word, on a cold file: audit.db
+// evicted from the page cache (--drop-caches: the whole page cache) and a new connection before
+// each sample. A common word (a surname, ~1 in 20 sales) and a rare one (a buyer's e-mail, a few
+// records); the first page (AuditLogModel::kFirstTextPageRows = 64 rows; 200 before session 9)
+// and the capped count, which the browser runs on a thread of its own. Pages: database pages read
+// from the file.
 bool measureColdText(const Options& o, BenchTable* table, std::string* error)
 {
     const std::string path = AuditIndex::optionsFor(o.dir).indexPath;
     const int samples = std::clamp(o.samples / 10, 5, int(kLastNames.size()));
     struct Cold {
         const char* name;
+        bool rare;
         std::size_t rows; // 0: the count
     };
-    for (const Cold c : { Cold { "first page, 64 rows", 64 }, Cold { "first page, 200 rows (before)", 200 },
-                          Cold { "count (capped at 100K)", 0 } }) {
+    const char* how = o.dropCaches ? "drop_caches" : "fadvise";
+    std::mt19937_64 rng(kSeed + 3);
+    for (const Cold c : { Cold { "a surname (common), first page, 64 rows", false, 64 },
+                          Cold { "a surname (common), first page, 200 rows (before)", false, 200 },
+                          Cold { "a surname (common), count (capped at 100K)", false, 0 },
+                          Cold { "an e-mail (rare), first page, 64 rows", true, 64 },
+                          Cold { "an e-mail (rare), count (capped at 100K)", true, 0 } }) {
         std::uint64_t pages = 0;
         bool ok = true;
         const Measured m = measure(samples, [&](int i) {
-            evictFromPageCache(path);
-            auto cold = AuditQuery::open(path, error);
+            ok = ok && evictFromPageCache(path, o.dropCaches, error);
+            auto cold = ok ? AuditQuery::open(path, error) : nullptr;
             if (cold == nullptr) {
                 ok = false;
                 return std::size_t(0);
             }
             AuditFilter f;
-            f.text = kLastNames[std::size_t(i * 5 + 3) % kLastNames.size()];
+            f.text = c.rare ? "buyer" + std::to_string(1 + rng() % kBuyers)
+                            : std::string(kLastNames[std::size_t(i * 5 + 3) % kLastNames.size()]);
             const std::uint64_t before = cold->pagesRead();
             std::size_t n = 0;
             if (c.rows != 0) {
@@ -392,7 +414,7 @@ bool measureColdText(const Options& o, BenchTable* table, std::string* error)
         const std::string value = "p50 " + formatNs(m.p50) + ", p99 " + formatNs(m.p99) + ", CPU " + formatNs(m.cpuMean)
             + " (" + formatCount(double(m.rows) / samples) + " rows, " + formatCount(double(pages) / samples)
             + " pages read)";
-        table->add("cold text", std::string("a surname, ") + c.name, value, "p50 < 500 ms",
+        table->add(std::string("cold text (") + how + ")", c.name, value, "p50 < 500 ms",
                    c.rows == 200 ? Verdict::Info : (m.p50 < 500e6 ? Verdict::Pass : Verdict::Miss));
     }
     return true;
@@ -622,6 +644,127 @@ bool measureReadAhead(AuditReplay& replay, Seq last, std::mt19937_64& rng, Bench
     return true;
 }
 
+// Restore versus replay, the two costs AuditReplay's choice of start weighs (CPU time): restoring
+// each of (a sample of) the stored checkpoints with its body in memory, against its deflated
+// body's size (fitted as fixed + per byte), and replaying forward from a restored checkpoint, per
+// record. Then a slider stepped forward in steps shorter than a restore: with the measured costs
+// (the defaults) it replays from the cursor; pricing a restore at 0 (what the old rule amounted to
+// once a checkpoint was 1/8 of the spacing ahead) restores at every checkpoint crossed.
+bool measureRestoreVersusReplay(const Options& o, Seq last, BenchTable* table, std::string* error)
+{
+    AuditReplayOptions costFree;
+    costFree.journalPath = o.dir + "/usher.db";
+    costFree.checkpointPath = o.dir + "/audit.db";
+    costFree.restoreCostRecords = 0; // every checkpoint ahead of the cursor is restored
+    costFree.restoreBodyBytesPerRecord = 0;
+    auto probe = AuditReplay::open(costFree, error);
+    if (probe == nullptr
+        || probe->stateAt(
+               kEvent, last, [](const Ledger&) {}, error)
+            != Status::Ok)
+        return false;
+    for (bool done = false; !done;)
+        if (probe->readAhead(kEvent, &done, error) != Status::Ok)
+            return false;
+    const std::vector<std::pair<Seq, std::uint64_t>> stored = probe->checkpointPositions(kEvent); // seq, bytes
+    if (stored.size() < 4) { // a short journal (--quick, the smoke test): nothing to weigh
+        table->add("restore vs replay", "skipped",
+                   std::to_string(stored.size()) + " checkpoints (one per 50,000 records; at least 4 needed)");
+        return true;
+    }
+    // Restores, newest first so that the cursor is always after the target (no replay at all).
+    const std::size_t every = std::max<std::size_t>(1, stored.size() / 24);
+    std::vector<std::pair<double, double>> restores; // body bytes, CPU ns
+    for (std::size_t i = stored.size(); i-- > 0;) {
+        if (i % every != 0)
+            continue;
+        const double c0 = threadCpuNs();
+        if (probe->stateAt(
+                kEvent, stored[i].first, [](const Ledger&) {}, error)
+            != Status::Ok)
+            return false;
+        const double cpu = threadCpuNs() - c0;
+        if (probe->lastStats().fromCheckpoint && probe->lastStats().recordsReplayed == 0)
+            restores.emplace_back(double(stored[i].second), cpu);
+    }
+    // Replaying forward from a restored checkpoint, half way to the next one.
+    double replayCpu = 0, replayRecords = 0;
+    for (std::size_t i = 1; i + 1 < stored.size(); i += std::max<std::size_t>(1, stored.size() / 10)) {
+        if (probe->stateAt(
+                kEvent, stored[i].first, [](const Ledger&) {}, error)
+            != Status::Ok)
+            return false;
+        const Seq to = stored[i].first + (stored[i + 1].first - stored[i].first) / 2;
+        const double c0 = threadCpuNs();
+        if (probe->stateAt(
+                kEvent, to, [](const Ledger&) {}, error)
+            != Status::Ok)
+            return false;
+        if (probe->lastStats().fromCursor)
+            replayCpu += threadCpuNs() - c0, replayRecords += double(probe->lastStats().recordsReplayed);
+    }
+    if (restores.size() < 2 || replayRecords == 0) {
+        *error = "restore versus replay: nothing measured";
+        return false;
+    }
+    // Least squares: restore CPU = a + b * body bytes.
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto& [x, y] : restores)
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    const double n = double(restores.size());
+    const double b = std::max(0.0, (n * sxy - sx * sy) / std::max(1.0, n * sxx - sx * sx));
+    const double a = std::max(0.0, (sy - b * sx) / n);
+    const double perRecord = replayCpu / replayRecords;
+    const auto [minBody, maxBody] = std::minmax_element(restores.begin(), restores.end());
+    table->add("restore vs replay", "restore a checkpoint (body in memory: inflate + Ledger::restore)",
+               "CPU " + formatNs(sy / n) + " mean over " + std::to_string(restores.size()) + " checkpoints (bodies "
+                   + formatBytes(minBody->first) + " .. " + formatBytes(maxBody->first) + "); fit: " + formatNs(a)
+                   + " + " + formatNs(b * 1e6) + " per MB of body");
+    table->add("restore vs replay", "replay forward from a checkpoint",
+               "CPU " + formatNs(perRecord) + " per record (" + formatCount(replayRecords) + " records)");
+    const AuditReplayOptions defaults;
+    table->add("restore vs replay", "a restore in records replayed (measured -> AuditReplayOptions)",
+               formatCount(a / perRecord) + " + one per " + formatCount(perRecord / std::max(b, 1e-12))
+                   + " body bytes (defaults: " + formatCount(double(defaults.restoreCostRecords)) + " + one per "
+                   + formatCount(double(defaults.restoreBodyBytesPerRecord)) + "); the newest checkpoint: "
+                   + formatCount((a + b * double(stored.back().second)) / perRecord) + " records");
+
+    // A slider stepped forward from the middle, 40 steps of 25K records (a checkpoint crossed
+    // every few steps), with the default costs and with restores priced at 0.
+    AuditReplayOptions priced = costFree;
+    priced.restoreCostRecords = defaults.restoreCostRecords;
+    priced.restoreBodyBytesPerRecord = defaults.restoreBodyBytesPerRecord;
+    for (const auto& [name, options] :
+         { std::pair { "measured costs (the defaults)", priced }, std::pair { "restores priced at 0", costFree } }) {
+        auto slider = AuditReplay::open(options, error);
+        const Seq from = last / 2;
+        if (slider == nullptr
+            || slider->stateAt(
+                   kEvent, from, [](const Ledger&) {}, error)
+                != Status::Ok)
+            return false;
+        for (bool done = false; !done;)
+            if (slider->readAhead(kEvent, &done, error) != Status::Ok)
+                return false;
+        const std::size_t before = slider->restoresTotal();
+        const int steps = 40;
+        bool ok = true;
+        const Measured m = measure(steps, [&](int i) {
+            ok = ok
+                && slider->stateAt(
+                       kEvent, std::min(last, from + Seq(i + 1) * 25'000), [](const Ledger&) {}, error)
+                    == Status::Ok;
+            return std::size_t(0);
+        });
+        if (!ok)
+            return false;
+        table->add("restore vs replay", std::string("slider, 40 steps of 25K records forward, ") + name,
+                   "CPU " + formatNs(m.cpuMean) + " per step, p50 " + formatNs(m.p50) + ", p99 " + formatNs(m.p99)
+                       + "; " + std::to_string(slider->restoresTotal() - before) + " restores");
+    }
+    return true;
+}
+
 bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::string* error)
 {
     Seq first = 0, last = 0;
@@ -695,6 +838,8 @@ bool measureReplay(const Options& o, AuditQuery& query, BenchTable* table, std::
     }
     if (!measureReadAhead(*replay, last, rng, table, error))
         return false;
+    if (!measureRestoreVersusReplay(o, last, table, error))
+        return false;
     const int n = std::max(10, o.samples / 5);
     std::vector<Seq> targets;
     for (int i = 0; i < n; ++i)
@@ -729,7 +874,7 @@ void printUsage(std::FILE* out)
 {
     std::fprintf(out,
                  "usage: usher-bench audit [--quick] [--records N] [--samples N] [--dir PATH]\n"
-                 "                         [--only pages|text|replay] [--keep-checkpoints]\n\n"
+                 "                         [--only pages|text|replay] [--keep-checkpoints] [--drop-caches]\n\n"
                  "  --records N  journal records to generate and index (default 10000000; --quick: 200000)\n"
                  "  --samples N  samples per page measurement (default 200; --quick: 40)\n"
                  "  --dir PATH   where usher.db and audit.db are kept and reused (default\n"
@@ -737,7 +882,9 @@ void printUsage(std::FILE* out)
                  "  --only X     measure one part: pages (pages, filters, counts), text (the text\n"
                  "               filters alone) or replay (time travel)\n"
                  "  --keep-checkpoints  replay: reuse the checkpoints an earlier run stored instead of\n"
-                 "               replaying the whole journal first\n");
+                 "               replaying the whole journal first\n"
+                 "  --drop-caches  cold text: drop the whole page cache before each sample (root:\n"
+                 "               echo 3 > /proc/sys/vm/drop_caches), not only audit.db's pages\n");
 }
 
 } // namespace
@@ -772,6 +919,8 @@ int runAuditBenchCommand(const std::vector<std::string_view>& arguments)
             o.only = std::string(arguments[++i]);
         } else if (a == "--keep-checkpoints") {
             o.keepCheckpoints = true;
+        } else if (a == "--drop-caches") {
+            o.dropCaches = true;
         } else if (a == "--dir" && i + 1 < arguments.size()) {
             o.dir = std::string(arguments[++i]);
             dirGiven = true;
