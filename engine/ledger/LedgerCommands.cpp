@@ -224,12 +224,16 @@ Status Ledger::doHoldSeats(const Command& c, Emitter& out)
 {
     if (const Status status = resolveSeats(c.seats, &m_scratchSeats); status != Status::Ok)
         return status;
-    if (m_scratchSeats.size() > m_spec.ticketsPerOrderMax || m_freeHolds.empty())
+    if (m_scratchSeats.size() > m_spec.ticketsPerOrderMax)
         return Status::LimitExceeded;
     if (const Status status = checkOnSale(c); status != Status::Ok)
         return status;
     if (const Status status = checkHoldable(c, m_scratchSeats, &out.detail); status != Status::Ok)
         return status;
+    // A full hold table after the seats' check: a buyer asking for a held seat of a fully held
+    // event hears "taken" (409), not "limit exceeded".
+    if (m_freeHolds.empty())
+        return Status::LimitExceeded;
     emitHoldSeats(c, m_scratchSeats, out);
     return Status::Ok;
 }
@@ -241,12 +245,14 @@ Status Ledger::doHoldBest(const Command& c, Emitter& out)
         return Status::InvalidArgument;
     if (best.category >= m_spec.venue->categories.size())
         return Status::CategoryNotFound;
-    if (best.quantity > m_spec.ticketsPerOrderMax || m_freeHolds.empty())
+    if (best.quantity > m_spec.ticketsPerOrderMax)
         return Status::LimitExceeded;
     if (const Status status = checkOnSale(c); status != Status::Ok)
         return status;
     if (const Status status = findBestAvailable(c, &m_scratchSeats); status != Status::Ok)
         return status;
+    if (m_freeHolds.empty())
+        return Status::LimitExceeded;
     emitHoldSeats(c, m_scratchSeats, out);
     return Status::Ok;
 }
@@ -258,7 +264,7 @@ Status Ledger::doHoldArea(const Command& c, Emitter& out)
         return Status::InvalidArgument;
     if (area == kNoArea)
         return Status::AreaNotFound;
-    if (c.quantity > m_spec.ticketsPerOrderMax || m_freeHolds.empty())
+    if (c.quantity > m_spec.ticketsPerOrderMax)
         return Status::LimitExceeded;
     if (const Status status = checkOnSale(c); status != Status::Ok)
         return status;
@@ -269,6 +275,8 @@ Status Ledger::doHoldArea(const Command& c, Emitter& out)
         poolChannel = c.channel;
     else if (m_areas[area][0].free() < c.quantity)
         return Status::CapacityUnavailable;
+    if (m_freeHolds.empty())
+        return Status::LimitExceeded;
     JournalEvent e;
     e.type = EventType::AreaHeld;
     e.area = c.area;

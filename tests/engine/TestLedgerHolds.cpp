@@ -338,10 +338,12 @@ void TestLedgerHolds::holdTableFull()
     QCOMPARE(h.holdSeats({ 2 }).status, Status::LimitExceeded);
     QCOMPARE(h.holdBest(1, kCatA).status, Status::LimitExceeded);
     QCOMPARE(h.holdArea(1).status, Status::LimitExceeded);
-    // Before NotOnSale and SeatUnavailable.
-    QCOMPARE(h.holdSeats({ 1 }).status, Status::LimitExceeded);
+    // After NotOnSale and SeatUnavailable: a buyer asking for a taken seat of a fully held event
+    // hears that it is taken (409 over HTTP), not that a limit was exceeded.
+    QCOMPARE(h.holdSeats({ 1 }).status, Status::SeatUnavailable);
     h.now = kOffsale;
-    QCOMPARE(h.holdSeats({ 2 }).status, Status::LimitExceeded);
+    QCOMPARE(h.holdSeats({ 2 }).status, Status::NotOnSale);
+    QCOMPARE(h.holdArea(1).status, Status::NotOnSale);
     h.now = kT0;
     QCOMPARE(h.status(2), SeatStatus::Available);
     // A released hold frees its slot; so does a confirmed one.

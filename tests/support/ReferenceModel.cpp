@@ -196,7 +196,7 @@ CommandResult ReferenceModel::holdSeats(const Command& c, const CommandResult& a
     std::vector<SeatIndex> seats;
     if (const Status s = seatList(c.seats, &seats); s != Status::Ok)
         return refused(c, s);
-    if (seats.size() > m_spec.ticketsPerOrderMax || holdTableFull())
+    if (seats.size() > m_spec.ticketsPerOrderMax)
         return refused(c, Status::LimitExceeded);
     if (!onSale(c))
         return refused(c, Status::NotOnSale);
@@ -207,6 +207,8 @@ CommandResult ReferenceModel::holdSeats(const Command& c, const CommandResult& a
             return r;
         }
     }
+    if (holdTableFull()) // after the seats: a taken seat is "unavailable" even when the table is full
+        return refused(c, Status::LimitExceeded);
     CommandResult r;
     createHold(c, actual, &r);
     Hold& h = m_holds[actual.hold];
@@ -276,7 +278,7 @@ CommandResult ReferenceModel::holdBest(const Command& c, const CommandResult& ac
         return refused(c, Status::InvalidArgument);
     if (c.best.category >= m_spec.venue->categories.size())
         return refused(c, Status::CategoryNotFound);
-    if (c.best.quantity > m_spec.ticketsPerOrderMax || holdTableFull())
+    if (c.best.quantity > m_spec.ticketsPerOrderMax)
         return refused(c, Status::LimitExceeded);
     if (!onSale(c))
         return refused(c, Status::NotOnSale);
@@ -301,6 +303,8 @@ CommandResult ReferenceModel::holdBest(const Command& c, const CommandResult& ac
             remaining -= size;
         }
     }
+    if (holdTableFull())
+        return refused(c, Status::LimitExceeded);
     CommandResult r;
     createHold(c, actual, &r);
     Hold& h = m_holds[actual.hold];
@@ -320,7 +324,7 @@ CommandResult ReferenceModel::holdArea(const Command& c, const CommandResult& ac
         return refused(c, Status::InvalidArgument);
     if (area == kNoArea)
         return refused(c, Status::AreaNotFound);
-    if (c.quantity > m_spec.ticketsPerOrderMax || holdTableFull())
+    if (c.quantity > m_spec.ticketsPerOrderMax)
         return refused(c, Status::LimitExceeded);
     if (!onSale(c))
         return refused(c, Status::NotOnSale);
@@ -330,6 +334,8 @@ CommandResult ReferenceModel::holdArea(const Command& c, const CommandResult& ac
         pool = c.channel;
     else if (m_pools[area][0].free() < c.quantity)
         return refused(c, Status::CapacityUnavailable);
+    if (holdTableFull())
+        return refused(c, Status::LimitExceeded);
     CommandResult r;
     createHold(c, actual, &r);
     Hold& h = m_holds[actual.hold];
