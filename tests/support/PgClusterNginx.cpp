@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <netinet/in.h>
-#include <regex>
 #include <sstream>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -92,20 +91,77 @@ std::string PgClusterNginx::errorLog() const
 // foreground master, its files in the prefix) includes it in its http block.
 bool PgClusterNginx::writeConfig(const std::vector<Node>& nodes, std::string* error)
 {
-    static const std::regex serverLine(R"(\n[ \t]*server[ \t]+127\.0\.0\.1:[0-9]+([^;\n]*);)");
-    static const std::regex listenLine(R"(\n([ \t]*)listen[ \t]+8080;)");
-    std::smatch first;
-    if (!std::regex_search(m_template, first, serverLine) || !std::regex_search(m_template, listenLine)) {
+    // Line by line rather than with <regex>: GCC 12 warns (maybe-uninitialized, an error here)
+    // inside std::regex's internals under the sanitizer build.
+    const auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
+    // "server 127.0.0.1:PORT<options>;<rest>" after the indent: true with the options and the rest.
+    const auto upstreamLine = [&](const std::string& line, std::string* options, std::string* rest) {
+        std::size_t i = 0;
+        while (i < line.size() && isBlank(line[i]))
+            ++i;
+        if (line.compare(i, 6, "server") != 0 || i + 6 >= line.size() || !isBlank(line[i + 6]))
+            return false;
+        i += 6;
+        while (i < line.size() && isBlank(line[i]))
+            ++i;
+        if (line.compare(i, 10, "127.0.0.1:") != 0)
+            return false;
+        i += 10;
+        const std::size_t digits = i;
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+            ++i;
+        const std::size_t semicolon = line.find(';', i);
+        if (i == digits || semicolon == std::string::npos)
+            return false;
+        *options = line.substr(i, semicolon - i); // e.g. " max_fails=2 fail_timeout=5s"
+        *rest = line.substr(semicolon + 1);
+        return true;
+    };
+    // "listen 8080;" alone after the indent: true with the indent.
+    const auto listenLine = [&](const std::string& line, std::string* indent) {
+        std::size_t i = 0;
+        while (i < line.size() && isBlank(line[i]))
+            ++i;
+        *indent = line.substr(0, i);
+        if (line.compare(i, 6, "listen") != 0 || i + 6 >= line.size() || !isBlank(line[i + 6]))
+            return false;
+        i += 6;
+        while (i < line.size() && isBlank(line[i]))
+            ++i;
+        return line.compare(i, std::string::npos, "8080;") == 0;
+    };
+    std::string conf;
+    bool servers = false;
+    bool listen = false;
+    std::size_t from = 0;
+    while (from <= m_template.size()) {
+        std::size_t to = m_template.find('\n', from);
+        if (to == std::string::npos)
+            to = m_template.size();
+        const std::string line = m_template.substr(from, to - from);
+        std::string options;
+        std::string rest;
+        std::string indent;
+        if (upstreamLine(line, &options, &rest)) {
+            if (!servers) { // the first upstream line stands for all of them; the others go
+                for (std::size_t n = 0; n < nodes.size(); ++n)
+                    conf += std::string(n == 0 ? "" : "\n") + "    server 127.0.0.1:" + std::to_string(nodes[n].port)
+                        + (nodes[n].down ? " down" : options) + ";" + (n + 1 == nodes.size() ? rest : "");
+                conf += '\n';
+            }
+            servers = true;
+        } else if (listenLine(line, &indent)) {
+            conf += indent + "listen 127.0.0.1:" + std::to_string(m_port) + ";\n";
+            listen = true;
+        } else if (to < m_template.size() || !line.empty()) {
+            conf += line + (to < m_template.size() ? "\n" : "");
+        }
+        from = to + 1;
+    }
+    if (!servers || !listen) {
         *error = "the nginx config has no 'server 127.0.0.1:PORT ...;' upstream line or no 'listen 8080;'";
         return false;
     }
-    const std::string options = first[1].str(); // e.g. " max_fails=2 fail_timeout=5s"
-    std::string servers;
-    for (const Node& node : nodes)
-        servers += "\n    server 127.0.0.1:" + std::to_string(node.port) + (node.down ? " down" : options) + ";";
-    std::string conf = m_template.substr(0, std::size_t(first.position(0))) + servers
-        + std::regex_replace(m_template.substr(std::size_t(first.position(0) + first.length(0))), serverLine, "");
-    conf = std::regex_replace(conf, listenLine, "\n$1listen 127.0.0.1:" + std::to_string(m_port) + ";");
     const std::string main = std::string(::geteuid() == 0 ? "user root;\n" : "") + "daemon off;\n"
         + "worker_processes 2;\n" + "pid " + m_dir + "/nginx.pid;\n" + "error_log " + m_dir + "/error.log warn;\n"
         + "events { worker_connections 4096; }\n" + "http {\n" + "    access_log off;\n" + "    client_body_temp_path "
