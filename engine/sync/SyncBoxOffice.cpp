@@ -302,12 +302,8 @@ void SyncBoxOffice::pump(Timestamp now)
         for (SyncOutboxEntry& e : entries) {
             if (e.local == SyncLocalState::Intent)
                 break; // not applied here yet: nothing after it may go before it
-            if (e.local == SyncLocalState::Void) {
-                SyncOp v;
-                v.seq = e.op.seq, v.id = e.op.id, v.kind = SyncOpKind::Void, v.event = e.op.event;
-                v.at = e.op.at, v.clerk = e.op.clerk;
-                e.op = std::move(v);
-            }
+            if (e.local == SyncLocalState::Void)
+                e.op = syncVoidOf(e.op);
             m.ops.push_back(std::move(e.op));
         }
         if (m.ops.empty())

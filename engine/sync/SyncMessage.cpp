@@ -721,4 +721,12 @@ bool decodeSyncMessage(std::string_view text, SyncMessage* out, std::string* err
     return false;
 }
 
+SyncOp syncVoidOf(const SyncOp& op)
+{
+    SyncOp v;
+    v.seq = op.seq, v.id = op.id, v.kind = SyncOpKind::Void, v.event = op.event;
+    v.at = op.at, v.clerk = op.clerk;
+    return v;
+}
+
 } // namespace usher

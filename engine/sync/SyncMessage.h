@@ -169,6 +169,9 @@ bool decodeSyncMessage(std::string_view text, SyncMessage* out, std::string* err
 
 // One op as a JSON object (the outbox stores ops in this form; the pending export shows it).
 std::string encodeSyncOp(const SyncOp& op);
+// What an op refused on the box office is uploaded as: a `void` with its seq, id, event, time
+// and clerk, and no effect anywhere.
+SyncOp syncVoidOf(const SyncOp& op);
 bool decodeSyncOp(std::string_view text, SyncOp* out, std::string* error);
 
 SyncMessage syncError(std::string code, std::string message);

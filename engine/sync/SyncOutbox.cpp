@@ -300,12 +300,8 @@ bool SyncOutbox::opsMessage(std::uint64_t fromSeq, std::size_t max, std::string*
                     + (error->empty() ? "its text has another seq" : *error);
                 return false;
             }
-            if (local == SyncLocalState::Void) {
-                SyncOp v;
-                v.seq = op.seq, v.id = op.id, v.kind = SyncOpKind::Void, v.event = op.event;
-                v.at = op.at, v.clerk = op.clerk;
-                op = std::move(v);
-            }
+            if (local == SyncLocalState::Void)
+                op = syncVoidOf(op);
             *text += encodeSyncOp(op);
         }
         *lastSeq = seq;
