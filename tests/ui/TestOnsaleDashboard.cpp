@@ -36,6 +36,9 @@ using namespace usher::ui;
 namespace {
 
 constexpr qint64 kT0 = 1'800'000'000'000; // a fixed wall-clock time, ms
+// How long a QTRY waits for the stand-in usherd's answers: generous, so a loaded CI machine does
+// not fail a test that is only slow.
+constexpr int kUiWaitMs = 20'000;
 
 MetricsSample calm(qint64 atMs)
 {
@@ -443,16 +446,16 @@ private Q_SLOTS:
         });
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
-        QTRY_COMPARE(dashboard.eventCombo()->count(), 2); // GET /api/events
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.eventCombo()->count(), 2, kUiWaitMs); // GET /api/events
         QCOMPARE(feed->event(), quint64(7));
         QSignalSpy sampled(feed, &MetricsFeed::sampled);
         feed->sampleNow();
-        QTRY_VERIFY(sampled.count() >= 1);
-        QTRY_VERIFY(dashboard.pauseButton()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() >= 1, kUiWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.pauseButton()->isEnabled(), kUiWaitMs);
         QCOMPARE(dashboard.tileText(QStringLiteral("queueDepth")), QLocale().toString(900));
         QCOMPARE(dashboard.pauseButton()->text(), QStringLiteral("&Pause queue…"));
-        QVERIFY(usherd.count("GET", "/api/events/7/waiting-room") >= 1);
-        QCOMPARE(usherd.count("GET", "/api/devices"), 1); // 404: asked once, then no more
+        QTRY_VERIFY_WITH_TIMEOUT(usherd.count("GET", "/api/events/7/waiting-room") >= 1, kUiWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(usherd.count("GET", "/api/devices"), 1, kUiWaitMs); // 404: asked once, then no more
         QVERIFY(dashboard.devicesTable()->isHidden());
 
         // Declined: nothing is sent.
@@ -466,7 +469,7 @@ private Q_SLOTS:
         QSignalSpy finished(feed, &MetricsFeed::controlFinished);
         QTest::mouseClick(dashboard.pauseButton(), Qt::LeftButton);
         QVERIFY(!dashboard.pauseButton()->isEnabled()); // one change at a time
-        QTRY_COMPARE(finished.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kUiWaitMs);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(usherd.count("PUT", "/api/events/7/waiting-room"), 1);
         const SeenRequest put = usherd.requests.back();
@@ -475,12 +478,12 @@ private Q_SLOTS:
         QVERIFY(dashboard.controlStatus()->text().contains(QStringLiteral("audit")));
         const int before = sampled.count();
         feed->sampleNow();
-        QTRY_VERIFY(sampled.count() > before);
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() > before, kUiWaitMs);
         QCOMPARE(dashboard.pauseButton()->text(), QStringLiteral("&Resume queue…"));
 
         // Resume, asking first.
         QTest::mouseClick(dashboard.pauseButton(), Qt::LeftButton);
-        QTRY_COMPARE(finished.count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kUiWaitMs);
         QVERIFY(questions.back().startsWith(QStringLiteral("Resume")));
         QCOMPARE(QJsonDocument::fromJson(usherd.requests.back().body).object(),
                  QJsonObject({ { QStringLiteral("paused"), false } }));
@@ -488,7 +491,7 @@ private Q_SLOTS:
         // The drain rate: the question names both rates; the PUT carries the new one.
         dashboard.drainSpin()->setValue(75);
         QTest::mouseClick(dashboard.drainButton(), Qt::LeftButton);
-        QTRY_COMPARE(finished.count(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, kUiWaitMs);
         QVERIFY2(questions.back().contains(QStringLiteral("50/s")) && questions.back().contains(QStringLiteral("75/s")),
                  qPrintable(questions.back()));
         QCOMPARE(QJsonDocument::fromJson(usherd.requests.back().body).object(),
@@ -498,7 +501,7 @@ private Q_SLOTS:
         // A refusal shows usherd's message.
         usherd.putStatus = 422;
         QTest::mouseClick(dashboard.drainButton(), Qt::LeftButton);
-        QTRY_COMPARE(finished.count(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, kUiWaitMs);
         QCOMPARE(finished.at(3).at(0).toBool(), false);
         QVERIFY2(dashboard.controlStatus()->text().contains(QStringLiteral("too high")),
                  qPrintable(dashboard.controlStatus()->text()));
@@ -508,7 +511,7 @@ private Q_SLOTS:
         // only as far as usherd answers.
         usherd.shutdown();
         feed->sampleNow();
-        QTRY_VERIFY(dashboard.alerts().find(QStringLiteral("source")) != nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.alerts().find(QStringLiteral("source")) != nullptr, kUiWaitMs);
         QCOMPARE(dashboard.tileText(QStringLiteral("queueDepth")), QStringLiteral("\u2014"));
     }
 
@@ -525,12 +528,12 @@ private Q_SLOTS:
         connect(feed, &MetricsFeed::sampled, &dashboard, [&](const MetricsSample& s) { last = s; });
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
-        QTRY_COMPARE(dashboard.eventCombo()->count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.eventCombo()->count(), 2, kUiWaitMs);
         QCOMPARE(feed->event(), quint64(7));
-        QTRY_VERIFY(last.has_value()); // the round started with the dashboard (maybe before the event list)
+        QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs); // the round started with the dashboard (maybe before the event list)
         last.reset();
         feed->sampleNow(); // the baseline
-        QTRY_VERIFY(last.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs);
         QVERIFY(usherd.count("GET", "/api/events/7/availability") >= 1);
         QVERIFY(!last->salesPerSecond.has_value() || *last->salesPerSecond == 0.0);
 
@@ -542,7 +545,7 @@ private Q_SLOTS:
         last.reset();
         QTest::qWait(20); // a measurable interval for the rates
         feed->sampleNow();
-        QTRY_VERIFY(last.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs);
         QVERIFY(last->salesPerEvent);
         QVERIFY(last->holdsPerSecond.has_value() && last->ticketsPerSecond.has_value());
         // Both rates over the same interval: 5 seats held (3 + 2 in the area), 2 tickets (1 + 1).
@@ -560,7 +563,7 @@ private Q_SLOTS:
         last.reset();
         QTest::qWait(20);
         feed->sampleNow();
-        QTRY_VERIFY(last.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs);
         QVERIFY(last->expiriesPerSecond.has_value() && *last->expiriesPerSecond > 0);
         QCOMPARE(*last->holdsPerSecond, 0.0);
         QCOMPARE(*last->revenueMinor, qint64(10000)); // 50.00 + 70.00 - 20.00 refunded
@@ -582,7 +585,7 @@ private Q_SLOTS:
         for (int round = 0; round < 2; ++round) {
             last.reset();
             feed->sampleNow();
-            QTRY_VERIFY(last.has_value());
+            QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs);
         }
         QVERIFY(last->salesPerEvent);
         QCOMPARE(*last->revenueMinor, qint64(4200));
@@ -590,7 +593,7 @@ private Q_SLOTS:
         const int polls = usherd.count("GET", "/api/events/7/availability");
         last.reset();
         feed->sampleNow();
-        QTRY_VERIFY(last.has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), kUiWaitMs);
         QCOMPARE(usherd.count("GET", "/api/events/7/availability"), polls);
         QCOMPARE(dashboard.findChild<QLabel*>(QStringLiteral("scopeLabel"))->text(),
                  QStringLiteral("Sales figures: this event"));
