@@ -55,14 +55,14 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
     created.buyerPhone = c.buyer.phone;
     out.emit(created);
 
-    // Copy what the loop needs: the slot is freed with the last unit.
+    // Copy what the loop needs: the slot is freed with the last unit (after its seat is read; the
+    // seat list itself is written only when the slot is taken again, so no copy of it: GCC made
+    // that copy a memcpy call).
     const std::uint32_t units = h.live;
     const std::uint32_t area = h.area;
     const ChannelId pool = h.pool;
-    SeatIndex seats[limits::orderTicketsMax];
-    const SeatIndex* held = m_holdSeats.data() + std::size_t(slot) * m_holdSeatsStride;
-    for (std::uint32_t i = 0; i < h.seatCount; ++i) // a few: a loop, where std::copy_n calls memmove
-        seats[i] = held[i];
+    const SeatIndex* seats = m_holdSeats.data() + std::size_t(slot) * m_holdSeatsStride;
+    USHER_ASSERT(area != kNoArea || units == h.seatCount);
     for (std::uint32_t i = 0; i < units; ++i) {
         const TicketId ticket = m_tickets.size() + 1;
         JournalEvent e;

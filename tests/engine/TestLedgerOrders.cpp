@@ -7,7 +7,8 @@
 #ifndef Q_MOC_RUN
 #include "engine/LedgerTestKit.h"
 
-#include <sodium.h>
+#include "core/Aes128.h"
+#include "core/Random.h"
 
 #include <algorithm>
 #include <cstring>
@@ -45,17 +46,26 @@ QList<Amount> amounts(const std::vector<IssuedTicket>& tickets)
     return out;
 }
 
-// The code a ticket must carry: libsodium's SipHash-2-4-128 of event id | ticket id | generation
-// (little-endian, 20 bytes) under the first 16 bytes of the event's ticket key.
-TicketCode libsodiumTicketCode(const EventSpec& spec, TicketId ticket, std::uint32_t generation)
+// The code a ticket must carry: AES-128 of event id (8 bytes) | ticket id (4) | generation (4),
+// little-endian, under the last 16 bytes of the event's ticket key, from the portable implementation
+// (checked against FIPS-197 below), while the ledger takes the AES-NI path where the CPU has it.
+TicketCode expectedTicketCode(const EventSpec& spec, TicketId ticket, std::uint32_t generation)
 {
-    std::uint8_t input[8 + 8 + 4];
-    std::memcpy(input, &spec.id, 8);
-    std::memcpy(input + 8, &ticket, 8);
-    std::memcpy(input + 16, &generation, 4);
-    TicketCode code{};
-    crypto_shorthash_siphashx24(code.data(), input, sizeof(input), spec.ticketKey.data());
-    return code;
+    AesBlock block{};
+    const auto id = static_cast<std::uint32_t>(ticket);
+    std::memcpy(block.data(), &spec.id, 8);
+    std::memcpy(block.data() + 8, &id, 4);
+    std::memcpy(block.data() + 12, &generation, 4);
+    return aes128EncryptPortable(spec.ticketKey.data() + 16, block);
+}
+
+AesBlock hexBlock(const char* hex)
+{
+    AesBlock out{};
+    const QByteArray bytes = QByteArray::fromHex(hex);
+    USHER_ASSERT(bytes.size() == 16);
+    std::memcpy(out.data(), bytes.constData(), 16);
+    return out;
 }
 
 QList<TicketId> ids(const std::vector<IssuedTicket>& tickets)
@@ -74,7 +84,8 @@ class TestLedgerOrders : public QObject {
 private Q_SLOTS:
     // Confirm.
     void confirmCreatesOrderAndTickets();
-    void ticketCodesAreLibsodiumSipHash();
+    void aesKnownAnswers();
+    void ticketCodesAreAes128();
     void confirmDefaultsToFirstPriceType();
     void orderAndTicketIdsAreSequential();
     void confirmExpectedAmount();
@@ -381,9 +392,10 @@ void TestLedgerOrders::ticketCodesAreDistinctAndKeyed()
     // Deterministic: the same event and commands give the same codes.
     Harness same;
     QVERIFY(sellSome(same) == codes);
-    // Keyed: another secret or another event gives other codes.
+    // Keyed: another secret or another event gives other codes. (The key's last 16 bytes are
+    // AES's; the first 16 keyed the SipHash codes issued before session 11.)
     EventSpec otherKey = makeSpec();
-    otherKey.ticketKey[0] ^= 1;
+    otherKey.ticketKey[16] ^= 1;
     Harness keyed(otherKey);
     const std::vector<TicketCode> keyedCodes = sellSome(keyed);
     EventSpec otherEvent = makeSpec(kEventId + 1);
@@ -573,19 +585,49 @@ void TestLedgerOrders::refundReturnsAreaCapacity()
     QCOMPARE(h.ledger->hold(h.holdArea(10, kArea, kClerk, kBox).hold)->pool, kOpenPool);
 }
 
-// The ledger computes SipHash-2-4-128 itself (fixed-length input, no library call): it must give
-// libsodium's codes bit for bit, for fresh tickets and for the new code of an exchange.
-void TestLedgerOrders::ticketCodesAreLibsodiumSipHash()
+// FIPS-197 appendix C.1 and the AES-128 vectors of NIST SP 800-38A (F.1.1, ECB), on both paths; then
+// the hardware path against the portable one on random keys and blocks.
+void TestLedgerOrders::aesKnownAnswers()
+{
+    struct Vector {
+        const char* key;
+        const char* plain;
+        const char* cipher;
+    };
+    const Vector vectors[] = {
+        { "000102030405060708090a0b0c0d0e0f", "00112233445566778899aabbccddeeff", "69c4e0d86a7b0430d8cdb78070b4c55a" },
+        { "2b7e151628aed2a6abf7158809cf4f3c", "6bc1bee22e409f96e93d7e117393172a", "3ad77bb40d7a3660a89ecaf32466ef97" },
+        { "2b7e151628aed2a6abf7158809cf4f3c", "ae2d8a571e03ac9c9eb76fac45af8e51", "f5d3d58503b9699de785895a96fdbaaf" },
+    };
+    for (const Vector& v : vectors) {
+        const AesBlock key = hexBlock(v.key);
+        QVERIFY(aes128EncryptPortable(key.data(), hexBlock(v.plain)) == hexBlock(v.cipher));
+        QVERIFY(aes128Encrypt(key.data(), hexBlock(v.plain)) == hexBlock(v.cipher));
+    }
+    // Alternating keys: the hardware path's per-thread key schedule must follow the key.
+    AesBlock keys[2];
+    secureRandom(keys, sizeof(keys));
+    for (int i = 0; i < 200; ++i) {
+        AesBlock block;
+        secureRandom(block.data(), block.size());
+        const std::uint8_t* key = keys[i % 2 == 0 || i > 150 ? 0 : 1].data();
+        QVERIFY(aes128Encrypt(key, block) == aes128EncryptPortable(key, block));
+    }
+    qInfo("AES-NI: %s", aes128Hardware() ? "yes" : "no (portable path only)");
+}
+
+// The ledger's codes, for fresh tickets and for the new code of an exchange.
+void TestLedgerOrders::ticketCodesAreAes128()
 {
     Harness h;
     const CommandResult r = h.confirm(h.holdSeats({ 1, 2, 51 }).hold);
     QCOMPARE(r.status, Status::Ok);
     QCOMPARE(r.tickets.size(), std::size_t { 3 });
     for (const IssuedTicket& t : r.tickets)
-        QVERIFY(t.code == libsodiumTicketCode(h.ledger->spec(), t.id, 0));
+        QVERIFY(t.code == expectedTicketCode(h.ledger->spec(), t.id, 0));
     const CommandResult moved = h.exchange(r.order, r.tickets[1].id, 3);
     QCOMPARE(moved.status, Status::Ok);
-    QVERIFY(moved.tickets[0].code == libsodiumTicketCode(h.ledger->spec(), r.tickets[1].id, 1));
+    QVERIFY(moved.tickets[0].code == expectedTicketCode(h.ledger->spec(), r.tickets[1].id, 1));
     QVERIFY(h.ledger->ticket(r.tickets[1].id)->code == moved.tickets[0].code);
 }
 

@@ -1,6 +1,7 @@
 #include "support/ReferenceModel.h"
 
-#include <sodium.h>
+#include "core/Aes128.h"
+#include "core/Assert.h"
 
 #include <algorithm>
 #include <cstring>
@@ -431,15 +432,18 @@ CommandResult ReferenceModel::failPayment(const Command& c)
     return r;
 }
 
+// AES-128 of event id | ticket id (32 bits) | generation under the key's last 16 bytes
+// (docs/design/ticket-codes.md), from the portable implementation: the ledger takes the AES-NI path
+// on x86, so the two agree only if both compute AES.
 TicketCode ReferenceModel::code(TicketId ticket, std::uint32_t generation) const
 {
-    std::uint8_t input[20];
-    std::memcpy(input, &m_spec.id, 8);
-    std::memcpy(input + 8, &ticket, 8);
-    std::memcpy(input + 16, &generation, 4);
-    TicketCode out{};
-    crypto_shorthash_siphashx24(out.data(), input, sizeof(input), m_spec.ticketKey.data());
-    return out;
+    USHER_ASSERT(ticket <= 0xffffffffu);
+    const auto id = static_cast<std::uint32_t>(ticket);
+    AesBlock input{};
+    std::memcpy(input.data(), &m_spec.id, 8);
+    std::memcpy(input.data() + 8, &id, 4);
+    std::memcpy(input.data() + 12, &generation, 4);
+    return aes128EncryptPortable(m_spec.ticketKey.data() + 16, input);
 }
 
 CommandResult ReferenceModel::confirm(const Command& c)
