@@ -8,7 +8,7 @@
 // journal record of the real record's size (158 bytes for a one-seat confirm with a 9-byte payment
 // reference: header, ORDER_CREATED, SEAT_CONFIRMED) by copying a template and patching its fields,
 // and CRC-32C the batch every 8,192 commands. With `withCode` it also derives the ticket's 128-bit
-// code (SipHash-2-4-128, as the ledger does) and the command's fingerprint (commandFingerprint, as
+// code (AES-128, as the ledger does) and the command's fingerprint (commandFingerprint, as
 // the ledger does); without, the code is the ticket number and there is no fingerprint, which
 // leaves the memory work alone. Prefetching is the ledger's: the hold four commands ahead, the seat
 // and the key's slot two ahead. No validation beyond what decides the outcome, no answer besides
@@ -16,6 +16,7 @@
 
 #include "BenchSystem.h"
 #include "EngineBenchPhases.h"
+#include "core/Aes128.h"
 #include "core/Assert.h"
 #include "core/HugePageAllocator.h"
 #include "journal/Crc32c.h"
@@ -30,6 +31,7 @@ namespace {
 
 constexpr std::size_t kFloorBatchCommands = 8192;
 constexpr std::size_t kFloorRecordBytes = 158;
+constexpr std::uint8_t kFloorTicketKey[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
 
 struct FloorSeat { // 16 bytes, like the ledger's seat slot
     std::uint8_t status = 0; // 1 held, 2 sold
@@ -85,36 +87,16 @@ std::uint64_t keyHash(const IdempotencyKey& key) // the ledger's (IdempotencyInd
     return h;
 }
 
-constexpr std::uint64_t rotl(std::uint64_t x, int b)
+// The ledger's ticket code: AES-128 (AES-NI) of (event, ticket, generation), engine/core/Aes128.h.
+void ticketCode(const std::uint8_t* key, std::uint64_t event, std::uint32_t ticket, std::uint32_t generation,
+                std::uint8_t* out)
 {
-    return (x << b) | (x >> (64 - b));
-}
-
-// SipHash-2-4 with 128-bit output over (event, ticket, generation): the ledger's ticket code.
-void sipHash128(std::uint64_t k0, std::uint64_t k1, std::uint64_t event, std::uint64_t ticket,
-                std::uint32_t generation, std::uint8_t* out)
-{
-    std::uint64_t v0 = 0x736f6d6570736575ull ^ k0, v1 = 0x646f72616e646f6dull ^ k1 ^ 0xee;
-    std::uint64_t v2 = 0x6c7967656e657261ull ^ k0, v3 = 0x7465646279746573ull ^ k1;
-    const auto round = [&] {
-        v0 += v1, v1 = rotl(v1, 13), v1 ^= v0, v0 = rotl(v0, 32);
-        v2 += v3, v3 = rotl(v3, 16), v3 ^= v2;
-        v0 += v3, v3 = rotl(v3, 21), v3 ^= v0;
-        v2 += v1, v1 = rotl(v1, 17), v1 ^= v2, v2 = rotl(v2, 32);
-    };
-    for (const std::uint64_t m : { event, ticket, (std::uint64_t(20) << 56) | generation }) {
-        v3 ^= m;
-        round(), round();
-        v0 ^= m;
-    }
-    v2 ^= 0xee;
-    round(), round(), round(), round();
-    const std::uint64_t lo = v0 ^ v1 ^ v2 ^ v3;
-    v1 ^= 0xdd;
-    round(), round(), round(), round();
-    const std::uint64_t hi = v0 ^ v1 ^ v2 ^ v3;
-    std::memcpy(out, &lo, 8);
-    std::memcpy(out + 8, &hi, 8);
+    AesBlock block;
+    std::memcpy(block.data(), &event, 8);
+    std::memcpy(block.data() + 8, &ticket, 4);
+    std::memcpy(block.data() + 12, &generation, 4);
+    const AesBlock code = aes128Encrypt(key, block);
+    std::memcpy(out, code.data(), code.size());
 }
 
 template <typename T>
@@ -225,7 +207,7 @@ private:
         t.order = order, t.seat = seat, t.amount = price;
         std::uint64_t fingerprint = 0;
         if constexpr (withCode) {
-            sipHash128(0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull, 1, ticket, 0, t.code);
+            ticketCode(kFloorTicketKey, 1, std::uint32_t(ticket), 0, t.code);
             fingerprint = commandFingerprint(c);
         } else {
             std::memcpy(t.code, &ticket, sizeof(ticket));

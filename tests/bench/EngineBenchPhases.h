@@ -81,7 +81,7 @@ LedgerRun runLedgerPhase(const VenuePtr& venue, std::uint64_t seed);
 // holds made of the seats `order` in that order (hold i in slot i). Not an alternative to the
 // ledger: a bound for judging it.
 struct ConfirmFloorRun {
-    Throughput withCode; // SipHash-2-4-128 ticket code and commandFingerprint, as the ledger
+    Throughput withCode; // AES-128 ticket code and commandFingerprint, as the ledger
     Throughput memoryOnly; // neither: the memory work alone
     std::string failure;
 };
