@@ -46,7 +46,11 @@ struct EventHub::View {
         Seq prevSeq = 0;
         Seq seq = 0;
         std::size_t seats = 0;
+        // The delta message; built when the change comes only if someone subscribes then, else on
+        // the first resume that needs it (from the seats and areas kept here).
         std::shared_ptr<const std::string> message;
+        std::vector<std::pair<SeatIndex, SeatStatus>> seatChanges;
+        std::vector<AreaDelta> areaChanges;
     };
     std::deque<RingEntry> ring;
     std::size_t ringSeats = 0;
@@ -69,9 +73,9 @@ void appendAreas(std::string& out, const Venue& venue, const std::vector<std::ar
     out.append("]");
 }
 
-// {"event":E,"seq":S,"seats":"0120...","areas":[...]} with an optional "type" first.
+// {"event":E,"seq":S,"seats":"0120...","areas":[...]} with an optional "type" first and "reason" last.
 std::string stateJson(const char* type, EventId event, Seq seq, const std::string& states, const Venue& venue,
-                      const std::vector<std::array<std::uint32_t, 3>>& areas)
+                      const std::vector<std::array<std::uint32_t, 3>>& areas, const char* reason = nullptr)
 {
     std::string out;
     out.reserve(states.size() + 128 + areas.size() * 64);
@@ -82,6 +86,8 @@ std::string stateJson(const char* type, EventId event, Seq seq, const std::strin
     out.append(",\"seq\":").append(std::to_string(seq));
     out.append(",\"seats\":\"").append(states).append("\",\"areas\":");
     appendAreas(out, venue, areas);
+    if (reason)
+        out.append(",\"reason\":\"").append(reason).append("\"");
     out.append("}");
     return out;
 }
@@ -141,20 +147,20 @@ void EventHub::addEvent(EventShard* shard)
     view->id = shard->id();
     view->counters = &m_metrics.event(shard->id());
     View* raw = view.get();
+    bool known = false;
     {
         std::lock_guard lock(m_viewsMutex);
-        if (m_views.count(shard->id())) {
-            // Followed until now: the hub thread switches the view (it ignores an event that
-            // already has its shard).
-            Task takeover;
-            takeover.kind = Task::Kind::Takeover;
-            takeover.event = shard->id();
-            takeover.shard = shard;
-            if (!push(std::move(takeover)))
-                LogLine(LogLevel::Warn, "hub queue full: event not taken over").num("event", std::int64_t(shard->id()));
-            return;
-        }
-        m_views.emplace(shard->id(), std::move(view));
+        known = !m_views.emplace(shard->id(), std::move(view)).second;
+    }
+    if (known) {
+        // Followed until now: the hub thread switches the view (it ignores an event that already has
+        // its shard). Never lost, or the view would stay on the feed.
+        Task takeover;
+        takeover.kind = Task::Kind::Takeover;
+        takeover.event = shard->id();
+        takeover.shard = shard;
+        pushWaiting(std::move(takeover));
+        return;
     }
     subscribeShard(raw);
     Task add;
@@ -220,6 +226,16 @@ void EventHub::publishFollowed(const Published& published)
     }
 }
 
+void EventHub::follow(EventId event, FollowedSource* source)
+{
+    USHER_ASSERT(source != nullptr);
+    Task task;
+    task.kind = Task::Kind::Handover;
+    task.event = event;
+    task.source = source;
+    pushWaiting(std::move(task)); // never lost: the view would stay on a suspended shard
+}
+
 // Hub thread: this node now owns the event. The ledger is the state from here on.
 void EventHub::takeOver(View& view, EventShard* shard)
 {
@@ -233,7 +249,22 @@ void EventHub::takeOver(View& view, EventShard* shard)
         view.cacheLive = false;
     }
     subscribeShard(&view);
-    warmView(view); // a fresh snapshot to every subscriber
+    warmView(view, "owner_changed");
+}
+
+// Hub thread: another node owns the event now. The shard's publications were queued before this
+// task (the shard's last batch was durable before follow() was called), so the view has them all;
+// its cache stays live at that seq and takes the source's publications after it.
+void EventHub::handOver(View& view, FollowedSource* source)
+{
+    if (view.followed != nullptr)
+        return; // followed already
+    if (view.subscription)
+        view.shard->unsubscribe(view.subscription); // waits for a callback that is running
+    view.subscription = 0;
+    view.shard = nullptr;
+    view.followed = source;
+    warmView(view, "owner_changed");
 }
 
 const Venue& EventHub::venueOf(const View& view)
@@ -434,7 +465,12 @@ void EventHub::disconnected(const WsConnectionPtr& connection)
     Task task;
     task.kind = Task::Kind::Disconnect;
     task.connection = connection;
-    // Must not be lost, or the hub would keep the connection: wait for room if need be.
+    pushWaiting(std::move(task)); // must not be lost, or the hub would keep the connection
+}
+
+// For the tasks that must not be lost: waits for room (beyond queueMax, so never behind publications).
+void EventHub::pushWaiting(Task&& task)
+{
     for (;;) {
         {
             std::lock_guard lock(m_queueMutex);
@@ -472,7 +508,7 @@ void EventHub::loop()
         }
         for (View* view : resync) {
             ++m_resyncs;
-            warmView(*view);
+            warmView(*view, "resync");
         }
     }
 }
@@ -494,7 +530,7 @@ void EventHub::run(Task& task)
     switch (task.kind) {
     case Task::Kind::Add:
         if (view)
-            warmView(*view);
+            warmView(*view, "resync");
         return;
     case Task::Kind::Publish:
         // A followed view takes only its feed's publications (none once taken over); a reset
@@ -505,6 +541,10 @@ void EventHub::run(Task& task)
     case Task::Kind::Takeover:
         if (view)
             takeOver(*view, task.shard);
+        return;
+    case Task::Kind::Handover:
+        if (view)
+            handOver(*view, task.source);
         return;
     case Task::Kind::Subscribe:
         if (!view) {
@@ -580,13 +620,43 @@ bool EventHub::readState(View& view, std::string* states, std::vector<std::array
     });
 }
 
-void EventHub::warmView(View& view)
+void EventHub::warmView(View& view, const char* reason)
 {
     std::string states;
     std::vector<std::array<std::uint32_t, 3>> areas;
     Seq seq = 0;
     if (!readState(view, &states, &areas, &seq))
         return; // the shard stopped (we are shutting down), or the feed cannot say yet
+    const bool loaded = view.warm.load();
+    if (loaded && states.size() == view.states.size() && areas.size() == view.areas.size()) {
+        if (seq < view.seq && view.followed != nullptr) {
+            LogLine(LogLevel::Debug, "followed event behind its view: waiting for the feed")
+                .num("event", std::int64_t(view.id))
+                .num("seq", std::int64_t(seq))
+                .num("viewSeq", std::int64_t(view.seq));
+            return;
+        }
+        Published diff;
+        diff.event = view.id;
+        diff.lastSeq = seq;
+        for (std::size_t i = 0; i < states.size(); ++i)
+            if (states[i] != view.states[i]) {
+                SeatDelta delta;
+                delta.seat = SeatIndex(i);
+                delta.status = SeatStatus(states[i] - '0');
+                diff.seats.push_back(delta);
+            }
+        for (std::size_t a = 0; a < areas.size(); ++a)
+            if (areas[a] != view.areas[a])
+                diff.areas.push_back(AreaDelta { std::uint32_t(a), areas[a][0], areas[a][1], areas[a][2] });
+        if (seq > view.seq) {
+            sendDelta(view, diff);
+            return;
+        }
+        if (seq == view.seq && diff.seats.empty() && diff.areas.empty())
+            return; // nothing changed
+        // Older than what the subscribers have, or different at the same seq: they start again.
+    }
     view.states = std::move(states);
     view.areas = std::move(areas);
     view.seq = seq;
@@ -594,7 +664,7 @@ void EventHub::warmView(View& view)
     view.ringSeats = 0;
     view.warm = true;
     for (const WsConnectionPtr& connection : view.subscribers)
-        sendSnapshot(view, connection);
+        sendSnapshot(view, connection, loaded ? reason : nullptr);
     LogLine(LogLevel::Debug, "event view loaded").num("event", std::int64_t(view.id)).num("seq", std::int64_t(seq));
 }
 
@@ -603,7 +673,7 @@ void EventHub::applyPublication(View& view, const Published& published)
     if (published.reset) {
         if (view.followed != nullptr)
             cacheApply(view, published); // a shard's reset was applied by its subscriber
-        warmView(view);
+        warmView(view, "resync");
         return;
     }
     const Venue& venue = venueOf(view);
@@ -615,13 +685,55 @@ void EventHub::applyPublication(View& view, const Published& published)
         LogLine(LogLevel::Warn, "publication does not fit the venue: view read again")
             .num("event", std::int64_t(view.id));
         ++m_resyncs;
-        warmView(view);
+        warmView(view, "resync");
         return;
     }
     if (published.lastSeq <= view.seq)
         return; // already in the state read by warmView()
     if (view.followed != nullptr)
         cacheApply(view, published); // this node's events: already applied by the shard's subscriber
+    sendDelta(view, published);
+}
+
+namespace {
+
+// {"type":"delta","event":E,"seq":S,"prevSeq":P,"seats":[[id,state],...],"areas":[[id,available,held,sold],...]}
+template <class RingEntry>
+std::shared_ptr<const std::string> deltaMessage(EventId event, const Venue& venue, const RingEntry& entry)
+{
+    std::string message;
+    message.reserve(64 + entry.seatChanges.size() * 16 + entry.areaChanges.size() * 32);
+    message.append("{\"type\":\"delta\",\"event\":").append(std::to_string(event));
+    message.append(",\"seq\":").append(std::to_string(entry.seq));
+    message.append(",\"prevSeq\":").append(std::to_string(entry.prevSeq)).append(",\"seats\":[");
+    for (std::size_t i = 0; i < entry.seatChanges.size(); ++i) {
+        const auto& [seat, status] = entry.seatChanges[i];
+        if (i)
+            message.push_back(',');
+        message.append("[").append(std::to_string(venue.seats[seat].id)).append(",");
+        message.push_back(char('0' + int(status)));
+        message.append("]");
+    }
+    message.append("],\"areas\":[");
+    for (std::size_t i = 0; i < entry.areaChanges.size(); ++i) {
+        const AreaDelta& delta = entry.areaChanges[i];
+        if (i)
+            message.push_back(',');
+        message.append("[").append(std::to_string(venue.areas[delta.area].id)).append(",");
+        message.append(std::to_string(delta.available)).append(",").append(std::to_string(delta.held));
+        message.append(",").append(std::to_string(delta.sold)).append("]");
+    }
+    message.append("]}");
+    return std::make_shared<const std::string>(std::move(message));
+}
+
+} // namespace
+
+// Applies a publication that fits the venue and is newer than the view to the hub's state, and sends
+// the delta to the subscribers (and keeps it for resuming).
+void EventHub::sendDelta(View& view, const Published& published)
+{
+    const Venue& venue = venueOf(view);
     const Seq prevSeq = view.seq;
     std::uint64_t releasedSeats = 0;
     for (const SeatDelta& delta : published.seats) {
@@ -640,39 +752,30 @@ void EventHub::applyPublication(View& view, const Published& published)
         view.counters->seatsReleased += releasedSeats;
     }
 
-    std::string message;
-    message.reserve(64 + published.seats.size() * 16);
-    message.append("{\"type\":\"delta\",\"event\":").append(std::to_string(view.id));
-    message.append(",\"seq\":").append(std::to_string(published.lastSeq));
-    message.append(",\"prevSeq\":").append(std::to_string(prevSeq)).append(",\"seats\":[");
-    for (std::size_t i = 0; i < published.seats.size(); ++i) {
-        const SeatDelta& delta = published.seats[i];
-        if (i)
-            message.push_back(',');
-        message.append("[").append(std::to_string(venue.seats[delta.seat].id)).append(",");
-        message.push_back(char('0' + int(delta.status)));
-        message.append("]");
+    View::RingEntry entry;
+    entry.prevSeq = prevSeq;
+    entry.seq = published.lastSeq;
+    entry.seats = published.seats.size() + published.areas.size();
+    entry.seatChanges.reserve(published.seats.size());
+    for (const SeatDelta& delta : published.seats)
+        entry.seatChanges.emplace_back(delta.seat, delta.status);
+    entry.areaChanges = published.areas;
+    std::shared_ptr<const std::string> shared;
+    if (!view.subscribers.empty()) { // else nobody needs it now (a holds-only load): built on resume
+        shared = deltaMessage(view.id, venue, entry);
+        entry.message = shared; // for resumes too
+        entry.seatChanges = {};
+        entry.areaChanges = {};
     }
-    message.append("],\"areas\":[");
-    for (std::size_t i = 0; i < published.areas.size(); ++i) {
-        const AreaDelta& delta = published.areas[i];
-        if (i)
-            message.push_back(',');
-        message.append("[").append(std::to_string(venue.areas[delta.area].id)).append(",");
-        message.append(std::to_string(delta.available)).append(",").append(std::to_string(delta.held));
-        message.append(",").append(std::to_string(delta.sold)).append("]");
-    }
-    message.append("]}");
-    auto shared = std::make_shared<const std::string>(std::move(message));
-
-    const std::size_t seats = published.seats.size() + published.areas.size();
-    view.ring.push_back({ prevSeq, published.lastSeq, seats, shared });
-    view.ringSeats += seats;
+    view.ringSeats += entry.seats;
+    view.ring.push_back(std::move(entry));
     while (!view.ring.empty()
            && (view.ringSeats > m_options.ringSeatsMax || view.ring.size() > m_options.ringEntriesMax)) {
         view.ringSeats -= view.ring.front().seats;
         view.ring.pop_front();
     }
+    if (!shared)
+        return;
     if (m_broadcaster) {
         m_messagesSent += m_broadcaster->broadcast(view.subscribers, shared);
         return;
@@ -682,9 +785,9 @@ void EventHub::applyPublication(View& view, const Published& published)
             ++m_messagesSent;
 }
 
-void EventHub::sendSnapshot(View& view, const WsConnectionPtr& connection)
+void EventHub::sendSnapshot(View& view, const WsConnectionPtr& connection, const char* reason)
 {
-    std::string snapshot = stateJson("snapshot", view.id, view.seq, view.states, venueOf(view), view.areas);
+    std::string snapshot = stateJson("snapshot", view.id, view.seq, view.states, venueOf(view), view.areas, reason);
     if (connection->send(std::make_shared<const std::string>(std::move(snapshot))))
         ++m_messagesSent;
 }
@@ -711,9 +814,17 @@ void EventHub::doSubscribe(View& view, const WsConnectionPtr& connection, std::o
         std::string resumed = "{\"type\":\"resumed\",\"event\":" + std::to_string(view.id)
             + ",\"fromSeq\":" + std::to_string(*fromSeq) + ",\"seq\":" + std::to_string(current) + "}";
         connection->send(std::make_shared<const std::string>(std::move(resumed)));
-        for (const auto& entry : view.ring)
-            if (entry.seq > *fromSeq && connection->send(entry.message))
+        for (View::RingEntry& entry : view.ring) {
+            if (entry.seq <= *fromSeq)
+                continue;
+            if (!entry.message) { // built once, for every later resume too
+                entry.message = deltaMessage(view.id, venueOf(view), entry);
+                entry.seatChanges = {};
+                entry.areaChanges = {};
+            }
+            if (connection->send(entry.message))
                 ++m_messagesSent;
+        }
         return;
     }
     sendSnapshot(view, connection);

@@ -17,6 +17,10 @@
 // rebuilds the body right there (one build per commit, whatever the number of GETs), so GETs during
 // a sale always find it built (hits). An event nobody reads only drops it; the next GET builds it (a
 // miss) and the ones after share it. The ETag is "event-generation-seq".
+//
+// On a cluster (net/Cluster) an event changes owner: addEvent() of a followed event (taken over)
+// switches its view to the shard, follow() of this node's event (handed over) to the feed. Either way
+// subscribers keep their seq (one delta of what differs) and GETs their cache; see warmView().
 
 #include "core/Types.h"
 #include "net/HttpTypes.h"
@@ -84,6 +88,12 @@ public:
     // Adds a view fed by `source`, kept until stop() (no-op when the event already has a view).
     // Serves GET availability and /ws like an event of this node's.
     void addFollowed(EventId event, FollowedSource* source);
+    // This node handed the event over (net/Cluster, once the shard's last batch is durable): the
+    // view stops taking the shard's publications and follows `source` from here, as addFollowed()
+    // views do (GET availability and /ws go on). Subscribers keep their seq: see warmView(). `source`
+    // must stay valid until stop(). No-op for an unknown or already followed event. The way back is
+    // addEvent() with the shard.
+    void follow(EventId event, FollowedSource* source);
     // A publication of a followed view, with a shard's rules (queued; lastSeq only grows; `reset`
     // re-reads the state; a full queue means a resync). Ignored for an event without a followed view.
     void publishFollowed(const Published& published);
@@ -120,10 +130,12 @@ private:
             Disconnect,
             Changed,
             Takeover, // addEvent() of a followed event: `shard`
+            Handover, // follow(): `source`
         } kind = Kind::Add;
         std::uint64_t revision = 0; // Changed
         bool followed = false;      // Publish: from publishFollowed()
         EventShard* shard = nullptr;
+        FollowedSource* source = nullptr;
         EventId event = 0;
         Published published;
         WsConnectionPtr connection;
@@ -131,9 +143,17 @@ private:
     };
 
     bool push(Task&& task);
+    void pushWaiting(Task&& task);
     void loop();
     void run(Task& task);
-    void warmView(View& view);
+    // Reads the view's state. A view not loaded yet sends its subscribers their first snapshot. A
+    // loaded one at seq S that reads S' >= S keeps its subscribers' seq: one delta (prevSeq S, seq S')
+    // of the seats and areas that differ, kept for resuming; a followed one that reads S' < S (its
+    // feed is behind: just handed over) stays at S until the feed's publications pass it; otherwise
+    // every subscriber gets a snapshot with "reason" (`reason`).
+    void warmView(View& view, const char* reason);
+    void handOver(View& view, FollowedSource* source);
+    void sendDelta(View& view, const Published& published);
     bool readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq);
     void takeOver(View& view, EventShard* shard);
     void subscribeShard(View* view);
@@ -143,7 +163,7 @@ private:
     static void cacheApply(View& view, const Published& published);
     static void cacheSet(View& view, const std::string& states, const std::vector<std::array<std::uint32_t, 3>>& areas,
                          Seq seq, VenuePtr venue);
-    void sendSnapshot(View& view, const WsConnectionPtr& connection);
+    void sendSnapshot(View& view, const WsConnectionPtr& connection, const char* reason = nullptr);
     void doSubscribe(View& view, const WsConnectionPtr& connection, std::optional<Seq> fromSeq);
     View* find(EventId event) const;
 
