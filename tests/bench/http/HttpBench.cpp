@@ -41,6 +41,7 @@ struct Options {
     std::string usherd = USHERD_PATH;
     std::string dir = "/tmp";
     bool ceiling = false; // --ceiling: a trivial Beast handler instead of usherd (CeilingServer.h)
+    std::optional<Endpoint> target; // --target: a usherd started elsewhere (another machine), not spawned
 };
 
 void printUsage(std::FILE* out)
@@ -48,7 +49,8 @@ void printUsage(std::FILE* out)
     std::fprintf(out,
                  "usage: usher-bench http [--seconds S] [--runs R] [--clients LIST] [--subscribers LIST] [--quick]\n"
                  "                        [--no-fsync] [--usherd PATH] [--dir PATH] [--parts LIST]\n"
-                 "                        [--fanout-clock kernel|user] [--fanout-poll-us N] [--ceiling]\n\n"
+                 "                        [--fanout-clock kernel|user] [--fanout-poll-us N] [--ceiling]\n"
+                 "                        [--target A.B.C.D:PORT]\n\n"
                  "  --seconds S        length of each load run (default 3)\n"
                  "  --runs R           repeat each load run R times, report the median (default 3)\n"
                  "  --clients LIST     keep-alive hold clients, comma-separated (default 64,1000)\n"
@@ -63,7 +65,12 @@ void printUsage(std::FILE* out)
                  "  --fanout-poll-us N kernel clock: the subscribers are read every N us (default 1000)\n"
                  "  --ceiling          the same holds and GETs against a trivial Boost.Beast keep-alive handler\n"
                  "                     (prebuilt answers, two network threads like usherd) instead of usherd: what\n"
-                 "                     loopback HTTP allows on this machine (no fan-out)\n");
+                 "                     loopback HTTP allows on this machine (no fan-out)\n"
+                 "  --target A.B.C.D:PORT  measure a usherd already running there (e.g. on another machine, so the\n"
+                 "                     client does not share its cores) instead of starting one; start it with\n"
+                 "                     `usherd --data DIR --listen 0.0.0.0:PORT --demo --demo-large 100000\n"
+                 "                     --rate-limit 0` on a fresh DIR for every run (the holds fill event 100).\n"
+                 "                     Its CPU time is not known here: the CPU column shows -\n");
 }
 
 std::vector<std::size_t> parseList(std::string_view text)
@@ -97,6 +104,11 @@ std::optional<Options> parse(const std::vector<std::string_view>& args, bool* he
             o.changes = 10;
         } else if (a == "--ceiling") {
             o.ceiling = true;
+        } else if (a == "--target" && hasValue) {
+            Endpoint endpoint(0);
+            if (!parseEndpoint(std::string(args[++i]), &endpoint))
+                return std::nullopt;
+            o.target = endpoint;
         } else if (a == "--no-fsync") {
             o.fsync = false;
         } else if (a == "--seconds" && hasValue) {
@@ -145,7 +157,19 @@ std::optional<Options> parse(const std::vector<std::string_view>& args, bool* he
 class Server {
 public:
     // The trivial handler of --ceiling, in a child process like usherd (same CPU accounting).
-    bool startCeiling() { return startCeilingServer(2, &m_pid, &m_port); }
+    bool startCeiling()
+    {
+        std::uint16_t port = 0;
+        const bool started = startCeilingServer(2, &m_pid, &port);
+        m_endpoint = Endpoint(port);
+        return started;
+    }
+    // A usherd started by someone else (--target): nothing to spawn, its CPU time unknown.
+    bool attach(Endpoint endpoint)
+    {
+        m_endpoint = endpoint;
+        return ready(nowNs() + 10'000'000'000);
+    }
     bool start(const Options& options)
     {
         std::string pattern = options.dir + "/usher-bench-http-XXXXXX";
@@ -165,21 +189,15 @@ public:
         if (posix_spawn(&m_pid, options.usherd.c_str(), nullptr, nullptr, argv.data(), environ) != 0)
             return false;
         const std::int64_t deadline = nowNs() + 180'000'000'000;
-        while (nowNs() < deadline && m_port == 0) {
+        while (nowNs() < deadline && m_endpoint.port == 0) {
             std::ifstream file(portFile);
             unsigned port = 0;
             if (file >> port)
-                m_port = std::uint16_t(port);
+                m_endpoint = Endpoint(std::uint16_t(port));
             else
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
-        while (m_port && nowNs() < deadline) {
-            BlockingConnection c(m_port);
-            if (c.request(httpRequest("GET", "/readyz", "", "")).status == 200)
-                return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        return false;
+        return m_endpoint.port != 0 && ready(deadline);
     }
     ~Server()
     {
@@ -191,7 +209,8 @@ public:
         if (!m_dir.empty())
             std::system(("rm -rf '" + m_dir + "'").c_str());
     }
-    std::uint16_t port() const { return m_port; }
+    Endpoint endpoint() const { return m_endpoint; }
+    bool cpuKnown() const { return m_pid > 0; }
     // usherd's CPU time so far (user + system), from /proc/<pid>/stat; 0 when unknown.
     double cpuSeconds() const
     {
@@ -205,6 +224,8 @@ public:
     {
         *userSeconds = 0;
         *systemSeconds = 0;
+        if (m_pid <= 0)
+            return false;
         char path[64];
         std::snprintf(path, sizeof path, "/proc/%d/stat", int(m_pid));
         std::FILE* file = std::fopen(path, "r");
@@ -227,8 +248,19 @@ public:
     }
 
 private:
+    bool ready(std::int64_t deadline) const
+    {
+        while (nowNs() < deadline) {
+            BlockingConnection c(m_endpoint);
+            if (c.request(httpRequest("GET", "/readyz", "", "")).status == 200)
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+
     pid_t m_pid = 0;
-    std::uint16_t m_port = 0;
+    Endpoint m_endpoint { std::uint16_t(0) };
     std::string m_dir;
 };
 
@@ -259,9 +291,10 @@ Row measure(const Server& server, std::size_t clients, double seconds, int okSta
             const std::function<std::string(std::size_t, std::uint64_t)>& make)
 {
     const double cpuBefore = server.cpuSeconds();
-    const LoadResult r = runClosedLoop(server.port(), clients, seconds, make);
+    const LoadResult r = runClosedLoop(server.endpoint(), clients, seconds, make);
     Row row;
-    row.cpuUsPerRequest = r.requests ? (server.cpuSeconds() - cpuBefore) * 1e6 / double(r.requests) : 0;
+    row.cpuUsPerRequest
+        = r.requests && server.cpuKnown() ? (server.cpuSeconds() - cpuBefore) * 1e6 / double(r.requests) : -1;
     row.perSecond = r.seconds > 0 ? double(r.requests) / r.seconds : 0;
     row.latency = percentiles(r.latenciesNs);
     auto it = r.statuses.find(okStatus);
@@ -278,8 +311,11 @@ Row measure(const Server& server, std::size_t clients, double seconds, int okSta
 
 void printRow(const char* what, const Row& row, const char* okLabel)
 {
-    std::printf("%-44s %12.0f %9.2f %9.2f %9.2f %9.1f   %s %.0f%%\n", what, row.perSecond, row.latency.p50Ms,
-                row.latency.p99Ms, row.latency.maxMs, row.cpuUsPerRequest, okLabel, row.okShare * 100);
+    char cpu[32] = "-"; // unknown for a --target usherd
+    if (row.cpuUsPerRequest >= 0)
+        std::snprintf(cpu, sizeof cpu, "%.1f", row.cpuUsPerRequest);
+    std::printf("%-44s %12.0f %9.2f %9.2f %9.2f %9s   %s %.0f%%\n", what, row.perSecond, row.latency.p50Ms,
+                row.latency.p99Ms, row.latency.maxMs, cpu, okLabel, row.okShare * 100);
     std::fflush(stdout);
 }
 
@@ -299,26 +335,37 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
     }
     const Options& o = *parsed;
     Server server;
-    if (o.ceiling ? !server.startCeiling() : !server.start(o)) {
+    if (o.target && o.ceiling) {
+        std::fprintf(stderr, "usher-bench: --target and --ceiling exclude each other\n");
+        return 2;
+    }
+    if (o.target && !server.attach(*o.target)) {
+        std::fprintf(stderr, "usher-bench: no usherd ready at the --target address (GET /readyz)\n");
+        return 1;
+    }
+    if (!o.target && (o.ceiling ? !server.startCeiling() : !server.start(o))) {
         std::fprintf(stderr, "usher-bench: %s did not start (%s)\n", o.ceiling ? "the ceiling server" : "usherd",
                      o.usherd.c_str());
         return 1;
     }
-    const std::uint16_t port = server.port();
+    const Endpoint endpoint = server.endpoint();
+    char where[32];
+    std::snprintf(where, sizeof where, "%u.%u.%u.%u:%u", endpoint.address >> 24, (endpoint.address >> 16) & 255,
+                  (endpoint.address >> 8) & 255, endpoint.address & 255, endpoint.port);
     const std::size_t sessionsWanted = std::max<std::size_t>(64, *std::max_element(o.clients.begin(), o.clients.end()));
     std::vector<std::string> sessions;
     if (o.ceiling) {
         sessions.assign(sessionsWanted, "Authorization: Bearer usb_ceiling\r\n"); // same request size, not checked
         std::printf("usher-bench http --ceiling: a trivial Boost.Beast keep-alive handler (prebuilt answers, 2 network "
-                    "threads) on 127.0.0.1:%u, %d run(s) of %.1f s, median shown\n\n",
-                    port, o.runs, o.seconds);
+                    "threads) on %s, %d run(s) of %.1f s, median shown\n\n",
+                    where, o.runs, o.seconds);
     } else {
-        BlockingConnection c(port);
+        BlockingConnection c(endpoint);
         for (std::size_t i = 0; i < sessionsWanted; ++i)
             sessions.push_back("Authorization: Bearer "
                                + field(c.request(httpRequest("POST", "/api/sessions", "", "")).body, "token") + "\r\n");
-        std::printf("usher-bench http: usherd on 127.0.0.1:%u, %s, %d run(s) of %.1f s, median shown\n\n", port,
-                    o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
+        std::printf("usher-bench http: usherd on %s, %s, %d run(s) of %.1f s, median shown\n\n", where,
+                    o.target ? "started elsewhere" : o.fsync ? "fsync per commit" : "no fsync", o.runs, o.seconds);
     }
     std::printf("%-44s %12s %9s %9s %9s %9s\n", "measurement", "per second", "p50 ms", "p99 ms", "max ms",
                 "CPU us/req");
@@ -368,8 +415,10 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
                 "subscribers", "p50 ms", "p99 ms", "max ms",
                 o.fanoutClock.kernelTimestamps ? "socket receive timestamp, subscribers read every --fanout-poll-us"
                                                : "parsed by the client, read at once");
+    if (!server.cpuKnown())
+        std::printf("(usherd's CPU is not measured with --target: its per-delta figures read 0)\n");
     std::uint32_t nextSeat = 300; // the theatre's seats 300.. (510 seats)
-    BlockingConnection driver(port);
+    BlockingConnection driver(endpoint);
     const std::string buyer = sessions.front();
     for (const std::size_t subscribers : o.subscribers) {
         const std::uint32_t first = nextSeat;
@@ -387,7 +436,7 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
                 + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
         };
         const FanoutResult r = runFanout(
-            port, subscribers, kTheatre, o.changes, o.changeIntervalMs, first,
+            endpoint, subscribers, kTheatre, o.changes, o.changeIntervalMs, first,
             [&](std::uint32_t seat) {
                 driver.request(httpRequest("POST", "/api/events/1/seats/" + std::to_string(seat) + "/hold", "",
                                            buyer + "Idempotency-Key: fan-" + std::to_string(seat) + "\r\n"));
@@ -407,6 +456,20 @@ int runHttpBenchCommand(const std::vector<std::string_view>& arguments)
                     "fan-out", subscribers, p.p50Ms, p.p99Ms, p.maxMs, r.connected, r.lastArrivalNs.size(), o.changes,
                     r.connectSeconds, cpu, perDelivery(userAt[1] - userAt[0]), perDelivery(systemAt[1] - systemAt[0]),
                     perDelivery(selfAt[1] - selfAt[0]));
+        // Where the time went, per change: the hold's answer (its commit included), the first
+        // subscriber, and the spread of the sends from the first subscriber to the last.
+        std::vector<std::int64_t> spread(r.lastArrivalNs.size());
+        for (std::size_t k = 0; k < spread.size(); ++k)
+            spread[k] = r.lastArrivalNs[k] - r.firstArrivalNs[k];
+        const Percentiles answered = percentiles(r.answeredNs);
+        const Percentiles firstArrival = percentiles(r.firstArrivalNs);
+        const Percentiles sends = percentiles(spread);
+        std::printf("%-44s %12s %9.2f %9.2f %9.2f   hold answered (commit included)\n", "  of which", "",
+                    answered.p50Ms, answered.p99Ms, answered.maxMs);
+        std::printf("%-44s %12s %9.2f %9.2f %9.2f   first subscriber\n", "", "", firstArrival.p50Ms, firstArrival.p99Ms,
+                    firstArrival.maxMs);
+        std::printf("%-44s %12s %9.2f %9.2f %9.2f   first to last subscriber\n", "", "", sends.p50Ms, sends.p99Ms,
+                    sends.maxMs);
         std::fflush(stdout);
     }
     return 0;

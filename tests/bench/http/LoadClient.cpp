@@ -5,8 +5,10 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -19,15 +21,15 @@ namespace usher::bench {
 
 namespace {
 
-int connectTo(std::uint16_t port)
+int connectTo(Endpoint endpoint)
 {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return -1;
     sockaddr_in address {};
     address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(endpoint.port);
+    address.sin_addr.s_addr = htonl(endpoint.address);
     if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
         close(fd);
         return -1;
@@ -102,8 +104,25 @@ std::string httpRequest(const std::string& method, const std::string& path, cons
     return request;
 }
 
-BlockingConnection::BlockingConnection(std::uint16_t port)
-    : m_fd(connectTo(port))
+bool parseEndpoint(const std::string& text, Endpoint* endpoint)
+{
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string::npos)
+        return false;
+    in_addr address {};
+    if (inet_pton(AF_INET, text.substr(0, colon).c_str(), &address) != 1)
+        return false;
+    const std::string portText = text.substr(colon + 1);
+    char* end = nullptr;
+    const unsigned long port = std::strtoul(portText.c_str(), &end, 10);
+    if (portText.empty() || *end != '\0' || port == 0 || port > 65535)
+        return false;
+    *endpoint = Endpoint(ntohl(address.s_addr), std::uint16_t(port));
+    return true;
+}
+
+BlockingConnection::BlockingConnection(Endpoint endpoint)
+    : m_fd(connectTo(endpoint))
 {
 }
 
@@ -133,7 +152,7 @@ SimpleResponse BlockingConnection::request(const std::string& raw)
     }
 }
 
-LoadResult runClosedLoop(std::uint16_t port, std::size_t connections, double seconds,
+LoadResult runClosedLoop(Endpoint endpoint, std::size_t connections, double seconds,
                          const std::function<std::string(std::size_t, std::uint64_t)>& make)
 {
     struct Conn {
@@ -147,7 +166,7 @@ LoadResult runClosedLoop(std::uint16_t port, std::size_t connections, double sec
     std::vector<Conn> conns(connections);
     const int epoll = epoll_create1(0);
     for (std::size_t i = 0; i < connections; ++i) {
-        conns[i].fd = connectTo(port);
+        conns[i].fd = connectTo(endpoint);
         if (conns[i].fd < 0) {
             ++result.failedConnections;
             continue;
@@ -303,7 +322,7 @@ ssize_t receive(int fd, char* buffer, std::size_t size, bool kernelTimestamp, st
 
 } // namespace
 
-FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
+FanoutResult runFanout(Endpoint endpoint, std::size_t subscribers, std::uint64_t event, std::size_t changes,
                        int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
                        const std::function<void(bool)>& phase, const FanoutClock& clock)
 {
@@ -321,7 +340,7 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
     const std::int64_t connectStart = nowNs();
     for (std::size_t i = 0; i < subscribers; ++i) {
         Sub& s = subs[i];
-        s.fd = connectTo(port);
+        s.fd = connectTo(endpoint);
         if (s.fd < 0)
             continue;
         const std::string upgrade
@@ -358,6 +377,8 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
     // Kernel timestamps are CLOCK_REALTIME: the start of each change is taken on the same clock.
     const auto changeClockNs = [&clock] { return clock.kernelTimestamps ? realtimeNs() : nowNs(); };
     std::vector<std::atomic<std::int64_t>> startNs(changes);
+    std::vector<std::atomic<std::int64_t>> answerNs(changes);
+    std::vector<std::int64_t> firstNs(changes, std::numeric_limits<std::int64_t>::max());
     std::vector<std::size_t> arrivals(changes, 0);
     std::vector<std::int64_t> lastNs(changes, 0);
     std::size_t snapshots = 0;
@@ -387,6 +408,7 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
                 for (std::size_t k = 0; k < changes; ++k) {
                     startNs[k] = changeClockNs();
                     change(firstSeat + std::uint32_t(k));
+                    answerNs[k] = changeClockNs();
                     std::this_thread::sleep_for(std::chrono::milliseconds(intervalMs));
                 }
                 driverDoneNs = nowNs();
@@ -427,6 +449,7 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
                             // The latest arrival: with kernel timestamps, reading order is not arrival order.
                             std::int64_t& last = lastNs[seat - firstSeat];
                             last = std::max(last, arrivedNs);
+                            firstNs[seat - firstSeat] = std::min(firstNs[seat - firstSeat], arrivedNs);
                             if (++arrivals[seat - firstSeat] == result.connected)
                                 ++complete;
                         }
@@ -447,9 +470,11 @@ FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_
     if (driving && phase)
         phase(false);
     for (std::size_t k = 0; k < changes; ++k) {
-        if (arrivals[k] >= result.connected && startNs[k] > 0)
+        if (arrivals[k] >= result.connected && startNs[k] > 0) {
             result.lastArrivalNs.push_back(lastNs[k] - startNs[k]);
-        else
+            result.answeredNs.push_back(answerNs[k] - startNs[k]);
+            result.firstArrivalNs.push_back(firstNs[k] - startNs[k]);
+        } else
             ++result.incomplete;
     }
     for (Sub& s : subs)

@@ -1,8 +1,8 @@
 #pragma once
 
-// Minimal loopback HTTP/1.1 and WebSocket clients on epoll, for `usher-bench http`. They parse just
-// enough (status line, Content-Length, unmasked server frames) to be cheap: the client shares the
-// machine's two cores with the server it measures.
+// Minimal HTTP/1.1 and WebSocket clients on epoll, for `usher-bench http`. They parse just enough
+// (status line, Content-Length, unmasked server frames) to be cheap: on loopback the client shares
+// the machine's two cores with the server it measures.
 
 #include <cstdint>
 #include <functional>
@@ -13,6 +13,25 @@
 namespace usher::bench {
 
 std::int64_t nowNs();
+
+// Where the server listens: an IPv4 address and a port; loopback unless said otherwise (a port alone
+// converts, as every loopback caller has only a port).
+struct Endpoint {
+    Endpoint(std::uint16_t p) // implicit: a port alone means loopback
+        : port(p)
+    {
+    }
+    Endpoint(std::uint32_t ipv4HostOrder, std::uint16_t p)
+        : address(ipv4HostOrder)
+        , port(p)
+    {
+    }
+    std::uint32_t address = 0x7F000001; // 127.0.0.1, host byte order
+    std::uint16_t port = 0;
+};
+
+// "A.B.C.D:PORT" -> an endpoint; false for anything else (no names: the benchmark resolves nothing).
+bool parseEndpoint(const std::string& text, Endpoint* endpoint);
 
 struct Percentiles {
     double p50Ms = 0;
@@ -29,7 +48,7 @@ struct SimpleResponse {
 // A blocking keep-alive connection for set-up work (sessions, single requests).
 class BlockingConnection {
 public:
-    explicit BlockingConnection(std::uint16_t port);
+    explicit BlockingConnection(Endpoint endpoint);
     ~BlockingConnection();
     BlockingConnection(const BlockingConnection&) = delete;
     BlockingConnection& operator=(const BlockingConnection&) = delete;
@@ -54,13 +73,17 @@ struct LoadResult {
 
 // Closed loop: every connection sends make(connection, n), waits for the answer, sends the next,
 // until `seconds` have passed.
-LoadResult runClosedLoop(std::uint16_t port, std::size_t connections, double seconds,
+LoadResult runClosedLoop(Endpoint endpoint, std::size_t connections, double seconds,
                          const std::function<std::string(std::size_t, std::uint64_t)>& make);
 
 struct FanoutResult {
     std::size_t subscribers = 0;
     std::size_t connected = 0;
     std::vector<std::int64_t> lastArrivalNs; // per change that reached every subscriber
+    // For the same changes, where the time went: the hold's answer (HTTP round trip with the commit)
+    // and the first subscriber's arrival; last - first is the spread of the sends.
+    std::vector<std::int64_t> answeredNs;
+    std::vector<std::int64_t> firstArrivalNs;
     std::size_t incomplete = 0;              // changes some subscriber never got
     double connectSeconds = 0;
 };
@@ -84,7 +107,7 @@ struct FanoutClock {
 // called when every subscriber has its snapshot, just before the first change; `phase(false)` once
 // the deltas are counted, before the subscribers disconnect (the benchmark reads usherd's CPU time
 // there: the deltas alone, without connects and snapshots).
-FanoutResult runFanout(std::uint16_t port, std::size_t subscribers, std::uint64_t event, std::size_t changes,
+FanoutResult runFanout(Endpoint endpoint, std::size_t subscribers, std::uint64_t event, std::size_t changes,
                        int intervalMs, std::uint32_t firstSeat, const std::function<void(std::uint32_t)>& change,
                        const std::function<void(bool)>& phase = {}, const FanoutClock& clock = {});
 
