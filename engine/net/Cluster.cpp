@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <future>
+#include <pthread.h>
 #include <thread>
 
 namespace usher::net {
@@ -225,6 +226,7 @@ void ClusterNode::wakeParked() const
 // dispatches the request again (ApiService), which only submits to the shard.
 void ClusterNode::runParking()
 {
+    pthread_setname_np(pthread_self(), "usher-park");
     std::unique_lock lock(m_parkMutex);
     for (;;) {
         if (!m_parkChanged && !m_parkStopping) {
@@ -306,6 +308,7 @@ std::int64_t ClusterNode::nextWaitMs() const
 
 void ClusterNode::run()
 {
+    pthread_setname_np(pthread_self(), "usher-cluster");
     openLoaders(std::size_t(std::max(1, m_options.loadersMax)));
     std::int64_t failingSinceMs = 0;
     for (;;) {
@@ -326,6 +329,14 @@ void ClusterNode::run()
             failingSinceMs = now;
         }
     }
+}
+
+// The shard refuses commands from here on, and the hub's view of the event follows the new owner.
+void ClusterNode::stopServing(EventId id, EventShard& shard)
+{
+    shard.suspend();
+    if (m_feed != nullptr)
+        m_feed->handedOver(id, shard);
 }
 
 void ClusterNode::loseAll(const std::string& reason)
@@ -350,7 +361,7 @@ void ClusterNode::loseAll(const std::string& reason)
     wakeParked();
     for (EventId id : lost)
         if (EventShard* shard = m_engine.event(id))
-            shard->suspend();
+            stopServing(id, *shard);
     if (!lost.empty())
         LogLine(LogLevel::Error, "cluster: the ownership session is gone; this node stops serving its events")
             .num("events", std::int64_t(lost.size()))
@@ -386,7 +397,7 @@ bool ClusterNode::pollOnce(bool startup, std::string* error)
     const Plan todo = plan(survey, surveyNs);
     for (EventId id : todo.lostNow) {
         if (EventShard* shard = m_engine.event(id))
-            shard->suspend();
+            stopServing(id, *shard);
         LogLine(LogLevel::Error, "cluster: lost an event; this node stops serving it").num("event", std::int64_t(id));
     }
     if (!todo.take.empty() && !takeAll(todo.take, startup, error)) {
@@ -530,9 +541,6 @@ bool ClusterNode::takeAll(const std::vector<EventId>& ids, bool startup, std::st
     std::vector<EventSpec> specs;
     if (!m_db->readSpecs(locked, &specs, error))
         return false;
-    std::map<EventId, bool> wasLoaded;
-    for (EventId id : locked)
-        wasLoaded[id] = m_engine.event(id) != nullptr;
     std::map<EventId, EventShard*> loaded;
     if (!loadParallel(specs, &loaded, error))
         return false;
@@ -544,7 +552,7 @@ bool ClusterNode::takeAll(const std::vector<EventId>& ids, bool startup, std::st
                 return false;
             continue;
         }
-        serve(id, shard->second, wasLoaded[id], startup, seconds);
+        serve(id, shard->second, startup, seconds);
     }
     return true;
 }
@@ -603,10 +611,12 @@ bool ClusterNode::loadParallel(const std::vector<EventSpec>& specs, std::map<Eve
     return true;
 }
 
-void ClusterNode::serve(EventId id, EventShard* shard, bool wasLoaded, bool startup, double seconds)
+void ClusterNode::serve(EventId id, EventShard* shard, bool startup, double seconds)
 {
-    if (!wasLoaded && !startup && m_loaded)
-        m_loaded(shard); // the API serves it from here
+    // The API serves it from here; for an event taken back, the hub's view leaves the feed for the
+    // shard (after the follow of its hand-over: both on this thread, so in that order).
+    if (!startup && m_loaded)
+        m_loaded(shard);
     {
         std::unique_lock lock(m_mutex);
         Entry& entry = m_entries[id];
@@ -652,6 +662,8 @@ bool ClusterNode::handOver(const std::vector<std::pair<EventId, std::string>>& e
         shard->suspend();
         if (!m_db->unlock(id, error))
             return false;
+        if (m_feed != nullptr)
+            m_feed->handedOver(id, *shard);
         LogLine(LogLevel::Info, "cluster: handed an event over").num("event", std::int64_t(id)).str("to", url);
     }
     return true;

@@ -20,6 +20,9 @@
 //   Parked requests are answered by the parking thread, at the latest kParkMs after they arrived.
 // * Drain: an admin sets usher_nodes.draining (usherd --drain, or SQL); the node leaves the ring
 //   and, one poll later (so that every node has seen it), hands every event over as above.
+// * An event this node stops owning (handed over, or lost) is followed at once (ClusterFeed::
+//   handedOver, right after the shard is suspended): its /ws subscribers and availability GETs here
+//   go on with the new owner's changes. An event taken back is served by its resumed shard again.
 // * The poller, every pollMs (failover timeout / 4, at most 1 s): heartbeat; terminate the sessions
 //   of nodes whose heartbeat is older than the failover timeout (a hung node); survey the events,
 //   their lock holders and the live nodes; take, load and serve; hand over.
@@ -102,7 +105,8 @@ public:
     bool claimOrphans(std::size_t* storedEvents, std::string* error);
     // The URL in redirects to this node (known once the server listens); sent at once.
     void setAdvertiseUrl(const std::string& url);
-    // Starts the poller. `loaded` gets every event it takes over (on the poller thread).
+    // Starts the poller. `loaded` gets every event it takes over, or takes back (on the poller
+    // thread).
     void start(std::function<void(EventShard*)> loaded);
     // Stops the poller (no more take-overs); the locks stay held.
     void stopPolling();
@@ -116,7 +120,9 @@ public:
     OwnerRoute admit(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const override;
     bool park(EventId event, int hops, std::int64_t receivedNs, ParkedAnswer answer) const override;
     // Availability of events owned elsewhere is served from the feed's views (may be null).
-    void setFeed(const ClusterFeed* feed) { m_feed = feed; }
+    // An event this node stops owning (handed over, or lost) is followed at once
+    // (ClusterFeed::handedOver). Set before start().
+    void setFeed(ClusterFeed* feed) { m_feed = feed; }
     bool followed(EventId event) const override;
     std::vector<EventId> owned() const;
     // Sets or clears this node's drain flag; the poller hands the events over (see the top).
@@ -161,9 +167,10 @@ private:
     bool takeAll(const std::vector<EventId>& ids, bool startup, std::string* error);
     void openLoaders(std::size_t count);
     bool loadParallel(const std::vector<EventSpec>& specs, std::map<EventId, EventShard*>* loaded, std::string* error);
-    void serve(EventId id, EventShard* shard, bool wasLoaded, bool startup, double seconds);
+    void serve(EventId id, EventShard* shard, bool startup, double seconds);
     bool handOver(const std::vector<std::pair<EventId, std::string>>& events, std::string* error);
     void loseAll(const std::string& reason);
+    void stopServing(EventId id, EventShard& shard);
     std::int64_t nextWaitMs() const;
     OwnerRoute decideLocked(EventId event, int hops, std::int64_t receivedNs, std::string* ownerUrl) const;
     void wakeParked() const;
@@ -187,7 +194,7 @@ private:
     std::atomic<bool> m_fastPoll { false };
     std::vector<std::unique_ptr<PgStorage>> m_loaders; // the poller's, opened on the first take-over
 
-    const ClusterFeed* m_feed = nullptr;
+    ClusterFeed* m_feed = nullptr;
 
     // Parked requests (see the top), answered by the parking thread.
     mutable std::mutex m_parkMutex;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <pthread.h>
 
 namespace usher::net {
 
@@ -24,7 +25,7 @@ using AreaCounts = std::vector<std::array<std::uint32_t, 3>>;
 struct ClusterFeed::Follower final : FollowedSource {
     EventId id = 0;
     std::shared_ptr<const EventSpec> eventSpec; // never replaced: the hub keeps the reference
-    std::unique_ptr<Ledger> ledger;             // feed thread only
+    std::unique_ptr<Ledger> ledger;             // feed thread only; null until loaded (handedOver)
     bool active = true;                         // feed thread only
     bool behind = false;                        // feed thread only: notified of, or failed to read, more
 
@@ -93,6 +94,34 @@ void ClusterFeed::stop()
         m_thread.join();
 }
 
+void ClusterFeed::handedOver(EventId event, EventShard& shard)
+{
+    auto follower = std::make_unique<Follower>();
+    follower->id = event;
+    follower->eventSpec = std::make_shared<const EventSpec>(shard.spec());
+    follower->behind = true; // its ledger is loaded by the feed thread
+    // The suspended shard's last state: every batch of it is durable (ClusterNode::handOver waits).
+    const bool read = shard.read([&follower](const Ledger& ledger) {
+        hubStateOf(ledger, &follower->states, &follower->areas);
+        follower->seq = ledger.lastSeq();
+    });
+    if (!read)
+        return; // shutting down
+    Follower* raw = follower.get();
+    {
+        std::lock_guard lock(m_handedMutex);
+        m_handed.push_back(std::move(follower));
+    }
+    {
+        std::unique_lock lock(m_followedMutex);
+        m_followed.insert(event);
+    }
+    m_hub.follow(event, raw);
+    LogLine(LogLevel::Info, "cluster feed: following an event this node handed over")
+        .num("event", std::int64_t(event))
+        .num("seq", std::int64_t(raw->seq));
+}
+
 bool ClusterFeed::followed(EventId event) const
 {
     std::shared_lock lock(m_followedMutex);
@@ -112,6 +141,7 @@ void ClusterFeed::dropListenSession()
 
 void ClusterFeed::run()
 {
+    pthread_setname_np(pthread_self(), "usher-feed"); // per-thread CPU (usher-bench pg --http)
     Clock::time_point nextRescan = Clock::now();
     Clock::time_point nextCatchUp = Clock::now() + std::chrono::milliseconds(m_options.catchUpMs);
     bool downLogged = false;
@@ -131,6 +161,7 @@ void ClusterFeed::run()
             catchUpAll(); // belt and braces: a notification never goes missing unnoticed for long
             nextCatchUp = now + std::chrono::milliseconds(m_options.catchUpMs);
         }
+        adoptHanded();
         if (m_dropListen.exchange(false))
             m_listener->disconnect();
         changes.clear();
@@ -160,14 +191,47 @@ void ClusterFeed::run()
             std::lock_guard lock(m_statsMutex);
             m_stats.notifications += changes.size();
         }
+        // A batch the notification carries applies at once when it is the next one; anything else
+        // is read from the journal.
+        std::set<Follower*> applied;
+        std::uint64_t direct = 0;
         for (const EventChange& change : changes) {
             auto it = m_followers.find(change.event);
-            if (it != m_followers.end() && change.lastSeq > it->second->ledger->lastSeq())
-                it->second->behind = true;
+            if (it == m_followers.end())
+                continue;
+            Follower& follower = *it->second;
+            if (!follower.active || !follower.ledger || follower.behind) {
+                follower.behind = true;
+                continue;
+            }
+            if (change.lastSeq <= follower.ledger->lastSeq())
+                continue;
+            BatchHeader header;
+            if (change.batch == nullptr || !verifyBatch(*change.batch, change.event, &header)
+                || header.firstSeq != follower.ledger->lastSeq() + 1
+                || header.firstSeq + header.recordCount - 1 != change.lastSeq) {
+                follower.behind = true;
+                continue;
+            }
+            if (!follower.ledger->replay(change.batch)) {
+                follower.ledger.reset(); // unusable: loaded again, and the hub told what differs
+                follower.behind = true;
+                continue;
+            }
+            ++direct;
+            applied.insert(&follower);
         }
-        for (auto& [id, follower] : m_followers)
+        {
+            std::lock_guard lock(m_statsMutex);
+            m_stats.batches += direct;
+            m_stats.carried += direct;
+        }
+        for (auto& [id, follower] : m_followers) {
             if (follower->behind)
                 catchUp(*follower);
+            else if (applied.count(follower.get()) != 0)
+                publishChanges(*follower);
+        }
     }
 }
 
@@ -182,25 +246,54 @@ void ClusterFeed::rescan()
     }
     const std::vector<EventId> ownedList = m_owned();
     const std::set<EventId> owned(ownedList.begin(), ownedList.end());
-    for (auto& [id, follower] : m_followers) {
-        if (follower->active && (owned.count(id) != 0 || m_engine.event(id) != nullptr)) {
+    for (auto& [id, follower] : m_followers)
+        if (follower->active && owned.count(id) != 0)
             follower->active = false; // the engine's shard feeds the hub's view now
-            m_refused.insert(id);
-            std::unique_lock lock(m_followedMutex);
-            m_followed.erase(id);
-        }
-    }
     for (EventId id : ids) {
-        if (owned.count(id) != 0 || m_refused.count(id) != 0 || m_followers.count(id) != 0)
+        // An event in the engine that this node no longer owns is followed through handedOver().
+        if (owned.count(id) != 0 || m_refused.count(id) != 0 || m_followers.count(id) != 0
+            || m_engine.event(id) != nullptr)
             continue;
-        if (m_engine.event(id) != nullptr) {
-            m_refused.insert(id); // loaded here once: a stale copy if this node lost it
-            continue;
-        }
         follow(id);
     }
+    // followed(): the active followers, and those handed over since adoptHanded().
+    std::set<EventId> followedNow;
+    for (const auto& [id, follower] : m_followers)
+        if (follower->active)
+            followedNow.insert(id);
+    const std::size_t active = followedNow.size();
+    {
+        std::lock_guard handed(m_handedMutex);
+        for (const auto& follower : m_handed)
+            followedNow.insert(follower->id);
+        std::unique_lock lock(m_followedMutex);
+        m_followed.swap(followedNow);
+    }
     std::lock_guard lock(m_statsMutex);
-    m_stats.followed = m_followed.size();
+    m_stats.followed = active;
+}
+
+// The followers handedOver() made: each replaces the event's older one (kept alive: the hub may
+// still hold it), then its ledger is loaded and what changed since the shard's state is published.
+void ClusterFeed::adoptHanded()
+{
+    std::vector<std::unique_ptr<Follower>> handed;
+    {
+        std::lock_guard lock(m_handedMutex);
+        handed.swap(m_handed);
+    }
+    for (std::unique_ptr<Follower>& follower : handed) {
+        const EventId id = follower->id;
+        if (auto old = m_followers.find(id); old != m_followers.end()) {
+            old->second->active = false;
+            old->second->ledger.reset();
+            m_retired.push_back(std::move(old->second));
+            m_followers.erase(old);
+        }
+        Follower& raw = *follower;
+        m_followers.emplace(id, std::move(follower));
+        catchUp(raw);
+    }
 }
 
 bool ClusterFeed::follow(EventId event)
@@ -234,24 +327,30 @@ bool ClusterFeed::follow(EventId event)
     return true;
 }
 
-// Rebuilds the follower's ledger from the snapshot and the journal, and its state from that.
-bool ClusterFeed::load(Follower& follower, std::string* error)
+// Rebuilds the follower's ledger from the snapshot and the journal; its state stays as it was.
+bool ClusterFeed::loadLedger(Follower& follower, std::string* error)
 {
     std::unique_ptr<Ledger> ledger;
     LoadStats stats;
-    if (loadLedger(*m_storage, *follower.eventSpec, m_options.ledger, &ledger, &stats, error) != Status::Ok)
+    if (usher::loadLedger(*m_storage, *follower.eventSpec, m_options.ledger, &ledger, &stats, error) != Status::Ok)
+        return false;
+    follower.ledger = std::move(ledger);
+    follower.behind = false;
+    return true;
+}
+
+// Rebuilds the follower's ledger, and its state from that.
+bool ClusterFeed::load(Follower& follower, std::string* error)
+{
+    if (!loadLedger(follower, error))
         return false;
     std::string states;
     AreaCounts areas;
-    hubStateOf(*ledger, &states, &areas);
-    {
-        std::lock_guard lock(follower.mutex);
-        follower.states = std::move(states);
-        follower.areas = std::move(areas);
-        follower.seq = ledger->lastSeq();
-    }
-    follower.ledger = std::move(ledger);
-    follower.behind = false;
+    hubStateOf(*follower.ledger, &states, &areas);
+    std::lock_guard lock(follower.mutex);
+    follower.states = std::move(states);
+    follower.areas = std::move(areas);
+    follower.seq = follower.ledger->lastSeq();
     return true;
 }
 
@@ -266,9 +365,46 @@ void ClusterFeed::catchUp(Follower& follower)
 {
     if (!follower.active)
         return;
+    std::string error;
+    // No ledger: handed over (the state is the shard's) or a carried batch did not replay. Load,
+    // then publish what differs from the state the hub has.
+    if (!follower.ledger) {
+        if (!loadLedger(follower, &error)) {
+            follower.behind = true;
+            LogLine(LogLevel::Warn, "cluster feed: cannot load an event; retrying")
+                .num("event", std::int64_t(follower.id))
+                .str("error", error);
+            return;
+        }
+        std::string states;
+        AreaCounts areas;
+        hubStateOf(*follower.ledger, &states, &areas);
+        const Seq seq = follower.ledger->lastSeq();
+        bool reset = false;
+        {
+            // The shard's state had a batch that never became durable (the event was lost, not
+            // handed over): the durable state replaces it, and the hub reads it again.
+            std::lock_guard lock(follower.mutex);
+            reset = seq < follower.seq || (seq == follower.seq && (states != follower.states || areas != follower.areas));
+            if (reset) {
+                follower.states = std::move(states);
+                follower.areas = std::move(areas);
+                follower.seq = seq;
+            }
+        }
+        if (!reset) {
+            publishChanges(follower);
+            return;
+        }
+        Published published;
+        published.event = follower.id;
+        published.lastSeq = seq;
+        published.reset = true;
+        m_hub.publishFollowed(published);
+        return;
+    }
     bool replayed = true;
     std::uint64_t batches = 0;
-    std::string error;
     const Status status = m_storage->readJournal(
         follower.id, follower.ledger->lastSeq() + 1,
         [&](const BatchPtr& batch) {
@@ -328,8 +464,9 @@ void ClusterFeed::publishChanges(Follower& follower)
         std::lock_guard lock(follower.mutex);
         if (seq <= follower.seq)
             return;
-        USHER_ASSERT(states.size() == follower.states.size() && areas.size() == follower.areas.size());
-        for (std::size_t i = 0; i < states.size(); ++i) {
+        // A venue of another shape (a spec change): the hub reads the whole state again.
+        published.reset = states.size() != follower.states.size() || areas.size() != follower.areas.size();
+        for (std::size_t i = 0; !published.reset && i < states.size(); ++i) {
             if (states[i] == follower.states[i])
                 continue;
             SeatDelta delta; // the hub shows the status only
@@ -337,14 +474,14 @@ void ClusterFeed::publishChanges(Follower& follower)
             delta.status = SeatStatus(states[i] - '0');
             published.seats.push_back(delta);
         }
-        for (std::size_t a = 0; a < areas.size(); ++a)
+        for (std::size_t a = 0; !published.reset && a < areas.size(); ++a)
             if (areas[a] != follower.areas[a])
                 published.areas.push_back(AreaDelta { std::uint32_t(a), areas[a][0], areas[a][1], areas[a][2] });
         follower.states = std::move(states);
         follower.areas = std::move(areas);
         follower.seq = seq;
     }
-    if (published.seats.empty() && published.areas.empty())
+    if (!published.reset && published.seats.empty() && published.areas.empty())
         return; // as a shard: no publication without a change
     m_hub.publishFollowed(published);
     std::lock_guard lock(m_statsMutex);

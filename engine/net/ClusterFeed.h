@@ -7,17 +7,25 @@
 // * The owner's commit sends pg_notify("usher_changes", "E:S,...") inside its transaction
 //   (PgStorageOptions::notifyChannel): a notification exists if and only if the batch committed.
 // * The feed thread LISTENs on its own connection (pgstore/PgNotify). For each notified event it
-//   reads the journal after the last seq it has (the primary key: one index range), replays the
-//   batches into its follower ledger, and hands the hub one publication with the seats and areas
-//   that changed (EventHub::publishFollowed). The hub then does what it does for owned events:
+//   replays the batch the notification carries when it is the next one, else reads the journal
+//   after the last seq it has (the primary key: one index range), replays the batches into its
+//   follower ledger, and hands the hub one publication with the seats and areas that changed
+//   (EventHub::publishFollowed). The hub then does what it does for owned events:
 //   snapshot, ordered deltas, resume by seq, availability cache and ETag.
 // * Nothing is missed: after every (re)connect of the LISTEN session, and every catchUpMs anyway,
 //   every followed event is read again from its last seq. A read that fails is retried on the next
 //   round; a journal that does not replay reloads the event (snapshot + journal) and resets the view.
-// * What is followed: every stored event that this node neither owns nor has ever loaded (an event
-//   it lost stays stale here, as net/Cluster.h says). Rescanned every rescanMs. When the node takes
-//   an event over, the engine's shard replaces the follower (EventHub::addEvent) and the feed stops.
-// * Threads: one feed thread; followed() from any thread.
+// * What is followed: every stored event that this node does not own. Events it never loaded are
+//   found by a rescan (every rescanMs). An event it stops owning (handed over on a drain or a ring
+//   change, or lost with its ownership session) is followed at once: ClusterNode calls handedOver()
+//   right after suspending the shard, which starts the follower from the shard's last state and
+//   switches the hub's view to it (EventHub::follow), so its subscribers get the new owner's changes
+//   as deltas that chain on the shard's (no gap, no snapshot) and its availability GETs go on. The
+//   feed thread then loads the event from PostgreSQL and publishes whatever differs. When the node
+//   takes an event (back), the engine's shard replaces the follower (EventHub::addEvent) and the
+//   follower stops at the next rescan.
+// * Threads: one feed thread; followed() from any thread; handedOver() from the cluster's poller
+//   (the same thread that hands events back to the hub on a take-over, so the hub sees both in order).
 
 #include "ledger/Ledger.h"
 #include "net/EventHub.h"
@@ -37,6 +45,7 @@
 
 namespace usher {
 class Engine;
+class EventShard;
 class PgStorage;
 class PgListener;
 } // namespace usher
@@ -56,6 +65,7 @@ struct ClusterFeedStats {
     std::uint64_t notifications = 0; // event changes notified
     std::uint64_t publications = 0;  // handed to the hub
     std::uint64_t batches = 0;       // journal batches replayed
+    std::uint64_t carried = 0;       // of which carried by the notification (no journal read)
     std::uint64_t reconnects = 0;    // LISTEN sessions (re)opened, each followed by a full re-read
     std::uint64_t reloads = 0;       // events loaded again (snapshot + journal)
     std::size_t followed = 0;
@@ -76,6 +86,9 @@ public:
     // destroyed: destroy it only after EventHub::stop().
     void stop();
 
+    // This node stopped owning the event (see the top); `shard` is suspended and stays alive. Reads
+    // its last state (shard.read) and hands the hub a follower that starts there. Poller thread.
+    void handedOver(EventId event, EventShard& shard);
     // This node serves a read-only view of the event (GET availability, /ws).
     bool followed(EventId event) const;
     ClusterFeedStats stats() const;
@@ -89,6 +102,8 @@ private:
     void run();
     void rescan();
     bool follow(EventId event);
+    void adoptHanded();
+    bool loadLedger(Follower& follower, std::string* error);
     bool load(Follower& follower, std::string* error);
     void catchUp(Follower& follower);
     void catchUpAll();
@@ -102,7 +117,11 @@ private:
     std::unique_ptr<PgListener> m_listener;
 
     std::map<EventId, std::unique_ptr<Follower>> m_followers; // feed thread; kept until destruction
-    std::set<EventId> m_refused;                              // loaded here once, or unreadable: never followed
+    std::set<EventId> m_refused;                              // unreadable, or owned here: not followed by rescan
+    std::vector<std::unique_ptr<Follower>> m_retired;         // replaced by a newer follower; the hub may hold them
+
+    std::mutex m_handedMutex;
+    std::vector<std::unique_ptr<Follower>> m_handed; // from handedOver(), adopted by the feed thread
 
     mutable std::shared_mutex m_followedMutex;
     std::set<EventId> m_followed; // active followers, for followed()

@@ -30,14 +30,45 @@ bool parseNumber(std::string_view text, std::uint64_t* out)
     return ec == std::errc() && end == text.data() + text.size();
 }
 
+int hexDigit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+// Lower-case hex; null when malformed.
+BatchPtr batchFromHex(std::string_view hex)
+{
+    if (hex.empty() || hex.size() % 2 != 0)
+        return nullptr;
+    auto bytes = std::make_shared<BatchBytes>(hex.size() / 2);
+    for (std::size_t i = 0; i < bytes->size(); ++i) {
+        const int high = hexDigit(hex[2 * i]);
+        const int low = hexDigit(hex[2 * i + 1]);
+        if (high < 0 || low < 0)
+            return nullptr;
+        (*bytes)[i] = std::uint8_t(high * 16 + low);
+    }
+    return bytes;
+}
+
 } // namespace
 
 std::vector<std::string> encodeChangePayloads(const std::vector<EventChange>& changes)
 {
     std::vector<std::string> payloads;
     std::string current;
+    static constexpr char kHex[] = "0123456789abcdef";
     for (const EventChange& change : changes) {
-        const std::string pair = std::to_string(change.event) + ":" + std::to_string(change.lastSeq);
+        std::string pair = std::to_string(change.event) + ":" + std::to_string(change.lastSeq);
+        if (change.batch != nullptr && !change.batch->empty()
+            && pair.size() + 1 + 2 * change.batch->size() <= kNotifyPayloadBytesMax) {
+            pair.reserve(pair.size() + 1 + 2 * change.batch->size());
+            pair.push_back(':');
+            for (const std::uint8_t byte : *change.batch) {
+                pair.push_back(kHex[byte >> 4]);
+                pair.push_back(kHex[byte & 15]);
+            }
+        }
         if (!current.empty() && current.size() + 1 + pair.size() > kNotifyPayloadBytesMax) {
             payloads.push_back(std::move(current));
             current.clear();
@@ -59,10 +90,18 @@ bool decodeChangePayload(std::string_view payload, std::vector<EventChange>* out
         const std::size_t comma = payload.find(',');
         const std::string_view pair = payload.substr(0, comma);
         const std::size_t colon = pair.find(':');
+        const std::size_t second = colon == std::string_view::npos ? colon : pair.find(':', colon + 1);
         EventChange change;
         if (colon == std::string_view::npos || !parseNumber(pair.substr(0, colon), &change.event)
-            || !parseNumber(pair.substr(colon + 1), &change.lastSeq) || change.event == 0)
+            || !parseNumber(pair.substr(colon + 1, second == std::string_view::npos ? second : second - colon - 1),
+                            &change.lastSeq)
+            || change.event == 0)
             return false;
+        if (second != std::string_view::npos) {
+            change.batch = batchFromHex(pair.substr(second + 1));
+            if (change.batch == nullptr)
+                return false;
+        }
         changes.push_back(change);
         payload = comma == std::string_view::npos ? std::string_view() : payload.substr(comma + 1);
         if (comma != std::string_view::npos && payload.empty())

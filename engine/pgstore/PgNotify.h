@@ -4,17 +4,20 @@
 // nodes; docs/design/cluster-fanout.md).
 //
 // * The writer: PgStorage::commit() with PgStorageOptions::notifyChannel set sends
-//   pg_notify(channel, "E:S,E:S,...") inside the commit's transaction, one pair per event whose
-//   journal grew (S = its new last seq). PostgreSQL delivers a notification only when its
-//   transaction commits, so a notification exists if and only if the batch is durable. The
-//   payload is compact ("event E changed up to seq S"); the listeners read the batches themselves
-//   from the journal, so the 8,000-byte payload limit never truncates a change.
+//   pg_notify(channel, "E:S,E:S,...") inside the commit's transaction, one pair per batch, in
+//   commit order (S = the batch's last seq). PostgreSQL delivers a notification only when its
+//   transaction commits, so a notification exists if and only if the batch is durable. Each pair
+//   may carry its batch ("E:S:HEX", the journal bytes in hex) when it fits: a listener whose copy
+//   ends just before the batch applies it without reading the journal (one query less per node
+//   and commit). A batch that does not fit goes as "E:S", and the listener reads the journal; so
+//   the 8,000-byte payload limit never truncates a change.
 // * The reader: PgListener, one dedicated connection that LISTENs on the channel. A lost
 //   connection loses the notifications sent meanwhile, so its user must re-read from the last seq
 //   it has seen after every reconnect (wait() says when it reconnected).
 // * Not thread-safe: one thread uses a listener.
 
 #include "core/Types.h"
+#include "journal/JournalFormat.h"
 
 #include <cstdint>
 #include <memory>
@@ -29,6 +32,7 @@ namespace usher {
 struct EventChange {
     EventId event = 0;
     Seq lastSeq = 0;
+    BatchPtr batch; // the batch ending at lastSeq, when the payload carried it (unverified)
 };
 
 // The channel usherd uses (PgStorageOptions::notifyChannel, PgListener).
@@ -36,7 +40,8 @@ inline constexpr const char* kChangesChannel = "usher_changes";
 // PostgreSQL refuses payloads of 8,000 bytes or more; ours stay below this.
 inline constexpr std::size_t kNotifyPayloadBytesMax = 7'900;
 
-// "E:S,E:S,..." payloads, each at most kNotifyPayloadBytesMax bytes, covering every change.
+// "E:S[:HEX],..." payloads, each at most kNotifyPayloadBytesMax bytes, covering every change, in
+// order; a batch goes along only while its pair fits in one payload.
 std::vector<std::string> encodeChangePayloads(const std::vector<EventChange>& changes);
 // False (and *out unchanged) for a payload that is not one of ours.
 bool decodeChangePayload(std::string_view payload, std::vector<EventChange>* out);

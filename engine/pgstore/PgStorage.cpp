@@ -892,19 +892,16 @@ Status PgStorage::queueBatch(EventId event, const JournalBatch& batch, std::stri
     return Status::Ok;
 }
 
-// "Event E changed up to seq S" for every batch, to the other nodes (PgNotify.h): last in the
-// transaction, so the listeners are told only of what committed.
+// "Event E changed up to seq S" (with the batch when it fits) for every batch, to the other nodes
+// (PgNotify.h): last in the transaction, so the listeners are told only of what committed.
 void PgStorage::queueNotify(std::span<const CommitItem> items)
 {
     if (m_options.notifyChannel.empty())
         return;
-    std::map<EventId, Seq> last; // one pair per event: a group may hold several of its batches
+    std::vector<EventChange> changes; // one per batch, in commit order (a group may hold several of an event's)
     for (const CommitItem& item : items)
         if (item.batch != nullptr && !item.batch->empty())
-            last[item.event] = std::max(last[item.event], item.batch->lastSeq);
-    std::vector<EventChange> changes;
-    for (const auto& [event, seq] : last)
-        changes.push_back({ event, seq });
+            changes.push_back({ item.event, item.batch->lastSeq, item.batch->bytes });
     for (std::string& payload : encodeChangePayloads(changes)) {
         Pending p;
         p.statement = NotifyChanges;

@@ -10,6 +10,12 @@
 //   a new ETag after a hold. A subscriber resuming on node b from a seq gets exactly what followed.
 // * lostListenSessionResyncs: node b's LISTEN session is terminated with SQL while holds go on
 //   through node a: node b reconnects, re-reads from its last seq, and its subscriber misses nothing.
+// * handedOverEventStaysFollowed: node a owns event 1 and has a subscriber on it; node a is drained
+//   (event 1 moves to node b) and holds go on through node b: the subscriber on node a keeps getting
+//   deltas whose seqs chain on the ones before the drain (no gap, no snapshot), and GET availability
+//   on node a (200, not a redirect) reaches node b's seq and seats within a bounded lag. The drain is
+//   undone (event 1 moves back to node a): holds through node a reach both that subscriber and one
+//   that subscribed on node b while node b owned the event, again chained.
 //
 // FAILS when PostgreSQL cannot be started; USHER_SKIP_PG=1 skips it.
 
@@ -164,6 +170,29 @@ struct Cluster2 {
             qWarning("hold of seat %d: %d %s", seat, held.status, held.body.constData());
         return held.status == 201 ? held.json().value(QLatin1String("holdId")).toString().toUtf8() : QByteArray();
     }
+    // The node that holds event kEvent's lock ("owner" or "follower"), or empty.
+    std::string ownerOfEvent()
+    {
+        std::string output;
+        const std::string sql = "SELECT n.node_id FROM pg_locks l JOIN usher_nodes n ON n.lock_pid = l.pid"
+                                " WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted"
+                                " AND ((l.classid::bigint << 32) | l.objid::bigint) = "
+            + std::to_string(kEvent);
+        return pg.psql("usherd", sql, &output) ? output : std::string();
+    }
+    // Sets or clears node a's drain flag (the SQL of `usherd drain`) and waits until event kEvent is
+    // served by the other node (its lock held there, and a GET of it answered there).
+    bool drainA(bool drain)
+    {
+        std::string output;
+        if (!pg.psql("usherd",
+                     std::string("UPDATE usher_nodes SET draining = ") + (drain ? "true" : "false")
+                         + " WHERE node_id = 'owner'",
+                     &output))
+            return false;
+        const std::string next = drain ? "follower" : "owner";
+        return waitFor([&] { return ownerOfEvent() == next; }, 30'000);
+    }
     bool release(HttpClient& client, const QByteArray& holdId)
     {
         client.bearer = buyer;
@@ -220,6 +249,7 @@ private Q_SLOTS:
     void initTestCase();
     void subscriberOnOtherNodeSeesEveryChange();
     void lostListenSessionResyncs();
+    void handedOverEventStaysFollowed();
 };
 
 void TestPgFanout::initTestCase()
@@ -340,6 +370,123 @@ void TestPgFanout::lostListenSessionResyncs()
             && output == "1";
     }, 10'000),
              output.c_str());
+    QVERIFY(cluster.a->terminate());
+    QVERIFY(cluster.b->terminate());
+}
+
+namespace {
+
+// GET availability of kEvent; {status, seq, seats}.
+struct Availability {
+    int status = 0;
+    qint64 seq = -1;
+    QString seats;
+};
+
+Availability availabilityOf(HttpClient& client)
+{
+    const HttpResult result = client.request("GET", "/api/events/" + QByteArray::number(kEvent) + "/availability");
+    Availability out;
+    out.status = result.status;
+    if (result.status == 200) {
+        out.seq = result.json().value(QLatin1String("seq")).toInteger();
+        out.seats = result.json().value(QLatin1String("seats")).toString();
+    }
+    return out;
+}
+
+// Holds `count` seats from `firstSeat` through `owner`, each seen by every subscriber; then checks that
+// `reader`'s availability (a node that does not own the event) reaches the owner's seq and seats.
+// The lags (ms, from each answer) go to *lags.
+bool holdAndFollow(Cluster2& cluster, HttpClient& owner, HttpClient& reader, std::vector<Follower*> subscribers,
+                   int firstSeat, int count, std::vector<qint64>* lags, QByteArray* why)
+{
+    for (int i = 0; i < count; ++i) {
+        const int seat = firstSeat + i;
+        if (cluster.hold(owner, seat).isEmpty()) {
+            *why = "hold of seat " + QByteArray::number(seat) + " failed";
+            return false;
+        }
+        for (Follower* subscriber : subscribers) {
+            const qint64 lag = subscriber->waitForSeat(seat, 1, 10'000);
+            if (lag < 0) {
+                *why = "no delta for seat " + QByteArray::number(seat);
+                return false;
+            }
+            lags->push_back(lag);
+        }
+    }
+    for (Follower* subscriber : subscribers)
+        if (!subscriber->problem.isEmpty()) {
+            *why = subscriber->problem;
+            return false;
+        }
+    const Availability owned = availabilityOf(owner);
+    if (owned.status != 200) {
+        *why = "availability on the owner: " + QByteArray::number(owned.status);
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Availability followed;
+    const bool caughtUp = waitFor([&] {
+        followed = availabilityOf(reader);
+        return followed.status == 200 && followed.seq >= owned.seq;
+    }, int(kLagBoundMs));
+    if (!caughtUp) {
+        *why = "availability on the other node: status " + QByteArray::number(followed.status) + ", seq "
+            + QByteArray::number(followed.seq) + " < " + QByteArray::number(owned.seq);
+        return false;
+    }
+    lags->push_back(timer.elapsed());
+    if (followed.seq == owned.seq && followed.seats != owned.seats) {
+        *why = "availability at the same seq differs between the nodes";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void TestPgFanout::handedOverEventStaysFollowed()
+{
+    Cluster2 cluster;
+    QVERIFY(cluster.start());
+    QCOMPARE(cluster.ownerOfEvent(), std::string("owner"));
+    HttpClient toA(cluster.a->port());
+    HttpClient toB(cluster.b->port());
+    QVERIFY(toA.connect() && toB.connect());
+    Follower onA;
+    QByteArray why;
+    QVERIFY2(subscribe(&onA, cluster.a->port(), -1, &why), why.constData());
+    std::vector<qint64> lags;
+    QVERIFY2(holdAndFollow(cluster, toA, toB, { &onA }, 101, 5, &lags, &why), why.constData());
+
+    // Node a hands event 1 over to node b: its subscriber and its availability follow node b's holds.
+    QVERIFY2(cluster.drainA(true), cluster.a->log().constData());
+    const qint64 seqAtDrain = onA.seq;
+    if (!holdAndFollow(cluster, toB, toA, { &onA }, 201, 20, &lags, &why))
+        qWarning("node a:\n%s\nnode b:\n%s", cluster.a->log().constData(), cluster.b->log().constData());
+    QVERIFY2(why.isEmpty(), why.constData());
+    QVERIFY(onA.seq > seqAtDrain);
+    const int redirected = availabilityOf(toA).status;
+    QCOMPARE(redirected, 200); // served from node a's followed view, not a 307
+
+    // A subscriber on node b while it owns the event; then the event moves back to node a.
+    Follower onB;
+    QVERIFY2(subscribe(&onB, cluster.b->port(), -1, &why), why.constData());
+    QVERIFY2(cluster.drainA(false), cluster.b->log().constData());
+    if (!holdAndFollow(cluster, toA, toB, { &onA, &onB }, 301, 20, &lags, &why))
+        qWarning("node a:\n%s\nnode b:\n%s", cluster.a->log().constData(), cluster.b->log().constData());
+    QVERIFY2(why.isEmpty(), why.constData());
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(onA.seats[201 + i], 1);
+        QCOMPARE(onA.seats[301 + i], 1);
+        QCOMPARE(onB.seats[301 + i], 1);
+    }
+    qInfo("event handed over and back: %zu deltas and availability reads, p50 %lld ms, p99 %lld ms", lags.size(),
+          percentile(lags, 0.50), percentile(lags, 0.99));
+    QVERIFY2(percentile(lags, 0.99) <= kLagBoundMs, QByteArray::number(percentile(lags, 0.99)).constData());
     QVERIFY(cluster.a->terminate());
     QVERIFY(cluster.b->terminate());
 }

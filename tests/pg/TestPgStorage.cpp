@@ -285,9 +285,13 @@ void TestPgStorage::commitNotifiesOnlyWhatCommitted()
     QCOMPARE(storage->commit(items, &error), Status::Ok);
     QVERIFY(waitFor([&] { return listener.wait(50, &changes, &error) == PgListener::Wait::Notified && !changes.empty(); },
                     5000));
-    QCOMPARE(changes.size(), std::size_t(1)); // one pair per event: its last seq in this commit
+    // One item per batch, in commit order, each with the batch's journal bytes (they are small).
+    QCOMPARE(changes.size(), std::size_t(2));
     QCOMPARE(changes[0].event, kEvent);
-    QCOMPARE(changes[0].lastSeq, Seq(15));
+    QCOMPARE(changes[0].lastSeq, Seq(10));
+    QCOMPARE(changes[1].lastSeq, Seq(15));
+    QVERIFY(changes[0].batch != nullptr && *changes[0].batch == *first.bytes);
+    QVERIFY(changes[1].batch != nullptr && *changes[1].batch == *second.bytes);
 
     // A gap: refused, rolled back, and nobody hears of it.
     changes.clear();
@@ -308,13 +312,16 @@ void TestPgStorage::commitNotifiesOnlyWhatCommitted()
     QVERIFY(waitFor([&] { return listener.wait(50, &changes, &error) == PgListener::Wait::Notified && !changes.empty(); },
                     5000));
     QCOMPARE(changes.back().lastSeq, Seq(16));
+    // A small batch travels in the notification: the listener has the journal's bytes.
+    QVERIFY(changes.back().batch != nullptr && third.bytes != nullptr);
+    QVERIFY(*changes.back().batch == *third.bytes);
 }
 
 void TestPgStorage::changePayloadsSplitAndParse()
 {
     std::vector<EventChange> many;
     for (std::uint64_t i = 1; i <= 2000; ++i)
-        many.push_back({ EventId(i * 1'000'003), Seq(i * 7'777'777) });
+        many.push_back({ EventId(i * 1'000'003), Seq(i * 7'777'777), nullptr });
     const std::vector<std::string> payloads = encodeChangePayloads(many);
     QVERIFY(payloads.size() > 1);
     std::vector<EventChange> decoded;
@@ -328,7 +335,25 @@ void TestPgStorage::changePayloadsSplitAndParse()
         QCOMPARE(decoded[i].lastSeq, many[i].lastSeq);
     }
     QVERIFY(encodeChangePayloads({}).empty());
-    for (const char* bad : { "", "x", "1:", ":2", "1:2,", "0:5", "1:2,3", "1:-2", "1:2:3", "18446744073709551616:1" }) {
+    // Batches go along while their pair fits in a payload; a larger one is left to the journal.
+    std::vector<EventChange> carried;
+    for (std::uint64_t i = 1; i <= 40; ++i)
+        carried.push_back({ EventId(i), Seq(i), std::make_shared<BatchBytes>(std::size_t(100 + i * 13), std::uint8_t(i * 37)) });
+    carried.push_back({ EventId(41), Seq(41), std::make_shared<BatchBytes>(std::size_t(5000), std::uint8_t(0xA5)) });
+    decoded.clear();
+    for (const std::string& payload : encodeChangePayloads(carried)) {
+        QVERIFY(payload.size() <= kNotifyPayloadBytesMax);
+        QVERIFY(decodeChangePayload(payload, &decoded));
+    }
+    QCOMPARE(decoded.size(), carried.size());
+    for (std::size_t i = 0; i + 1 < carried.size(); ++i) {
+        QCOMPARE(decoded[i].event, carried[i].event);
+        QVERIFY(decoded[i].batch != nullptr && *decoded[i].batch == *carried[i].batch);
+    }
+    QVERIFY(decoded.back().batch == nullptr); // 10,000 hex digits: too large
+    QCOMPARE(decoded.back().lastSeq, Seq(41));
+    for (const char* bad : { "", "x", "1:", ":2", "1:2,", "0:5", "1:2,3", "1:-2", "1:2:3", "1:2:", "1:2:zz", "1:2:0A",
+                             "18446744073709551616:1" }) {
         std::vector<EventChange> out;
         QVERIFY2(!decodeChangePayload(bad, &out), bad);
         QVERIFY(out.empty());

@@ -130,8 +130,25 @@ bool PgClusterNginx::writeConfig(const std::vector<Node>& nodes, std::string* er
             ++i;
         return line.compare(i, std::string::npos, "8080;") == 0;
     };
+    // "upstream usherd-127.0.0.1-PORT { server 127.0.0.1:PORT; ... }" (a node's redirect target):
+    // true with the port.
+    const auto nodeUpstreamLine = [&](const std::string& line, std::string* port) {
+        std::size_t i = 0;
+        while (i < line.size() && isBlank(line[i]))
+            ++i;
+        const std::string prefix = "upstream usherd-127.0.0.1-";
+        if (line.compare(i, prefix.size(), prefix) != 0)
+            return false;
+        i += prefix.size();
+        const std::size_t digits = i;
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9')
+            ++i;
+        *port = line.substr(digits, i - digits);
+        return !port->empty() && line.find("server 127.0.0.1:" + *port + ";") != std::string::npos;
+    };
     std::string conf;
     bool servers = false;
+    bool nodeUpstreams = false;
     bool listen = false;
     std::size_t from = 0;
     while (from <= m_template.size()) {
@@ -142,7 +159,22 @@ bool PgClusterNginx::writeConfig(const std::vector<Node>& nodes, std::string* er
         std::string options;
         std::string rest;
         std::string indent;
-        if (upstreamLine(line, &options, &rest)) {
+        std::string port;
+        if (nodeUpstreamLine(line, &port)) {
+            if (!nodeUpstreams) { // the first stands for one per node (down or not: it may own events)
+                for (const Node& node : nodes) {
+                    std::string each = line;
+                    const std::string nodePort = std::to_string(node.port);
+                    for (const std::string& pattern : { "-" + port + " ", ":" + port + ";" }) {
+                        const std::size_t at = each.find(pattern);
+                        if (at != std::string::npos)
+                            each.replace(at + 1, port.size(), nodePort);
+                    }
+                    conf += each + "\n";
+                }
+            }
+            nodeUpstreams = true;
+        } else if (upstreamLine(line, &options, &rest)) {
             if (!servers) { // the first upstream line stands for all of them; the others go
                 for (std::size_t n = 0; n < nodes.size(); ++n)
                     conf += std::string(n == 0 ? "" : "\n") + "    server 127.0.0.1:" + std::to_string(nodes[n].port)

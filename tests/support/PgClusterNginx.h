@@ -35,6 +35,7 @@ public:
     void stop();
 
     int port() const { return m_port; }
+    int pid() const { return m_pid; } // the master process (its workers are its children)
     std::string errorLog() const;
 
 private:

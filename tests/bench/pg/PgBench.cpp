@@ -17,6 +17,7 @@
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -304,12 +305,14 @@ int runPgBenchCommand(const std::vector<std::string_view>& arguments)
                      "usher-bench: %s\n\nusage: usher-bench pg [--seats N] [--runs R] [--quick] [--store CONNINFO]\n"
                      "       usher-bench pg --http [--seconds S] [--connections C] [--runs R] [--quick]\n"
                      "  --store   an existing PostgreSQL (an empty database); default: a private cluster, fsync on\n"
-                     "  --http    HTTP hold requests/s: three usherd nodes behind nginx vs one node\n",
+                     "  --http    HTTP hold requests/s: three usherd nodes behind nginx vs one node\n"
+                     "            (nginx config: packaging/nginx/usherd-cluster.conf, or $USHER_NGINX_CONF)\n",
                      problem.c_str());
         return 2;
     }
     if (options.http) {
-        options.httpOptions.nginxConfig = USHER_NGINX_CONF;
+        const char* conf = std::getenv("USHER_NGINX_CONF"); // another config to compare with
+        options.httpOptions.nginxConfig = conf != nullptr && *conf != '\0' ? conf : USHER_NGINX_CONF;
         return runPgHttpBench(options.httpOptions);
     }
     std::unique_ptr<test::PgCluster> cluster;

@@ -43,42 +43,116 @@ struct Result {
     std::string others;    // "status:count ..." of the other answers
     Percentiles latency;
     double cpuUsPerRequest = 0; // every node's usherd, user + system
+    // Where the CPU went (us per request, user + system): each node, the nodes' ClusterFeed threads
+    // (replaying the others' changes), nginx (master and workers), PostgreSQL (every process of the
+    // private cluster). And how the requests reached their owner.
+    std::vector<double> nodeUs;
+    double feedUs = 0;
+    double nginxUs = 0;
+    double postgresUs = 0;
+    double redirectShare = 0; // requests answered 307 by a node that does not own the event
     std::string failure;
 };
 
-// CPU seconds (user + system) of the processes whose command line contains `needle`.
-double cpuSecondsOf(const std::string& needle)
+// One process's (or thread's) /proc/.../stat: parent pid, name, CPU seconds (user + system).
+struct ProcStat {
+    int ppid = 0;
+    std::string comm;
+    double cpu = 0;
+};
+
+bool readStat(const QString& path, ProcStat* out)
 {
-    double seconds = 0;
+    QFile stat(path);
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const std::string text = stat.readAll().toStdString();
+    const std::size_t open = text.find('(');
+    const std::size_t close = text.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close + 2 > text.size())
+        return false;
+    out->comm = text.substr(open + 1, close - open - 1);
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    unsigned long long utime = 0;
+    unsigned long long stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {
+        if (i == 4)
+            out->ppid = std::atoi(field.c_str());
+        if (i == 14)
+            utime = std::stoull(field);
+        if (i == 15)
+            stime = std::stoull(field);
+    }
+    out->cpu = double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+    return true;
+}
+
+// CPU seconds so far of the processes of one phase, by part.
+struct CpuSample {
+    std::vector<double> nodes; // per node data directory
+    double feed = 0;           // threads named usher-feed (net/ClusterFeed) in those nodes
+    double nginx = 0;
+    double postgres = 0;
+};
+
+CpuSample sampleCpu(const std::vector<std::string>& nodeDirs, int nginxPid, const std::string& pgDir)
+{
+    CpuSample sample;
+    sample.nodes.assign(nodeDirs.size(), 0);
+    int postmaster = 0;
+    std::vector<std::pair<int, ProcStat>> all;
     QDir proc(QStringLiteral("/proc"));
     for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool isPid = false;
-        entry.toInt(&isPid);
-        if (!isPid)
+        const int pid = entry.toInt(&isPid);
+        ProcStat stat;
+        if (!isPid || !readStat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"), &stat))
             continue;
-        QFile cmdline(QStringLiteral("/proc/") + entry + QStringLiteral("/cmdline"));
-        if (!cmdline.open(QIODevice::ReadOnly) || !cmdline.readAll().contains(QByteArray::fromStdString(needle)))
-            continue;
-        QFile stat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const std::string text = stat.readAll().toStdString();
-        const std::size_t close = text.rfind(')');
-        if (close == std::string::npos)
-            continue;
-        std::istringstream fields(text.substr(close + 2));
-        std::string field;
-        unsigned long long utime = 0;
-        unsigned long long stime = 0;
-        for (int i = 3; i <= 15 && fields >> field; ++i) {
-            if (i == 14)
-                utime = std::stoull(field);
-            if (i == 15)
-                stime = std::stoull(field);
+        QFile cmdlineFile(QStringLiteral("/proc/") + entry + QStringLiteral("/cmdline"));
+        const QByteArray cmdline = cmdlineFile.open(QIODevice::ReadOnly) ? cmdlineFile.readAll() : QByteArray();
+        for (std::size_t i = 0; i < nodeDirs.size(); ++i) {
+            if (!cmdline.contains(QByteArray::fromStdString(nodeDirs[i]) + '\0'))
+                continue;
+            sample.nodes[i] += stat.cpu;
+            QDir tasks(QStringLiteral("/proc/") + entry + QStringLiteral("/task"));
+            for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                ProcStat thread;
+                if (readStat(tasks.filePath(task) + QStringLiteral("/stat"), &thread) && thread.comm == "usher-feed")
+                    sample.feed += thread.cpu;
+            }
         }
-        seconds += double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+        if (pid == nginxPid)
+            sample.nginx += stat.cpu;
+        if (!pgDir.empty() && stat.comm == "postgres" && cmdline.contains(QByteArray::fromStdString(pgDir)))
+            postmaster = pid;
+        all.emplace_back(pid, stat);
     }
-    return seconds;
+    for (const auto& [pid, stat] : all) {
+        if (nginxPid != 0 && stat.ppid == nginxPid)
+            sample.nginx += stat.cpu;
+        if (postmaster != 0 && (pid == postmaster || stat.ppid == postmaster))
+            sample.postgres += stat.cpu;
+    }
+    return sample;
+}
+
+// A node's count of answers to hold requests with `status` (its /metrics). A 307 is counted as
+// "other" (net/Metrics.h has no slot for it); a hold gets no other status in this benchmark.
+double answersOf(std::uint16_t port, const std::string& status)
+{
+    BlockingConnection connection(port);
+    const SimpleResponse metrics = connection.request(httpRequest("GET", "/metrics", "", ""));
+    const std::string prefix = "usherd_http_requests_total{";
+    const std::string labels = "route=\"/api/events/{id}/holds\",status=\"" + status + "\"}";
+    double count = 0;
+    std::istringstream lines(metrics.body);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.compare(0, prefix.size(), prefix) != 0 || line.find(labels) == std::string::npos)
+            continue;
+        count += std::atof(line.c_str() + line.rfind(' ') + 1);
+    }
+    return count;
 }
 
 // The nodes of one phase, started on their own database; n1 creates the demo events.
@@ -86,8 +160,7 @@ class Nodes {
 public:
     bool start(PgCluster& cluster, const std::string& base, int count, std::string* error)
     {
-        m_base = base;
-        const std::string database = "http" + std::to_string(count);
+            const std::string database = "http" + std::to_string(count);
         if (!cluster.createDatabase(database, error))
             return false;
         const QString store = QString::fromStdString(cluster.uri(database));
@@ -103,6 +176,7 @@ public:
                      QDir(m_dirs[0]).entryList({ QStringLiteral("usherd-tokens.db*") }, QDir::Files))
                     QFile::copy(m_dirs[0] + QLatin1Char('/') + name, dir + QLatin1Char('/') + name);
             m_dirs.push_back(dir);
+            m_dirPaths.push_back(dir.toStdString());
             auto process = std::make_unique<UsherdProcess>(dir);
             QStringList arguments = { QStringLiteral("--store"),           store,
                                       QStringLiteral("--node-id"),         QStringLiteral("n") + QString::number(i + 1),
@@ -135,7 +209,7 @@ public:
                     && ring.owner(EventId(parts[0].toULongLong())) == parts[1].toStdString();
             }
             if (settled) {
-                std::this_thread::sleep_for(std::chrono::seconds(1)); // the last loads
+                waitUntilIdle();
                 return true;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -155,11 +229,27 @@ public:
             nodes.push_back({ int(process->port()), false });
         return nodes;
     }
+    // The last loads (and the followers' first reads) done: the nodes use under 5% of a core
+    // over half a second (at most 30 s), so that they do not count in the measured CPU.
+    void waitUntilIdle() const
+    {
+        for (int i = 0; i < 60; ++i) {
+            const CpuSample before = sampleCpu(m_dirPaths, 0, {});
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            const CpuSample after = sampleCpu(m_dirPaths, 0, {});
+            double used = 0;
+            for (std::size_t n = 0; n < after.nodes.size(); ++n)
+                used += after.nodes[n] - before.nodes[n];
+            if (used < 0.025)
+                return;
+        }
+    }
     std::uint16_t port(std::size_t i) const { return m_processes[i]->port(); }
-    const std::string& base() const { return m_base; }
+    std::size_t size() const { return m_processes.size(); }
+    const std::vector<std::string>& dirs() const { return m_dirPaths; }
 
 private:
-    std::string m_base;
+    std::vector<std::string> m_dirPaths;
     QStringList m_dirs;
     std::vector<std::unique_ptr<UsherdProcess>> m_processes;
 };
@@ -180,7 +270,8 @@ std::vector<DemoEvent> demoEvents(std::uint16_t port)
     return events;
 }
 
-Result measure(std::uint16_t entry, const Nodes& nodes, const PgHttpBenchOptions& options, int run)
+Result measure(std::uint16_t entry, const Nodes& nodes, int nginxPid, const std::string& pgDir,
+               const PgHttpBenchOptions& options, int run)
 {
     Result result;
     const std::vector<DemoEvent> events = demoEvents(entry);
@@ -208,7 +299,13 @@ Result measure(std::uint16_t entry, const Nodes& nodes, const PgHttpBenchOptions
     std::vector<std::uint64_t> state(options.connections);
     for (std::size_t i = 0; i < state.size(); ++i)
         state[i] = 0x9E3779B97F4A7C15ull * (i + 1) + std::uint64_t(run);
-    const double cpuBefore = cpuSecondsOf(nodes.base());
+    const CpuSample before = sampleCpu(nodes.dirs(), nginxPid, pgDir);
+    double redirectsBefore = 0;
+    double answersBefore = 0;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        redirectsBefore += answersOf(nodes.port(i), "other");
+        answersBefore += answersOf(nodes.port(i), "201") + answersOf(nodes.port(i), "409");
+    }
     const LoadResult load
         = runClosedLoop(entry, options.connections, options.seconds, [&](std::size_t c, std::uint64_t n) {
               std::uint64_t& x = state[c];
@@ -222,7 +319,23 @@ Result measure(std::uint16_t entry, const Nodes& nodes, const PgHttpBenchOptions
                                  sessions[c] + "Idempotency-Key: h" + std::to_string(run) + "-" + std::to_string(c)
                                      + "-" + std::to_string(n) + "\r\n");
           });
-    const double cpu = cpuSecondsOf(nodes.base()) - cpuBefore;
+    const CpuSample after = sampleCpu(nodes.dirs(), nginxPid, pgDir);
+    double redirects = -redirectsBefore;
+    double answers = -answersBefore;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        redirects += answersOf(nodes.port(i), "other");
+        answers += answersOf(nodes.port(i), "201") + answersOf(nodes.port(i), "409");
+    }
+    double cpu = 0;
+    const double perRequest = load.requests > 0 ? 1e6 / double(load.requests) : 0;
+    for (std::size_t i = 0; i < after.nodes.size(); ++i) {
+        cpu += after.nodes[i] - before.nodes[i];
+        result.nodeUs.push_back((after.nodes[i] - before.nodes[i]) * perRequest);
+    }
+    result.feedUs = (after.feed - before.feed) * perRequest;
+    result.nginxUs = (after.nginx - before.nginx) * perRequest;
+    result.postgresUs = (after.postgres - before.postgres) * perRequest;
+    result.redirectShare = answers > 0 ? redirects / answers : 0;
     std::uint64_t answered = 0;
     for (const auto& [status, count] : load.statuses) {
         if (status == 201 || status == 409)
@@ -253,17 +366,24 @@ Result phase(PgCluster& cluster, const PgHttpBenchOptions& options, int count, b
     Nodes nodes;
     std::string error;
     if (!nodes.start(cluster, dir.path(), count, &error))
-        return Result { 0, 0, {}, {}, 0, error };
+    {
+        Result failed;
+        failed.failure = error;
+        return failed;
+    }
     PgClusterNginx proxy;
     std::uint16_t entry = nodes.port(0);
     if (nginx) {
-        if (!proxy.start(options.nginxConfig, nodes.upstreams(), &error))
-            return Result { 0, 0, {}, {}, 0, error };
+        if (!proxy.start(options.nginxConfig, nodes.upstreams(), &error)) {
+            Result failed;
+            failed.failure = error;
+            return failed;
+        }
         entry = std::uint16_t(proxy.port());
     }
     std::vector<Result> results;
     for (int run = 0; run < options.runs; ++run) {
-        results.push_back(measure(entry, nodes, options, run + 1));
+        results.push_back(measure(entry, nodes, nginx ? proxy.pid() : 0, cluster.directory(), options, run + 1));
         if (!results.back().failure.empty())
             return results.back();
     }
@@ -277,6 +397,19 @@ std::string rowText(const Result& r)
                   formatRate(r.perSecond).c_str(), r.latency.p50Ms, r.latency.p99Ms, r.cpuUsPerRequest,
                   r.otherShare * 100);
     return text + (r.others.empty() ? std::string() : " (" + r.others.substr(1) + ")");
+}
+
+std::string breakdownText(const Result& r)
+{
+    std::string text = "usherd";
+    char part[96];
+    for (std::size_t i = 0; i < r.nodeUs.size(); ++i) {
+        std::snprintf(part, sizeof part, "%s n%zu %.0f", i ? "," : "", i + 1, r.nodeUs[i]);
+        text += part;
+    }
+    std::snprintf(part, sizeof part, " (feed threads %.0f); nginx %.0f; PostgreSQL %.0f us/req; %.0f%% redirected",
+                  r.feedUs, r.nginxUs, r.postgresUs, r.redirectShare * 100);
+    return text + part;
 }
 
 } // namespace
@@ -313,6 +446,8 @@ int runPgHttpBench(const PgHttpBenchOptions& options)
     const std::string what = "hold requests (" + std::to_string(options.connections) + " keep-alive clients)";
     table.add("one node", what, rowText(single));
     table.add("3 nodes + nginx", what, rowText(three));
+    table.add("one node", "CPU breakdown", breakdownText(single));
+    table.add("3 nodes + nginx", "CPU breakdown", breakdownText(three));
     table.add("3 nodes + nginx", "vs one node", formatCount(three.perSecond / std::max(1.0, single.perSecond)) + "x");
     std::fprintf(stdout,
                  "usher-bench pg --http: %.1f s per run, median of %d run%s, PostgreSQL private cluster on "
