@@ -278,6 +278,8 @@ void SyncBoxOffice::handleWelcome(const SyncMessage& message, Timestamp now)
         m_closeRequested = true;
         return;
     }
+    m_centralSellsAreas = std::find(message.features.begin(), message.features.end(), kSyncFeatureOnlineArea)
+        != message.features.end();
     m_refusal.clear();
     m_backoff.succeeded();
     m_state = SyncState::Online;
@@ -286,6 +288,8 @@ void SyncBoxOffice::handleWelcome(const SyncMessage& message, Timestamp now)
     pump(now);
 }
 
+// The ops message comes from the outbox's stored op text (SyncOutbox::opsMessage: the bytes
+// encodeSyncMessage would write, without decoding and encoding every op again).
 void SyncBoxOffice::pump(Timestamp now)
 {
     if (!connected())
@@ -293,26 +297,16 @@ void SyncBoxOffice::pump(Timestamp now)
     std::uint64_t from = std::max(m_sentUpTo, m_outbox->ackedSeq()) + 1;
     while (from <= m_outbox->lastSeq() && from - m_outbox->ackedSeq() - 1 < m_options.opsInFlightMax) {
         const std::size_t room = m_options.opsInFlightMax - static_cast<std::size_t>(from - m_outbox->ackedSeq() - 1);
-        std::vector<SyncOutboxEntry> entries;
+        std::string text;
+        std::uint64_t last = 0;
         std::string error;
-        if (!m_outbox->list(from, std::min(room, m_options.opsPerMessageMax), &entries, &error) || entries.empty())
-            return;
-        SyncMessage m;
-        m.type = SyncMessageType::Ops;
-        for (SyncOutboxEntry& e : entries) {
-            if (e.local == SyncLocalState::Intent)
-                break; // not applied here yet: nothing after it may go before it
-            if (e.local == SyncLocalState::Void)
-                e.op = syncVoidOf(e.op);
-            m.ops.push_back(std::move(e.op));
-        }
-        if (m.ops.empty())
-            return;
+        if (!m_outbox->opsMessage(from, std::min(room, m_options.opsPerMessageMax), &text, &last, &error) || last == 0)
+            return; // an unreadable row (error), or an intent first: nothing after it may go before it
         if (m_sentUpTo <= m_outbox->ackedSeq())
             m_lastProgress = now; // nothing was in flight: the clock starts now
-        from = m.ops.back().seq + 1;
-        m_sentUpTo = m.ops.back().seq;
-        send(m);
+        from = last + 1;
+        m_sentUpTo = last;
+        m_outgoing.push_back(std::move(text));
     }
 }
 
@@ -704,6 +698,12 @@ SyncRoute SyncBoxOffice::routeArea(EventId event, AreaId area, std::uint32_t qua
         *why = tr(QT_TRANSLATE_NOOP(
             "SyncBoxOffice",
             "usherd is unreachable: only the places allocated to this box office can be sold, and too few are left."));
+        return SyncRoute::Refused;
+    }
+    if (!m_centralSellsAreas) {
+        *why = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+                                    "This usherd is too old to sell standing places to a box office: only the places "
+                                    "allocated to this box office can be sold, and too few are left."));
         return SyncRoute::Refused;
     }
     return SyncRoute::Online;

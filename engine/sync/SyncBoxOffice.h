@@ -54,7 +54,7 @@ struct SyncBoxOfficeOptions {
     std::int64_t retransmitMs = 2000;
     std::int64_t handshakeTimeoutMs = 10'000;
     std::size_t opsPerMessageMax = 200;
-    std::size_t opsInFlightMax = 2000;
+    std::size_t opsInFlightMax = 8000; // two of central's 4,000-op batches (kSyncOpsPerBatchMax)
     std::uint64_t seed = 0; // jitter and the outbox name; 0: from the system's secure random source
     std::function<void(const char* point)> crashPoint;
 };
@@ -113,7 +113,8 @@ public:
 
     // The clerk.
     SyncRoute route(EventId event, const std::vector<SeatId>& seats, std::string* why) const;
-    // GA places: Local when this box office's pool of the area has `quantity` places free here.
+    // GA places: Local when this box office's pool of the area has `quantity` places free here;
+    // Online when not and usherd is reachable and sells places online (its welcome said so).
     SyncRoute routeArea(EventId event, AreaId area, std::uint32_t quantity, std::string* why) const;
     SyncLocalResult sell(const SyncSaleRequest& request, Timestamp now);
     // Refund or exchange of a sale made here (`saleOp` its op id); positions index its seats.
@@ -210,6 +211,7 @@ private:
     std::string m_refusal;
     std::vector<std::string> m_outgoing;
     std::vector<SyncOnlineReply> m_onlineReplies;
+    bool m_centralSellsAreas = false; // this connection's welcome listed kSyncFeatureOnlineArea
     std::uint64_t m_anomalies = 0;
     std::set<std::uint64_t> m_externalInFlight; // external ops begun here whose local step runs now
 };

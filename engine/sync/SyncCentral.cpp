@@ -203,7 +203,7 @@ void SyncCentral::received(SyncConnectionId connection, const std::vector<std::s
         SyncMessage message;
         std::string error;
         if (authenticated && decodeSyncMessage(text, &message, &error) && message.type == SyncMessageType::Ops) {
-            if (batch.ops.size() + message.ops.size() > kSyncOpsPerMessageMax)
+            if (batch.ops.size() + message.ops.size() > kSyncOpsPerBatchMax)
                 flushBatch();
             for (SyncOp& op : message.ops)
                 batch.ops.push_back(std::move(op));
@@ -257,16 +257,18 @@ void SyncCentral::handleHello(SyncConnectionId connection, Session& session, con
     welcome.device = device.name;
     welcome.channel = device.channel;
     welcome.applied = device.applied;
+    welcome.features = { kSyncFeatureOnlineArea };
     send(connection, welcome);
     // Acknowledgements lost with an earlier connection: the device learns from welcome that its
     // ops are applied, and here which of them central refused.
-    if (message.acked < device.applied) {
-        SyncMessage ack;
-        ack.type = SyncMessageType::Ack;
-        ack.upTo = device.applied;
-        if (m_store->refusedOps(device.name, message.acked, device.applied, kSyncOpsPerMessageMax, &ack.results,
-                                &error))
-            send(connection, ack);
+    // A page of refusals at a time, each acknowledged up to its last one; the last up to `applied`.
+    for (std::uint64_t after = message.acked; after < device.applied;) {
+        std::vector<SyncOpResult> refused;
+        if (!m_store->refusedOps(device.name, after, device.applied, kSyncOpsPerMessageMax, &refused, &error))
+            break; // the device is not told now; it asks again with its next hello
+        const bool more = refused.size() == kSyncOpsPerMessageMax;
+        after = more ? refused.back().seq : device.applied;
+        sendAck(connection, after, std::move(refused));
     }
     sendPushes(connection, session, now, std::max(received, device.pushAcked));
 }
@@ -330,14 +332,14 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
     SyncDeviceRecord& device = m_devices[session.device];
     std::vector<SyncAppliedOp> applied;
     std::map<std::string, SyncAppliedOp> batch;
-    SyncMessage ack;
-    ack.type = SyncMessageType::Ack;
+    std::vector<SyncOpResult> refused; // the ack lists refusals only
     std::uint64_t next = device.applied;
     bool transient = false;
     const std::vector<SyncOp>& ops = message.ops;
     auto rightId = [&device](const SyncOp& op) { return op.id == device.outbox + ":" + std::to_string(op.seq); };
     auto record = [&](SyncAppliedOp&& result) {
-        ack.results.push_back(SyncOpResult { result.seq, result.status });
+        if (result.status != Status::Ok) // an op up to upTo not listed was applied (Ok)
+            refused.push_back(SyncOpResult { result.seq, result.status });
         next = result.seq;
         batch[result.id] = result;
         applied.push_back(std::move(result));
@@ -403,15 +405,31 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
     }
     if (transient)
         send(connection, syncError("internal", "the event is busy or its storage failed: retrying"));
-    ack.upTo = device.applied;
-    send(connection, ack);
+    sendAck(connection, device.applied, std::move(refused));
+}
+
+void SyncCentral::sendAck(SyncConnectionId connection, std::uint64_t upTo, std::vector<SyncOpResult> refused)
+{
+    SyncMessage ack;
+    ack.type = SyncMessageType::Ack;
+    std::size_t from = 0;
+    do {
+        const std::size_t count = std::min(refused.size() - from, kSyncOpsPerMessageMax);
+        ack.results.assign(refused.begin() + std::ptrdiff_t(from), refused.begin() + std::ptrdiff_t(from + count));
+        from += count;
+        // Not the last part: acknowledged up to its last refusal (every op before it not listed
+        // was applied). A refusal beyond `upTo` (not durable yet) is never acknowledged.
+        ack.upTo = from < refused.size() ? std::min(ack.results.back().seq, upTo) : upTo;
+        send(connection, ack);
+    } while (from < refused.size());
 }
 
 // Online requests run on the ledger right away, keyed by device and request id: a retry of a request
 // whose answer was lost (or that central applied just before a crash) gets the first outcome from
 // the engine's idempotency index and changes nothing twice. Nothing goes to the sync store: the
 // ledger's journal is the record. Holds are open-pool only and on the device's channel, so a seat
-// allocated to anyone (this device included: it sells those through its outbox) is refused, and
+// allocated to anyone (this device included: it sells those through its outbox) is refused, GA
+// places come from the area's open pool only (never a channel's pool, the device's included), and
 // a sale or release acts only on a hold of this device (the ledger checks the holder).
 void SyncCentral::handleOnline(SyncConnectionId connection, const Session& session, const SyncOnlineRequest& request,
                                Timestamp now)
@@ -429,6 +447,13 @@ void SyncCentral::handleOnline(SyncConnectionId connection, const Session& sessi
         command.seats = request.seats;
         command.openPoolOnly = true;
         step = "hold";
+        break;
+    case SyncOnlineAction::HoldArea: // places of the open pool only, never a channel's pool (this device's included)
+        command.kind = CommandKind::HoldArea;
+        command.area = request.area;
+        command.quantity = request.quantity;
+        command.openPoolOnly = true;
+        step = "holdArea";
         break;
     case SyncOnlineAction::Sell:
         command.kind = CommandKind::Confirm;

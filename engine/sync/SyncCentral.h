@@ -20,6 +20,10 @@
 
 namespace usher {
 
+// Ops of consecutive queued `ops` messages applied as one batch (one hold and one confirm commit);
+// its refusals go in as many `ack`s as they need (at most kSyncOpsPerMessageMax results each).
+constexpr std::size_t kSyncOpsPerBatchMax = 4000;
+
 using SyncConnectionId = std::uint64_t;
 
 struct SyncOutgoing {
@@ -64,7 +68,7 @@ public:
     void closed(SyncConnectionId connection);
     void received(SyncConnectionId connection, std::string_view text, Timestamp now);
     // Several messages of one connection, in order, as received() one by one would, except that
-    // consecutive `ops` messages (up to kSyncOpsPerMessageMax ops in all) are applied as one batch
+    // consecutive `ops` messages (up to kSyncOpsPerBatchMax ops in all) are applied as one batch
     // and answered with one `ack`: a transport that has several queued pays the durability wait once.
     void received(SyncConnectionId connection, const std::vector<std::string>& texts, Timestamp now);
     void tick(Timestamp now);
@@ -113,6 +117,9 @@ private:
     SyncCentral(const SyncCentralOptions& options, SyncLedger& ledger);
     void crashPoint(const char* point);
     void send(SyncConnectionId connection, const SyncMessage& message, bool close = false);
+    // Every op up to `upTo` is applied; `refused` (ascending) are the refusals among them. More than
+    // an ack holds go in several, in order, each one's upTo its last refusal.
+    void sendAck(SyncConnectionId connection, std::uint64_t upTo, std::vector<SyncOpResult> refused);
     void refuse(SyncConnectionId connection, Session& session, const std::string& code, const std::string& message);
     void handleHello(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now);
     void handleOps(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now);

@@ -287,6 +287,18 @@ bool readBuyer(Reader& r, std::string* error, Buyer* out)
     return b.ok();
 }
 
+// GA places: `area` (an area id) and `quantity` (minQuantity..maxQuantity).
+bool readPlaces(Reader& r, std::uint64_t minQuantity, std::uint64_t maxQuantity, AreaId* area, std::uint32_t* quantity)
+{
+    std::uint64_t a = 0;
+    std::uint64_t q = 0;
+    r.integer("area", 1, 0xffffffffu, &a);
+    r.integer("quantity", minQuantity, maxQuantity, &q);
+    *area = static_cast<AreaId>(a);
+    *quantity = static_cast<std::uint32_t>(q);
+    return r.ok();
+}
+
 bool readKindFields(Reader& r, std::string* error, SyncOp* op)
 {
     switch (op->kind) {
@@ -296,12 +308,7 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
         if (r.has("area")) {
             if (r.has("seats"))
                 return r.fail("a sale has \"seats\" or \"area\", not both");
-            std::uint64_t area = 0;
-            std::uint64_t quantity = 0;
-            r.integer("area", 1, 0xffffffffu, &area);
-            r.integer("quantity", 1, kSyncSeatsPerOpMax, &quantity);
-            op->area = static_cast<AreaId>(area);
-            op->quantity = static_cast<std::uint32_t>(quantity);
+            readPlaces(r, 1, kSyncSeatsPerOpMax, &op->area, &op->quantity);
             units = op->quantity;
         } else {
             r.integers("seats", 1, kSyncSeatsPerOpMax, 0xffffffffu, &op->seats, true);
@@ -342,16 +349,9 @@ bool readKindFields(Reader& r, std::string* error, SyncOp* op)
             return r.fail("a take-back names no seat");
         return true;
     }
-    case SyncOpKind::TakeBackArea: {
-        std::uint64_t area = 0;
-        std::uint64_t quantity = 0;
+    case SyncOpKind::TakeBackArea:
         r.integer("takeBack", 1, kSyncIntegerMax, &op->takeBack);
-        r.integer("area", 1, 0xffffffffu, &area);
-        r.integer("quantity", 0, 0xffffffffu, &quantity);
-        op->area = static_cast<AreaId>(area);
-        op->quantity = static_cast<std::uint32_t>(quantity);
-        return r.ok();
-    }
+        return readPlaces(r, 0, 0xffffffffu, &op->area, &op->quantity);
     case SyncOpKind::Void: return true;
     }
     return r.fail("unknown op kind");
@@ -401,13 +401,7 @@ bool readPush(Reader& r, SyncPush* push)
         return r.fail("unknown push kind \"" + kind + "\"");
     if (!syncPushIsArea(push->kind))
         return r.integers("seats", 1, kSyncSeatsPerPushMax, 0xffffffffu, &push->seats, true);
-    std::uint64_t area = 0;
-    std::uint64_t quantity = 0;
-    r.integer("area", 1, 0xffffffffu, &area);
-    r.integer("quantity", 1, 0xffffffffu, &quantity);
-    push->area = static_cast<AreaId>(area);
-    push->quantity = static_cast<std::uint32_t>(quantity);
-    return r.ok();
+    return readPlaces(r, 1, 0xffffffffu, &push->area, &push->quantity);
 }
 
 bool readOps(Reader& r, std::string* error, SyncMessage* m)
@@ -471,6 +465,10 @@ bool readOnline(Reader& r, std::string* error, SyncOnlineRequest* q)
         q->action = SyncOnlineAction::Release;
         return r.integer("hold", 1, kSyncIntegerMax, &q->hold);
     }
+    if (action == "holdArea") {
+        q->action = SyncOnlineAction::HoldArea;
+        return readPlaces(r, 1, kSyncSeatsPerOpMax, &q->area, &q->quantity);
+    }
     if (action != "sell")
         return r.fail("unknown online action \"" + action + "\"");
     q->action = SyncOnlineAction::Sell;
@@ -522,6 +520,7 @@ bool readBody(Reader& r, std::string* error, SyncMessage* m)
         r.integer("channel", 1, 65535, &value);
         m->channel = static_cast<ChannelId>(value);
         r.integer("applied", 0, kSyncIntegerMax, &m->applied);
+        r.optionalTexts("features", kSyncFeaturesMax, 32, &m->features); // absent from an older usherd
         return r.ok();
     case SyncMessageType::Ops: return readOps(r, error, m);
     case SyncMessageType::Ack: r.integer("upTo", 0, kSyncIntegerMax, &m->upTo); return readResults(r, error, m);
@@ -560,6 +559,7 @@ const char* syncOnlineActionName(SyncOnlineAction action)
     case SyncOnlineAction::Hold: return "hold";
     case SyncOnlineAction::Sell: return "sell";
     case SyncOnlineAction::Release: return "release";
+    case SyncOnlineAction::HoldArea: return "holdArea";
     }
     return "?";
 }
@@ -586,6 +586,17 @@ SyncMessage syncError(std::string code, std::string message)
 
 namespace {
 
+// An optional list of strings: written only when it has any (an older peer never sees it).
+void writeTexts(SyncJsonWriter& w, const char* key, const std::vector<std::string>& texts)
+{
+    if (texts.empty())
+        return;
+    w.beginArray(key);
+    for (const std::string& text : texts)
+        w.string(nullptr, text);
+    w.endArray();
+}
+
 void writeOnline(SyncJsonWriter& w, const SyncOnlineRequest& q)
 {
     w.string("id", q.id).string("action", syncOnlineActionName(q.action));
@@ -593,6 +604,7 @@ void writeOnline(SyncJsonWriter& w, const SyncOnlineRequest& q)
     switch (q.action) {
     case SyncOnlineAction::Hold: w.numbers("seats", q.seats); break;
     case SyncOnlineAction::Release: w.unsignedNumber("hold", q.hold); break;
+    case SyncOnlineAction::HoldArea: w.unsignedNumber("area", q.area).unsignedNumber("quantity", q.quantity); break;
     case SyncOnlineAction::Sell:
         w.unsignedNumber("hold", q.hold).numbers("priceTypes", q.priceTypes).number("amount", q.amount);
         w.string("payment", q.payment);
@@ -611,6 +623,7 @@ void writeBody(SyncJsonWriter& w, const SyncMessage& m)
     case SyncMessageType::Welcome:
         w.number("protocol", m.protocol).string("device", m.device).unsignedNumber("channel", m.channel);
         w.unsignedNumber("applied", m.applied);
+        writeTexts(w, "features", m.features);
         break;
     case SyncMessageType::Ops:
         w.beginArray("ops");
@@ -644,12 +657,7 @@ void writeBody(SyncJsonWriter& w, const SyncMessage& m)
         w.string("id", a.id).number("status", static_cast<int>(a.status)).string("code", statusName(a.status));
         w.unsignedNumber("hold", a.hold).number("expiresAt", a.expiresAt).unsignedNumber("order", a.order);
         w.number("amount", a.amount).numbers("tickets", a.tickets);
-        if (!a.codes.empty()) {
-            w.beginArray("codes");
-            for (const std::string& code : a.codes)
-                w.string(nullptr, code);
-            w.endArray();
-        }
+        writeTexts(w, "codes", a.codes);
         break;
     }
     }

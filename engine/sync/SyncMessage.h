@@ -45,7 +45,12 @@ enum class SyncOnlineAction : std::uint8_t {
     Hold = 1,    // HoldSeats of `seats` from the open pool on the device's channel
     Sell = 2,    // Confirm of the device's `hold`, paid at the counter (`payment`)
     Release = 3, // Release of the device's `hold`
+    HoldArea = 4, // HoldArea of `quantity` places of `area` from the open pool on the device's channel
 };
+// What central serves beyond protocol 2's first online actions, announced in `welcome` (`features`):
+// a box office asks only for what is listed, so an older usherd is never sent what it cannot read.
+constexpr const char* kSyncFeatureOnlineArea = "onlineArea"; // the online action `holdArea`
+constexpr std::size_t kSyncFeaturesMax = 16;
 const char* syncOnlineActionName(SyncOnlineAction action);
 
 enum class SyncOpKind : std::uint8_t {
@@ -120,6 +125,8 @@ struct SyncOnlineRequest {
     EventId event = 0;
     std::uint64_t clerk = 0;
     std::vector<SeatId> seats;            // hold: 1..64
+    AreaId area = 0;                      // holdArea: the standing area
+    std::uint32_t quantity = 0;           // holdArea: places, 1..64
     HoldId hold = 0;                      // sell, release
     std::vector<std::uint8_t> priceTypes; // sell: one per seat, or empty
     Amount amount = -1;                   // sell: expected total, -1: not checked
@@ -151,6 +158,7 @@ struct SyncMessage {
     std::uint64_t acked = 0;             // hello: every op up to it has an acknowledgement here
     std::uint64_t applied = 0;           // welcome: last op seq applied
     ChannelId channel = 0;               // welcome
+    std::vector<std::string> features;   // welcome: optional (kSyncFeatureOnlineArea...); absent from an older usherd
     std::vector<SyncOp> ops;             // ops
     std::uint64_t upTo = 0;              // ack, pushAck
     std::vector<SyncOpResult> results;   // ack

@@ -52,6 +52,12 @@ std::vector<SyncMessage> sampleMessages()
     m = SyncMessage {};
     m.type = SyncMessageType::Welcome, m.device = "box-1", m.channel = 2, m.applied = 9;
     all.push_back(m);
+    m.features = { kSyncFeatureOnlineArea }; // GA places sold online (protocol 2, session 11)
+    all.push_back(m);
+    m = SyncMessage {};
+    m.type = SyncMessageType::Online, m.online.id = "r-1", m.online.action = SyncOnlineAction::HoldArea;
+    m.online.event = kEvent, m.online.clerk = 5, m.online.area = kArea, m.online.quantity = 64;
+    all.push_back(m);
     m = SyncMessage {};
     m.type = SyncMessageType::Ops;
     m.ops.push_back(saleOp(4));
@@ -195,6 +201,18 @@ public:
                 if (m_connected && out.connection == m_connection && !out.text.empty())
                     m_office->received(out.text, now);
         }
+    }
+
+    // Sends an online request and returns central's answer (an empty id when none came).
+    SyncOnlineReply ask(const SyncOnlineRequest& request)
+    {
+        if (!m_office->sendOnline(request))
+            return {};
+        run();
+        for (SyncOnlineReply& reply : m_office->takeOnlineReplies())
+            if (reply.id == request.id)
+                return reply;
+        return {};
     }
 
     SeatStatus centralSeat(SeatId id) const
@@ -354,6 +372,34 @@ private Q_SLOTS:
                                       "grantArea of 0", "takeBackArea with seats", "grantArea too big" };
         for (std::size_t k = 0; k < texts.size(); ++k)
             row(names[k], texts[k].c_str());
+        // GA places held online (the online action holdArea).
+        static std::vector<std::string> online;
+        const std::string request = R"({"type":"online","id":"r-1","action":"holdArea","event":7,"clerk":0)";
+        online = {
+            request + "}",
+            request + R"(,"area":1})",
+            request + R"(,"quantity":2})",
+            request + R"(,"area":1,"quantity":0})",
+            request + R"(,"area":1,"quantity":65})",
+            request + R"(,"area":0,"quantity":1})",
+            request + R"(,"area":4294967296,"quantity":1})",
+            request + R"(,"area":1,"quantity":1.5})",
+            request + R"(,"area":"1","quantity":1})",
+            request + R"(,"seats":[1,2]})",
+            R"({"type":"online","id":"r 1","action":"holdArea","event":7,"clerk":0,"area":1,"quantity":1})",
+            R"({"type":"online","id":"r-1","action":"holdPlaces","event":7,"clerk":0,"area":1,"quantity":1})",
+            R"({"type":"welcome","protocol":2,"device":"b","channel":2,"applied":0,"features":"onlineArea"})",
+            R"({"type":"welcome","protocol":2,"device":"b","channel":2,"applied":0,"features":[""]})",
+        };
+        const char* const onlineNames[] = { "holdArea without area and quantity", "holdArea without quantity",
+                                            "holdArea without area", "holdArea of 0 places",
+                                            "holdArea of 65 places", "holdArea of area 0", "holdArea area too big",
+                                            "holdArea fractional quantity", "holdArea area as string",
+                                            "holdArea of seats", "holdArea id with a space",
+                                            "unknown online action", "welcome features not a list",
+                                            "welcome empty feature" };
+        for (std::size_t k = 0; k < online.size(); ++k)
+            row(onlineNames[k], online[k].c_str());
         row("error without code", "{\"type\":\"error\",\"message\":\"x\"}");
     }
 
@@ -941,6 +987,71 @@ private Q_SLOTS:
         QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
     }
 
+    // A batch of queued `ops` messages (up to kSyncOpsPerBatchMax ops) with more refusals than one
+    // ack holds: they go in several acks, in order, that together name every refusal; a hello that
+    // lost them all hears them again, a page at a time.
+    void refusalsBeyondOneAckGoInSeveral()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        pair.connect();
+        const std::string outbox = pair.m_office->outbox().name();
+        static constexpr std::uint64_t kOps = 2550;
+        std::vector<std::string> texts;
+        for (std::uint64_t seq = 1; seq <= kOps;) {
+            SyncMessage ops;
+            ops.type = SyncMessageType::Ops;
+            for (int k = 0; k < 850; ++k, ++seq) {
+                SyncOp op = saleOp(seq);
+                op.id = outbox + ":" + std::to_string(seq);
+                op.seats = { SeatId(1 + seq % 10) }; // none is the device's: refused
+                op.priceTypes.clear(), op.amount = -1;
+                ops.ops.push_back(op);
+            }
+            texts.push_back(encodeSyncMessage(ops));
+        }
+        const auto collect = [&pair](std::vector<SyncOpResult>* all) {
+            std::uint64_t upTo = 0;
+            for (const SyncOutgoing& out : pair.m_central->takeOutgoing()) {
+                if (out.text.empty())
+                    continue; // a close (the older connection, replaced by the new hello)
+                SyncMessage m;
+                std::string error;
+                QVERIFY2(decodeSyncMessage(out.text, &m, &error), error.c_str());
+                if (m.type != SyncMessageType::Ack)
+                    continue;
+                QVERIFY(m.results.size() <= kSyncOpsPerMessageMax);
+                QVERIFY(m.upTo >= upTo);
+                upTo = m.upTo;
+                for (const SyncOpResult& r : m.results) {
+                    QVERIFY(r.seq <= m.upTo);
+                    all->push_back(r);
+                }
+            }
+            QCOMPARE(upTo, kOps);
+        };
+        const auto check = [](const std::vector<SyncOpResult>& all) {
+            QCOMPARE(all.size(), std::size_t(kOps));
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                QCOMPARE(all[i].seq, std::uint64_t(i + 1));
+                QCOMPARE(all[i].status, Status::SeatNotAllocated);
+            }
+        };
+        pair.m_central->received(pair.m_connection, texts, pair.now);
+        std::vector<SyncOpResult> all;
+        collect(&all);
+        check(all);
+        QCOMPARE(pair.m_central->device("box-1")->applied, kOps);
+
+        SyncMessage hello; // the acks were lost: a new connection's hello says nothing is acknowledged
+        hello.type = SyncMessageType::Hello, hello.device = "box-1", hello.token = kToken, hello.outbox = outbox;
+        pair.m_central->opened(900);
+        pair.m_central->received(900, encodeSyncMessage(hello), pair.now);
+        all.clear();
+        collect(&all);
+        check(all);
+    }
+
     // Central refuses a sale of seats that are not the device's; when that answer is lost with its
     // connection, the next handshake tells the box office again.
     void refusalsLostWithAConnectionAreToldAgain()
@@ -1047,6 +1158,119 @@ private Q_SLOTS:
         std::string why;
         QCOMPARE(pair.m_office->route(kEvent, { 2 }, &why), SyncRoute::Online);
         QCOMPARE(pair.m_office->outbox().rejected(), std::uint64_t(0));
+    }
+
+    // GA places beyond the box office's pool (session 11): held through central from the area's open
+    // pool only (never a channel's pool, the device's included), then sold or released like an
+    // online seat hold; a retry with the same id gets the first outcome and changes nothing twice.
+    void gaPlacesBeyondThePoolAreHeldOnlineFromTheOpenPool()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        std::uint64_t grant = 0;
+        QCOMPARE(pair.m_central->grantArea("box-1", kEvent, kArea, 12, pair.now, &grant), Status::Ok); // open: 8
+        std::string why;
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 13, &why), SyncRoute::Refused); // offline: fail closed
+        QVERIFY(!why.empty());
+        SyncOnlineRequest hold;
+        hold.id = "ga-1", hold.action = SyncOnlineAction::HoldArea, hold.event = kEvent, hold.clerk = 5;
+        hold.area = kArea, hold.quantity = 9;
+        QVERIFY(!pair.m_office->sendOnline(hold)); // nothing is sent while not connected
+        pair.connect();
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 12, &why), SyncRoute::Local);
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 13, &why), SyncRoute::Online);
+
+        // 9 > the open pool's 8: refused, though the device's own pool has 12 free places.
+        QCOMPARE(pair.ask(hold).status, Status::CapacityUnavailable);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
+        hold.id = "ga-2", hold.quantity = 5;
+        const SyncOnlineReply held = pair.ask(hold);
+        QCOMPARE(held.status, Status::Ok);
+        QVERIFY(held.hold != 0 && held.expiresAt > pair.now);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 5u);
+        QCOMPARE(centralPool(pair, kBox).held, 0u);
+        // A retry (its answer was lost) gets the same hold and holds nothing more.
+        const SyncOnlineReply again = pair.ask(hold);
+        QCOMPARE(again.status, Status::Ok);
+        QCOMPARE(again.hold, held.hold);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 5u);
+        hold.id = "ga-3", hold.quantity = 4; // 3 left in the open pool
+        QCOMPARE(pair.ask(hold).status, Status::CapacityUnavailable);
+
+        // Sold like an online seat hold: priced by the area's category, paid at the counter.
+        const EventSpec spec = ::event();
+        const Amount price = spec.price(spec.venue->areas[spec.venue->areaIndex(kArea)].category, 0);
+        SyncOnlineRequest sell;
+        sell.id = "ga-4", sell.action = SyncOnlineAction::Sell, sell.event = kEvent, sell.clerk = 5;
+        sell.hold = held.hold, sell.priceTypes.assign(5, 0), sell.amount = 5 * price - 1, sell.payment = "cash";
+        sell.buyer = Buyer { "Ada", "", "" };
+        QCOMPARE(pair.ask(sell).status, Status::AmountMismatch); // central checks the counter's total
+        sell.id = "ga-5", sell.amount = 5 * price;
+        const SyncOnlineReply sold = pair.ask(sell);
+        QCOMPARE(sold.status, Status::Ok);
+        QCOMPARE(sold.amount, 5 * price);
+        QCOMPARE(sold.tickets.size(), std::size_t(5));
+        QCOMPARE(sold.codes.size(), std::size_t(5));
+        const SyncOnlineReply soldAgain = pair.ask(sell);
+        QCOMPARE(soldAgain.order, sold.order);
+        QCOMPARE(soldAgain.tickets, sold.tickets);
+        QCOMPARE(centralPool(pair, kOpenPool).sold, 5u);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
+        const Order* order = pair.m_centralLedger->ledger().order(sold.order);
+        QVERIFY(order != nullptr);
+        QCOMPARE(order->paymentRef, syncCounterPaymentRef("box-1", "ga-5", "cash"));
+
+        // Released like one.
+        hold.id = "ga-6", hold.quantity = 3;
+        const SyncOnlineReply last = pair.ask(hold);
+        QCOMPARE(last.status, Status::Ok);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 3u);
+        SyncOnlineRequest release;
+        release.id = "ga-7", release.action = SyncOnlineAction::Release, release.event = kEvent;
+        release.hold = last.hold;
+        QCOMPARE(pair.ask(release).status, Status::Ok);
+        QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
+        // The device's pool never moved, on either side, and nothing was journaled at the box office.
+        QCOMPARE(centralPool(pair, kBox).sold + centralPool(pair, kBox).held, 0u);
+        QCOMPARE(officePool(pair).sold + officePool(pair).held, 0u);
+        QCOMPARE(pair.m_office->outbox().lastSeq(), std::uint64_t(0));
+    }
+
+    // A usherd that does not sell places online (its welcome lists no feature) is never asked: the
+    // counter fails closed with the reason. A central that does not know an online action answers
+    // `invalid_message` naming it, and applies nothing.
+    void placesOnlineNeedACentralThatSellsThem()
+    {
+        test::TempDir dir;
+        Pair pair(dir);
+        pair.m_office->connecting(pair.now);
+        pair.m_office->opened(pair.now);
+        QCOMPARE(pair.m_office->takeOutgoing().size(), std::size_t(1)); // the hello
+        SyncMessage welcome; // an older usherd's: no features
+        welcome.type = SyncMessageType::Welcome, welcome.device = "box-1", welcome.channel = kBox;
+        pair.m_office->received(encodeSyncMessage(welcome), pair.now);
+        QCOMPARE(pair.m_office->state(), SyncState::Online);
+        std::string why;
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 1, &why), SyncRoute::Refused);
+        QVERIFY2(why.find("too old") != std::string::npos, why.c_str());
+        QCOMPARE(pair.m_office->route(kEvent, { 1 }, &why), SyncRoute::Online); // seats still sell online
+        pair.m_office->closed(pair.now);
+
+        pair.connect();
+        QCOMPARE(pair.m_office->routeArea(kEvent, kArea, 1, &why), SyncRoute::Online);
+        pair.m_central->received(pair.m_connection,
+                                 R"({"type":"online","id":"r-1","action":"holdMany","event":7,"clerk":0,)"
+                                 R"("area":1,"quantity":1})",
+                                 pair.now);
+        const std::vector<SyncOutgoing> out = pair.m_central->takeOutgoing();
+        QCOMPARE(out.size(), std::size_t(1));
+        SyncMessage error;
+        std::string decodeError;
+        QVERIFY(decodeSyncMessage(out.front().text, &error, &decodeError));
+        QCOMPARE(error.type, SyncMessageType::Error);
+        QCOMPARE(error.code, std::string("invalid_message"));
+        QVERIFY2(error.message.find("unknown online action \"holdMany\"") != std::string::npos, error.message.c_str());
+        QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
     }
 
     // GA capacity (protocol 2): central grants places of the area to the device's pool, the box

@@ -449,10 +449,47 @@ HttpResult TestSyncEndToEnd::allocate(const QString& device, const QJsonObject& 
                         QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+namespace {
+
+SyncOnlineRequest onlineHold(std::vector<SeatId> seats)
+{
+    SyncOnlineRequest r;
+    r.id = newSyncOnlineRequestId();
+    r.action = SyncOnlineAction::Hold;
+    r.event = kEvent;
+    r.clerk = 7;
+    r.seats = std::move(seats);
+    return r;
+}
+
+SyncOnlineRequest onlineSell(HoldId hold, std::size_t seats)
+{
+    SyncOnlineRequest r;
+    r.id = newSyncOnlineRequestId();
+    r.action = SyncOnlineAction::Sell;
+    r.event = kEvent;
+    r.clerk = 7;
+    r.hold = hold;
+    r.priceTypes.assign(seats, 0);
+    r.buyer.name = "Walk-in";
+    r.payment = "cash";
+    return r;
+}
+
+QString describe(const SyncOnlineResult& r)
+{
+    return QStringLiteral("outcome %1 status %2 %3")
+        .arg(int(r.outcome))
+        .arg(QString::fromLatin1(statusName(r.reply.status)), QString::fromStdString(r.message));
+}
+
+} // namespace
+
 // GA places (protocol 2) against a real usherd: a promoter grants 20 places of the standing area
 // to box-1 over HTTP, the box office sells 9 of them offline and refunds one, the promoter asks for
 // 20 back while it is offline (pending: central changes nothing), and after the reconnect central
 // has every sale once, and the take-back released exactly the 12 places the box office had left.
+// Then places beyond the pool are held and sold online through usherd, from the open pool only.
 void TestSyncEndToEnd::gaPlacesSoldOffline()
 {
     EventSpec spec = makeTestEvent(kEvent, 1, 2, 5, 100); // 10 seats and a standing area (id 1) of 100
@@ -520,6 +557,16 @@ void TestSyncEndToEnd::gaPlacesSoldOffline()
     SyncSaleRequest tooMany;
     tooMany.event = kEvent, tooMany.area = 1, tooMany.quantity = 13, tooMany.clerk = 7;
     QCOMPARE(office.client->sellNow(tooMany).status, Status::SeatNotAllocated);
+    const auto routeArea = [&office](std::uint32_t quantity) {
+        return office.client
+            ->officeNow([&](SyncBoxOffice& sync, Timestamp) {
+                SyncLocalResult routed;
+                routed.route = sync.routeArea(kEvent, 1, quantity, &routed.message);
+                return routed;
+            })
+            .route;
+    };
+    QCOMPARE(routeArea(13), SyncRoute::Refused); // beyond the pool while offline: fail closed
 
     // The take-back while the box office is offline: pending, central's pool unchanged.
     r = allocate(QStringLiteral("box-1"), { { QStringLiteral("takeBackArea"), places(1, 20) } });
@@ -539,6 +586,49 @@ void TestSyncEndToEnd::gaPlacesSoldOffline()
     QVERIFY(waitUntil([&] { return office.pending() == 0; }));
     QCOMPARE(pool().capacity, 8u);
     QCOMPARE(office.client->status().sync.rejected, std::uint64_t(0));
+
+    // Online, places beyond the pool (it has none free) are held and sold through usherd, from
+    // the area's open pool (92 places) only.
+    QCOMPARE(routeArea(5), SyncRoute::Online);
+    const auto holdPlaces = [](std::uint32_t quantity) {
+        SyncOnlineRequest hold;
+        hold.id = newSyncOnlineRequestId();
+        hold.action = SyncOnlineAction::HoldArea, hold.event = kEvent, hold.clerk = 7;
+        hold.area = 1, hold.quantity = quantity;
+        return hold;
+    };
+    const SyncOnlineRequest holdFive = holdPlaces(5);
+    const SyncOnlineResult held = office.client->onlineNow(holdFive);
+    QVERIFY2(held.ok(), qPrintable(describe(held)));
+    QCOMPARE(office.client->onlineNow(holdFive).reply.hold, held.reply.hold); // a retry: the same hold
+    SyncOnlineRequest sell = onlineSell(held.reply.hold, 5);
+    const SyncOnlineResult soldOnline = office.client->onlineNow(sell);
+    QVERIFY2(soldOnline.ok(), qPrintable(describe(soldOnline)));
+    QCOMPARE(soldOnline.reply.tickets.size(), std::size_t(5));
+    QCOMPARE(soldOnline.reply.codes.size(), std::size_t(5));
+    const SyncOnlineResult soldAgain = office.client->onlineNow(sell);
+    QCOMPARE(soldAgain.reply.order, soldOnline.reply.order);
+    // 87 left in the open pool (at most 10 places a hold, the event's ticketsPerOrderMax): 8 holds
+    // of 10, then 8 more are refused and the last 7 are not.
+    std::vector<HoldId> holds;
+    for (int k = 0; k < 8; ++k) {
+        const SyncOnlineResult ten = office.client->onlineNow(holdPlaces(10));
+        QVERIFY2(ten.ok(), qPrintable(describe(ten)));
+        holds.push_back(ten.reply.hold);
+    }
+    const SyncOnlineResult beyond = office.client->onlineNow(holdPlaces(8));
+    QCOMPARE(beyond.outcome, SyncOnlineOutcome::Answered);
+    QCOMPARE(beyond.reply.status, Status::CapacityUnavailable);
+    const SyncOnlineResult rest = office.client->onlineNow(holdPlaces(7));
+    QVERIFY2(rest.ok(), qPrintable(describe(rest)));
+    holds.push_back(rest.reply.hold);
+    for (const HoldId hold : holds) {
+        SyncOnlineRequest release = holdPlaces(1);
+        release.action = SyncOnlineAction::Release, release.area = 0, release.quantity = 0, release.hold = hold;
+        QVERIFY(office.client->onlineNow(release).ok());
+    }
+    QCOMPARE(pool().sold, 8u); // the box office's own pool did not move
+    QCOMPARE(pool().held, 0u);
     office.client->stop();
     QVERIFY2(m_usherd->terminate(), m_usherd->log().constData());
 
@@ -558,6 +648,17 @@ void TestSyncEndToEnd::gaPlacesSoldOffline()
         QCOMPARE(orders.size(), std::size_t(1));
         QCOMPARE(orders[0].tickets.size(), std::size_t(quantity));
     }
+    {
+        std::vector<StoredOrder> orders;
+        Status status = Status::Ok;
+        central->withStorage([&](Storage& storage) {
+            status = storage.findOrdersByPaymentRef(kEvent, syncCounterPaymentRef("box-1", sell.id, "cash"), 10,
+                                                    &orders, &error);
+        });
+        QCOMPARE(status, Status::Ok);
+        QCOMPARE(orders.size(), std::size_t(1));
+        QCOMPARE(orders[0].tickets.size(), std::size_t(5));
+    }
     central->event(kEvent)->read([&](const Ledger& l) {
         for (const AreaPool& p : l.areaPools(l.venue().areaIndex(1))) {
             if (p.channel == kBox1) {
@@ -566,7 +667,7 @@ void TestSyncEndToEnd::gaPlacesSoldOffline()
             } else {
                 QCOMPARE(p.channel, kOpenPool);
                 QCOMPARE(p.capacity, 92u);
-                QCOMPARE(p.sold, 0u);
+                QCOMPARE(p.sold, 5u); // sold online through usherd
             }
             QCOMPARE(p.held, 0u);
         }
@@ -728,41 +829,6 @@ void TestSyncEndToEnd::realUsherd()
         office->close();
 }
 
-namespace {
-
-SyncOnlineRequest onlineHold(std::vector<SeatId> seats)
-{
-    SyncOnlineRequest r;
-    r.id = newSyncOnlineRequestId();
-    r.action = SyncOnlineAction::Hold;
-    r.event = kEvent;
-    r.clerk = 7;
-    r.seats = std::move(seats);
-    return r;
-}
-
-SyncOnlineRequest onlineSell(HoldId hold, std::size_t seats)
-{
-    SyncOnlineRequest r;
-    r.id = newSyncOnlineRequestId();
-    r.action = SyncOnlineAction::Sell;
-    r.event = kEvent;
-    r.clerk = 7;
-    r.hold = hold;
-    r.priceTypes.assign(seats, 0);
-    r.buyer.name = "Walk-in";
-    r.payment = "cash";
-    return r;
-}
-
-QString describe(const SyncOnlineResult& r)
-{
-    return QStringLiteral("outcome %1 status %2 %3")
-        .arg(int(r.outcome))
-        .arg(QString::fromLatin1(statusName(r.reply.status)), QString::fromStdString(r.message));
-}
-
-} // namespace
 
 void TestSyncEndToEnd::onlineSales()
 {

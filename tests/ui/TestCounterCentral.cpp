@@ -6,7 +6,9 @@
 // * another one with a chosen ticket type is paid by card (charged first, then sold by usherd) and
 //   central's ticket, with central's code, is printed at the counter;
 // * a promoter renames the event on usherd: the counter downloads it again and shows it;
-// * with usherd down, such a seat is refused with the reason and nothing is held or sold.
+// * standing places beyond the box office's pool of the area are held and sold through usherd
+//   (Ctrl+G, the quantity, Enter), from the area's open pool on central;
+// * with usherd down, such a seat (or such places) is refused with the reason and nothing is held or sold.
 // Screenshots: docs/screenshots/counter-central-sale.png and counter-offline-refused.png with
 // USHER_UPDATE_SCREENSHOTS.
 //
@@ -32,6 +34,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -185,6 +188,53 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     QCOMPARE(f.sale()->picker()->currentEvent(), night);
     QVERIFY(f.sale()->seatModel() != nullptr);
 
+    // 2d. Standing places beyond this box office's pool of the area (or with no pool): Ctrl+G, the
+    //     quantity, Enter holds them on usherd from the area's open pool; Enter pays them in cash.
+    const VenueArea standing = f.engine->event(night)->spec().venue->areas.front();
+    const auto localPool = [&f, night, &standing] {
+        AreaPool mine;
+        f.engine->event(night)->read([&](const Ledger& l) {
+            for (const AreaPool& p : l.areaPools(l.venue().areaIndex(standing.id)))
+                if (p.channel == kBoxOffice)
+                    mine = p;
+        });
+        return mine;
+    };
+    const AreaPool poolBefore = localPool();
+    const int beyond = int(poolBefore.free()) + 2;
+    QVERIFY(beyond <= 64);
+    auto* places = f.window->findChild<QSpinBox*>(QStringLiteral("placesSpinBox"));
+    QVERIFY(places != nullptr && places->isVisible());
+    f.press(Qt::Key_G, Qt::ControlModifier);
+    QVERIFY(places->hasFocus());
+    f.type(QString::number(beyond));
+    f.press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.sale()->onlineCart() != nullptr && f.idle(), 10'000);
+    QVERIFY2(f.sale()->onlineCart()->isPlaces(), qPrintable(f.sale()->paymentMessage()->text()));
+    QCOMPARE(f.sale()->cartTable()->rowCount(), beyond);
+    QCOMPARE(f.sale()->cartTable()->item(0, 0)->text(), QString::fromStdString(standing.name));
+    const Amount placePrice = f.engine->event(night)->spec().price(standing.category, 0);
+    QCOMPARE(f.sale()->onlineCart()->total({}), Amount(beyond) * placePrice);
+    QVERIFY(f.sale()->amountEdit()->hasFocus());
+    f.backend->drawer().expectedCash(f.window->services().shift, &cashBefore);
+    f.press(Qt::Key_Return); // cash, the amount due
+    QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 10'000);
+    QVERIFY2(f.sale()->completionLabel()->text().contains(QLatin1String("Sold through usherd")),
+             qPrintable(f.sale()->completionLabel()->text() + f.sale()->paymentMessage()->text()));
+    QVERIFY(f.sale()->lastSale().has_value());
+    const IssuedSale placesSale = *f.sale()->lastSale();
+    QCOMPARE(placesSale.tickets.size(), std::size_t(beyond));
+    for (const IssuedTicket& t : placesSale.tickets) {
+        QCOMPARE(t.area, standing.id);
+        QCOMPARE(t.seat, SeatId(0));
+        QVERIFY(t.code != TicketCode {});
+    }
+    f.backend->drawer().expectedCash(f.window->services().shift, &cashAfter);
+    QCOMPARE(cashAfter, cashBefore + Amount(beyond) * placePrice);
+    const AreaPool poolAfter = localPool(); // the local ledger and its pool: untouched
+    QCOMPARE(poolAfter.sold, poolBefore.sold);
+    QCOMPARE(poolAfter.held, poolBefore.held);
+
     // 3. usherd down: the seat is refused with the reason; nothing is held or sold.
     QVERIFY(usherd.stop());
     QTRY_VERIFY_WITH_TIMEOUT(session.status().sync.state != SyncState::Online
@@ -199,6 +249,16 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     QCOMPARE(f.seatStatus(night, venue.seats[open[3]].id), SeatStatus::Available);
     QCOMPARE(redrawn->state(open[3]), SeatMapState::Available);
     QVERIFY(saveScreenshot(f.window.get(), QStringLiteral("counter-offline-refused.png")));
+    // So are standing places beyond the pool (fail closed).
+    f.sale()->paymentMessage()->clear();
+    f.press(Qt::Key_G, Qt::ControlModifier);
+    QVERIFY(places->hasFocus());
+    f.type(QString::number(beyond));
+    f.press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(f.idle() && f.sale()->paymentMessage()->text().contains(QLatin1String("unreachable")),
+                             10'000);
+    QVERIFY(!f.sale()->hasCart());
+    QCOMPARE(localPool().held, poolBefore.held);
 
     f.window.reset(); // the window first: its seat map lets go of the session's feed
     session.stop();   // then the sync, before the engine it syncs
@@ -219,6 +279,16 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     QCOMPARE(found, Status::Ok);
     QCOMPARE(stored.seat, cardSale.tickets[0].seat);
     QCOMPARE(stored.priceType, cardSale.tickets[0].priceType);
+    // And the standing places sold through usherd, from the area's open pool.
+    central->event(night)->read([&](const Ledger& l) {
+        std::uint32_t openSold = 0;
+        for (const AreaPool& p : l.areaPools(l.venue().areaIndex(standing.id))) {
+            QCOMPARE(p.held, 0u);
+            if (p.channel == kOpenPool)
+                openSold = p.sold;
+        }
+        QCOMPARE(openSold, std::uint32_t(beyond));
+    });
     central->close();
 }
 

@@ -53,8 +53,33 @@ SyncOnlineResult OnlineCart::hold(const std::vector<SeatId>& seats)
                                    spec.price(seat.category, 0) });
     }
     SyncOnlineRequest r = request(SyncOnlineAction::Hold);
-    r.id = newSyncOnlineRequestId();
     r.seats = seats;
+    return holdWith(std::move(r), std::move(lines));
+}
+
+SyncOnlineResult OnlineCart::holdArea(AreaId area, std::uint32_t quantity)
+{
+    USHER_ASSERT(m_hold == 0);
+    const EventSpec& spec = m_context.shard->spec();
+    const std::uint32_t index = spec.venue->areaIndex(area);
+    if (index == kNoArea || quantity == 0) {
+        SyncOnlineResult unknown;
+        unknown.outcome = SyncOnlineOutcome::Answered;
+        unknown.reply.status = index == kNoArea ? Status::AreaNotFound : Status::InvalidArgument;
+        return unknown;
+    }
+    const VenueArea& a = spec.venue->areas[index];
+    std::vector<CartLine> lines(quantity, CartLine { 0, a.name, spec.venue->categories[a.category].key, 0,
+                                                     spec.price(a.category, 0), area });
+    SyncOnlineRequest r = request(SyncOnlineAction::HoldArea);
+    r.area = area;
+    r.quantity = quantity;
+    return holdWith(std::move(r), std::move(lines));
+}
+
+SyncOnlineResult OnlineCart::holdWith(SyncOnlineRequest r, std::vector<CartLine> lines)
+{
+    r.id = newSyncOnlineRequestId();
     const SyncOnlineResult result = m_client.onlineNow(r);
     if (result.ok()) {
         m_hold = result.reply.hold;
@@ -65,15 +90,25 @@ SyncOnlineResult OnlineCart::hold(const std::vector<SeatId>& seats)
     return result;
 }
 
-Amount OnlineCart::total(const std::vector<std::uint8_t>& priceTypes) const
+Amount OnlineCart::linePrice(std::size_t line, std::uint8_t priceType) const
 {
+    USHER_ASSERT(line < m_lines.size());
     const EventSpec& spec = m_context.shard->spec();
     const Venue& venue = *spec.venue;
+    const CartLine& l = m_lines[line];
+    if (l.area != 0) {
+        const std::uint32_t index = venue.areaIndex(l.area);
+        return index == kNoArea ? kNotOffered : spec.price(venue.areas[index].category, priceType);
+    }
+    const SeatIndex index = venue.seatIndex(l.seat);
+    return index == kNoSeat ? kNotOffered : spec.price(venue.seats[index].category, priceType);
+}
+
+Amount OnlineCart::total(const std::vector<std::uint8_t>& priceTypes) const
+{
     Amount sum = 0;
     for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        const SeatIndex index = venue.seatIndex(m_lines[i].seat);
-        const std::uint8_t type = i < priceTypes.size() ? priceTypes[i] : 0;
-        const Amount price = index == kNoSeat ? kNotOffered : spec.price(venue.seats[index].category, type);
+        const Amount price = linePrice(i, i < priceTypes.size() ? priceTypes[i] : 0);
         if (price == kNotOffered)
             return kNotOffered;
         sum += price;

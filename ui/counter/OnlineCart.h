@@ -32,6 +32,9 @@ public:
     OnlineCart(const CounterSaleContext& context, SyncClient& client, const StaffAccount& clerk, ShiftId shift);
 
     SyncOnlineResult hold(const std::vector<SeatId>& seats);
+    // `quantity` places of the standing area `area`, from its open pool on usherd (never a
+    // channel's pool: this box office sells its own pool locally).
+    SyncOnlineResult holdArea(AreaId area, std::uint32_t quantity);
     // Sells the held seats for `cash` (at least the total; the rest is change). On usherd's Ok the
     // sale goes into the drawer (*drawer says how that went).
     SyncOnlineResult sellCash(Amount cash, const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes,
@@ -47,6 +50,7 @@ public:
     SyncOnlineResult release();
 
     bool isHeld() const { return m_hold != 0; }
+    bool isPlaces() const { return !m_lines.empty() && m_lines.front().area != 0; } // standing places, not seats
     bool isSold() const { return m_order != 0; }
     bool isCardCharged() const { return !m_cardReference.empty(); } // waiting for usherd's answer
     const std::vector<TicketId>& tickets() const { return m_tickets; }
@@ -58,11 +62,15 @@ public:
     const std::vector<CartLine>& lines() const { return m_lines; }
     const std::string& currency() const { return m_currency; }
     Amount total(const std::vector<std::uint8_t>& priceTypes) const;
+    // The event's price of a line (a seat by its category, a place by its area's) for a ticket
+    // type; kNotOffered when the venue no longer has it or the type is not offered. usherd charges.
+    Amount linePrice(std::size_t line, std::uint8_t priceType) const;
     // What the clerk reads for an outcome that is not Ok (translated).
     static QString describe(const SyncOnlineResult& result);
 
 private:
     SyncOnlineRequest request(SyncOnlineAction action) const;
+    SyncOnlineResult holdWith(SyncOnlineRequest request, std::vector<CartLine> lines);
     // usherd's Sell of the held seats, paid by `payment`; on Ok the order, the tickets and the drawer.
     SyncOnlineResult sell(const Buyer& buyer, const std::vector<std::uint8_t>& priceTypes, const std::string& payment,
                           PaymentMethod method, BoxOfficeStatus* drawer);

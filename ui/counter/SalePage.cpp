@@ -550,33 +550,70 @@ void SalePage::holdPlaces()
     }
     const auto area = AreaId(m_area->currentData().toUInt());
     const auto quantity = std::uint32_t(m_places->value());
+    if (m_services.sync != nullptr && m_services.sync->client() != nullptr)
+        return holdPlacesRouted(area, quantity);
     auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
-    SyncClient* client = m_services.sync != nullptr ? m_services.sync->client() : nullptr;
-    if (client == nullptr) {
-        startHold(sale, [area, quantity](CounterSale& s) { return s.holdArea(area, quantity); });
+    startHold(sale, [area, quantity](CounterSale& s) { return s.holdArea(area, quantity); });
+}
+
+// With sync the local ledger sells only this box office's pool of the area (checked again when the
+// sale is journaled); places beyond it are held through usherd from the area's open pool, and
+// without usherd they cannot be sold (fail closed). The route and the hold run in one worker step.
+void SalePage::holdPlacesRouted(AreaId area, std::uint32_t quantity)
+{
+    if (hasCart()) {
+        say(tr("The cart already holds seats: pay for them, or clear the cart (Ctrl+Del) first."), true);
         return;
     }
-    // With sync the local ledger sells only this box office's pool of the area (checked again when
-    // the sale is journaled); places beyond it belong to usherd.
-    auto reason = std::make_shared<QString>();
+    if (m_services.shift == 0) {
+        say(tr("Open a shift first."), true);
+        return;
+    }
+    SyncClient* client = m_services.sync->client();
+    auto sale = std::make_shared<CounterSale>(m_services.saleContext(m_shard), m_services.clerk, m_services.shift);
+    auto online = std::make_shared<OnlineCart>(m_services.saleContext(m_shard), *client, m_services.clerk,
+                                               m_services.shift);
+    struct Outcome {
+        SyncLocalResult route;
+        BoxOfficeStatus local = BoxOfficeStatus::Ok;
+        SyncOnlineResult result;
+    };
+    auto outcome = std::make_shared<Outcome>();
     const EventId event = m_shard->id();
-    startHold(
-        sale,
-        [client, event, area, quantity, reason](CounterSale& s) {
-            const SyncLocalResult routed = client->officeNow([&](SyncBoxOffice& office, Timestamp) {
+    const bool started = m_worker.run(
+        [client, sale, online, outcome, event, area, quantity] {
+            outcome->route = client->officeNow([&](SyncBoxOffice& office, Timestamp) {
                 SyncLocalResult r;
                 r.route = office.routeArea(event, area, quantity, &r.message);
                 return r;
             });
-            if (routed.route == SyncRoute::Local)
-                return s.holdArea(area, quantity);
-            *reason = routed.route == SyncRoute::Refused
-                ? QString::fromStdString(routed.message)
-                : tr("This box office's allocation of the area has fewer places left. Places beyond it are sold "
-                     "through usherd's online sales, not at this counter yet.");
-            return BoxOfficeStatus::WrongState;
+            if (outcome->route.route == SyncRoute::Local)
+                outcome->local = sale->holdArea(area, quantity);
+            else if (outcome->route.route == SyncRoute::Online)
+                outcome->result = online->holdArea(area, quantity);
         },
-        reason);
+        [this, sale, online, outcome] {
+            QString why;
+            if (outcome->route.route == SyncRoute::Refused || outcome->route.status != Status::Ok)
+                why = outcome->route.message.empty() ? DisplayFormat::status(outcome->route.status)
+                                                     : QString::fromStdString(outcome->route.message);
+            else if (outcome->route.route == SyncRoute::Local && outcome->local != BoxOfficeStatus::Ok)
+                why = statusText(outcome->local, sale.get());
+            else if (outcome->route.route == SyncRoute::Online && !outcome->result.ok())
+                why = OnlineCart::describe(outcome->result);
+            if (!why.isEmpty()) {
+                say(why, true); // fail closed: nothing is held
+                m_places->setFocus();
+                m_places->selectAll();
+                return;
+            }
+            if (outcome->route.route == SyncRoute::Local)
+                adoptSale(sale);
+            else
+                adoptOnline(online);
+        });
+    if (!started)
+        say(tr("Still working on the last step…"), true);
 }
 
 void SalePage::startHold(std::shared_ptr<CounterSale> sale, std::function<BoxOfficeStatus(CounterSale&)> hold,
@@ -664,8 +701,12 @@ void SalePage::adoptOnline(std::shared_ptr<OnlineCart> cart)
     m_warned = false;
     m_expiring = false;
     m_payMessage->clear();
-    m_cartMessage->setText(tr("Held through usherd: these seats are not this box office's. Take the payment in "
-                              "cash; the sale counts once usherd confirms it."));
+    m_cartMessage->setText(
+        m_online->isPlaces()
+            ? tr("Held through usherd: these places are beyond this box office's allocation. Take the payment "
+                 "(cash or card); the sale counts once usherd confirms it.")
+            : tr("Held through usherd: these seats are not this box office's. Take the payment (cash or card); "
+                 "the sale counts once usherd confirms it."));
     m_cartMessage->setStyleSheet(QString());
     m_countdownTimer.start();
     showCart();
@@ -850,6 +891,7 @@ void SalePage::finishOnlineSale(const SyncOnlineResult& r, BoxOfficeStatus drawe
         IssuedTicket ticket;
         ticket.id = i < r.reply.tickets.size() ? r.reply.tickets[i] : 0;
         ticket.seat = line.seat;
+        ticket.area = line.area;
         ticket.priceType = line.priceType;
         ticket.amount = line.price;
         printable = printable && parseTicketCode(codes[i], &ticket.code);
@@ -939,12 +981,8 @@ void SalePage::adoptSale(std::shared_ptr<CounterSale> sale)
 
 Amount SalePage::linePrice(std::size_t line) const
 {
-    if (m_online != nullptr) { // usherd prices it; the counter shows the event's price for the type
-        const EventSpec& spec = m_shard->spec();
-        const SeatIndex index = spec.venue->seatIndex(m_online->lines()[line].seat);
-        const std::uint8_t type = line < m_priceTypes.size() ? m_priceTypes[line] : 0;
-        return index == kNoSeat ? kNotOffered : spec.price(spec.venue->seats[index].category, type);
-    }
+    if (m_online != nullptr) // usherd prices it; the counter shows the event's price for the type
+        return m_online->linePrice(line, line < m_priceTypes.size() ? m_priceTypes[line] : 0);
     const CartLine& cart = m_sale->lines()[line];
     if (m_sale->state() != SaleState::Held || m_shard == nullptr || line >= m_priceTypes.size()
         || m_priceTypes[line] == cart.priceType)

@@ -137,6 +137,7 @@ private:
     // With sync: the seats of this box office's allocation are held here, the others through usherd
     // (fail closed when it is unreachable).
     void holdRouted(const std::vector<SeatId>& seats);
+    void holdPlacesRouted(AreaId area, std::uint32_t quantity);
     void adoptOnline(std::shared_ptr<OnlineCart> cart);
     void showOnlineCart();
     void payOnline(Tender tender);
