@@ -866,6 +866,53 @@
     </message>
 </context>
 <context>
+    <name>SyncBoxOffice</name>
+    <message>
+        <source>An earlier operation of this box office is not settled yet (a cart left open by a restart?): complete or release it first.</source>
+        <translation>Ein früherer Vorgang dieser Kasse ist noch nicht abgeschlossen (ein nach einem Neustart offener Warenkorb?): Schließen Sie ihn zuerst ab oder geben Sie ihn frei.</translation>
+    </message>
+    <message>
+        <source>usherd refused this box office: %1</source>
+        <translation>usherd hat diese Kasse abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>usherd speaks another sync protocol version: update the box office or the server</source>
+        <translation>usherd spricht eine andere Version des Sync-Protokolls: Aktualisieren Sie die Kasse oder den Server</translation>
+    </message>
+    <message>
+        <source>usherd knows this device under another name or channel: enrol it again</source>
+        <translation>usherd kennt dieses Gerät unter einem anderen Namen oder Kanal: Registrieren Sie es neu</translation>
+    </message>
+    <message>
+        <source>usherd has operations this box office does not have (was its data restored from a backup?)</source>
+        <translation>usherd hat Vorgänge, die diese Kasse nicht hat (wurden ihre Daten aus einer Sicherung wiederhergestellt?)</translation>
+    </message>
+    <message>
+        <source>A sale cannot mix seats of this box office&apos;s allocation with other seats: sell them separately.</source>
+        <translation>Ein Verkauf kann Plätze aus dem Kontingent dieser Kasse nicht mit anderen Plätzen mischen: Verkaufen Sie sie getrennt.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the seats allocated to this box office can be sold.</source>
+        <translation>usherd ist nicht erreichbar: Nur die dieser Kasse zugeteilten Plätze können verkauft werden.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>usherd ist nicht erreichbar: Nur die dieser Kasse zugeteilten Plätze können verkauft werden, und davon sind zu wenige übrig.</translation>
+    </message>
+    <message>
+        <source>This usherd is too old to sell standing places to a box office: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>Dieser usherd ist zu alt, um einer Kasse Stehplätze zu verkaufen: Nur die dieser Kasse zugeteilten Plätze können verkauft werden, und davon sind zu wenige übrig.</translation>
+    </message>
+    <message>
+        <source>These seats are sold through usherd, not from this box office&apos;s allocation.</source>
+        <translation>Diese Plätze werden über usherd verkauft, nicht aus dem Kontingent dieser Kasse.</translation>
+    </message>
+    <message>
+        <source>These places are not from this box office&apos;s allocation: sell them through usherd.</source>
+        <translation>Diese Plätze stammen nicht aus dem Kontingent dieser Kasse: Verkaufen Sie sie über usherd.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPendingDialog</name>
     <message numerus="yes">
         <source>%n place(s) of area %1</source>
@@ -4723,10 +4770,6 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
         <translation>„Beste verfügbare Plätze“ hat Plätze außerhalb der Zuteilung dieser Kasse gefunden. Wählen Sie stattdessen Plätze im Saalplan: Diese werden über usherd verkauft.</translation>
     </message>
-    <message>
-        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
-        <translation>Über usherd reserviert: Diese Plätze gehören nicht zu dieser Kasse. Kassieren Sie bar; der Verkauf zählt, sobald usherd ihn bestätigt.</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
@@ -4876,8 +4919,12 @@ Starten Sie Usher mit --demo, um zwei Demoveranstaltungen anzulegen.</translatio
         <translation>Diese Veranstaltung hat keine Stehbereiche.</translation>
     </message>
     <message>
-        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
-        <translation>Das Kontingent dieser Kasse in diesem Bereich hat weniger Plätze übrig. Plätze darüber hinaus werden über den Online-Verkauf von usherd verkauft, noch nicht an dieser Kasse.</translation>
+        <source>Held through usherd: these places are beyond this box office&apos;s allocation. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Über usherd reserviert: Diese Plätze gehen über das Kontingent dieser Kasse hinaus. Kassieren Sie (bar oder mit Karte); der Verkauf zählt, sobald usherd ihn bestätigt.</translation>
+    </message>
+    <message>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Über usherd reserviert: Diese Plätze gehören nicht dieser Kasse. Kassieren Sie (bar oder mit Karte); der Verkauf zählt, sobald usherd ihn bestätigt.</translation>
     </message>
 </context>
 <context>

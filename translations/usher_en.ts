@@ -866,6 +866,53 @@
     </message>
 </context>
 <context>
+    <name>SyncBoxOffice</name>
+    <message>
+        <source>An earlier operation of this box office is not settled yet (a cart left open by a restart?): complete or release it first.</source>
+        <translation>An earlier operation of this box office is not settled yet (a cart left open by a restart?): complete or release it first.</translation>
+    </message>
+    <message>
+        <source>usherd refused this box office: %1</source>
+        <translation>usherd refused this box office: %1</translation>
+    </message>
+    <message>
+        <source>usherd speaks another sync protocol version: update the box office or the server</source>
+        <translation>usherd speaks another sync protocol version: update the box office or the server</translation>
+    </message>
+    <message>
+        <source>usherd knows this device under another name or channel: enrol it again</source>
+        <translation>usherd knows this device under another name or channel: enrol it again</translation>
+    </message>
+    <message>
+        <source>usherd has operations this box office does not have (was its data restored from a backup?)</source>
+        <translation>usherd has operations this box office does not have (was its data restored from a backup?)</translation>
+    </message>
+    <message>
+        <source>A sale cannot mix seats of this box office&apos;s allocation with other seats: sell them separately.</source>
+        <translation>A sale cannot mix seats of this box office&apos;s allocation with other seats: sell them separately.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the seats allocated to this box office can be sold.</source>
+        <translation>usherd is unreachable: only the seats allocated to this box office can be sold.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>usherd is unreachable: only the places allocated to this box office can be sold, and too few are left.</translation>
+    </message>
+    <message>
+        <source>This usherd is too old to sell standing places to a box office: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>This usherd is too old to sell standing places to a box office: only the places allocated to this box office can be sold, and too few are left.</translation>
+    </message>
+    <message>
+        <source>These seats are sold through usherd, not from this box office&apos;s allocation.</source>
+        <translation>These seats are sold through usherd, not from this box office&apos;s allocation.</translation>
+    </message>
+    <message>
+        <source>These places are not from this box office&apos;s allocation: sell them through usherd.</source>
+        <translation>These places are not from this box office&apos;s allocation: sell them through usherd.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPendingDialog</name>
     <message numerus="yes">
         <source>%n place(s) of area %1</source>
@@ -4723,10 +4770,6 @@ Start Usher with --demo to create two demo events.</translation>
         <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
         <translation>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</translation>
     </message>
-    <message>
-        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
-        <translation>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
@@ -4876,8 +4919,12 @@ Start Usher with --demo to create two demo events.</translation>
         <translation>This event has no standing areas.</translation>
     </message>
     <message>
-        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
-        <translation>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</translation>
+        <source>Held through usherd: these places are beyond this box office&apos;s allocation. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Held through usherd: these places are beyond this box office&apos;s allocation. Take the payment (cash or card); the sale counts once usherd confirms it.</translation>
+    </message>
+    <message>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Held through usherd: these seats are not this box office&apos;s. Take the payment (cash or card); the sale counts once usherd confirms it.</translation>
     </message>
 </context>
 <context>

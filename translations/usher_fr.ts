@@ -866,6 +866,53 @@
     </message>
 </context>
 <context>
+    <name>SyncBoxOffice</name>
+    <message>
+        <source>An earlier operation of this box office is not settled yet (a cart left open by a restart?): complete or release it first.</source>
+        <translation>Une opération antérieure de cette billetterie n&apos;est pas encore réglée (un panier resté ouvert après un redémarrage&#xa0;?)&#xa0;: terminez-la ou libérez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>usherd refused this box office: %1</source>
+        <translation>usherd a refusé cette billetterie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>usherd speaks another sync protocol version: update the box office or the server</source>
+        <translation>usherd parle une autre version du protocole de synchronisation&#xa0;: mettez à jour la billetterie ou le serveur</translation>
+    </message>
+    <message>
+        <source>usherd knows this device under another name or channel: enrol it again</source>
+        <translation>usherd connaît cet appareil sous un autre nom ou canal&#xa0;: enregistrez-le à nouveau</translation>
+    </message>
+    <message>
+        <source>usherd has operations this box office does not have (was its data restored from a backup?)</source>
+        <translation>usherd a des opérations que cette billetterie n&apos;a pas (ses données ont-elles été restaurées depuis une sauvegarde&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>A sale cannot mix seats of this box office&apos;s allocation with other seats: sell them separately.</source>
+        <translation>Une vente ne peut pas mélanger des places de l&apos;attribution de cette billetterie avec d&apos;autres places&#xa0;: vendez-les séparément.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the seats allocated to this box office can be sold.</source>
+        <translation>usherd est injoignable&#xa0;: seules les places attribuées à cette billetterie peuvent être vendues.</translation>
+    </message>
+    <message>
+        <source>usherd is unreachable: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>usherd est injoignable&#xa0;: seules les places attribuées à cette billetterie peuvent être vendues, et il en reste trop peu.</translation>
+    </message>
+    <message>
+        <source>This usherd is too old to sell standing places to a box office: only the places allocated to this box office can be sold, and too few are left.</source>
+        <translation>Ce usherd est trop ancien pour vendre des places debout à une billetterie&#xa0;: seules les places attribuées à cette billetterie peuvent être vendues, et il en reste trop peu.</translation>
+    </message>
+    <message>
+        <source>These seats are sold through usherd, not from this box office&apos;s allocation.</source>
+        <translation>Ces places sont vendues via usherd, pas sur l&apos;attribution de cette billetterie.</translation>
+    </message>
+    <message>
+        <source>These places are not from this box office&apos;s allocation: sell them through usherd.</source>
+        <translation>Ces places ne font pas partie de l&apos;attribution de cette billetterie&#xa0;: vendez-les via usherd.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPendingDialog</name>
     <message numerus="yes">
         <source>%n place(s) of area %1</source>
@@ -2678,15 +2725,15 @@
     </message>
     <message>
         <source>No venue yet: design one in the venue designer, or open an event.</source>
-        <translation>Pas encore de lieu : concevez-en un dans l&apos;éditeur de salle, ou ouvrez un événement.</translation>
+        <translation>Pas encore de lieu&#xa0;: concevez-en un dans l&apos;éditeur de salle, ou ouvrez un événement.</translation>
     </message>
     <message>
         <source>No venue yet. Design one in the venue designer and choose &quot;Use for an event&quot;, or open an event.</source>
-        <translation>Pas encore de lieu. Concevez-en un dans l&apos;éditeur de salle et choisissez « Utiliser pour un événement », ou ouvrez un événement.</translation>
+        <translation>Pas encore de lieu. Concevez-en un dans l&apos;éditeur de salle et choisissez «&#xa0;Utiliser pour un événement&#xa0;», ou ouvrez un événement.</translation>
     </message>
     <message>
         <source>New event: design a venue, fill in the form, then save.</source>
-        <translation>Nouvel événement : concevez un lieu, remplissez le formulaire, puis enregistrez.</translation>
+        <translation>Nouvel événement&#xa0;: concevez un lieu, remplissez le formulaire, puis enregistrez.</translation>
     </message>
 </context>
 <context>
@@ -4723,10 +4770,6 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <source>Best available found seats outside this box office&apos;s allocation. Select seats on the map instead: those are sold through usherd.</source>
         <translation>«&#xa0;Meilleures places disponibles&#xa0;» a trouvé des places hors de l&apos;attribution de cette billetterie. Sélectionnez plutôt des places sur le plan&#xa0;: elles sont vendues via usherd.</translation>
     </message>
-    <message>
-        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment in cash; the sale counts once usherd confirms it.</source>
-        <translation>Réservées via usherd&#xa0;: ces places n&apos;appartiennent pas à cette billetterie. Encaissez en espèces&#xa0;; la vente compte dès qu&apos;usherd la confirme.</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Total: %2&lt;/b&gt; (%n ticket(s), through usherd)</source>
         <extracomment>%1 is a count of tickets, %2 an amount of money. The seats are held on usherd.</extracomment>
@@ -4865,7 +4908,7 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
     </message>
     <message>
         <source>How many places; Enter adds them to the cart</source>
-        <translation>Combien de places ; Entrée les ajoute au panier</translation>
+        <translation>Combien de places&#xa0;; Entrée les ajoute au panier</translation>
     </message>
     <message>
         <source>Add &amp;places</source>
@@ -4876,8 +4919,12 @@ Lancez Usher avec --demo pour créer deux événements de démonstration.</trans
         <translation>Cet événement n&apos;a pas de zone debout.</translation>
     </message>
     <message>
-        <source>This box office&apos;s allocation of the area has fewer places left. Places beyond it are sold through usherd&apos;s online sales, not at this counter yet.</source>
-        <translation>L&apos;allocation de cette billetterie dans cette zone a moins de places restantes. Les places au-delà sont vendues par la vente en ligne d&apos;usherd, pas encore à ce guichet.</translation>
+        <source>Held through usherd: these places are beyond this box office&apos;s allocation. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Réservées via usherd&#xa0;: ces places dépassent l&apos;attribution de cette billetterie. Encaissez (espèces ou carte)&#xa0;; la vente compte dès qu&apos;usherd la confirme.</translation>
+    </message>
+    <message>
+        <source>Held through usherd: these seats are not this box office&apos;s. Take the payment (cash or card); the sale counts once usherd confirms it.</source>
+        <translation>Réservées via usherd&#xa0;: ces places n&apos;appartiennent pas à cette billetterie. Encaissez (espèces ou carte)&#xa0;; la vente compte dès qu&apos;usherd la confirme.</translation>
     </message>
 </context>
 <context>

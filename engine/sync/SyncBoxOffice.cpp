@@ -17,8 +17,9 @@ namespace {
 // Answers to online requests waiting for the transport to take them (it does after every message).
 constexpr std::size_t kOnlineRepliesMax = 1024;
 
-// The texts are marked with QT_TRANSLATE_NOOP at their call sites, so that lupdate finds them.
-std::string tr(const char* text, const std::string& argument = {})
+// The texts are marked with QT_TRANSLATE_NOOP at their call sites, so that lupdate finds them (a
+// function named tr here would hide them: lupdate takes tr(QT_TRANSLATE_NOOP(...)) for a tr call).
+std::string translatedText(const char* text, const std::string& argument = {})
 {
     QString translated = QCoreApplication::translate("SyncBoxOffice", text);
     if (!argument.empty())
@@ -66,7 +67,7 @@ SyncOp saleOpFrom(const SyncSaleRequest& request, Timestamp now)
 void refuseUnsettled(SyncLocalResult* result)
 {
     result->status = Status::StorageUnavailable;
-    result->message = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+    result->message = translatedText(QT_TRANSLATE_NOOP("SyncBoxOffice",
                                            "An earlier operation of this box office is not settled yet (a cart "
                                            "left open by a restart?): complete or release it first."));
 }
@@ -241,7 +242,7 @@ void SyncBoxOffice::received(std::string_view text, Timestamp now)
         if (message.code == "version_unsupported" || message.code == "unauthorized"
             || message.code == "outbox_mismatch")
             refuseCentral(
-                tr(QT_TRANSLATE_NOOP("SyncBoxOffice", "usherd refused this box office: %1"), message.message));
+                translatedText(QT_TRANSLATE_NOOP("SyncBoxOffice", "usherd refused this box office: %1"), message.message));
         return;
     default: return;
     }
@@ -252,17 +253,17 @@ void SyncBoxOffice::handleWelcome(const SyncMessage& message, Timestamp now)
     if (m_state != SyncState::Connecting)
         return;
     if (message.protocol != kSyncProtocolVersion) {
-        refuseCentral(tr(QT_TRANSLATE_NOOP(
+        refuseCentral(translatedText(QT_TRANSLATE_NOOP(
             "SyncBoxOffice", "usherd speaks another sync protocol version: update the box office or the server")));
         return;
     }
     if (message.device != m_options.device || message.channel != m_options.channel) {
-        refuseCentral(tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+        refuseCentral(translatedText(QT_TRANSLATE_NOOP("SyncBoxOffice",
                                            "usherd knows this device under another name or channel: enrol it again")));
         return;
     }
     if (message.applied > m_outbox->lastSeq()) {
-        refuseCentral(tr(QT_TRANSLATE_NOOP(
+        refuseCentral(translatedText(QT_TRANSLATE_NOOP(
             "SyncBoxOffice",
             "usherd has operations this box office does not have (was its data restored from a backup?)")));
         return;
@@ -675,13 +676,13 @@ SyncRoute SyncBoxOffice::route(EventId event, const std::vector<SeatId>& seats, 
     if (!seats.empty() && mine == seats.size())
         return SyncRoute::Local;
     if (mine != 0) {
-        *why = tr(QT_TRANSLATE_NOOP(
+        *why = translatedText(QT_TRANSLATE_NOOP(
             "SyncBoxOffice",
             "A sale cannot mix seats of this box office's allocation with other seats: sell them separately."));
         return SyncRoute::Refused;
     }
     if (!connected()) {
-        *why = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+        *why = translatedText(QT_TRANSLATE_NOOP("SyncBoxOffice",
                                     "usherd is unreachable: only the seats allocated to this box office can be sold."));
         return SyncRoute::Refused;
     }
@@ -695,13 +696,13 @@ SyncRoute SyncBoxOffice::routeArea(EventId event, AreaId area, std::uint32_t qua
     if (read && quantity != 0 && pool.free() >= quantity)
         return SyncRoute::Local;
     if (!connected()) {
-        *why = tr(QT_TRANSLATE_NOOP(
+        *why = translatedText(QT_TRANSLATE_NOOP(
             "SyncBoxOffice",
             "usherd is unreachable: only the places allocated to this box office can be sold, and too few are left."));
         return SyncRoute::Refused;
     }
     if (!m_centralSellsAreas) {
-        *why = tr(QT_TRANSLATE_NOOP("SyncBoxOffice",
+        *why = translatedText(QT_TRANSLATE_NOOP("SyncBoxOffice",
                                     "This usherd is too old to sell standing places to a box office: only the places "
                                     "allocated to this box office can be sold, and too few are left."));
         return SyncRoute::Refused;
@@ -722,7 +723,7 @@ SyncLocalResult SyncBoxOffice::sell(const SyncSaleRequest& request, Timestamp no
     if (result.route != SyncRoute::Local) {
         result.status = result.route == SyncRoute::Online ? Status::WrongChannel : Status::SeatNotAllocated;
         if (result.route == SyncRoute::Online)
-            result.message = tr(QT_TRANSLATE_NOOP(
+            result.message = translatedText(QT_TRANSLATE_NOOP(
                 "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
         return result;
     }
@@ -817,7 +818,7 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
     if (result.route != SyncRoute::Local) {
         result.status = Status::SeatNotAllocated;
         if (result.route == SyncRoute::Online)
-            result.message = tr(QT_TRANSLATE_NOOP(
+            result.message = translatedText(QT_TRANSLATE_NOOP(
                 "SyncBoxOffice", "These seats are sold through usherd, not from this box office's allocation."));
         return result;
     }
@@ -841,7 +842,7 @@ SyncLocalResult SyncBoxOffice::beginExternalSale(const SyncSaleRequest& request,
         }
         if (!pool) {
             result.status = Status::SeatNotAllocated;
-            result.message = tr(QT_TRANSLATE_NOOP(
+            result.message = translatedText(QT_TRANSLATE_NOOP(
                 "SyncBoxOffice", "These places are not from this box office's allocation: sell them through usherd."));
             return result;
         }
