@@ -8,61 +8,90 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
+#include <type_traits>
 
 namespace usher {
 
 namespace {
 constexpr std::uint32_t kSnapshotMagic = 0x31535355; // "USS1"
 constexpr std::uint16_t kSnapshotVersion = 1;
+
+// Counts the bytes a write pass would produce (the same calls as SpanWriter), so that the snapshot
+// is sized once: no per-field vector growth, no reallocation and copy of megabytes.
+class SizeCounter {
+public:
+    template <typename T> void put(T /*value*/)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        m_size += sizeof(T);
+    }
+    void putBytes(const void* /*data*/, std::size_t size) { m_size += size; }
+    void putText(std::string_view text) { m_size += sizeof(std::uint16_t) + text.size(); }
+    std::size_t size() const { return m_size; }
+
+private:
+    std::size_t m_size = 0;
+};
+
 } // namespace
 
 std::vector<std::uint8_t> Ledger::snapshot() const
 {
-    std::vector<std::uint8_t> out;
-    out.reserve(m_seats.size() * 8 + m_tickets.size() * 64 + m_orders.size() * 96 + 4096);
-    ByteWriter w(&out);
-    w.put(kSnapshotMagic), w.put(kSnapshotVersion), w.put<std::uint16_t>(0);
-    w.put<EventId>(m_spec.id), w.put<Seq>(m_lastSeq), w.put<Seq>(idempotencyFloorSeq());
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(m_seats.size()));
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(m_areas.size()));
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(m_holds.size()));
-    w.put<std::uint32_t>(m_holdSeatsStride);
-    for (const SeatSlot& s : m_seats)
-        w.put(static_cast<std::uint8_t>(s.status)), w.put(s.allocation), w.put(s.ref);
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(m_blockReasons.size()));
-    for (const std::string& reason : m_blockReasons)
-        w.putText(reason);
-    for (const auto& pools : m_areas) {
-        w.put<std::uint16_t>(static_cast<std::uint16_t>(pools.size()));
-        for (const AreaPool& p : pools)
-            w.put(p.channel), w.put(p.capacity), w.put(p.held), w.put(p.sold);
-    }
-    for (std::uint32_t slot = 0; slot < m_holds.size(); ++slot) {
-        const HoldSlot& h = m_holds[slot];
-        w.put(h.generation), w.put(h.id);
-        if (h.id == 0)
-            continue;
-        w.put(static_cast<std::uint8_t>(h.holder.kind)), w.put(h.holder.id), w.put(h.channel), w.put(h.pool);
-        w.put<std::uint8_t>(h.paymentPending ? 1 : 0), w.put(h.seatCount), w.put(h.area), w.put(h.live);
-        w.put(h.createdAt), w.put(h.expiresAt), w.put(h.paymentAmount);
-        for (std::uint32_t i = 0; i < h.seatCount; ++i)
-            w.put(m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]);
-    }
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(m_freeHolds.size()));
-    w.putBytes(m_freeHolds.data(), m_freeHolds.size() * sizeof(std::uint32_t));
-    w.put<std::uint64_t>(m_orders.size());
-    for (const Order& o : m_orders) {
-        w.put(o.hold), w.put(static_cast<std::uint8_t>(o.actor.kind)), w.put(o.actor.id), w.put(o.channel);
-        w.put(o.createdAt), w.put(o.amount), w.put(o.refunded), w.put(o.firstTicket), w.put(o.ticketCount);
-        w.putText(o.paymentRef), w.putText(o.buyer.name), w.putText(o.buyer.email), w.putText(o.buyer.phone);
-    }
-    w.put<std::uint64_t>(m_tickets.size());
-    for (const Ticket& t : m_tickets) {
-        w.put(t.order), w.put(t.seat), w.put(t.area), w.put(t.pool), w.put(t.priceType);
-        w.put(static_cast<std::uint8_t>(t.status)), w.put(t.generation), w.put(t.amount), w.put(t.refunded);
-        w.putBytes(t.code.data(), t.code.size());
-    }
-    w.put<std::uint32_t>(crc32c(out.data(), out.size()));
+    // One pass counts, the second writes into the buffer sized by the first.
+    auto write = [this](auto& w) {
+        w.put(kSnapshotMagic), w.put(kSnapshotVersion), w.put(static_cast<std::uint16_t>(0));
+        w.put(static_cast<EventId>(m_spec.id)), w.put(static_cast<Seq>(m_lastSeq));
+        w.put(static_cast<Seq>(idempotencyFloorSeq()));
+        w.put(static_cast<std::uint32_t>(m_seats.size()));
+        w.put(static_cast<std::uint32_t>(m_areas.size()));
+        w.put(static_cast<std::uint32_t>(m_holds.size()));
+        w.put(static_cast<std::uint32_t>(m_holdSeatsStride));
+        for (const SeatSlot& s : m_seats)
+            w.put(static_cast<std::uint8_t>(s.status)), w.put(s.allocation), w.put(s.ref);
+        w.put(static_cast<std::uint32_t>(m_blockReasons.size()));
+        for (const std::string& reason : m_blockReasons)
+            w.putText(reason);
+        for (const auto& pools : m_areas) {
+            w.put(static_cast<std::uint16_t>(pools.size()));
+            for (const AreaPool& p : pools)
+                w.put(p.channel), w.put(p.capacity), w.put(p.held), w.put(p.sold);
+        }
+        for (std::uint32_t slot = 0; slot < m_holds.size(); ++slot) {
+            const HoldSlot& h = m_holds[slot];
+            w.put(h.generation), w.put(h.id);
+            if (h.id == 0)
+                continue;
+            w.put(static_cast<std::uint8_t>(h.holder.kind)), w.put(h.holder.id), w.put(h.channel), w.put(h.pool);
+            w.put(static_cast<std::uint8_t>(h.paymentPending ? 1 : 0)), w.put(h.seatCount), w.put(h.area);
+            w.put(h.live);
+            w.put(h.createdAt), w.put(h.expiresAt), w.put(h.paymentAmount);
+            for (std::uint32_t i = 0; i < h.seatCount; ++i)
+                w.put(m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]);
+        }
+        w.put(static_cast<std::uint32_t>(m_freeHolds.size()));
+        w.putBytes(m_freeHolds.data(), m_freeHolds.size() * sizeof(std::uint32_t));
+        w.put(static_cast<std::uint64_t>(m_orders.size()));
+        for (const Order& o : m_orders) {
+            w.put(o.hold), w.put(static_cast<std::uint8_t>(o.actor.kind)), w.put(o.actor.id), w.put(o.channel);
+            w.put(o.createdAt), w.put(o.amount), w.put(o.refunded), w.put(o.firstTicket), w.put(o.ticketCount);
+            w.putText(o.paymentRef), w.putText(o.buyer.name), w.putText(o.buyer.email), w.putText(o.buyer.phone);
+        }
+        w.put(static_cast<std::uint64_t>(m_tickets.size()));
+        for (const Ticket& t : m_tickets) {
+            w.put(t.order), w.put(t.seat), w.put(t.area), w.put(t.pool), w.put(t.priceType);
+            w.put(static_cast<std::uint8_t>(t.status)), w.put(t.generation), w.put(t.amount), w.put(t.refunded);
+            w.putBytes(t.code.data(), t.code.size());
+        }
+    };
+    SizeCounter counter;
+    write(counter);
+    const std::size_t body = counter.size();
+    std::vector<std::uint8_t> out(body + sizeof(std::uint32_t));
+    SpanWriter w(out.data(), out.size());
+    write(w);
+    USHER_ASSERT(w.size() == body);
+    w.put(crc32c(out.data(), body));
     return out;
 }
 

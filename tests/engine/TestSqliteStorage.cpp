@@ -124,13 +124,43 @@ std::unique_ptr<SqliteStorage> openWithEvents(const std::string& path, const std
     return storage;
 }
 
+// 1 when `table` is a WITHOUT ROWID table, 0 when it has rowids, -1 when there is no such table.
+std::int64_t withoutRowid(RawDb& db, const std::string& table)
+{
+    return db.queryInt("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = '" + table + "'");
+}
+
+// Gives the empty orders and tickets tables of a new database the layout of a database created before
+// they were WITHOUT ROWID (rowid tables, the same columns, keys and indexes).
+bool makeRowidTables(const std::string& path)
+{
+    RawDb db(path);
+    const std::string creates = db.queryText(
+        "SELECT group_concat(replace(sql, 'WITHOUT ROWID', ''), ';') FROM (SELECT sql FROM sqlite_schema"
+        " WHERE tbl_name IN ('orders', 'tickets') AND sql IS NOT NULL ORDER BY type DESC, name)");
+    if (creates.find("CREATE TABLE") != 0)
+        return false;
+    return db.exec("PRAGMA foreign_keys = OFF; DROP TABLE tickets; DROP TABLE orders; " + creates) == SQLITE_OK
+        && withoutRowid(db, "orders") == 0 && withoutRowid(db, "tickets") == 0;
+}
+
 // The conformance suite's view of a SQLite store: a database file in a temporary directory.
+// `rowidTables`: a database created before orders and tickets were WITHOUT ROWID tables.
 class SqliteStore : public StoreUnderTest {
 public:
+    explicit SqliteStore(bool rowidTables = false)
+        : m_rowidTables(rowidTables)
+    {
+    }
     std::unique_ptr<Storage> openFresh() override
     {
         m_dir = std::make_unique<TempDir>();
         m_path = m_dir->filePath("usher.db");
+        if (m_rowidTables) {
+            const bool created = openStorage(m_path) != nullptr; // creates the schema and closes again
+            if (!created || !makeRowidTables(m_path))
+                return nullptr;
+        }
         return openStorage(m_path);
     }
     std::unique_ptr<Storage> reopen() override { return openStorage(m_path); }
@@ -145,6 +175,7 @@ public:
     }
 
 private:
+    const bool m_rowidTables;
     std::unique_ptr<TempDir> m_dir;
     std::string m_path;
 };
@@ -216,6 +247,7 @@ private Q_SLOTS:
 
     void multiItemCommitIsAtomic();
     void orderSearches();
+    void rowidTablesStillWork();
     void bigGroupCommitRoundTrips();
     void busyDatabaseFailsCleanly();
 
@@ -249,6 +281,9 @@ void TestSqliteStorage::schemaIsCreatedAndReopened()
             QVERIFY2(db.queryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") == 1,
                      table);
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_order'"), 1);
+        QCOMPARE(withoutRowid(db, "orders"), 1); // the key is the table: one B-tree fewer per row
+        QCOMPARE(withoutRowid(db, "tickets"), 1);
+        QCOMPARE(withoutRowid(db, "journal"), 0);
         QCOMPARE(db.queryInt("SELECT published_id FROM outbox_cursor"), 0);
     }
     auto storage = openStorage(path);
@@ -529,6 +564,29 @@ void TestSqliteStorage::orderSearches()
 {
     SqliteStore store;
     conformance::orderSearches(store);
+}
+
+// A database created before orders and tickets were WITHOUT ROWID tables keeps its layout and works the same.
+void TestSqliteStorage::rowidTablesStillWork()
+{
+    {
+        SqliteStore store(true);
+        conformance::ordersAndTicketsAreProjected(store);
+        if (QTest::currentTestFailed())
+            return;
+        RawDb db(store.path());
+        QCOMPARE(withoutRowid(db, "orders"), 0);
+        QCOMPARE(withoutRowid(db, "tickets"), 0);
+        QCOMPARE(db.queryText("PRAGMA integrity_check"), std::string("ok"));
+    }
+    {
+        SqliteStore store(true);
+        conformance::refundsAndExchangesUpdateTickets(store);
+    }
+    {
+        SqliteStore store(true);
+        conformance::orderSearches(store);
+    }
 }
 
 void TestSqliteStorage::bigGroupCommitRoundTrips()

@@ -43,7 +43,7 @@ struct Options {
     // outbox with `fsync` for the upload.
     bool fillFsync = false;
     std::size_t opsPerMessage = 200; // SyncBoxOffice's defaults
-    std::size_t inFlight = 2000;
+    std::size_t inFlight = 8000;
 };
 
 QByteArray runUsherdCommand(const QStringList& arguments)
@@ -95,7 +95,8 @@ public:
             return false;
         QElapsedTimer timer;
         timer.start();
-        while (timer.elapsed() < 120'000 && m_process.state() == QProcess::Running) {
+        // Generous: usherd under valgrind (instruction counts of the upload) takes minutes to create its demo events.
+        while (timer.elapsed() < 600'000 && m_process.state() == QProcess::Running) {
             QFile file(portFile);
             if (file.open(QIODevice::ReadOnly) && (port = quint16(file.readAll().trimmed().toUInt())) != 0
                 && httpRequest(port, "GET", "/readyz", {}, {}) == 200)
@@ -291,10 +292,18 @@ RunResult runOnce(const Options& options)
     }
     auto transport = std::make_unique<Transport>(*office, usherd.port);
     std::size_t pushes = 0;
-    if (!waitFor([&] { return office->state() == SyncState::Online; }, 30'000)
-        || !grantAll(usherd.port, promoter, seats, &pushes)
-        || !waitFor([&] { return office->outbox().receivedPush() == pushes; }, 120'000)) {
-        std::fprintf(stderr, "usher-bench sync: the grants did not reach the box office\n");
+    if (!waitFor([&] { return office->state() == SyncState::Online; }, 30'000)) {
+        std::fprintf(stderr, "usher-bench sync: the box office did not get online: %s\n",
+                     office->status(systemClockNow()).refusal.c_str());
+        return result;
+    }
+    if (!grantAll(usherd.port, promoter, seats, &pushes)) {
+        std::fprintf(stderr, "usher-bench sync: usherd refused the grants\n");
+        return result;
+    }
+    if (!waitFor([&] { return office->outbox().receivedPush() == pushes; }, 600'000)) {
+        std::fprintf(stderr, "usher-bench sync: the grants did not reach the box office (%zu of %zu)\n",
+                     static_cast<std::size_t>(office->outbox().receivedPush()), pushes);
         return result;
     }
     // Offline: one sale per seat, journaled in the outbox.
@@ -350,6 +359,8 @@ RunResult runOnce(const Options& options)
         = std::chrono::duration<double>(std::chrono::steady_clock::now() - transport->openedAt).count();
     result.centralCpuSeconds = usherd.cpuSeconds() - centralCpu;
     result.officeCpuSeconds = ownCpuSeconds() - officeCpu;
+    // For the profiler: the upload is over, what follows (usherd's shutdown and final snapshot) is not measured.
+    std::fprintf(stderr, "usher-bench sync: uploaded\n");
     result.rejected = office->status(systemClockNow()).rejected;
     result.ok = result.rejected == 0;
     transport.reset();
@@ -392,7 +403,7 @@ int runSyncBenchCommand(const std::vector<std::string_view>& arguments)
         } else {
             std::fprintf(a == "--help" ? stdout : stderr,
                          "usage: usher-bench sync [--sales N (100000)] [--runs R (3)] [--no-fsync] [--fill-fsync]\n"
-                         "                        [--ops-per-message N (200)] [--in-flight N (2000)] [--quick]\n"
+                         "                        [--ops-per-message N (200)] [--in-flight N (8000)] [--quick]\n"
                          "A box office sells N seats offline (one op each), then uploads them to a real usherd\n"
                          "over a loopback WebSocket: the time until every op is acknowledged, and ops/s.\n"
                          "The offline selling runs without fsync (not measured; --fill-fsync: with it), then\n"
