@@ -35,10 +35,11 @@ struct SqliteStorageOptions {
     // the database once per checkpoint, not once per commit: 8,000 pages (32 MiB of 4 KiB pages)
     // instead of SQLite's usual 1,000.
     int checkpointPagesMin = 8000;
-    // The connection's page cache (SQLite's default: 2 MiB). The indexes that every sale writes into
-    // (ticket codes, order numbers) outgrow 2 MiB at ~100,000 tickets; a page evicted is read again
-    // and parsed at its next insert.
-    int cacheKiB = 64 * 1024;
+    // The connection's page cache, SQLite's default 2 MiB. 64 MiB was tried (session 11): the upload
+    // of 100,000 sales was no faster within the noise (36-38K ops/s), but every page read at a start
+    // was a freshly allocated one, and a fresh page costs ~17 us on this VM: reading a 1M-event
+    // journal took 117-196 ms instead of 36 ms (usher-bench engine --phases replay).
+    int cacheKiB = 2048;
 };
 
 class SqliteStorage final : public Storage {
