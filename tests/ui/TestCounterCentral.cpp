@@ -9,8 +9,8 @@
 // * standing places beyond the box office's pool of the area are held and sold through usherd
 //   (Ctrl+G, the quantity, Enter), from the area's open pool on central;
 // * with usherd down, such a seat (or such places) is refused with the reason and nothing is held or sold.
-// Screenshots: docs/screenshots/counter-central-sale.png and counter-offline-refused.png with
-// USHER_UPDATE_SCREENSHOTS.
+// Screenshots: docs/screenshots/counter-central-sale.png, counter-central-places.png and
+// counter-offline-refused.png with USHER_UPDATE_SCREENSHOTS.
 //
 // usherd is the build's own binary: USHERD_PATH, or app/usherd/usherd in this build tree.
 
@@ -216,6 +216,7 @@ void TestCounterCentral::centralSalesOnTheMapAndOnlineSales()
     const Amount placePrice = f.engine->event(night)->spec().price(standing.category, 0);
     QCOMPARE(f.sale()->onlineCart()->total({}), Amount(beyond) * placePrice);
     QVERIFY(f.sale()->amountEdit()->hasFocus());
+    QVERIFY(saveScreenshot(f.window.get(), QStringLiteral("counter-central-places.png")));
     f.backend->drawer().expectedCash(f.window->services().shift, &cashBefore);
     f.press(Qt::Key_Return); // cash, the amount due
     QTRY_VERIFY_WITH_TIMEOUT(!f.sale()->hasCart() && f.idle(), 10'000);
