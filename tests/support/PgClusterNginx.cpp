@@ -94,17 +94,26 @@ bool PgClusterNginx::writeConfig(const std::vector<Node>& nodes, std::string* er
     // Line by line rather than with <regex>: GCC 12 warns (maybe-uninitialized, an error here)
     // inside std::regex's internals under the sanitizer build.
     const auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
-    // "server 127.0.0.1:PORT<options>;<rest>" after the indent: true with the options and the rest.
-    const auto upstreamLine = [&](const std::string& line, std::string* options, std::string* rest) {
+    // Where the line's text starts (after its indent).
+    const auto indentEnd = [&](const std::string& line) {
         std::size_t i = 0;
         while (i < line.size() && isBlank(line[i]))
             ++i;
-        if (line.compare(i, 6, "server") != 0 || i + 6 >= line.size() || !isBlank(line[i + 6]))
-            return false;
-        i += 6;
+        return i;
+    };
+    // `word` at i followed by blanks: where the next token starts, or npos.
+    const auto afterWord = [&](const std::string& line, std::size_t i, const std::string& word) {
+        if (line.compare(i, word.size(), word) != 0 || i + word.size() >= line.size() || !isBlank(line[i + word.size()]))
+            return std::string::npos;
+        i += word.size();
         while (i < line.size() && isBlank(line[i]))
             ++i;
-        if (line.compare(i, 10, "127.0.0.1:") != 0)
+        return i;
+    };
+    // "server 127.0.0.1:PORT<options>;<rest>" after the indent: true with the options and the rest.
+    const auto upstreamLine = [&](const std::string& line, std::string* options, std::string* rest) {
+        std::size_t i = afterWord(line, indentEnd(line), "server");
+        if (i == std::string::npos || line.compare(i, 10, "127.0.0.1:") != 0)
             return false;
         i += 10;
         const std::size_t digits = i;
@@ -119,23 +128,15 @@ bool PgClusterNginx::writeConfig(const std::vector<Node>& nodes, std::string* er
     };
     // "listen 8080;" alone after the indent: true with the indent.
     const auto listenLine = [&](const std::string& line, std::string* indent) {
-        std::size_t i = 0;
-        while (i < line.size() && isBlank(line[i]))
-            ++i;
-        *indent = line.substr(0, i);
-        if (line.compare(i, 6, "listen") != 0 || i + 6 >= line.size() || !isBlank(line[i + 6]))
-            return false;
-        i += 6;
-        while (i < line.size() && isBlank(line[i]))
-            ++i;
-        return line.compare(i, std::string::npos, "8080;") == 0;
+        const std::size_t start = indentEnd(line);
+        *indent = line.substr(0, start);
+        const std::size_t i = afterWord(line, start, "listen");
+        return i != std::string::npos && line.compare(i, std::string::npos, "8080;") == 0;
     };
     // "upstream usherd-127.0.0.1-PORT { server 127.0.0.1:PORT; ... }" (a node's redirect target):
     // true with the port.
     const auto nodeUpstreamLine = [&](const std::string& line, std::string* port) {
-        std::size_t i = 0;
-        while (i < line.size() && isBlank(line[i]))
-            ++i;
+        std::size_t i = indentEnd(line);
         const std::string prefix = "upstream usherd-127.0.0.1-";
         if (line.compare(i, prefix.size(), prefix) != 0)
             return false;
