@@ -1,5 +1,6 @@
 #include "ledger/Command.h"
 
+#include <bit>
 #include <cstring>
 #include <type_traits>
 
@@ -54,19 +55,13 @@ public:
     }
     void addText(const std::string& text)
     {
-        mix(text.size());
+        const std::size_t size = text.size();
+        const char* data = text.data();
+        mix(size);
         std::size_t i = 0;
-        for (; i + 8 <= text.size(); i += 8) {
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + i, 8);
-            mix(word);
-        }
-        // The last 0-7 bytes as a little-endian word (a byte loop: a memcpy of a variable length
-        // is a library call, once per text on the hot path).
-        std::uint64_t tail = 0;
-        for (std::size_t j = text.size(); j > i; --j)
-            tail = (tail << 8) | static_cast<unsigned char>(text[j - 1]);
-        mix(tail);
+        for (; i + 8 <= size; i += 8)
+            mix(load<std::uint64_t>(data + i));
+        mix(tailWord(data + i, size - i));
     }
     std::uint64_t value() const
     {
@@ -81,6 +76,34 @@ public:
     }
 
 private:
+    template <typename T>
+    static std::uint64_t load(const char* at)
+    {
+        T word;
+        std::memcpy(&word, at, sizeof(T));
+        return word;
+    }
+    // The last `n` (0-7) bytes of a text as a little-endian word. On a little-endian host two
+    // overlapping fixed-size loads (equal bytes where they overlap, so OR is exact) instead of a
+    // byte loop: no byte past the text is read, and a fixed-size memcpy is a single load.
+    static std::uint64_t tailWord(const char* at, std::size_t n)
+    {
+        if (n == 0) // most texts: empty ones, and those of a multiple of 8 bytes
+            return 0;
+        if constexpr (std::endian::native == std::endian::little) {
+            if (n >= 4)
+                return load<std::uint32_t>(at) | (load<std::uint32_t>(at + n - 4) << (8 * (n - 4)));
+            if (n >= 2)
+                return load<std::uint16_t>(at) | (load<std::uint16_t>(at + n - 2) << (8 * (n - 2)));
+            return static_cast<unsigned char>(at[0]);
+        } else {
+            std::uint64_t tail = 0;
+            for (std::size_t j = n; j > 0; --j)
+                tail = (tail << 8) | static_cast<unsigned char>(at[j - 1]);
+            return tail;
+        }
+    }
+
     void mix(std::uint64_t word)
     {
         m_hash = (m_hash ^ word) * 0x9e3779b97f4a7c15ull;

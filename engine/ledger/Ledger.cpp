@@ -18,7 +18,7 @@ constexpr std::size_t kBatchReserveBytes = 64 * 1024;
 constexpr std::size_t kSpareBatchesMax = 4; // without a journal arena
 
 // The journal arena (LedgerOptions::journalArenaBytes): buffers for new batches, allocated and
-// touched when the ledger is created. A batch is kept for the idempotency window, so in an onsale
+// touched by Ledger::warm(). A batch is kept for the idempotency window, so in an onsale
 // nearly every journal byte is new memory: touched as the records are written, it cost a page fault
 // per 4 KiB (10-25 us on this project's VMs, about 2.5 us per one-seat confirm). 640 bytes per
 // seat or place hold the records of a hold and a confirm of every seat (~105 + 158 bytes) in
@@ -53,15 +53,6 @@ std::uint32_t idempotencyKeysMax(const EventSpec& spec, const LedgerOptions& opt
     if (options.idempotencyKeysMax != 0)
         return std::min<std::uint32_t>(options.idempotencyKeysMax, 4'000'000);
     return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(4 * unitsOf(spec), 16'384, 4'000'000));
-}
-
-// Touches every page of a vector's capacity now, so the hot path never pays a first-touch fault
-// (about 10 us per 4 KiB page on this machine's VM).
-template <typename T>
-void prefault(BigVector<T>* v, std::size_t capacity)
-{
-    v->resize(capacity);
-    v->clear();
 }
 
 // Starts loading `lines` cache lines from `offset` bytes past `base` for writing: the next entries of
@@ -124,7 +115,7 @@ Ledger::Ledger(const EventSpec& spec, const LedgerOptions& options)
     USHER_ASSERT(!m_spec.priceTable.empty() || m_spec.venue->categories.empty());
     USHER_ASSERT(m_holdSeatsStride >= 1 && m_holdSeatsStride <= limits::orderTicketsMax);
     initTables();
-    fillJournalArena();
+    m_arenaBytes = journalArenaBytes(m_spec, m_options);
     openBatch();
 }
 
@@ -177,30 +168,66 @@ void Ledger::initTables()
     // Slot 0 goes first: the stack's back() is the next slot.
     for (std::uint32_t i = 0; i < holdsMax; ++i)
         m_freeHolds[i] = holdsMax - 1 - i;
-    // Pre-warm what grows with traffic, sized for a sell-out: one expiry per hold (the heap is
-    // rebuilt at twice the live holds) and one ticket per seat or place.
-    prefault(&m_expiries, 2 * std::size_t(holdsMax) + 8192);
-    prefault(&m_tickets, std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
-    // Orders: room for one per seat or place (a sell-out of single tickets never moves the table,
-    // which would copy every order and fault in a new table mid-onsale), all of it touched: faulted
-    // in as it filled (huge pages), the kernel's clearing of the pages was a fifth of a confirm's time.
-    prefault(&m_orders, std::min<std::uint64_t>(unitsOf(m_spec) + 16, 4'000'000));
+    // Reserve what grows with traffic, sized for a sell-out: one expiry per hold (the heap is
+    // rebuilt at twice the live holds), one ticket per seat or place, and room for one order per
+    // seat or place (a sell-out of single tickets never moves the table, which would copy every
+    // order and fault in a new table mid-onsale). Reserved, not touched: warm() touches the room
+    // (faulted in as the orders filled, the kernel's clearing of the pages was a fifth of a
+    // confirm's time), after a cold start's replay, which fills only what the journal needs.
+    m_expiries.reserve(2 * std::size_t(holdsMax) + 8192);
+    m_tickets.reserve(std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
+    m_orders.reserve(std::min<std::uint64_t>(unitsOf(m_spec) + 16, 4'000'000));
     m_scratchSeats.reserve(limits::commandSeatsMax);
 }
 
-void Ledger::fillJournalArena()
+bool Ledger::warm(std::size_t bytesMax)
 {
-    m_arenaBytes = journalArenaBytes(m_spec, m_options);
-    for (std::size_t bytes = 0; bytes < m_arenaBytes; bytes += kArenaBufferBytes) {
+    // The tables' room past their entries first (mapped, not written: their entries are not there
+    // yet), then the arena's buffers, one 2 MiB buffer at least per call.
+    std::size_t budget = std::max(bytesMax, kArenaBufferBytes); // every call makes progress
+    const auto warmRoom = [&budget](const void* data, std::size_t used, std::size_t capacity, std::size_t* done) {
+        const std::size_t from = std::min(std::max(*done, used), capacity); // tables never shrink: safety
+        const std::size_t to = capacity - from <= budget ? capacity : from + budget;
+        if (to > from) {
+            populateAll(static_cast<const std::uint8_t*>(data) + from, to - from);
+            budget -= to - from;
+        }
+        *done = std::max(*done, to);
+        return *done >= capacity;
+    };
+    bool tables = warmRoom(m_orders.data(), m_orders.size() * sizeof(Order), m_orders.capacity() * sizeof(Order),
+                           &m_warmTables[0]);
+    tables = warmRoom(m_tickets.data(), m_tickets.size() * sizeof(Ticket), m_tickets.capacity() * sizeof(Ticket),
+                      &m_warmTables[1]) && tables;
+    tables = warmRoom(m_expiries.data(), m_expiries.size() * sizeof(Expiry), m_expiries.capacity() * sizeof(Expiry),
+                      &m_warmTables[2]) && tables;
+    if (!tables)
+        return false;
+    for (bool first = true; m_arenaFilled < m_arenaBytes && (first || budget >= kArenaBufferBytes); first = false) {
+        if (m_spareBytes + kArenaBufferBytes > m_arenaBytes) {
+            m_arenaFilled = m_arenaBytes; // batches retired before warm() filled the spares already
+            break;
+        }
         auto buffer = std::make_shared<BatchBytes>();
         buffer->reserve(kArenaBufferBytes);
         populateAll(buffer->data(), buffer->capacity()); // mapped in one call (advice: else the fill faults)
         // Sized to its capacity now, so that records are written into it with no zero-filling on
         // the way (openBatch keeps a spare buffer's size).
         buffer->resize(buffer->capacity());
+        m_arenaFilled += buffer->capacity();
+        budget -= std::min(budget, buffer->capacity());
         m_spareBytes += buffer->capacity();
         m_spareBatches.push_back(std::move(buffer));
     }
+    // An open batch with nothing in it yet moves into an arena buffer: the small one it was opened
+    // with (on creation, before the arena) would grow as it fills, into fresh memory.
+    if (m_openRecords == 0 && m_open->capacity() < kArenaBufferBytes && !m_spareBatches.empty()) {
+        USHER_ASSERT(m_batches.back() == m_open && m_openSize == kBatchHeaderBytes);
+        m_batches.pop_back();
+        m_open.reset();
+        openBatch();
+    }
+    return m_arenaFilled >= m_arenaBytes;
 }
 
 void Ledger::openBatch()

@@ -38,9 +38,9 @@ struct LedgerOptions {
     std::int64_t idempotencyRetentionMs = 24ll * 3600 * 1000;
     std::uint32_t holdsMax = 0; // 0: min(seats + GA capacity, 1M)
     bool verify = false;        // check every invariant after every command (tests, debug)
-    // The journal arena: batch buffers allocated and touched when the ledger is created, so that
-    // no command pays a first touch for the journal it writes. -1: automatic (640 bytes per seat
-    // or GA place, in whole 2 MiB buffers; none below 3,277 units, at most 1 GiB); 0: none.
+    // The journal arena: batch buffers allocated and touched by Ledger::warm(), so that no command
+    // pays a first touch for the journal it writes. -1: automatic (640 bytes per seat or GA place,
+    // in whole 2 MiB buffers; none below 3,277 units, at most 1 GiB); 0: none.
     std::int64_t journalArenaBytes = -1;
 };
 
@@ -159,6 +159,13 @@ public:
     Ledger& operator=(const Ledger&) = delete;
 
     CommandResult execute(const Command& command);
+    // Touches the memory that commands write as an event sells (the journal arena, the room reserved
+    // past the orders, tickets and hold expiries), so that no command pays a first touch for it
+    // (10-25 us per 4 KiB page on this project's VMs). Creating and replaying a ledger do not: a cold
+    // start pays only for what the journal fills. The owner calls it once the event serves, between
+    // batches: each call touches about max(bytesMax, 2 MiB) bytes and returns true once
+    // everything is warm. State, journal and answers do not change.
+    bool warm(std::size_t bytesMax = ~std::size_t(0));
     // Hints that `command` comes soon, so that what it looks up is in the cache by then. A caller
     // holding a batch calls prefetchEarly for the command four ahead and prefetch for the one two
     // ahead of the one it executes: the first loads the seat-id lookups, the second the seat and
@@ -173,8 +180,11 @@ public:
     // Rebuilding. A ledger is restored from a snapshot (or starts empty), then batches are fed in
     // seq order. Records with seq <= lastSeq() only refill the idempotency index; later ones are
     // applied. Returns false when the batch is corrupt or out of order (the ledger is then
-    // unusable and must be discarded).
-    bool replay(const BatchPtr& batch);
+    // unusable and must be discarded). changedSeats/changedAreas (when given) receive the seats and
+    // GA areas whose state the batch's applied records touched (records at or below lastSeq()
+    // touch nothing), each once, in no particular order: a follower publishes those, not a diff.
+    bool replay(const BatchPtr& batch, std::vector<SeatIndex>* changedSeats = nullptr,
+                std::vector<std::uint32_t>* changedAreas = nullptr);
     std::vector<std::uint8_t> snapshot() const;
     // Returns null and sets *error when the snapshot is corrupt or belongs to another venue.
     static std::unique_ptr<Ledger> restore(const EventSpec& spec, const LedgerOptions& options,
@@ -285,7 +295,6 @@ private:
     struct Emitter;
 
     void initTables();
-    void fillJournalArena();
     void openBatch();
     // Room for `bytes` at the open batch's write position.
     std::uint8_t* journalRoom(std::size_t bytes)
@@ -449,6 +458,9 @@ private:
     std::vector<std::shared_ptr<BatchBytes>> m_spareBatches;
     std::size_t m_spareBytes = 0;  // capacity of m_spareBatches
     std::size_t m_arenaBytes = 0;  // the arena's size
+    std::size_t m_arenaFilled = 0; // bytes of arena buffers warm() has made
+    // How far warm() has touched the orders, tickets and expiries tables (bytes from their start).
+    std::array<std::size_t, 3> m_warmTables {};
     std::size_t m_lastBatchBytes = 0;
     std::size_t m_openRecords = 0;
     Seq m_openFirstSeq = 0;

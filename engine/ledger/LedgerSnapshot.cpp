@@ -269,7 +269,7 @@ bool Ledger::rebuildDerived(std::string* error)
     return true;
 }
 
-bool Ledger::replay(const BatchPtr& batch)
+bool Ledger::replay(const BatchPtr& batch, std::vector<SeatIndex>* changedSeats, std::vector<std::uint32_t>* changedAreas)
 {
     USHER_ASSERT(batch != nullptr && m_openRecords == 0);
     BatchHeader header;
@@ -298,6 +298,10 @@ bool Ledger::replay(const BatchPtr& batch)
     m_replaying = false;
     m_batches.push_back(m_open);
     m_openFirstSeq = m_lastSeq + 1;
+    if (changedSeats != nullptr)
+        changedSeats->assign(m_dirtySeats.begin(), m_dirtySeats.end());
+    if (changedAreas != nullptr)
+        changedAreas->assign(m_dirtyAreas.begin(), m_dirtyAreas.end());
     clearDirty();
     return ok;
 }

@@ -167,7 +167,8 @@ int EngineBench::run(std::FILE* out, std::FILE* progress)
     // phases run: glibc then serves later tables from memory it keeps instead of fresh pages, and
     // the figures do not depend on --phases. What fresh memory still costs is reported apart.
     {
-        const Ledger warmUp(makeBenchEvent(1, m_venue, 1'700'000'000'000), LedgerOptions {});
+        Ledger warmUp(makeBenchEvent(1, m_venue, 1'700'000'000'000), LedgerOptions {});
+        warmUp.warm();
     }
     if (wanted("in-memory"))
         measureLedger();
@@ -195,7 +196,7 @@ int EngineBench::run(std::FILE* out, std::FILE* progress)
 }
 
 // (e) What an idle event costs: the ledger's own accounting, and the process's resident memory
-// around the ledger's construction (the tables are written when built, so they are resident).
+// around the ledger's construction and warm() (the tables are touched then, so they are resident).
 void EngineBench::measureMemory()
 {
     note("memory: generating a %u-seat venue", m_options.seats);
@@ -204,7 +205,14 @@ void EngineBench::measureMemory()
     USHER_ASSERT(m_venue != nullptr);
     const std::size_t beforeLedger = residentBytes();
     const EventSpec spec = makeBenchEvent(1, m_venue, 1'700'000'000'000);
+    const ThreadCpu cpuBefore = threadCpu();
+    const std::int64_t wallBefore = monotonicNs();
     auto ledger = std::make_unique<Ledger>(spec, LedgerOptions {});
+    const ThreadCpu cpuCreated = threadCpu();
+    const std::int64_t wallCreated = monotonicNs();
+    ledger->warm();
+    const ThreadCpu cpuWarmed = threadCpu();
+    const std::int64_t wallWarmed = monotonicNs();
     const std::size_t afterLedger = residentBytes();
     const double seats = m_venue->seatCount();
     const double ledgerBytes = double(ledger->memoryBytes());
@@ -212,16 +220,27 @@ void EngineBench::measureMemory()
     const double venueResident = double(beforeLedger > beforeVenue ? beforeLedger - beforeVenue : 0);
     ledger.reset();
     // The idempotency window is sized per seat and allocated up front; show the ledger without it.
-    // The journal arena likewise (batch buffers touched up front, LedgerOptions::journalArenaBytes).
-    const Ledger small(spec, LedgerOptions { .idempotencyKeysMax = kSmallIndexKeys, .journalArenaBytes = 0 });
+    // The journal arena likewise (batch buffers touched by Ledger::warm, LedgerOptions::journalArenaBytes).
+    Ledger small(spec, LedgerOptions { .idempotencyKeysMax = kSmallIndexKeys, .journalArenaBytes = 0 });
+    small.warm();
     const double smallBytes = double(small.memoryBytes());
-    const Ledger noArena(spec, LedgerOptions { .journalArenaBytes = 0 });
+    Ledger noArena(spec, LedgerOptions { .journalArenaBytes = 0 });
+    noArena.warm();
     const double noArenaBytes = double(noArena.memoryBytes());
     m_table.add("memory", "ledger bytes/seat, idle (Ledger::memoryBytes)", formatBytes(ledgerBytes / seats));
     m_table.add("memory", "  without the idempotency window (16K keys) and arena", formatBytes(smallBytes / seats));
-    m_table.add("memory", "  of which the journal arena (touched when loaded)",
+    m_table.add("memory", "  of which the journal arena (touched by Ledger::warm)",
                 formatBytes((ledgerBytes - noArenaBytes) / seats));
     m_table.add("memory", "ledger RSS growth/seat (/proc/self/statm)", formatBytes(ledgerResident / seats));
+    // A cold start pays for the creation; Ledger::warm runs once the event serves, between batches.
+    m_table.add("memory", "ledger creation, CPU (system) / wall",
+                formatNs((cpuCreated.total - cpuBefore.total) * 1e9) + " ("
+                    + formatNs((cpuCreated.system - cpuBefore.system) * 1e9) + ") / "
+                    + formatNs(double(wallCreated - wallBefore)));
+    m_table.add("memory", "  then Ledger::warm, CPU (system) / wall",
+                formatNs((cpuWarmed.total - cpuCreated.total) * 1e9) + " ("
+                    + formatNs((cpuWarmed.system - cpuCreated.system) * 1e9) + ") / "
+                    + formatNs(double(wallWarmed - wallCreated)));
     m_table.add("memory", "venue snapshot RSS/seat (shared, immutable)", formatBytes(venueResident / seats));
 }
 

@@ -157,6 +157,7 @@ void holdThenConfirmLedger(const EventSpec& spec, const std::vector<SeatIndex>& 
 {
     const auto seats = static_cast<std::uint32_t>(order.size());
     Ledger ledger(spec, LedgerOptions { .verify = false });
+    ledger.warm(); // as the shard does once the event serves: no first touch in the timed commands
     std::uint64_t serial = 0;
     std::vector<HoldId> holds(order.size(), 0);
     const std::vector<Command> holdAll = holdCommands(ledger.venue(), order, now, seed, &serial);
@@ -181,6 +182,7 @@ void holdThenRelease(const EventSpec& spec, const std::vector<SeatIndex>& order,
 {
     const auto seats = static_cast<std::uint32_t>(order.size());
     Ledger ledger(spec, LedgerOptions { .verify = false });
+    ledger.warm(); // as the shard does once the event serves: no first touch in the timed commands
     std::uint64_t serial = 1ull << 40;
     std::vector<HoldId> holds(order.size(), 0);
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -203,6 +205,7 @@ void holdThenRelease(const EventSpec& spec, const std::vector<SeatIndex>& order,
 void holdInVenueOrder(const EventSpec& spec, Timestamp now, std::uint64_t seed, LedgerRun* run)
 {
     Ledger ledger(spec, LedgerOptions { .verify = false });
+    ledger.warm(); // as the shard does once the event serves: no first touch in the timed commands
     std::vector<SeatIndex> order(ledger.venue().seatCount());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<SeatIndex>(i);
@@ -218,6 +221,7 @@ void holdInVenueOrder(const EventSpec& spec, Timestamp now, std::uint64_t seed, 
 void holdBestAvailable(const EventSpec& spec, Timestamp now, std::uint64_t seed, Prng& rng, LedgerRun* run)
 {
     Ledger ledger(spec, LedgerOptions { .verify = false });
+    ledger.warm(); // as the shard does once the event serves: no first touch in the timed commands
     const std::uint32_t seats = ledger.venue().seatCount();
     const auto categories = static_cast<std::uint16_t>(ledger.venue().categories.size());
     std::uint64_t serial = 2ull << 40;

@@ -10,6 +10,7 @@
 #include "engine/LedgerTestKit.h"
 #include "journal/Crc32c.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <random>
@@ -271,6 +272,7 @@ private Q_SLOTS:
     // Idempotency.
     void retryReplaysWithoutStateChange();
     void retryOfConfirmReturnsTheSameTickets();
+    void confirmTextsOfEveryLengthRoundTrip();
     void retryIgnoresNow();
     void sameKeyOtherArgumentsIsKeyReused();
     void refusalIsRememberedEvenWhenStateChanges();
@@ -291,6 +293,7 @@ private Q_SLOTS:
     void snapshotRestoreEqualsOriginal();
     void replayOfAllBatchesEqualsOriginal();
     void journalArenaBatchesKeepTheirBytes();
+    void warmFillsTheArenaInSteps();
     void restorePlusLaterBatchesEqualsOriginal();
     void restoreFromSnapshotTakenMidBatch();
     void oldKeyStillReplaysAfterRestore();
@@ -300,6 +303,7 @@ private Q_SLOTS:
     void structurallyCorruptSnapshotNeverYieldsABrokenLedger();
     void snapshotWithOverflowingAmountsIsRefused();
     void replayLeavesNoDeltas();
+    void replayReportsWhatItChanged();
     void replayRejectsAGap();
     void replayRejectsAnotherEvent();
     void replayRejectsCorruptBytes();
@@ -630,6 +634,59 @@ void TestLedger::retryOfConfirmReturnsTheSameTickets()
     QCOMPARE(h.ledger->counts().orders, std::uint64_t { 1 });
     QCOMPARE(h.ledger->counts().tickets, std::uint64_t { 2 });
     QCOMPARE(h.ledger->lastSeq(), Seq { 2 });
+}
+
+// The payment reference and the buyer's fields at every length around the fingerprint's 8-byte
+// words and the journal's small-text copies (0-40 bytes, bytes of every range): stored as given,
+// journalled and replayed alike, retried as the same command. The fingerprints are pinned: they
+// are in the journal, so a faster implementation must give the same values.
+void TestLedger::confirmTextsOfEveryLengthRoundTrip()
+{
+    Harness h;
+    const std::string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789\xe4\xf6\xfc\x01\xff";
+    std::vector<Command> confirms;
+    std::vector<HoldId> holds;
+    std::uint64_t pinned = 0;
+    for (std::size_t length = 0; length <= 40; ++length) {
+        const CommandResult held = h.holdSeats({ SeatId(length + 1) });
+        QVERIFY(held.ok());
+        holds.push_back(held.hold);
+        Command c = h.confirmCommand(held.hold);
+        c.text = alphabet.substr(0, length);
+        c.buyer = Buyer { alphabet.substr(1, length / 2), alphabet.substr(3, length % 9),
+                          alphabet.substr(5, (length * 7) % 17) };
+        const CommandResult result = h.run(c);
+        QVERIFY(result.ok());
+        const Order* order = h.ledger->order(result.order);
+        QVERIFY(order != nullptr);
+        QCOMPARE(order->paymentRef, c.text);
+        QVERIFY(order->buyer == c.buyer);
+        confirms.push_back(c);
+
+        Command unkeyed = c; // the generator's command: no actor, channel, key or amount
+        unkeyed.actor = Actor {};
+        unkeyed.channel = 0;
+        unkeyed.hold = 7;
+        unkeyed.amount = -1;
+        pinned = pinned * 31 + commandFingerprint(unkeyed);
+    }
+    QCOMPARE(pinned, std::uint64_t { 0x5f46da30444e591bull });
+
+    const JournalBatch batch = h.ledger->takeBatch();
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(fresh.replay(batch.bytes));
+    const std::string diff = ledgerDifference(*h.ledger, fresh, holds);
+    QVERIFY2(diff.empty(), diff.c_str());
+    for (const Command& c : confirms) {
+        const CommandResult x = h.run(c);
+        const CommandResult y = fresh.execute(c);
+        QVERIFY(x.replayed && y.replayed);
+        QVERIFY(x.sameAnswer(y));
+        const Order* order = fresh.order(y.order);
+        QVERIFY(order != nullptr);
+        QCOMPARE(order->paymentRef, c.text);
+        QVERIFY(order->buyer == c.buyer);
+    }
 }
 
 void TestLedger::retryIgnoresNow()
@@ -979,6 +1036,32 @@ void TestLedger::snapshotRestoreEqualsOriginal()
 // then into buffers recycled from retired batches, then into new memory, and small batches handed
 // out as copies (their buffer stays open) all keep the bytes they had when taken; retries read them
 // back; replaying them gives the same ledger.
+// Creating a ledger touches no arena; warm() builds it a buffer or more per call, within its
+// budget, then reports it done and does nothing more. What the ledger does is the same either way.
+void TestLedger::warmFillsTheArenaInSteps()
+{
+    LedgerOptions options = verifying();
+    options.journalArenaBytes = 6 << 20; // three 2 MiB buffers
+    Harness h(makeSpec(), options);
+    const std::size_t created = h.ledger->memoryBytes();
+    QVERIFY(!h.ledger->warm(1)); // at least one buffer per call
+    // The (empty) open batch moved into it, from its own 64 KiB.
+    QCOMPARE(h.ledger->memoryBytes(), created + (2u << 20) - (64u << 10));
+    QVERIFY(h.holdSeats({ 1 }).ok()); // commands in between
+    h.ledger->takeBatch();
+    const std::size_t between = h.ledger->memoryBytes(); // with the batch kept for its keys
+    QVERIFY(h.ledger->warm(4u << 20));
+    QCOMPARE(h.ledger->memoryBytes(), between + (4u << 20));
+    QVERIFY(h.ledger->warm());
+    QCOMPARE(h.ledger->memoryBytes(), between + (4u << 20));
+    QVERIFY(h.holdSeats({ 2 }).ok());
+    QCOMPARE(h.ledger->invariantViolation(), std::string());
+
+    options.journalArenaBytes = 0; // nothing to build: warm at once
+    Harness none(makeSpec(), options);
+    QVERIFY(none.ledger->warm(0));
+}
+
 void TestLedger::journalArenaBatchesKeepTheirBytes()
 {
     LedgerOptions options = verifying();
@@ -987,7 +1070,10 @@ void TestLedger::journalArenaBatchesKeepTheirBytes()
     Harness h(makeSpec(), options);
     LedgerOptions noArena = options;
     noArena.journalArenaBytes = 0;
-    // The open batch's buffer is one of the arena's, the other is spare (64 KiB: a batch without one).
+    // The arena is made by warm(), not on creation. Then the open batch's buffer is one of the
+    // arena's (its own 64 KiB are let go), the other is spare.
+    QCOMPARE(h.ledger->memoryBytes(), Ledger(makeSpec(), noArena).memoryBytes());
+    QVERIFY(h.ledger->warm());
     QCOMPARE(h.ledger->memoryBytes(), Ledger(makeSpec(), noArena).memoryBytes() + (4u << 20) - (64u << 10));
 
     // The same commands on `harness`: small batches, large ones (each over 64 KiB), small ones.
@@ -1337,6 +1423,38 @@ void TestLedger::replayLeavesNoDeltas()
     QCOMPARE(next.seatDeltas.size(), std::size_t { 1 });
     QCOMPARE(next.seatDeltas[0].seat, h.index(5));
     QVERIFY(next.areaDeltas.empty());
+}
+
+// replay() names the seats and GA areas its applied records touched, each once; records it has
+// applied already (seq <= lastSeq) touch nothing.
+void TestLedger::replayReportsWhatItChanged()
+{
+    Harness h;
+    const CommandResult held = h.holdSeats({ 1, 2 });
+    QVERIFY(held.ok());
+    QVERIFY(h.release(held.hold).ok()); // seats 1 and 2 again, reported once each
+    QVERIFY(h.holdSeats({ 4 }).ok());
+    QVERIFY(h.holdArea(3).ok());
+    const JournalBatch first = h.ledger->takeBatch();
+    QVERIFY(h.holdSeats({ 6 }).ok());
+    const JournalBatch second = h.ledger->takeBatch();
+
+    Ledger fresh(makeSpec(), verifying());
+    std::vector<SeatIndex> seats { 99 }; // replaced, not appended to
+    std::vector<std::uint32_t> areas { 99 };
+    QVERIFY(fresh.replay(first.bytes, &seats, &areas));
+    std::sort(seats.begin(), seats.end());
+    std::vector<SeatIndex> expected { h.index(1), h.index(2), h.index(4) };
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(seats, expected);
+    QCOMPARE(areas, std::vector<std::uint32_t> { 0 });
+    // The same batch again changes nothing; the next one only seat 6.
+    QVERIFY(fresh.replay(first.bytes, &seats, &areas));
+    QVERIFY(seats.empty() && areas.empty());
+    QVERIFY(fresh.replay(second.bytes, &seats, nullptr));
+    QCOMPARE(seats, std::vector<SeatIndex> { h.index(6) });
+    // Nothing reported is left behind as a delta for the next live batch.
+    QVERIFY(fresh.takeBatch().seatDeltas.empty());
 }
 
 void TestLedger::replayRejectsAGap()
