@@ -3,6 +3,7 @@
 #include "core/Assert.h"
 #include "core/Limits.h"
 #include "core/Random.h"
+#include "venue/JsonScan.h"
 #include "venue/VenueJson.h"
 
 #include <QDateTime>
@@ -14,6 +15,7 @@
 
 #include <initializer_list>
 #include <limits>
+#include <string_view>
 
 namespace usher {
 
@@ -352,6 +354,43 @@ bool readVenue(Reader& r, const QJsonObject& o, EventSpec* spec)
     return spec->venue != nullptr;
 }
 
+// The fast path (docs/design/cold-start.md): the venue, nearly all of a large event's bytes, is
+// read by scanVenue(); the other members by the readers above, from an object of their own. False
+// to give up, leaving *out as it was: eventSpecFromJson() then reads the whole text the reference
+// way, which also words every error.
+bool scanEventSpec(const QByteArray& json, EventSpec* out)
+{
+    JsonScan s(json.constData(), json.constData() + json.size());
+    JsonRest rest;
+    VenuePtr venue;
+    bool first = true;
+    std::string_view key;
+    const char* member = nullptr;
+    if (!s.take('{'))
+        return false;
+    while (s.nextMember(&first, &key, &member)) {
+        if (key == "venue") {
+            if (venue != nullptr || (venue = scanVenue(s)) == nullptr)
+                return false;
+        } else {
+            if (!s.skipValue())
+                return false;
+            rest.add(member, s.position());
+        }
+    }
+    Reader reader;
+    EventSpec spec;
+    QJsonObject o;
+    if (s.failed() || !s.atEnd() || venue == nullptr || !rest.parse(&o) || !readHeader(reader, o, &spec)
+        || !readSales(reader, o, &spec))
+        return false;
+    spec.venue = std::move(venue);
+    if (!spec.finalize().empty())
+        return false;
+    *out = std::move(spec);
+    return true;
+}
+
 } // namespace
 
 QByteArray eventSpecToJson(const EventSpec& spec)
@@ -376,6 +415,8 @@ bool eventSpecFromJson(const QByteArray& json, EventSpec* out, std::string* erro
     };
     if (std::size_t(json.size()) > limits::venueFileBytesMax + (1u << 20))
         return setError("the event is " + to_string(json.size()) + " bytes, more than the limit");
+    if (scanEventSpec(json, out))
+        return true;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

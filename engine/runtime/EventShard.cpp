@@ -184,6 +184,10 @@ ShardStats EventShard::stats() const
 void EventShard::loop()
 {
     for (;;) {
+        // The memory an onsale writes (journal arena, order and ticket room) is touched once the
+        // event serves, a few MiB between batches, not while it loads: a cold start stays short.
+        if (!m_ledgerWarm)
+            m_ledgerWarm = m_ledger->warm(4u << 20);
         std::deque<Request> work;
         const bool running = takeWork(&work);
         if (!running && work.empty())
@@ -228,7 +232,8 @@ void EventShard::loop()
 bool EventShard::takeWork(std::deque<Request>* work)
 {
     std::unique_lock lock(m_mutex);
-    m_wake.wait_for(lock, std::chrono::milliseconds(m_options.tickMs),
+    // An idle event that is still warming up does not wait a tick per step.
+    m_wake.wait_for(lock, std::chrono::milliseconds(m_ledgerWarm ? m_options.tickMs : 0),
                     [this] { return m_stopping || !m_queue.empty(); });
     std::size_t commands = 0;
     while (!m_queue.empty()) {
@@ -320,11 +325,19 @@ void EventShard::processBatch(std::deque<Request>& work, bool final)
         commit.requests.push_back(std::move(pending));
     }
     commit.batch = m_ledger->takeBatch();
-    const bool snapshotDue = m_ledger->lastSeq() - m_lastSnapshotSeq >= m_options.snapshotEveryRecords;
+    if (commit.batch.bytes != nullptr)
+        m_journalBytesSinceSnapshot += commit.batch.bytes->size();
+    // Due every snapshotEveryRecords, but never before as many journal bytes followed the last
+    // snapshot as it had itself: snapshots then cost at most as much as the journal, at any event
+    // size, and a start replays at most about one snapshot's worth of journal.
+    const bool snapshotDue = m_ledger->lastSeq() - m_lastSnapshotSeq >= m_options.snapshotEveryRecords
+        && m_journalBytesSinceSnapshot >= m_lastSnapshotBytes;
     if ((snapshotDue || final) && m_ledger->lastSeq() != m_lastSnapshotSeq) {
         commit.snapshot = std::make_shared<const std::vector<std::uint8_t>>(m_ledger->snapshot());
         commit.snapshotSeq = m_ledger->lastSeq();
         m_lastSnapshotSeq = commit.snapshotSeq;
+        m_lastSnapshotBytes = commit.snapshot->size();
+        m_journalBytesSinceSnapshot = 0;
     }
     const bool nothing = commit.requests.empty() && commit.batch.empty() && commit.snapshot == nullptr
                          && commit.batch.seatDeltas.empty() && commit.batch.areaDeltas.empty();
@@ -403,7 +416,9 @@ void EventShard::recover()
         return;
     }
     m_ledger = std::move(rebuilt);
+    m_ledgerWarm = false;
     m_lastSnapshotSeq = 0; // unknown; the next snapshot is due by record count anyway
+    m_journalBytesSinceSnapshot = 0;
     {
         std::lock_guard lock(m_mutex);
         ++m_epoch;

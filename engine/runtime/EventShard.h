@@ -134,7 +134,10 @@ private:
     const ShardOptions m_options;
 
     std::unique_ptr<Ledger> m_ledger; // shard thread only
+    bool m_ledgerWarm = false;        // Ledger::warm() done (shard thread only)
     Seq m_lastSnapshotSeq = 0;
+    std::uint64_t m_journalBytesSinceSnapshot = 0; // journal bytes batched since the last snapshot
+    std::uint64_t m_lastSnapshotBytes = 0;         // its size: the next waits until as much journal followed
     Timestamp m_lastNow = 0;
 
     mutable std::mutex m_mutex;

@@ -19,13 +19,20 @@ std::string quoted(const std::string& text)
     return "\"" + text + "\"";
 }
 
-std::string checkText(const std::string& text, const std::string& path, bool required)
+// What is wrong with `text`, without its path; empty when nothing.
+std::string textProblem(const std::string& text, bool required)
 {
     if (required && text.empty())
-        return path + ": must not be empty";
+        return "must not be empty";
     if (text.size() > limits::textBytesMax)
-        return path + ": longer than " + to_string(limits::textBytesMax) + " bytes";
+        return "longer than " + to_string(limits::textBytesMax) + " bytes";
     return {};
+}
+
+std::string checkText(const std::string& text, const std::string& path, bool required)
+{
+    std::string problem = textProblem(text, required);
+    return problem.empty() ? problem : path + ": " + problem;
 }
 
 bool isColor(const std::string& color)
@@ -108,21 +115,23 @@ std::string checkStructure(const Venue& v)
         const VenueSection& section = v.sections[s];
         for (std::uint32_t r = section.firstRow; r < section.firstRow + section.rowCount; ++r) {
             const VenueRow& row = v.rows[r];
-            const std::string path = "sections[" + to_string(s) + "].rows[" + to_string(r - section.firstRow) + "]";
-            if (auto e = checkText(row.name, path + ".name", false); !e.empty())
-                return e;
+            const auto path = [&] { // built only for a problem
+                return "sections[" + to_string(s) + "].rows[" + to_string(r - section.firstRow) + "]";
+            };
+            if (auto e = textProblem(row.name, false); !e.empty())
+                return path() + ".name: " + e;
             if (row.section != s)
-                return path + ".section: is " + to_string(row.section) + ", expected " + to_string(s);
+                return path() + ".section: is " + to_string(row.section) + ", expected " + to_string(s);
             if (row.seatCount == 0)
-                return path + ".seats: a row needs at least one seat";
+                return path() + ".seats: a row needs at least one seat";
             if (row.seatCount > limits::rowSeatsMax)
-                return path + ".seats: " + to_string(row.seatCount) + " seats, more than "
+                return path() + ".seats: " + to_string(row.seatCount) + " seats, more than "
                     + to_string(limits::rowSeatsMax);
             if (row.firstSeat != nextSeat)
-                return path + ".firstSeat: seats of rows must be contiguous (expected " + to_string(nextSeat)
+                return path() + ".firstSeat: seats of rows must be contiguous (expected " + to_string(nextSeat)
                     + ", found " + to_string(row.firstSeat) + ")";
             if (row.seatCount > v.seats.size() - nextSeat)
-                return path + ".seatCount: " + to_string(row.seatCount) + " seats, past the end of the seats";
+                return path() + ".seatCount: " + to_string(row.seatCount) + " seats, past the end of the seats";
             nextSeat += row.seatCount;
         }
     }
@@ -149,8 +158,9 @@ std::string checkSeat(const Venue& v, std::uint32_t rowIndex, std::uint32_t i)
             + ", expected " + to_string(row.section) + "/" + to_string(rowIndex);
     if (seat.id == 0)
         return seatPath(v, rowIndex, i) + ".id: seat ids start at 1";
-    if (auto e = checkText(seat.number, seatPath(v, rowIndex, i) + ".number", true); !e.empty())
-        return e;
+    // Every seat of every venue passes here at each start: the path is built only for a problem.
+    if (auto e = textProblem(seat.number, true); !e.empty())
+        return seatPath(v, rowIndex, i) + ".number: " + e;
     if (!std::isfinite(seat.x) || !std::isfinite(seat.y) || !std::isfinite(seat.rotation))
         return seatPath(v, rowIndex, i) + ": x, y and rotation must be finite numbers";
     if (seat.category >= v.categories.size())

@@ -2,6 +2,7 @@
 
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "venue/JsonScan.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -12,11 +13,13 @@
 #include <QSaveFile>
 #include <QVariant>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
 #include <limits>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 
@@ -142,6 +145,17 @@ bool readString(Reader& r, const QJsonObject& object, const char* key, const std
     return true;
 }
 
+// The checks of numbers, shared by the reference path and the fast one.
+bool isWholeNumberIn(double d, std::uint64_t max)
+{
+    return d >= 0 && d <= double(max) && std::floor(d) == d;
+}
+
+bool isFloatInRange(double d)
+{
+    return std::fabs(d) <= double(std::numeric_limits<float>::max());
+}
+
 bool readUnsigned(Reader& r, const QJsonObject& object, const char* key, const std::string& path, bool required,
                   std::uint64_t max, std::uint64_t* out)
 {
@@ -151,7 +165,7 @@ bool readUnsigned(Reader& r, const QJsonObject& object, const char* key, const s
     if (value.isUndefined())
         return true; // optional and absent: *out keeps its default
     const double d = value.toDouble();
-    if (!(d >= 0 && d <= double(max)) || std::floor(d) != d)
+    if (!isWholeNumberIn(d, max))
         return r.fail(join(path, key),
                       value.toVariant().toString().toStdString() + " is not a whole number in 0.." + to_string(max));
     *out = static_cast<std::uint64_t>(d);
@@ -181,7 +195,7 @@ bool readFloat(Reader& r, const QJsonObject& object, const char* key, const std:
     if (value.isUndefined())
         return true; // optional and absent: *out keeps its default
     const double d = value.toDouble();
-    if (!(std::fabs(d) <= double(std::numeric_limits<float>::max())))
+    if (!isFloatInRange(d))
         return r.fail(join(path, key), "number out of range");
     *out = nearestFloat(d);
     return true;
@@ -396,20 +410,16 @@ bool readHeader(Reader& r, const QJsonObject& top)
     return checkKeys(r, top, {}, { "format", "version", "name", "city", "categories", "stage", "sections", "areas" });
 }
 
-bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
+// Everything of the venue object but its sections and areas.
+bool readVenueHead(Reader& r, const QJsonObject& top, Venue* venue, CategoryKeys* keys)
 {
-    CategoryKeys keys;
-    QJsonArray sections;
-    QJsonArray areas;
-    if (!readHeader(r, top) || !readString(r, top, "name", {}, true, &venue->name)
-        || !readString(r, top, "city", {}, false, &venue->city) || !readCategories(r, top, venue, &keys)
-        || !readStage(r, top, venue)
-        || !readArray(r, top, "sections", {}, true, &sections) || !readArray(r, top, "areas", {}, false, &areas))
-        return false;
-    for (qsizetype i = 0; i < sections.size(); ++i) {
-        if (!readSection(r, sections.at(i), indexed("sections", i), keys, venue))
-            return false;
-    }
+    return readHeader(r, top) && readString(r, top, "name", {}, true, &venue->name)
+        && readString(r, top, "city", {}, false, &venue->city) && readCategories(r, top, venue, keys)
+        && readStage(r, top, venue);
+}
+
+bool readAreas(Reader& r, const QJsonArray& areas, const CategoryKeys& keys, Venue* venue)
+{
     if (std::uint64_t(areas.size()) > limits::venueAreasMax)
         return r.fail("areas", "more than " + to_string(limits::venueAreasMax) + " areas");
     venue->areas.resize(std::size_t(areas.size()));
@@ -418,6 +428,301 @@ bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
             return false;
     }
     return true;
+}
+
+bool readVenue(Reader& r, const QJsonObject& top, Venue* venue)
+{
+    CategoryKeys keys;
+    QJsonArray sections;
+    QJsonArray areas;
+    if (!readVenueHead(r, top, venue, &keys) || !readArray(r, top, "sections", {}, true, &sections)
+        || !readArray(r, top, "areas", {}, false, &areas))
+        return false;
+    for (qsizetype i = 0; i < sections.size(); ++i) {
+        if (!readSection(r, sections.at(i), indexed("sections", i), keys, venue))
+            return false;
+    }
+    return readAreas(r, areas, keys, venue);
+}
+
+// ---- Reading fast (JsonScan) -------------------------------------------------------------------
+
+// The readers below mirror the ones above for the sections, rows and seats (nearly all of a large
+// venue's bytes) and give up wherever those would fail or might read otherwise: an unknown or
+// repeated key, a wrong type, a value out of range. The caller then runs the reference path.
+
+// The category keys named by seats, each distinct key once: JSON members have no order, so the
+// categories may come after the sections. Resolved once the whole venue is read.
+class CategoryNames {
+public:
+    bool intern(std::string_view key, std::uint16_t* index)
+    {
+        if (m_last < m_names.size() && m_names[m_last] == key) { // seats of a row share a category
+            *index = m_last;
+            return true;
+        }
+        for (std::uint16_t i = 0; i < m_names.size(); ++i) {
+            if (m_names[i] == key) {
+                *index = m_last = i;
+                return true;
+            }
+        }
+        if (m_names.size() >= limits::venueCategoriesMax) // an unknown key: the reference reports it
+            return false;
+        m_names.push_back(key);
+        *index = m_last = static_cast<std::uint16_t>(m_names.size() - 1);
+        return true;
+    }
+    // Turns every seat's name index into the category index; false for a key the venue lacks.
+    bool resolve(const CategoryKeys& keys, Venue* venue) const
+    {
+        std::vector<std::uint16_t> category(m_names.size());
+        for (std::size_t i = 0; i < m_names.size(); ++i) {
+            const auto it = keys.find(std::string(m_names[i]));
+            if (it == keys.end())
+                return false;
+            category[i] = it->second;
+        }
+        for (VenueSeat& seat : venue->seats)
+            seat.category = category[seat.category];
+        return true;
+    }
+
+private:
+    std::vector<std::string_view> m_names;
+    std::uint16_t m_last = 0;
+};
+
+// A member key of one of the fixed objects: its bit, 0 for "x-..." (skipped), -1 when unknown.
+int keyBit(std::string_view key, std::initializer_list<std::string_view> keys)
+{
+    int bit = 1;
+    for (const std::string_view known : keys) {
+        if (key == known)
+            return bit;
+        bit <<= 1;
+    }
+    return key.starts_with("x-") ? 0 : -1;
+}
+
+// Reads the members of the object at the cursor: read(bit) for each known key, at most once each.
+// `required` are the bits that must have come.
+template <typename Read>
+bool scanMembers(JsonScan& s, std::initializer_list<std::string_view> keys, int required, Read read)
+{
+    bool first = true;
+    std::string_view key;
+    int seen = 0;
+    if (!s.take('{'))
+        return false;
+    while (s.nextMember(&first, &key)) {
+        const int bit = keyBit(key, keys);
+        if (bit < 0 || (seen & bit) != 0)
+            return s.fail();
+        seen |= bit;
+        if (bit == 0 ? !s.skipValue() : !read(bit))
+            return false;
+    }
+    return !s.failed() && (seen & required) == required;
+}
+
+bool scanText(JsonScan& s, std::string* out)
+{
+    std::string_view text;
+    if (!s.string(&text) || text.size() > limits::textBytesMax)
+        return s.fail();
+    out->assign(text);
+    return true;
+}
+
+bool scanUnsigned(JsonScan& s, std::uint64_t max, std::uint64_t* out)
+{
+    double d = 0;
+    if (!s.number(&d) || !isWholeNumberIn(d, max))
+        return s.fail();
+    *out = static_cast<std::uint64_t>(d);
+    return true;
+}
+
+// Significant digits of a number's text (from the first non-zero digit to the exponent).
+std::size_t significantDigits(std::string_view text)
+{
+    std::size_t digits = 0;
+    for (const char c : text) {
+        if (c == 'e' || c == 'E')
+            break;
+        if ((c >= '1' && c <= '9') || (c == '0' && digits > 0))
+            ++digits;
+    }
+    return digits;
+}
+
+bool scanFloat(JsonScan& s, float* out)
+{
+    std::string_view text;
+    bool integer = false;
+    if (!s.numberText(&text, &integer))
+        return false;
+    // Short cut: with at most 15 significant digits (DBL_DIG) the text is the shortest form of its
+    // double, so the float nearest to it is what nearestFloat() derives from the double. Zero,
+    // subnormals and the edge of the range take the long way.
+    if (significantDigits(text) <= 15) {
+        float f = 0;
+        const auto result = std::from_chars(text.data(), text.data() + text.size(), f);
+        if (result.ec == std::errc() && result.ptr == text.data() + text.size() && std::isnormal(f)
+            && std::fabs(f) < std::numeric_limits<float>::max()) {
+            *out = f;
+            return true;
+        }
+    }
+    double d = 0;
+    if (!JsonScan::toDouble(text, integer, &d) || !isFloatInRange(d))
+        return s.fail();
+    *out = nearestFloat(d);
+    return true;
+}
+
+bool scanPoints(JsonScan& s, std::vector<Point>* out)
+{
+    bool first = true;
+    out->clear();
+    if (!s.take('['))
+        return false;
+    while (s.nextElement(&first)) {
+        Point point;
+        if (!s.take('[') || !s.number(&point.x) || !s.take(',') || !s.number(&point.y) || !s.take(']'))
+            return false;
+        out->push_back(point);
+    }
+    return !s.failed();
+}
+
+bool scanFlags(JsonScan& s, std::uint8_t* out)
+{
+    bool first = true;
+    if (!s.take('['))
+        return false;
+    while (s.nextElement(&first)) {
+        std::string_view name;
+        if (!s.string(&name))
+            return false;
+        std::uint8_t bit = 0;
+        for (const SeatFlagName& known : kFlagNames) {
+            if (name == known.name)
+                bit = known.bit;
+        }
+        if (bit == 0)
+            return s.fail();
+        *out |= bit;
+    }
+    return !s.failed();
+}
+
+bool scanSeatNumber(JsonScan& s, std::string* out)
+{
+    if (s.peek() == '"')
+        return scanText(s, out);
+    std::uint64_t number = 0;
+    if (!scanUnsigned(s, 999'999'999, &number))
+        return false;
+    char text[16];
+    const auto printed = std::to_chars(text, text + sizeof text, number);
+    out->assign(text, printed.ptr);
+    return true;
+}
+
+bool scanSeat(JsonScan& s, CategoryNames& names, VenueSeat* seat)
+{
+    enum { Id = 1, Number = 2, X = 4, Y = 8, Rotation = 16, Category = 32, Flags = 64, Rank = 128 };
+    std::uint64_t id = 0;
+    std::uint64_t rank = seat->rank;
+    std::string_view category;
+    const auto member = [&](int bit) {
+        switch (bit) {
+        case Id: return scanUnsigned(s, std::numeric_limits<SeatId>::max(), &id);
+        case Number: return scanSeatNumber(s, &seat->number);
+        case X: return scanFloat(s, &seat->x);
+        case Y: return scanFloat(s, &seat->y);
+        case Rotation: return scanFloat(s, &seat->rotation);
+        case Category:
+            return s.string(&category) && category.size() <= limits::textBytesMax
+                && names.intern(category, &seat->category);
+        case Flags: return scanFlags(s, &seat->flags);
+        default: return scanUnsigned(s, std::numeric_limits<std::uint32_t>::max(), &rank);
+        }
+    };
+    const bool read = scanMembers(s, { "id", "number", "x", "y", "rotation", "category", "flags", "rank" },
+                                  Id | Number | X | Y | Category, member);
+    seat->id = static_cast<SeatId>(id);
+    seat->rank = static_cast<std::uint32_t>(rank);
+    return read;
+}
+
+bool scanRowSeats(JsonScan& s, CategoryNames& names, Venue* venue, VenueRow* row)
+{
+    bool first = true;
+    const auto rowIndex = static_cast<std::uint32_t>(venue->rows.size());
+    row->firstSeat = venue->seatCount();
+    if (!s.take('['))
+        return false;
+    while (s.nextElement(&first)) {
+        if (venue->seats.size() - row->firstSeat >= limits::rowSeatsMax || venue->seats.size() >= limits::venueSeatsMax)
+            return s.fail();
+        VenueSeat& seat = venue->seats.emplace_back();
+        seat.section = row->section;
+        seat.row = rowIndex;
+        seat.rank = static_cast<std::uint32_t>(venue->seats.size() - 1); // default: order of appearance
+        if (!scanSeat(s, names, &seat))
+            return false;
+    }
+    row->seatCount = venue->seatCount() - row->firstSeat;
+    return !s.failed();
+}
+
+bool scanRow(JsonScan& s, CategoryNames& names, Venue* venue)
+{
+    enum { Name = 1, Seats = 2 };
+    VenueRow row;
+    row.section = static_cast<std::uint32_t>(venue->sections.size() - 1);
+    if (!scanMembers(s, { "name", "seats" }, Name | Seats, [&](int bit) {
+            return bit == Name ? scanText(s, &row.name) : scanRowSeats(s, names, venue, &row);
+        }))
+        return false;
+    venue->rows.push_back(std::move(row));
+    return true;
+}
+
+bool scanSectionRows(JsonScan& s, CategoryNames& names, Venue* venue)
+{
+    bool first = true;
+    venue->sections.back().firstRow = static_cast<std::uint32_t>(venue->rows.size());
+    if (!s.take('['))
+        return false;
+    while (s.nextElement(&first)) {
+        if (!scanRow(s, names, venue))
+            return false;
+    }
+    venue->sections.back().rowCount = static_cast<std::uint32_t>(venue->rows.size()) - venue->sections.back().firstRow;
+    return !s.failed();
+}
+
+bool scanSections(JsonScan& s, CategoryNames& names, Venue* venue)
+{
+    enum { Name = 1, Outline = 2, Rows = 4 };
+    bool first = true;
+    if (!s.take('['))
+        return false;
+    while (s.nextElement(&first)) {
+        venue->sections.emplace_back();
+        if (!scanMembers(s, { "name", "outline", "rows" }, Name | Rows, [&](int bit) {
+                VenueSection& section = venue->sections.back();
+                return bit == Name   ? scanText(s, &section.name)
+                    : bit == Outline ? scanPoints(s, &section.outline)
+                                     : scanSectionRows(s, names, venue);
+            }))
+            return false;
+    }
+    return !s.failed();
 }
 
 void setError(VenueError* error, std::string message, int line = 0, int column = 0)
@@ -626,6 +931,44 @@ void jsonLineColumn(const QByteArray& json, qsizetype offset, int* line, int* co
     }
 }
 
+std::shared_ptr<Venue> scanVenue(JsonScan& s)
+{
+    auto venue = std::make_shared<Venue>();
+    CategoryNames names;
+    JsonRest rest;
+    bool first = true;
+    bool sections = false;
+    std::string_view key;
+    const char* member = nullptr;
+    if (!s.take('{'))
+        return nullptr;
+    while (s.nextMember(&first, &key, &member)) {
+        if (key == "sections") {
+            // Room for every seat up front: growing the table by doubling would write twice its
+            // size into fresh pages, and first touches are what a start pays most for. Every seat
+            // is an object, so the braces that follow bound their number.
+            const auto braces = std::size_t(std::count(s.position(), s.end(), '{'));
+            venue->seats.reserve(std::min<std::size_t>(braces, limits::venueSeatsMax));
+            if (sections || !scanSections(s, names, venue.get()))
+                return nullptr;
+            sections = true;
+        } else {
+            if (!s.skipValue())
+                return nullptr;
+            rest.add(member, s.position());
+        }
+    }
+    Reader reader;
+    CategoryKeys keys;
+    QJsonObject top;
+    QJsonArray areas;
+    if (s.failed() || !sections || !rest.parse(&top) || !readVenueHead(reader, top, venue.get(), &keys)
+        || !readArray(reader, top, "areas", {}, false, &areas) || !readAreas(reader, areas, keys, venue.get())
+        || !names.resolve(keys, venue.get()) || !venue->finalize().empty())
+        return nullptr;
+    return venue;
+}
+
 std::shared_ptr<Venue> venueFromJson(const QByteArray& json, VenueError* error)
 {
     if (std::size_t(json.size()) > limits::venueFileBytesMax) {
@@ -634,6 +977,10 @@ std::shared_ptr<Venue> venueFromJson(const QByteArray& json, VenueError* error)
                      + to_string(limits::venueFileBytesMax));
         return nullptr;
     }
+    JsonScan scan(json.constData(), json.constData() + json.size());
+    if (auto venue = scanVenue(scan); venue != nullptr && scan.atEnd())
+        return venue;
+    // The reference path: anything the fast one gave up on, and every error message.
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

@@ -207,6 +207,54 @@ private Q_SLOTS:
         QCOMPARE(shard->execute(holdSeats(999, {99})).status, Status::ShuttingDown);
     }
 
+    void periodicSnapshotsFollowTheJournal()
+    {
+        // Due every record here, yet a snapshot waits until as many journal bytes followed the
+        // previous one as it had itself (docs/design/cold-start.md).
+        test::TempDir dir;
+        EngineOptions options;
+        options.dataDirectory = dir.path();
+        options.shard.snapshotEveryRecords = 1;
+        std::string error;
+        auto engine = Engine::open(options, &error);
+        QVERIFY2(engine != nullptr, error.c_str());
+        QCOMPARE(engine->createEvent(test::makeTestEvent(5, 4, 10, 25), &error), Status::Ok);
+        EventShard* shard = engine->event(5);
+        const auto stored = [&](Seq* seq, std::size_t* bytes) {
+            std::vector<std::uint8_t> snapshot;
+            engine->withStorage([&](Storage& storage) { storage.loadSnapshot(5, &snapshot, seq, &error); });
+            *bytes = snapshot.size();
+        };
+        const auto journalBytesAfter = [&](Seq seq) {
+            std::uint64_t bytes = 0;
+            engine->withStorage([&](Storage& storage) {
+                storage.readJournal(5, seq + 1, [&](const BatchPtr& batch) { return bytes += batch->size(), true; },
+                                    &error);
+            });
+            return bytes;
+        };
+        Seq lastSeq = 0;
+        std::size_t lastBytes = 0;
+        int snapshots = 0;
+        for (std::uint64_t i = 0; i < 600; ++i) { // one command, one batch
+            QCOMPARE(shard->execute(holdSeats(i + 1, {SeatId(1 + i)})).status, Status::Ok);
+            Seq seq = 0;
+            std::size_t bytes = 0;
+            stored(&seq, &bytes);
+            if (seq == lastSeq)
+                continue;
+            QVERIFY2(snapshots == 0 || journalBytesAfter(lastSeq) >= lastBytes,
+                     ("snapshot at seq " + std::to_string(seq) + " after " + std::to_string(journalBytesAfter(lastSeq))
+                      + " journal bytes, the previous one had " + std::to_string(lastBytes))
+                         .c_str());
+            ++snapshots;
+            lastSeq = seq;
+            lastBytes = bytes;
+        }
+        QCOMPARE(lastSeq > 0, true);
+        QVERIFY2(snapshots >= 2 && snapshots < 300, std::to_string(snapshots).c_str()); // periodic, not per record
+    }
+
     void groupCommitAcrossEvents()
     {
         test::TempDir dir;

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void jsonErrors_data();
     void jsonErrors();
     void jsonErrorLeavesOutputUntouched();
+    void jsonMembersInAnyOrder();
     void demoEvent();
 };
 
@@ -440,6 +441,35 @@ void TestEventSpec::jsonErrorLeavesOutputUntouched()
     QCOMPARE(q(error), QStringLiteral("venue.sections[0].rows[0].seats[0].id: seat ids start at 1"));
     QCOMPARE(q(out.name), QStringLiteral("untouched"));
     QVERIFY(!eventSpecFromJson(json, &out, nullptr));
+}
+
+void TestEventSpec::jsonMembersInAnyOrder()
+{
+    // The fast path reads the venue in place and the other members apart (docs/design/cold-start.md):
+    // the venue first, in the middle or last, with extension fields, as Qt writes it or compactly.
+    EventSpec spec = validSpec();
+    QVERIFY(spec.finalize().empty());
+    const QByteArray json = eventSpecToJson(spec);
+    const qsizetype venueAt = json.indexOf(",\n    \"venue\": ");
+    QVERIFY(venueAt > 0);
+    const QByteArray head = json.mid(1, venueAt - 1); // the members before the venue, without '{'
+    const QByteArray venue = json.mid(venueAt + 1, json.size() - venueAt - 4); // "venue": {...}
+    QVERIFY(venue.trimmed().startsWith("\"venue\"") && venue.trimmed().endsWith('}'));
+    const qsizetype split = head.indexOf("\"channels\"");
+    QVERIFY(split > 0);
+    const QList<QByteArray> variants = {
+        json,
+        "{" + venue + "," + head + "}",
+        "{" + head.left(split) + venue + ",\n" + head.mid(split) + "}",
+        "{\"x-note\": [1, {\"a\": null}]," + head + "," + venue + "}",
+        QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact),
+    };
+    for (const QByteArray& variant : variants) {
+        EventSpec loaded;
+        std::string error;
+        QVERIFY2(eventSpecFromJson(variant, &loaded, &error), (error + "\n" + variant.left(400).toStdString()).c_str());
+        compareSpecs(loaded, spec);
+    }
 }
 
 void TestEventSpec::demoEvent()

@@ -3,11 +3,14 @@
 
 #include "core/Limits.h"
 #include "core/Random.h"
+#include "venue/JsonScan.h"
 #include "venue/Venue.h"
 #include "venue/VenueCsv.h"
 #include "venue/VenueGenerator.h"
 #include "venue/VenueJson.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -105,6 +108,49 @@ Venue threeSeatVenue(std::vector<SeatId> ids)
     return v;
 }
 
+// The fast path alone (JsonScan), without the reference path behind it.
+std::shared_ptr<Venue> scanOnly(const QByteArray& json)
+{
+    JsonScan scan(json.constData(), json.constData() + json.size());
+    auto venue = scanVenue(scan);
+    return venue != nullptr && scan.atEnd() ? venue : nullptr;
+}
+
+// The reference path alone (QJsonDocument).
+std::shared_ptr<Venue> referenceOnly(const QByteArray& json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json);
+    return document.isObject() ? venueFromJsonObject(document.object(), nullptr) : nullptr;
+}
+
+// Equal content, and floats equal bit for bit (sameContent() takes -0 for 0).
+bool identical(const Venue& a, const Venue& b)
+{
+    if (!a.sameContent(b))
+        return false;
+    for (std::size_t i = 0; i < a.seats.size(); ++i) {
+        for (const auto member : { &VenueSeat::x, &VenueSeat::y, &VenueSeat::rotation }) {
+            if (std::memcmp(&(a.seats[i].*member), &(b.seats[i].*member), sizeof(float)) != 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+// The fast path either gives up or reads exactly what the reference reads; it never accepts what
+// the reference refuses. `mustScan`: the fast path has to handle this text itself.
+void checkFastPath(const QByteArray& json, bool mustScan)
+{
+    const auto fast = scanOnly(json);
+    const auto reference = referenceOnly(json);
+    if (mustScan)
+        QVERIFY2(fast != nullptr, json.left(300).constData());
+    if (fast == nullptr)
+        return;
+    QVERIFY2(reference != nullptr, json.left(300).constData());
+    QVERIFY2(identical(*fast, *reference), json.left(300).constData());
+}
+
 } // namespace
 
 class TestVenue : public QObject {
@@ -121,6 +167,10 @@ private Q_SLOTS:
     void jsonRejectsNonObjects();
     void jsonRowLimit();
     void jsonExtensionFieldsAreIgnored();
+    void jsonFastPathReadsAsTheReference();
+    void jsonFastPathNumbers();
+    void jsonFastPathGivesUpOnTheUnusual_data();
+    void jsonFastPathGivesUpOnTheUnusual();
     void finalizeErrors_data();
     void finalizeErrors();
     void finalizeClearsLookupsOfInvalidVenue();
@@ -328,6 +378,7 @@ void TestVenue::jsonErrors()
     QVERIFY(!venue);
     QCOMPARE(q(error.message), expected);
     QCOMPARE(error.line, 0);
+    QVERIFY(!scanOnly(json.toUtf8())); // the fast path never accepts what the reference refuses
 }
 
 void TestVenue::jsonSyntaxErrorHasLineAndColumn()
@@ -385,6 +436,135 @@ void TestVenue::jsonExtensionFieldsAreIgnored()
     const auto venue = loadOrFail(json.toUtf8());
     QVERIFY(venue);
     QVERIFY(venue->sameContent(*loadOrFail(bytes(kLittleHall))));
+}
+
+void TestVenue::jsonFastPathReadsAsTheReference()
+{
+    QString extended = QString::fromUtf8(kLittleHall);
+    extended.replace(QStringLiteral("\"rotation\": 5"),
+                     QStringLiteral("\"rotation\": 5, \"x-pillar\": [true, null, {}]"));
+    extended.replace(QStringLiteral("\"Balcony\""), QStringLiteral("\"Empore Süd\""));
+    for (const QByteArray& json :
+         { bytes(kLittleHall), extended.toUtf8(), venueToJson(*generateDemoHall()),
+           venueToJson(*generateDemoHall(), VenueJsonStyle::Compact),
+           venueToJson(*generateVenue(GeneratedVenueSpec { "Curved", 3, 8, 12, 3, true, 2, 150, 4 })) })
+        checkFastPath(json, true);
+
+    // JSON members have no order: categories after the sections, the header last.
+    const QByteArray reordered = R"({"sections": [{"rows": [{"seats": [
+        {"category": "B", "rank": 1, "y": -0.5, "x": 1e1, "number": 7, "id": 2.0},
+        {"flags": [], "category": "A", "y": 0, "x": 0.1, "number": "8", "id": 1e0}], "name": "R"}], "name": "S"}],
+        "categories": [{"key": "A"}, {"key": "B", "name": "Back"}], "name": "Odd order", "version": 1,
+        "format": "usher-venue"})";
+    checkFastPath(reordered, true);
+    const auto venue = scanOnly(reordered);
+    QVERIFY(venue);
+    QCOMPARE(venue->seats[0].category, std::uint16_t(1));
+    QCOMPARE(venue->seats[0].x, 10.0f);
+    QCOMPARE(q(venue->seats[0].number), QStringLiteral("7"));
+    QCOMPARE(venue->seats[1].id, 1u);
+    QCOMPARE(venue->seats[1].rank, 1u);
+}
+
+void TestVenue::jsonFastPathNumbers()
+{
+    // Coordinates written in every form: short and long mantissas, exponents, integers beyond
+    // 2^53 and 2^64, the edges of the float range, zeros and subnormals.
+    const char* fixed[] = { "0",
+                            "-0",
+                            "0.0",
+                            "-0.0",
+                            "1",
+                            "-1",
+                            "0.1",
+                            "1.5e3",
+                            "1E-3",
+                            "-2.5e+2",
+                            "123456789",
+                            "9007199254740993",
+                            "18446744073709551617",
+                            "1.00000000000000011",
+                            "3.4028234e38",
+                            "3.40282356e38",
+                            "3.4028236e38",
+                            "-3.4028235e38",
+                            "1e-38",
+                            "1e-45",
+                            "1e-320",
+                            "4.9e-324",
+                            "0.30000000000000004",
+                            "16777217",
+                            "1.0000000596046448" };
+    std::vector<std::string> texts(std::begin(fixed), std::end(fixed));
+    Prng prng(77);
+    for (int i = 0; i < 3000; ++i) {
+        std::string text = prng.next() % 4 == 0 ? "-" : "";
+        const auto digits = 1 + prng.next() % 20;
+        for (std::uint64_t d = 0; d < digits; ++d)
+            text += char('0' + (d == 0 ? 1 + prng.next() % 9 : prng.next() % 10));
+        if (prng.next() % 2 == 0)
+            text.insert(text.size() - std::size_t(prng.next() % digits), ".");
+        if (text.back() == '.')
+            text += '5';
+        if (prng.next() % 3 == 0)
+            text += "e" + std::to_string(int(prng.next() % 90) - 45);
+        texts.push_back(text);
+    }
+    std::size_t scanned = 0;
+    for (std::size_t i = 0; i < texts.size(); i += 2) {
+        const std::string& x = texts[i];
+        const std::string& y = texts[std::min(i + 1, texts.size() - 1)];
+        const std::string json = R"({"format": "usher-venue", "version": 1, "name": "N", "categories": [{"key": "A"}],
+            "sections": [{"name": "S", "outline": [[)"
+            + y + ", " + x + R"(]], "rows": [{"name": "R", "seats": [
+            {"id": 1, "number": "1", "x": )"
+            + x + ", \"y\": " + y + ", \"rotation\": " + x + R"(, "category": "A"}]}]}]})";
+        checkFastPath(QByteArray::fromStdString(json), false);
+        if (QTest::currentTestFailed())
+            return;
+        scanned += scanOnly(QByteArray::fromStdString(json)) != nullptr ? 1 : 0;
+    }
+    QVERIFY2(scanned > texts.size() / 4, std::to_string(scanned).c_str()); // the fast path did the most
+}
+
+void TestVenue::jsonFastPathGivesUpOnTheUnusual_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    const auto row = [](const char* name, const char* from, const char* to) {
+        QTest::newRow(name) << QByteArray(from) << QByteArray(to);
+    };
+    row("escape in a seat number", R"("id": 5, "number": "2")", R"("id": 5, "number": "\u0032")");
+    row("escape in a key", R"("id": 5, "number": "2")", R"("id": 5, "numb\u0065r": "2")");
+    row("duplicate seat key", R"("id": 5, "number": "2")", R"("id": 5, "number": "2", "number": "3")");
+    row("duplicate sections", R"("areas": [)", R"("sections": [], "areas": [)");
+    row("byte order mark", R"({"format")", "\xEF\xBB\xBF{\"format\"");
+    row("trailing comma", R"("x": 2.5, "y": 5.2, "category": "B"})", R"("x": 2.5, "y": 5.2, "category": "B",})");
+    row("leading zero", R"("x": 2.5)", R"("x": 02.5)");
+    row("bare fraction", R"("x": 2.5)", R"("x": .5)");
+    row("invalid UTF-8", R"("Balcony")", "\"Balc\xC3ony\"");
+    row("overlong UTF-8", R"("Balcony")", "\"Balc\xC0\xAFony\"");
+    row("surrogate in UTF-8", R"("Balcony")", "\"Balc\xED\xA0\x80ony\"");
+    row("control character", R"("Balcony")", "\"Balc\tony\"");
+    row("garbage after the venue", "\n}", "\n} x");
+    row("unterminated", "\n}", "\n");
+}
+
+void TestVenue::jsonFastPathGivesUpOnTheUnusual()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QByteArray json = bytes(kLittleHall);
+    QCOMPARE(json.count(from), qsizetype(1));
+    json.replace(from, to);
+    QVERIFY(!scanOnly(json));
+    // venueFromJson() still answers as the reference path does.
+    VenueError error;
+    const auto venue = venueFromJson(json, &error);
+    const auto reference = referenceOnly(json);
+    QCOMPARE(venue != nullptr, reference != nullptr);
+    if (venue)
+        QVERIFY(identical(*venue, *reference));
 }
 
 void TestVenue::finalizeErrors_data()
