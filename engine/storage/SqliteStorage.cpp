@@ -45,22 +45,24 @@ constexpr const char* kStatementSql[] = {
     "UPDATE orders SET refunded = refunded + ?3 WHERE event_id = ?1 AND order_id = ?2",
     "SELECT event_id, order_id, hold_id, seq, channel, actor_kind, actor_id, created_at, amount, refunded, payment_ref,"
     " buyer_name, buyer_email, buyer_phone FROM orders WHERE event_id = ?1 AND order_id = ?2",
-    "INSERT INTO tickets(event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 1, ?8)",
+    "INSERT INTO tickets(event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code,"
+    " code_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 1, ?8, ?9)",
     "UPDATE tickets SET status = 2, refunded = refunded + ?4 WHERE event_id = ?1 AND ticket_id = ?2 AND order_id = ?3",
     // An exchange journaled before exchanges re-priced (amount kExchangeAmountAsSold) keeps the amount.
-    "UPDATE tickets SET seat_id = ?4, code = ?5, amount = CASE WHEN ?6 >= 0 THEN ?6 ELSE amount END"
+    "UPDATE tickets SET seat_id = ?4, code = ?5, code_key = ?7, amount = CASE WHEN ?6 >= 0 THEN ?6 ELSE amount END"
     " WHERE event_id = ?1 AND ticket_id = ?2 AND order_id = ?3",
     // "+ticket_id": without it the planner walks the primary key (every ticket of the event) to
     // skip sorting the order's few tickets: 24 ms instead of microseconds at 100,000 tickets.
     "SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code FROM tickets"
     " WHERE event_id = ?1 AND order_id = ?2 ORDER BY +ticket_id",
+    // The key finds the candidates (tickets_by_code), the text decides.
     "SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code FROM tickets"
-    " WHERE code = ?1",
+    " WHERE code_key = ?1 AND code = ?2",
     // Schema version 2: retired codes, event spec updates, order search.
     "INSERT INTO ticket_codes(code, event_id, ticket_id, order_id, reason, seq) SELECT code, event_id, ticket_id,"
     " order_id, ?4, ?5 FROM tickets WHERE event_id = ?1 AND ticket_id = ?2 AND order_id = ?3",
-    "UPDATE tickets SET code = ?4 WHERE event_id = ?1 AND ticket_id = ?2 AND order_id = ?3 AND status = 1",
+    "UPDATE tickets SET code = ?4, code_key = ?5 WHERE event_id = ?1 AND ticket_id = ?2 AND order_id = ?3"
+    " AND status = 1",
     "SELECT event_id, ticket_id, order_id, reason, seq FROM ticket_codes WHERE code = ?1",
     "SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code FROM tickets"
     " WHERE event_id = ?1 AND ticket_id = ?2",
@@ -70,9 +72,10 @@ constexpr const char* kStatementSql[] = {
     "SELECT event_id, order_id FROM orders WHERE payment_ref = ?1 AND (?2 = 0 OR event_id = ?2)"
     " ORDER BY event_id, order_id LIMIT ?3",
     // lower() folds ASCII only; the caller folds the prefix the same way. The range uses the
-    // orders_by_buyer expression index; U+10FFFF sorts after every other character.
+    // orders_by_buyer expression index (partial since version 3: its WHERE term must be here too);
+    // U+10FFFF sorts after every other character.
     "SELECT event_id, order_id FROM orders WHERE lower(buyer_name) >= ?1 AND lower(buyer_name) < ?1 || char(1114111)"
-    " AND (?2 = 0 OR event_id = ?2) ORDER BY lower(buyer_name), event_id, order_id LIMIT ?3",
+    " AND buyer_name <> '' AND (?2 = 0 OR event_id = ?2) ORDER BY lower(buyer_name), event_id, order_id LIMIT ?3",
     "SELECT event_id, order_id FROM orders WHERE instr(lower(buyer_name), ?1) > 0 AND (?2 = 0 OR event_id = ?2)"
     " ORDER BY event_id, order_id LIMIT ?3",
     "SELECT order_id FROM tickets WHERE event_id = ?1 AND seat_id = ?2 AND status = 1 AND area_id = 0",
@@ -80,12 +83,11 @@ constexpr const char* kStatementSql[] = {
     "UPDATE orders SET amount = amount + ?3 WHERE event_id = ?1 AND order_id = ?2",
 };
 
-// Version 1. Ids and sequence numbers are unsigned in the engine and stored as their int64 bit
-// pattern; none of them comes near 2^63 in practice.
-// orders and tickets are WITHOUT ROWID tables (since 2026-11): the primary key is the table, so a
-// confirmed sale inserts into one B-tree fewer per order and per ticket, and a lookup by key reads
-// one. A database created before has rowid tables with the same columns and keys; every statement
-// works on both layouts, so the schema version did not change.
+// Version 1 without the tickets (kTicketsTableSql). Ids and sequence numbers are unsigned in the
+// engine and stored as their int64 bit pattern; none of them comes near 2^63 in practice.
+// orders is a WITHOUT ROWID table (since 2026-11): the primary key is the table, so a confirmed sale
+// inserts into one B-tree fewer per order, and a lookup by key reads one. A database created before
+// has a rowid table with the same columns and keys; every statement works on both layouts.
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
 CREATE TABLE events(id INTEGER PRIMARY KEY, name TEXT NOT NULL, spec_json TEXT NOT NULL,
@@ -101,13 +103,6 @@ CREATE TABLE orders(event_id INTEGER NOT NULL REFERENCES events(id), order_id IN
     actor_id INTEGER NOT NULL, created_at INTEGER NOT NULL, amount INTEGER NOT NULL, refunded INTEGER NOT NULL,
     payment_ref TEXT NOT NULL, buyer_name TEXT NOT NULL, buyer_email TEXT NOT NULL, buyer_phone TEXT NOT NULL,
     PRIMARY KEY(event_id, order_id)) WITHOUT ROWID;
-CREATE TABLE tickets(event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL, order_id INTEGER NOT NULL,
-    seat_id INTEGER NOT NULL, area_id INTEGER NOT NULL, price_type INTEGER NOT NULL, amount INTEGER NOT NULL,
-    refunded INTEGER NOT NULL, status INTEGER NOT NULL CHECK(status IN (1, 2)), code TEXT NOT NULL UNIQUE,
-    PRIMARY KEY(event_id, ticket_id),
-    FOREIGN KEY(event_id, order_id) REFERENCES orders(event_id, order_id) DEFERRABLE INITIALLY DEFERRED)
-    WITHOUT ROWID;
-CREATE INDEX tickets_by_order ON tickets(event_id, order_id);
 CREATE TABLE outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, event_id INTEGER NOT NULL, first_seq INTEGER NOT NULL,
     last_seq INTEGER NOT NULL, payload BLOB NOT NULL);
 CREATE TABLE outbox_cursor(only_row INTEGER PRIMARY KEY CHECK(only_row = 1), published_id INTEGER NOT NULL);
@@ -124,8 +119,46 @@ CREATE TABLE ticket_codes(code TEXT PRIMARY KEY, event_id INTEGER NOT NULL, tick
 CREATE INDEX orders_by_number ON orders(order_id);
 CREATE INDEX orders_by_payment_ref ON orders(payment_ref);
 CREATE INDEX orders_by_buyer ON orders(lower(buyer_name));
-CREATE INDEX tickets_by_seat ON tickets(event_id, seat_id);
 UPDATE meta SET value = 2 WHERE key = 'schema_version';
+)sql";
+
+// Version 3: the tickets' columns after "CREATE TABLE <name>". The code's index holds code_key
+// (ticketCodeKey: 64 of the code's 128 bits) instead of the 26-character text of versions 1 and 2:
+// the codes are random, so at scale every ticket of a commit dirties a leaf page of that index of
+// its own, and a key of 8 bytes halves the index's pages (and the WAL frames and checkpoint copies
+// of each commit). The key is not unique; a lookup compares the full text too. A WITHOUT ROWID
+// table: one B-tree fewer per ticket.
+constexpr const char* kTicketsTableSql = R"sql((event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL,
+    order_id INTEGER NOT NULL, seat_id INTEGER NOT NULL, area_id INTEGER NOT NULL, price_type INTEGER NOT NULL,
+    amount INTEGER NOT NULL, refunded INTEGER NOT NULL, status INTEGER NOT NULL CHECK(status IN (1, 2)),
+    code TEXT NOT NULL, code_key INTEGER NOT NULL,
+    PRIMARY KEY(event_id, ticket_id),
+    FOREIGN KEY(event_id, order_id) REFERENCES orders(event_id, order_id) DEFERRABLE INITIALLY DEFERRED)
+    WITHOUT ROWID;
+)sql";
+
+// Version 3's indexes of the tickets, after their table; and the buyer index without the orders
+// that have no buyer name (most online and synced sales; a name search needs a name): an insert
+// into it fewer for those.
+constexpr const char* kSchemaV3IndexesSql = R"sql(
+CREATE INDEX tickets_by_order ON tickets(event_id, order_id);
+CREATE INDEX tickets_by_seat ON tickets(event_id, seat_id);
+CREATE INDEX tickets_by_code ON tickets(code_key);
+DROP INDEX orders_by_buyer;
+CREATE INDEX orders_by_buyer ON orders(lower(buyer_name)) WHERE buyer_name <> '';
+UPDATE meta SET value = 3 WHERE key = 'schema_version';
+)sql";
+
+// Version 2 -> 3: the tickets are copied into a table of the new layout (SQLite cannot drop the
+// UNIQUE constraint of a column), the key computed by usher_code_key() (registered for the upgrade
+// only). Its old indexes go with the old table.
+constexpr const char* kTicketsUpgradeSql = R"sql(
+INSERT INTO tickets_v3(event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code,
+    code_key)
+SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status, code,
+    usher_code_key(code) FROM tickets ORDER BY event_id, ticket_id;
+DROP TABLE tickets;
+ALTER TABLE tickets_v3 RENAME TO tickets;
 )sql";
 
 // Resets a cached statement (and drops its bindings) when the scope ends.
@@ -262,6 +295,20 @@ bool queryInt(sqlite3* db, const char* sql, std::int64_t* value, int* rc)
     return row && finalRc == SQLITE_OK;
 }
 
+// The key of the tickets' code index (schema 3): the code's two 64-bit halves mixed (the low one
+// times an odd constant, a bijection), so that codes that share a half (structured test codes) still
+// get distinct keys. Random codes (SipHash, AES) give random keys.
+std::int64_t ticketCodeKey(const TicketCode& code)
+{
+    std::uint64_t hi = 0;
+    std::uint64_t lo = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        hi = (hi << 8) | code[i];
+        lo = (lo << 8) | code[8 + i];
+    }
+    return static_cast<std::int64_t>(hi ^ (lo * 0x9E3779B97F4A7C15u));
+}
+
 Timestamp wallClockMs()
 {
     using namespace std::chrono;
@@ -274,6 +321,37 @@ std::int64_t clampToInt64(std::uint64_t value)
     return static_cast<std::int64_t>(std::min(value, max));
 }
 
+// usher_code_key(text): ticketCodeKey() of a stored code, for the upgrade to version 3.
+void sqlCodeKey(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    USHER_ASSERT(argc == 1);
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const auto bytes = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+    TicketCode code {};
+    if (text == nullptr || !parseTicketCode(std::string_view(text, bytes), &code)) {
+        sqlite3_result_error(context, "a stored ticket code is not a ticket code", -1);
+        return;
+    }
+    sqlite3_result_int64(context, ticketCodeKey(code));
+}
+
+// Inside the open transaction: version 2 -> 3. Takes time in proportion to the tickets (once).
+std::string upgradeToVersion3(sqlite3* db)
+{
+    int rc = sqlite3_create_function_v2(db, "usher_code_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        &sqlCodeKey, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) {
+        const std::string sql
+            = std::string("CREATE TABLE tickets_v3") + kTicketsTableSql + kTicketsUpgradeSql + kSchemaV3IndexesSql;
+        rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    }
+    std::string problem
+        = rc == SQLITE_OK ? std::string() : "upgrading the schema to version 3: " + describeSqlite(db, rc);
+    // Unregistered again: the schema never refers to it, and no other connection has it.
+    sqlite3_create_function_v2(db, "usher_code_key", 1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr, nullptr);
+    return problem;
+}
+
 // Inside the open transaction: creates the tables of a new database, or checks the version of an
 // existing one. Returns the problem, empty when the schema is usable.
 std::string readOrCreateSchema(sqlite3* db)
@@ -283,9 +361,9 @@ std::string readOrCreateSchema(sqlite3* db)
     if (!queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", &tables, &rc))
         return "reading the schema: " + describeSqlite(db, rc);
     if (tables == 0) {
-        rc = sqlite3_exec(db, kSchemaSql, nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db, kSchemaV2Sql, nullptr, nullptr, nullptr);
+        const std::string sql
+            = std::string(kSchemaSql) + "CREATE TABLE tickets" + kTicketsTableSql + kSchemaV2Sql + kSchemaV3IndexesSql;
+        rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
         return rc == SQLITE_OK ? std::string() : "creating the schema: " + describeSqlite(db, rc);
     }
     std::int64_t version = 0;
@@ -303,6 +381,11 @@ std::string readOrCreateSchema(sqlite3* db)
         if (rc != SQLITE_OK)
             return "upgrading the schema to version 2: " + describeSqlite(db, rc);
         version = 2;
+    }
+    if (version == 2) {
+        if (std::string problem = upgradeToVersion3(db); !problem.empty())
+            return problem;
+        version = 3;
     }
     if (version != SqliteStorage::kSchemaVersion)
         return "unknown schema version " + std::to_string(version);
@@ -368,6 +451,7 @@ void SqliteStorage::disconnect()
         sqlite3_close_v2(m_db); // rolls back a transaction that is still open
     m_db = nullptr;
     m_walPages = 0;
+    m_cacheKiB = 0;
 }
 
 bool SqliteStorage::ensureConnected(std::string* error)
@@ -385,9 +469,10 @@ bool SqliteStorage::configure(std::string* error)
 {
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, m_options.busyTimeoutMs);
+    m_cacheKiB = std::max(m_options.cacheKiB, 64);
     const std::string pragmas = std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ")
         + (m_options.synchronousFull ? "FULL" : "NORMAL") + "; PRAGMA foreign_keys = ON; PRAGMA cache_size = -"
-        + std::to_string(std::max(m_options.cacheKiB, 64)) + ";";
+        + std::to_string(m_cacheKiB) + ";";
     if (const int rc = sqlite3_exec(m_db, pragmas.c_str(), nullptr, nullptr, nullptr); rc != SQLITE_OK) {
         *error = "configuring the connection: " + describeSqlite(m_db, rc);
         return false;
@@ -513,6 +598,26 @@ Status SqliteStorage::runInTransaction(const char* context, const std::function<
     return Status::Ok;
 }
 
+// After a commit: when its dirty pages did not fit in the page cache (SQLite spilled a quarter of the
+// cache or more to the WAL before the COMMIT), the cache grows to hold them next time: at least
+// double, or twice the spilled pages (4 KiB each) more, up to cacheKiBMax. A few spilled pages (a
+// commit of holds that just passes 2 MiB) cost less than the first touches of a larger cache. A
+// failure changes nothing but the speed.
+void SqliteStorage::growCacheIfSpilled()
+{
+    int spilled = 0;
+    int highwater = 0;
+    if (m_db == nullptr || sqlite3_db_status(m_db, SQLITE_DBSTATUS_CACHE_SPILL, &spilled, &highwater, 1) != SQLITE_OK
+        || 4 * std::int64_t(spilled) * 4 < m_cacheKiB || m_cacheKiB >= m_options.cacheKiBMax)
+        return;
+    const std::int64_t wanted
+        = std::max<std::int64_t>(2 * std::int64_t(m_cacheKiB), m_cacheKiB + 8 * std::int64_t(spilled));
+    const int grown = int(std::min<std::int64_t>(wanted, m_options.cacheKiBMax));
+    const std::string pragma = "PRAGMA cache_size = -" + std::to_string(grown);
+    if (sqlite3_exec(m_db, pragma.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK)
+        m_cacheKiB = grown;
+}
+
 // A passive checkpoint after the commit, so that its I/O errors cannot be mistaken for the
 // commit's. A failed checkpoint loses nothing (the frames stay in the WAL) and is retried after
 // the next commit.
@@ -566,10 +671,13 @@ Status SqliteStorage::listEvents(std::vector<EventSpec>* events, std::string* er
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const EventId id = columnU64(stmt, 0);
-        const std::string json = columnText(stmt, 1);
+        // The spec is parsed in SQLite's own buffer (valid until the next step): a 100,000-seat
+        // venue's text is 10 MB, and two copies of it were 5,000 first touches of fresh pages.
+        const auto* json = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+        const int jsonBytes = sqlite3_column_bytes(stmt, 1);
         EventSpec spec;
         std::string why;
-        if (!eventSpecFromJson(QByteArray(json.data(), qsizetype(json.size())), &spec, &why))
+        if (!eventSpecFromJson(QByteArray::fromRawData(json, json == nullptr ? 0 : jsonBytes), &spec, &why))
             return fail(Status::StorageFailed, error, "stored spec of " + eventText(id) + " is corrupt: " + why);
         if (spec.id != id)
             return fail(Status::StorageFailed, error,
@@ -605,8 +713,10 @@ Status SqliteStorage::commit(std::span<const CommitItem> items, std::string* err
             return Status::Ok;
         },
         error);
-    if (status == Status::Ok)
+    if (status == Status::Ok) {
+        growCacheIfSpilled();
         checkpointIfDue();
+    }
     return status;
 }
 
@@ -787,7 +897,7 @@ Status SqliteStorage::insertTicket(EventId event, const JournalEvent& e, std::st
     ResetOnExit reset(stmt);
     Binder b(stmt);
     b.u64(event).u64(e.ticket).u64(e.order).i64(seated ? e.seat : 0).i64(seated ? 0 : e.area);
-    b.i64(e.priceType).i64(e.amount).text(code);
+    b.i64(e.priceType).i64(e.amount).text(code).i64(ticketCodeKey(e.code));
     if (b.rc() != SQLITE_OK)
         return sqliteFailure("ticket insert", b.rc(), error);
     return stepDone(stmt, "ticket insert", error);
@@ -832,9 +942,9 @@ Status SqliteStorage::replaceTicketCode(EventId event, Seq seq, const JournalEve
         if (which == RetireTicketCode)
             b.i64(reason).u64(seq);
         else if (which == ExchangeTicket)
-            b.i64(e.toSeat).text(code).i64(e.amount);
+            b.i64(e.toSeat).text(code).i64(e.amount).i64(ticketCodeKey(e.code));
         else
-            b.text(code);
+            b.text(code).i64(ticketCodeKey(e.code));
         if (b.rc() != SQLITE_OK)
             return sqliteFailure(what.c_str(), b.rc(), error);
         if (const Status status = stepDone(stmt, what.c_str(), error); status != Status::Ok)
@@ -1097,15 +1207,24 @@ Status SqliteStorage::findTicketByCode(const std::string& code, StoredTicket* ou
     if (!ensureConnected(error))
         return Status::StorageFailed;
     StoredTicket ticket;
-    {
+    // Text that does not parse was never issued as a current code (every stored code is
+    // ticketCodeText); the retired codes are looked up by their text below.
+    if (TicketCode parsed {}; parseTicketCode(code, &parsed)) {
         sqlite3_stmt* stmt = statement(SelectTicketByCode);
         ResetOnExit reset(stmt);
-        if (const int rc = Binder(stmt).text(code).rc(); rc != SQLITE_OK)
+        if (const int rc = Binder(stmt).i64(ticketCodeKey(parsed)).text(code).rc(); rc != SQLITE_OK)
             return sqliteFailure("find ticket", rc, error);
-        const int rc = sqlite3_step(stmt);
+        int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
             if (!readTicketRow(stmt, &ticket))
                 return fail(Status::StorageFailed, error, "the ticket with code " + code + " is corrupt");
+            // Codes are unique by construction (128 random bits); the index no longer enforces it,
+            // so a second ticket with the code is reported, never one of them picked.
+            rc = sqlite3_step(stmt);
+            if (rc == SQLITE_ROW)
+                return fail(Status::StorageFailed, error, "two tickets have code " + code);
+            if (rc != SQLITE_DONE)
+                return sqliteFailure("find ticket", rc, error);
             *out = std::move(ticket);
             return Status::Ok;
         }

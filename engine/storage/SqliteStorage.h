@@ -35,16 +35,25 @@ struct SqliteStorageOptions {
     // the database once per checkpoint, not once per commit: 8,000 pages (32 MiB of 4 KiB pages)
     // instead of SQLite's usual 1,000.
     int checkpointPagesMin = 8000;
-    // The connection's page cache, SQLite's default 2 MiB. 64 MiB was tried (session 11): the upload
-    // of 100,000 sales was no faster within the noise (36-38K ops/s), but every page read at a start
-    // was a freshly allocated one, and a fresh page costs ~17 us on this VM: reading a 1M-event
+    // The connection's page cache at the open, SQLite's default 2 MiB: every page read at a start
+    // (the journal replay) reuses the same few pages. 64 MiB from the open (session 11): every page
+    // read was a freshly allocated one, and a fresh page costs ~17 us on this VM: reading a 1M-event
     // journal took 117-196 ms instead of 36 ms (usher-bench engine --phases replay).
     int cacheKiB = 2048;
+    // The page cache grows up to this after a commit that did not fit in it. A commit of many sales
+    // dirties a page of every random-keyed index (ticket codes, seats) per ticket or so; when they
+    // do not fit, SQLite spills dirty pages to the WAL and reads them back within the transaction
+    // (16,384 confirms into 100,000 tickets with 2 MiB: ~15,000 spills and misses per commit, 16 us
+    // of committer CPU per confirm instead of 10; usher-bench engine --phases durable, session 12).
+    // Not grown ahead: a larger cache than needed costs a first touch per page (the sync upload,
+    // whose commits fit in 2 MiB, lost 8 us per op with 64 MiB from its first sale).
+    int cacheKiBMax = 65536;
 };
 
 class SqliteStorage final : public Storage {
 public:
-    static constexpr int kSchemaVersion = 2; // a version 1 database is upgraded when opened
+    // A version 1 or 2 database is upgraded when opened (2 -> 3 copies the tickets once).
+    static constexpr int kSchemaVersion = 3;
 
     // Opens or creates the database. Null with *error when it cannot be opened, is not a Usher
     // database, or has a newer schema than this build knows.
@@ -72,6 +81,9 @@ public:
     Status findOrderBySeat(EventId event, SeatId seat, StoredOrder* out, std::string* error) override;
     Status findOrdersByPaymentRef(EventId event, const std::string& paymentRef, std::size_t limit,
                                   std::vector<StoredOrder>* out, std::string* error) override;
+
+    // The connection's page cache now, in KiB (cacheKiB, grown after commits that did not fit).
+    int cacheKiB() const { return m_cacheKiB; }
 
 private:
     // The cached statements; kStatementSql in the .cpp holds their text in this order.
@@ -143,6 +155,7 @@ private:
     Status selectOrderIds(Statement which, const std::function<int(sqlite3_stmt*)>& bind, std::size_t limit,
                           std::vector<StoredOrder>* out, std::string* error);
     Status writeSnapshot(const CommitItem& item, std::string* error);
+    void growCacheIfSpilled();
     void checkpointIfDue();
 
     static Status readJournalRow(EventId event, sqlite3_stmt* row, Seq previousLast, BatchPtr* batch, Seq* lastSeq,
@@ -154,6 +167,7 @@ private:
     sqlite3* m_db = nullptr;
     std::array<sqlite3_stmt*, StatementCount> m_statements {};
     int m_walPages = 0; // frames in the WAL after the last commit (from the WAL hook)
+    int m_cacheKiB = 0; // the connection's page cache now
 };
 
 } // namespace usher

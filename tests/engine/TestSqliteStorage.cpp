@@ -144,6 +144,34 @@ bool makeRowidTables(const std::string& path)
         && withoutRowid(db, "orders") == 0 && withoutRowid(db, "tickets") == 0;
 }
 
+// Turns a database of this build back into what schema version 2 wrote: the tickets table as
+// version 2 created it (the 26-character code UNIQUE, no code_key; a rowid table when `rowid`), its
+// two indexes, version 2 in meta. The rows are copied as they are.
+bool makeVersionTwo(const std::string& path, bool rowid)
+{
+    RawDb db(path);
+    const std::string v2Tickets = std::string(R"sql(
+CREATE TABLE tickets(event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL, order_id INTEGER NOT NULL,
+    seat_id INTEGER NOT NULL, area_id INTEGER NOT NULL, price_type INTEGER NOT NULL, amount INTEGER NOT NULL,
+    refunded INTEGER NOT NULL, status INTEGER NOT NULL CHECK(status IN (1, 2)), code TEXT NOT NULL UNIQUE,
+    PRIMARY KEY(event_id, ticket_id),
+    FOREIGN KEY(event_id, order_id) REFERENCES orders(event_id, order_id) DEFERRABLE INITIALLY DEFERRED))sql")
+        + (rowid ? ";" : "\n    WITHOUT ROWID;");
+    const std::string sql = "PRAGMA foreign_keys = OFF; BEGIN; ALTER TABLE tickets RENAME TO tickets_v3;" + v2Tickets
+        + " INSERT INTO tickets SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded,"
+          " status, code FROM tickets_v3; DROP TABLE tickets_v3;"
+          " CREATE INDEX tickets_by_order ON tickets(event_id, order_id);"
+          " CREATE INDEX tickets_by_seat ON tickets(event_id, seat_id);"
+          " UPDATE meta SET value = 2 WHERE key = 'schema_version'; COMMIT;";
+    if (db.exec(sql) != SQLITE_OK) {
+        qWarning("downgrade failed: %s", db.errorMessage().c_str());
+        return false;
+    }
+    return db.queryInt("SELECT count(*) FROM pragma_table_info('tickets') WHERE name = 'code_key'") == 0
+        && db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_tickets_1'") == 1
+        && withoutRowid(db, "tickets") == (rowid ? 0 : 1);
+}
+
 // The conformance suite's view of a SQLite store: a database file in a temporary directory.
 // `rowidTables`: a database created before orders and tickets were WITHOUT ROWID tables.
 class SqliteStore : public StoreUnderTest {
@@ -248,6 +276,11 @@ private Q_SLOTS:
     void multiItemCommitIsAtomic();
     void orderSearches();
     void rowidTablesStillWork();
+    void versionTwoDatabaseIsUpgraded_data();
+    void versionTwoDatabaseIsUpgraded();
+    void upgradeWithACorruptCodeChangesNothing();
+    void codeLookupComparesTheWholeCode();
+    void pageCacheGrowsAfterASpill();
     void bigGroupCommitRoundTrips();
     void busyDatabaseFailsCleanly();
 
@@ -275,12 +308,15 @@ void TestSqliteStorage::schemaIsCreatedAndReopened()
     {
         RawDb db(path);
         QCOMPARE(db.queryText("PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
         for (const char* table :
              { "events", "journal", "snapshots", "orders", "tickets", "outbox", "outbox_cursor", "ticket_codes" })
             QVERIFY2(db.queryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") == 1,
                      table);
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_order'"), 1);
+        // Version 3: the codes are found through a 64-bit key; the text is no index key.
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_code'"), 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_tickets%'"), 0);
         QCOMPARE(withoutRowid(db, "orders"), 1); // the key is the table: one B-tree fewer per row
         QCOMPARE(withoutRowid(db, "tickets"), 1);
         QCOMPARE(withoutRowid(db, "journal"), 0);
@@ -302,13 +338,13 @@ void TestSqliteStorage::newerSchemaIsRefused()
     QVERIFY(openStorage(path) != nullptr);
     {
         RawDb db(path);
-        QCOMPARE(db.exec("UPDATE meta SET value = 3 WHERE key = 'schema_version'"), SQLITE_OK);
+        QCOMPARE(db.exec("UPDATE meta SET value = 4 WHERE key = 'schema_version'"), SQLITE_OK);
     }
     SqliteStorageOptions options;
     options.path = path;
     std::string error;
     QVERIFY(SqliteStorage::open(options, &error) == nullptr);
-    QVERIFY2(error.find("schema version 3") != std::string::npos, error.c_str());
+    QVERIFY2(error.find("schema version 4") != std::string::npos, error.c_str());
     QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
 }
 
@@ -587,6 +623,198 @@ void TestSqliteStorage::rowidTablesStillWork()
         SqliteStore store(true);
         conformance::orderSearches(store);
     }
+}
+
+void TestSqliteStorage::versionTwoDatabaseIsUpgraded_data()
+{
+    QTest::addColumn<bool>("rowidTables");
+    QTest::newRow("without rowid") << false;
+    QTest::newRow("rowid tables") << true;
+}
+
+// A version 2 database (the code's text in a UNIQUE index) with orders, tickets and a code retired
+// by an exchange is opened by this build: the tickets are copied into the version 3 layout, every
+// code, current or retired, is still found, and commits go on.
+void TestSqliteStorage::versionTwoDatabaseIsUpgraded()
+{
+    QFETCH(bool, rowidTables);
+    constexpr OrderId orders = 40;
+    SqliteStore store(rowidTables);
+    std::string error;
+    {
+        auto storage = store.openFreshWithEvents();
+        QVERIFY(storage != nullptr);
+        for (OrderId order = 1; order <= orders; ++order)
+            QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, order, order, SeatId(order)), &error),
+                     Status::Ok);
+        const JournalBatch exchange
+            = makeTestBatch(kEvent,
+                            { makeTestRecord(orders + 1, CommandKind::Exchange, 9001,
+                                             { ticketExchangedEvent(kEvent, 2, 3, 2, 60, 1) }) });
+        QCOMPARE(commitOne(*storage, kEvent, exchange, &error), Status::Ok);
+    }
+    QVERIFY(makeVersionTwo(store.path(), rowidTables));
+    QCOMPARE(integrityCheck(store.path()), std::string("ok"));
+
+    auto storage = store.reopen();
+    QVERIFY(storage != nullptr);
+    {
+        RawDb db(store.path());
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM tickets"), std::int64_t(2 * orders));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'tickets' AND type = 'index'"
+                             " AND name IN ('tickets_by_order', 'tickets_by_seat', 'tickets_by_code')"),
+                 3);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_tickets%'"), 0);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_v3'"), 0);
+        QCOMPARE(withoutRowid(db, "tickets"), 1); // copied into the new layout
+        QCOMPARE(withoutRowid(db, "orders"), rowidTables ? 0 : 1);
+        QCOMPARE(db.queryText("PRAGMA integrity_check"), std::string("ok"));
+        QCOMPARE(db.queryInt("PRAGMA foreign_key_check"), -1); // no row: no violation
+    }
+    StoredTicket ticket;
+    for (TicketId id = 1; id <= 2 * orders; ++id) {
+        const std::string code = ticketCodeText(makeTestTicketCode(kEvent, id, id == 3 ? 1 : 0));
+        QVERIFY2(storage->findTicketByCode(code, &ticket, &error) == Status::Ok, error.c_str());
+        QCOMPARE(ticket.ticket, id);
+        QCOMPARE(ticket.code, code);
+        QVERIFY(ticket.codeState == TicketCodeState::Current);
+    }
+    QCOMPARE(storage->findTicketByCode(ticketCodeText(makeTestTicketCode(kEvent, 3)), &ticket, &error),
+             Status::TicketNotValid);
+    QVERIFY(ticket.codeState == TicketCodeState::Exchanged);
+    QCOMPARE(ticket.seat, SeatId(60));
+    StoredOrder order;
+    QCOMPARE(storage->findOrderBySeat(kEvent, 60, &order, &error), Status::Ok);
+    QCOMPARE(order.order, OrderId(2));
+
+    // Commits go on in the new layout, and a reissue moves the key with the code.
+    QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, orders + 2, orders + 1, 70), &error), Status::Ok);
+    const std::string newCode = ticketCodeText(makeTestTicketCode(kEvent, 2 * orders + 1));
+    QCOMPARE(storage->findTicketByCode(newCode, &ticket, &error), Status::Ok);
+    QCOMPARE(ticket.order, orders + 1);
+    storage.reset();
+    storage = store.reopen(); // version 3 now: opened as it is
+    QVERIFY(storage != nullptr);
+    QCOMPARE(storage->findTicketByCode(newCode, &ticket, &error), Status::Ok);
+    QCOMPARE(store.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
+}
+
+// A stored code that is not a ticket code fails the upgrade with a clear error; the database stays
+// at version 2, untouched, and opens once the row is repaired.
+void TestSqliteStorage::upgradeWithACorruptCodeChangesNothing()
+{
+    SqliteStore store;
+    std::string error;
+    {
+        auto storage = store.openFreshWithEvents();
+        QVERIFY(storage != nullptr);
+        QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, 1, 1, 11), &error), Status::Ok);
+    }
+    QVERIFY(makeVersionTwo(store.path(), false));
+    const std::string good = ticketCodeText(makeTestTicketCode(kEvent, 1));
+    {
+        RawDb db(store.path());
+        QCOMPARE(db.exec("UPDATE tickets SET code = 'NOT-A-CODE' WHERE ticket_id = 1"), SQLITE_OK);
+    }
+    SqliteStorageOptions options;
+    options.path = store.path();
+    QVERIFY(SqliteStorage::open(options, &error) == nullptr);
+    QVERIFY2(error.find("version 3") != std::string::npos, error.c_str());
+    QVERIFY2(error.find("not a ticket code") != std::string::npos, error.c_str());
+    {
+        RawDb db(store.path());
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 2);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM tickets"), 2);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_v3'"), 0);
+        QCOMPARE(db.exec("UPDATE tickets SET code = '" + good + "' WHERE ticket_id = 1"), SQLITE_OK);
+    }
+    auto storage = store.reopen();
+    QVERIFY(storage != nullptr);
+    StoredTicket ticket;
+    QCOMPARE(storage->findTicketByCode(good, &ticket, &error), Status::Ok);
+    QCOMPARE(ticket.ticket, TicketId(1));
+}
+
+// The index holds a key of 64 bits; the text decides: another case is not the code (as before), and
+// two tickets with one code (the index no longer refuses them) are reported, not one picked.
+void TestSqliteStorage::codeLookupComparesTheWholeCode()
+{
+    SqliteStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    // Codes with letters in them, as the ledger's are (the test codes are mostly digits).
+    JournalEvent first = seatConfirmedEvent(kEvent, 11, 1, 1, 0, 5000);
+    JournalEvent second = seatConfirmedEvent(kEvent, 12, 1, 2, 0, 2500);
+    first.code = { 0x5a, 0xc3, 0x7e, 0x11, 0xf0, 0x9b, 0x2d, 0x64, 0xa8, 0x3f, 0xe2, 0x47, 0xbb, 0x06, 0xd9, 0x71 };
+    second.code = first.code;
+    second.code[15] ^= 1;
+    const JournalBatch sale
+        = makeTestBatch(kEvent,
+                        { makeTestRecord(1, CommandKind::Confirm, 5001,
+                                         { orderCreatedEvent(1, 1, 7500, "pay", "Ada", "", ""), first, second }) });
+    std::string error;
+    QCOMPARE(commitOne(*storage, kEvent, sale, &error), Status::Ok);
+    const std::string code = ticketCodeText(first.code);
+    StoredTicket ticket;
+    QCOMPARE(storage->findTicketByCode(code, &ticket, &error), Status::Ok);
+    std::string lower = code;
+    for (char& c : lower)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    QVERIFY(lower != code);
+    QCOMPARE(storage->findTicketByCode(lower, &ticket, &error), Status::TicketNotFound);
+    QCOMPARE(storage->findTicketByCode(code.substr(1), &ticket, &error), Status::TicketNotFound);
+    {
+        RawDb db(store.path());
+        QCOMPARE(db.queryInt("SELECT count(*) FROM tickets WHERE code_key = (SELECT code_key FROM tickets"
+                             " WHERE ticket_id = 1)"),
+                 1);
+        QCOMPARE(db.exec("UPDATE tickets SET code = (SELECT code FROM tickets WHERE ticket_id = 1), code_key ="
+                         " (SELECT code_key FROM tickets WHERE ticket_id = 1) WHERE ticket_id = 2"),
+                 SQLITE_OK);
+    }
+    QCOMPARE(storage->findTicketByCode(code, &ticket, &error), Status::StorageFailed);
+    QVERIFY2(error.find("two tickets") != std::string::npos, error.c_str());
+}
+
+// A commit whose dirty pages do not fit in the page cache grows it (up to cacheKiBMax); commits that
+// fit leave it as it is.
+void TestSqliteStorage::pageCacheGrowsAfterASpill()
+{
+    TempDir dir;
+    SqliteStorageOptions options;
+    options.path = dir.filePath("usher.db");
+    options.cacheKiB = 256; // 64 pages
+    options.cacheKiBMax = 2048;
+    std::string error;
+    auto storage = SqliteStorage::open(options, &error);
+    QVERIFY2(storage != nullptr, error.c_str());
+    QCOMPARE(storage->createEvent(makeTestEvent(kEvent), &error), Status::Ok);
+    QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, 1, 1, 1), &error), Status::Ok);
+    QCOMPARE(storage->cacheKiB(), 256); // a small commit fits
+
+    std::vector<JournalBatch> batches;
+    for (OrderId order = 2; order <= 2001; ++order)
+        batches.push_back(confirmBatch(kEvent, order, order, SeatId(order % 100 + 1)));
+    std::vector<CommitItem> items;
+    for (const JournalBatch& batch : batches)
+        items.push_back(item(kEvent, &batch));
+    QCOMPARE(storage->commit(items, &error), Status::Ok);
+    QVERIFY2(storage->cacheKiB() > 256, std::to_string(storage->cacheKiB()).c_str());
+    for (int i = 0; i < 8; ++i) {
+        batches.clear();
+        items.clear();
+        const OrderId first = 2002 + OrderId(i) * 2000;
+        for (OrderId order = first; order < first + 2000; ++order)
+            batches.push_back(confirmBatch(kEvent, order, order, SeatId(order % 100 + 1)));
+        for (const JournalBatch& batch : batches)
+            items.push_back(item(kEvent, &batch));
+        QCOMPARE(storage->commit(items, &error), Status::Ok);
+    }
+    QCOMPARE(storage->cacheKiB(), 2048); // never beyond the maximum
+    StoredOrder order;
+    QCOMPARE(storage->findOrder(kEvent, 17001, &order, &error), Status::Ok);
+    QCOMPARE(integrityCheck(options.path), std::string("ok"));
 }
 
 void TestSqliteStorage::bigGroupCommitRoundTrips()

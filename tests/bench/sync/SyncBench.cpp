@@ -46,10 +46,18 @@ struct Options {
     std::size_t inFlight = 8000;
 };
 
+// The usherd of this build; USHER_BENCH_USHERD names another (an older build's, to compare two
+// usherds with the same box office).
+QString usherdPath()
+{
+    return qEnvironmentVariableIsEmpty("USHER_BENCH_USHERD") ? QStringLiteral(USHERD_PATH)
+                                                             : qEnvironmentVariable("USHER_BENCH_USHERD");
+}
+
 QByteArray runUsherdCommand(const QStringList& arguments)
 {
     QProcess process;
-    process.start(QStringLiteral(USHERD_PATH), arguments);
+    process.start(usherdPath(), arguments);
     if (!process.waitForFinished(60'000) || process.exitCode() != 0)
         return {};
     return process.readAllStandardOutput().trimmed();
@@ -90,7 +98,7 @@ public:
         if (!fsync)
             arguments << QStringLiteral("--no-fsync");
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(USHERD_PATH), arguments);
+        m_process.start(usherdPath(), arguments);
         if (!m_process.waitForStarted(5000))
             return false;
         QElapsedTimer timer;
@@ -407,7 +415,8 @@ int runSyncBenchCommand(const std::vector<std::string_view>& arguments)
                          "A box office sells N seats offline (one op each), then uploads them to a real usherd\n"
                          "over a loopback WebSocket: the time until every op is acknowledged, and ops/s.\n"
                          "The offline selling runs without fsync (not measured; --fill-fsync: with it), then\n"
-                         "the box office reopens with fsync for the upload (unless --no-fsync).\n");
+                         "the box office reopens with fsync for the upload (unless --no-fsync).\n"
+                         "USHER_BENCH_USHERD=path runs another usherd binary.\n");
             return a == "--help" ? 0 : 2;
         }
     }
