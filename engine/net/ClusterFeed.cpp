@@ -28,6 +28,12 @@ struct ClusterFeed::Follower final : FollowedSource {
     std::unique_ptr<Ledger> ledger;             // feed thread only; null until loaded (handedOver)
     bool active = true;                         // feed thread only
     bool behind = false;                        // feed thread only: notified of, or failed to read, more
+    // Feed thread only: what the batches replayed since the last publication changed (Ledger::replay
+    // says), when every one of them was counted; publishChanges() then looks at those seats and
+    // areas only, not at every seat of the venue.
+    bool changesKnown = false;
+    std::vector<SeatIndex> changedSeats;
+    std::vector<std::uint32_t> changedAreas;
 
     mutable std::mutex mutex;
     std::string states;
@@ -213,7 +219,7 @@ void ClusterFeed::run()
                 follower.behind = true;
                 continue;
             }
-            if (!follower.ledger->replay(change.batch)) {
+            if (!replay(follower, change.batch)) {
                 follower.ledger.reset(); // unusable: loaded again, and the hub told what differs
                 follower.behind = true;
                 continue;
@@ -335,6 +341,7 @@ bool ClusterFeed::loadLedger(Follower& follower, std::string* error)
     if (usher::loadLedger(*m_storage, *follower.eventSpec, m_options.ledger, &ledger, &stats, error) != Status::Ok)
         return false;
     follower.ledger = std::move(ledger);
+    follower.changesKnown = false; // a new ledger: the next publication compares every seat
     follower.behind = false;
     return true;
 }
@@ -408,7 +415,7 @@ void ClusterFeed::catchUp(Follower& follower)
     const Status status = m_storage->readJournal(
         follower.id, follower.ledger->lastSeq() + 1,
         [&](const BatchPtr& batch) {
-            replayed = follower.ledger->replay(batch);
+            replayed = replay(follower, batch);
             ++batches;
             return replayed;
         },
@@ -450,9 +457,25 @@ void ClusterFeed::catchUp(Follower& follower)
     publishChanges(follower);
 }
 
-// The seats and areas whose state differs from what the hub has, as one publication.
+// Replays one batch on the follower's ledger and notes what it changed.
+bool ClusterFeed::replay(Follower& follower, const BatchPtr& batch)
+{
+    if (!follower.ledger->replay(batch, &m_seatScratch, &m_areaScratch))
+        return false;
+    follower.changedSeats.insert(follower.changedSeats.end(), m_seatScratch.begin(), m_seatScratch.end());
+    follower.changedAreas.insert(follower.changedAreas.end(), m_areaScratch.begin(), m_areaScratch.end());
+    return true;
+}
+
+// The seats and areas whose state differs from what the hub has, as one publication: those the
+// replayed batches changed when they are known, otherwise every seat and area compared.
 void ClusterFeed::publishChanges(Follower& follower)
 {
+    if (publishKnownChanges(follower))
+        return;
+    follower.changesKnown = false;
+    follower.changedSeats.clear();
+    follower.changedAreas.clear();
     const Seq seq = follower.ledger->lastSeq();
     std::string states;
     AreaCounts areas;
@@ -481,6 +504,57 @@ void ClusterFeed::publishChanges(Follower& follower)
         follower.areas = std::move(areas);
         follower.seq = seq;
     }
+    follower.changesKnown = true; // what the hub has is the ledger's state from here on
+    send(published);
+}
+
+// publishChanges() from the seats and areas the replayed batches changed; false when they are not
+// all known or the state does not fit the venue (a spec change): then every seat is compared.
+bool ClusterFeed::publishKnownChanges(Follower& follower)
+{
+    const Ledger& ledger = *follower.ledger;
+    const Seq seq = ledger.lastSeq();
+    if (!follower.changesKnown)
+        return false;
+    Published published;
+    published.event = follower.id;
+    published.lastSeq = seq;
+    {
+        std::lock_guard lock(follower.mutex);
+        if (seq <= follower.seq || follower.states.size() != ledger.venue().seats.size()
+            || follower.areas.size() != ledger.venue().areas.size())
+            return false;
+        std::sort(follower.changedSeats.begin(), follower.changedSeats.end());
+        for (std::size_t i = 0; i < follower.changedSeats.size(); ++i) {
+            const SeatIndex s = follower.changedSeats[i];
+            const char state = char('0' + int(ledger.seatStatus(s)));
+            if ((i > 0 && follower.changedSeats[i - 1] == s) || follower.states[s] == state)
+                continue;
+            follower.states[s] = state;
+            SeatDelta delta; // the hub shows the status only
+            delta.seat = s;
+            delta.status = SeatStatus(state - '0');
+            published.seats.push_back(delta);
+        }
+        std::sort(follower.changedAreas.begin(), follower.changedAreas.end());
+        for (std::size_t i = 0; i < follower.changedAreas.size(); ++i) {
+            const std::uint32_t a = follower.changedAreas[i];
+            const std::array<std::uint32_t, 3> counts = hubAreaCountsOf(ledger, a);
+            if ((i > 0 && follower.changedAreas[i - 1] == a) || follower.areas[a] == counts)
+                continue;
+            follower.areas[a] = counts;
+            published.areas.push_back(AreaDelta { a, counts[0], counts[1], counts[2] });
+        }
+        follower.seq = seq;
+    }
+    follower.changedSeats.clear();
+    follower.changedAreas.clear();
+    send(published);
+    return true;
+}
+
+void ClusterFeed::send(const Published& published)
+{
     if (!published.reset && published.seats.empty() && published.areas.empty())
         return; // as a shard: no publication without a change
     m_hub.publishFollowed(published);

@@ -107,7 +107,10 @@ private:
     bool load(Follower& follower, std::string* error);
     void catchUp(Follower& follower);
     void catchUpAll();
+    bool replay(Follower& follower, const BatchPtr& batch);
     void publishChanges(Follower& follower);
+    bool publishKnownChanges(Follower& follower);
+    void send(const Published& published);
 
     const ClusterFeedOptions m_options;
     Engine& m_engine;
@@ -117,6 +120,8 @@ private:
     std::unique_ptr<PgListener> m_listener;
 
     std::map<EventId, std::unique_ptr<Follower>> m_followers; // feed thread; kept until destruction
+    std::vector<SeatIndex> m_seatScratch;                     // feed thread: Ledger::replay's out-parameters
+    std::vector<std::uint32_t> m_areaScratch;
     std::set<EventId> m_refused;                              // unreadable, or owned here: not followed by rescan
     std::vector<std::unique_ptr<Follower>> m_retired;         // replaced by a newer follower; the hub may hold them
 

@@ -583,16 +583,20 @@ void hubStateOf(const Ledger& ledger, std::string* states, std::vector<std::arra
     for (std::size_t i = 0; i < states->size(); ++i)
         (*states)[i] = char('0' + int(ledger.seatStatus(SeatIndex(i))));
     areas->assign(venue.areas.size(), {});
-    for (std::size_t a = 0; a < areas->size(); ++a) {
-        const auto& pools = ledger.areaPools(std::uint32_t(a));
-        std::uint32_t held = 0;
-        std::uint32_t sold = 0;
-        for (const AreaPool& pool : pools) {
-            held += pool.held;
-            sold += pool.sold;
-        }
-        (*areas)[a] = { pools.empty() ? 0 : pools[0].free(), held, sold };
+    for (std::size_t a = 0; a < areas->size(); ++a)
+        (*areas)[a] = hubAreaCountsOf(ledger, std::uint32_t(a));
+}
+
+std::array<std::uint32_t, 3> hubAreaCountsOf(const Ledger& ledger, std::uint32_t area)
+{
+    const auto& pools = ledger.areaPools(area);
+    std::uint32_t held = 0;
+    std::uint32_t sold = 0;
+    for (const AreaPool& pool : pools) {
+        held += pool.held;
+        sold += pool.sold;
     }
+    return { pools.empty() ? 0 : pools[0].free(), held, sold };
 }
 
 bool EventHub::readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq)
@@ -620,7 +624,7 @@ bool EventHub::readState(View& view, std::string* states, std::vector<std::array
     });
 }
 
-void EventHub::warmView(View& view, const char* reason)
+void EventHub::warmView(View& view, const char* reason, bool replace)
 {
     std::string states;
     std::vector<std::array<std::uint32_t, 3>> areas;
@@ -629,7 +633,7 @@ void EventHub::warmView(View& view, const char* reason)
         return; // the shard stopped (we are shutting down), or the feed cannot say yet
     const bool loaded = view.warm.load();
     if (loaded && states.size() == view.states.size() && areas.size() == view.areas.size()) {
-        if (seq < view.seq && view.followed != nullptr) {
+        if (seq < view.seq && view.followed != nullptr && !replace) {
             LogLine(LogLevel::Debug, "followed event behind its view: waiting for the feed")
                 .num("event", std::int64_t(view.id))
                 .num("seq", std::int64_t(seq))
@@ -673,7 +677,7 @@ void EventHub::applyPublication(View& view, const Published& published)
     if (published.reset) {
         if (view.followed != nullptr)
             cacheApply(view, published); // a shard's reset was applied by its subscriber
-        warmView(view, "resync");
+        warmView(view, "resync", true);
         return;
     }
     const Venue& venue = venueOf(view);

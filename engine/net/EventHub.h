@@ -57,6 +57,8 @@ struct AvailabilityBody {
 // What the hub shows of a ledger: one character per venue seat ('0' + SeatStatus) and, per area,
 // the open pool's free count and the held and sold counts of all its pools.
 void hubStateOf(const Ledger& ledger, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas);
+// One area of hubStateOf(): {available, held, sold}.
+std::array<std::uint32_t, 3> hubAreaCountsOf(const Ledger& ledger, std::uint32_t area);
 
 // A view of an event that another node owns (net/ClusterFeed, issue 9): no shard on this node; the
 // feed supplies the state (read on the hub thread, to warm and to resync) and the publications.
@@ -151,7 +153,10 @@ private:
     // of the seats and areas that differ, kept for resuming; a followed one that reads S' < S (its
     // feed is behind: just handed over) stays at S until the feed's publications pass it; otherwise
     // every subscriber gets a snapshot with "reason" (`reason`).
-    void warmView(View& view, const char* reason);
+    // `replace`: a reset publication, whose state stands even when its seq is below the view's (a
+    // followed source that dropped batches which never became durable); otherwise a followed
+    // source behind the view is waited for.
+    void warmView(View& view, const char* reason, bool replace = false);
     void handOver(View& view, FollowedSource* source);
     void sendDelta(View& view, const Published& published);
     bool readState(View& view, std::string* states, std::vector<std::array<std::uint32_t, 3>>* areas, Seq* seq);

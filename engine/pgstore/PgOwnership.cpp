@@ -305,7 +305,7 @@ bool PgOwnership::readSpecs(const std::vector<EventId>& ids, std::vector<EventSp
         const char* json = PQgetvalue(result.result, row, 1);
         EventSpec spec;
         std::string why;
-        if (!eventSpecFromJson(QByteArray(json, PQgetlength(result.result, row, 1)), &spec, &why) || spec.id != id) {
+        if (!eventSpecFromJson(QByteArray::fromRawData(json, PQgetlength(result.result, row, 1)), &spec, &why) || spec.id != id) {
             *error = "the stored spec of event " + std::to_string(id) + " is corrupt: "
                 + (why.empty() ? "it names event " + std::to_string(spec.id) : why);
             return false;

@@ -38,10 +38,8 @@ enum Statement : int {
     SelectOutboxCursor,
     UpsertSnapshot,
     SelectSnapshot,
-    InsertOrder,
     RefundOrder,
     SelectOrder,
-    InsertTicket,
     RefundTicket,
     ExchangeTicket,
     SelectOrderTickets,
@@ -92,16 +90,8 @@ constexpr const char* kStatementSql[] = {
     "INSERT INTO snapshots(event_id, seq, crc, payload) VALUES ($1, $2, $3, $4) ON CONFLICT(event_id) DO UPDATE"
     " SET seq = excluded.seq, crc = excluded.crc, payload = excluded.payload WHERE excluded.seq >= snapshots.seq",
     "SELECT seq, crc, payload FROM snapshots WHERE event_id = $1",
-    // Many rows in one statement: one array per column (text array literals, see ArrayRows).
-    "INSERT INTO orders(" USHER_PG_ORDER_COLUMNS ") SELECT e, o, h, s, c, ak, ai, ca, am, 0, pr, bn, be, bp FROM"
-    " unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],"
-    " $8::bigint[], $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[])"
-    " AS r(e, o, h, s, c, ak, ai, ca, am, pr, bn, be, bp)",
     "UPDATE orders SET refunded = refunded + $3 WHERE event_id = $1 AND order_id = $2",
     "SELECT " USHER_PG_ORDER_COLUMNS " FROM orders WHERE event_id = $1 AND order_id = $2",
-    "INSERT INTO tickets(" USHER_PG_TICKET_COLUMNS ") SELECT e, tk, o, st, ar, pt, am, 0, 1, cd FROM"
-    " unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],"
-    " $8::text[]) AS r(e, tk, o, st, ar, pt, am, cd)",
     "UPDATE tickets SET status = 2, refunded = refunded + $4 WHERE event_id = $1 AND ticket_id = $2 AND order_id = $3",
     // An exchange journaled before exchanges re-priced (amount kExchangeAmountAsSold) keeps the amount.
     "UPDATE tickets SET seat_id = $4, code = $5, amount = CASE WHEN $6::bigint >= 0 THEN $6::bigint ELSE amount END"
@@ -112,7 +102,7 @@ constexpr const char* kStatementSql[] = {
     " order_id, $4::bigint, $5::bigint FROM tickets WHERE event_id = $1 AND ticket_id = $2 AND order_id = $3",
     "UPDATE tickets SET code = $4 WHERE event_id = $1 AND ticket_id = $2 AND order_id = $3 AND status = 1",
     "SELECT event_id, ticket_id, order_id, reason, seq FROM ticket_codes WHERE code = $1",
-    "SELECT " USHER_PG_TICKET_COLUMNS " FROM tickets WHERE event_id = $1 AND ticket_id = $2",
+    "SELECT " USHER_PG_TICKET_COLUMNS " FROM tickets WHERE event_id = $1 AND order_id = $3 AND ticket_id = $2",
     "UPDATE events SET name = $2, spec_json = $3 WHERE id = $1",
     "SELECT event_id, order_id FROM orders WHERE order_id = $1 AND ($2::bigint = 0 OR event_id = $2)"
     " ORDER BY event_id LIMIT $3",
@@ -187,6 +177,38 @@ DROP INDEX orders_by_buyer;
 CREATE INDEX orders_by_buyer ON orders((lower(buyer_name COLLATE "C")) COLLATE "C");
 ALTER TABLE orders DROP CONSTRAINT orders_pkey, ADD PRIMARY KEY(order_id, event_id);
 DROP INDEX orders_by_number;
+)sql",
+    // 2 -> 3: a cheaper ticket insert on the confirm path (docs/postgresql.md). Per 100,000 tickets
+    // on the server: the code's unique index on 16 bytes instead of 26 characters of text, 290 -> 180 ms;
+    // tickets_by_order folded into the primary key (event_id, order_id, ticket_id), one index insert
+    // less (every statement that names a ticket names its order too; the ledger hands out ticket ids
+    // once per event). The codes are converted from their Crockford base32 text
+    // (ledger/CommandResult.h) in place.
+    R"sql(
+CREATE FUNCTION pg_temp.usher_code_bytes(code text) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $f$
+    SELECT decode(string_agg(lpad(to_hex(substr(b.bits, 3 + 32 * k, 32)::bit(32)::bigint), 8, '0'), '' ORDER BY k), 'hex')
+    FROM (SELECT string_agg((strpos('0123456789ABCDEFGHJKMNPQRSTVWXYZ', substr(code, i, 1)) - 1)::bit(5)::text, ''
+                            ORDER BY i) AS bits
+          FROM generate_series(1, 26) AS i) AS b, generate_series(0, 3) AS k
+$f$;
+DO $f$ BEGIN
+    IF EXISTS (SELECT 1 FROM tickets WHERE code !~ '^[0-7][0-9A-HJKMNP-TV-Z]{25}$')
+        OR EXISTS (SELECT 1 FROM ticket_codes WHERE code !~ '^[0-7][0-9A-HJKMNP-TV-Z]{25}$') THEN
+        RAISE EXCEPTION 'a stored ticket code is not 26 characters of Crockford base32';
+    END IF;
+END $f$;
+ALTER TABLE tickets ALTER COLUMN code TYPE bytea USING pg_temp.usher_code_bytes(code);
+ALTER TABLE ticket_codes ALTER COLUMN code TYPE bytea USING pg_temp.usher_code_bytes(code);
+ALTER TABLE tickets DROP CONSTRAINT tickets_pkey, ADD PRIMARY KEY(event_id, order_id, ticket_id);
+DROP INDEX tickets_by_order;
+DROP FUNCTION pg_temp.usher_code_bytes(text);
+-- Journal batches compressed with lz4 (about 2:1 on hold and confirm batches, at a small fraction of
+-- what storing the other half in TOAST chunks costs); a server built without lz4 keeps them as they
+-- were. Only batches written from here on are compressed.
+DO $f$ BEGIN
+    ALTER TABLE journal ALTER COLUMN payload SET STORAGE EXTENDED, ALTER COLUMN payload SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN NULL;
+END $f$;
 )sql",
 };
 static_assert(std::size(kMigrations) == PgStorage::kSchemaVersion);
@@ -279,125 +301,140 @@ std::string statementName(int statement)
 
 } // namespace
 
-// The parameters of one statement: text for numbers and texts, binary for bytea.
+// The parameters of one statement, in one buffer: text for numbers and texts, binary for bytea and
+// for the bigints of the row chunks (int8 as 8 big-endian bytes). Each value is followed by a NUL
+// (libpq reads a text value up to its NUL, whatever its length says).
 struct PgStorage::Params {
-    std::vector<std::string> values;
+    std::string data;
+    std::vector<std::uint32_t> ends; // where each value ends in `data` (its NUL)
     std::vector<int> formats;
 
-    Params& i64(std::int64_t value)
-    {
-        values.push_back(std::to_string(value));
-        formats.push_back(0);
-        return *this;
-    }
+    Params& i64(std::int64_t value) { return add(std::to_string(value), 0); }
     Params& u64(std::uint64_t value) { return i64(static_cast<std::int64_t>(value)); }
-    Params& text(std::string_view value)
+    Params& text(std::string_view value) { return add(value, 0); }
+    Params& bytes(const void* data_, std::size_t size)
     {
-        values.emplace_back(value);
-        formats.push_back(0);
-        return *this;
+        return add(std::string_view(static_cast<const char*>(data_), size), 1);
     }
-    Params& bytes(const void* data, std::size_t size)
+    Params& int8(std::int64_t value)
     {
-        values.emplace_back(static_cast<const char*>(data), size);
-        formats.push_back(1);
-        return *this;
+        const auto bits = static_cast<std::uint64_t>(value);
+        char bytes[8];
+        for (int i = 0; i < 8; ++i)
+            bytes[i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xff);
+        return add(std::string_view(bytes, sizeof bytes), 1);
+    }
+    Params& uint8(std::uint64_t value) { return int8(static_cast<std::int64_t>(value)); }
+    std::size_t size() const { return ends.size(); }
+    // Values [first, first + count) of `from`, appended.
+    void append(const Params& from, std::size_t first, std::size_t count)
+    {
+        const std::uint32_t begin = first == 0 ? 0 : from.ends[first - 1] + 1;
+        const std::uint32_t end = count == 0 ? begin : from.ends[first + count - 1] + 1;
+        const auto shift = static_cast<std::int64_t>(data.size()) - begin;
+        data.append(from.data, begin, end - begin);
+        for (std::size_t i = first; i < first + count; ++i)
+            ends.push_back(std::uint32_t(std::int64_t(from.ends[i]) + shift));
+        formats.insert(formats.end(), from.formats.begin() + std::ptrdiff_t(first),
+                       from.formats.begin() + std::ptrdiff_t(first + count));
+    }
+    void clear()
+    {
+        data.clear();
+        ends.clear();
+        formats.clear();
     }
     // The arrays libpq takes; valid while this object is unchanged.
     void arrays(std::vector<const char*>* pointers, std::vector<int>* lengths) const
     {
         pointers->clear();
         lengths->clear();
-        for (const std::string& value : values) {
-            pointers->push_back(value.data());
-            lengths->push_back(int(value.size()));
+        std::uint32_t begin = 0;
+        for (const std::uint32_t end : ends) {
+            pointers->push_back(data.data() + begin);
+            lengths->push_back(int(end - begin));
+            begin = end + 1;
         }
-    }
-};
-
-// Rows for a multi-row INSERT ... SELECT FROM unnest(...): one array per column, sent in
-// PostgreSQL's binary array format (array_recv). Parsing array literals (array_in) cost the server
-// about as much as inserting the rows and maintaining their indexes; the binary form is a length
-// and the bytes per element. A column holds either bigints or texts (`kinds`, 'i' or 't').
-class ArrayRows {
-public:
-    explicit ArrayRows(std::string_view kinds)
-        : m_kinds(kinds)
-        , m_columns(kinds.size())
-    {
-    }
-    ArrayRows& i64(std::int64_t value)
-    {
-        std::string& column = next('i');
-        appendBigEndian(column, 8, 4);
-        appendBigEndian(column, static_cast<std::uint64_t>(value), 8);
-        return *this;
-    }
-    ArrayRows& u64(std::uint64_t value) { return i64(static_cast<std::int64_t>(value)); }
-    ArrayRows& text(std::string_view value)
-    {
-        std::string& column = next('t');
-        appendBigEndian(column, value.size(), 4);
-        column.append(value);
-        return *this;
-    }
-    void endRow()
-    {
-        USHER_ASSERT(m_next == m_columns.size());
-        m_next = 0;
-        ++m_rows;
-    }
-    std::size_t rows() const { return m_rows; }
-    // One binary array per column: ndim 1, no nulls, the element type (int8 or text), the length
-    // and lower bound 1, then the elements.
-    PgStorage::Params params() const
-    {
-        constexpr std::uint32_t kInt8Oid = 20;
-        constexpr std::uint32_t kTextOid = 25;
-        PgStorage::Params params;
-        for (std::size_t c = 0; c < m_columns.size(); ++c) {
-            std::string array;
-            array.reserve(20 + m_columns[c].size());
-            appendBigEndian(array, 1, 4);
-            appendBigEndian(array, 0, 4);
-            appendBigEndian(array, m_kinds[c] == 'i' ? kInt8Oid : kTextOid, 4);
-            appendBigEndian(array, m_rows, 4);
-            appendBigEndian(array, 1, 4);
-            array += m_columns[c];
-            params.bytes(array.data(), array.size());
-        }
-        return params;
-    }
-    void clear()
-    {
-        for (std::string& column : m_columns)
-            column.clear();
-        m_rows = 0;
-        m_next = 0;
     }
 
 private:
-    static void appendBigEndian(std::string& out, std::uint64_t value, int bytes)
+    Params& add(std::string_view value, int format)
     {
-        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8)
-            out.push_back(static_cast<char>((value >> shift) & 0xff));
+        USHER_ASSERT(data.size() + value.size() < std::numeric_limits<std::uint32_t>::max());
+        data.append(value);
+        ends.push_back(std::uint32_t(data.size()));
+        data.push_back('\0');
+        formats.push_back(format);
+        return *this;
     }
-    std::string& next(char kind)
-    {
-        USHER_ASSERT(m_next < m_columns.size() && m_kinds[m_next] == kind);
-        return m_columns[m_next++];
-    }
-
-    const std::string_view m_kinds;
-    std::vector<std::string> m_columns;
-    std::size_t m_rows = 0;
-    std::size_t m_next = 0;
 };
 
+// Orders and tickets go in as multi-row INSERT ... VALUES statements of fixed sizes (kRowChunks rows,
+// prepared once per connection), the values bound in binary. Measured on the server (100,000 orders
+// into a table without indexes): 13 binary unnest() arrays cost 620-740 ms of backend CPU, VALUES in
+// chunks of 500-2,000 rows 280-390 ms; unnest materialises every array in a tuplestore and receives
+// each element through the type's recv function. (With the indexes, in a whole confirm commit, the
+// difference was within the noise of a loaded machine: docs/performance.md.) A group's rows are split into the largest chunks first, so a
+// big group is mostly 1,024-row statements and a small one a few short ones. A prepared statement
+// is planned for its first five runs, then runs the generic plan (the same cost without planning).
+namespace {
+
+constexpr std::size_t kRowChunks[] = { 1024, 256, 64, 16, 4, 1 };
+constexpr std::size_t kRowChunkCount = std::size(kRowChunks);
+constexpr const char* kOrderColumns[] = { "event_id", "order_id", "hold_id", "seq", "channel", "actor_kind", "actor_id",
+                                          "created_at", "amount", "payment_ref", "buyer_name", "buyer_email", "buyer_phone" };
+constexpr const char* kTicketColumns[]
+    = { "event_id", "ticket_id", "order_id", "seat_id", "area_id", "price_type", "amount", "code" };
+// The statement numbers after StatementCount: orders' chunks, then tickets'.
+constexpr int kOrderChunkStatement = StatementCount;
+constexpr int kTicketChunkStatement = StatementCount + int(kRowChunkCount);
+constexpr int kAllStatementCount = StatementCount + 2 * int(kRowChunkCount);
+
+// "INSERT INTO orders(<columns>, refunded) VALUES ($1, ..., $13, 0), ...": `rows` rows.
+std::string chunkInsertSql(const char* table, std::span<const char* const> columns, const char* constants,
+                           const char* constantValues, std::size_t rows)
+{
+    std::string sql = std::string("INSERT INTO ") + table + "(";
+    for (const char* column : columns)
+        sql += std::string(column) + ", ";
+    sql += std::string(constants) + ") VALUES ";
+    std::size_t parameter = 1;
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(" : ", (";
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            sql += "$" + std::to_string(parameter++) + ", ";
+        sql += std::string(constantValues) + ")";
+    }
+    return sql;
+}
+
+std::string chunkStatementSql(int statement)
+{
+    USHER_ASSERT(statement >= kOrderChunkStatement && statement < kAllStatementCount);
+    if (statement < kTicketChunkStatement)
+        return chunkInsertSql("orders", kOrderColumns, "refunded", "0",
+                              kRowChunks[std::size_t(statement - kOrderChunkStatement)]);
+    return chunkInsertSql("tickets", kTicketColumns, "refunded, status", "0, 1",
+                          kRowChunks[std::size_t(statement - kTicketChunkStatement)]);
+}
+
+// Rows of one table gathered for the commit being built: every value of every row, in order.
+struct RowValues {
+    std::size_t columns = 0;
+    std::size_t rows = 0;
+    PgStorage::Params values;
+    void clear()
+    {
+        rows = 0;
+        values.clear();
+    }
+};
+
+} // namespace
+
 struct PgStorage::RowBuffers {
-    // The columns of InsertOrder and InsertTicket, in order: i bigint, t text.
-    ArrayRows orders { "iiiiiiiiitttt" };
-    ArrayRows tickets { "iiiiiiit" };
+    RowValues orders { std::size(kOrderColumns), 0, {} };
+    RowValues tickets { std::size(kTicketColumns), 0, {} };
 };
 
 // One statement of the commit pipeline and how to judge its result.
@@ -618,10 +655,11 @@ bool PgStorage::checkServerAndSchema(std::string* error)
 bool PgStorage::prepareStatements(std::string* error)
 {
     static_assert(std::size(kStatementSql) == StatementCount);
-    for (int i = 0; i < StatementCount; ++i) {
-        ResultPtr result = own(PQprepare(m_conn, statementName(i).c_str(), kStatementSql[i], 0, nullptr));
+    for (int i = 0; i < kAllStatementCount; ++i) {
+        const std::string sql = i < StatementCount ? std::string(kStatementSql[i]) : chunkStatementSql(i);
+        ResultPtr result = own(PQprepare(m_conn, statementName(i).c_str(), sql.c_str(), 0, nullptr));
         if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
-            *error = std::string("preparing \"") + kStatementSql[i] + "\": " + trimmed(PQerrorMessage(m_conn));
+            *error = "preparing \"" + sql.substr(0, 200) + "\": " + trimmed(PQerrorMessage(m_conn));
             return false;
         }
     }
@@ -715,9 +753,9 @@ namespace {
 Status parseSpec(const PGresult* result, int row, EventSpec* out, std::string* error)
 {
     const EventId id = getU64(result, row, 0);
-    const std::string json = getText(result, row, 1);
+    // Parsed in libpq's buffer: a 100,000-seat spec is 10 MB of text, not worth copying twice.
     std::string why;
-    if (!eventSpecFromJson(QByteArray(json.data(), qsizetype(json.size())), out, &why))
+    if (!eventSpecFromJson(QByteArray::fromRawData(PQgetvalue(result, row, 1), PQgetlength(result, row, 1)), out, &why))
         return fail(Status::StorageFailed, error, "stored spec of " + eventText(id) + " is corrupt: " + why);
     if (out->id != id)
         return fail(Status::StorageFailed, error,
@@ -911,25 +949,25 @@ void PgStorage::queueNotify(std::span<const CommitItem> items)
     }
 }
 
-// The orders and tickets gathered so far, as one multi-row INSERT each (orders first).
+// The orders and tickets gathered so far, as multi-row INSERTs of the chunk sizes (orders first).
 void PgStorage::queueRows()
 {
-    if (m_rows->orders.rows() > 0) {
-        Pending p;
-        p.statement = InsertOrder;
-        p.params = m_rows->orders.params();
-        p.what = "order insert";
-        m_pending.push_back(std::move(p));
-        m_rows->orders.clear();
-    }
-    if (m_rows->tickets.rows() > 0) {
-        Pending p;
-        p.statement = InsertTicket;
-        p.params = m_rows->tickets.params();
-        p.what = "ticket insert";
-        m_pending.push_back(std::move(p));
-        m_rows->tickets.clear();
-    }
+    const auto queue = [this](RowValues& rows, int firstStatement, const char* what) {
+        std::size_t row = 0;
+        for (std::size_t k = 0; k < kRowChunkCount; ++k) {
+            for (; rows.rows - row >= kRowChunks[k]; row += kRowChunks[k]) {
+                Pending p;
+                p.statement = firstStatement + int(k);
+                p.params.append(rows.values, row * rows.columns, kRowChunks[k] * rows.columns);
+                p.what = what;
+                m_pending.push_back(std::move(p));
+            }
+        }
+        USHER_ASSERT(row == rows.rows);
+        rows.clear();
+    };
+    queue(m_rows->orders, kOrderChunkStatement, "order insert");
+    queue(m_rows->tickets, kTicketChunkStatement, "ticket insert");
 }
 
 // Only successful Confirm, Refund, Exchange and Reissue records change orders or tickets; the
@@ -944,20 +982,22 @@ Status PgStorage::queueRecord(EventId event, const RecordView& record, std::stri
         switch (e.type) {
         case EventType::OrderCreated: {
             const RecordHeader& h = record.header;
-            ArrayRows& rows = m_rows->orders;
-            rows.u64(event).u64(e.order).u64(e.hold).u64(h.seq).i64(h.channel);
-            rows.i64(static_cast<std::int64_t>(h.actor.kind)).u64(h.actor.id).i64(h.now).i64(e.amount);
+            Params& rows = m_rows->orders.values;
+            rows.uint8(event).uint8(e.order).uint8(e.hold).uint8(h.seq).int8(h.channel);
+            rows.int8(static_cast<std::int64_t>(h.actor.kind)).uint8(h.actor.id).int8(h.now).int8(e.amount);
             rows.text(e.text).text(e.buyerName).text(e.buyerEmail).text(e.buyerPhone);
-            rows.endRow();
+            ++m_rows->orders.rows;
+            USHER_ASSERT(rows.size() == m_rows->orders.rows * m_rows->orders.columns);
             break;
         }
         case EventType::SeatConfirmed:
         case EventType::AreaConfirmed: {
             const bool seated = e.type == EventType::SeatConfirmed;
-            ArrayRows& rows = m_rows->tickets;
-            rows.u64(event).u64(e.ticket).u64(e.order).i64(seated ? e.seat : 0).i64(seated ? 0 : e.area);
-            rows.i64(e.priceType).i64(e.amount).text(ticketCodeText(e.code));
-            rows.endRow();
+            Params& rows = m_rows->tickets.values;
+            rows.uint8(event).uint8(e.ticket).uint8(e.order).int8(seated ? e.seat : 0).int8(seated ? 0 : e.area);
+            rows.int8(e.priceType).int8(e.amount).bytes(e.code.data(), e.code.size());
+            ++m_rows->tickets.rows;
+            USHER_ASSERT(rows.size() == m_rows->tickets.rows * m_rows->tickets.columns);
             break;
         }
         case EventType::SeatRefunded:
@@ -987,7 +1027,6 @@ Status PgStorage::queueRecord(EventId event, const RecordView& record, std::stri
             const bool exchange = e.type == EventType::TicketExchanged;
             const std::string what = eventText(event) + (exchange ? ": exchange of ticket " : ": reissue of ticket ")
                 + std::to_string(e.ticket);
-            const std::string code = ticketCodeText(e.code);
             const auto reason
                 = static_cast<std::int64_t>(exchange ? TicketCodeState::Exchanged : TicketCodeState::Reissued);
             for (const Statement which : { RetireTicketCode, exchange ? ExchangeTicket : ReissueTicket }) {
@@ -997,9 +1036,9 @@ Status PgStorage::queueRecord(EventId event, const RecordView& record, std::stri
                 if (which == RetireTicketCode)
                     p.params.i64(reason).u64(record.header.seq);
                 else if (which == ExchangeTicket)
-                    p.params.i64(e.toSeat).text(code).i64(e.amount);
+                    p.params.i64(e.toSeat).bytes(e.code.data(), e.code.size()).i64(e.amount);
                 else
-                    p.params.text(code);
+                    p.params.bytes(e.code.data(), e.code.size());
                 p.what = what;
                 p.expectRows = 1;
                 p.rowsText = what + ": no such valid ticket is stored";
@@ -1390,7 +1429,11 @@ bool readTicketRow(const PGresult* r, int row, StoredTicket* out)
     out->amount = getI64(r, row, 6);
     out->refunded = getI64(r, row, 7);
     const std::int64_t status = getI64(r, row, 8);
-    out->code = getText(r, row, 9);
+    TicketCode code {};
+    if (PQgetlength(r, row, 9) != int(code.size()))
+        return false;
+    std::memcpy(code.data(), PQgetvalue(r, row, 9), code.size());
+    out->code = ticketCodeText(code);
     constexpr std::int64_t idMax = std::numeric_limits<std::uint32_t>::max();
     if (seat < 0 || seat > idMax || area < 0 || area > idMax || priceType < 0 || priceType > 0xff)
         return false;
@@ -1454,8 +1497,14 @@ Status PgStorage::findTicketByCode(const std::string& code, StoredTicket* out, s
 {
     USHER_ASSERT(out != nullptr && error != nullptr);
     Status status = Status::Ok;
+    // Codes are stored as their 16 bytes (schema version 3). Every stored code was issued as
+    // ticketCodeText(), so a text that is not exactly that (no code, another case) names no ticket,
+    // as when the text itself was stored.
+    TicketCode bytes {};
+    if (!parseTicketCode(code, &bytes) || ticketCodeText(bytes) != code)
+        return fail(Status::TicketNotFound, error, "no ticket has code " + code);
     Params byCode;
-    byCode.text(code);
+    byCode.bytes(bytes.data(), bytes.size());
     StoredTicket ticket;
     {
         ResultPtr rows = own(exec(SelectTicketByCode, byCode, "find ticket", &status, error));
@@ -1471,6 +1520,7 @@ Status PgStorage::findTicketByCode(const std::string& code, StoredTicket* out, s
     // Not a current code: perhaps one replaced by an exchange or a reissue.
     EventId event = 0;
     TicketId id = 0;
+    OrderId order = 0;
     std::int64_t reason = 0;
     Seq seq = 0;
     {
@@ -1481,11 +1531,12 @@ Status PgStorage::findTicketByCode(const std::string& code, StoredTicket* out, s
             return fail(Status::TicketNotFound, error, "no ticket has code " + code);
         event = getU64(rows.get(), 0, 0);
         id = getU64(rows.get(), 0, 1);
+        order = getU64(rows.get(), 0, 2);
         reason = getI64(rows.get(), 0, 3);
         seq = getU64(rows.get(), 0, 4);
     }
     Params byId;
-    byId.u64(event).u64(id);
+    byId.u64(event).u64(id).u64(order);
     ResultPtr rows = own(exec(SelectTicket, byId, "find ticket", &status, error));
     if (status != Status::Ok)
         return status;

@@ -8,8 +8,8 @@
 //   schema version is in usher_meta; a newer one than this build knows is refused.
 // * commit() is one transaction for every item: the journal batches, the orders and tickets they
 //   project, the outbox rows and the snapshots. It costs two round trips whatever the group's size
-//   (orders and tickets go in as one multi-row INSERT ... unnest() per batch, the arrays in binary;
-//   with notifyChannel set, one pg_notify for the group goes in too):
+//   (orders and tickets go in as multi-row INSERT ... VALUES statements of fixed sizes, the values
+//   bound in binary; with notifyChannel set, one pg_notify for the group goes in too):
 //   BEGIN and every statement go out in one libpq pipeline (PQenterPipelineMode) with one sync,
 //   their results are checked, then COMMIT (or ROLLBACK). Ok is answered only once the server
 //   has acknowledged the COMMIT; a connection lost before that answer is StorageFailed ("outcome
@@ -45,7 +45,7 @@ struct PgStorageOptions {
 
 class PgStorage final : public Storage {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Null with *error when the server cannot be reached, refuses the login, is not UTF-8, the
     // database is not a Usher database, or its schema is newer than this build knows.

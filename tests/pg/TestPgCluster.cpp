@@ -559,6 +559,11 @@ void TestPgCluster::ownershipLossStopsServing()
              "http://127.0.0.1:" + QByteArray::number(owner.process->port()) + "/api/events/2/holds?usher_hops=1");
     QCOMPARE(redirected.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
              QStringLiteral("event_elsewhere"));
+    // The redirect has its own status label in the node's metrics (not "other").
+    const HttpResult metrics = toOther.request("GET", "/metrics");
+    QCOMPARE(metrics.status, 200);
+    QVERIFY2(metrics.body.contains(R"(usherd_http_requests_total{route="/api/events/{id}/holds",status="307"} 1)"),
+             metrics.body.constData());
     // An unknown event is still a 404 (no node owns it).
     QCOMPARE(toOther.request("GET", "/api/events/999999").status, 404);
 

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #ifndef Q_MOC_RUN
+#include "ledger/CommandResult.h"
 #include "pgstore/PgNotify.h"
 #include "pgstore/PgStorage.h"
 #include "support/PgCluster.h"
@@ -134,6 +135,7 @@ private Q_SLOTS:
     // PostgreSQL only.
     void badConnectionsFailClearly();
     void schemaIsVersionedAndChecked();
+    void schemaTwoMigratesToThree();
     void concurrentOpensCreateTheSchemaOnce();
     void groupCommitIsTwoRoundTrips();
     void commitNotifiesOnlyWhatCommitted();
@@ -211,6 +213,89 @@ void TestPgStorage::schemaIsVersionedAndChecked()
     QVERIFY(openPg(m_cluster.conninfo("foreign_db"), &error) == nullptr);
     QVERIFY2(error.find("not a Usher database") != std::string::npos, error.c_str());
     QCOMPARE(store.queryInt("SELECT 1"), 1);
+}
+
+// A database of schema version 2 (ticket codes as text, the primary key (event_id, ticket_id) and
+// tickets_by_order) is migrated to 3 when opened: every code converted to the same 16 bytes, retired
+// codes too, and everything reads back as before. The version-2 database is made from a version-3
+// one, turned back with the codes' texts computed here (ticketCodeText).
+void TestPgStorage::schemaTwoMigratesToThree()
+{
+    PgStore store;
+    auto storage = store.openFreshWithEvents();
+    QVERIFY(storage != nullptr);
+    std::string error;
+    QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, 1, 1, 11), &error), Status::Ok);
+    StoredOrder before;
+    QCOMPARE(storage->findOrder(kEvent, 1, &before, &error), Status::Ok);
+    QCOMPARE(before.tickets.size(), std::size_t(2));
+    storage.reset();
+
+    std::string bytesBefore;
+    const std::string codeBytesSql = "SELECT string_agg(encode(code, 'hex'), ',' ORDER BY ticket_id) FROM tickets";
+    QVERIFY2(m_cluster.psql(store.database(), codeBytesSql, &bytesBefore), bytesBefore.c_str());
+    const TicketCode retired = makeTestTicketCode(kEvent, 1, 1);
+    std::string toText = "CASE encode(code, 'hex')";
+    for (const StoredTicket& ticket : before.tickets) {
+        TicketCode code {};
+        QVERIFY(parseTicketCode(ticket.code, &code));
+        static const char* hex = "0123456789abcdef";
+        std::string key;
+        for (const std::uint8_t byte : code)
+            key += { hex[byte >> 4], hex[byte & 15] };
+        toText += " WHEN '" + key + "' THEN '" + ticket.code + "'";
+    }
+    toText += " END";
+    std::string output;
+    QVERIFY2(m_cluster.psql(store.database(),
+                            "ALTER TABLE tickets ALTER COLUMN code TYPE text USING " + toText
+                                + "; ALTER TABLE ticket_codes ALTER COLUMN code TYPE text;"
+                                  " ALTER TABLE tickets DROP CONSTRAINT tickets_pkey, ADD PRIMARY KEY(event_id, ticket_id);"
+                                  " CREATE INDEX tickets_by_order ON tickets(event_id, order_id);"
+                                  " INSERT INTO ticket_codes VALUES ('"
+                                + ticketCodeText(retired) + "', 1, 1, 1, 2, 5); UPDATE usher_meta SET value = 2",
+                            &output),
+             output.c_str());
+    QCOMPARE(store.queryInt("SELECT count(*) FROM tickets WHERE code = '" + before.tickets[0].code + "'"), 1);
+
+    storage = store.reopen();
+    QVERIFY(storage != nullptr);
+    QCOMPARE(store.queryInt("SELECT value FROM usher_meta WHERE key = 'schema_version'"), 3);
+    std::string bytesAfter;
+    QVERIFY2(m_cluster.psql(store.database(), codeBytesSql, &bytesAfter), bytesAfter.c_str());
+    QCOMPARE(bytesAfter, bytesBefore);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM pg_indexes WHERE indexname = 'tickets_by_order'"), 0);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM ticket_codes WHERE length(code) = 16"), 1);
+
+    StoredOrder after;
+    QCOMPARE(storage->findOrder(kEvent, 1, &after, &error), Status::Ok);
+    QCOMPARE(after.tickets.size(), before.tickets.size());
+    for (std::size_t i = 0; i < after.tickets.size(); ++i) {
+        QCOMPARE(after.tickets[i].code, before.tickets[i].code);
+        QCOMPARE(after.tickets[i].ticket, before.tickets[i].ticket);
+        StoredTicket found;
+        QCOMPARE(storage->findTicketByCode(before.tickets[i].code, &found, &error), Status::Ok);
+        QCOMPARE(found.ticket, before.tickets[i].ticket);
+    }
+    StoredTicket old;
+    QCOMPARE(storage->findTicketByCode(ticketCodeText(retired), &old, &error), Status::TicketNotValid);
+    QCOMPARE(old.ticket, TicketId(1));
+    QVERIFY(old.codeState == TicketCodeState::Exchanged); // reason 2
+    // The migrated tables take new commits.
+    QCOMPARE(commitOne(*storage, kOtherEvent, confirmBatch(kOtherEvent, 1, 1, 12), &error), Status::Ok);
+    QCOMPARE(storage->findOrderBySeat(kOtherEvent, 12, &after, &error), Status::Ok);
+
+    // A code that is not Crockford base32 stops the migration, and nothing changes.
+    QVERIFY2(m_cluster.psql(store.database(),
+                            "ALTER TABLE tickets ALTER COLUMN code TYPE text USING encode(code, 'hex');"
+                            " ALTER TABLE ticket_codes ALTER COLUMN code TYPE text USING 'x'; UPDATE usher_meta SET value = 2",
+                            &output),
+             output.c_str());
+    storage.reset();
+    QVERIFY(openPg(m_cluster.conninfo(store.database()), &error) == nullptr);
+    QVERIFY2(error.find("not 26 characters of Crockford base32") != std::string::npos, error.c_str());
+    QCOMPARE(store.queryInt("SELECT value FROM usher_meta WHERE key = 'schema_version'"), 2);
+    QCOMPARE(store.queryInt("SELECT count(*) FROM tickets WHERE length(code) = 32"), 4);
 }
 
 void TestPgStorage::concurrentOpensCreateTheSchemaOnce()
@@ -435,7 +520,13 @@ void TestPgStorage::connectionLostDuringCommitIsNeverOk()
                             "ALTER SYSTEM SET synchronous_standby_names = 'nobody'", &output),
              output.c_str());
     QVERIFY2(m_cluster.psql(store.database(), "SELECT pg_reload_conf()", &output), output.c_str());
-    // Sessions pick the new value up at their next command; the storage's own connection is used below.
+    // A running session takes the new value only once its SIGHUP arrives; a new session has it from
+    // the start once the postmaster has reloaded (a fresh psql session sees it).
+    QVERIFY(waitFor([&] {
+        return m_cluster.psql(store.database(), "SHOW synchronous_standby_names", &output) && output == "nobody";
+    }, 20'000));
+    storage = store.reopen();
+    QVERIFY(storage != nullptr);
     std::atomic<bool> done { false };
     Status status = Status::Ok;
     std::string commitError;

@@ -349,6 +349,56 @@ private Q_SLOTS:
         QCOMPARE(availability(9).second, '1');
     }
 
+    // The event was lost, not handed over: the shard had a batch that never became durable (the view
+    // showed it). The feed's reset with the durable state, below the view's seq, is a snapshot for
+    // the subscribers and the body of GET availability; the hub does not wait for the feed to pass
+    // the lost seq (the seat would show its lost state until its next change).
+    void lostEventResetSendsTheDurableState()
+    {
+        auto client = std::make_shared<Recorder>(1);
+        const Seq held = ownAndHold(client);
+        QVERIFY(held > 0);
+        shard()->suspend();
+        std::string states;
+        std::vector<std::array<std::uint32_t, 3>> areas;
+        ledgerState(&states, &areas);
+        m_source->set(states, areas, held); // the feed starts from the shard's state (net/ClusterFeed)
+        m_hub->follow(kEvent, m_source.get());
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QCOMPARE(client->messages().size(), std::size_t(3));
+
+        states[1] = '0'; // the durable state: the last hold never committed
+        m_source->set(states, areas, held - 1);
+        Published reset;
+        reset.event = kEvent;
+        reset.lastSeq = held - 1;
+        reset.reset = true;
+        m_hub->publishFollowed(reset);
+        const auto messages = client->waitFor(4);
+        QCOMPARE(messages.size(), std::size_t(4));
+        QCOMPARE(type(messages[3]), QStringLiteral("snapshot"));
+        QCOMPARE(seqOf(messages[3]), qint64(held - 1));
+        QCOMPARE(messages[3].value(QLatin1String("seats")).toString().at(1), QLatin1Char('0'));
+        QVERIFY(waitAvailability(held - 1));
+        QCOMPARE(availability(1).second, '0');
+
+        // From there the feed's publications chain on the durable seq.
+        Published next;
+        next.event = kEvent;
+        next.lastSeq = held;
+        SeatDelta seat;
+        seat.seat = 4;
+        seat.status = SeatStatus::Held;
+        next.seats.push_back(seat);
+        m_hub->publishFollowed(next);
+        const auto more = client->waitFor(5);
+        QCOMPARE(more.size(), std::size_t(5));
+        QCOMPARE(seqOf(more[4], "prevSeq"), qint64(held - 1));
+        QVERIFY(waitAvailability(held));
+        QCOMPARE(availability(4).second, '1');
+        QCOMPARE(availability(1).second, '0');
+    }
+
     // Followed until this node takes the event: the ledger's changes since the feed's seq come as one
     // delta, then the shard's publications; the feed's are no longer taken.
     void takeOverContinuesTheSeq()

@@ -137,8 +137,8 @@ CpuSample sampleCpu(const std::vector<std::string>& nodeDirs, int nginxPid, cons
     return sample;
 }
 
-// A node's count of answers to hold requests with `status` (its /metrics). A 307 is counted as
-// "other" (net/Metrics.h has no slot for it); a hold gets no other status in this benchmark.
+// A node's count of answers to hold requests with `status` (its /metrics; "307" are the redirects
+// to the event's owner).
 double answersOf(std::uint16_t port, const std::string& status)
 {
     BlockingConnection connection(port);
@@ -303,7 +303,7 @@ Result measure(std::uint16_t entry, const Nodes& nodes, int nginxPid, const std:
     double redirectsBefore = 0;
     double answersBefore = 0;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        redirectsBefore += answersOf(nodes.port(i), "other");
+        redirectsBefore += answersOf(nodes.port(i), "307");
         answersBefore += answersOf(nodes.port(i), "201") + answersOf(nodes.port(i), "409");
     }
     const LoadResult load
@@ -323,7 +323,7 @@ Result measure(std::uint16_t entry, const Nodes& nodes, int nginxPid, const std:
     double redirects = -redirectsBefore;
     double answers = -answersBefore;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        redirects += answersOf(nodes.port(i), "other");
+        redirects += answersOf(nodes.port(i), "307");
         answers += answersOf(nodes.port(i), "201") + answersOf(nodes.port(i), "409");
     }
     double cpu = 0;
