@@ -123,7 +123,7 @@ UPDATE meta SET value = 2 WHERE key = 'schema_version';
 )sql";
 
 // Version 3: the tickets' columns after "CREATE TABLE <name>". The code's index holds code_key
-// (ticketCodeKey: 64 of the code's 128 bits) instead of the 26-character text of versions 1 and 2:
+// (ticketCodeKey: the code's two 64-bit halves mixed into one) instead of the 26-character text of versions 1 and 2:
 // the codes are random, so at scale every ticket of a commit dirties a leaf page of that index of
 // its own, and a key of 8 bytes halves the index's pages (and the WAL frames and checkpoint copies
 // of each commit). The key is not unique; a lookup compares the full text too. A WITHOUT ROWID

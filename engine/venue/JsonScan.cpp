@@ -159,16 +159,8 @@ bool JsonScan::number(double* out)
 
 bool JsonScan::nextMember(bool* first, std::string_view* key, const char** memberBegin)
 {
-    skipSpace();
-    if (m_p == m_end)
-        return fail();
-    if (*m_p == '}') {
-        ++m_p;
+    if (!nextItem(first, '}'))
         return false;
-    }
-    if (!*first && !take(','))
-        return false;
-    *first = false;
     skipSpace();
     if (memberBegin != nullptr)
         *memberBegin = m_p;
@@ -177,10 +169,15 @@ bool JsonScan::nextMember(bool* first, std::string_view* key, const char** membe
 
 bool JsonScan::nextElement(bool* first)
 {
+    return nextItem(first, ']');
+}
+
+bool JsonScan::nextItem(bool* first, char close)
+{
     skipSpace();
     if (m_p == m_end)
         return fail();
-    if (*m_p == ']') {
+    if (*m_p == close) {
         ++m_p;
         return false;
     }

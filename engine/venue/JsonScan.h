@@ -71,6 +71,8 @@ private:
             ++m_p;
     }
     bool skipValue(int depth);
+    // The next member or element of an object or array whose closing character is `close`.
+    bool nextItem(bool* first, char close);
     bool literal(std::string_view word);
     bool multiByte(); // one UTF-8 sequence of 2-4 bytes at m_p
 
