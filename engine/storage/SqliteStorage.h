@@ -19,6 +19,8 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -52,8 +54,9 @@ struct SqliteStorageOptions {
 
 class SqliteStorage final : public Storage {
 public:
-    // A version 1 or 2 database is upgraded when opened (2 -> 3 copies the tickets once).
-    static constexpr int kSchemaVersion = 3;
+    // A version 1, 2 or 3 database is upgraded when opened (2 -> 3 copies the tickets once, 3 -> 4 the
+    // orders and tickets; docs/design/storage-schema-4.md).
+    static constexpr int kSchemaVersion = 4;
 
     // Opens or creates the database. Null with *error when it cannot be opened, is not a Usher
     // database, or has a newer schema than this build knows.
@@ -84,6 +87,10 @@ public:
 
     // The connection's page cache now, in KiB (cacheKiB, grown after commits that did not fit).
     int cacheKiB() const { return m_cacheKiB; }
+
+    // Every cached statement's text and SQLite's plan for it (EXPLAIN QUERY PLAN, one step per line),
+    // for tests that check which keys the statements use. Empty when not connected.
+    std::vector<std::pair<std::string, std::string>> queryPlans() const;
 
 private:
     // The cached statements; kStatementSql in the .cpp holds their text in this order.

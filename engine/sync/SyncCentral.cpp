@@ -5,6 +5,7 @@
 #include "sync/SyncApply.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <sodium.h>
 #include <utility>
@@ -32,6 +33,21 @@ SyncPush pushOf(const SyncPushRecord& p)
         push.seats = p.seats;
     }
     return push;
+}
+
+// The op with `id` ("<outbox>:<seq>") among the ops of this batch (ascending seqs), or null.
+const SyncAppliedOp* findInBatch(const std::vector<SyncAppliedOp>& applied, const std::string& id)
+{
+    const std::size_t colon = id.rfind(':');
+    std::uint64_t seq = 0;
+    if (colon == std::string::npos)
+        return nullptr;
+    const auto [end, ec] = std::from_chars(id.data() + colon + 1, id.data() + id.size(), seq);
+    if (ec != std::errc() || end != id.data() + id.size())
+        return nullptr;
+    const auto it = std::lower_bound(applied.begin(), applied.end(), seq,
+                                     [](const SyncAppliedOp& op, std::uint64_t s) { return op.seq < s; });
+    return it != applied.end() && it->seq == seq && it->id == id ? &*it : nullptr;
 }
 
 } // namespace
@@ -330,8 +346,7 @@ void SyncCentral::tick(Timestamp now)
 void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const SyncMessage& message, Timestamp now)
 {
     SyncDeviceRecord& device = m_devices[session.device];
-    std::vector<SyncAppliedOp> applied;
-    std::map<std::string, SyncAppliedOp> batch;
+    std::vector<SyncAppliedOp> applied; // ascending seqs; refunds and exchanges look sales up here
     std::vector<SyncOpResult> refused; // the ack lists refusals only
     std::uint64_t next = device.applied;
     bool transient = false;
@@ -341,7 +356,6 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
         if (result.status != Status::Ok) // an op up to upTo not listed was applied (Ok)
             refused.push_back(SyncOpResult { result.seq, result.status });
         next = result.seq;
-        batch[result.id] = result;
         applied.push_back(std::move(result));
     };
     for (std::size_t i = 0; i < ops.size();) {
@@ -383,7 +397,7 @@ void SyncCentral::handleOps(SyncConnectionId connection, Session& session, const
             continue;
         }
         SyncAppliedOp result;
-        if (!applyOp(device, op, now, batch, &result)) {
+        if (!applyOp(device, op, now, applied, &result)) {
             transient = true;
             break;
         }
@@ -594,7 +608,7 @@ std::vector<SyncAppliedOp> SyncCentral::applySales(const SyncDeviceRecord& devic
 }
 
 bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
-                          const std::map<std::string, SyncAppliedOp>& batch, SyncAppliedOp* out)
+                          const std::vector<SyncAppliedOp>& batch, SyncAppliedOp* out)
 {
     out->seq = op.seq;
     out->id = op.id;
@@ -626,12 +640,12 @@ bool SyncCentral::applyOp(const SyncDeviceRecord& device, const SyncOp& op, Time
 }
 
 Status SyncCentral::applyRefundOrExchange(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
-                                          const std::map<std::string, SyncAppliedOp>& batch)
+                                          const std::vector<SyncAppliedOp>& batch)
 {
     SyncAppliedOp sale;
     std::string error;
-    if (auto it = batch.find(op.sale); it != batch.end())
-        sale = it->second;
+    if (const SyncAppliedOp* inBatch = findInBatch(batch, op.sale); inBatch != nullptr)
+        sale = *inBatch;
     else if (!m_store->findOp(device.name, op.sale, &sale, &error))
         return error.empty() ? Status::OrderNotFound : Status::StorageFailed;
     if (sale.kind != SyncOpKind::Sale || sale.status != Status::Ok)

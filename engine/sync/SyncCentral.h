@@ -128,14 +128,15 @@ private:
     void handleOnline(SyncConnectionId connection, const Session& session, const SyncOnlineRequest& request,
                       Timestamp now);
     // False when the op hit a transient failure (nothing to record; the device sends it again).
+    // `batch`: the ops applied before it in this batch, ascending seqs (a refund's sale may be one).
     bool applyOp(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
-                 const std::map<std::string, SyncAppliedOp>& batch, SyncAppliedOp* out);
+                 const std::vector<SyncAppliedOp>& batch, SyncAppliedOp* out);
     // A run of consecutive sale ops on disjoint seats, applied as one batch: every HoldSeats, one
     // wait, every Confirm, one wait. The results in op order, up to the first transient one.
     std::vector<SyncAppliedOp> applySales(const SyncDeviceRecord& device, const std::vector<const SyncOp*>& run,
                                           Timestamp now);
     Status applyRefundOrExchange(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now,
-                                 const std::map<std::string, SyncAppliedOp>& batch);
+                                 const std::vector<SyncAppliedOp>& batch);
     Status applyTakeBack(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out);
     Status applyTakeBackArea(const SyncDeviceRecord& device, const SyncOp& op, Timestamp now, SyncAppliedOp* out);
     Status startGrant(SyncPushRecord& push, Timestamp now, std::uint64_t* id);

@@ -358,7 +358,7 @@ void TestOrderSearch::versionOneDatabaseIsUpgraded()
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
         const char* downgrade
-            = "DROP TABLE ticket_codes; DROP INDEX orders_by_number; DROP INDEX orders_by_payment_ref;"
+            = "DROP TABLE ticket_codes; DROP INDEX IF EXISTS orders_by_number; DROP INDEX orders_by_payment_ref;"
               " DROP INDEX orders_by_buyer; DROP INDEX tickets_by_seat;"
               " UPDATE meta SET value = 1 WHERE key = 'schema_version';";
         QCOMPARE(sqlite3_exec(db, downgrade, nullptr, nullptr, nullptr), SQLITE_OK);

@@ -130,25 +130,56 @@ std::int64_t withoutRowid(RawDb& db, const std::string& table)
     return db.queryInt("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = '" + table + "'");
 }
 
-// Gives the empty orders and tickets tables of a new database the layout of a database created before
-// they were WITHOUT ROWID (rowid tables, the same columns, keys and indexes).
-bool makeRowidTables(const std::string& path)
+// Turns a database of this build back into what schema version 3 wrote: orders and tickets keyed
+// (event_id, order_id) and (event_id, ticket_id), their six indexes, version 3 in meta; rowid tables
+// when `rowid` (a database created before they were WITHOUT ROWID). The rows are copied as they are.
+bool makeVersionThree(const std::string& path, bool rowid)
 {
     RawDb db(path);
-    const std::string creates = db.queryText(
-        "SELECT group_concat(replace(sql, 'WITHOUT ROWID', ''), ';') FROM (SELECT sql FROM sqlite_schema"
-        " WHERE tbl_name IN ('orders', 'tickets') AND sql IS NOT NULL ORDER BY type DESC, name)");
-    if (creates.find("CREATE TABLE") != 0)
+    const std::string layout = rowid ? ";" : " WITHOUT ROWID;";
+    const std::string sql = R"sql(PRAGMA foreign_keys = OFF; BEGIN;
+CREATE TABLE orders_v3(event_id INTEGER NOT NULL REFERENCES events(id), order_id INTEGER NOT NULL,
+    hold_id INTEGER NOT NULL, seq INTEGER NOT NULL, channel INTEGER NOT NULL, actor_kind INTEGER NOT NULL,
+    actor_id INTEGER NOT NULL, created_at INTEGER NOT NULL, amount INTEGER NOT NULL, refunded INTEGER NOT NULL,
+    payment_ref TEXT NOT NULL, buyer_name TEXT NOT NULL, buyer_email TEXT NOT NULL, buyer_phone TEXT NOT NULL,
+    PRIMARY KEY(event_id, order_id)))sql"
+        + layout + R"sql(
+INSERT INTO orders_v3 SELECT event_id, order_id, hold_id, seq, channel, actor_kind, actor_id, created_at, amount,
+    refunded, payment_ref, buyer_name, buyer_email, buyer_phone FROM orders;
+CREATE TABLE tickets_v3(event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL,
+    order_id INTEGER NOT NULL, seat_id INTEGER NOT NULL, area_id INTEGER NOT NULL, price_type INTEGER NOT NULL,
+    amount INTEGER NOT NULL, refunded INTEGER NOT NULL, status INTEGER NOT NULL CHECK(status IN (1, 2)),
+    code TEXT NOT NULL, code_key INTEGER NOT NULL,
+    PRIMARY KEY(event_id, ticket_id),
+    FOREIGN KEY(event_id, order_id) REFERENCES orders(event_id, order_id) DEFERRABLE INITIALLY DEFERRED))sql"
+        + layout + R"sql(
+INSERT INTO tickets_v3 SELECT event_id, ticket_id, order_id, seat_id, area_id, price_type, amount, refunded, status,
+    code, code_key FROM tickets;
+DROP TABLE tickets; DROP TABLE orders;
+ALTER TABLE orders_v3 RENAME TO orders; ALTER TABLE tickets_v3 RENAME TO tickets;
+CREATE INDEX orders_by_number ON orders(order_id);
+CREATE INDEX orders_by_payment_ref ON orders(payment_ref);
+CREATE INDEX orders_by_buyer ON orders(lower(buyer_name)) WHERE buyer_name <> '';
+CREATE INDEX tickets_by_order ON tickets(event_id, order_id);
+CREATE INDEX tickets_by_seat ON tickets(event_id, seat_id);
+CREATE INDEX tickets_by_code ON tickets(code_key);
+UPDATE meta SET value = 3 WHERE key = 'schema_version';
+COMMIT;)sql";
+    if (db.exec(sql) != SQLITE_OK) {
+        qWarning("downgrade to version 3 failed: %s", db.errorMessage().c_str());
         return false;
-    return db.exec("PRAGMA foreign_keys = OFF; DROP TABLE tickets; DROP TABLE orders; " + creates) == SQLITE_OK
-        && withoutRowid(db, "orders") == 0 && withoutRowid(db, "tickets") == 0;
+    }
+    return withoutRowid(db, "orders") == (rowid ? 0 : 1) && withoutRowid(db, "tickets") == (rowid ? 0 : 1)
+        && db.queryInt("SELECT count(*) FROM pragma_foreign_key_check") == 0;
 }
 
-// Turns a database of this build back into what schema version 2 wrote: the tickets table as
-// version 2 created it (the 26-character code UNIQUE, no code_key; a rowid table when `rowid`), its
-// two indexes, version 2 in meta. The rows are copied as they are.
+// Turns a database of this build back into what schema version 2 wrote: version 3's orders, the
+// tickets table as version 2 created it (the 26-character code UNIQUE, no code_key; a rowid table when
+// `rowid`), its two indexes, version 2 in meta. The rows are copied as they are.
 bool makeVersionTwo(const std::string& path, bool rowid)
 {
+    if (!makeVersionThree(path, rowid))
+        return false;
     RawDb db(path);
     const std::string v2Tickets = std::string(R"sql(
 CREATE TABLE tickets(event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL, order_id INTEGER NOT NULL,
@@ -172,21 +203,24 @@ CREATE TABLE tickets(event_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL, orde
         && withoutRowid(db, "tickets") == (rowid ? 0 : 1);
 }
 
+// How a SqliteStore's fresh database comes to be: created by this build, or written by version 3
+// (WITHOUT ROWID tables, or the rowid tables of before) and upgraded when opened.
+enum class Origin { Created, VersionThree, VersionThreeRowid };
+
 // The conformance suite's view of a SQLite store: a database file in a temporary directory.
-// `rowidTables`: a database created before orders and tickets were WITHOUT ROWID tables.
 class SqliteStore : public StoreUnderTest {
 public:
-    explicit SqliteStore(bool rowidTables = false)
-        : m_rowidTables(rowidTables)
+    explicit SqliteStore(Origin origin = Origin::Created)
+        : m_origin(origin)
     {
     }
     std::unique_ptr<Storage> openFresh() override
     {
         m_dir = std::make_unique<TempDir>();
         m_path = m_dir->filePath("usher.db");
-        if (m_rowidTables) {
+        if (m_origin != Origin::Created) {
             const bool created = openStorage(m_path) != nullptr; // creates the schema and closes again
-            if (!created || !makeRowidTables(m_path))
+            if (!created || !makeVersionThree(m_path, m_origin == Origin::VersionThreeRowid))
                 return nullptr;
         }
         return openStorage(m_path);
@@ -203,7 +237,7 @@ public:
     }
 
 private:
-    const bool m_rowidTables;
+    const Origin m_origin;
     std::unique_ptr<TempDir> m_dir;
     std::string m_path;
 };
@@ -275,9 +309,11 @@ private Q_SLOTS:
 
     void multiItemCommitIsAtomic();
     void orderSearches();
-    void rowidTablesStillWork();
-    void versionTwoDatabaseIsUpgraded_data();
-    void versionTwoDatabaseIsUpgraded();
+    void upgradedVersionThreeConforms_data();
+    void upgradedVersionThreeConforms();
+    void olderDatabaseIsUpgraded_data();
+    void olderDatabaseIsUpgraded();
+    void statementsSearchByKey();
     void upgradeWithACorruptCodeChangesNothing();
     void codeLookupComparesTheWholeCode();
     void pageCacheGrowsAfterASpill();
@@ -308,12 +344,21 @@ void TestSqliteStorage::schemaIsCreatedAndReopened()
     {
         RawDb db(path);
         QCOMPARE(db.queryText("PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 4);
         for (const char* table :
              { "events", "journal", "snapshots", "orders", "tickets", "outbox", "outbox_cursor", "ticket_codes" })
             QVERIFY2(db.queryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") == 1,
                      table);
-        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_order'"), 1);
+        // Version 4: the keys lead with the order; no index by order number or tickets by order.
+        QCOMPARE(
+            db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name IN ('tickets_by_order', 'orders_by_number')"),
+            0);
+        QVERIFY(
+            db.queryText("SELECT sql FROM sqlite_schema WHERE name = 'orders'").find("PRIMARY KEY(order_id, event_id)")
+            != std::string::npos);
+        QVERIFY(db.queryText("SELECT sql FROM sqlite_schema WHERE name = 'tickets'")
+                    .find("PRIMARY KEY(order_id, event_id, ticket_id)")
+                != std::string::npos);
         // Version 3: the codes are found through a 64-bit key; the text is no index key.
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_by_code'"), 1);
         QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_tickets%'"), 0);
@@ -338,13 +383,15 @@ void TestSqliteStorage::newerSchemaIsRefused()
     QVERIFY(openStorage(path) != nullptr);
     {
         RawDb db(path);
-        QCOMPARE(db.exec("UPDATE meta SET value = 4 WHERE key = 'schema_version'"), SQLITE_OK);
+        const std::string newer = std::to_string(SqliteStorage::kSchemaVersion + 1);
+        QCOMPARE(db.exec("UPDATE meta SET value = " + newer + " WHERE key = 'schema_version'"), SQLITE_OK);
     }
     SqliteStorageOptions options;
     options.path = path;
     std::string error;
     QVERIFY(SqliteStorage::open(options, &error) == nullptr);
-    QVERIFY2(error.find("schema version 4") != std::string::npos, error.c_str());
+    QVERIFY2(error.find("schema version " + std::to_string(SqliteStorage::kSchemaVersion + 1)) != std::string::npos,
+             error.c_str());
     QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
 }
 
@@ -602,44 +649,57 @@ void TestSqliteStorage::orderSearches()
     conformance::orderSearches(store);
 }
 
-// A database created before orders and tickets were WITHOUT ROWID tables keeps its layout and works the same.
-void TestSqliteStorage::rowidTablesStillWork()
-{
-    {
-        SqliteStore store(true);
-        conformance::ordersAndTicketsAreProjected(store);
-        if (QTest::currentTestFailed())
-            return;
-        RawDb db(store.path());
-        QCOMPARE(withoutRowid(db, "orders"), 0);
-        QCOMPARE(withoutRowid(db, "tickets"), 0);
-        QCOMPARE(db.queryText("PRAGMA integrity_check"), std::string("ok"));
-    }
-    {
-        SqliteStore store(true);
-        conformance::refundsAndExchangesUpdateTickets(store);
-    }
-    {
-        SqliteStore store(true);
-        conformance::orderSearches(store);
-    }
-}
-
-void TestSqliteStorage::versionTwoDatabaseIsUpgraded_data()
+// A database written by version 3 (WITHOUT ROWID tables, or the rowid tables of before) is upgraded
+// when opened and then does what a new one does.
+void TestSqliteStorage::upgradedVersionThreeConforms_data()
 {
     QTest::addColumn<bool>("rowidTables");
     QTest::newRow("without rowid") << false;
     QTest::newRow("rowid tables") << true;
 }
 
-// A version 2 database (the code's text in a UNIQUE index) with orders, tickets and a code retired
-// by an exchange is opened by this build: the tickets are copied into the version 3 layout, every
-// code, current or retired, is still found, and commits go on.
-void TestSqliteStorage::versionTwoDatabaseIsUpgraded()
+void TestSqliteStorage::upgradedVersionThreeConforms()
 {
     QFETCH(bool, rowidTables);
+    const Origin origin = rowidTables ? Origin::VersionThreeRowid : Origin::VersionThree;
+    const std::function<void(StoreUnderTest&)> checks[] = {
+        conformance::ordersAndTicketsAreProjected,  conformance::refundsAndExchangesUpdateTickets,
+        conformance::rejectedRecordsProjectNothing, conformance::orderSearches,
+        conformance::multiItemCommitIsAtomic,
+    };
+    for (const auto& check : checks) {
+        SqliteStore store(origin);
+        check(store);
+        if (QTest::currentTestFailed())
+            return;
+        RawDb db(store.path());
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 4);
+        QCOMPARE(withoutRowid(db, "orders"), 1);
+        QCOMPARE(withoutRowid(db, "tickets"), 1);
+        QCOMPARE(db.queryText("PRAGMA integrity_check"), std::string("ok"));
+    }
+}
+
+void TestSqliteStorage::olderDatabaseIsUpgraded_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<bool>("rowidTables");
+    QTest::newRow("version 2, without rowid") << 2 << false;
+    QTest::newRow("version 2, rowid tables") << 2 << true;
+    QTest::newRow("version 3, without rowid") << 3 << false;
+    QTest::newRow("version 3, rowid tables") << 3 << true;
+}
+
+// A version 2 database (the code's text in a UNIQUE index) or a version 3 one (keys leading with the
+// event) with orders in two events, tickets, a refund and a code retired by an exchange is opened by
+// this build: orders and tickets are copied into the version 4 layout, every lookup (by order, number,
+// buyer, payment reference, seat, current and retired code) finds what it found before, and commits go on.
+void TestSqliteStorage::olderDatabaseIsUpgraded()
+{
+    QFETCH(int, version);
+    QFETCH(bool, rowidTables);
     constexpr OrderId orders = 40;
-    SqliteStore store(rowidTables);
+    SqliteStore store;
     std::string error;
     {
         auto storage = store.openFreshWithEvents();
@@ -652,52 +712,128 @@ void TestSqliteStorage::versionTwoDatabaseIsUpgraded()
                             { makeTestRecord(orders + 1, CommandKind::Exchange, 9001,
                                              { ticketExchangedEvent(kEvent, 2, 3, 2, 60, 1) }) });
         QCOMPARE(commitOne(*storage, kEvent, exchange, &error), Status::Ok);
+        const JournalBatch refund = makeTestBatch(
+            kEvent, { makeTestRecord(orders + 2, CommandKind::Refund, 9002, { seatRefundedEvent(5, 5, 9, 5000) }) });
+        QCOMPARE(commitOne(*storage, kEvent, refund, &error), Status::Ok);
+        // Order 1 of the other event: one number, two orders.
+        QCOMPARE(commitOne(*storage, kOtherEvent, confirmBatch(kOtherEvent, 1, 1, 2), &error), Status::Ok);
     }
-    QVERIFY(makeVersionTwo(store.path(), rowidTables));
+    QVERIFY(version == 2 ? makeVersionTwo(store.path(), rowidTables) : makeVersionThree(store.path(), rowidTables));
     QCOMPARE(integrityCheck(store.path()), std::string("ok"));
 
     auto storage = store.reopen();
     QVERIFY(storage != nullptr);
     {
         RawDb db(store.path());
-        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
-        QCOMPARE(db.queryInt("SELECT count(*) FROM tickets"), std::int64_t(2 * orders));
-        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'tickets' AND type = 'index'"
-                             " AND name IN ('tickets_by_order', 'tickets_by_seat', 'tickets_by_code')"),
-                 3);
-        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'sqlite_autoindex_tickets%'"), 0);
-        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_v3'"), 0);
+        QCOMPARE(db.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 4);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM orders"), std::int64_t(orders + 1));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM tickets"), std::int64_t(2 * orders + 2));
+        QCOMPARE(db.queryText("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
+                              " AND tbl_name IN ('orders', 'tickets') ORDER BY name)"),
+                 std::string("orders_by_buyer orders_by_payment_ref tickets_by_code tickets_by_seat"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_v3' OR name LIKE '%_v4'"), 0);
         QCOMPARE(withoutRowid(db, "tickets"), 1); // copied into the new layout
-        QCOMPARE(withoutRowid(db, "orders"), rowidTables ? 0 : 1);
+        QCOMPARE(withoutRowid(db, "orders"), 1);
         QCOMPARE(db.queryText("PRAGMA integrity_check"), std::string("ok"));
         QCOMPARE(db.queryInt("PRAGMA foreign_key_check"), -1); // no row: no violation
+        QCOMPARE(db.queryInt("SELECT refunded FROM orders WHERE order_id = 5 AND event_id = 1"), 5000);
     }
     StoredTicket ticket;
     for (TicketId id = 1; id <= 2 * orders; ++id) {
         const std::string code = ticketCodeText(makeTestTicketCode(kEvent, id, id == 3 ? 1 : 0));
         QVERIFY2(storage->findTicketByCode(code, &ticket, &error) == Status::Ok, error.c_str());
         QCOMPARE(ticket.ticket, id);
+        QCOMPARE(ticket.order, OrderId((id + 1) / 2));
         QCOMPARE(ticket.code, code);
         QVERIFY(ticket.codeState == TicketCodeState::Current);
+        QVERIFY(ticket.status == (id == 9 ? TicketStatus::Refunded : TicketStatus::Valid));
     }
     QCOMPARE(storage->findTicketByCode(ticketCodeText(makeTestTicketCode(kEvent, 3)), &ticket, &error),
              Status::TicketNotValid);
     QVERIFY(ticket.codeState == TicketCodeState::Exchanged);
     QCOMPARE(ticket.seat, SeatId(60));
+    QCOMPARE(ticket.order, OrderId(2));
     StoredOrder order;
     QCOMPARE(storage->findOrderBySeat(kEvent, 60, &order, &error), Status::Ok);
     QCOMPARE(order.order, OrderId(2));
+    QCOMPARE(storage->findOrderBySeat(kEvent, 2, &order, &error), Status::OrderNotFound); // exchanged away
+    QCOMPARE(storage->findOrderBySeat(kEvent, 5, &order, &error), Status::OrderNotFound); // refunded
+    QCOMPARE(storage->findOrderBySeat(kOtherEvent, 2, &order, &error), Status::Ok);
+    QCOMPARE(order.event, kOtherEvent);
+    QCOMPARE(storage->findOrder(kEvent, 7, &order, &error), Status::Ok);
+    QCOMPARE(order.tickets.size(), std::size_t(2));
+    QCOMPARE(order.tickets[0].ticket, TicketId(13));
+    QCOMPARE(order.tickets[1].ticket, TicketId(14));
+    std::vector<StoredOrder> found;
+    QCOMPARE(storage->findOrdersByNumber(0, 1, 10, &found, &error), Status::Ok);
+    QCOMPARE(found.size(), std::size_t(2));
+    QCOMPARE(found[0].event, kEvent);
+    QCOMPARE(found[1].event, kOtherEvent);
+    QCOMPARE(storage->findOrdersByBuyer(kEvent, "ADA", NameMatch::Prefix, 5, &found, &error), Status::Ok);
+    QCOMPARE(found.size(), std::size_t(5));
+    QCOMPARE(found[4].order, OrderId(5));
+    QCOMPARE(storage->findOrdersByBuyer(0, "d", NameMatch::Contains, 100, &found, &error), Status::Ok);
+    QCOMPARE(found.size(), std::size_t(orders + 1));
+    QCOMPARE(found.back().event, kOtherEvent);
+    QCOMPARE(storage->findOrdersByPaymentRef(kEvent, "pay", 100, &found, &error), Status::Ok);
+    QCOMPARE(found.size(), std::size_t(orders));
 
-    // Commits go on in the new layout, and a reissue moves the key with the code.
-    QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, orders + 2, orders + 1, 70), &error), Status::Ok);
+    // Commits go on in the new layout.
+    QCOMPARE(commitOne(*storage, kEvent, confirmBatch(kEvent, orders + 3, orders + 1, 70), &error), Status::Ok);
     const std::string newCode = ticketCodeText(makeTestTicketCode(kEvent, 2 * orders + 1));
     QCOMPARE(storage->findTicketByCode(newCode, &ticket, &error), Status::Ok);
     QCOMPARE(ticket.order, orders + 1);
     storage.reset();
-    storage = store.reopen(); // version 3 now: opened as it is
+    storage = store.reopen(); // version 4 now: opened as it is
     QVERIFY(storage != nullptr);
     QCOMPARE(storage->findTicketByCode(newCode, &ticket, &error), Status::Ok);
-    QCOMPARE(store.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 3);
+    QCOMPARE(store.queryInt("SELECT value FROM meta WHERE key = 'schema_version'"), 4);
+}
+
+// Every statement that reads or changes orders or tickets finds its rows through a key: SQLite's
+// plan searches (never scans) those tables, but for the one search that cannot use an index (a
+// buyer name containing a text). Checked on a new database and on one upgraded from version 3.
+void TestSqliteStorage::statementsSearchByKey()
+{
+    for (const Origin origin : { Origin::Created, Origin::VersionThreeRowid }) {
+        SqliteStore store(origin);
+        auto storage = store.openFreshWithEvents();
+        QVERIFY(storage != nullptr);
+        const auto plans = static_cast<SqliteStorage&>(*storage).queryPlans();
+        QVERIFY(plans.size() > 30);
+        int checked = 0;
+        for (const auto& [sql, plan] : plans) {
+            const bool touches = sql.find(" orders") != std::string::npos || sql.find(" tickets") != std::string::npos;
+            if (!touches)
+                continue;
+            ++checked;
+            const std::string what = sql + "\n" + plan;
+            QVERIFY2(plan.find("cannot explain") == std::string::npos, what.c_str());
+            if (sql.find("instr(lower(buyer_name)") != std::string::npos) {
+                QVERIFY2(plan.find("SCAN orders") != std::string::npos, what.c_str());
+                continue;
+            }
+            QVERIFY2(plan.find("SCAN orders") == std::string::npos, what.c_str());
+            QVERIFY2(plan.find("SCAN tickets") == std::string::npos, what.c_str());
+            if (sql.find("SELECT") == 0 || sql.find("UPDATE") == 0)
+                QVERIFY2(plan.find("SEARCH") != std::string::npos, what.c_str());
+        }
+        QVERIFY(checked >= 15);
+        // The keys that matter: an order's tickets come by its key, a seat by its index.
+        const auto planOf = [&plans](const char* start) {
+            for (const auto& [sql, plan] : plans)
+                if (sql.find(start) != std::string::npos)
+                    return plan;
+            return std::string("no such statement");
+        };
+        const std::string byOrder = planOf("WHERE order_id = ?2 AND event_id = ?1 ORDER BY ticket_id");
+        const std::string bySeat = planOf("AND seat_id = ?2 AND status = 1");
+        const std::string byCode = planOf("WHERE code_key = ?1");
+        QVERIFY2(byOrder.find("PRIMARY KEY") != std::string::npos, byOrder.c_str());
+        QVERIFY2(byOrder.find("TEMP B-TREE") == std::string::npos, byOrder.c_str()); // no sort
+        QVERIFY2(bySeat.find("tickets_by_seat") != std::string::npos, bySeat.c_str());
+        QVERIFY2(byCode.find("tickets_by_code") != std::string::npos, byCode.c_str());
+    }
 }
 
 // A stored code that is not a ticket code fails the upgrade with a clear error; the database stays

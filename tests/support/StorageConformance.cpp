@@ -542,15 +542,17 @@ void multiItemCommitIsAtomic(StoreUnderTest& store)
     QCOMPARE(storage->commit(first, &error), Status::InvalidArgument);
     QVERIFY2(error.find("ends at seq 2") != std::string::npos, error.c_str());
 
-    // A constraint violation in the projection (ticket 1 exists) rolls back just the same.
+    // A constraint violation in the projection (order 1 exists) rolls back just the same. (Not a
+    // ticket id used again: neither store's ticket key refuses one in another order any more, as the
+    // ledger hands them out once per event; an order's key is the order.)
     const JournalBatch other = holdBatch(kOtherEvent, 1, 1);
-    const JournalBatch duplicateTicket = makeTestBatch(
+    const JournalBatch duplicateOrder = makeTestBatch(
         kEvent,
         { makeTestRecord(2, CommandKind::Confirm, 10,
-                         { orderCreatedEvent(2, 2, 0, "", "", "", ""), seatConfirmedEvent(kEvent, 6, 2, 1, 0, 0) }) });
-    const CommitItem second[] = { item(kOtherEvent, &other), item(kEvent, &duplicateTicket) };
+                         { orderCreatedEvent(1, 2, 0, "", "", "", ""), seatConfirmedEvent(kEvent, 6, 1, 3, 0, 0) }) });
+    const CommitItem second[] = { item(kOtherEvent, &other), item(kEvent, &duplicateOrder) };
     QCOMPARE(storage->commit(second, &error), Status::InvalidArgument);
-    QVERIFY2(error.find("ticket insert") != std::string::npos, error.c_str());
+    QVERIFY2(error.find("order insert") != std::string::npos, error.c_str());
 
     QCOMPARE(store.queryInt("SELECT count(*) FROM journal"), 1); // neither event 1's nor event 2's
     QCOMPARE(store.queryInt("SELECT count(*) FROM orders"), 1);
