@@ -1,25 +1,42 @@
 #pragma once
 
 // An allocator for the ledger's large, long-lived tables (seats, holds, the idempotency index,
-// tickets). Allocations of 2 MiB or more are 2 MiB-aligned and advised to use transparent huge
-// pages: one page fault and one TLB entry per 2 MiB instead of 512. Measured on this project's
-// VMs, where a first touch of a 4 KiB page costs about 10 us (docs/performance.md). Smaller
-// allocations go to operator new as usual.
+// orders, tickets). Allocations of 1 MiB or more get a mapping of their own (allocateTable):
+// 2 MiB-aligned, rounded up to whole 2 MiB, advised to use transparent huge pages *before* the
+// first touch, unmapped when freed: one page fault and one TLB entry per 2 MiB instead of 512.
+// Smaller allocations go to operator new as usual.
+//
+// Why not the heap: glibc serves a table from memory another table (or anything else) left, already
+// mapped with 4 KiB pages, and advice given then changes nothing until khugepaged (16 MiB per 10 s
+// here) gets to it: which tables had huge pages, and so the in-memory confirm rate, changed from one
+// process to the next (docs/performance.md, session 13).
 
 #include <cstddef>
-#include <cstdlib>
+#include <cstdint>
 #include <new>
 #include <vector>
 
-#include <sys/mman.h>
-
 namespace usher {
+
+// How allocateTable backs tables. For diagnostics and benchmark comparisons (usher-bench's
+// USHER_BENCH_TABLE_PAGES); set before any table exists.
+enum class TablePages : std::uint8_t {
+    Huge = 0,  // own 2 MiB-aligned mapping, MADV_HUGEPAGE before the first touch (the default)
+    Small = 1, // own mapping, MADV_NOHUGEPAGE: 4 KiB pages only
+    Heap = 2,  // session 12's: the heap (aligned_alloc), MADV_HUGEPAGE after it hands the memory out
+};
+void setTablePages(TablePages pages);
+TablePages tablePages();
+
+constexpr std::size_t kTableBytesMin = std::size_t(1) << 20;
+// `bytes` >= kTableBytesMin. Throws std::bad_alloc.
+void* allocateTable(std::size_t bytes);
+void freeTable(void* p, std::size_t bytes) noexcept;
 
 template <typename T>
 class HugePageAllocator {
 public:
     using value_type = T;
-    static constexpr std::size_t kHugePageBytes = 2u << 20;
 
     HugePageAllocator() = default;
     template <typename U>
@@ -30,22 +47,17 @@ public:
     T* allocate(std::size_t n)
     {
         const std::size_t bytes = n * sizeof(T);
-        if (bytes < kHugePageBytes)
+        if (bytes < kTableBytesMin)
             return static_cast<T*>(::operator new(bytes));
-        const std::size_t rounded = (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
-        void* p = std::aligned_alloc(kHugePageBytes, rounded);
-        if (p == nullptr)
-            throw std::bad_alloc();
-        ::madvise(p, rounded, MADV_HUGEPAGE); // advice only: fine if the kernel says no
-        return static_cast<T*>(p);
+        return static_cast<T*>(allocateTable(bytes));
     }
 
     void deallocate(T* p, std::size_t n) noexcept
     {
-        if (n * sizeof(T) < kHugePageBytes)
+        if (n * sizeof(T) < kTableBytesMin)
             ::operator delete(p);
         else
-            std::free(p);
+            freeTable(p, n * sizeof(T));
     }
 
     template <typename U>

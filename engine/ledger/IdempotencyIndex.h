@@ -55,6 +55,11 @@ public:
     std::size_t size() const { return m_count; }
     const Entry* oldest() const { return m_count == 0 ? nullptr : &at(m_first); }
     std::size_t memoryBytes() const;
+    // The ring and the table, for diagnostics (Ledger::tables()).
+    const void* ringData() const { return m_ring.data(); }
+    std::size_t ringBytes() const { return m_ring.capacity() * sizeof(Entry); }
+    const void* tableData() const { return m_table.data(); }
+    std::size_t tableBytes() const { return m_table.capacity() * sizeof(std::uint64_t); }
 
 private:
     static constexpr unsigned kTagShift = 40; // entry number + 1 in the low 40 bits

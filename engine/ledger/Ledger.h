@@ -140,6 +140,13 @@ struct AreaDelta {
     std::uint32_t sold = 0;      // all pools
 };
 
+// One of a ledger's large tables, for diagnostics: usher-bench reports which pages back each.
+struct LedgerTable {
+    const char* name = "";
+    const void* data = nullptr;
+    std::size_t bytes = 0; // allocated (capacity), not only used
+};
+
 struct JournalBatch {
     BatchPtr bytes;            // null when the batch is empty
     Seq firstSeq = 0;
@@ -219,6 +226,9 @@ public:
     const std::vector<AreaPool>& areaPools(std::uint32_t areaIndex) const { return m_areas[areaIndex]; }
     LedgerCounts counts() const;
     std::size_t memoryBytes() const;
+    // The tables of 1 MiB or more (BigVector: their own mappings, see HugePageAllocator.h) and the
+    // journal arena's buffers, for diagnostics.
+    std::vector<LedgerTable> tables() const;
     std::size_t idempotencyKeys() const { return m_idempotency.size(); }
 
     // Asserts every invariant (scans everything; O(seats + holds + tickets)).

@@ -1,6 +1,7 @@
 #include "EngineBench.h"
 
 #include "BenchSystem.h"
+#include "EngineBenchPages.h"
 #include "EngineBenchPhases.h"
 #include "core/Assert.h"
 #include "core/Limits.h"
@@ -152,6 +153,9 @@ int EngineBench::run(std::FILE* out, std::FILE* progress)
 {
     m_progress = progress;
     const std::int64_t started = monotonicNs();
+    const char* const tablePages = applyTablePagesFromEnvironment(); // before any table exists
+    if (verboseTables())
+        note("ledger tables: %s pages", tablePages);
     m_loadAtStart = loadAverage();
     m_firstTouchNs = firstTouchNsPerPage();
     m_ghzAtStart = effectiveCpuGhz();

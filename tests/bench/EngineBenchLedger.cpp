@@ -2,6 +2,7 @@
 // without the runtime or storage. Commands are built before the clock starts.
 
 #include "BenchSystem.h"
+#include "EngineBenchPages.h"
 #include "EngineBenchPhases.h"
 #include "core/Random.h"
 #include "ledger/Ledger.h"
@@ -161,6 +162,8 @@ void holdThenConfirmLedger(const EventSpec& spec, const std::vector<SeatIndex>& 
     std::uint64_t serial = 0;
     std::vector<HoldId> holds(order.size(), 0);
     const std::vector<Command> holdAll = holdCommands(ledger.venue(), order, now, seed, &serial);
+    if (verboseTables())
+        printTablePages(stderr, ledger, "hold+confirm ledger, warm");
     run->hold = timeCommands(ledger, holdAll, [&](std::size_t i, const CommandResult& r) { holds[i] = r.hold; });
     if (run->hold.commands != seats && run->failure.empty())
         run->failure = "in-memory holds: " + std::to_string(seats - run->hold.commands) + " refused";
@@ -170,6 +173,8 @@ void holdThenConfirmLedger(const EventSpec& spec, const std::vector<SeatIndex>& 
     std::vector<Command>& confirmAll = *confirms;
     confirmAll = settleCommands(CommandKind::Confirm, order, holds, now, seed, &serial);
     run->confirm = timeCommands(ledger, confirmAll, [](std::size_t, const CommandResult&) {});
+    if (verboseTables())
+        printTablePages(stderr, ledger, "hold+confirm ledger, after the confirms");
     if (run->confirm.commands != seats && run->failure.empty())
         run->failure = "in-memory confirms: " + std::to_string(seats - run->confirm.commands) + " refused";
     if (std::string problem = countsProblem(ledger, "after the confirms", 0, seats); !problem.empty())
@@ -194,6 +199,8 @@ void holdThenRelease(const EventSpec& spec, const std::vector<SeatIndex>& order,
     }
     ledger.takeBatch();
     const std::vector<Command> releaseAll = settleCommands(CommandKind::Release, order, holds, now, seed, &serial);
+    if (verboseTables())
+        printTablePages(stderr, ledger, "release ledger, before the releases");
     run->release = timeCommands(ledger, releaseAll, [](std::size_t, const CommandResult&) {});
     if (run->release.commands != seats && run->failure.empty())
         run->failure = "in-memory releases: " + std::to_string(seats - run->release.commands) + " refused";

@@ -294,6 +294,7 @@ private Q_SLOTS:
     void replayOfAllBatchesEqualsOriginal();
     void journalArenaBatchesKeepTheirBytes();
     void warmFillsTheArenaInSteps();
+    void tablePagesChangeNoByteOfTheJournal();
     void restorePlusLaterBatchesEqualsOriginal();
     void restoreFromSnapshotTakenMidBatch();
     void oldKeyStillReplaysAfterRestore();
@@ -1060,6 +1061,55 @@ void TestLedger::warmFillsTheArenaInSteps()
     options.journalArenaBytes = 0; // nothing to build: warm at once
     Harness none(makeSpec(), options);
     QVERIFY(none.ledger->warm(0));
+}
+
+// How the tables are backed (their own huge-page mappings, 4 KiB pages only, or session 12's heap
+// tables) changes where they live, never what the ledger does: the same commands give the same
+// journal, byte for byte. Tables of 1 MiB or more are 2 MiB-aligned mappings of their own.
+void TestLedger::tablePagesChangeNoByteOfTheJournal()
+{
+    QCOMPARE(tablePages(), TablePages::Huge); // the default
+    LedgerOptions options = verifying();
+    options.idempotencyKeysMax = 100'000; // ring 7 MiB, table 2 MiB: tables of their own
+    options.journalArenaBytes = 4 << 20;
+    std::vector<std::vector<BatchBytes>> journals;
+    for (TablePages pages : { TablePages::Huge, TablePages::Small, TablePages::Heap }) {
+        setTablePages(pages);
+        {
+            Harness h(makeSpec(), options);
+            const std::vector<LedgerTable> tables = h.ledger->tables();
+            QVERIFY(std::count_if(tables.begin(), tables.end(),
+                                  [](const LedgerTable& t) { return std::string(t.name) != "journal"; })
+                    >= 2);
+            for (const LedgerTable& t : tables) {
+                QVERIFY(t.bytes >= kTableBytesMin);
+                if (std::string(t.name) != "journal" && (pages != TablePages::Heap || t.bytes >= (2u << 20)))
+                    QCOMPARE(reinterpret_cast<std::uintptr_t>(t.data) % (2u << 20), std::uintptr_t { 0 });
+            }
+            QVERIFY(h.ledger->warm());
+            Scenario scenario(h, 47);
+            std::vector<JournalBatch> batches;
+            scenario.run(400, &batches);
+            scenario.take(&batches);
+            QCOMPARE(h.ledger->invariantViolation(), std::string());
+            std::vector<BatchBytes> journal;
+            for (const JournalBatch& b : batches)
+                if (!b.empty())
+                    journal.push_back(*b.bytes);
+            QVERIFY(journal.size() > 1);
+            journals.push_back(std::move(journal));
+        }
+    }
+    setTablePages(TablePages::Huge);
+    QVERIFY(journals[1] == journals[0]);
+    QVERIFY(journals[2] == journals[0]);
+
+    // The allocator itself: aligned, whole 2 MiB writable, freed.
+    auto* p = static_cast<std::uint8_t*>(allocateTable(3u << 20));
+    QCOMPARE(reinterpret_cast<std::uintptr_t>(p) % (2u << 20), std::uintptr_t { 0 });
+    std::memset(p, 0xab, 4u << 20); // rounded up to whole huge pages
+    QCOMPARE(p[(4u << 20) - 1], std::uint8_t { 0xab });
+    freeTable(p, 3u << 20);
 }
 
 void TestLedger::journalArenaBatchesKeepTheirBytes()
