@@ -301,9 +301,8 @@ std::string statementName(int statement)
 
 } // namespace
 
-// The parameters of one statement, in one buffer: text for numbers and texts, binary for bytea and
-// for the bigints of the row chunks (int8 as 8 big-endian bytes). Each value is followed by a NUL
-// (libpq reads a text value up to its NUL, whatever its length says).
+// The parameters of one statement, in one buffer: text for numbers and texts, binary for bytea. Each
+// value is followed by a NUL (libpq reads a text value up to its NUL, whatever its length says).
 struct PgStorage::Params {
     std::string data;
     std::vector<std::uint32_t> ends; // where each value ends in `data` (its NUL)
@@ -316,34 +315,7 @@ struct PgStorage::Params {
     {
         return add(std::string_view(static_cast<const char*>(data_), size), 1);
     }
-    Params& int8(std::int64_t value)
-    {
-        const auto bits = static_cast<std::uint64_t>(value);
-        char bytes[8];
-        for (int i = 0; i < 8; ++i)
-            bytes[i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xff);
-        return add(std::string_view(bytes, sizeof bytes), 1);
-    }
-    Params& uint8(std::uint64_t value) { return int8(static_cast<std::int64_t>(value)); }
     std::size_t size() const { return ends.size(); }
-    // Values [first, first + count) of `from`, appended.
-    void append(const Params& from, std::size_t first, std::size_t count)
-    {
-        const std::uint32_t begin = first == 0 ? 0 : from.ends[first - 1] + 1;
-        const std::uint32_t end = count == 0 ? begin : from.ends[first + count - 1] + 1;
-        const auto shift = static_cast<std::int64_t>(data.size()) - begin;
-        data.append(from.data, begin, end - begin);
-        for (std::size_t i = first; i < first + count; ++i)
-            ends.push_back(std::uint32_t(std::int64_t(from.ends[i]) + shift));
-        formats.insert(formats.end(), from.formats.begin() + std::ptrdiff_t(first),
-                       from.formats.begin() + std::ptrdiff_t(first + count));
-    }
-    void clear()
-    {
-        data.clear();
-        ends.clear();
-        formats.clear();
-    }
     // The arrays libpq takes; valid while this object is unchanged.
     void arrays(std::vector<const char*>* pointers, std::vector<int>* lengths) const
     {
@@ -369,77 +341,107 @@ private:
     }
 };
 
-// Orders and tickets go in as multi-row INSERT ... VALUES statements of fixed sizes (kRowChunks rows,
-// prepared once per connection), the values bound in binary. Measured on the server (100,000 orders
-// into a table without indexes): 13 binary unnest() arrays cost 620-740 ms of backend CPU, VALUES in
-// chunks of 500-2,000 rows 280-390 ms; unnest materialises every array in a tuplestore and receives
-// each element through the type's recv function. (With the indexes, in a whole confirm commit, the
-// difference was within the noise of a loaded machine: docs/performance.md.) A group's rows are split into the largest chunks first, so a
-// big group is mostly 1,024-row statements and a small one a few short ones. A prepared statement
-// is planned for its first five runs, then runs the generic plan (the same cost without planning).
+// Orders and tickets go in by COPY ... FROM STDIN (FORMAT binary), inside the commit's transaction.
+// Measured on this machine's PostgreSQL 15 (100,000 orders + 100,000 tickets with schema 3's columns
+// and five indexes, groups of 12,500, backend CPU; docs/performance.md): 13.0-14.8 us per order and
+// ticket by binary COPY, 17.4-19.0 us by the multi-row INSERT ... VALUES chunks of 1,024 binary-bound
+// rows that did it before (sessions 11-12). COPY has no plan, no VALUES lists to initialise and no
+// parameter arrays; each value is its length and its bytes. libpq does not allow a COPY in a pipeline,
+// so a commit is: a pipeline (BEGIN, the journal, outbox, snapshot and notify statements), then one
+// COPY per table, then COMMIT; a refund, exchange or reissue in the group, which may touch the rows
+// gathered before it, first sends those rows and then goes on in a new pipeline (sendQueued).
 namespace {
 
-constexpr std::size_t kRowChunks[] = { 1024, 256, 64, 16, 4, 1 };
-constexpr std::size_t kRowChunkCount = std::size(kRowChunks);
-constexpr const char* kOrderColumns[] = { "event_id", "order_id", "hold_id", "seq", "channel", "actor_kind", "actor_id",
-                                          "created_at", "amount", "payment_ref", "buyer_name", "buyer_email", "buyer_phone" };
-constexpr const char* kTicketColumns[]
-    = { "event_id", "ticket_id", "order_id", "seat_id", "area_id", "price_type", "amount", "code" };
-// The statement numbers after StatementCount: orders' chunks, then tickets'.
-constexpr int kOrderChunkStatement = StatementCount;
-constexpr int kTicketChunkStatement = StatementCount + int(kRowChunkCount);
-constexpr int kAllStatementCount = StatementCount + 2 * int(kRowChunkCount);
-
-// "INSERT INTO orders(<columns>, refunded) VALUES ($1, ..., $13, 0), ...": `rows` rows.
-std::string chunkInsertSql(const char* table, std::span<const char* const> columns, const char* constants,
-                           const char* constantValues, std::size_t rows)
-{
-    std::string sql = std::string("INSERT INTO ") + table + "(";
-    for (const char* column : columns)
-        sql += std::string(column) + ", ";
-    sql += std::string(constants) + ") VALUES ";
-    std::size_t parameter = 1;
-    for (std::size_t r = 0; r < rows; ++r) {
-        sql += r == 0 ? "(" : ", (";
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            sql += "$" + std::to_string(parameter++) + ", ";
-        sql += std::string(constantValues) + ")";
+// Rows of one table in PostgreSQL's binary COPY format, gathered for the commit being built.
+class CopyRows {
+public:
+    CopyRows(const char* sql, const char* what, std::uint16_t columns)
+        : m_sql(sql)
+        , m_what(what)
+        , m_columns(columns)
+    {
     }
-    return sql;
-}
-
-std::string chunkStatementSql(int statement)
-{
-    USHER_ASSERT(statement >= kOrderChunkStatement && statement < kAllStatementCount);
-    if (statement < kTicketChunkStatement)
-        return chunkInsertSql("orders", kOrderColumns, "refunded", "0",
-                              kRowChunks[std::size_t(statement - kOrderChunkStatement)]);
-    return chunkInsertSql("tickets", kTicketColumns, "refunded, status", "0, 1",
-                          kRowChunks[std::size_t(statement - kTicketChunkStatement)]);
-}
-
-// Rows of one table gathered for the commit being built: every value of every row, in order.
-struct RowValues {
-    std::size_t columns = 0;
-    std::size_t rows = 0;
-    PgStorage::Params values;
+    const char* sql() const { return m_sql; }
+    const char* what() const { return m_what; }
+    std::size_t rows() const { return m_rows; }
+    // Starts a row; exactly `columns` values follow.
+    void row()
+    {
+        USHER_ASSERT(m_valuesLeft == 0);
+        if (m_rows == 0) // the signature, no flags, no header extension
+            m_data.append("PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19);
+        put(m_columns, 2);
+        m_valuesLeft = m_columns;
+        ++m_rows;
+    }
+    void int8(std::int64_t value)
+    {
+        put(8, 4);
+        put(static_cast<std::uint64_t>(value), 8);
+        used();
+    }
+    void uint8(std::uint64_t value) { int8(static_cast<std::int64_t>(value)); }
+    // text (valid UTF-8, checked by the server) or bytea.
+    void bytes(const void* data, std::size_t size)
+    {
+        USHER_ASSERT(size <= std::size_t(std::numeric_limits<std::int32_t>::max()));
+        put(size, 4);
+        m_data.append(static_cast<const char*>(data), size);
+        used();
+    }
+    // Up to its first NUL, as a text parameter is sent (PostgreSQL's text cannot hold one, and a
+    // commit must not fail on what the journal already holds).
+    void text(std::string_view value) { bytes(value.data(), std::min(value.size(), value.find('\0'))); }
+    // The COPY data of the rows so far, with its trailer; empties this.
+    std::string take()
+    {
+        USHER_ASSERT(m_rows > 0 && m_valuesLeft == 0);
+        put(0xffff, 2);
+        std::string out;
+        out.swap(m_data);
+        m_rows = 0;
+        return out;
+    }
     void clear()
     {
-        rows = 0;
-        values.clear();
+        m_data.clear();
+        m_rows = 0;
+        m_valuesLeft = 0;
     }
+
+private:
+    void put(std::uint64_t value, int size)
+    {
+        char bytes[8];
+        for (int i = 0; i < size; ++i)
+            bytes[i] = static_cast<char>((value >> (8 * (size - 1 - i))) & 0xff);
+        m_data.append(bytes, std::size_t(size));
+    }
+    void used()
+    {
+        USHER_ASSERT(m_valuesLeft > 0);
+        --m_valuesLeft;
+    }
+
+    const char* m_sql;
+    const char* m_what;
+    std::uint16_t m_columns;
+    std::size_t m_rows = 0;
+    int m_valuesLeft = 0;
+    std::string m_data;
 };
 
 } // namespace
 
+// The columns in the order of USHER_PG_ORDER_COLUMNS and USHER_PG_TICKET_COLUMNS.
 struct PgStorage::RowBuffers {
-    RowValues orders { std::size(kOrderColumns), 0, {} };
-    RowValues tickets { std::size(kTicketColumns), 0, {} };
+    CopyRows orders { "COPY orders(" USHER_PG_ORDER_COLUMNS ") FROM STDIN (FORMAT binary)", "order insert", 14 };
+    CopyRows tickets { "COPY tickets(" USHER_PG_TICKET_COLUMNS ") FROM STDIN (FORMAT binary)", "ticket insert", 10 };
 };
 
 // One statement of the commit pipeline and how to judge its result.
 struct PgStorage::Pending {
-    enum class Kind : std::uint8_t { Begin, Command, Tail };
+    enum class Kind : std::uint8_t { Begin, Command, Tail, Copy };
     Kind kind = Kind::Command;
     int statement = Begin;
     Params params;
@@ -452,6 +454,8 @@ struct PgStorage::Pending {
     std::string foreignText;
     EventId event = 0; // Tail: the batch whose continuity it checks
     Seq firstSeq = 0;
+    const char* copySql = nullptr; // Copy: the COPY statement, its data and (expectRows) its row count
+    std::string copyData;
 };
 
 // --- connection -----------------------------------------------------------------------------
@@ -655,8 +659,8 @@ bool PgStorage::checkServerAndSchema(std::string* error)
 bool PgStorage::prepareStatements(std::string* error)
 {
     static_assert(std::size(kStatementSql) == StatementCount);
-    for (int i = 0; i < kAllStatementCount; ++i) {
-        const std::string sql = i < StatementCount ? std::string(kStatementSql[i]) : chunkStatementSql(i);
+    for (int i = 0; i < StatementCount; ++i) {
+        const std::string sql = kStatementSql[i];
         ResultPtr result = own(PQprepare(m_conn, statementName(i).c_str(), sql.c_str(), 0, nullptr));
         if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
             *error = "preparing \"" + sql.substr(0, 200) + "\": " + trimmed(PQerrorMessage(m_conn));
@@ -832,8 +836,10 @@ Status PgStorage::commit(std::span<const CommitItem> items, std::string* error)
         }
     }
     queueNotify(items);
+    queueRows(); // last: the statements before go out in the first pipeline
     // Nothing below reconnects: a connection lost from here on fails this commit.
-    Status status = sendQueued(error);
+    int roundTrips = 0;
+    Status status = sendQueued(&roundTrips, error);
     m_pending.clear();
     if (m_conn == nullptr)
         return status; // the connection broke: the server rolls the transaction back
@@ -841,7 +847,7 @@ Status PgStorage::commit(std::span<const CommitItem> items, std::string* error)
         *error = "commit: " + *error;
     status = finishTransaction(status, error);
     if (status == Status::Ok)
-        m_lastRoundTrips = 2;
+        m_lastRoundTrips = roundTrips + 1; // and the COMMIT
     return status;
 }
 
@@ -920,7 +926,6 @@ Status PgStorage::queueBatch(EventId event, const JournalBatch& batch, std::stri
     if (!walked)
         return fail(Status::InvalidArgument, error,
                     eventText(event) + ": batch at seq " + std::to_string(batch.firstSeq) + " has a malformed record");
-    queueRows();
     const std::vector<std::uint8_t> deltas = encodeDeltas(batch.seatDeltas, batch.areaDeltas);
     Pending p;
     p.statement = InsertOutbox;
@@ -931,7 +936,7 @@ Status PgStorage::queueBatch(EventId event, const JournalBatch& batch, std::stri
 }
 
 // "Event E changed up to seq S" (with the batch when it fits) for every batch, to the other nodes
-// (PgNotify.h): last in the transaction, so the listeners are told only of what committed.
+// (PgNotify.h): in the transaction, so the listeners are told only of what committed.
 void PgStorage::queueNotify(std::span<const CommitItem> items)
 {
     if (m_options.notifyChannel.empty())
@@ -949,25 +954,22 @@ void PgStorage::queueNotify(std::span<const CommitItem> items)
     }
 }
 
-// The orders and tickets gathered so far, as multi-row INSERTs of the chunk sizes (orders first).
+// The orders and tickets gathered so far, one COPY per table (orders first).
 void PgStorage::queueRows()
 {
-    const auto queue = [this](RowValues& rows, int firstStatement, const char* what) {
-        std::size_t row = 0;
-        for (std::size_t k = 0; k < kRowChunkCount; ++k) {
-            for (; rows.rows - row >= kRowChunks[k]; row += kRowChunks[k]) {
-                Pending p;
-                p.statement = firstStatement + int(k);
-                p.params.append(rows.values, row * rows.columns, kRowChunks[k] * rows.columns);
-                p.what = what;
-                m_pending.push_back(std::move(p));
-            }
-        }
-        USHER_ASSERT(row == rows.rows);
-        rows.clear();
-    };
-    queue(m_rows->orders, kOrderChunkStatement, "order insert");
-    queue(m_rows->tickets, kTicketChunkStatement, "ticket insert");
+    for (CopyRows* rows : { &m_rows->orders, &m_rows->tickets }) {
+        if (rows->rows() == 0)
+            continue;
+        Pending p;
+        p.kind = Pending::Kind::Copy;
+        p.copySql = rows->sql();
+        p.what = rows->what();
+        USHER_ASSERT(rows->rows() <= std::size_t(std::numeric_limits<int>::max()));
+        p.expectRows = int(rows->rows());
+        p.rowsText = std::string(rows->what()) + ": the server stored another number of rows than sent";
+        p.copyData = rows->take();
+        m_pending.push_back(std::move(p));
+    }
 }
 
 // Only successful Confirm, Refund, Exchange and Reissue records change orders or tickets; the
@@ -982,22 +984,39 @@ Status PgStorage::queueRecord(EventId event, const RecordView& record, std::stri
         switch (e.type) {
         case EventType::OrderCreated: {
             const RecordHeader& h = record.header;
-            Params& rows = m_rows->orders.values;
-            rows.uint8(event).uint8(e.order).uint8(e.hold).uint8(h.seq).int8(h.channel);
-            rows.int8(static_cast<std::int64_t>(h.actor.kind)).uint8(h.actor.id).int8(h.now).int8(e.amount);
-            rows.text(e.text).text(e.buyerName).text(e.buyerEmail).text(e.buyerPhone);
-            ++m_rows->orders.rows;
-            USHER_ASSERT(rows.size() == m_rows->orders.rows * m_rows->orders.columns);
+            CopyRows& rows = m_rows->orders;
+            rows.row();
+            rows.uint8(event);
+            rows.uint8(e.order);
+            rows.uint8(e.hold);
+            rows.uint8(h.seq);
+            rows.int8(h.channel);
+            rows.int8(static_cast<std::int64_t>(h.actor.kind));
+            rows.uint8(h.actor.id);
+            rows.int8(h.now);
+            rows.int8(e.amount);
+            rows.int8(0); // refunded
+            rows.text(e.text);
+            rows.text(e.buyerName);
+            rows.text(e.buyerEmail);
+            rows.text(e.buyerPhone);
             break;
         }
         case EventType::SeatConfirmed:
         case EventType::AreaConfirmed: {
             const bool seated = e.type == EventType::SeatConfirmed;
-            Params& rows = m_rows->tickets.values;
-            rows.uint8(event).uint8(e.ticket).uint8(e.order).int8(seated ? e.seat : 0).int8(seated ? 0 : e.area);
-            rows.int8(e.priceType).int8(e.amount).bytes(e.code.data(), e.code.size());
-            ++m_rows->tickets.rows;
-            USHER_ASSERT(rows.size() == m_rows->tickets.rows * m_rows->tickets.columns);
+            CopyRows& rows = m_rows->tickets;
+            rows.row();
+            rows.uint8(event);
+            rows.uint8(e.ticket);
+            rows.uint8(e.order);
+            rows.int8(seated ? e.seat : 0);
+            rows.int8(seated ? 0 : e.area);
+            rows.int8(e.priceType);
+            rows.int8(e.amount);
+            rows.int8(0); // refunded
+            rows.int8(static_cast<std::int64_t>(TicketStatus::Valid));
+            rows.bytes(e.code.data(), e.code.size());
             break;
         }
         case EventType::SeatRefunded:
@@ -1088,24 +1107,47 @@ bool PgStorage::flushPipeline(std::string* error)
     return false;
 }
 
-// One round trip: BEGIN and every queued statement in one pipeline, one sync; then the results.
-// The transaction stays open (COMMIT or ROLLBACK is finishTransaction's).
-Status PgStorage::sendQueued(std::string* error)
+// BEGIN and the queued statements, in order: each run of statements in one pipeline with one sync
+// (one round trip), each COPY on its own (one round trip), stopping at the first problem. The
+// transaction stays open (COMMIT or ROLLBACK is finishTransaction's).
+Status PgStorage::sendQueued(int* roundTrips, std::string* error)
 {
     USHER_ASSERT(m_conn != nullptr && !m_pending.empty());
-    if (PQenterPipelineMode(m_conn) != 1 || PQsetnonblocking(m_conn, 1) != 0) {
-        *error = "commit: cannot enter pipeline mode: " + trimmed(PQerrorMessage(m_conn));
-        return failure("commit", nullptr, error);
-    }
     Pending begin;
     begin.kind = Pending::Kind::Begin;
     begin.statement = Begin;
     begin.what = "begin";
     m_pending.insert(m_pending.begin(), std::move(begin));
+    std::size_t next = 0;
+    Status status = Status::Ok;
+    while (status == Status::Ok && next < m_pending.size()) {
+        ++*roundTrips;
+        if (m_pending[next].kind == Pending::Kind::Copy) {
+            status = sendCopy(m_pending[next], error);
+            ++next;
+            continue;
+        }
+        std::size_t end = next;
+        while (end < m_pending.size() && m_pending[end].kind != Pending::Kind::Copy)
+            ++end;
+        status = sendPipeline(next, end, error);
+        next = end;
+    }
+    return status;
+}
+
+// Statements [first, last) of m_pending in one pipeline, one sync; then their results.
+Status PgStorage::sendPipeline(std::size_t first, std::size_t last, std::string* error)
+{
+    if (PQenterPipelineMode(m_conn) != 1 || PQsetnonblocking(m_conn, 1) != 0) {
+        *error = "commit: cannot enter pipeline mode: " + trimmed(PQerrorMessage(m_conn));
+        return failure("commit", nullptr, error);
+    }
     std::vector<const char*> values;
     std::vector<int> lengths;
     std::size_t sinceFlush = 0;
-    for (const Pending& p : m_pending) {
+    for (std::size_t i = first; i < last; ++i) {
+        const Pending& p = m_pending[i];
         p.params.arrays(&values, &lengths);
         if (PQsendQueryPrepared(m_conn, statementName(p.statement).c_str(), int(values.size()), values.data(),
                                 lengths.data(), p.params.formats.data(), 1)
@@ -1130,7 +1172,7 @@ Status PgStorage::sendQueued(std::string* error)
         return Status::StorageFailed;
     }
     PQsetnonblocking(m_conn, 0);
-    const Status status = readPipelineResults(error);
+    const Status status = readPipelineResults(first, last, error);
     if (m_conn != nullptr && PQexitPipelineMode(m_conn) != 1) {
         // Results left over: the connection is in no state to go on (it broke mid-pipeline).
         const std::string why = trimmed(PQerrorMessage(m_conn));
@@ -1144,10 +1186,65 @@ Status PgStorage::sendQueued(std::string* error)
     return status;
 }
 
-Status PgStorage::readPipelineResults(std::string* error)
+// One COPY ... FROM STDIN of the rows gathered (outside pipeline mode: libpq allows no COPY in one).
+Status PgStorage::sendCopy(const Pending& p, std::string* error)
+{
+    USHER_ASSERT(p.kind == Pending::Kind::Copy && p.copySql != nullptr && p.expectRows > 0);
+    ResultPtr start = own(PQexec(m_conn, p.copySql));
+    if (PQresultStatus(start.get()) != PGRES_COPY_IN) {
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return failure("commit", start.get(), error);
+        return statementFailure(p, start.get(), error);
+    }
+    // In pieces: libpq copies what it is given into its output buffer first.
+    constexpr std::size_t kPieceBytes = 1 << 20;
+    bool sent = true;
+    for (std::size_t at = 0; sent && at < p.copyData.size(); at += kPieceBytes) {
+        const std::size_t size = std::min(kPieceBytes, p.copyData.size() - at);
+        sent = PQputCopyData(m_conn, p.copyData.data() + at, int(size)) == 1;
+    }
+    // A server that refused a row early answers with the error after the end of the data (libpq keeps
+    // it for PQgetResult). Data libpq would not take ends the COPY as failed (CopyFail).
+    const bool ended = PQputCopyEnd(m_conn, sent ? nullptr : "the rows could not be sent") == 1;
+    if (!ended || PQstatus(m_conn) != CONNECTION_OK) {
+        *error = "commit: sending " + p.what + ": connection to PostgreSQL lost: " + trimmed(PQerrorMessage(m_conn));
+        disconnect();
+        return Status::StorageFailed;
+    }
+    ResultPtr end = own(PQgetResult(m_conn));
+    if (end == nullptr || PQstatus(m_conn) != CONNECTION_OK)
+        return failure("commit", end.get(), error);
+    Status status = Status::Ok;
+    if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
+        status = statementFailure(p, end.get(), error);
+    else if (std::atoll(PQcmdTuples(end.get())) != p.expectRows)
+        status = fail(Status::StorageFailed, error, p.rowsText);
+    for (ResultPtr more = own(PQgetResult(m_conn)); more != nullptr; more = own(PQgetResult(m_conn))) {
+        if (PQstatus(m_conn) != CONNECTION_OK)
+            return failure("commit", more.get(), error);
+    }
+    return status;
+}
+
+// A statement of the commit that the server refused: the status and text its Pending gives.
+Status PgStorage::statementFailure(const Pending& p, const PGresult* result, std::string* error)
+{
+    const std::string state = sqlState(result);
+    const std::string server = trimmed(PQresultErrorMessage(result));
+    if (state == "23505" && !p.uniqueText.empty())
+        return fail(p.uniqueStatus, error, p.uniqueText);
+    if (state == "23503" && !p.foreignText.empty())
+        return fail(p.foreignStatus, error, p.foreignText);
+    if (isConstraintViolation(state))
+        return fail(Status::InvalidArgument, error, p.what + ": constraint violated: " + server);
+    return fail(Status::StorageFailed, error, p.what + ": " + server);
+}
+
+Status PgStorage::readPipelineResults(std::size_t first, std::size_t last, std::string* error)
 {
     Status status = Status::Ok;
-    for (const Pending& p : m_pending) {
+    for (std::size_t i = first; i < last; ++i) {
+        const Pending& p = m_pending[i];
         ResultPtr result = own(PQgetResult(m_conn));
         if (result == nullptr || PQstatus(m_conn) != CONNECTION_OK) {
             const Status lost = failure("commit", result.get(), error);
@@ -1166,16 +1263,7 @@ Status PgStorage::readPipelineResults(std::string* error)
         if (type == PGRES_PIPELINE_ABORTED)
             continue; // behind an error reported already
         if (type != PGRES_COMMAND_OK && type != PGRES_TUPLES_OK) {
-            const std::string state = sqlState(result.get());
-            const std::string server = trimmed(PQresultErrorMessage(result.get()));
-            if (state == "23505" && !p.uniqueText.empty())
-                status = fail(p.uniqueStatus, error, p.uniqueText);
-            else if (state == "23503" && !p.foreignText.empty())
-                status = fail(p.foreignStatus, error, p.foreignText);
-            else if (isConstraintViolation(state))
-                status = fail(Status::InvalidArgument, error, p.what + ": constraint violated: " + server);
-            else
-                status = fail(Status::StorageFailed, error, p.what + ": " + server);
+            status = statementFailure(p, result.get(), error);
             continue;
         }
         if (p.kind == Pending::Kind::Tail) {

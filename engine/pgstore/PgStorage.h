@@ -7,11 +7,11 @@
 //   transaction under an advisory lock (several nodes may open the same database at once). The
 //   schema version is in usher_meta; a newer one than this build knows is refused.
 // * commit() is one transaction for every item: the journal batches, the orders and tickets they
-//   project, the outbox rows and the snapshots. It costs two round trips whatever the group's size
-//   (orders and tickets go in as multi-row INSERT ... VALUES statements of fixed sizes, the values
-//   bound in binary; with notifyChannel set, one pg_notify for the group goes in too):
-//   BEGIN and every statement go out in one libpq pipeline (PQenterPipelineMode) with one sync,
-//   their results are checked, then COMMIT (or ROLLBACK). Ok is answered only once the server
+//   project, the outbox rows and the snapshots (with notifyChannel set, one pg_notify for the group
+//   too). BEGIN and the statements go out in one libpq pipeline (PQenterPipelineMode) with one sync,
+//   then the orders and the tickets by one binary COPY each, then COMMIT (or ROLLBACK): four round
+//   trips whatever the group's size (two without orders; a refund, exchange or reissue in the group
+//   copies the rows before it and goes on in a new pipeline). Ok is answered only once the server
 //   has acknowledged the COMMIT; a connection lost before that answer is StorageFailed ("outcome
 //   unknown"), never Ok.
 // * The same statuses as SqliteStorage: InvalidArgument for an item that does not fit what is
@@ -118,9 +118,12 @@ private:
     Status queueRecord(EventId event, const RecordView& record, std::string* error);
     void queueRows();
     void queueNotify(std::span<const CommitItem> items);
-    Status sendQueued(std::string* error);
+    Status sendQueued(int* roundTrips, std::string* error);
+    Status sendPipeline(std::size_t first, std::size_t last, std::string* error);
+    Status sendCopy(const Pending& p, std::string* error);
+    static Status statementFailure(const Pending& p, const pg_result* result, std::string* error);
     bool flushPipeline(std::string* error);
-    Status readPipelineResults(std::string* error);
+    Status readPipelineResults(std::size_t first, std::size_t last, std::string* error);
     Status finishTransaction(Status status, std::string* error);
 
     Status selectOrderIds(int statement, const Params& params, std::size_t limit, std::vector<StoredOrder>* out,
