@@ -62,7 +62,8 @@ void IdempotencyIndex::insertAbsent(const Entry& entry, std::uint64_t hash)
     append(entry, hash);
 }
 
-void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
+// Once per command that journals (through insertAbsent): inline here, as place() below.
+inline void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
 {
     if (m_count >= m_keysMax)
         popOldest();
@@ -78,7 +79,7 @@ void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
 }
 
 // The word's tag is the low 24 bits of the hash, so its home slot is tag & mask.
-void IdempotencyIndex::place(std::uint64_t word)
+inline void IdempotencyIndex::place(std::uint64_t word)
 {
     std::uint64_t slot = (word >> kTagShift) & m_mask;
     while (m_table[slot] != 0)

@@ -477,10 +477,20 @@ JournalBatch Ledger::takeBatch()
             else if (ahead.status == SeatStatus::Sold)
                 __builtin_prefetch(&m_tickets[ahead.ref]);
         }
+        // What seat(s) would answer, only the fields a delta keeps (no SeatView of 80 bytes).
         const SeatIndex s = m_dirtySeats[i];
-        const SeatView view = seat(s);
-        batch.seatDeltas.push_back(SeatDelta{s, view.status, view.allocation, view.channel, view.holder, view.expiresAt});
-        m_seats[s].dirty = 0;
+        SeatSlot& slot = m_seats[s];
+        SeatDelta& delta = batch.seatDeltas.emplace_back();
+        delta.seat = s;
+        delta.status = slot.status;
+        delta.allocation = slot.allocation;
+        if (slot.status == SeatStatus::Held) {
+            const HoldSlot& hold = m_holds[slot.ref];
+            delta.channel = hold.channel, delta.holder = hold.holder, delta.expiresAt = hold.expiresAt;
+        } else if (slot.status == SeatStatus::Sold) {
+            delta.channel = m_orders[m_tickets[slot.ref].order - 1].channel;
+        }
+        slot.dirty = 0;
     }
     m_dirtySeats.clear();
     for (std::uint32_t a : m_dirtyAreas) {

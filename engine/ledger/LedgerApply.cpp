@@ -186,14 +186,16 @@ void Ledger::applyOrderCreated(const RecordHeader& header, const JournalEvent& e
     o.channel = h.channel;
     o.createdAt = header.now;
     o.amount = e.amount;
+    // Appended to the fresh, empty strings: the same as an assign without its checks for a source
+    // inside the string.
     if (!e.text.empty())
-        o.paymentRef.assign(e.text);
+        o.paymentRef.append(e.text.data(), e.text.size());
     if (!e.buyerName.empty())
-        o.buyer.name.assign(e.buyerName);
+        o.buyer.name.append(e.buyerName.data(), e.buyerName.size());
     if (!e.buyerEmail.empty())
-        o.buyer.email.assign(e.buyerEmail);
+        o.buyer.email.append(e.buyerEmail.data(), e.buyerEmail.size());
     if (!e.buyerPhone.empty())
-        o.buyer.phone.assign(e.buyerPhone);
+        o.buyer.phone.append(e.buyerPhone.data(), e.buyerPhone.size());
     o.firstTicket = m_tickets.size() + 1;
 }
 
@@ -334,18 +336,27 @@ void Ledger::applyAreaInventory(const JournalEvent& e)
 
 // ---- small mutators --------------------------------------------------------------------------------
 
+// Only this file calls it, on every seat change: inline.
+inline void Ledger::markSeatDirty(SeatIndex seat)
+{
+    if (m_seats[seat].dirty == 0) {
+        m_seats[seat].dirty = 1;
+        m_dirtySeats.push_back(seat);
+    }
+}
+
 void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
 {
     SeatSlot& s = m_seats[seat];
     const std::uint32_t row = m_seats[seat].row;
+    // The count of each status, indexed by its value (a table, not a switch: this runs for every
+    // seat every hot command changes).
+    static constexpr std::uint32_t LedgerCounts::*kCounter[]
+        = { &LedgerCounts::available, &LedgerCounts::held, &LedgerCounts::sold, &LedgerCounts::blocked };
+    static_assert(std::uint8_t(SeatStatus::Available) == 0 && std::uint8_t(SeatStatus::Held) == 1
+                  && std::uint8_t(SeatStatus::Sold) == 2 && std::uint8_t(SeatStatus::Blocked) == 3);
     auto counter = [this](SeatStatus st) -> std::uint32_t& {
-        switch (st) {
-        case SeatStatus::Available: return m_counts.available;
-        case SeatStatus::Held: return m_counts.held;
-        case SeatStatus::Sold: return m_counts.sold;
-        case SeatStatus::Blocked: break;
-        }
-        return m_counts.blocked;
+        return m_counts.*kCounter[static_cast<std::uint8_t>(st) & 3u]; // the four values above
     };
     USHER_ASSERT(counter(s.status) > 0);
     --counter(s.status);
@@ -363,14 +374,6 @@ void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
     s.status = status;
     s.ref = ref;
     markSeatDirty(seat);
-}
-
-void Ledger::markSeatDirty(SeatIndex seat)
-{
-    if (m_seats[seat].dirty == 0) {
-        m_seats[seat].dirty = 1;
-        m_dirtySeats.push_back(seat);
-    }
 }
 
 void Ledger::markAreaDirty(std::uint32_t area)

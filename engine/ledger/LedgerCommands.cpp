@@ -38,7 +38,8 @@ constexpr std::int64_t kMsPerSecond = 1000;
 
 } // namespace
 
-Status Ledger::validateCommon(const Command& c) const
+// Only dispatch() calls it, once per command: inline.
+inline Status Ledger::validateCommon(const Command& c) const
 {
     if (c.actor.kind == ActorKind::None || textTooLong(c) || c.seats.size() > limits::commandSeatsMax
         || c.tickets.size() > limits::orderTicketsMax || c.priceTypes.size() > limits::orderTicketsMax)
@@ -137,7 +138,8 @@ Status Ledger::checkHoldable(const Command& c, const std::vector<SeatIndex>& sea
 }
 
 // The hold exists, and the actor may act on it through this channel.
-Status Ledger::findHold(const Command& c, std::uint32_t* slot) const
+// Only this file calls it (once per command on a hold): inline.
+inline Status Ledger::findHold(const Command& c, std::uint32_t* slot) const
 {
     const auto index = static_cast<std::uint32_t>(c.hold & 0xffffffffu);
     if (c.hold == 0 || index >= m_holds.size() || m_holds[index].id != c.hold)
@@ -183,7 +185,7 @@ void Ledger::emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats
         e.seatHint = s;
         e.hold = id;
         e.expiresAt = expiresAt;
-        out.emit(e);
+        out.emit(e, [this, &out](const JournalEvent& event) { applySeatHeld(out.header, event); });
     }
 }
 
@@ -214,7 +216,7 @@ void Ledger::emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out)
         e.seatHint = seats[i];
         e.hold = id;
         e.reason = static_cast<std::uint8_t>(reason);
-        out.emit(e);
+        out.emit(e, [this](const JournalEvent& event) { applySeatReleased(event); });
     }
 }
 

@@ -20,10 +20,18 @@ struct Ledger::Emitter {
     // Journals the event, applies it, and folds it into the command's answer.
     void emit(const JournalEvent& event)
     {
+        emit(event, [this](const JournalEvent& e) { ledger.applyEvent(header, e); });
+    }
+    // The same where the caller knows the event's type: `apply` is the applier applyEvent would
+    // choose for it (the same function replay runs, so replay == live still holds), called
+    // without applyEvent's dispatch. For the events of the hot commands (hold, confirm, release).
+    template <typename Apply>
+    void emit(const JournalEvent& event, Apply&& apply)
+    {
         USHER_ASSERT(events < 0xffff);
         const std::size_t room = eventBytesBound(event);
         ledger.m_openSize += encodeEventAt(ledger.journalRoom(room), room, event);
-        ledger.applyEvent(header, event);
+        apply(event);
         foldEvent(result, event);
         ++events;
     }
