@@ -42,8 +42,8 @@ struct SyncEndpointOptions {
     std::int64_t tickMs = 100;               // SyncCentral::tick() (push retransmits, grant retries)
     std::size_t queueBytesMax = 64u << 20;   // received and not yet applied, all devices; beyond: closed
     // Queued ops messages of one connection handed to SyncCentral together; it applies them in batches
-    // of up to kSyncOpsPerBatchMax ops (20 messages of the box office's 200 ops: one full batch).
-    std::size_t opsMessagesPerBatchMax = 20;
+    // of up to kSyncOpsPerBatchMax ops (40 messages of the box office's 200 ops: one full batch).
+    std::size_t opsMessagesPerBatchMax = 40;
 };
 
 class SyncEndpoint final : public WsHandler {

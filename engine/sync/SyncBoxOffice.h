@@ -54,7 +54,7 @@ struct SyncBoxOfficeOptions {
     std::int64_t retransmitMs = 2000;
     std::int64_t handshakeTimeoutMs = 10'000;
     std::size_t opsPerMessageMax = 200;
-    std::size_t opsInFlightMax = 8000; // two of central's 4,000-op batches (kSyncOpsPerBatchMax)
+    std::size_t opsInFlightMax = 16000; // two of central's 8,000-op batches (kSyncOpsPerBatchMax)
     std::uint64_t seed = 0; // jitter and the outbox name; 0: from the system's secure random source
     std::function<void(const char* point)> crashPoint;
 };

@@ -22,7 +22,7 @@ namespace usher {
 
 // Ops of consecutive queued `ops` messages applied as one batch (one hold and one confirm commit);
 // its refusals go in as many `ack`s as they need (at most kSyncOpsPerMessageMax results each).
-constexpr std::size_t kSyncOpsPerBatchMax = 4000;
+constexpr std::size_t kSyncOpsPerBatchMax = 8000;
 
 using SyncConnectionId = std::uint64_t;
 

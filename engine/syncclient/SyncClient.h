@@ -43,7 +43,7 @@ struct SyncClientOptions {
     std::int64_t retransmitMs = 2000;
     std::int64_t handshakeTimeoutMs = 10'000;
     std::size_t opsPerMessageMax = 200;
-    std::size_t opsInFlightMax = 8000; // as SyncBoxOfficeOptions
+    std::size_t opsInFlightMax = 16000; // as SyncBoxOfficeOptions
     int tickMs = 50;          // timeouts, retransmits and reconnect attempts are checked this often
     int statusPeriodMs = 500; // the pending age is refreshed this often while ops are pending
     std::uint64_t seed = 0;   // 0: random (jitter, the outbox's name)

@@ -43,7 +43,7 @@ struct Options {
     // outbox with `fsync` for the upload.
     bool fillFsync = false;
     std::size_t opsPerMessage = 200; // SyncBoxOffice's defaults
-    std::size_t inFlight = 8000;
+    std::size_t inFlight = 16000; // SyncBoxOfficeOptions' default
 };
 
 // The usherd of this build; USHER_BENCH_USHERD names another (an older build's, to compare two
@@ -411,7 +411,7 @@ int runSyncBenchCommand(const std::vector<std::string_view>& arguments)
         } else {
             std::fprintf(a == "--help" ? stdout : stderr,
                          "usage: usher-bench sync [--sales N (100000)] [--runs R (3)] [--no-fsync] [--fill-fsync]\n"
-                         "                        [--ops-per-message N (200)] [--in-flight N (8000)] [--quick]\n"
+                         "                        [--ops-per-message N (200)] [--in-flight N (16000)] [--quick]\n"
                          "A box office sells N seats offline (one op each), then uploads them to a real usherd\n"
                          "over a loopback WebSocket: the time until every op is acknowledged, and ops/s.\n"
                          "The offline selling runs without fsync (not measured; --fill-fsync: with it), then\n"
