@@ -274,6 +274,9 @@ bool parse(const std::vector<std::string_view>& arguments, Options* options, std
             options->httpOptions.runs = options->runs;
         } else if (name == "--http") {
             options->http = true;
+        } else if (name == "--failover-only") {
+            options->http = true;
+            options->httpOptions.failoverOnly = true;
         } else if (name == "--seconds") {
             if (!number(&options->httpOptions.seconds) || options->httpOptions.seconds <= 0)
                 return false;
@@ -304,9 +307,12 @@ int runPgBenchCommand(const std::vector<std::string_view>& arguments)
         std::fprintf(stderr,
                      "usher-bench: %s\n\nusage: usher-bench pg [--seats N] [--runs R] [--quick] [--store CONNINFO]\n"
                      "       usher-bench pg --http [--seconds S] [--connections C] [--runs R] [--quick]\n"
+                     "       usher-bench pg --failover-only [--runs R] [--quick]\n"
                      "  --store   an existing PostgreSQL (an empty database); default: a private cluster, fsync on\n"
                      "  --http    HTTP hold requests/s: three usherd nodes behind nginx vs one node\n"
-                     "            (nginx config: packaging/nginx/usherd-cluster.conf, or $USHER_NGINX_CONF)\n",
+                     "            (nginx config: packaging/nginx/usherd-cluster.conf, or $USHER_NGINX_CONF),\n"
+                     "            then the failover time: SIGKILL an event's owner (3 nodes), time to the first hold\n"
+                     "  --failover-only  just the failover phase of --http (no nginx needed)\n",
                      problem.c_str());
         return 2;
     }

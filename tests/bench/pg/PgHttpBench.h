@@ -8,6 +8,11 @@
 // and follows the nodes' 307s to the owners itself. Keep-alive clients (tests/bench/http's epoll
 // LoadClient) hold one random seat of a random demo event per request; an answer from the owner
 // (201, or 409 for a seat already held) counts. Also: usherd's CPU time per request (all nodes).
+// Then the failover phase: three nodes on their own database (no nginx); one client holds a fresh
+// seat of one event every 5 ms through a node that does not own it (following the 307s); the
+// owner is SIGKILLed; measured: the time from the kill (the process gone) to the first 201. Each
+// run kills the owner again (restarted in between, placement settled); fails if no hold succeeds
+// within 15 s of a kill.
 
 #include <string>
 
@@ -18,6 +23,7 @@ struct PgHttpBenchOptions {
     std::size_t connections = 64;
     int runs = 3;
     std::string nginxConfig; // the packaged config
+    bool failoverOnly = false; // just the failover phase
 };
 
 // Prints the table; 0 when measured, 1 on a failure.
