@@ -38,7 +38,6 @@
 #include <QProcess>
 #include <QTest>
 #include <QThread>
-#include <QUrl>
 
 #include <algorithm>
 #include <array>
@@ -121,13 +120,8 @@ public:
                 return result; // a 307 after three hops: the redirects go round
             if (redirects)
                 ++*redirects;
-            const QUrl location(QString::fromUtf8(result.header("location")));
-            if (!location.isValid() || location.port() <= 0)
+            if (!result.location(&port, &target))
                 return result;
-            port = quint16(location.port());
-            target = location.path(QUrl::FullyEncoded).toUtf8();
-            if (location.hasQuery())
-                target += "?" + location.query(QUrl::FullyEncoded).toUtf8();
         }
         return {};
     }

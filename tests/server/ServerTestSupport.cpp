@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 
 #include <atomic>
 #include <csignal>
@@ -114,6 +115,18 @@ QByteArray HttpResult::header(const QByteArray& name) const
 {
     auto it = headers.find(name.toLower());
     return it == headers.end() ? QByteArray() : it->second;
+}
+
+bool HttpResult::location(quint16* port, QByteArray* target) const
+{
+    const QUrl url(QString::fromUtf8(header("location")));
+    if (!url.isValid() || url.port() <= 0)
+        return false;
+    *port = quint16(url.port());
+    *target = url.path(QUrl::FullyEncoded).toUtf8();
+    if (url.hasQuery())
+        *target += "?" + url.query(QUrl::FullyEncoded).toUtf8();
+    return true;
 }
 
 QJsonObject HttpResult::json() const

@@ -50,6 +50,9 @@ struct HttpResult {
     std::map<QByteArray, QByteArray> headers; // lower-case names
     QByteArray header(const QByteArray& name) const;
     QJsonObject json() const;
+    // Where this answer's Location points on loopback: its port and its path with the query. False
+    // when it names no port (the caller keeps the answer as it is).
+    bool location(quint16* port, QByteArray* target) const;
 };
 
 class HttpClient {

@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
-#include <QUrl>
 
 #include <algorithm>
 #include <chrono>
@@ -473,11 +472,8 @@ public:
                 client.reset();
             if (result.status != 307 || hop == 3)
                 return result;
-            const QUrl location(QString::fromUtf8(result.header("location")));
-            if (!location.isValid() || location.port() <= 0)
+            if (!result.location(&port, &target))
                 return result;
-            port = std::uint16_t(location.port());
-            target = location.path(QUrl::FullyEncoded).toUtf8();
         }
         return {};
     }
