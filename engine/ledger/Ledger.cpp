@@ -186,6 +186,7 @@ void Ledger::initTables()
     m_expiries.reserve(2 * std::size_t(holdsMax) + 8192);
     m_tickets.reserve(std::min<std::uint64_t>(unitsOf(m_spec), 4'000'000));
     m_orders.reserve(std::min<std::uint64_t>(unitsOf(m_spec) + 16, 4'000'000));
+    m_orderText.reserve(m_orders.capacity()); // mapped, not touched: warm() touches it
     m_scratchSeats.reserve(limits::commandSeatsMax);
 }
 
@@ -210,6 +211,8 @@ bool Ledger::warm(std::size_t bytesMax)
                       &m_warmTables[1]) && tables;
     tables = warmRoom(m_expiries.data(), m_expiries.size() * sizeof(Expiry), m_expiries.capacity() * sizeof(Expiry),
                       &m_warmTables[2]) && tables;
+    tables = warmRoom(m_orderText.firstChunk(), m_orderText.firstChunkUsed(), m_orderText.firstChunkBytes(),
+                      &m_warmTables[3]) && tables;
     if (!tables)
         return false;
     for (bool first = true; m_arenaFilled < m_arenaBytes && (first || budget >= kArenaBufferBytes); first = false) {
@@ -627,6 +630,7 @@ std::size_t Ledger::memoryBytes() const
     bytes += m_holds.capacity() * sizeof(HoldSlot) + m_holdSeats.capacity() * sizeof(SeatIndex);
     bytes += m_freeHolds.capacity() * 4 + m_expiries.capacity() * sizeof(Expiry);
     bytes += m_orders.capacity() * sizeof(Order) + m_tickets.capacity() * sizeof(Ticket);
+    bytes += m_orderText.capacityBytes();
     bytes += m_idempotency.memoryBytes();
     for (const BatchPtr& b : m_batches)
         bytes += b->capacity();
@@ -647,6 +651,7 @@ std::vector<LedgerTable> Ledger::tables() const
     add("expiries", m_expiries.data(), m_expiries.capacity() * sizeof(Expiry));
     add("orders", m_orders.data(), m_orders.capacity() * sizeof(Order));
     add("tickets", m_tickets.data(), m_tickets.capacity() * sizeof(Ticket));
+    add("order text", m_orderText.firstChunk(), m_orderText.firstChunkBytes());
     add("idempotency ring", m_idempotency.ringData(), m_idempotency.ringBytes());
     add("idempotency table", m_idempotency.tableData(), m_idempotency.tableBytes());
     for (const BatchPtr& b : m_batches)

@@ -18,6 +18,7 @@
 #include "ledger/Command.h"
 #include "ledger/CommandResult.h"
 #include "ledger/IdempotencyIndex.h"
+#include "ledger/OrderText.h"
 
 #include <array>
 #include <cstdint>
@@ -86,20 +87,30 @@ struct Ticket {
     Amount refunded = 0;
     TicketCode code{};
 };
+static_assert(sizeof(Ticket) == 64, "a ticket is one cache line");
 
+// One cache line, which a confirm writes: its text (payment reference, buyer) is out of line in the
+// ledger's OrderText arena (an order without text uses none of it), the actor is split around the
+// padding. The views paymentRef() and buyer() return are valid while the ledger lives.
 struct Order {
     OrderId id = 0;
     HoldId hold = 0;
-    Actor actor;
-    ChannelId channel = 0;
+    std::uint64_t actorId = 0;
     Timestamp createdAt = 0;
     Amount amount = 0;
     Amount refunded = 0;
-    std::string paymentRef;
-    Buyer buyer;
-    TicketId firstTicket = 0;
-    std::uint32_t ticketCount = 0;
+    const char* text = nullptr;      // the order's block in the ledger's OrderText; null: no text
+    std::uint32_t firstTicket = 0;   // a TicketId (a ledger holds fewer than 2^32 tickets)
+    ChannelId channel = 0;
+    ActorKind actorKind = ActorKind::None;
+    std::uint8_t ticketCount = 0;    // at most limits::orderTicketsMax
+
+    Actor actor() const { return Actor { actorKind, actorId }; }
+    std::string_view paymentRef() const { return OrderText::field(text, OrderText::PaymentRef); }
+    BuyerView buyer() const { return OrderText::buyer(text); }
 };
+static_assert(sizeof(Order) == 64, "an order is one cache line");
+static_assert(limits::orderTicketsMax <= 0xff, "Order::ticketCount has 8 bits");
 
 struct AreaPool {
     ChannelId channel = kOpenPool;
@@ -448,6 +459,7 @@ private:
     BigVector<std::uint32_t> m_freeHolds;               // stack of free slots; back() goes next
     BigVector<Expiry> m_expiries;                       // min-heap on (at, hold); stale entries skipped
     BigVector<Order> m_orders;                            // [id - 1]
+    OrderText m_orderText;                              // the orders' text (Order::text)
     BigVector<Ticket> m_tickets;                        // [id - 1]
     std::vector<std::string> m_blockReasons;
     LedgerCounts m_counts;
@@ -469,8 +481,9 @@ private:
     std::size_t m_spareBytes = 0;  // capacity of m_spareBatches
     std::size_t m_arenaBytes = 0;  // the arena's size
     std::size_t m_arenaFilled = 0; // bytes of arena buffers warm() has made
-    // How far warm() has touched the orders, tickets and expiries tables (bytes from their start).
-    std::array<std::size_t, 3> m_warmTables {};
+    // How far warm() has touched the orders, tickets, expiries tables and the orders' text arena
+    // (bytes from their start).
+    std::array<std::size_t, 4> m_warmTables {};
     std::size_t m_lastBatchBytes = 0;
     std::size_t m_openRecords = 0;
     Seq m_openFirstSeq = 0;

@@ -177,26 +177,17 @@ void Ledger::applyOrderCreated(const RecordHeader& header, const JournalEvent& e
     USHER_ASSERT(e.order == m_orders.size() + 1);
     const HoldSlot& h = m_holds[slotOf(e.hold)];
     USHER_ASSERT(h.id == e.hold);
-    // Built in place, strings assigned only when present: most orders carry none, and moving an
-    // Order with its four strings cost more than the rest of the record.
+    USHER_ASSERT(m_tickets.size() < 0xffffffffu); // Order::firstTicket
     Order& o = m_orders.emplace_back();
     o.id = e.order;
     o.hold = e.hold;
-    o.actor = header.actor;
-    o.channel = h.channel;
+    o.actorId = header.actor.id;
     o.createdAt = header.now;
     o.amount = e.amount;
-    // Appended to the fresh, empty strings: the same as an assign without its checks for a source
-    // inside the string.
-    if (!e.text.empty())
-        o.paymentRef.append(e.text.data(), e.text.size());
-    if (!e.buyerName.empty())
-        o.buyer.name.append(e.buyerName.data(), e.buyerName.size());
-    if (!e.buyerEmail.empty())
-        o.buyer.email.append(e.buyerEmail.data(), e.buyerEmail.size());
-    if (!e.buyerPhone.empty())
-        o.buyer.phone.append(e.buyerPhone.data(), e.buyerPhone.size());
-    o.firstTicket = m_tickets.size() + 1;
+    o.text = m_orderText.add(e.text, e.buyerName, e.buyerEmail, e.buyerPhone); // null when all are empty
+    o.firstTicket = static_cast<std::uint32_t>(m_tickets.size() + 1);
+    o.channel = h.channel;
+    o.actorKind = header.actor.kind;
 }
 
 Ticket& Ledger::addTicket(const JournalEvent& e)
@@ -204,7 +195,7 @@ Ticket& Ledger::addTicket(const JournalEvent& e)
     USHER_ASSERT(e.ticket == m_tickets.size() + 1);
     USHER_ASSERT(e.order == m_orders.size()); // tickets follow their ORDER_CREATED
     Order& o = m_orders.back();
-    USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket);
+    USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket && o.ticketCount < limits::orderTicketsMax);
     ++o.ticketCount;
     Ticket& t = m_tickets.emplace_back();
     t.id = e.ticket;

@@ -73,9 +73,12 @@ std::vector<std::uint8_t> Ledger::snapshot() const
         w.putBytes(m_freeHolds.data(), m_freeHolds.size() * sizeof(std::uint32_t));
         w.put(static_cast<std::uint64_t>(m_orders.size()));
         for (const Order& o : m_orders) {
-            w.put(o.hold), w.put(static_cast<std::uint8_t>(o.actor.kind)), w.put(o.actor.id), w.put(o.channel);
-            w.put(o.createdAt), w.put(o.amount), w.put(o.refunded), w.put(o.firstTicket), w.put(o.ticketCount);
-            w.putText(o.paymentRef), w.putText(o.buyer.name), w.putText(o.buyer.email), w.putText(o.buyer.phone);
+            // The layout of the 208-byte Order (a 64-bit first ticket, a 32-bit count): unchanged.
+            w.put(o.hold), w.put(static_cast<std::uint8_t>(o.actorKind)), w.put(o.actorId), w.put(o.channel);
+            w.put(o.createdAt), w.put(o.amount), w.put(o.refunded), w.put(TicketId(o.firstTicket));
+            w.put(std::uint32_t(o.ticketCount));
+            const BuyerView buyer = o.buyer();
+            w.putText(o.paymentRef()), w.putText(buyer.name), w.putText(buyer.email), w.putText(buyer.phone);
         }
         w.put(static_cast<std::uint64_t>(m_tickets.size()));
         for (const Ticket& t : m_tickets) {
@@ -177,15 +180,25 @@ bool Ledger::readSnapshotOrders(ByteReader& r)
         Order& o = m_orders[i];
         o.id = i + 1;
         o.hold = r.get<HoldId>();
-        const auto kind = r.get<std::uint8_t>();
-        o.actor = Actor{static_cast<ActorKind>(kind), r.get<std::uint64_t>()};
+        o.actorKind = static_cast<ActorKind>(r.get<std::uint8_t>());
+        o.actorId = r.get<std::uint64_t>();
         o.channel = r.get<ChannelId>(), o.createdAt = r.get<Timestamp>(), o.amount = r.get<Amount>();
-        o.refunded = r.get<Amount>(), o.firstTicket = r.get<TicketId>(), o.ticketCount = r.get<std::uint32_t>();
-        o.paymentRef = r.getText(), o.buyer.name = r.getText(), o.buyer.email = r.getText();
-        o.buyer.phone = r.getText();
+        o.refunded = r.get<Amount>();
+        const auto firstTicket = r.get<TicketId>();
+        const auto ticketCount = r.get<std::uint32_t>();
+        const std::string_view paymentRef = r.getText(), name = r.getText(), email = r.getText();
+        const std::string_view phone = r.getText();
         // Bounded amounts keep every sum the invariant check makes far from overflow.
         if (o.amount < 0 || o.amount > kAmountMax || o.refunded < 0 || o.refunded > o.amount)
             return false;
+        // Ticket numbers an Order cannot hold: no ledger wrote them (the invariant check finds the rest).
+        if (firstTicket > 0xffffffffu || ticketCount > limits::orderTicketsMax || !r.ok())
+            return false;
+        for (std::string_view text : { paymentRef, name, email, phone })
+            if (text.size() > limits::textBytesMax)
+                return false;
+        o.firstTicket = static_cast<std::uint32_t>(firstTicket), o.ticketCount = static_cast<std::uint8_t>(ticketCount);
+        o.text = m_orderText.add(paymentRef, name, email, phone);
     }
     const auto tickets = r.get<std::uint64_t>();
     if (!r.ok() || tickets > r.remaining())

@@ -102,7 +102,7 @@ Command failPaymentCommand(EventId event, HoldId hold, const Actor& actor, Chann
     return command;
 }
 
-std::string orderBody(const EventSpec& spec, OrderId order, Amount amount, const std::string& paymentId,
+std::string orderBody(const EventSpec& spec, OrderId order, Amount amount, std::string_view paymentId,
                       const std::vector<IssuedTicket>& tickets)
 {
     std::string body = "{\"orderId\":\"" + compositeId(spec.id, order) + "\",\"event\":" + std::to_string(spec.id)
@@ -603,10 +603,10 @@ bool ApiService::soldHoldAnswer(EventShard* shard, HoldId hold, const Actor& act
     bool found = false;
     shard->read([&](const Ledger& ledger) {
         const HoldOrder sold = findOrderOfHold(ledger, hold);
-        if (!sold.order || (actor.kind == ActorKind::Buyer && !(sold.order->actor == actor)))
+        if (!sold.order || (actor.kind == ActorKind::Buyer && !(sold.order->actor() == actor)))
             return;
         found = true;
-        *body = orderBody(ledger.spec(), sold.order->id, sold.order->amount, sold.order->paymentRef, sold.tickets);
+        *body = orderBody(ledger.spec(), sold.order->id, sold.order->amount, sold.order->paymentRef(), sold.tickets);
     });
     return found;
 }

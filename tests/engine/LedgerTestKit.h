@@ -437,9 +437,9 @@ inline std::string ledgerDifference(const Ledger& a, const Ledger& b, const std:
         const Order* y = b.order(id);
         if (x == nullptr || y == nullptr)
             return "order " + std::to_string(id) + " missing";
-        if (x->id != y->id || x->hold != y->hold || x->actor != y->actor || x->channel != y->channel
+        if (x->id != y->id || x->hold != y->hold || x->actor() != y->actor() || x->channel != y->channel
             || x->createdAt != y->createdAt || x->amount != y->amount || x->refunded != y->refunded
-            || x->paymentRef != y->paymentRef || x->buyer != y->buyer || x->firstTicket != y->firstTicket
+            || x->paymentRef() != y->paymentRef() || x->buyer() != y->buyer() || x->firstTicket != y->firstTicket
             || x->ticketCount != y->ticketCount)
             return "order " + std::to_string(id) + " differs";
     }

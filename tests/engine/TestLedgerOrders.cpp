@@ -165,13 +165,13 @@ void TestLedgerOrders::confirmCreatesOrderAndTickets()
     QVERIFY(order != nullptr);
     QCOMPARE(order->id, OrderId { 1 });
     QCOMPARE(order->hold, held.hold);
-    QVERIFY(order->actor == kBuyer);
+    QVERIFY(order->actor() == kBuyer);
     QCOMPARE(order->channel, kOnline);
     QCOMPARE(order->createdAt, kT0 + 30 * kSecond);
     QCOMPARE(order->amount, kPriceAConcession + kPriceB);
     QCOMPARE(order->refunded, Amount { 0 });
-    QCOMPARE(order->paymentRef, std::string("pay-ref-1"));
-    QVERIFY(order->buyer == (Buyer { "Ada Lovelace", "ada@example.org", "+44 20 7946 0000" }));
+    QCOMPARE(order->paymentRef(), std::string_view("pay-ref-1"));
+    QVERIFY(order->buyer().toBuyer() == (Buyer { "Ada Lovelace", "ada@example.org", "+44 20 7946 0000" }));
     QCOMPARE(order->firstTicket, TicketId { 1 });
     QCOMPARE(order->ticketCount, 2u);
     QVERIFY(h.ledger->order(2) == nullptr);
@@ -294,7 +294,7 @@ void TestLedgerOrders::confirmHoldChecks()
     QCOMPARE(h.status(1), SeatStatus::Held);
     const CommandResult byClerk = h.confirm(held.hold, {}, -1, kClerk, kOnline);
     QCOMPARE(byClerk.status, Status::Ok);
-    QVERIFY(h.ledger->order(byClerk.order)->actor == kClerk);
+    QVERIFY(h.ledger->order(byClerk.order)->actor() == kClerk);
     const CommandResult other = h.holdSeats({ 2 });
     QCOMPARE(h.confirm(other.hold, {}, -1, kAdmin, kBox2).status, Status::Ok);
 }

@@ -768,7 +768,7 @@ private Q_SLOTS:
         const Ledger& central = pair.m_centralLedger->ledger();
         QCOMPARE(central.counts().orders, std::uint64_t(1));
         const Order* remote = central.order(1);
-        QCOMPARE(remote->paymentRef, syncPaymentRef(sold.opId));
+        QCOMPARE(std::string(remote->paymentRef()), syncPaymentRef(sold.opId));
         const Ledger& local = pair.m_officeLedger->ledger();
         const Order* mine = local.order(order.order);
         QCOMPARE(remote->amount, mine->amount);
@@ -1218,7 +1218,7 @@ private Q_SLOTS:
         QCOMPARE(centralPool(pair, kOpenPool).held, 0u);
         const Order* order = pair.m_centralLedger->ledger().order(sold.order);
         QVERIFY(order != nullptr);
-        QCOMPARE(order->paymentRef, syncCounterPaymentRef("box-1", "ga-5", "cash"));
+        QCOMPARE(std::string(order->paymentRef()), syncCounterPaymentRef("box-1", "ga-5", "cash"));
 
         // Released like one.
         hold.id = "ga-6", hold.quantity = 3;

@@ -1116,16 +1116,16 @@ private:
     {
         if (local.amount != remote.amount || local.refunded != remote.refunded
             || local.ticketCount != remote.ticketCount)
-            return "order " + remote.paymentRef + " differs: amount " + std::to_string(local.amount) + " here, "
-                + std::to_string(remote.amount) + " on central; refunded " + std::to_string(local.refunded) + ", "
-                + std::to_string(remote.refunded) + "; tickets " + std::to_string(local.ticketCount) + ", "
-                + std::to_string(remote.ticketCount);
+            return "order " + std::string(remote.paymentRef()) + " differs: amount " + std::to_string(local.amount)
+                + " here, " + std::to_string(remote.amount) + " on central; refunded "
+                + std::to_string(local.refunded) + ", " + std::to_string(remote.refunded) + "; tickets "
+                + std::to_string(local.ticketCount) + ", " + std::to_string(remote.ticketCount);
         for (std::uint32_t i = 0; i < local.ticketCount; ++i) {
             const Ticket* a = mine.ticket(local.firstTicket + i);
             const Ticket* b = central.ticket(remote.firstTicket + i);
             if (a == nullptr || b == nullptr || a->seat != b->seat || a->status != b->status
                 || a->refunded != b->refunded || a->priceType != b->priceType || a->amount != b->amount)
-                return "ticket " + std::to_string(i) + " of " + remote.paymentRef + " differs";
+                return "ticket " + std::to_string(i) + " of " + std::string(remote.paymentRef()) + " differs";
         }
         return {};
     }
@@ -1149,7 +1149,7 @@ private:
             const Order* local = mine.order(id);
             // The counter's own sales carry its payment reference here; the outbox names their op.
             const std::string op = o.sync->saleOpOfLocalOrder(id);
-            const std::string ref = op.empty() ? local->paymentRef : syncPaymentRef(op);
+            const std::string ref = op.empty() ? std::string(local->paymentRef()) : syncPaymentRef(op);
             auto it = centralByRef.find(ref);
             if (it == centralByRef.end())
                 return o.device + "'s order " + ref + " is missing on central";
@@ -1185,8 +1185,8 @@ private:
         std::map<std::string, const Order*> centralByRef;
         for (OrderId id = 1; id <= central.counts().orders; ++id) {
             const Order* order = central.order(id);
-            if (order->paymentRef.rfind("sync:", 0) == 0 && !centralByRef.emplace(order->paymentRef, order).second)
-                return "central has two orders for " + order->paymentRef;
+            if (order->paymentRef().starts_with("sync:") && !centralByRef.emplace(order->paymentRef(), order).second)
+                return "central has two orders for " + std::string(order->paymentRef());
         }
         for (Office& o : m_offices)
             if (std::string problem = checkOffice(o, central, centralByRef); !problem.empty())

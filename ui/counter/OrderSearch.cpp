@@ -11,14 +11,15 @@
 #include <QRegularExpression>
 
 #include <set>
+#include <string_view>
 
 namespace usher::ui {
 
 namespace {
 
-QString text(const std::string& utf8)
+QString text(std::string_view utf8)
 {
-    return QString::fromStdString(utf8);
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
 }
 
 QStringList tokens(const QString& s)
@@ -44,7 +45,7 @@ OrderHit hitOf(const Ledger& ledger, EventId event, const Order& order, const QS
     hit.order = order.id;
     hit.number = QString::number(event) + QLatin1Char('-') + QString::number(order.id);
     hit.eventName = text(ledger.spec().name);
-    hit.buyer = text(order.buyer.name);
+    hit.buyer = text(order.buyer().name);
     hit.amount = CashAmount::format(order.amount - order.refunded, ledger.spec().currency);
     hit.tickets = static_cast<int>(order.ticketCount);
     hit.matchedBy = matchedBy;
@@ -63,9 +64,9 @@ void searchLedger(const Ledger& ledger, EventId event, const QString& query, std
     const std::uint64_t orders = ledger.counts().orders;
     for (OrderId id = 1; id <= orders && hits->size() < max; ++id) {
         const Order* order = ledger.order(id);
-        if (order == nullptr || seen.count(id) || order->buyer.name.empty())
+        if (order == nullptr || seen.count(id) || order->buyer().name.empty())
             continue;
-        if (text(order->buyer.name).toCaseFolded().contains(needle)) {
+        if (text(order->buyer().name).toCaseFolded().contains(needle)) {
             hits->push_back(hitOf(ledger, event, *order, OrderSearch::tr("buyer")));
             seen.insert(id);
         }
@@ -236,9 +237,9 @@ OrderDetails OrderSearch::details(const CounterServices& services, EventId event
         d.order = orderId;
         d.number = QString::number(event) + QLatin1Char('-') + QString::number(orderId);
         d.eventName = text(spec.name);
-        d.buyerName = text(order->buyer.name);
-        d.buyerEmail = text(order->buyer.email);
-        d.buyerPhone = text(order->buyer.phone);
+        d.buyerName = text(order->buyer().name);
+        d.buyerEmail = text(order->buyer().email);
+        d.buyerPhone = text(order->buyer().phone);
         d.created = QLocale().toString(QDateTime::fromMSecsSinceEpoch(order->createdAt), QLocale::ShortFormat);
         d.channel = DisplayFormat::channelName(spec, order->channel);
         d.amount = order->amount;
@@ -269,9 +270,9 @@ OrderDetails OrderSearch::details(const CounterServices& services, EventId event
             info.state = ticketState(ticket->status);
             d.tickets.push_back(info);
         }
-        if (!order->paymentRef.empty()) {
+        if (!order->paymentRef().empty()) {
             d.payments.push_back(OrderPaymentInfo { tr("Payment"), CashAmount::format(order->amount, spec.currency),
-                                                    text(order->paymentRef), tr("confirmed") });
+                                                    text(order->paymentRef()), tr("confirmed") });
         }
     });
     if (d.found && services.db != nullptr) {
