@@ -184,9 +184,10 @@ void encodeRecordHeaderAt(std::uint8_t* at, const RecordHeader& h)
     w.put<std::uint64_t>(h.key.lo);
     w.put<std::uint64_t>(h.fingerprint);
     w.put<std::uint32_t>(h.detail);
-    w.put<std::uint16_t>(0); // event count, patched by finishRecordAt
+    // The event count (patched by finishRecordAt), the fingerprint's version, then 2 reserved bytes:
+    // one 4-byte store and one byte (little-endian, as every field).
+    w.put<std::uint32_t>(std::uint32_t(h.fingerprintVersion) << 16);
     w.put<std::uint8_t>(0);
-    w.put<std::uint16_t>(0);
     USHER_ASSERT(w.size() == kRecordHeaderBytes);
 }
 
@@ -240,9 +241,13 @@ bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader
     h->fingerprint = r.get<std::uint64_t>();
     h->detail = r.get<std::uint32_t>();
     h->eventCount = r.get<std::uint16_t>();
-    r.skip(3);
+    const auto fingerprintVersion = r.get<std::uint8_t>();
+    r.skip(2);
     if (!r.ok() || h->length < kRecordHeaderBytes || h->length > size || h->seq == 0)
         return false;
+    if (fingerprintVersion > kFingerprintVersion)
+        return false;
+    h->fingerprintVersion = fingerprintVersion == 0 ? 1 : fingerprintVersion;
     if (kind == 0 || kind > kCommandKindMax || !statusIsKnown(status) || actorKind > 6)
         return false;
     h->kind = static_cast<CommandKind>(kind);

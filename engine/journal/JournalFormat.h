@@ -117,8 +117,12 @@ struct RecordHeader {
     std::uint64_t fingerprint = 0;
     std::uint32_t detail = 0; // Expire: holds released; SeatUnavailable: the seat id
     std::uint16_t eventCount = 0;
+    // How `fingerprint` was computed (commandFingerprint's version): the byte after the event
+    // count, 0 in the journals written before version 2 (read as 1). A reader refuses a version it
+    // does not know: it could not tell a retry from a reused key.
+    std::uint8_t fingerprintVersion = kFingerprintVersion;
 };
-constexpr std::size_t kRecordHeaderBytes = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8 + 4 + 2 + 3; // 3 reserved
+constexpr std::size_t kRecordHeaderBytes = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8 + 4 + 2 + 1 + 2; // 2 reserved
 
 struct BatchHeader {
     std::uint32_t magic = kBatchMagic;

@@ -103,7 +103,10 @@ struct Command {
 
 // A fingerprint of the command's arguments: kind, actor, channel and the fields its kind uses
 // (never key or now), so that a key reused with other arguments is detected. Stored in the
-// journal: the encoding never changes.
-std::uint64_t commandFingerprint(const Command& command);
+// journal with its version (RecordHeader::fingerprintVersion): a version's values never change.
+// New records carry kFingerprintVersion; a retry of a command journalled under version 1 is
+// compared under version 1.
+constexpr std::uint8_t kFingerprintVersion = 2;
+std::uint64_t commandFingerprint(const Command& command, std::uint8_t version = kFingerprintVersion);
 
 } // namespace usher

@@ -2,6 +2,7 @@
 
 #include "core/HugePageAllocator.h"
 #include "core/Types.h"
+#include "ledger/Command.h"
 
 #include <cstdint>
 #include <vector>
@@ -26,6 +27,7 @@ public:
         std::uint32_t batch = 0;  // serial of the batch holding the record
         std::uint32_t offset = 0; // offset of the record in that batch
         bool dead = false;        // superseded by a newer record of the same key (replay only)
+        std::uint8_t fingerprintVersion = kFingerprintVersion; // the record's (RecordHeader)
     };
 
     explicit IdempotencyIndex(std::uint32_t keysMax);

@@ -391,6 +391,9 @@ void Ledger::replayedResult(const Command& c, const IdempotencyIndex::Entry& ent
                             CommandResult* result) const
 {
     *result = CommandResult{};
+    // A key journalled before the fingerprint's version 2 is compared under its own version.
+    if (entry.fingerprintVersion != kFingerprintVersion)
+        fingerprint = commandFingerprint(c, entry.fingerprintVersion);
     if (entry.fingerprint != fingerprint) {
         result->status = Status::IdempotencyKeyReused;
         result->kind = c.kind;
@@ -416,6 +419,7 @@ void Ledger::registerKey(const RecordHeader& header, std::uint32_t batchSerial, 
     IdempotencyIndex::Entry entry;
     entry.key = header.key;
     entry.fingerprint = header.fingerprint;
+    entry.fingerprintVersion = header.fingerprintVersion;
     entry.at = header.now;
     entry.seq = header.seq;
     entry.batch = batchSerial;

@@ -298,6 +298,9 @@ private Q_SLOTS:
     void restorePlusLaterBatchesEqualsOriginal();
     void restoreFromSnapshotTakenMidBatch();
     void oldKeyStillReplaysAfterRestore();
+    void fingerprintVersion1JournalStillRetries();
+    void unknownFingerprintVersionIsCorrupt();
+    void batchChecksumOfLongBatchesMatchesBitwise();
     void corruptSnapshotIsRefused();
     void truncatedSnapshotIsRefused();
     void snapshotOfAnotherEventIsRefused();
@@ -1339,6 +1342,185 @@ void TestLedger::oldKeyStillReplaysAfterRestore()
     Command reused = oldHold;
     reused.seats = { 9 };
     QCOMPARE(restored->execute(reused).status, Status::IdempotencyKeyReused);
+}
+
+namespace {
+
+// Offsets in a record header (JournalFormat.h): the fingerprint, and its version byte after the
+// detail and the event count.
+constexpr std::size_t kFingerprintAt = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16;
+constexpr std::size_t kFingerprintVersionAt = kFingerprintAt + 8 + 4 + 2;
+
+// `batch` as a binary of before the fingerprint's version 2 wrote it: every record's fingerprint
+// computed under version 1 from its command (`commands`, in record order), the version byte 0
+// (then reserved), the batch checksum over the result.
+BatchPtr asFingerprintVersion1(const BatchBytes& batch, const std::vector<Command>& commands)
+{
+    auto old = std::make_shared<BatchBytes>(batch);
+    std::size_t index = 0;
+    const bool walked = forEachRecord(batch, [&](const RecordView& r) {
+        if (index >= commands.size() || r.header.fingerprintVersion != kFingerprintVersion
+            || r.header.fingerprint != commandFingerprint(commands[index]))
+            return false;
+        const std::uint64_t v1 = commandFingerprint(commands[index++], 1);
+        std::memcpy(old->data() + r.offset + kFingerprintAt, &v1, 8);
+        (*old)[r.offset + kFingerprintVersionAt] = 0;
+        return true;
+    });
+    if (!walked || index != commands.size())
+        return nullptr;
+    BatchHeader header;
+    if (!decodeBatchHeader(old->data(), old->size(), &header))
+        return nullptr;
+    header.crc = batchChecksum(*old);
+    encodeBatchHeader(old.get(), header);
+    return old;
+}
+
+std::uint32_t crc32cBitwise(const std::uint8_t* p, std::size_t n)
+{
+    std::uint32_t crc = 0xffffffffu;
+    for (std::size_t i = 0; i < n; ++i) {
+        crc ^= p[i];
+        for (int k = 0; k < 8; ++k)
+            crc = (crc & 1) ? (crc >> 1) ^ 0x82f63b78u : crc >> 1;
+    }
+    return ~crc;
+}
+
+} // namespace
+
+// A journal written before the fingerprint's version 2 holds version-1 fingerprints: a ledger that
+// replays it still answers a retry of its commands from their records and still refuses their keys
+// with other arguments; what it journals afterwards carries version 2.
+void TestLedger::fingerprintVersion1JournalStillRetries()
+{
+    Harness h;
+    const Command hold = h.holdSeatsCommand({ 1, 2 });
+    const CommandResult held = h.run(hold);
+    QVERIFY(held.ok());
+    Command confirm = h.confirmCommand(held.hold);
+    confirm.text = "psp-77";
+    confirm.buyer = Buyer { "Ada", "ada@example.org", "+44 20 0001" };
+    const CommandResult confirmed = h.run(confirm);
+    QVERIFY(confirmed.ok());
+    const Command refused = h.holdSeatsCommand({ 1 }, kOtherBuyer);
+    const CommandResult refusal = h.run(refused);
+    QCOMPARE(refusal.status, Status::SeatUnavailable);
+    const std::vector<Command> commands = { hold, confirm, refused };
+    for (const Command& c : commands)
+        QVERIFY(commandFingerprint(c, 1) != commandFingerprint(c));
+
+    const JournalBatch batch = h.ledger->takeBatch();
+    const BatchPtr old = asFingerprintVersion1(*batch.bytes, commands);
+    QVERIFY(old != nullptr);
+    std::vector<std::uint8_t> versions;
+    QVERIFY(forEachRecord(*old, [&](const RecordView& r) {
+        versions.push_back(r.header.fingerprintVersion);
+        return true;
+    }));
+    QCOMPARE(versions, (std::vector<std::uint8_t> { 1, 1, 1 }));
+
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(fresh.replay(old));
+    QCOMPARE(fresh.lastSeq(), Seq { 3 });
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        Command retry = commands[i];
+        retry.now += kSecond;
+        const CommandResult replayed = fresh.execute(retry);
+        QVERIFY(replayed.replayed);
+        QVERIFY(replayed.sameAnswer(i == 0 ? held : i == 1 ? confirmed : refusal));
+    }
+    Command reused = confirm;
+    reused.buyer.name = "Bea";
+    QCOMPARE(fresh.execute(reused).status, Status::IdempotencyKeyReused);
+    QCOMPARE(fresh.lastSeq(), Seq { 3 });
+
+    // New commands: version 2, in the journal and for their retries.
+    Command next = h.holdSeatsCommand({ 3 });
+    next.key = IdempotencyKey::fromString("after the upgrade");
+    QVERIFY(fresh.execute(next).ok());
+    QVERIFY(fresh.execute(next).replayed);
+    const JournalBatch later = fresh.takeBatch();
+    std::vector<RecordHeader> headers;
+    QVERIFY(forEachRecord(*later.bytes, [&](const RecordView& r) {
+        headers.push_back(r.header);
+        return true;
+    }));
+    QCOMPARE(headers.size(), std::size_t { 1 });
+    QCOMPARE(headers[0].fingerprintVersion, kFingerprintVersion);
+    QCOMPARE(headers[0].fingerprint, commandFingerprint(next));
+    QCOMPARE(later.bytes->at(kBatchHeaderBytes + kFingerprintVersionAt), kFingerprintVersion);
+
+    // Replayed in turn (the old batch, then the new one), both kinds of key still answer.
+    Ledger third(makeSpec(), verifying());
+    QVERIFY(third.replay(old));
+    QVERIFY(third.replay(later.bytes));
+    QVERIFY(third.execute(confirm).sameAnswer(confirmed));
+    QVERIFY(third.execute(next).replayed);
+    Command nextReused = next;
+    nextReused.seats = { 4 };
+    QCOMPARE(third.execute(nextReused).status, Status::IdempotencyKeyReused);
+}
+
+// A record whose fingerprint version this reader does not know makes its batch corrupt: it could
+// not tell a retry from a reused key.
+void TestLedger::unknownFingerprintVersionIsCorrupt()
+{
+    Harness h;
+    QVERIFY(h.holdSeats({ 1 }).ok());
+    const JournalBatch batch = h.ledger->takeBatch();
+    auto bytes = std::make_shared<BatchBytes>(*batch.bytes);
+    (*bytes)[kBatchHeaderBytes + kFingerprintVersionAt] = kFingerprintVersion + 1;
+    BatchHeader header;
+    QVERIFY(decodeBatchHeader(bytes->data(), bytes->size(), &header));
+    header.crc = batchChecksum(*bytes);
+    encodeBatchHeader(bytes.get(), header);
+    RecordHeader record;
+    QVERIFY(!decodeRecordHeader(bytes->data() + kBatchHeaderBytes, bytes->size() - kBatchHeaderBytes, &record));
+    Ledger fresh(makeSpec(), verifying());
+    QVERIFY(!fresh.replay(bytes));
+    QCOMPARE(fresh.lastSeq(), Seq { 0 });
+    // The version byte as written: the current version; 0 (older journals) reads as 1.
+    (*bytes)[kBatchHeaderBytes + kFingerprintVersionAt] = 0;
+    QVERIFY(decodeRecordHeader(bytes->data() + kBatchHeaderBytes, bytes->size() - kBatchHeaderBytes, &record));
+    QCOMPARE(record.fingerprintVersion, std::uint8_t { 1 });
+}
+
+// The checksum of a long batch runs in three lanes (blocks of 3 x 4 KiB, then 3 x 256 bytes):
+// the value of one lane, at every boundary around the blocks and at odd offsets.
+void TestLedger::batchChecksumOfLongBatchesMatchesBitwise()
+{
+    std::mt19937_64 rng(11);
+    std::vector<std::uint8_t> bytes(3 * 4096 * 3 + 3 * 256 * 2 + 64);
+    for (auto& b : bytes)
+        b = static_cast<std::uint8_t>(rng());
+    for (std::size_t offset : { 0, 1, 5 }) {
+        for (std::size_t base : { std::size_t { 3 * 256 }, std::size_t { 3 * 4096 }, std::size_t { 2 * 3 * 4096 },
+                                  std::size_t { 3 * 4096 + 3 * 256 }, std::size_t { 3 * 3 * 4096 + 3 * 256 } }) {
+            for (std::size_t n = base - 9; n <= base + 9 && n + offset <= bytes.size(); ++n) {
+                const std::uint8_t* p = bytes.data() + offset;
+                QCOMPARE(crc32c(p, n), crc32cBitwise(p, n));
+                const std::size_t cut = n / 3 + 1; // chained, as batchChecksum does around its crc field
+                QCOMPARE(crc32c(p + cut, n - cut, crc32c(p, cut)), crc32cBitwise(p, n));
+            }
+        }
+    }
+    // A whole batch of a few hundred commands, as verifyBatch checks it on every read: the CRC of
+    // every byte but the crc field (at 32).
+    Harness h;
+    for (int round = 0; round < 120; ++round) {
+        const CommandResult held = h.holdSeats({ SeatId(round % 50 + 1) });
+        QVERIFY(held.ok());
+        QVERIFY(h.release(held.hold).ok());
+    }
+    const JournalBatch batch = h.ledger->takeBatch();
+    QVERIFY(batch.bytes->size() > 3 * 4096 + 3 * 256);
+    BatchHeader header;
+    QVERIFY(verifyBatch(*batch.bytes, makeSpec().id, &header));
+    BatchBytes joined(batch.bytes->begin(), batch.bytes->begin() + 32);
+    joined.insert(joined.end(), batch.bytes->begin() + 36, batch.bytes->end());
+    QCOMPARE(header.crc, crc32cBitwise(joined.data(), joined.size()));
 }
 
 void TestLedger::corruptSnapshotIsRefused()
