@@ -1,5 +1,7 @@
 # Warnings and sanitizers for Usher's own targets. Call usher_target_settings(target) on each.
 
+include(UsherBuildSpeed)
+
 set(USHER_WARNING_FLAGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
     -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2 -Wmissing-declarations)
 
@@ -16,6 +18,7 @@ function(usher_target_settings target)
     endif()
     target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
         QT_NO_URL_CAST_FROM_STRING QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS QT_NO_KEYWORDS)
+    usher_build_speed_settings(${target})
 endfunction()
 
 if(USHER_SANITIZE)
