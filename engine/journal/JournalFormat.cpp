@@ -2,6 +2,7 @@
 
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "core/SmallCopy.h"
 #include "journal/ByteWriter.h"
 #include "journal/Crc32c.h"
 
@@ -131,38 +132,12 @@ public:
     void putText(std::string_view text)
     {
         put<std::uint16_t>(static_cast<std::uint16_t>(text.size()));
-        copyText(m_at, text.data(), text.size());
+        copySmall(m_at, text.data(), text.size());
         m_at += text.size();
     }
     std::size_t size() const { return std::size_t(m_at - m_start); }
 
 private:
-    // Exactly `n` bytes. Texts of up to 16 bytes (payment references, most names) as two
-    // overlapping fixed-size copies: a fixed-size memcpy is one load and one store, a variable one
-    // a library call, and this runs for every text of every event on the ledger's hot path.
-    static void copyText(std::uint8_t* to, const char* from, std::size_t n)
-    {
-        if (n == 0) // most texts (the buyer's fields are optional)
-            return;
-        if (n > 16)
-            std::memcpy(to, from, n);
-        else if (n >= 8)
-            copyFixed<8>(to, from), copyFixed<8>(to + n - 8, from + n - 8);
-        else if (n >= 4)
-            copyFixed<4>(to, from), copyFixed<4>(to + n - 4, from + n - 4);
-        else if (n >= 2)
-            copyFixed<2>(to, from), copyFixed<2>(to + n - 2, from + n - 2);
-        else
-            *to = static_cast<std::uint8_t>(*from);
-    }
-    template <std::size_t N>
-    static void copyFixed(std::uint8_t* to, const char* from)
-    {
-        std::uint8_t bytes[N];
-        std::memcpy(bytes, from, N);
-        std::memcpy(to, bytes, N);
-    }
-
     std::uint8_t* m_start;
     std::uint8_t* m_at;
 };

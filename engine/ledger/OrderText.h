@@ -11,8 +11,10 @@
 
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "core/SmallCopy.h"
 #include "ledger/Command.h"
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -65,17 +67,16 @@ public:
             nextChunk(bytes);
         char* const block = m_at;
         m_at += bytes;
-        const std::uint16_t sizes[kFields] = { static_cast<std::uint16_t>(paymentRef.size()),
-                                               static_cast<std::uint16_t>(name.size()),
-                                               static_cast<std::uint16_t>(email.size()),
-                                               static_cast<std::uint16_t>(phone.size()) };
-        std::memcpy(block, sizes, sizeof(sizes));
+        // The four u16 lengths in one 64-bit store (the same bytes as a u16[4], little-endian).
+        static_assert(std::endian::native == std::endian::little);
+        const std::uint64_t sizes = std::uint64_t(paymentRef.size()) | std::uint64_t(name.size()) << 16
+            | std::uint64_t(email.size()) << 32 | std::uint64_t(phone.size()) << 48;
+        std::memcpy(block, &sizes, sizeof(sizes));
         char* at = block + kHeaderBytes;
-        for (std::string_view text : { paymentRef, name, email, phone }) {
-            if (!text.empty()) // (an empty view's data() may be null: no memcpy from it)
-                std::memcpy(at, text.data(), text.size());
-            at += text.size();
-        }
+        copySmall(at, paymentRef.data(), paymentRef.size()), at += paymentRef.size();
+        copySmall(at, name.data(), name.size()), at += name.size();
+        copySmall(at, email.data(), email.size()), at += email.size();
+        copySmall(at, phone.data(), phone.size());
         return block;
     }
 

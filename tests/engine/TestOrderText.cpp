@@ -65,6 +65,7 @@ class TestOrderText : public QObject {
 private Q_SLOTS:
     void emptyTextTakesNoBlock();
     void blocksStayInPlaceAsTheArenaGrows();
+    void blockBytesForEveryShortLength();
     void ordersReadTheirTextBack();
     void replayAndRestoreKeepTheText();
     void snapshotKeepsTheVersionOneOrderRecord();
@@ -102,7 +103,8 @@ void TestOrderText::blocksStayInPlaceAsTheArenaGrows()
         blocks.push_back(arena.add(f[0], f[1], f[2], f[3]));
         used += OrderText::kHeaderBytes + f[0].size() + f[1].size() + f[2].size() + f[3].size();
     }
-    QCOMPARE(arena.firstChunk(), first);
+    // As pointers: QCOMPARE would compare two const char* as C strings.
+    QCOMPARE(static_cast<const void*>(arena.firstChunk()), static_cast<const void*>(first));
     QCOMPARE(arena.usedBytes(), used);
     QVERIFY(arena.capacityBytes() >= used);
     for (int i = 0; i < 400; ++i) {
@@ -118,6 +120,48 @@ void TestOrderText::blocksStayInPlaceAsTheArenaGrows()
     const char* block = unreserved.add(longest, longest, longest, longest);
     QCOMPARE(OrderText::buyer(block).phone, std::string_view(longest));
     QCOMPARE(unreserved.usedBytes(), OrderText::kBlockBytesMax);
+}
+
+void TestOrderText::blockBytesForEveryShortLength()
+{
+    // add() copies texts of up to 16 bytes as overlapping fixed-size copies and writes the four
+    // lengths in one store: every length around those sizes, in every field, gives exactly the
+    // block a u16[4] header and four plain copies give, back to back with its neighbours intact.
+    OrderText arena;
+    arena.reserve(16);
+    struct Added {
+        const char* block;
+        std::string expected;
+    };
+    std::vector<Added> added;
+    std::size_t used = 0;
+    for (std::size_t field = 0; field < OrderText::kFields; ++field) {
+        for (std::size_t size = 0; size <= 40; ++size) {
+            std::string f[OrderText::kFields];
+            for (std::size_t i = 0; i < OrderText::kFields; ++i) {
+                const std::size_t n = i == field ? size : (size * 7 + i * 3) % 19;
+                for (std::size_t b = 0; b < n; ++b)
+                    f[i].push_back(static_cast<char>('A' + (field * 41 + size + i * 13 + b) % 57));
+            }
+            const std::uint16_t sizes[OrderText::kFields] = { std::uint16_t(f[0].size()), std::uint16_t(f[1].size()),
+                                                              std::uint16_t(f[2].size()), std::uint16_t(f[3].size()) };
+            std::string expected(reinterpret_cast<const char*>(sizes), sizeof(sizes));
+            expected += f[0] + f[1] + f[2] + f[3];
+            const char* block = arena.add(f[0], f[1], f[2], f[3]);
+            if (expected.size() == OrderText::kHeaderBytes) {
+                QVERIFY(block == nullptr);
+                continue;
+            }
+            QVERIFY(block != nullptr);
+            added.push_back({ block, expected });
+            used += expected.size();
+            QCOMPARE(OrderText::field(block, OrderText::Field(field)), std::string_view(f[field]));
+        }
+    }
+    // Every block as written, after all the others (no copy ran past its block's end).
+    QCOMPARE(arena.usedBytes(), used);
+    for (const Added& a : added)
+        QCOMPARE(std::string(a.block, a.expected.size()), a.expected);
 }
 
 void TestOrderText::ordersReadTheirTextBack()
