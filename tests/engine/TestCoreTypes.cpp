@@ -9,6 +9,7 @@
 #include "journal/Crc32c.h"
 #include "journal/JournalFormat.h"
 #include "ledger/CommandResult.h"
+#include "support/Crc32cReference.h"
 
 #include <QTest>
 
@@ -598,18 +599,7 @@ void TestCoreTypes::commandResultListsConvertToStdVector()
         QVERIFY(each.sameAnswer(copy));
 }
 
-namespace {
-std::uint32_t crc32cBitwise(const std::uint8_t* p, std::size_t n)
-{
-    std::uint32_t crc = 0xffffffffu;
-    for (std::size_t i = 0; i < n; ++i) {
-        crc ^= p[i];
-        for (int k = 0; k < 8; ++k)
-            crc = (crc & 1) ? (crc >> 1) ^ 0x82f63b78u : crc >> 1;
-    }
-    return ~crc;
-}
-} // namespace
+using test::crc32cBitwise;
 
 void TestCoreTypes::crc32cKnownValues()
 {

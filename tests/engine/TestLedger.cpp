@@ -9,6 +9,7 @@
 #ifndef Q_MOC_RUN
 #include "engine/LedgerTestKit.h"
 #include "journal/Crc32c.h"
+#include "support/Crc32cReference.h"
 
 #include <algorithm>
 #include <cstring>
@@ -1377,18 +1378,9 @@ BatchPtr asFingerprintVersion1(const BatchBytes& batch, const std::vector<Comman
     return old;
 }
 
-std::uint32_t crc32cBitwise(const std::uint8_t* p, std::size_t n)
-{
-    std::uint32_t crc = 0xffffffffu;
-    for (std::size_t i = 0; i < n; ++i) {
-        crc ^= p[i];
-        for (int k = 0; k < 8; ++k)
-            crc = (crc & 1) ? (crc >> 1) ^ 0x82f63b78u : crc >> 1;
-    }
-    return ~crc;
-}
-
 } // namespace
+
+using test::crc32cBitwise;
 
 // A journal written before the fingerprint's version 2 holds version-1 fingerprints: a ledger that
 // replays it still answers a retry of its commands from their records and still refuses their keys
