@@ -256,6 +256,12 @@ void EngineBench::measureLedger()
         runs.push_back(runLedgerPhase(m_venue, kSeed + std::uint64_t(r)));
         if (!runs.back().failure.empty())
             fail(runs.back().failure);
+        // Each run's own figures: whether a slow invocation is slow throughout or in one run.
+        const LedgerRun& done = runs.back();
+        const auto perSecond = [](const Throughput& t) { return t.cpuNsPerCommand() > 0 ? 1e3 / t.cpuNsPerCommand() : 0.0; };
+        note("in-memory: run %d/%d: holds %.2fM/s, confirms %.2fM/s, releases %.2fM/s, confirm floor %.1fM/s (CPU time)",
+             r + 1, m_options.runs, perSecond(done.hold), perSecond(done.confirm), perSecond(done.release),
+             perSecond(done.confirmFloor));
     }
     // Fresh memory is the journal's, the idempotency index's and the order tables' growth; what it
     // costs depends on the machine (see the cpu check line), so it is shown apart.
