@@ -6,6 +6,7 @@
 //   usher-loadgen --target 127.0.0.1:8080 --admin-token T --event E [options]
 
 #include "LoadGenerator.h"
+#include "core/QtText.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -99,7 +100,7 @@ bool parseTarget(std::string_view text, LoadOptions* options, QString* error)
     std::string_view host = text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
-    const QString name = QString::fromUtf8(host.data(), qsizetype(host.size()));
+    const QString name = toQString(host);
     QHostAddress address(name);
     if (address.isNull()) {
         const QList<QHostAddress> found = QHostInfo::fromName(name).addresses();
@@ -121,7 +122,7 @@ bool applyOption(Arguments& a, std::string_view name, std::string_view value, QS
     LoadOptions& o = a.load;
     bool ok = true;
     if (name == "spawn-usherd")
-        a.spawnUsherd = QString::fromUtf8(value.data(), qsizetype(value.size()));
+        a.spawnUsherd = toQString(value);
     else if (name == "seats")
         ok = parseNumber(value, &a.seats) && a.seats >= 10 && a.seats <= 1'000'000;
     else if (name == "target") {
@@ -163,13 +164,13 @@ bool applyOption(Arguments& a, std::string_view name, std::string_view value, QS
     else if (name == "seed")
         ok = parseNumber(value, &o.seed);
     else {
-        *error = tr("unknown option --%1").arg(QString::fromUtf8(name.data(), qsizetype(name.size())));
+        *error = tr("unknown option --%1").arg(toQString(name));
         return false;
     }
     if (!ok)
         *error = tr("--%1: bad value '%2' (see --help for the range)")
-                     .arg(QString::fromUtf8(name.data(), qsizetype(name.size())),
-                          QString::fromUtf8(value.data(), qsizetype(value.size())));
+                     .arg(toQString(name),
+                          toQString(value));
     return ok;
 }
 

@@ -2,6 +2,7 @@
 // venue files. main() parses the arguments; the venues are built by engine/venue/SampleVenues.
 // Exit status: 0 done, 1 a file is invalid or cannot be written, 2 a usage error.
 
+#include "core/QtText.h"
 #include "venue/SampleVenues.h"
 #include "venue/VenueJson.h"
 
@@ -55,11 +56,6 @@ int failed(const std::string& message)
 {
     std::fprintf(stderr, "usher-venues: %s\n", message.c_str());
     return kExitFailed;
-}
-
-QString path(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 // Options of the form "--name value"; every option takes a value.
@@ -133,7 +129,7 @@ int runSample(const Arguments& arguments)
         if (!outDir || out)
             return usageError("sample all: give --out-dir DIR (and no --out)");
         for (const SampleVenueInfo& info : sampleVenues()) {
-            if (int status = writeVenue(*info.build(), path(*outDir) + QLatin1Char('/') + path(info.fileName));
+            if (int status = writeVenue(*info.build(), toQString(*outDir) + QLatin1Char('/') + toQString(info.fileName));
                 status != kExitOk)
                 return status;
         }
@@ -145,7 +141,7 @@ int runSample(const Arguments& arguments)
                           + "\" (known: theatre, concert-hall, arena, stadium, all)");
     if (!out || outDir)
         return usageError("sample: give --out FILE");
-    return writeVenue(*info->build(), path(*out));
+    return writeVenue(*info->build(), toQString(*out));
 }
 
 int runGenerate(const Arguments& arguments)
@@ -174,7 +170,7 @@ int runGenerate(const Arguments& arguments)
     const auto venue = generateLargeVenue(spec, &error);
     if (!venue)
         return usageError("generate: " + error);
-    return writeVenue(*venue, path(*out));
+    return writeVenue(*venue, toQString(*out));
 }
 
 int runCheck(const Arguments& arguments)
@@ -186,7 +182,7 @@ int runCheck(const Arguments& arguments)
         if (file.starts_with("--"))
             return usageError("check: unknown option " + std::string(file));
         VenueError error;
-        const auto venue = venueFromJsonFile(path(file), &error);
+        const auto venue = venueFromJsonFile(toQString(file), &error);
         if (!venue) {
             const std::string message = error.message.starts_with(std::string(file))
                 ? error.message

@@ -108,6 +108,7 @@ struct Order {
     Actor actor() const { return Actor { actorKind, actorId }; }
     std::string_view paymentRef() const { return OrderText::field(text, OrderText::PaymentRef); }
     BuyerView buyer() const { return OrderText::buyer(text); }
+    std::string_view buyerName() const { return OrderText::field(text, OrderText::BuyerName); } // without the rest
 };
 static_assert(sizeof(Order) == 64, "an order is one cache line");
 static_assert(limits::orderTicketsMax <= 0xff, "Order::ticketCount has 8 bits");

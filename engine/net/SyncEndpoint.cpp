@@ -1,6 +1,7 @@
 #include "net/SyncEndpoint.h"
 
 #include "core/Assert.h"
+#include "core/QtText.h"
 #include "net/Log.h"
 #include "net/Metrics.h"
 #include "net/TokenStore.h"
@@ -23,7 +24,7 @@ namespace {
 // A JSON string literal (quotes included) of `text`.
 std::string jsonText(std::string_view text)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray { QString::fromUtf8(text.data(), qsizetype(text.size())) })
+    return QString::fromUtf8(QJsonDocument(QJsonArray { toQString(text) })
                                  .toJson(QJsonDocument::Compact))
         .mid(1)
         .chopped(1)

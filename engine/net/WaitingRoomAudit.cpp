@@ -1,5 +1,7 @@
 #include "net/WaitingRoomAudit.h"
 
+#include "core/QtText.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,7 +53,7 @@ std::string WaitingRoomAudit::lineOf(const WaitingRoomChange& c)
     if (body.isObject())
         o.insert(QStringLiteral("change"), body.object());
     else
-        o.insert(QStringLiteral("change"), QString::fromUtf8(c.change.data(), qsizetype(c.change.size())));
+        o.insert(QStringLiteral("change"), toQString(c.change));
     o.insert(QStringLiteral("status"), c.status);
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }

@@ -1,6 +1,7 @@
 #include "payments/PaymentProtocol.h"
 
 #include "core/PercentDecode.h"
+#include "core/QtText.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -14,11 +15,6 @@
 namespace usher::payproto {
 
 namespace {
-
-QString toQ(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 std::string fromQ(const QString& text)
 {
@@ -210,9 +206,9 @@ std::string encodeChargeBody(const ChargeBody& body)
 {
     QJsonObject object;
     object.insert(QLatin1String("amountMinor"), static_cast<double>(body.amountMinor));
-    object.insert(QLatin1String("currency"), toQ(body.currency));
-    object.insert(QLatin1String("paymentToken"), toQ(body.paymentToken));
-    object.insert(QLatin1String("description"), toQ(body.description));
+    object.insert(QLatin1String("currency"), toQString(body.currency));
+    object.insert(QLatin1String("paymentToken"), toQString(body.paymentToken));
+    object.insert(QLatin1String("description"), toQString(body.description));
     return serialize(object);
 }
 
@@ -233,14 +229,14 @@ std::optional<ChargeBody> decodeChargeBody(std::string_view json)
 std::string encodeChargeRecord(const ChargeRecord& record)
 {
     QJsonObject object;
-    object.insert(QLatin1String("id"), toQ(record.id));
-    object.insert(QLatin1String("idempotencyKey"), toQ(record.idempotencyKey));
+    object.insert(QLatin1String("id"), toQString(record.id));
+    object.insert(QLatin1String("idempotencyKey"), toQString(record.idempotencyKey));
     object.insert(QLatin1String("status"), QLatin1String(chargeStatusName(record.status)));
     object.insert(QLatin1String("amountMinor"), static_cast<double>(record.amountMinor));
-    object.insert(QLatin1String("currency"), toQ(record.currency));
+    object.insert(QLatin1String("currency"), toQString(record.currency));
     object.insert(QLatin1String("refundedMinor"), static_cast<double>(record.refundedMinor));
     if (!record.declineReason.empty())
-        object.insert(QLatin1String("declineReason"), toQ(record.declineReason));
+        object.insert(QLatin1String("declineReason"), toQString(record.declineReason));
     return serialize(object);
 }
 
@@ -273,7 +269,7 @@ std::optional<ChargeRecord> decodeChargeRecord(std::string_view json)
 std::string encodeRefundBody(const RefundBody& body)
 {
     QJsonObject object;
-    object.insert(QLatin1String("paymentId"), toQ(body.paymentId));
+    object.insert(QLatin1String("paymentId"), toQString(body.paymentId));
     object.insert(QLatin1String("amountMinor"), static_cast<double>(body.amountMinor));
     return serialize(object);
 }
@@ -293,9 +289,9 @@ std::optional<RefundBody> decodeRefundBody(std::string_view json)
 std::string encodeRefundRecord(const RefundRecord& record)
 {
     QJsonObject object;
-    object.insert(QLatin1String("id"), toQ(record.id));
-    object.insert(QLatin1String("idempotencyKey"), toQ(record.idempotencyKey));
-    object.insert(QLatin1String("paymentId"), toQ(record.paymentId));
+    object.insert(QLatin1String("id"), toQString(record.id));
+    object.insert(QLatin1String("idempotencyKey"), toQString(record.idempotencyKey));
+    object.insert(QLatin1String("paymentId"), toQString(record.paymentId));
     object.insert(QLatin1String("status"), QLatin1String("refunded"));
     object.insert(QLatin1String("amountMinor"), static_cast<double>(record.amountMinor));
     return serialize(object);
@@ -319,8 +315,8 @@ std::optional<RefundRecord> decodeRefundRecord(std::string_view json)
 std::string encodeErrorBody(const ErrorBody& error)
 {
     QJsonObject inner;
-    inner.insert(QLatin1String("code"), toQ(error.code));
-    inner.insert(QLatin1String("message"), toQ(error.message));
+    inner.insert(QLatin1String("code"), toQString(error.code));
+    inner.insert(QLatin1String("message"), toQString(error.message));
     if (error.retryAfterMs >= 0)
         inner.insert(QLatin1String("retryAfterMs"), static_cast<double>(error.retryAfterMs));
     QJsonObject object;

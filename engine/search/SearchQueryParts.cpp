@@ -1,5 +1,7 @@
 #include "search/SearchQueryParts.h"
 
+#include "core/QtText.h"
+
 #include <QString>
 
 #include <algorithm>
@@ -45,7 +47,7 @@ bool splitWords(const QString& text, Add add)
 std::string foldedWords(const std::string& text)
 {
     QString out;
-    splitWords(QString::fromUtf8(text.data(), qsizetype(text.size())), [&out](const QString& word) {
+    splitWords(toQString(text), [&out](const QString& word) {
         if (!out.isEmpty())
             out.append(QLatin1Char(' '));
         out.append(fold(word));
@@ -55,7 +57,7 @@ std::string foldedWords(const std::string& text)
 
 std::string foldedWord(const std::string& word)
 {
-    return fold(QString::fromUtf8(word.data(), qsizetype(word.size()))).toStdString();
+    return fold(toQString(word)).toStdString();
 }
 
 std::string encodeCursor(const SearchKey& key)
@@ -87,7 +89,7 @@ bool checkQuery(const SearchQuery& q, QueryWords* words, std::optional<SearchKey
     }
     words->words.clear();
     words->lastIsPrefix
-        = splitWords(QString::fromUtf8(q.text.data(), qsizetype(q.text.size())),
+        = splitWords(toQString(q.text),
                      [words](const QString& word) { words->words.push_back(word.toStdString()); });
     if (words->words.size() > searchlimits::termsMax) {
         *error = "q: more than " + std::to_string(searchlimits::termsMax) + " words";

@@ -2,6 +2,7 @@
 
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "core/QtText.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -1238,7 +1239,7 @@ std::shared_ptr<Venue> loadSampleVenue(std::string_view key, VenueError* error)
         return nullptr;
     }
     const QString path
-        = dir + QLatin1Char('/') + QString::fromUtf8(info->fileName.data(), qsizetype(info->fileName.size()));
+        = dir + QLatin1Char('/') + toQString(info->fileName);
     VenueError inner;
     auto venue = venueFromJsonFile(path, &inner);
     if (!venue && error) {

@@ -3,6 +3,7 @@
 // seats, no overlaps, aisles, a stage); flags, categories and ranks are where a real venue has
 // them; and usher-venues reports bad input clearly.
 
+#include "core/QtText.h"
 #include "venue/SampleVenues.h"
 #include "venue/Venue.h"
 #include "venue/VenueJson.h"
@@ -28,11 +29,6 @@ using namespace usher;
 
 namespace {
 
-QString q(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
 QString venuesDir()
 {
     const QString source = qEnvironmentVariable("USHER_SOURCE_DIR");
@@ -41,7 +37,7 @@ QString venuesDir()
 
 QByteArray committedFile(std::string_view fileName)
 {
-    QFile file(venuesDir() + QLatin1Char('/') + q(fileName));
+    QFile file(venuesDir() + QLatin1Char('/') + toQString(fileName));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
@@ -362,7 +358,7 @@ void TestSampleVenues::catalogue()
     for (const SampleVenueInfo& info : sampleVenues()) {
         QVERIFY(findSampleVenue(info.key) == &info);
         QVERIFY(expectations().count(info.key));
-        QCOMPARE(q(info.fileName), q(info.key) + QStringLiteral(".json"));
+        QCOMPARE(toQString(info.fileName), toQString(info.key) + QStringLiteral(".json"));
     }
     QVERIFY(!findSampleVenue("opera"));
 }
@@ -371,7 +367,7 @@ void TestSampleVenues::committedFiles_data()
 {
     QTest::addColumn<QString>("key");
     for (const SampleVenueInfo& info : sampleVenues())
-        QTest::newRow(info.fileName.data()) << q(info.key);
+        QTest::newRow(info.fileName.data()) << toQString(info.key);
 }
 
 // The committed file loads, is what the generator writes today (so nobody edits it by hand without
@@ -383,7 +379,7 @@ void TestSampleVenues::committedFiles()
     QVERIFY(info);
     const QByteArray committed = committedFile(info->fileName);
     QVERIFY2(!committed.isEmpty(),
-             qPrintable(venuesDir() + QLatin1Char('/') + q(info->fileName) + QStringLiteral(" is missing")));
+             qPrintable(venuesDir() + QLatin1Char('/') + toQString(info->fileName) + QStringLiteral(" is missing")));
 
     VenueError error;
     const auto loaded = venueFromJson(committed, &error);
@@ -404,7 +400,7 @@ void TestSampleVenues::committedFiles()
             ++line;
         QFAIL(qPrintable(QStringLiteral("resources/venues/%1 differs from the generator at line %2; regenerate it "
                                         "with: usher-venues sample all --out-dir resources/venues")
-                             .arg(q(info->fileName))
+                             .arg(toQString(info->fileName))
                              .arg(line + 1)));
     }
     QVERIFY(loaded->sameContent(*built));
@@ -429,20 +425,20 @@ void TestSampleVenues::theatreLooksLikeATheatre()
         QVERIFY2(names.count(name), name);
     // Rows A.. without I; centre seats 101.. left to right; odd numbers on the left, even on the right.
     const VenueSection& stallsLeft = theatre->sections[0];
-    QCOMPARE(q(theatre->rows[stallsLeft.firstRow].name), QStringLiteral("A"));
+    QCOMPARE(toQString(theatre->rows[stallsLeft.firstRow].name), QStringLiteral("A"));
     std::set<std::string> rowNames;
     for (std::uint32_t r = stallsLeft.firstRow; r < stallsLeft.firstRow + stallsLeft.rowCount; ++r)
         rowNames.insert(theatre->rows[r].name);
     QVERIFY(!rowNames.count("I"));
     QVERIFY(rowNames.count("M"));
     const VenueRow& leftA = theatre->rows[stallsLeft.firstRow];
-    QCOMPARE(q(theatre->seats[leftA.firstSeat + leftA.seatCount - 1].number), QStringLiteral("1")); // by the aisle
+    QCOMPARE(toQString(theatre->seats[leftA.firstSeat + leftA.seatCount - 1].number), QStringLiteral("1")); // by the aisle
     QCOMPARE(std::stoi(theatre->seats[leftA.firstSeat].number) % 2, 1);
     const VenueRow& centreA = theatre->rows[theatre->sections[1].firstRow];
-    QCOMPARE(q(theatre->seats[centreA.firstSeat].number), QStringLiteral("101"));
+    QCOMPARE(toQString(theatre->seats[centreA.firstSeat].number), QStringLiteral("101"));
     QVERIFY(theatre->seats[centreA.firstSeat].x < theatre->seats[centreA.firstSeat + 1].x);
     const VenueRow& rightA = theatre->rows[theatre->sections[2].firstRow];
-    QCOMPARE(q(theatre->seats[rightA.firstSeat].number), QStringLiteral("2"));
+    QCOMPARE(toQString(theatre->seats[rightA.firstSeat].number), QStringLiteral("2"));
     // Curved rows: the middle of row A is further from the stage than its ends, and the seats
     // turn towards the middle.
     const VenueSeat& first = theatre->seats[centreA.firstSeat];
@@ -451,7 +447,7 @@ void TestSampleVenues::theatreLooksLikeATheatre()
     QVERIFY(first.rotation > 0 && theatre->seats[centreA.firstSeat + centreA.seatCount - 1].rotation < 0);
     // The balcony is behind the stalls.
     const VenueSection& balcony = theatre->sections[4];
-    QCOMPARE(q(balcony.name), QStringLiteral("Balcony Centre"));
+    QCOMPARE(toQString(balcony.name), QStringLiteral("Balcony Centre"));
     QVERIFY(boxOf(balcony.outline).top > boxOf(theatre->sections[1].outline).bottom);
 }
 
@@ -724,7 +720,7 @@ void TestSampleVenues::cliChecksAndRegenerates()
     run = runTool({ QStringLiteral("sample"), QStringLiteral("all"), QStringLiteral("--out-dir"), dir.path() });
     QCOMPARE(run.exitCode, 0);
     for (const SampleVenueInfo& info : sampleVenues()) {
-        QFile file(dir.filePath(q(info.fileName)));
+        QFile file(dir.filePath(toQString(info.fileName)));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(file.readAll() == committedFile(info.fileName), info.fileName.data());
     }

@@ -1,6 +1,7 @@
 #include "counter/OrderSearch.h"
 
 #include "DisplayFormat.h"
+#include "core/QtText.h"
 #include "counter/CashAmount.h"
 #include "counter/ReportDocument.h"
 #include "ledger/CommandResult.h"
@@ -16,11 +17,6 @@
 namespace usher::ui {
 
 namespace {
-
-QString text(std::string_view utf8)
-{
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
-}
 
 QStringList tokens(const QString& s)
 {
@@ -44,8 +40,8 @@ OrderHit hitOf(const Ledger& ledger, EventId event, const Order& order, const QS
     hit.event = event;
     hit.order = order.id;
     hit.number = QString::number(event) + QLatin1Char('-') + QString::number(order.id);
-    hit.eventName = text(ledger.spec().name);
-    hit.buyer = text(order.buyer().name);
+    hit.eventName = toQString(ledger.spec().name);
+    hit.buyer = toQString(order.buyerName());
     hit.amount = CashAmount::format(order.amount - order.refunded, ledger.spec().currency);
     hit.tickets = static_cast<int>(order.ticketCount);
     hit.matchedBy = matchedBy;
@@ -64,9 +60,9 @@ void searchLedger(const Ledger& ledger, EventId event, const QString& query, std
     const std::uint64_t orders = ledger.counts().orders;
     for (OrderId id = 1; id <= orders && hits->size() < max; ++id) {
         const Order* order = ledger.order(id);
-        if (order == nullptr || seen.count(id) || order->buyer().name.empty())
+        if (order == nullptr || seen.count(id) || order->buyerName().empty())
             continue;
-        if (text(order->buyer().name).toCaseFolded().contains(needle)) {
+        if (toQString(order->buyerName()).toCaseFolded().contains(needle)) {
             hits->push_back(hitOf(ledger, event, *order, OrderSearch::tr("buyer")));
             seen.insert(id);
         }
@@ -79,10 +75,10 @@ void searchLedger(const Ledger& ledger, EventId event, const QString& query, std
         if (ledger.seatStatus(s) != SeatStatus::Sold)
             continue;
         const SeatView view = ledger.seat(s);
-        if (view.order == 0 || seen.count(view.order) || !labelMatches(tokens(text(venue.seatLabel(s))), queryTokens))
+        if (view.order == 0 || seen.count(view.order) || !labelMatches(tokens(toQString(venue.seatLabel(s))), queryTokens))
             continue;
         if (const Order* order = ledger.order(view.order)) {
-            hits->push_back(hitOf(ledger, event, *order, OrderSearch::tr("seat %1").arg(text(venue.seatLabel(s)))));
+            hits->push_back(hitOf(ledger, event, *order, OrderSearch::tr("seat %1").arg(toQString(venue.seatLabel(s)))));
             seen.insert(view.order);
         }
     }
@@ -126,9 +122,9 @@ void loadPayments(BoxOfficeDb& db, OrderDetails* d)
         const auto method = static_cast<PaymentMethod>(tenders.integer(0));
         p.method = ReportDocument::methodName(method);
         p.amount = CashAmount::format(tenders.integer(1), d->currency);
-        p.reference = text(tenders.text(2));
+        p.reference = toQString(tenders.text(2));
         if (!tenders.text(3).empty())
-            p.reference += QStringLiteral(" (") + text(tenders.text(3)) + QLatin1Char(')');
+            p.reference += QStringLiteral(" (") + toQString(tenders.text(3)) + QLatin1Char(')');
         p.state = tenderState(tenders.integer(4));
         d->hasCardPayment = d->hasCardPayment
             || (method == PaymentMethod::Card && tenders.integer(4) == static_cast<std::int64_t>(TenderState::Applied));
@@ -236,10 +232,11 @@ OrderDetails OrderSearch::details(const CounterServices& services, EventId event
         d.event = event;
         d.order = orderId;
         d.number = QString::number(event) + QLatin1Char('-') + QString::number(orderId);
-        d.eventName = text(spec.name);
-        d.buyerName = text(order->buyer().name);
-        d.buyerEmail = text(order->buyer().email);
-        d.buyerPhone = text(order->buyer().phone);
+        d.eventName = toQString(spec.name);
+        const BuyerView buyer = order->buyer();
+        d.buyerName = toQString(buyer.name);
+        d.buyerEmail = toQString(buyer.email);
+        d.buyerPhone = toQString(buyer.phone);
         d.created = QLocale().toString(QDateTime::fromMSecsSinceEpoch(order->createdAt), QLocale::ShortFormat);
         d.channel = DisplayFormat::channelName(spec, order->channel);
         d.amount = order->amount;
@@ -254,25 +251,25 @@ OrderDetails OrderSearch::details(const CounterServices& services, EventId event
             std::uint16_t category = 0;
             if (ticket->seat != kNoSeat) {
                 info.seat = venue.seats[ticket->seat].id;
-                info.place = text(venue.seatLabel(ticket->seat));
+                info.place = toQString(venue.seatLabel(ticket->seat));
                 category = venue.seats[ticket->seat].category;
             } else {
-                info.place = text(venue.areas[ticket->area].name);
+                info.place = toQString(venue.areas[ticket->area].name);
                 category = venue.areas[ticket->area].category;
             }
-            info.category = text(venue.categories[category].name);
-            info.priceType = ticket->priceType < spec.priceTypes.size() ? text(spec.priceTypes[ticket->priceType].name)
+            info.category = toQString(venue.categories[category].name);
+            info.priceType = ticket->priceType < spec.priceTypes.size() ? toQString(spec.priceTypes[ticket->priceType].name)
                                                                         : QString::number(ticket->priceType);
             info.amount = ticket->amount;
             info.amountText = CashAmount::format(ticket->amount, spec.currency);
-            info.code = text(ticketCodeText(ticket->code));
+            info.code = toQString(ticketCodeText(ticket->code));
             info.valid = ticket->status == TicketStatus::Valid;
             info.state = ticketState(ticket->status);
             d.tickets.push_back(info);
         }
         if (!order->paymentRef().empty()) {
             d.payments.push_back(OrderPaymentInfo { tr("Payment"), CashAmount::format(order->amount, spec.currency),
-                                                    text(order->paymentRef()), tr("confirmed") });
+                                                    toQString(order->paymentRef()), tr("confirmed") });
         }
     });
     if (d.found && services.db != nullptr) {
