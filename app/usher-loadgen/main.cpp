@@ -100,7 +100,7 @@ bool parseTarget(std::string_view text, LoadOptions* options, QString* error)
     std::string_view host = text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
-    const QString name = toQString(host);
+    const QString name = usher::toQString(host);
     QHostAddress address(name);
     if (address.isNull()) {
         const QList<QHostAddress> found = QHostInfo::fromName(name).addresses();
@@ -122,7 +122,7 @@ bool applyOption(Arguments& a, std::string_view name, std::string_view value, QS
     LoadOptions& o = a.load;
     bool ok = true;
     if (name == "spawn-usherd")
-        a.spawnUsherd = toQString(value);
+        a.spawnUsherd = usher::toQString(value);
     else if (name == "seats")
         ok = parseNumber(value, &a.seats) && a.seats >= 10 && a.seats <= 1'000'000;
     else if (name == "target") {
@@ -164,13 +164,13 @@ bool applyOption(Arguments& a, std::string_view name, std::string_view value, QS
     else if (name == "seed")
         ok = parseNumber(value, &o.seed);
     else {
-        *error = tr("unknown option --%1").arg(toQString(name));
+        *error = tr("unknown option --%1").arg(usher::toQString(name));
         return false;
     }
     if (!ok)
         *error = tr("--%1: bad value '%2' (see --help for the range)")
-                     .arg(toQString(name),
-                          toQString(value));
+                     .arg(usher::toQString(name),
+                          usher::toQString(value));
     return ok;
 }
 
