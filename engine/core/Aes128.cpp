@@ -78,10 +78,11 @@ RoundKeys expandKeyPortable(const std::uint8_t* key)
 
 } // namespace
 
-AesBlock aes128EncryptPortable(const std::uint8_t* key, const AesBlock& block)
+namespace {
+
+// The rounds, portable: byte by byte over the expanded key.
+AesBlock encryptPortable(const RoundKeys& rk, const AesBlock& block)
 {
-    USHER_ASSERT(key != nullptr);
-    const RoundKeys rk = expandKeyPortable(key);
     AesBlock s;
     for (std::size_t i = 0; i < 16; ++i)
         s[i] = static_cast<std::uint8_t>(block[i] ^ rk[i]);
@@ -108,6 +109,28 @@ AesBlock aes128EncryptPortable(const std::uint8_t* key, const AesBlock& block)
     return s;
 }
 
+AesBlock blockOf(std::uint64_t lo, std::uint64_t hi)
+{
+    AesBlock block;
+    std::memcpy(block.data(), &lo, 8); // little-endian host (x86-64; ByteWriter.h checks)
+    std::memcpy(block.data() + 8, &hi, 8);
+    return block;
+}
+
+} // namespace
+
+AesBlock aes128EncryptPortable(const std::uint8_t* key, const AesBlock& block)
+{
+    USHER_ASSERT(key != nullptr);
+    return encryptPortable(expandKeyPortable(key), block);
+}
+
+Aes128Key::Aes128Key(const std::uint8_t* key)
+    : m_roundKeys(expandKeyPortable(key)) // the standard schedule: AES-NI's key assist makes the same bytes
+{
+    static_assert(sizeof(m_roundKeys) == sizeof(RoundKeys));
+}
+
 #ifdef USHER_AES_NI
 
 namespace {
@@ -126,13 +149,13 @@ __attribute__((target("aes,sse2"))) inline __m128i expandStep(__m128i key, __m12
 struct HardwareSchedule {
     std::uint64_t key[2] = { 0, 0 };
     bool valid = false;
-    __m128i rk[11];
+    alignas(16) RoundKeys rk;
 };
 thread_local HardwareSchedule t_schedule;
 
 __attribute__((target("aes,sse2"))) void expandKeyHardware(const std::uint8_t* key, HardwareSchedule* out)
 {
-    __m128i* rk = out->rk;
+    auto* rk = reinterpret_cast<__m128i*>(out->rk.data());
     rk[0] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key));
     rk[1] = expandStep(rk[0], _mm_aeskeygenassist_si128(rk[0], 0x01));
     rk[2] = expandStep(rk[1], _mm_aeskeygenassist_si128(rk[1], 0x02));
@@ -148,15 +171,11 @@ __attribute__((target("aes,sse2"))) void expandKeyHardware(const std::uint8_t* k
     out->valid = true;
 }
 
-__attribute__((target("aes,sse2"))) AesBlock encryptHardware(const std::uint8_t* key, const AesBlock& block)
+// The rounds, with AES-NI, over an expanded key at a 16-byte boundary: both entry points come here.
+__attribute__((target("aes,sse2"))) AesBlock encryptHardware(const RoundKeys& roundKeys, __m128i x)
 {
-    HardwareSchedule& schedule = t_schedule;
-    std::uint64_t k[2];
-    std::memcpy(k, key, 16);
-    if (!schedule.valid || k[0] != schedule.key[0] || k[1] != schedule.key[1]) [[unlikely]]
-        expandKeyHardware(key, &schedule);
-    const __m128i* rk = schedule.rk;
-    __m128i x = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data())), rk[0]);
+    const auto* rk = reinterpret_cast<const __m128i*>(roundKeys.data());
+    x = _mm_xor_si128(x, rk[0]);
     // Written out: as a loop GCC keeps the counter, as many instructions as the rounds themselves.
     x = _mm_aesenc_si128(x, rk[1]);
     x = _mm_aesenc_si128(x, rk[2]);
@@ -171,6 +190,22 @@ __attribute__((target("aes,sse2"))) AesBlock encryptHardware(const std::uint8_t*
     AesBlock out;
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data()), x);
     return out;
+}
+
+__attribute__((target("aes,sse2"))) AesBlock encryptHardware(const std::uint8_t* key, const AesBlock& block)
+{
+    HardwareSchedule& schedule = t_schedule;
+    std::uint64_t k[2];
+    std::memcpy(k, key, 16);
+    if (!schedule.valid || k[0] != schedule.key[0] || k[1] != schedule.key[1]) [[unlikely]]
+        expandKeyHardware(key, &schedule);
+    return encryptHardware(schedule.rk, _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data())));
+}
+
+__attribute__((target("aes,sse2"))) AesBlock encryptHardware(const RoundKeys& roundKeys, std::uint64_t lo,
+                                                            std::uint64_t hi)
+{
+    return encryptHardware(roundKeys, _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
 }
 
 const bool kHardware = [] {
@@ -191,6 +226,11 @@ bool aes128Hardware()
     return kHardware;
 }
 
+AesBlock Aes128Key::encrypt(std::uint64_t lo, std::uint64_t hi) const
+{
+    return kHardware ? encryptHardware(m_roundKeys, lo, hi) : encryptPortable(m_roundKeys, blockOf(lo, hi));
+}
+
 #else
 
 AesBlock aes128Encrypt(const std::uint8_t* key, const AesBlock& block)
@@ -201,6 +241,11 @@ AesBlock aes128Encrypt(const std::uint8_t* key, const AesBlock& block)
 bool aes128Hardware()
 {
     return false;
+}
+
+AesBlock Aes128Key::encrypt(std::uint64_t lo, std::uint64_t hi) const
+{
+    return encryptPortable(m_roundKeys, blockOf(lo, hi));
 }
 
 #endif

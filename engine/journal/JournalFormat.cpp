@@ -5,6 +5,7 @@
 #include "core/SmallCopy.h"
 #include "journal/ByteWriter.h"
 #include "journal/Crc32c.h"
+#include "journal/HotEvents.h"
 
 #include <cstring>
 #include <string_view>
@@ -106,64 +107,9 @@ bool verifyBatch(const BatchBytes& batch, EventId expectedEvent, BatchHeader* he
     return batchChecksum(batch) == header->crc;
 }
 
-namespace {
-
-// Writes at a position with room the caller made, unchecked: encodeEventAt checks once that the
-// room holds eventBytesBound() (a payload's fixed fields take at most 64 bytes, plus every text
-// with its length), and that the payload's length fits its 16 bits (which a text of more than
-// 0xffff bytes would break). One check per event instead of one per text: this runs twice per
-// confirm on the ledger's hot path.
-class RawWriter {
-public:
-    explicit RawWriter(std::uint8_t* at) : m_start(at), m_at(at) {}
-
-    template <typename T> void put(T value)
-    {
-        static_assert(std::is_trivially_copyable_v<T>);
-        std::memcpy(m_at, &value, sizeof(T));
-        m_at += sizeof(T);
-    }
-    void putBytes(const void* data, std::size_t size)
-    {
-        if (size > 0)
-            std::memcpy(m_at, data, size);
-        m_at += size;
-    }
-    void putText(std::string_view text)
-    {
-        put<std::uint16_t>(static_cast<std::uint16_t>(text.size()));
-        copySmall(m_at, text.data(), text.size());
-        m_at += text.size();
-    }
-    std::size_t size() const { return std::size_t(m_at - m_start); }
-
-private:
-    std::uint8_t* m_start;
-    std::uint8_t* m_at;
-};
-
-} // namespace
-
 void encodeRecordHeaderAt(std::uint8_t* at, const RecordHeader& h)
 {
-    RawWriter w(at);
-    w.put<std::uint32_t>(0); // length, patched by finishRecordAt
-    w.put<Seq>(h.seq);
-    w.put<std::uint8_t>(static_cast<std::uint8_t>(h.kind));
-    w.put<std::uint8_t>(static_cast<std::uint8_t>(h.status));
-    w.put<ChannelId>(h.channel);
-    w.put<std::uint8_t>(static_cast<std::uint8_t>(h.actor.kind));
-    w.put<std::uint64_t>(h.actor.id);
-    w.put<Timestamp>(h.now);
-    w.put<std::uint64_t>(h.key.hi);
-    w.put<std::uint64_t>(h.key.lo);
-    w.put<std::uint64_t>(h.fingerprint);
-    w.put<std::uint32_t>(h.detail);
-    // The event count (patched by finishRecordAt), the fingerprint's version, then 2 reserved bytes:
-    // one 4-byte store and one byte (little-endian, as every field).
-    w.put<std::uint32_t>(std::uint32_t(h.fingerprintVersion) << 16);
-    w.put<std::uint8_t>(0);
-    USHER_ASSERT(w.size() == kRecordHeaderBytes);
+    encodeRecordHeaderInline(at, h);
 }
 
 std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
@@ -174,24 +120,10 @@ std::size_t beginRecord(BatchBytes* out, const RecordHeader& h)
     return offset;
 }
 
-namespace {
-// Field offsets inside a record header.
-constexpr std::size_t kStatusOffset = 4 + 8 + 1;
-constexpr std::size_t kDetailOffset = 4 + 8 + 1 + 1 + 2 + 1 + 8 + 8 + 16 + 8;
-constexpr std::size_t kEventCountOffset = kDetailOffset + 4;
-} // namespace
-
 void finishRecordAt(std::uint8_t* record, std::size_t length, Status status, std::uint32_t detail,
                     std::uint16_t eventCount)
 {
-    USHER_ASSERT(length >= kRecordHeaderBytes && length <= 0xffffffffu);
-    USHER_ASSERT(status == Status::Ok || eventCount == 0); // a refused command changes nothing
-    const auto length32 = static_cast<std::uint32_t>(length);
-    const auto status8 = static_cast<std::uint8_t>(status);
-    std::memcpy(record, &length32, 4);
-    std::memcpy(record + kStatusOffset, &status8, 1);
-    std::memcpy(record + kDetailOffset, &detail, 4);
-    std::memcpy(record + kEventCountOffset, &eventCount, 2);
+    finishRecordInline(record, length, status, detail, eventCount);
 }
 
 void endRecord(BatchBytes* out, std::size_t recordOffset, Status status, std::uint32_t detail, std::uint16_t eventCount)
@@ -233,15 +165,14 @@ bool decodeRecordHeader(const std::uint8_t* data, std::size_t size, RecordHeader
 
 namespace {
 
-template <typename Writer>
-void encodePayload(Writer& w, const JournalEvent& e)
+void encodePayload(RawWriter& w, const JournalEvent& e)
 {
     switch (e.type) {
     case EventType::SeatHeld:
-        w.put(e.seat), w.put(e.hold), w.put(e.expiresAt);
+        encodePayloadOf<EventType::SeatHeld>(w, e);
         return;
     case EventType::SeatReleased:
-        w.put(e.seat), w.put(e.hold), w.put(e.reason);
+        encodePayloadOf<EventType::SeatReleased>(w, e);
         return;
     case EventType::AreaHeld:
         w.put(e.area), w.put(e.quantity), w.put(e.channel), w.put(e.hold), w.put(e.expiresAt);
@@ -256,16 +187,13 @@ void encodePayload(Writer& w, const JournalEvent& e)
         w.put(e.hold), w.put(e.amount), w.put(e.expiresAt), w.putText(e.text);
         return;
     case EventType::OrderCreated:
-        w.put(e.order), w.put(e.hold), w.put(e.amount), w.putText(e.text);
-        w.putText(e.buyerName), w.putText(e.buyerEmail), w.putText(e.buyerPhone);
+        encodePayloadOf<EventType::OrderCreated>(w, e);
         return;
     case EventType::SeatConfirmed:
-        w.put(e.seat), w.put(e.order), w.put(e.ticket), w.put(e.priceType), w.put(e.amount);
-        w.putBytes(e.code.data(), e.code.size());
+        encodePayloadOf<EventType::SeatConfirmed>(w, e);
         return;
     case EventType::AreaConfirmed:
-        w.put(e.area), w.put(e.channel), w.put(e.order), w.put(e.ticket), w.put(e.priceType), w.put(e.amount);
-        w.putBytes(e.code.data(), e.code.size());
+        encodePayloadOf<EventType::AreaConfirmed>(w, e);
         return;
     case EventType::SeatRefunded:
         w.put(e.seat), w.put(e.order), w.put(e.ticket), w.put(e.amount), w.putText(e.text);
@@ -493,13 +421,13 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
 {
     switch (e.type) {
     case EventType::SeatHeld:
-        result->hold = e.hold, result->expiresAt = e.expiresAt, result->seats.push_back(e.seat);
+        foldEventOf<EventType::SeatHeld>(result, e);
         break;
     case EventType::AreaHeld:
         result->hold = e.hold, result->expiresAt = e.expiresAt, result->area = e.area, result->quantity = e.quantity;
         break;
     case EventType::SeatReleased:
-        result->hold = e.hold, result->seats.push_back(e.seat);
+        foldEventOf<EventType::SeatReleased>(result, e);
         break;
     case EventType::AreaReleased:
         result->hold = e.hold, result->area = e.area, result->quantity = e.quantity;
@@ -511,11 +439,13 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
         result->hold = e.hold, result->expiresAt = e.expiresAt, result->amount = e.amount;
         break;
     case EventType::OrderCreated:
-        result->order = e.order, result->hold = e.hold, result->amount = e.amount;
+        foldEventOf<EventType::OrderCreated>(result, e);
         break;
     case EventType::SeatConfirmed:
+        foldEventOf<EventType::SeatConfirmed>(result, e);
+        break;
     case EventType::AreaConfirmed:
-        addTicket(result, e);
+        foldEventOf<EventType::AreaConfirmed>(result, e);
         break;
     case EventType::SeatRefunded:
     case EventType::AreaRefunded:
@@ -544,17 +474,6 @@ void foldEvent(CommandResult* result, const JournalEvent& e)
         result->area = e.area, result->quantity = e.quantity;
         break;
     }
-}
-
-void foldRecordHeader(CommandResult* result, const RecordHeader& h)
-{
-    result->status = h.status;
-    result->kind = h.kind;
-    result->seq = h.seq;
-    if (h.status == Status::SeatUnavailable && h.detail != 0) // seat ids start at 1
-        result->seats.push_back(h.detail);
-    if (h.kind == CommandKind::Expire)
-        result->count = h.detail;
 }
 
 bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result)

@@ -210,7 +210,17 @@ bool forEachRecord(const BatchBytes& batch, const std::function<bool(const Recor
 bool resultFromRecord(const std::uint8_t* record, std::size_t size, CommandResult* result);
 // The two halves of resultFromRecord, for the ledger to build a live answer while it emits: the
 // same functions make the live and the replayed answer.
-void foldRecordHeader(CommandResult* result, const RecordHeader& header);
 void foldEvent(CommandResult* result, const JournalEvent& event);
+// Inline: the ledger runs it once per command.
+inline void foldRecordHeader(CommandResult* result, const RecordHeader& h)
+{
+    result->status = h.status;
+    result->kind = h.kind;
+    result->seq = h.seq;
+    if (h.status == Status::SeatUnavailable && h.detail != 0) // seat ids start at 1
+        result->seats.push_back(h.detail);
+    if (h.kind == CommandKind::Expire)
+        result->count = h.detail;
+}
 
 } // namespace usher

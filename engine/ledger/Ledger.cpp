@@ -544,25 +544,6 @@ JournalBatch Ledger::takeBatch()
     return batch;
 }
 
-// A 128-bit keyed PRF of (event, ticket, exchange count) under the event's secret key: AES-128
-// (AES-NI; a portable fallback with the same output) of the block event id | ticket id | generation
-// (8 + 4 + 4 bytes, little-endian) under the last 16 bytes of the 32-byte ticket key. Unguessable
-// without the key (docs/design/ticket-codes.md), distinct for distinct inputs (a permutation), and
-// 70 instructions where SipHash-2-4-128 took 229 on the confirm path. Codes issued before
-// (SipHash, first 16 bytes of the key) stay valid: codes are read from the journal, never
-// computed again.
-TicketCode Ledger::makeTicketCode(TicketId id, std::uint32_t generation) const
-{
-    static_assert(sizeof(TicketCode) == sizeof(AesBlock) && sizeof(m_spec.ticketKey) == 32);
-    USHER_ASSERT(id <= 0xffffffffu); // ticket ids are dense per event: far below 2^32
-    const auto ticket = static_cast<std::uint32_t>(id);
-    AesBlock block;
-    std::memcpy(block.data(), &m_spec.id, 8); // little-endian host (ByteWriter.h checks)
-    std::memcpy(block.data() + 8, &ticket, 4);
-    std::memcpy(block.data() + 12, &generation, 4);
-    return aes128Encrypt(m_spec.ticketKey.data() + 16, block);
-}
-
 SeatView Ledger::seat(SeatIndex index) const
 {
     USHER_ASSERT(index < m_seats.size());

@@ -9,6 +9,8 @@
 // * Every keyed command appends one record to the open journal batch; the answer is decoded from
 //   that record, so a live answer and a retried answer cannot differ.
 
+#include "core/Aes128.h"
+#include "core/Assert.h"
 #include "core/HugePageAllocator.h"
 #include "core/Limits.h"
 #include "core/Status.h"
@@ -326,17 +328,10 @@ private:
         return m_open->data() + m_openSize;
     }
     void growOpenBatch(std::size_t bytes);
-    std::size_t beginJournalRecord(const RecordHeader& header)
-    {
-        const std::size_t offset = m_openSize;
-        encodeRecordHeaderAt(journalRoom(kRecordHeaderBytes), header);
-        m_openSize += kRecordHeaderBytes;
-        return offset;
-    }
-    void endJournalRecord(std::size_t offset, Status status, std::uint32_t detail, std::uint16_t events)
-    {
-        finishRecordAt(m_open->data() + offset, m_openSize - offset, status, detail, events);
-    }
+    // A record's header at the write position (returns the record's offset), and its length,
+    // outcome and event count once the command has run. Inline in LedgerEmitter.h.
+    std::size_t beginJournalRecord(const RecordHeader& header);
+    void endJournalRecord(std::size_t offset, Status status, std::uint32_t detail, std::uint16_t events);
     Status dispatch(const Command& c, Emitter& out);
     void replayedResult(const Command& c, const IdempotencyIndex::Entry& entry, std::uint64_t fingerprint,
                         CommandResult* result) const;
@@ -387,7 +382,14 @@ private:
     Timestamp holdExpiry(const Command& c) const;
     void emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out);
     void emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out);
-    TicketCode makeTicketCode(TicketId id, std::uint32_t generation) const;
+    // A 128-bit keyed PRF of (event, ticket, exchange count): AES-128 under the last 16 bytes of
+    // the event's ticket key (docs/design/ticket-codes.md), expanded once in m_ticketCipher.
+    TicketCode makeTicketCode(TicketId id, std::uint32_t generation) const
+    {
+        static_assert(sizeof(TicketCode) == sizeof(AesBlock));
+        USHER_ASSERT(id <= 0xffffffffu); // ticket ids are dense per event: far below 2^32
+        return m_ticketCipher.encrypt(m_spec.id, id | std::uint64_t(generation) << 32);
+    }
     Status checkSpecUpdate(const EventSpec& next, std::string* error) const;
     void restrideHolds(std::uint32_t stride);
 
@@ -431,6 +433,8 @@ private:
     std::string orderInvariantViolation() const;
 
     EventSpec m_spec; // replaced only by updateSpec()
+    // The ticket codes' key, expanded (its id and ticket key never change: checkSpecUpdate).
+    const Aes128Key m_ticketCipher { m_spec.ticketKey.data() + 16 };
     const LedgerOptions m_options;
     std::uint32_t m_holdSeatsStride; // seats reserved per hold slot; grows with ticketsPerOrderPeak
 

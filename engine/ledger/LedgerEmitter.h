@@ -4,6 +4,7 @@
 // one as it is written, so the journal and the state can never disagree.
 
 #include "core/Assert.h"
+#include "journal/HotEvents.h"
 #include "ledger/Ledger.h"
 
 namespace usher {
@@ -36,6 +37,18 @@ struct Ledger::Emitter {
         ++events;
     }
 
+    // The same for an event of one of the hot types (journal/HotEvents.h) known at compile time:
+    // its encoder and fold inline, no switch on the type. `event.type` must be `Type`.
+    template <EventType Type, typename Apply>
+    void emitAs(const JournalEvent& event, Apply&& apply)
+    {
+        USHER_ASSERT(events < 0xffff && event.type == Type);
+        ledger.m_openSize += encodeEventOf<Type>(ledger.journalRoom(eventBytesBoundOf<Type>(event)), event);
+        apply(event);
+        foldEventOf<Type>(result, event);
+        ++events;
+    }
+
     Ledger& ledger;
     const RecordHeader& header;
     const std::size_t recordOffset;
@@ -44,5 +57,19 @@ struct Ledger::Emitter {
     std::uint32_t detail = 0;
     std::uint16_t events = 0;
 };
+
+// The record's header and its patch, written inline (execute() runs both once per command).
+inline std::size_t Ledger::beginJournalRecord(const RecordHeader& header)
+{
+    const std::size_t offset = m_openSize;
+    encodeRecordHeaderInline(journalRoom(kRecordHeaderBytes), header);
+    m_openSize += kRecordHeaderBytes;
+    return offset;
+}
+
+inline void Ledger::endJournalRecord(std::size_t offset, Status status, std::uint32_t detail, std::uint16_t events)
+{
+    finishRecordInline(m_open->data() + offset, m_openSize - offset, status, detail, events);
+}
 
 } // namespace usher

@@ -18,12 +18,17 @@ namespace usher {
     if (!c.priceTypes.empty() && c.priceTypes.size() != units)
         return Status::InvalidArgument;
     *total = 0;
+    // EventSpec::price(category, type), without its call per unit: the table's bounds read once.
+    const std::size_t typeCount = m_spec.priceTypes.size();
+    const std::size_t tableSize = m_spec.priceTable.size();
+    const Amount* const table = m_spec.priceTable.data();
     for (std::uint32_t i = 0; i < units; ++i) {
         const std::uint32_t type = c.priceTypes.empty() ? 0 : c.priceTypes[i];
         const std::uint16_t category = h.area != kNoArea
             ? m_spec.venue->areas[h.area].category
             : m_seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].category;
-        const Amount price = type < m_spec.priceTypes.size() ? m_spec.price(category, type) : kNotOffered;
+        const std::size_t index = std::size_t(category) * typeCount + type;
+        const Amount price = type < typeCount && index < tableSize ? table[index] : kNotOffered;
         if (price == kNotOffered)
             return Status::PriceTypeNotFound;
         prices[i] = price;
@@ -58,7 +63,7 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
     e.buyerName = c.buyer.name;
     e.buyerEmail = c.buyer.email;
     e.buyerPhone = c.buyer.phone;
-    out.emit(e, [this, &out](const JournalEvent& event) { applyOrderCreated(out.header, event); });
+    out.emitAs<EventType::OrderCreated>(e, [this, &out](const JournalEvent& event) { applyOrderCreated(out.header, event); });
     e.hold = 0;
     e.text = e.buyerName = e.buyerEmail = e.buyerPhone = {};
 
@@ -83,9 +88,9 @@ Status Ledger::doConfirm(const Command& c, Emitter& out)
         e.amount = prices[i];
         e.code = makeTicketCode(ticket, 0);
         if (area != kNoArea)
-            out.emit(e, [this](const JournalEvent& event) { applyAreaConfirmed(event); });
+            out.emitAs<EventType::AreaConfirmed>(e, [this](const JournalEvent& event) { applyAreaConfirmed(event); });
         else
-            out.emit(e, [this](const JournalEvent& event) { applySeatConfirmed(event); });
+            out.emitAs<EventType::SeatConfirmed>(e, [this](const JournalEvent& event) { applySeatConfirmed(event); });
     }
     return Status::Ok;
 }

@@ -87,15 +87,12 @@ std::uint64_t keyHash(const IdempotencyKey& key) // the ledger's (IdempotencyInd
     return h;
 }
 
-// The ledger's ticket code: AES-128 (AES-NI) of (event, ticket, generation), engine/core/Aes128.h.
-void ticketCode(const std::uint8_t* key, std::uint64_t event, std::uint32_t ticket, std::uint32_t generation,
+// The ledger's ticket code: AES-128 (AES-NI) of (event, ticket, generation) under a key expanded
+// once, as the ledger's own (engine/core/Aes128.h, Aes128Key).
+void ticketCode(const Aes128Key& cipher, std::uint64_t event, std::uint32_t ticket, std::uint32_t generation,
                 std::uint8_t* out)
 {
-    AesBlock block;
-    std::memcpy(block.data(), &event, 8);
-    std::memcpy(block.data() + 8, &ticket, 4);
-    std::memcpy(block.data() + 12, &generation, 4);
-    const AesBlock code = aes128Encrypt(key, block);
+    const AesBlock code = cipher.encrypt(event, std::uint64_t(ticket) | std::uint64_t(generation) << 32);
     std::memcpy(out, code.data(), code.size());
 }
 
@@ -207,7 +204,7 @@ private:
         t.order = order, t.seat = seat, t.amount = price;
         std::uint64_t fingerprint = 0;
         if constexpr (withCode) {
-            ticketCode(kFloorTicketKey, 1, std::uint32_t(ticket), 0, t.code);
+            ticketCode(m_ticketCipher, 1, std::uint32_t(ticket), 0, t.code);
             fingerprint = commandFingerprint(c);
         } else {
             std::memcpy(t.code, &ticket, sizeof(ticket));
@@ -237,6 +234,7 @@ private:
     }
 
     const std::vector<Command>& m_confirms;
+    const Aes128Key m_ticketCipher { kFloorTicketKey };
     BigVector<FloorSeat> m_seats;
     BigVector<FloorHold> m_holds;
     BigVector<FloorEntry> m_ring;

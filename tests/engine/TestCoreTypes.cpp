@@ -7,6 +7,7 @@
 #include "core/Types.h"
 #include "ledger/Command.h"
 #include "journal/Crc32c.h"
+#include "journal/HotEvents.h"
 #include "journal/JournalFormat.h"
 #include "ledger/CommandResult.h"
 #include "support/Crc32cReference.h"
@@ -98,6 +99,8 @@ private Q_SLOTS:
     void crc32cKnownValues();
     void crc32cMatchesBitwiseReferenceAtEveryLength();
     void eventEncodedInPlaceEqualsAppended();
+    void hotEventsEncodeAndFoldAsTheSwitch();
+    void recordHeaderInlineEqualsOutOfLine();
 };
 
 void TestCoreTypes::statusNamesCoverEveryValue()
@@ -660,6 +663,105 @@ void TestCoreTypes::eventEncodedInPlaceEqualsAppended()
         fixed.type = static_cast<EventType>(type);
         QVERIFY(encodeEventAt(room.data(), eventBytesBound(fixed), fixed) <= eventBytesBound(fixed));
     }
+}
+
+namespace {
+
+// A hot event of type `Type` with every field set (the ones the type does not carry too: they must
+// neither reach the bytes nor the answer), texts of `textLength` bytes.
+JournalEvent hotEvent(EventType type, Prng& random, std::size_t textLength, std::vector<std::string>* texts)
+{
+    JournalEvent e;
+    e.type = type;
+    e.seat = SeatId(random.below(1u << 31)), e.toSeat = SeatId(random.next());
+    e.area = AreaId(random.next()), e.channel = ChannelId(random.next());
+    e.quantity = std::uint32_t(random.next()), e.hold = random.next(), e.order = random.next();
+    e.ticket = random.next(), e.expiresAt = Timestamp(random.next() >> 1);
+    e.amount = Amount(random.next() >> 2), e.difference = Amount(random.next() >> 2);
+    e.reason = std::uint8_t(1 + random.below(4)), e.priceType = std::uint8_t(random.next());
+    for (std::uint8_t& b : e.code)
+        b = std::uint8_t(random.next());
+    texts->clear();
+    for (int i = 0; i < 4; ++i) {
+        std::string text;
+        for (std::size_t j = 0; j < textLength + std::size_t(i) * 3 % 7; ++j)
+            text += char('a' + random.below(26));
+        texts->push_back(text);
+    }
+    e.text = (*texts)[0], e.buyerName = (*texts)[1], e.buyerEmail = (*texts)[2], e.buyerPhone = (*texts)[3];
+    return e;
+}
+
+template <EventType Type>
+void checkHotEvent(Prng& random, std::size_t textLength)
+{
+    std::vector<std::string> texts;
+    const JournalEvent e = hotEvent(Type, random, textLength, &texts);
+    std::vector<std::uint8_t> viaSwitch(kEventBytesMax + 8, 0xcc);
+    std::vector<std::uint8_t> typed(kEventBytesMax + 8, 0xcc);
+    const std::size_t size = encodeEventAt(viaSwitch.data(), eventBytesBound(e), e);
+    QVERIFY(eventBytesBoundOf<Type>(e) >= size);
+    QCOMPARE(encodeEventOf<Type>(typed.data(), e), size);
+    QVERIFY2(typed == viaSwitch, eventTypeName(Type)); // same bytes, nothing written past them
+    // The typed fold gives the switch's answer, for the event as built and as decoded from the
+    // bytes (whose fields the type does not carry are zero).
+    EventCursor cursor(typed.data(), size, 1);
+    JournalEvent back;
+    QVERIFY(cursor.next(&back));
+    QVERIFY(!cursor.next(&back) && cursor.ok());
+    QCOMPARE(back.type, Type);
+    const JournalEvent* const events[] = { &e, &back };
+    for (const JournalEvent* event : events) {
+        CommandResult viaSwitchAnswer, typedAnswer;
+        viaSwitchAnswer.seats.push_back(7), typedAnswer.seats.push_back(7); // appends, not overwrites
+        viaSwitchAnswer.tickets.push_back(IssuedTicket { 3, 4, 0, 1, 500, {} });
+        typedAnswer.tickets.push_back(IssuedTicket { 3, 4, 0, 1, 500, {} });
+        foldEvent(&viaSwitchAnswer, *event);
+        foldEventOf<Type>(&typedAnswer, *event);
+        QVERIFY2(viaSwitchAnswer.sameAnswer(typedAnswer), eventTypeName(Type));
+    }
+}
+
+} // namespace
+
+// The per-type inline encoders and folds (journal/HotEvents.h, the ledger's hot path) against
+// encodeEventAt and foldEvent, whose switch they stand in for: byte for byte and answer for answer,
+// with every field of the event set and texts of every short length and a long one.
+void TestCoreTypes::hotEventsEncodeAndFoldAsTheSwitch()
+{
+    Prng random(15);
+    for (std::size_t length : { 0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 40, 300 }) {
+        checkHotEvent<EventType::SeatHeld>(random, length);
+        checkHotEvent<EventType::SeatReleased>(random, length);
+        checkHotEvent<EventType::OrderCreated>(random, length);
+        checkHotEvent<EventType::SeatConfirmed>(random, length);
+        checkHotEvent<EventType::AreaConfirmed>(random, length);
+    }
+}
+
+void TestCoreTypes::recordHeaderInlineEqualsOutOfLine()
+{
+    RecordHeader h;
+    h.seq = 0x0102030405060708ull, h.kind = CommandKind::Confirm, h.status = Status::Ok, h.channel = 0x0a0b;
+    h.actor = Actor { ActorKind::Clerk, 0x1112131415161718ull }, h.now = 1'700'000'000'123;
+    h.key = IdempotencyKey::fromString("header"), h.fingerprint = 0x2122232425262728ull, h.detail = 0x31323334;
+    std::vector<std::uint8_t> inlined(kRecordHeaderBytes + 4, 0xcc), outOfLine(kRecordHeaderBytes + 4, 0xcc);
+    encodeRecordHeaderInline(inlined.data(), h);
+    encodeRecordHeaderAt(outOfLine.data(), h);
+    QVERIFY(inlined == outOfLine);
+    finishRecordInline(inlined.data(), kRecordHeaderBytes + 70000, Status::Ok, 0x41424344, 0x5152);
+    finishRecordAt(outOfLine.data(), kRecordHeaderBytes + 70000, Status::Ok, 0x41424344, 0x5152);
+    QVERIFY(inlined == outOfLine);
+    RecordHeader back;
+    QVERIFY(decodeRecordHeader(inlined.data(), kRecordHeaderBytes + 70000, &back));
+    QCOMPARE(back.length, std::uint32_t(kRecordHeaderBytes + 70000));
+    QCOMPARE(back.seq, h.seq);
+    QCOMPARE(back.actor.id, h.actor.id);
+    QCOMPARE(back.key.lo, h.key.lo);
+    QCOMPARE(back.fingerprint, h.fingerprint);
+    QCOMPARE(back.detail, std::uint32_t(0x41424344));
+    QCOMPARE(back.eventCount, std::uint16_t(0x5152));
+    QCOMPARE(back.fingerprintVersion, kFingerprintVersion);
 }
 
 QTEST_APPLESS_MAIN(TestCoreTypes)

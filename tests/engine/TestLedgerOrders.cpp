@@ -86,6 +86,7 @@ private Q_SLOTS:
     void confirmCreatesOrderAndTickets();
     void aesKnownAnswers();
     void ticketCodesAreAes128();
+    void aesExpandedKeyEqualsOneShot();
     void confirmDefaultsToFirstPriceType();
     void orderAndTicketIdsAreSequential();
     void confirmExpectedAmount();
@@ -614,6 +615,46 @@ void TestLedgerOrders::aesKnownAnswers()
         QVERIFY(aes128Encrypt(key, block) == aes128EncryptPortable(key, block));
     }
     qInfo("AES-NI: %s", aes128Hardware() ? "yes" : "no (portable path only)");
+}
+
+// Aes128Key (the ledger's key, expanded once) against the one-shot functions: FIPS-197 C.1 and
+// SP 800-38A F.1.1, then random keys and blocks, the block given as its two little-endian halves.
+void TestLedgerOrders::aesExpandedKeyEqualsOneShot()
+{
+    auto halves = [](const AesBlock& block, std::uint64_t* lo, std::uint64_t* hi) {
+        std::memcpy(lo, block.data(), 8);
+        std::memcpy(hi, block.data() + 8, 8);
+    };
+    struct Vector {
+        const char* key;
+        const char* plain;
+        const char* cipher;
+    };
+    const Vector vectors[] = {
+        { "000102030405060708090a0b0c0d0e0f", "00112233445566778899aabbccddeeff", "69c4e0d86a7b0430d8cdb78070b4c55a" },
+        { "2b7e151628aed2a6abf7158809cf4f3c", "6bc1bee22e409f96e93d7e117393172a", "3ad77bb40d7a3660a89ecaf32466ef97" },
+        { "2b7e151628aed2a6abf7158809cf4f3c", "30c81c46a35ce411e5fbc1191a0a52ef", "43b1cd7f598ece23881b00e3ed030688" },
+    };
+    for (const Vector& v : vectors) {
+        const AesBlock key = hexBlock(v.key);
+        const Aes128Key expanded(key.data());
+        std::uint64_t lo = 0, hi = 0;
+        halves(hexBlock(v.plain), &lo, &hi);
+        QVERIFY(expanded.encrypt(lo, hi) == hexBlock(v.cipher));
+    }
+    for (int k = 0; k < 20; ++k) {
+        AesBlock key;
+        secureRandom(key.data(), key.size());
+        const Aes128Key expanded(key.data());
+        for (int i = 0; i < 20; ++i) {
+            AesBlock block;
+            secureRandom(block.data(), block.size());
+            std::uint64_t lo = 0, hi = 0;
+            halves(block, &lo, &hi);
+            QVERIFY(expanded.encrypt(lo, hi) == aes128EncryptPortable(key.data(), block));
+            QVERIFY(expanded.encrypt(lo, hi) == aes128Encrypt(key.data(), block));
+        }
+    }
 }
 
 // The ledger's codes, for fresh tickets and for the new code of an exchange.
