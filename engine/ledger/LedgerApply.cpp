@@ -37,7 +37,126 @@ std::uint32_t slotOf(HoldId id)
     return static_cast<std::uint32_t>(id & 0xffffffffu);
 }
 
+// setSeatBit's update (BestAvailable.cpp), here without a call: setSeat runs on every hold and
+// release.
+inline void setBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on)
+{
+    const std::uint64_t bit = 1ull << (seat & 63);
+    std::uint64_t& word = bits[seat >> 6];
+    word = on ? word | bit : word & ~bit;
+}
+
 } // namespace
+
+// ---- small mutators (defined first: the appliers below inline them) --------------------------------
+
+// Only this file calls it, on every seat change: inline.
+[[gnu::always_inline]] inline void Ledger::markSeatDirty(SeatIndex seat)
+{
+    if (m_seats[seat].dirty == 0) {
+        m_seats[seat].dirty = 1;
+        m_dirtySeats.push_back(seat);
+    }
+}
+
+// Called with a constant status by the hot appliers right after they checked the seat's current
+// one: inline, the compiler then keeps only the count, row and bit updates that change.
+[[gnu::always_inline]] inline void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
+{
+    SeatSlot& s = m_seats[seat];
+    const SeatStatus from = s.status; // read once: known to the compiler after the caller's check
+    const std::uint32_t row = s.row;
+    // The count of each status, indexed by its value (a table, not a switch: this runs for every
+    // seat every hot command changes).
+    static constexpr std::uint32_t LedgerCounts::*kCounter[]
+        = { &LedgerCounts::available, &LedgerCounts::held, &LedgerCounts::sold, &LedgerCounts::blocked };
+    static_assert(std::uint8_t(SeatStatus::Available) == 0 && std::uint8_t(SeatStatus::Held) == 1
+                  && std::uint8_t(SeatStatus::Sold) == 2 && std::uint8_t(SeatStatus::Blocked) == 3);
+    auto counter = [this](SeatStatus st) -> std::uint32_t& {
+        return m_counts.*kCounter[static_cast<std::uint8_t>(st) & 3u]; // the four values above
+    };
+    USHER_ASSERT(counter(from) > 0);
+    --counter(from);
+    ++counter(status);
+    if (from == SeatStatus::Available)
+        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setBit(m_availableBits, seat, false);
+    if (status == SeatStatus::Available) {
+        // A row with fewer seats than some block size than before: searches for that size look
+        // from the top again (see m_categoryCursor).
+        if (const std::uint32_t available = ++m_rowAvailable[row]; available <= kBlockSizesCached)
+            for (std::size_t c = available; c < m_categoryCursor.size(); c += kBlockSizesCached + 1)
+                m_categoryCursor[c] = 0;
+        m_rowSummary[row].longestRun = kRunUnknown, setBit(m_availableBits, seat, true);
+    }
+    s.status = status;
+    s.ref = ref;
+    markSeatDirty(seat);
+}
+
+// On every seat a hold or confirm gives up: inline.
+[[gnu::always_inline]] inline void Ledger::releaseHoldUnits(std::uint32_t slot, std::uint32_t units)
+{
+    HoldSlot& h = m_holds[slot];
+    USHER_ASSERT(h.id != 0 && h.live >= units);
+    h.live -= units;
+    if (h.live > 0)
+        return;
+    h.id = 0;
+    h.seatCount = 0;
+    h.area = kNoArea;
+    h.paymentPending = false;
+    m_freeHolds.push_back(slot);
+}
+
+// Both confirm appliers call it: inline.
+[[gnu::always_inline]] inline Ticket& Ledger::addTicket(const JournalEvent& e)
+{
+    USHER_ASSERT(e.ticket == m_tickets.size() + 1);
+    USHER_ASSERT(e.order == m_orders.size()); // tickets follow their ORDER_CREATED
+    Order& o = m_orders.back();
+    USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket && o.ticketCount < limits::orderTicketsMax);
+    ++o.ticketCount;
+    Ticket& t = m_tickets.emplace_back();
+    t.id = e.ticket;
+    t.order = e.order;
+    t.priceType = e.priceType;
+    t.amount = e.amount;
+    t.code = e.code;
+    return t;
+}
+
+// On every new hold (and extension): inline.
+[[gnu::always_inline]] inline void Ledger::pushExpiry(Timestamp at, HoldId hold)
+{
+    m_expiries.push_back(Expiry{at, hold});
+    std::push_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater{});
+    // Stale entries (holds confirmed, released or extended early) pile up; rebuild when they
+    // outnumber the live ones, so the heap stays O(active holds).
+    const std::size_t active = m_holds.size() - m_freeHolds.size();
+    if (m_expiries.size() > 2 * active + 4096)
+        rebuildExpiries();
+}
+
+// Both hold appliers call it: inline.
+[[gnu::always_inline]] inline std::uint32_t Ledger::takeHoldSlot(const RecordHeader& header, const JournalEvent& e)
+{
+    const std::uint32_t slot = slotOf(e.hold);
+    HoldSlot& h = m_holds[slot];
+    if (h.id == e.hold)
+        return slot; // a further seat of a hold this record already created
+    USHER_ASSERT(h.id == 0 && !m_freeHolds.empty() && m_freeHolds.back() == slot);
+    USHER_ASSERT((e.hold >> 32) == std::uint64_t(h.generation) + 1);
+    m_freeHolds.pop_back();
+    h = HoldSlot{};
+    h.id = e.hold;
+    h.generation = static_cast<std::uint32_t>(e.hold >> 32);
+    h.holder = header.actor;
+    h.channel = header.channel;
+    h.createdAt = header.now;
+    h.expiresAt = e.expiresAt;
+    pushExpiry(h.expiresAt, h.id);
+    return slot;
+}
 
 void Ledger::applyEvent(const RecordHeader& header, const JournalEvent& e)
 {
@@ -84,37 +203,21 @@ void Ledger::applyEvent(const RecordHeader& header, const JournalEvent& e)
     USHER_ASSERT(false && "unknown event type");
 }
 
-std::uint32_t Ledger::takeHoldSlot(const RecordHeader& header, const JournalEvent& e)
-{
-    const std::uint32_t slot = slotOf(e.hold);
-    HoldSlot& h = m_holds[slot];
-    if (h.id == e.hold)
-        return slot; // a further seat of a hold this record already created
-    USHER_ASSERT(h.id == 0 && !m_freeHolds.empty() && m_freeHolds.back() == slot);
-    USHER_ASSERT((e.hold >> 32) == std::uint64_t(h.generation) + 1);
-    m_freeHolds.pop_back();
-    h = HoldSlot{};
-    h.id = e.hold;
-    h.generation = static_cast<std::uint32_t>(e.hold >> 32);
-    h.holder = header.actor;
-    h.channel = header.channel;
-    h.createdAt = header.now;
-    h.expiresAt = e.expiresAt;
-    pushExpiry(h.expiresAt, h.id);
-    return slot;
-}
-
 void Ledger::applySeatHeld(const RecordHeader& header, const JournalEvent& e)
 {
     const SeatIndex seat = seatOf(*m_spec.venue, e);
     USHER_ASSERT(m_seats[seat].id == e.seat);
     const std::uint32_t slot = takeHoldSlot(header, e);
     HoldSlot& h = m_holds[slot];
-    USHER_ASSERT(seatSellableBy(seat, h.channel) && h.area == kNoArea && h.seatCount < m_holdSeatsStride);
+    // seatSellableBy(seat, h.channel), written out: the inline setSeat right after it then knows
+    // the seat was available (only the counts that move are changed).
+    const SeatSlot& s = m_seats[seat];
+    USHER_ASSERT(s.status == SeatStatus::Available && (s.allocation == kOpenPool || s.allocation == h.channel));
+    USHER_ASSERT(h.area == kNoArea && h.seatCount < m_holdSeatsStride);
+    setSeat(seat, SeatStatus::Held, slot);
     m_holdSeats[std::size_t(slot) * m_holdSeatsStride + h.seatCount] = seat;
     ++h.seatCount;
     ++h.live;
-    setSeat(seat, SeatStatus::Held, slot);
 }
 
 void Ledger::applyAreaHeld(const RecordHeader& header, const JournalEvent& e)
@@ -133,27 +236,13 @@ void Ledger::applyAreaHeld(const RecordHeader& header, const JournalEvent& e)
     markAreaDirty(area);
 }
 
-void Ledger::releaseHoldUnits(std::uint32_t slot, std::uint32_t units)
-{
-    HoldSlot& h = m_holds[slot];
-    USHER_ASSERT(h.id != 0 && h.live >= units);
-    h.live -= units;
-    if (h.live > 0)
-        return;
-    h.id = 0;
-    h.seatCount = 0;
-    h.area = kNoArea;
-    h.paymentPending = false;
-    m_freeHolds.push_back(slot);
-}
-
 void Ledger::applySeatReleased(const JournalEvent& e)
 {
     const SeatIndex seat = seatOf(*m_spec.venue, e);
-    USHER_ASSERT(m_seats[seat].id == e.seat);
     const std::uint32_t slot = slotOf(e.hold);
     USHER_ASSERT(m_holds[slot].id == e.hold);
-    USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_seats[seat].ref == slot);
+    const SeatSlot& s = m_seats[seat];
+    USHER_ASSERT(s.id == e.seat && s.status == SeatStatus::Held && s.ref == slot);
     setSeat(seat, SeatStatus::Available, 0);
     releaseHoldUnits(slot, 1);
 }
@@ -190,31 +279,17 @@ void Ledger::applyOrderCreated(const RecordHeader& header, const JournalEvent& e
     o.actorKind = header.actor.kind;
 }
 
-Ticket& Ledger::addTicket(const JournalEvent& e)
-{
-    USHER_ASSERT(e.ticket == m_tickets.size() + 1);
-    USHER_ASSERT(e.order == m_orders.size()); // tickets follow their ORDER_CREATED
-    Order& o = m_orders.back();
-    USHER_ASSERT(o.firstTicket + o.ticketCount == e.ticket && o.ticketCount < limits::orderTicketsMax);
-    ++o.ticketCount;
-    Ticket& t = m_tickets.emplace_back();
-    t.id = e.ticket;
-    t.order = e.order;
-    t.priceType = e.priceType;
-    t.amount = e.amount;
-    t.code = e.code;
-    return t;
-}
-
 void Ledger::applySeatConfirmed(const JournalEvent& e)
 {
     const SeatIndex seat = seatOf(*m_spec.venue, e);
-    USHER_ASSERT(m_seats[seat].id == e.seat);
-    const std::uint32_t slot = m_seats[seat].ref;
-    USHER_ASSERT(m_seats[seat].status == SeatStatus::Held && m_holds[slot].id == m_orders.back().hold);
+    const SeatSlot& s = m_seats[seat];
+    const std::uint32_t slot = s.ref;
+    USHER_ASSERT(s.id == e.seat && s.status == SeatStatus::Held && m_holds[slot].id == m_orders.back().hold);
+    // The seat first, while its status is the one just checked (the inline setSeat changes only
+    // the counts that move); its ref is the ticket addTicket appends (it checks e.ticket).
+    setSeat(seat, SeatStatus::Sold, static_cast<std::uint32_t>(e.ticket - 1));
     Ticket& t = addTicket(e);
     t.seat = seat;
-    setSeat(seat, SeatStatus::Sold, static_cast<std::uint32_t>(t.id - 1));
     releaseHoldUnits(slot, 1);
 }
 
@@ -325,48 +400,6 @@ void Ledger::applyAreaInventory(const JournalEvent& e)
     markAreaDirty(area);
 }
 
-// ---- small mutators --------------------------------------------------------------------------------
-
-// Only this file calls it, on every seat change: inline.
-inline void Ledger::markSeatDirty(SeatIndex seat)
-{
-    if (m_seats[seat].dirty == 0) {
-        m_seats[seat].dirty = 1;
-        m_dirtySeats.push_back(seat);
-    }
-}
-
-void Ledger::setSeat(SeatIndex seat, SeatStatus status, std::uint32_t ref)
-{
-    SeatSlot& s = m_seats[seat];
-    const std::uint32_t row = m_seats[seat].row;
-    // The count of each status, indexed by its value (a table, not a switch: this runs for every
-    // seat every hot command changes).
-    static constexpr std::uint32_t LedgerCounts::*kCounter[]
-        = { &LedgerCounts::available, &LedgerCounts::held, &LedgerCounts::sold, &LedgerCounts::blocked };
-    static_assert(std::uint8_t(SeatStatus::Available) == 0 && std::uint8_t(SeatStatus::Held) == 1
-                  && std::uint8_t(SeatStatus::Sold) == 2 && std::uint8_t(SeatStatus::Blocked) == 3);
-    auto counter = [this](SeatStatus st) -> std::uint32_t& {
-        return m_counts.*kCounter[static_cast<std::uint8_t>(st) & 3u]; // the four values above
-    };
-    USHER_ASSERT(counter(s.status) > 0);
-    --counter(s.status);
-    ++counter(status);
-    if (s.status == SeatStatus::Available)
-        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, false);
-    if (status == SeatStatus::Available) {
-        // A row with fewer seats than some block size than before: searches for that size look
-        // from the top again (see m_categoryCursor).
-        if (const std::uint32_t available = ++m_rowAvailable[row]; available <= kBlockSizesCached)
-            for (std::size_t c = available; c < m_categoryCursor.size(); c += kBlockSizesCached + 1)
-                m_categoryCursor[c] = 0;
-        m_rowSummary[row].longestRun = kRunUnknown, setSeatBit(m_availableBits, seat, true);
-    }
-    s.status = status;
-    s.ref = ref;
-    markSeatDirty(seat);
-}
-
 void Ledger::markAreaDirty(std::uint32_t area)
 {
     if (m_areaDirty[area] == 0) {
@@ -391,17 +424,6 @@ const AreaPool* Ledger::findPool(std::uint32_t area, ChannelId channel) const
         if (p.channel == channel)
             return &p;
     return nullptr;
-}
-
-void Ledger::pushExpiry(Timestamp at, HoldId hold)
-{
-    m_expiries.push_back(Expiry{at, hold});
-    std::push_heap(m_expiries.begin(), m_expiries.end(), ExpiryLater{});
-    // Stale entries (holds confirmed, released or extended early) pile up; rebuild when they
-    // outnumber the live ones, so the heap stays O(active holds).
-    const std::size_t active = m_holds.size() - m_freeHolds.size();
-    if (m_expiries.size() > 2 * active + 4096)
-        rebuildExpiries();
 }
 
 void Ledger::rebuildExpiries()

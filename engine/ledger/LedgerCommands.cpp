@@ -36,6 +36,14 @@ bool sellingCommand(CommandKind kind)
 
 constexpr std::int64_t kMsPerSecond = 1000;
 
+// A seat a hold through `channel` may take: available, in the open pool or the channel's
+// allocation. Inline for the hold's check (seatSellableBy() is the same test for other files).
+template <typename Slot>
+[[gnu::always_inline]] inline bool sellable(const Slot& slot, ChannelId channel)
+{
+    return slot.status == SeatStatus::Available && (slot.allocation == kOpenPool || slot.allocation == channel);
+}
+
 } // namespace
 
 // Only dispatch() calls it, once per command: inline.
@@ -112,7 +120,9 @@ Status Ledger::resolveSeats(const std::vector<SeatId>& ids, std::vector<SeatInde
     return status;
 }
 
-Status Ledger::checkOnSale(const Command& c) const
+// The helpers of the hold commands below are inline (each is called by this file only): a hold
+// then pays no calls and register saves for its checks.
+[[gnu::always_inline]] inline Status Ledger::checkOnSale(const Command& c) const
 {
     const SalesChannel* channel = m_spec.channel(c.channel);
     USHER_ASSERT(channel != nullptr);
@@ -121,15 +131,15 @@ Status Ledger::checkOnSale(const Command& c) const
 
 bool Ledger::seatSellableBy(SeatIndex seat, ChannelId channel) const
 {
-    const SeatSlot& slot = m_seats[seat];
-    return slot.status == SeatStatus::Available && (slot.allocation == kOpenPool || slot.allocation == channel);
+    return sellable(m_seats[seat], channel);
 }
 
-Status Ledger::checkHoldable(const Command& c, const std::vector<SeatIndex>& seats, std::uint32_t* failedSeat) const
+[[gnu::always_inline]] inline Status Ledger::checkHoldable(const Command& c, const std::vector<SeatIndex>& seats,
+                                                           std::uint32_t* failedSeat) const
 {
     const ChannelId pool = c.openPoolOnly ? kOpenPool : c.channel;
     for (SeatIndex s : seats) {
-        if (!seatSellableBy(s, pool)) {
+        if (!sellable(m_seats[s], pool)) {
             *failedSeat = m_seats[s].id;
             return Status::SeatUnavailable;
         }
@@ -161,19 +171,19 @@ Status Ledger::findLiveHold(const Command& c, std::uint32_t* slot) const
     return c.now < m_holds[*slot].expiresAt ? Status::Ok : Status::HoldExpired;
 }
 
-HoldId Ledger::nextHoldId(std::uint32_t slot) const
+[[gnu::always_inline]] inline HoldId Ledger::nextHoldId(std::uint32_t slot) const
 {
     const std::uint64_t generation = m_holds[slot].generation + 1u;
     USHER_ASSERT(generation <= 0xffffffffu);
     return (generation << 32) | slot;
 }
 
-Timestamp Ledger::holdExpiry(const Command& c) const
+[[gnu::always_inline]] inline Timestamp Ledger::holdExpiry(const Command& c) const
 {
     return c.now + std::int64_t(m_spec.holdSeconds) * kMsPerSecond;
 }
 
-void Ledger::emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out)
+[[gnu::always_inline]] inline void Ledger::emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats, Emitter& out)
 {
     USHER_ASSERT(!m_freeHolds.empty() && !seats.empty() && seats.size() <= m_holdSeatsStride);
     const HoldId id = nextHoldId(m_freeHolds.back());
@@ -185,11 +195,11 @@ void Ledger::emitHoldSeats(const Command& c, const std::vector<SeatIndex>& seats
         e.seatHint = s;
         e.hold = id;
         e.expiresAt = expiresAt;
-        out.emit(e, [this, &out](const JournalEvent& event) { applySeatHeld(out.header, event); });
+        out.emitAs<EventType::SeatHeld>(e, [this, &out](const JournalEvent& event) { applySeatHeld(out.header, event); });
     }
 }
 
-void Ledger::emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out)
+[[gnu::always_inline]] inline void Ledger::emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out)
 {
     const HoldSlot& h = m_holds[slot];
     const HoldId id = h.id;
@@ -216,7 +226,7 @@ void Ledger::emitRelease(std::uint32_t slot, ReleaseReason reason, Emitter& out)
         e.seatHint = seats[i];
         e.hold = id;
         e.reason = static_cast<std::uint8_t>(reason);
-        out.emit(e, [this](const JournalEvent& event) { applySeatReleased(event); });
+        out.emitAs<EventType::SeatReleased>(e, [this](const JournalEvent& event) { applySeatReleased(event); });
     }
 }
 
