@@ -1,6 +1,7 @@
 #include "ledger/IdempotencyIndex.h"
 
 #include "core/Assert.h"
+#include "core/Prefetch.h"
 
 #include <algorithm>
 #include <bit>
@@ -15,16 +16,6 @@ IdempotencyIndex::IdempotencyIndex(std::uint32_t keysMax) : m_keysMax(keysMax)
 {
     USHER_ASSERT(keysMax > 0);
     clear();
-}
-
-std::uint64_t IdempotencyIndex::hashOf(const IdempotencyKey& key)
-{
-    // Keys are usually BLAKE2b outputs already, but tests and callers may use small numbers.
-    std::uint64_t h = key.lo ^ (key.hi * 0x9e3779b97f4a7c15ull);
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return h;
 }
 
 std::uint64_t IdempotencyIndex::findStored(const IdempotencyKey& key, std::uint64_t hash) const
@@ -45,51 +36,20 @@ const IdempotencyIndex::Entry* IdempotencyIndex::find(const IdempotencyKey& key,
     return word == 0 ? nullptr : &at((word & kNumberMask) - 1);
 }
 
-void IdempotencyIndex::insert(const Entry& entry)
+IdempotencyIndex::Entry& IdempotencyIndex::insert(const IdempotencyKey& key)
 {
-    USHER_ASSERT(!entry.key.isNull());
-    const std::uint64_t hash = hashOf(entry.key);
-    if (const std::uint64_t word = findStored(entry.key, hash); word != 0) {
+    USHER_ASSERT(!key.isNull());
+    const std::uint64_t hash = hashOf(key);
+    if (const std::uint64_t word = findStored(key, hash); word != 0) {
         unlink((word & kNumberMask) - 1, hash);
         at((word & kNumberMask) - 1).dead = true;
     }
-    append(entry, hash);
-}
-
-void IdempotencyIndex::insertAbsent(const Entry& entry, std::uint64_t hash)
-{
-    USHER_ASSERT(!entry.key.isNull()); // the hash is the caller's (it looked the key up with it)
-    append(entry, hash);
-}
-
-// Once per command that journals (through insertAbsent): inline here, as place() below.
-inline void IdempotencyIndex::append(const Entry& entry, std::uint64_t hash)
-{
-    if (m_count >= m_keysMax)
-        popOldest();
-    if (m_count == m_ring.size())
-        growRing();
-    if ((m_count + 1) * 2 > m_table.size())
-        growTable();
-    const std::uint64_t number = m_first + m_count;
-    USHER_ASSERT(number + 1 <= kNumberMask);
-    at(number) = entry;
-    ++m_count;
-    place((tagOf(hash) << kTagShift) | (number + 1));
-}
-
-// The word's tag is the low 24 bits of the hash, so its home slot is tag & mask.
-inline void IdempotencyIndex::place(std::uint64_t word)
-{
-    std::uint64_t slot = (word >> kTagShift) & m_mask;
-    while (m_table[slot] != 0)
-        slot = (slot + 1) & m_mask;
-    m_table[slot] = word;
+    return append(key, hash);
 }
 
 void IdempotencyIndex::evictSome(Timestamp cutoff)
 {
-    while (m_count > 0 && (at(m_first).at < cutoff || m_count > m_keysMax))
+    while (m_count > 0 && at(m_first).at < cutoff)
         popOldest();
 }
 
@@ -97,31 +57,12 @@ void IdempotencyIndex::clear()
 {
     // Allocated (and touched) in full up front: the index never grows on the hot path.
     m_ring.assign(std::bit_ceil(std::max<std::size_t>(m_keysMax, kInitialSlots / 2)), Entry{});
+    m_ringMask = m_ring.size() - 1;
     m_first = 0;
     m_count = 0;
     m_table.assign(2 * m_ring.size(), 0);
     m_mask = m_table.size() - 1;
     USHER_ASSERT(m_table.size() <= kTableSlotsMax);
-}
-
-void IdempotencyIndex::growRing()
-{
-    // Entry n lives at n mod size; re-place the live ones for the doubled size.
-    BigVector<Entry> bigger(m_ring.size() * 2);
-    for (std::uint64_t n = m_first; n < m_first + m_count; ++n)
-        bigger[n & (bigger.size() - 1)] = at(n);
-    m_ring.swap(bigger);
-}
-
-void IdempotencyIndex::growTable()
-{
-    USHER_ASSERT(m_table.size() * 2 <= kTableSlotsMax);
-    BigVector<std::uint64_t> old(m_table.size() * 2, 0);
-    old.swap(m_table);
-    m_mask = m_table.size() - 1;
-    for (std::uint64_t word : old)
-        if (word != 0)
-            place(word);
 }
 
 void IdempotencyIndex::popOldest()
@@ -134,7 +75,7 @@ void IdempotencyIndex::popOldest()
     --m_count;
     // The next eviction will unlink the new oldest entry: start loading its slot now.
     if (m_count > 0)
-        __builtin_prefetch(&m_table[hashOf(at(m_first).key) & m_mask]);
+        prefetchLine(&m_table[hashOf(at(m_first).key) & m_mask]);
 }
 
 void IdempotencyIndex::unlink(std::uint64_t number, std::uint64_t hash)

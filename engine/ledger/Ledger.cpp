@@ -3,6 +3,7 @@
 #include "core/Aes128.h"
 #include "core/Assert.h"
 #include "core/Limits.h"
+#include "core/Prefetch.h"
 #include "ledger/LedgerEmitter.h"
 
 #include <sys/mman.h>
@@ -62,7 +63,7 @@ void prefetchForWrite(const void* base, std::size_t offset, std::size_t lines)
 {
     const std::uintptr_t at = reinterpret_cast<std::uintptr_t>(base) + offset;
     for (std::size_t i = 0; i < lines; ++i)
-        __builtin_prefetch(reinterpret_cast<const void*>(at + 64 * i), 1);
+        prefetchLine(reinterpret_cast<const void*>(at + 64 * i)); // for a write: x86 loads the line the same way
 }
 
 // The journal's memory is mapped ahead of the writer in chunks of this size. Touched page by
@@ -351,8 +352,8 @@ void Ledger::prefetchEarly(const Command& c) const
         m_spec.venue->prefetchSeatIndex(c.seats[i]);
     const auto slot = static_cast<std::uint32_t>(c.hold & 0xffffffffu);
     if (c.hold != 0 && slot < m_holds.size()) {
-        __builtin_prefetch(&m_holds[slot]);
-        __builtin_prefetch(&m_holdSeats[std::size_t(slot) * m_holdSeatsStride]);
+        prefetchLine(&m_holds[slot]);
+        prefetchLine(&m_holdSeats[std::size_t(slot) * m_holdSeatsStride]);
     }
 }
 
@@ -368,7 +369,7 @@ void Ledger::prefetch(const Command& c) const
     for (std::size_t i = 0; i < c.seats.size() && i < 4; ++i) {
         const SeatIndex s = m_spec.venue->seatIndex(c.seats[i]);
         if (s != kNoSeat)
-            __builtin_prefetch(&m_seats[s]);
+            prefetchLine(&m_seats[s]);
     }
     // A command on a hold (release, confirm...) touches the hold's seats (a confirm prices each one
     // from its slot's category).
@@ -382,7 +383,7 @@ void Ledger::prefetch(const Command& c) const
         }
         for (std::uint32_t i = 0; i < m_holds[slot].seatCount && i < 4; ++i) {
             const SeatIndex s = m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i];
-            __builtin_prefetch(&m_seats[s]);
+            prefetchLine(&m_seats[s]);
         }
     }
 }
@@ -414,20 +415,20 @@ void Ledger::registerKey(const RecordHeader& header, std::uint32_t batchSerial, 
         return;
     // A live command's key was looked up (after the same eviction) by execute(); replay comes here
     // directly.
-    if (m_replaying)
+    IdempotencyIndex::Entry* entry = nullptr;
+    if (m_replaying) [[unlikely]] {
         m_idempotency.evict(header.now - m_options.idempotencyRetentionMs);
-    IdempotencyIndex::Entry entry;
-    entry.key = header.key;
-    entry.fingerprint = header.fingerprint;
-    entry.fingerprintVersion = header.fingerprintVersion;
-    entry.at = header.now;
-    entry.seq = header.seq;
-    entry.batch = batchSerial;
-    entry.offset = offset;
-    if (m_replaying)
-        m_idempotency.insert(entry);
-    else
-        m_idempotency.insertAbsent(entry, keyHash);
+        entry = &m_idempotency.insert(header.key);
+    } else {
+        entry = &m_idempotency.insertAbsent(header.key, keyHash);
+    }
+    // Written in place (the ring slot): every field of the record.
+    entry->fingerprint = header.fingerprint;
+    entry->fingerprintVersion = header.fingerprintVersion;
+    entry->at = header.now;
+    entry->seq = header.seq;
+    entry->batch = batchSerial;
+    entry->offset = offset;
     // Batches older than the oldest remembered key are no longer needed (the open one always is).
     // The cheap test first: usually the oldest key is still in the oldest batch.
     const IdempotencyIndex::Entry* oldest = m_idempotency.oldest();
@@ -476,13 +477,13 @@ JournalBatch Ledger::takeBatch()
     const std::size_t dirty = m_dirtySeats.size();
     for (std::size_t i = 0; i < dirty; ++i) {
         if (i + 8 < dirty)
-            __builtin_prefetch(&m_seats[m_dirtySeats[i + 8]]);
+            prefetchLine(&m_seats[m_dirtySeats[i + 8]]);
         if (i + 4 < dirty) {
             const SeatSlot& ahead = m_seats[m_dirtySeats[i + 4]];
             if (ahead.status == SeatStatus::Held)
-                __builtin_prefetch(&m_holds[ahead.ref]);
+                prefetchLine(&m_holds[ahead.ref]);
             else if (ahead.status == SeatStatus::Sold)
-                __builtin_prefetch(&m_tickets[ahead.ref]);
+                prefetchLine(&m_tickets[ahead.ref]);
         }
         // What seat(s) would answer, only the fields a delta keeps (no SeatView of 80 bytes).
         const SeatIndex s = m_dirtySeats[i];

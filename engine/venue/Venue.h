@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Prefetch.h"
 #include "core/Types.h"
 
 #include <cstdint>
@@ -102,7 +103,7 @@ public:
     void prefetchSeatIndex(SeatId id) const
     {
         if (id < m_seatIndexById.size())
-            __builtin_prefetch(&m_seatIndexById[id]);
+            prefetchLine(&m_seatIndexById[id]);
     }
     std::uint32_t areaIndex(AreaId id) const; // kNoArea when unknown
     int categoryIndex(const std::string& key) const; // -1 when unknown

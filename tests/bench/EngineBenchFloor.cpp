@@ -19,6 +19,7 @@
 #include "core/Aes128.h"
 #include "core/Assert.h"
 #include "core/HugePageAllocator.h"
+#include "core/Prefetch.h"
 #include "journal/Crc32c.h"
 #include "ledger/Command.h"
 
@@ -142,12 +143,12 @@ public:
             if (i + 8 < n)
                 prefetchCommand(m_confirms[i + 8]);
             if (i + 4 < n)
-                __builtin_prefetch(&m_holds[m_confirms[i + 4].hold & 0xffffffffu]);
+                prefetchLine(&m_holds[m_confirms[i + 4].hold & 0xffffffffu]);
             if (i + 2 < n) {
                 const Command& ahead = m_confirms[i + 2];
-                __builtin_prefetch(&m_table[keyHash(ahead.key) & m_mask]);
+                prefetchLine(&m_table[keyHash(ahead.key) & m_mask]);
                 const FloorHold& h = m_holds[ahead.hold & 0xffffffffu];
-                __builtin_prefetch(&m_seats[h.seats[0]]);
+                prefetchLine(&m_seats[h.seats[0]]);
             }
             ok += confirm<withCode>(m_confirms[i], &codeBits) ? 1 : 0;
             if ((i + 1) % kFloorBatchCommands == 0 || i + 1 == n) {

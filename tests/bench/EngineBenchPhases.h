@@ -4,6 +4,7 @@
 // runs them, repeats them and turns their medians into the table. Each phase verifies its own
 // outcome and reports a broken check in `failure` (the program then exits 1).
 
+#include "core/Prefetch.h"
 #include "core/Types.h"
 #include "event/EventSpec.h"
 #include "ledger/Command.h"
@@ -42,7 +43,7 @@ inline void prefetchCommand(const Command& c)
 {
     const auto* at = reinterpret_cast<const char*>(&c);
     for (std::size_t offset = 0; offset < sizeof(Command); offset += 64)
-        __builtin_prefetch(at + offset);
+        prefetchLine(at + offset);
 }
 
 // A fresh, unguessable-looking idempotency key (never null).

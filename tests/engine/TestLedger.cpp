@@ -280,6 +280,7 @@ private Q_SLOTS:
     void keyEvictedByCountExecutesAgain();
     void keyEvictedByAgeExecutesAgain();
     void keyOlderThanRetentionIsForgottenWithoutOtherTraffic();
+    void keyRingWrapsLiveAndInReplay();
 
     // Journal batches.
     void batchCountsRecordsAndSeqRange();
@@ -830,6 +831,60 @@ void TestLedger::keyOlderThanRetentionIsForgottenWithoutOtherTraffic()
     QVERIFY(!again.replayed);
     QCOMPARE(again.status, Status::SeatUnavailable);
     QCOMPARE(again.seq, Seq { 2 });
+}
+
+void TestLedger::keyRingWrapsLiveAndInReplay()
+{
+    // 512 keys fill the index's smallest ring exactly: 1,300 records wrap it twice live. A key reused
+    // after the live index forgot it is journalled twice: a replay that remembers 1,024 keys meets it
+    // while it still holds the first record (which the second supersedes), and wraps its ring over
+    // that entry's slot.
+    LedgerOptions options = verifying();
+    options.idempotencyKeysMax = 512;
+    Harness h(makeSpec(), options);
+    std::vector<Command> commands;
+    std::vector<CommandResult> answers;
+    std::vector<JournalBatch> batches;
+    for (int i = 0; i < 1300; ++i) {
+        // The first holds seat 1; the others are refused (still records, each with its key).
+        const Command c = i == 600 ? commands[0] : h.holdSeatsCommand({ 1 });
+        commands.push_back(c);
+        answers.push_back(h.run(c));
+        QVERIFY(!answers.back().replayed);
+        QCOMPARE(answers.back().seq, Seq(i + 1));
+        if (i % 100 == 99)
+            batches.push_back(h.ledger->takeBatch());
+    }
+    QCOMPARE(answers[600].status, Status::SeatUnavailable); // the first key again: forgotten, runs anew
+    QCOMPARE(h.ledger->idempotencyKeys(), std::size_t { 512 });
+
+    LedgerOptions wider = verifying();
+    wider.idempotencyKeysMax = 1024;
+    Ledger fresh(makeSpec(), wider);
+    for (const JournalBatch& batch : batches)
+        QVERIFY(fresh.replay(batch.bytes));
+    QCOMPARE(fresh.lastSeq(), Seq { 1300 });
+    QCOMPARE(fresh.idempotencyKeys(), std::size_t { 1024 });
+
+    // Both remember the last 512 keys and answer them as the first time.
+    for (std::size_t i = 1300 - 512; i < 1300; ++i) {
+        const CommandResult x = h.run(commands[i]);
+        const CommandResult y = fresh.execute(commands[i]);
+        QVERIFY(x.replayed);
+        QVERIFY(y.replayed);
+        QVERIFY(x.sameAnswer(answers[i]));
+        QVERIFY(y.sameAnswer(answers[i]));
+    }
+    // Commands 276 to 787 only the replay remembers (the first key's second record among them).
+    for (std::size_t i : { std::size_t { 600 }, std::size_t { 700 }, std::size_t { 787 } }) {
+        const CommandResult y = fresh.execute(commands[i]);
+        QVERIFY(y.replayed);
+        QVERIFY(y.sameAnswer(answers[i]));
+    }
+    const CommandResult forgotten = h.run(commands[700]);
+    QVERIFY(!forgotten.replayed);
+    QCOMPARE(forgotten.seq, Seq { 1301 });
+    QCOMPARE(fresh.invariantViolation(), std::string());
 }
 
 // ---- journal batches -----------------------------------------------------------------------------
