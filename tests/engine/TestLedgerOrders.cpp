@@ -76,6 +76,20 @@ QList<TicketId> ids(const std::vector<IssuedTicket>& tickets)
     return out;
 }
 
+
+// AES-128 known answers: FIPS-197 appendix C.1 and three blocks of NIST SP 800-38A F.1.1 (ECB).
+struct AesVector {
+    const char* key;
+    const char* plain;
+    const char* cipher;
+};
+constexpr AesVector kAesVectors[] = {
+    { "000102030405060708090a0b0c0d0e0f", "00112233445566778899aabbccddeeff", "69c4e0d86a7b0430d8cdb78070b4c55a" },
+    { "2b7e151628aed2a6abf7158809cf4f3c", "6bc1bee22e409f96e93d7e117393172a", "3ad77bb40d7a3660a89ecaf32466ef97" },
+    { "2b7e151628aed2a6abf7158809cf4f3c", "ae2d8a571e03ac9c9eb76fac45af8e51", "f5d3d58503b9699de785895a96fdbaaf" },
+    { "2b7e151628aed2a6abf7158809cf4f3c", "30c81c46a35ce411e5fbc1191a0a52ef", "43b1cd7f598ece23881b00e3ed030688" },
+};
+
 } // namespace
 
 class TestLedgerOrders : public QObject {
@@ -586,21 +600,11 @@ void TestLedgerOrders::refundReturnsAreaCapacity()
     QCOMPARE(h.ledger->hold(h.holdArea(10, kArea, kClerk, kBox).hold)->pool, kOpenPool);
 }
 
-// FIPS-197 appendix C.1 and the AES-128 vectors of NIST SP 800-38A (F.1.1, ECB), on both paths; then
-// the hardware path against the portable one on random keys and blocks.
+// The known answers (kAesVectors) on both paths; then the hardware path against the portable one on
+// random keys and blocks.
 void TestLedgerOrders::aesKnownAnswers()
 {
-    struct Vector {
-        const char* key;
-        const char* plain;
-        const char* cipher;
-    };
-    const Vector vectors[] = {
-        { "000102030405060708090a0b0c0d0e0f", "00112233445566778899aabbccddeeff", "69c4e0d86a7b0430d8cdb78070b4c55a" },
-        { "2b7e151628aed2a6abf7158809cf4f3c", "6bc1bee22e409f96e93d7e117393172a", "3ad77bb40d7a3660a89ecaf32466ef97" },
-        { "2b7e151628aed2a6abf7158809cf4f3c", "ae2d8a571e03ac9c9eb76fac45af8e51", "f5d3d58503b9699de785895a96fdbaaf" },
-    };
-    for (const Vector& v : vectors) {
+    for (const AesVector& v : kAesVectors) {
         const AesBlock key = hexBlock(v.key);
         QVERIFY(aes128EncryptPortable(key.data(), hexBlock(v.plain)) == hexBlock(v.cipher));
         QVERIFY(aes128Encrypt(key.data(), hexBlock(v.plain)) == hexBlock(v.cipher));
@@ -617,25 +621,15 @@ void TestLedgerOrders::aesKnownAnswers()
     qInfo("AES-NI: %s", aes128Hardware() ? "yes" : "no (portable path only)");
 }
 
-// Aes128Key (the ledger's key, expanded once) against the one-shot functions: FIPS-197 C.1 and
-// SP 800-38A F.1.1, then random keys and blocks, the block given as its two little-endian halves.
+// Aes128Key (the ledger's key, expanded once): the known answers (kAesVectors), then random keys and
+// blocks against the one-shot functions, the block given as its two little-endian halves.
 void TestLedgerOrders::aesExpandedKeyEqualsOneShot()
 {
     auto halves = [](const AesBlock& block, std::uint64_t* lo, std::uint64_t* hi) {
         std::memcpy(lo, block.data(), 8);
         std::memcpy(hi, block.data() + 8, 8);
     };
-    struct Vector {
-        const char* key;
-        const char* plain;
-        const char* cipher;
-    };
-    const Vector vectors[] = {
-        { "000102030405060708090a0b0c0d0e0f", "00112233445566778899aabbccddeeff", "69c4e0d86a7b0430d8cdb78070b4c55a" },
-        { "2b7e151628aed2a6abf7158809cf4f3c", "6bc1bee22e409f96e93d7e117393172a", "3ad77bb40d7a3660a89ecaf32466ef97" },
-        { "2b7e151628aed2a6abf7158809cf4f3c", "30c81c46a35ce411e5fbc1191a0a52ef", "43b1cd7f598ece23881b00e3ed030688" },
-    };
-    for (const Vector& v : vectors) {
+    for (const AesVector& v : kAesVectors) {
         const AesBlock key = hexBlock(v.key);
         const Aes128Key expanded(key.data());
         std::uint64_t lo = 0, hi = 0;
