@@ -174,14 +174,6 @@ const std::string& EventSpec::effectiveCity() const
     return !city.empty() ? city : venue ? venue->city : kNone;
 }
 
-Amount EventSpec::price(std::uint16_t category, std::uint32_t priceType) const
-{
-    const std::size_t index = std::size_t(category) * priceTypes.size() + priceType;
-    if (priceType >= priceTypes.size() || index >= priceTable.size())
-        return kNotOffered;
-    return priceTable[index];
-}
-
 int EventSpec::currencyExponent() const
 {
     return usher::currencyExponent(currency);

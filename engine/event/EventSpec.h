@@ -75,8 +75,14 @@ struct EventSpec {
     // Where the event takes place for people and search: `city`, else the venue's city.
     const std::string& effectiveCity() const;
     // Price of a ticket of venue category `category` (index) and price type `priceType`;
-    // kNotOffered when not sold.
-    Amount price(std::uint16_t category, std::uint32_t priceType) const;
+    // kNotOffered when not sold. Inline: a confirm prices every ticket with it.
+    Amount price(std::uint16_t category, std::uint32_t priceType) const
+    {
+        const std::size_t index = std::size_t(category) * priceTypes.size() + priceType;
+        if (priceType >= priceTypes.size() || index >= priceTable.size())
+            return kNotOffered;
+        return priceTable[index];
+    }
     int currencyExponent() const; // 2 for EUR, 0 for JPY...
 
     // Resolved prices: priceTable[category * priceTypes.size() + priceType]. Built by finalize().

@@ -18,17 +18,12 @@ namespace usher {
     if (!c.priceTypes.empty() && c.priceTypes.size() != units)
         return Status::InvalidArgument;
     *total = 0;
-    // EventSpec::price(category, type), without its call per unit: the table's bounds read once.
-    const std::size_t typeCount = m_spec.priceTypes.size();
-    const std::size_t tableSize = m_spec.priceTable.size();
-    const Amount* const table = m_spec.priceTable.data();
     for (std::uint32_t i = 0; i < units; ++i) {
         const std::uint32_t type = c.priceTypes.empty() ? 0 : c.priceTypes[i];
         const std::uint16_t category = h.area != kNoArea
             ? m_spec.venue->areas[h.area].category
             : m_seats[m_holdSeats[std::size_t(slot) * m_holdSeatsStride + i]].category;
-        const std::size_t index = std::size_t(category) * typeCount + type;
-        const Amount price = type < typeCount && index < tableSize ? table[index] : kNotOffered;
+        const Amount price = m_spec.price(category, type); // kNotOffered for an unknown type too
         if (price == kNotOffered)
             return Status::PriceTypeNotFound;
         prices[i] = price;
