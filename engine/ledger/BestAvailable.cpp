@@ -4,6 +4,7 @@
 
 #include "core/Assert.h"
 #include "ledger/Ledger.h"
+#include "ledger/SeatBits.h"
 
 #include <algorithm>
 
@@ -62,9 +63,7 @@ void Ledger::initSeatBits()
 
 void Ledger::setSeatBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on)
 {
-    const std::uint64_t bit = 1ull << (seat & 63);
-    std::uint64_t& word = bits[seat >> 6];
-    word = on ? word | bit : word & ~bit;
+    setSeatBitIn(bits, seat, on);
 }
 
 void Ledger::eligibleRowBits(std::uint32_t row, const BestAvailableRequest& request, ChannelId channel,

@@ -4,6 +4,7 @@
 
 #include "core/Assert.h"
 #include "ledger/Ledger.h"
+#include "ledger/SeatBits.h"
 
 #include <algorithm>
 
@@ -35,15 +36,6 @@ std::uint32_t areaOf(const Venue& venue, AreaId id)
 std::uint32_t slotOf(HoldId id)
 {
     return static_cast<std::uint32_t>(id & 0xffffffffu);
-}
-
-// setSeatBit's update (BestAvailable.cpp), here without a call: setSeat runs on every hold and
-// release.
-inline void setBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on)
-{
-    const std::uint64_t bit = 1ull << (seat & 63);
-    std::uint64_t& word = bits[seat >> 6];
-    word = on ? word | bit : word & ~bit;
 }
 
 } // namespace
@@ -79,14 +71,14 @@ inline void setBit(std::vector<std::uint64_t>& bits, SeatIndex seat, bool on)
     --counter(from);
     ++counter(status);
     if (from == SeatStatus::Available)
-        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setBit(m_availableBits, seat, false);
+        --m_rowAvailable[row], m_rowSummary[row].longestRun = kRunUnknown, setSeatBitIn(m_availableBits, seat, false);
     if (status == SeatStatus::Available) {
         // A row with fewer seats than some block size than before: searches for that size look
         // from the top again (see m_categoryCursor).
         if (const std::uint32_t available = ++m_rowAvailable[row]; available <= kBlockSizesCached)
             for (std::size_t c = available; c < m_categoryCursor.size(); c += kBlockSizesCached + 1)
                 m_categoryCursor[c] = 0;
-        m_rowSummary[row].longestRun = kRunUnknown, setBit(m_availableBits, seat, true);
+        m_rowSummary[row].longestRun = kRunUnknown, setSeatBitIn(m_availableBits, seat, true);
     }
     s.status = status;
     s.ref = ref;
